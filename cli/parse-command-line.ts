@@ -1,0 +1,149 @@
+// Turns argv into a command and its options. The interface is fixed by issue 2 so that pipelines
+// can rely on it; any mistake (unknown command, unknown or misplaced flag, missing value) is an
+// AppError('INVALID_INPUT') whose details say it is a usage error, which the CLI prints as one
+// line with a pointer to --help and exit code 2.
+
+import { parseArgs } from 'node:util';
+import { AppError } from '../lib/app-error';
+
+export const commandNames = ['what-if', 'flow', 'matrix', 'lint', 'blast-radius'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+export type CommandOptions = {
+  tenant: string;
+  request: string | undefined;
+  policies: string | undefined;
+  namedLocations: string | undefined;
+  json: boolean;
+  maxInputMb: number | undefined;
+  methods: string[] | undefined;
+  passwordForgotten: boolean;
+  flows: string[] | undefined;
+  comparePolicies: string | undefined;
+};
+
+export type CommandLine =
+  | { kind: 'help'; command: CommandName | undefined }
+  | { kind: 'run'; command: CommandName; options: CommandOptions };
+
+const optionSpecs = {
+  tenant: { type: 'string' },
+  request: { type: 'string' },
+  policies: { type: 'string' },
+  'named-locations': { type: 'string' },
+  json: { type: 'boolean' },
+  'max-input-mb': { type: 'string' },
+  methods: { type: 'string' },
+  'password-forgotten': { type: 'boolean' },
+  flows: { type: 'string' },
+  'compare-policies': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof optionSpecs;
+
+const commonOptions: OptionName[] = ['tenant', 'request', 'policies', 'named-locations', 'json', 'max-input-mb', 'help'];
+
+export const optionsByCommand: Record<CommandName, { allowed: OptionName[]; required: OptionName[] }> = {
+  'what-if': { allowed: commonOptions, required: ['tenant', 'request'] },
+  flow: { allowed: [...commonOptions, 'methods', 'password-forgotten'], required: ['tenant', 'request', 'methods'] },
+  matrix: { allowed: commonOptions, required: ['tenant', 'request'] },
+  lint: { allowed: commonOptions, required: ['tenant'] },
+  'blast-radius': {
+    allowed: [...commonOptions, 'flows', 'compare-policies', 'password-forgotten'],
+    required: ['tenant', 'request'],
+  },
+};
+
+export function usageError(message: string, command?: CommandName): AppError {
+  return new AppError('INVALID_INPUT', message, { source: 'command line', usage: true, command });
+}
+
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    return { kind: 'help', command: topic !== undefined && isCommandName(topic) ? topic : undefined };
+  }
+  if (!isCommandName(first)) {
+    const hint = first.startsWith('-') ? 'a command must come first' : `unknown command "${first}"`;
+    throw usageError(`${hint}; expected one of ${commandNames.join(', ')}`);
+  }
+  const command = first;
+
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof optionSpecs; strict: true; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: optionSpecs, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usageError(describeParseArgsError(error), command);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { kind: 'help', command };
+  if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`, command);
+
+  const spec = optionsByCommand[command];
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (!spec.allowed.includes(name)) throw usageError(`option --${name} does not apply to ${command}`, command);
+  }
+  for (const name of spec.required) {
+    if (values[name] === undefined) throw usageError(`missing --${name}`, command);
+  }
+  for (const name of Object.keys(values) as OptionName[]) {
+    const value = values[name];
+    if (typeof value === 'string' && value.trim() === '') throw usageError(`--${name} needs a value`, command);
+  }
+
+  return {
+    kind: 'run',
+    command,
+    options: {
+      tenant: values.tenant ?? '',
+      request: values.request,
+      policies: values.policies,
+      namedLocations: values['named-locations'],
+      json: values.json === true,
+      maxInputMb: parseMaxInputMb(values['max-input-mb'], command),
+      methods: parseList(values.methods, '--methods', command),
+      passwordForgotten: values['password-forgotten'] === true,
+      flows: parseList(values.flows, '--flows', command),
+      comparePolicies: values['compare-policies'],
+    },
+  };
+}
+
+function isCommandName(value: string): value is CommandName {
+  return (commandNames as readonly string[]).includes(value);
+}
+
+function parseList(value: string | undefined, flag: string, command: CommandName): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) throw usageError(`${flag} has an empty item in "${value}"`, command);
+  return items;
+}
+
+function parseMaxInputMb(value: string | undefined, command: CommandName): number | undefined {
+  if (value === undefined) return undefined;
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 4096) {
+    throw usageError(`--max-input-mb must be a number of MiB between 0 and 4096, not "${value}"`, command);
+  }
+  return megabytes;
+}
+
+// node:util parseArgs messages suggest "--" tricks that do not apply here; keep the essential part.
+function describeParseArgsError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? message}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option !== undefined && /argument missing|argument is ambiguous/.test(message)
+        ? `${option.split(' ')[0]} needs a value`
+        : (message.split('\n')[0] ?? message);
+    default:
+      return message.split('\n')[0] ?? message;
+  }
+}
