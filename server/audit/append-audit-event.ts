@@ -1,0 +1,57 @@
+// Appends one entry to the hash-chained audit log. The chain head is read and extended inside one
+// transaction; `previousHash` is unique, so when two writers race the loser's insert fails and it
+// retries on the new head instead of forking the chain.
+import { createHash, randomUUID } from 'node:crypto';
+import { genesisHash, hashEntry, type ChainedEntry } from '../../lib/audit/hash-chain';
+import { AppError } from '../../lib/app-error';
+import type { DatabaseClient } from '../database/create-database-client';
+
+export type AuditEventInput = {
+  occurredAt: Date;
+  actorType: 'user' | 'agent' | 'system' | 'admin';
+  actorId?: string | null;
+  subjectId?: string | null;
+  action: string;
+  outcome: 'success' | 'failure' | 'denied' | 'info';
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Never a password, code or token: callers pass identifiers and results only. */
+  details?: Record<string, string | number | boolean | null | string[]>;
+};
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const maxAttempts = 20;
+
+export async function appendAuditEvent(db: DatabaseClient, input: AuditEventInput): Promise<ChainedEntry> {
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+        const unhashed = {
+          id: randomUUID(),
+          occurredAt: input.occurredAt,
+          actorType: input.actorType,
+          actorId: input.actorId ?? null,
+          subjectId: input.subjectId ?? null,
+          action: input.action,
+          outcome: input.outcome,
+          ip: input.ip ?? null,
+          userAgent: input.userAgent ?? null,
+          detailsJson: JSON.stringify(input.details ?? {}),
+          previousHash: head?.hash ?? genesisHash,
+        };
+        const entry = { ...unhashed, hash: hashEntry(unhashed, sha256Hex) };
+        await tx.auditEvent.create({ data: entry });
+        return entry;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === maxAttempts) throw error;
+    }
+  }
+  throw new AppError('INTERNAL', 'audit log append did not complete');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}

@@ -1,0 +1,82 @@
+// The only reader of process.env in the portal. Every variable is validated with zod; embedded-mode
+// defaults (SQLite, the mock Entra on https://localhost:4443, the local SMTP sink) make `npm start`
+// work on a fresh clone. A bad value stops the process with one line naming the variable.
+import { z } from 'zod';
+import { AppError } from '../lib/app-error';
+
+const demoTenantId = '8c3f1e0a-5b7d-4c2e-9a61-3d4b2f7e1c90';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `file:./data/verity.db` (SQLite, default) or `postgresql://...`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+    .default('file:./data/verity.db'),
+  /** Public origin of the portal; links in mail are built from this, never from the Host header. */
+  APP_ORIGIN: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** Secret for session cookies and next-auth; required outside development. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Entra authority host: the mock Entra in development, https://login.microsoftonline.com in production. */
+  ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://localhost:4443'),
+  ENTRA_TENANT_ID: z.string().min(1).default(demoTenantId),
+  /** App registration used only to verify identity for self-service reset (Entra MFA round trip). */
+  ENTRA_RESET_CLIENT_ID: z.string().min(1).default('a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01'),
+  ENTRA_RESET_CLIENT_SECRET: z.string().min(1).default('dev-secret-reset'),
+  /** App registration for signing in to the portal (desk, account, admin) and for app-only Graph calls. */
+  ENTRA_PORTAL_CLIENT_ID: z.string().min(1).default('a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d02'),
+  ENTRA_PORTAL_CLIENT_SECRET: z.string().min(1).default('dev-secret-portal'),
+  /** Graph base URL; the mock serves a subset under /graph/v1.0. */
+  GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://localhost:4443/graph/v1.0'),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: port.default(2525),
+  SMTP_SECURE: booleanFlag.default(false),
+  MAIL_FROM: z.string().min(3).default('Verity <no-reply@contoso.test>'),
+  /** Optional Redis for rate limits shared by several portal instances; memory when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  MOCK_IDP_PORT: port.default(4443),
+  PORT: port.default(3000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const developmentOnlySecret = 'verity-development-only-secret-change-me-000000';
+
+/** Parses an environment (process.env in production, a plain object in tests). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Treat empty strings as unset, as shells and .env files often produce them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new AppError('CONFIG_ERROR', `Invalid environment variable ${variable}: ${issue?.message ?? 'invalid'}`, {
+      path: variable,
+    });
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
+    throw new AppError('CONFIG_ERROR', 'Invalid environment variable AUTH_SECRET: required in production', {
+      path: 'AUTH_SECRET',
+    });
+  }
+  return { ...config, AUTH_SECRET: config.AUTH_SECRET ?? developmentOnlySecret };
+}
+
+export function databaseProvider(config: Pick<Config, 'DATABASE_URL'>): 'sqlite' | 'postgresql' {
+  return config.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
+}
+
+let cached: Config | undefined;
+
+/** The portal's configuration, read once from process.env. */
+export function getConfig(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}

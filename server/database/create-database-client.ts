@@ -1,0 +1,19 @@
+// Builds a Prisma client for the configured database. Both providers share one set of models
+// (prisma/schema.prisma is the source, prisma/postgresql/schema.prisma is generated from it), so the
+// PostgreSQL client is typed as the SQLite one: their model APIs are identical.
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../../generated/prisma/sqlite/client';
+import { PrismaClient as PostgresClient } from '../../generated/prisma/postgresql/client';
+import { createPgPool } from './pg-name-as-text';
+import { sqliteFilePath } from './sqlite-file-path';
+
+export type DatabaseClient = SqliteClient;
+
+export function createDatabaseClient(databaseUrl: string, root: string): DatabaseClient {
+  if (databaseUrl.startsWith('file:')) {
+    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl, root) }) });
+  }
+  const client = new PostgresClient({ adapter: new PrismaPg(createPgPool(databaseUrl), { disposeExternalPool: true }) });
+  return client as unknown as DatabaseClient;
+}
