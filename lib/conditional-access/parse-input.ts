@@ -1,0 +1,153 @@
+// Boundary parsers: untrusted JSON in, typed values out, or one AppError('INVALID_INPUT') naming the file
+// (`source`) and the JSON path at fault. Used by the CLI, the portal and the mock IdP alike.
+import type { z } from 'zod';
+import { AppError } from '../app-error';
+import { authenticationStrengthPolicySchema, type AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import { namedLocationSchema, type NamedLocation } from './named-location-schema';
+import { conditionalAccessPolicySchema, type ConditionalAccessPolicy } from './policy-schema';
+import { tenantSchema, type Tenant } from './tenant-schema';
+import { whatIfRequestSchema, type WhatIfRequest } from './what-if-request-schema';
+
+type Path = readonly PropertyKey[];
+type Issue = z.core.$ZodIssue;
+
+export function formatJsonPath(path: Path): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key as string];
+  }
+  return current;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+// The most specific issue: inside unions, the branch that got furthest.
+function deepestIssue(issues: readonly Issue[], base: Path = []): { issue: Issue; path: Path } | null {
+  let best: { issue: Issue; path: Path } | null = null;
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    let candidate: { issue: Issue; path: Path } = { issue, path };
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      for (const branch of issue.errors) {
+        const inner = deepestIssue(branch, path);
+        if (inner && inner.path.length > candidate.path.length) candidate = inner;
+      }
+    }
+    if (!best || candidate.path.length > best.path.length) best = candidate;
+  }
+  return best;
+}
+
+function messageFor(issue: Issue, received: unknown): string {
+  switch (issue.code) {
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => String(v));
+      const list = allowed.length > 8 ? `${allowed.slice(0, 8).join(', ')}, ...` : allowed.join(', ');
+      return `${describe(received)} is not allowed here (expected one of: ${list})`;
+    }
+    case 'invalid_type':
+      return `expected ${issue.expected}, got ${describe(received)}`;
+    case 'invalid_union':
+      return `${describe(received)} matches none of the allowed shapes`;
+    default:
+      return issue.message;
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, json: unknown, source: string, prefix: Path = []): z.output<S> {
+  let result: ReturnType<S['safeParse']>;
+  try {
+    result = schema.safeParse(json) as ReturnType<S['safeParse']>;
+  } catch (error) {
+    // Pathological input (e.g. a stack overflow on absurd nesting) still yields one clear line.
+    throw new AppError('INVALID_INPUT', `${source}: could not be read (${(error as Error).message})`, { source, path: '$' });
+  }
+  if (result.success) return result.data as z.output<S>;
+  const found = deepestIssue(result.error.issues);
+  const relative = found?.path ?? [];
+  const fullPath = [...prefix, ...relative];
+  const path = formatJsonPath(fullPath);
+  const message = found ? messageFor(found.issue, valueAt(json, relative)) : 'is invalid';
+  throw new AppError('INVALID_INPUT', `${source} ${path}: ${message}`, { source, path });
+}
+
+/** JSON text to a value; a syntax error becomes INVALID_INPUT naming the file. */
+export function parseJsonDocument(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `${source}: is not valid JSON (${(error as Error).message})`, { source, path: '$' });
+  }
+}
+
+function parseCollection<S extends z.ZodType>(schema: S, json: unknown, source: string, what: string): z.output<S>[] {
+  // A Graph export is {"@odata.context": ..., "value": [...]}; a bare array is accepted too.
+  if (Array.isArray(json)) return json.map((item, i) => parseWith(schema, item, source, [i]));
+  if (json !== null && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value)) {
+    const items = (json as { value: unknown[] }).value;
+    return items.map((item, i) => parseWith(schema, item, source, ['value', i]));
+  }
+  throw new AppError('INVALID_INPUT', `${source} $: expected a Graph export {"value": [...]} or an array of ${what}`, {
+    source,
+    path: '$',
+  });
+}
+
+function rejectDuplicates(values: readonly string[], source: string, pathOf: (i: number) => Path, what: string): void {
+  const seen = new Map<string, number>();
+  values.forEach((value, i) => {
+    const key = value.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const path = formatJsonPath(pathOf(i));
+      throw new AppError('INVALID_INPUT', `${source} ${path}: duplicate ${what} "${value}" (first at ${formatJsonPath(pathOf(first))})`, {
+        source,
+        path,
+      });
+    }
+    seen.set(key, i);
+  });
+}
+
+export function parseTenant(json: unknown, source: string): Tenant {
+  const tenant = parseWith(tenantSchema, json, source);
+  rejectDuplicates(tenant.users.map((u) => u.id), source, (i) => ['users', i, 'id'], 'user id');
+  rejectDuplicates(tenant.users.map((u) => u.userPrincipalName), source, (i) => ['users', i, 'userPrincipalName'], 'userPrincipalName');
+  rejectDuplicates(tenant.groups.map((g) => g.id), source, (i) => ['groups', i, 'id'], 'group id');
+  rejectDuplicates(tenant.conditionalAccessPolicies.map((p) => p.id), source, (i) => ['conditionalAccessPolicies', i, 'id'], 'policy id');
+  return tenant;
+}
+
+export function parsePolicyExport(json: unknown, source: string): ConditionalAccessPolicy[] {
+  return parseCollection(conditionalAccessPolicySchema, json, source, 'conditionalAccessPolicy objects');
+}
+
+export function parseNamedLocationExport(json: unknown, source: string): NamedLocation[] {
+  return parseCollection(namedLocationSchema, json, source, 'namedLocation objects');
+}
+
+export function parseAuthenticationStrengthExport(json: unknown, source: string): AuthenticationStrengthPolicy[] {
+  return parseCollection(authenticationStrengthPolicySchema, json, source, 'authenticationStrengthPolicy objects');
+}
+
+export function parseWhatIfRequest(json: unknown, source: string): WhatIfRequest {
+  return parseWith(whatIfRequestSchema, json, source);
+}
