@@ -4,7 +4,9 @@
 // Only called after JSON.parse has failed, so speed does not matter; it keeps its own stack so a
 // document nested a million levels deep cannot overflow the call stack.
 
-import { formatJsonPath, type JsonPathSegment } from './json-path';
+import { formatJsonPath } from '../lib/conditional-access/parse-input';
+
+type JsonPathSegment = string | number;
 
 export type JsonSyntaxError = {
   /** Offset in UTF-16 code units, as JavaScript strings count. */

@@ -4,7 +4,9 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { AppError } from '../lib/app-error';
-import { formatJsonPath, type JsonPathSegment } from './json-path';
+import { formatJsonPath } from '../lib/conditional-access/parse-input';
+
+type JsonPathSegment = string | number;
 import { locateJsonSyntaxError } from './locate-json-syntax-error';
 
 export type JsonFileLimits = {

@@ -1,0 +1,28 @@
+// `verity-ca what-if`: Graph's Conditional Access What If over the tenant. With --json prints the
+// engine's Graph-shaped {"value": [...]} unchanged, so scripts written against Graph's
+// POST /identity/conditionalAccess/evaluate read it the same way.
+
+import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
+import type { CommandResult } from '../command-result';
+import { describeGrantControls } from '../describe-grant-controls';
+import { loadRequest, loadTenant } from '../load-inputs';
+import type { CommandOptions } from '../parse-command-line';
+import { renderTable } from '../render-table';
+
+export function runWhatIfCommand(options: CommandOptions): CommandResult {
+  const compiled = loadTenant(options);
+  const request = loadRequest(options, options.request ?? '');
+  const result = evaluateWhatIf(compiled, request);
+  const applying = result.value.filter((policy) => policy.policyApplies).length;
+  const table = renderTable(
+    [{ header: 'Policy' }, { header: 'State' }, { header: 'Applies' }, { header: 'Analysis reasons' }, { header: 'Grant' }],
+    result.value.map((policy) => [
+      policy.displayName,
+      policy.state,
+      policy.policyApplies ? 'yes' : 'no',
+      policy.analysisReasons,
+      describeGrantControls(policy.grantControls),
+    ]),
+  );
+  return { json: result, text: `${table}\n\n${applying} of ${result.value.length} policies apply.` };
+}

@@ -1,0 +1,57 @@
+// Reads and parses the input files every command shares (--tenant, --request, --policies,
+// --named-locations) and compiles the tenant once. Each file goes through the engine's own parser
+// for its boundary, so the CLI accepts exactly what the library accepts.
+
+import { AppError } from '../lib/app-error';
+import { compileTenant } from '../lib/conditional-access/compile-tenant';
+import {
+  parseNamedLocationExport,
+  parsePolicyExport,
+  parseTenant,
+  parseWhatIfRequest,
+} from '../lib/conditional-access/parse-input';
+import type { CommandOptions } from './parse-command-line';
+import { defaultJsonFileLimits, readJsonFile, type JsonFileLimits } from './read-json-file';
+
+export function inputLimits(options: Pick<CommandOptions, 'maxInputMb'>): JsonFileLimits {
+  return options.maxInputMb === undefined
+    ? defaultJsonFileLimits
+    : { ...defaultJsonFileLimits, maxBytes: Math.floor(options.maxInputMb * 1024 * 1024) };
+}
+
+/** Reads one file and runs one engine parser over it, so every failure names that file. */
+export function parseInputFile<T>(file: string, parse: (json: unknown, source: string) => T, limits: JsonFileLimits): T {
+  const json = readJsonFile(file, limits);
+  try {
+    return parse(json, file);
+  } catch (error) {
+    throw asInputError(error, file);
+  }
+}
+
+export function loadTenant(options: CommandOptions, policiesFile = options.policies) {
+  const limits = inputLimits(options);
+  const tenant = parseInputFile(options.tenant, parseTenant, limits);
+  const policies = policiesFile === undefined ? undefined : parseInputFile(policiesFile, parsePolicyExport, limits);
+  const namedLocations =
+    options.namedLocations === undefined
+      ? undefined
+      : parseInputFile(options.namedLocations, parseNamedLocationExport, limits);
+  try {
+    return compileTenant(tenant, { policies, namedLocations });
+  } catch (error) {
+    throw asInputError(error, options.tenant);
+  }
+}
+
+export function loadRequest(options: CommandOptions, file: string) {
+  return parseInputFile(file, parseWhatIfRequest, inputLimits(options));
+}
+
+// The engine's parsers name the source; the compiler may not know which file a problem came from.
+function asInputError(error: unknown, file: string): unknown {
+  if (error instanceof AppError && error.details.source === undefined) {
+    return new AppError(error.code, error.message, { ...error.details, source: file });
+  }
+  return error;
+}

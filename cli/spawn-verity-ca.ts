@@ -1,0 +1,26 @@
+// Test helper: runs the real verity-ca launcher in a child process, as a pipeline would.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+const launcher = fileURLToPath(new URL('../bin/verity-ca.mjs', import.meta.url));
+
+export type VerityCaRun = { status: number | null; stdout: string; stderr: string };
+
+export function spawnVerityCa(args: readonly string[], cwd = repositoryRoot): VerityCaRun {
+  const result = spawnSync(process.execPath, [launcher, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Parses the --json output of a successful run, failing loudly with its stderr otherwise. */
+export function spawnVerityCaJson(args: readonly string[]): unknown {
+  const run = spawnVerityCa([...args, '--json']);
+  if (run.status !== 0) throw new Error(`verity-ca ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
