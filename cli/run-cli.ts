@@ -1,34 +1,33 @@
 // Runs one invocation of verity-ca and returns its exit code. Output goes through the given
 // writers so the whole CLI can be driven in-process as well as through bin/verity-ca.mjs.
+// Commands are imported on demand: --help and usage errors answer without loading the engine.
 
 import type { CommandResult } from './command-result';
 import { formatError } from './format-error';
 import { parseCommandLine, type CommandName, type CommandOptions } from './parse-command-line';
 import { renderUsage } from './usage';
-import { runBlastRadiusCommand } from './commands/blast-radius';
-import { runFlowCommand } from './commands/flow';
-import { runLintCommand } from './commands/lint';
-import { runMatrixCommand } from './commands/matrix';
-import { runWhatIfCommand } from './commands/what-if';
 
 export type CliOutput = { stdout: (text: string) => void; stderr: (text: string) => void };
 
-const commands: Record<CommandName, (options: CommandOptions) => CommandResult> = {
-  'what-if': runWhatIfCommand,
-  flow: runFlowCommand,
-  matrix: runMatrixCommand,
-  lint: runLintCommand,
-  'blast-radius': runBlastRadiusCommand,
+type Command = (options: CommandOptions) => CommandResult;
+
+const commands: Record<CommandName, () => Promise<Command>> = {
+  'what-if': async () => (await import('./commands/what-if')).runWhatIfCommand,
+  flow: async () => (await import('./commands/flow')).runFlowCommand,
+  matrix: async () => (await import('./commands/matrix')).runMatrixCommand,
+  lint: async () => (await import('./commands/lint')).runLintCommand,
+  'blast-radius': async () => (await import('./commands/blast-radius')).runBlastRadiusCommand,
 };
 
-export function runCli(argv: readonly string[], output: CliOutput): number {
+export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
   try {
     const commandLine = parseCommandLine(argv);
     if (commandLine.kind === 'help') {
       output.stdout(renderUsage(commandLine.command));
       return 0;
     }
-    const result = commands[commandLine.command](commandLine.options);
+    const command = await commands[commandLine.command]();
+    const result = command(commandLine.options);
     output.stdout(commandLine.options.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
     return 0;
   } catch (error) {
