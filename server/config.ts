@@ -44,7 +44,7 @@ export const configSchema = z.object({
   PORT: port.default(3000),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
 
 const developmentOnlySecret = 'verity-development-only-secret-change-me-000000';
 

@@ -1,0 +1,18 @@
+// Lets the README's two commands (`npm start`, `npm test`) work on a fresh clone: installs the locked
+// dependencies when node_modules is missing or older than package-lock.json, then generates the
+// Prisma clients (both providers). Plain .mjs because it runs before tsx is installed.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const marker = 'node_modules/.package-lock.json';
+const stale = !fs.existsSync(marker) || fs.statSync('package-lock.json').mtimeMs > fs.statSync(marker).mtimeMs;
+if (stale) {
+  console.log('[verity] installing dependencies (npm ci)…');
+  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+}
+const clients = ['generated/prisma/sqlite/client.ts', 'generated/prisma/postgresql/client.ts'];
+if (stale || clients.some((file) => !fs.existsSync(file))) {
+  console.log('[verity] generating Prisma clients…');
+  execSync('npx prisma generate', { stdio: 'inherit', env: { ...process.env, DATABASE_URL: 'file:./data/verity.db' } });
+  execSync('npx prisma generate', { stdio: 'inherit', env: { ...process.env, DATABASE_URL: 'postgresql://localhost/unused' } });
+}
