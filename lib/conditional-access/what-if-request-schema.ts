@@ -67,7 +67,8 @@ export const signInConditionsSchema = z.looseObject({
 });
 
 export const whatIfRequestSchema = z.looseObject({
-  signInIdentity: z.union([servicePrincipalSignInSchema, userSignInSchema]),
+  // Graph requires it; optional here so blast radius can take the same request body without a user.
+  signInIdentity: z.union([servicePrincipalSignInSchema, userSignInSchema]).optional(),
   signInContext: z.discriminatedUnion('@odata.type', [applicationContextSchema, userActionContextSchema, authContextSchema]),
   signInConditions: signInConditionsSchema.default({}),
   appliedPoliciesOnly: z.boolean().nullish(),
@@ -77,4 +78,8 @@ export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 export type SignInConditions = z.infer<typeof signInConditionsSchema>;
 export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
 /** A What-If request without the identity, for blast radius over every user. */
-export type WhatIfRequestWithoutUser = Omit<WhatIfRequest, 'signInIdentity'>;
+export type WhatIfRequestWithoutUser = {
+  signInContext: WhatIfRequest['signInContext'];
+  signInConditions?: SignInConditions | null;
+  appliedPoliciesOnly?: boolean | null;
+};

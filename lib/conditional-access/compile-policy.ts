@@ -1,0 +1,174 @@
+// One policy precompiled for evaluation: who it targets as a per-user byte array (exclusion already applied),
+// lookup sets for every other condition, the parsed device filter and the grant requirements.
+import type { ResolvedStrength } from './authentication-strength-match';
+import { compileGrant, type CompiledGrant } from './compile-grant';
+import { parseDeviceFilterRule, type DeviceFilterRule } from './device-filter-rule';
+import { markTransitiveMembers, type GroupGraph } from './group-membership';
+import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
+
+export const userNotIncluded = 0;
+export const userIncluded = 1;
+export const userExcluded = 2;
+
+export type UserTargetingInput = {
+  userCount: number;
+  guestKinds: readonly string[]; // per user: '' for members, else a guestOrExternalUserTypes value
+  usersByRole: ReadonlyMap<string, readonly number[]>;
+  userIndexById: ReadonlyMap<string, number>;
+  groupGraph: GroupGraph;
+  groupIndexById: ReadonlyMap<string, number>;
+};
+
+export type CompiledPolicy = {
+  index: number;
+  id: string;
+  displayName: string;
+  state: PolicyState;
+  source: ConditionalAccessPolicy;
+  /** Per user index: userNotIncluded, userIncluded or userExcluded. */
+  userScope: Uint8Array;
+  servicePrincipals: { includeAll: boolean; include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
+  applications: {
+    hasApplicationTargets: boolean;
+    include: ReadonlySet<string>;
+    exclude: ReadonlySet<string>;
+    userActions: ReadonlySet<string>;
+    authenticationContexts: ReadonlySet<string>;
+    filterMode: 'include' | 'exclude' | null;
+  };
+  locations: { include: readonly string[]; exclude: readonly string[] } | null;
+  platforms: { include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
+  clientAppTypes: ReadonlySet<string> | null;
+  signInRiskLevels: ReadonlySet<string> | null;
+  userRiskLevels: ReadonlySet<string> | null;
+  servicePrincipalRiskLevels: ReadonlySet<string> | null;
+  insiderRiskLevels: ReadonlySet<string> | null;
+  deviceFilter: { mode: 'include' | 'exclude'; rule: DeviceFilterRule; text: string } | null;
+  excludedDeviceStates: ReadonlySet<string> | null;
+  transferMethods: ReadonlySet<string> | null;
+  grant: CompiledGrant;
+  session: SessionControls | null;
+  invalidReason: string | null;
+  isEmpty: boolean;
+};
+
+const setOrNull = <T>(values: readonly T[] | null | undefined): ReadonlySet<T> | null =>
+  values && values.length > 0 ? new Set(values) : null;
+const splitFlags = (value: string | null | undefined): string[] =>
+  (value ?? '').split(',').map((part) => part.trim()).filter((part) => part.length > 0 && part !== 'none');
+
+function hasGuestMatch(types: ReadonlySet<string>, guestKind: string): boolean {
+  // Entra's guest categories: a B2B guest (#EXT# UPN, userType Guest) is b2bCollaborationGuest, a local
+  // userType Guest is internalGuest, an #EXT# member is b2bCollaborationMember (concept-conditional-access-users-groups).
+  return guestKind !== '' && types.has(guestKind);
+}
+
+function computeUserScope(policy: ConditionalAccessPolicy, input: UserTargetingInput): Uint8Array {
+  const scope = new Uint8Array(input.userCount);
+  const users = policy.conditions?.users;
+  if (!users) return scope;
+  const includeUsers = users.includeUsers ?? [];
+  const mark = (value: number, ids: readonly string[], groups: readonly string[], roles: readonly string[], guestTypes: ReadonlySet<string>, allGuests: boolean): void => {
+    for (const id of ids) {
+      const u = input.userIndexById.get(id);
+      if (u !== undefined) scope[u] = value;
+    }
+    const groupIndices = groups.map((g) => input.groupIndexById.get(g)).filter((g): g is number => g !== undefined);
+    if (groupIndices.length > 0) markTransitiveMembers(input.groupGraph, groupIndices, scope, value);
+    for (const role of roles) for (const u of input.usersByRole.get(role) ?? []) scope[u] = value;
+    if (guestTypes.size > 0 || allGuests) {
+      input.guestKinds.forEach((kind, u) => {
+        if (kind !== '' && (allGuests || hasGuestMatch(guestTypes, kind))) scope[u] = value;
+      });
+    }
+  };
+  if (includeUsers.includes('All')) scope.fill(userIncluded);
+  else if (!includeUsers.includes('None')) {
+    mark(
+      userIncluded,
+      includeUsers,
+      users.includeGroups ?? [],
+      users.includeRoles ?? [],
+      new Set(splitFlags(users.includeGuestsOrExternalUsers?.guestOrExternalUserTypes)),
+      includeUsers.includes('GuestsOrExternalUsers'),
+    );
+  }
+  // Exclusion is applied last: "The exclude action overrides the include action" (concept-conditional-access-users-groups).
+  mark(
+    userExcluded,
+    users.excludeUsers ?? [],
+    users.excludeGroups ?? [],
+    users.excludeRoles ?? [],
+    new Set(splitFlags(users.excludeGuestsOrExternalUsers?.guestOrExternalUserTypes)),
+    (users.excludeUsers ?? []).includes('GuestsOrExternalUsers'),
+  );
+  return scope;
+}
+
+export function compilePolicy(
+  policy: ConditionalAccessPolicy,
+  index: number,
+  input: UserTargetingInput,
+  strengths: ReadonlyMap<string, ResolvedStrength>,
+): CompiledPolicy {
+  const conditions = policy.conditions;
+  const apps = conditions?.applications;
+  const { grant, invalidReason: grantInvalid } = compileGrant(policy, strengths);
+  let invalidReason = grantInvalid;
+  let deviceFilter: CompiledPolicy['deviceFilter'] = null;
+  const filter = conditions?.devices?.deviceFilter;
+  if (filter) {
+    try {
+      deviceFilter = { mode: filter.mode, rule: parseDeviceFilterRule(filter.rule), text: filter.rule };
+    } catch (error) {
+      invalidReason = `has a device filter rule the engine cannot read: ${(error as Error).message}`;
+    }
+  }
+  const deviceStates = conditions?.devices?.excludeDevices ?? conditions?.devices?.excludeDeviceStates;
+  const includeLocations = conditions?.locations?.includeLocations ?? [];
+  const excludeLocations = conditions?.locations?.excludeLocations ?? [];
+  const platforms = conditions?.platforms;
+  const clientApps = conditions?.clientAppTypes;
+  const session = policy.sessionControls ?? null;
+  const hasSession = !!session && Object.values(session).some((v) => v !== null && v !== undefined && v !== false);
+  const sp = conditions?.clientApplications;
+  const spInclude = sp?.includeServicePrincipals ?? [];
+  return {
+    index,
+    id: policy.id,
+    displayName: policy.displayName,
+    state: policy.state,
+    source: policy,
+    userScope: computeUserScope(policy, input),
+    servicePrincipals: sp && spInclude.length > 0
+      ? { includeAll: spInclude.includes('ServicePrincipalsInMyTenant'), include: new Set(spInclude), exclude: new Set(sp.excludeServicePrincipals ?? []) }
+      : null,
+    applications: {
+      hasApplicationTargets: (apps?.includeApplications ?? []).length > 0,
+      include: new Set(apps?.includeApplications ?? []),
+      exclude: new Set(apps?.excludeApplications ?? []),
+      userActions: new Set((apps?.includeUserActions ?? []).map((a) => a.toLowerCase())),
+      authenticationContexts: new Set(apps?.includeAuthenticationContextClassReferences ?? []),
+      filterMode: apps?.applicationFilter?.mode ?? null,
+    },
+    locations: includeLocations.length > 0 || excludeLocations.length > 0
+      ? { include: includeLocations.length > 0 ? includeLocations : ['All'], exclude: excludeLocations }
+      : null,
+    platforms: platforms && ((platforms.includePlatforms ?? []).length > 0 || (platforms.excludePlatforms ?? []).length > 0)
+      ? { include: new Set(platforms.includePlatforms ?? ['all']), exclude: new Set(platforms.excludePlatforms ?? []) }
+      : null,
+    // Not configured, or "all": every client app type (concept-conditional-access-conditions, "Client apps").
+    clientAppTypes: clientApps && clientApps.length > 0 && !clientApps.includes('all') ? new Set(clientApps) : null,
+    signInRiskLevels: setOrNull(conditions?.signInRiskLevels),
+    userRiskLevels: setOrNull(conditions?.userRiskLevels),
+    servicePrincipalRiskLevels: setOrNull(conditions?.servicePrincipalRiskLevels),
+    insiderRiskLevels: setOrNull(splitFlags(conditions?.insiderRiskLevels)),
+    deviceFilter,
+    excludedDeviceStates: setOrNull(deviceStates?.map((s) => s.toLowerCase())),
+    transferMethods: setOrNull(splitFlags(conditions?.authenticationFlows?.transferMethods)),
+    grant,
+    session,
+    invalidReason,
+    isEmpty: !grant.isBlock && grant.requirements.length === 0 && !hasSession,
+  };
+}

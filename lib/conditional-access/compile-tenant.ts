@@ -1,0 +1,175 @@
+// Precomputes everything evaluation needs, once per tenant (and per policy-set override): user lookup by id
+// and by UPN (case-insensitive), transitive group membership, per-policy user targeting, parsed CIDRs and
+// device filter rules, and authentication strengths resolved (built-ins + custom + expanded in policies).
+import type { AuthenticationMethodMode } from './authentication-method-mode';
+import { resolveStrength, type ResolvedStrength } from './authentication-strength-match';
+import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
+import { compilePolicy, type CompiledPolicy } from './compile-policy';
+import { ancestorGroups, buildGroupGraph, type GroupGraph } from './group-membership';
+import { parseCidr, type CidrRange } from './ip-address';
+import { maskOf } from './method-mask';
+import type { NamedLocation } from './named-location-schema';
+import type { ConditionalAccessPolicy } from './policy-schema';
+import type { Tenant, TenantUser } from './tenant-schema';
+
+export type CompiledUser = {
+  index: number;
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  userType: 'Member' | 'Guest';
+  /** '' for members; otherwise the guestOrExternalUserTypes value this user falls under. */
+  guestKind: string;
+  registeredMethods: readonly AuthenticationMethodMode[];
+  registeredMask: number;
+  source: TenantUser;
+};
+
+export type CompiledNamedLocation = {
+  id: string;
+  displayName: string;
+  kind: 'ip' | 'country';
+  isTrusted: boolean;
+  ranges: readonly CidrRange[];
+  countries: ReadonlySet<string>;
+  includeUnknownCountries: boolean;
+  source: NamedLocation;
+};
+
+export type CompiledTenant = {
+  tenantId: string;
+  domain: string;
+  source: Tenant;
+  users: readonly CompiledUser[];
+  userIndexById: ReadonlyMap<string, number>;
+  userIndexByUpn: ReadonlyMap<string, number>;
+  groupIndexById: ReadonlyMap<string, number>;
+  groupGraph: GroupGraph;
+  namedLocations: readonly CompiledNamedLocation[];
+  namedLocationById: ReadonlyMap<string, CompiledNamedLocation>;
+  strengths: ReadonlyMap<string, ResolvedStrength>;
+  policies: readonly CompiledPolicy[];
+  applicationNameById: ReadonlyMap<string, string>;
+  /** Transitive group ids of a user (memoised). */
+  groupIdsOf(userIndex: number): readonly string[];
+};
+
+export type TenantOverrides = {
+  policies?: readonly ConditionalAccessPolicy[];
+  namedLocations?: readonly NamedLocation[];
+  authenticationStrengthPolicies?: readonly AuthenticationStrengthPolicy[];
+};
+
+function guestKindOf(user: TenantUser): string {
+  const isExternal = user.userPrincipalName.toUpperCase().includes('#EXT#');
+  if (user.userType === 'Guest') return isExternal ? 'b2bCollaborationGuest' : 'internalGuest';
+  return isExternal ? 'b2bCollaborationMember' : '';
+}
+
+function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
+  if (location['@odata.type'] === '#microsoft.graph.ipNamedLocation') {
+    return {
+      id: location.id,
+      displayName: location.displayName,
+      kind: 'ip',
+      isTrusted: location.isTrusted === true,
+      ranges: location.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
+      countries: new Set(),
+      includeUnknownCountries: false,
+      source: location,
+    };
+  }
+  return {
+    id: location.id,
+    displayName: location.displayName,
+    kind: 'country',
+    // Country locations can't be marked trusted (location-condition).
+    isTrusted: false,
+    ranges: [],
+    countries: new Set(location.countriesAndRegions.map((c) => c.toUpperCase())),
+    includeUnknownCountries: location.includeUnknownCountriesAndRegions === true,
+    source: location,
+  };
+}
+
+export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
+  const users: CompiledUser[] = tenant.users.map((user, index) => ({
+    index,
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName,
+    userType: user.userType,
+    guestKind: guestKindOf(user),
+    registeredMethods: [...new Set(user.authenticationMethods)],
+    registeredMask: maskOf(user.authenticationMethods),
+    source: user,
+  }));
+  const userIndexById = new Map(users.map((u) => [u.id, u.index]));
+  const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups, tenant.users);
+
+  const usersByRole = new Map<string, number[]>();
+  tenant.users.forEach((user, u) => {
+    for (const role of user.roles) {
+      const list = usersByRole.get(role) ?? [];
+      list.push(u);
+      usersByRole.set(role, list);
+    }
+  });
+
+  const strengths = new Map<string, ResolvedStrength>();
+  for (const s of builtInAuthenticationStrengths) strengths.set(s.id, resolveStrength(s));
+  for (const s of overrides.authenticationStrengthPolicies ?? tenant.authenticationStrengthPolicies) {
+    if (!strengths.has(s.id) || s.policyType !== 'builtIn') strengths.set(s.id, resolveStrength(s));
+  }
+  const policies = overrides.policies ?? tenant.conditionalAccessPolicies;
+  // A Graph export carries the expanded strength object: use it when the tenant does not define that id.
+  for (const policy of policies) {
+    const ref = policy.grantControls?.authenticationStrength;
+    if (ref && 'allowedCombinations' in ref && Array.isArray(ref.allowedCombinations) && !strengths.has(ref.id)) {
+      strengths.set(ref.id, resolveStrength(ref as AuthenticationStrengthPolicy));
+    }
+  }
+
+  const namedLocations = (overrides.namedLocations ?? tenant.namedLocations).map(compileNamedLocation);
+  const targeting = {
+    userCount: users.length,
+    guestKinds: users.map((u) => u.guestKind),
+    usersByRole,
+    userIndexById,
+    groupGraph: graph,
+    groupIndexById,
+  };
+  const groupIds = tenant.groups.map((g) => g.id);
+  const directGroupsOfUser: number[][] = users.map(() => []);
+  graph.directUsers.forEach((members, g) => {
+    for (const u of members) directGroupsOfUser[u]?.push(g);
+  });
+  const memo = new Map<number, readonly string[]>();
+
+  return {
+    tenantId: tenant.tenantId,
+    domain: tenant.domain,
+    source: tenant,
+    users,
+    userIndexById,
+    userIndexByUpn,
+    groupIndexById,
+    groupGraph: graph,
+    namedLocations,
+    namedLocationById: new Map(namedLocations.map((l) => [l.id, l])),
+    strengths,
+    policies: policies.map((policy, i) => compilePolicy(policy, i, targeting, strengths)),
+    applicationNameById: new Map(tenant.applications.map((a) => [a.appId, a.displayName])),
+    groupIdsOf(userIndex: number): readonly string[] {
+      const cached = memo.get(userIndex);
+      if (cached) return cached;
+      const all = new Set<number>();
+      for (const g of directGroupsOfUser[userIndex] ?? []) for (const a of ancestorGroups(graph, g)) all.add(a);
+      const ids = [...all].map((g) => groupIds[g] ?? '').sort();
+      memo.set(userIndex, ids);
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Target resources (concept-conditional-access-cloud-apps): applications (All, None, Office365,
+// MicrosoftAdminPortals, app ids, exclusions), user actions, and authentication contexts c1..c99.
+import { defineCheck, type CheckInput } from '../condition-check';
+import { microsoftAdminPortalIds, office365ApplicationIds } from '../office365-applications';
+
+function isInList(list: ReadonlySet<string>, appId: string): boolean {
+  if (list.has(appId)) return true;
+  if (list.has('Office365') && (appId === 'Office365' || office365ApplicationIds.has(appId))) return true;
+  return list.has('MicrosoftAdminPortals') && (appId === 'MicrosoftAdminPortals' || microsoftAdminPortalIds.has(appId));
+}
+
+function isApplicationTargeted({ policy, signIn }: CheckInput): boolean {
+  const apps = policy.applications;
+  if (apps.include.has('None')) return false;
+  // An application filter needs custom security attributes, which the tenant document doesn't carry: an
+  // include-mode filter matches no app, an exclude-mode filter excludes none (README, documented choice).
+  if (apps.filterMode === 'include' && !apps.include.has('All')) return false;
+  for (const appId of signIn.applicationIds) {
+    if ((apps.include.has('All') || isInList(apps.include, appId)) && !isInList(apps.exclude, appId)) return true;
+  }
+  return false;
+}
+
+export const applicationCheck = defineCheck(
+  'application',
+  'The application signed in to is among the policy target resources and not excluded.',
+  (input) => input.signIn.contextKind !== 'application' || isApplicationTargeted(input),
+  ({ tenant, policy, signIn }) => {
+    const apps = policy.applications;
+    const name = (id: string): string => tenant.applicationNameById.get(id) ?? id;
+    if (!apps.hasApplicationTargets) return 'This policy targets user actions or authentication contexts, not applications.';
+    const excluded = signIn.applicationIds.filter((id) => isInList(apps.exclude, id));
+    return excluded.length > 0
+      ? `The application ${excluded.map(name).join(', ')} is excluded from this policy.`
+      : `The application ${signIn.applicationIds.map(name).join(', ')} is not among this policy's target resources.`;
+  },
+);
+
+export const userActionsCheck = defineCheck(
+  'userActions',
+  'The user action (register security info, register or join devices) is targeted by the policy.',
+  ({ policy, signIn }) => signIn.contextKind !== 'userAction' || policy.applications.userActions.has(signIn.userAction ?? ''),
+  ({ signIn }) => `This policy does not target the user action ${signIn.userAction ?? ''}.`,
+);
+
+export const authenticationContextCheck = defineCheck(
+  'authenticationContext',
+  'The authentication context requested by the app is targeted by the policy.',
+  ({ policy, signIn }) =>
+    signIn.contextKind !== 'authContext' || policy.applications.authenticationContexts.has(signIn.authenticationContext ?? ''),
+  ({ signIn }) => `This policy does not target authentication context ${signIn.authenticationContext ?? ''}.`,
+);

@@ -1,0 +1,31 @@
+// Network locations (location-condition): "All" is any IP, "AllTrusted" every named location marked trusted,
+// otherwise named location ids; an excluded location wins. The public client IP is what counts.
+import { defineCheck, type CheckInput } from '../condition-check';
+
+function isInLocations(ids: readonly string[], { signIn }: CheckInput): boolean {
+  for (const id of ids) {
+    if (id === 'All') return true;
+    if (id === 'AllTrusted' ? signIn.isTrustedLocation : signIn.matchedLocationIds.has(id)) return true;
+  }
+  return false;
+}
+
+export const locationCheck = defineCheck(
+  'location',
+  'The sign-in location is included and not excluded.',
+  (input) => {
+    const locations = input.policy.locations;
+    if (!locations) return true;
+    return isInLocations(locations.include, input) && !isInLocations(locations.exclude, input);
+  },
+  (input) => {
+    const locations = input.policy.locations;
+    const name = (id: string): string =>
+      id === 'AllTrusted' ? 'all trusted locations' : id === 'All' ? 'any location' : (input.tenant.namedLocationById.get(id)?.displayName ?? id);
+    if (locations && isInLocations(locations.exclude, input)) {
+      const hit = locations.exclude.filter((id) => isInLocations([id], input)).map(name);
+      return `The sign-in comes from an excluded location (${hit.join(', ')}).`;
+    }
+    return `The sign-in location is not in ${(locations?.include ?? []).map(name).join(', ')}.`;
+  },
+);

@@ -1,0 +1,63 @@
+// Does a policy apply to a sign-in? Within a policy every configured condition must match, an unconfigured one
+// matches everything (concept-conditional-access-policies). Split in two so blast radius evaluates the
+// user-independent conditions once per request and only the user targeting per user.
+import { reasonBit, type AnalysisReason } from './analysis-reason';
+import { requestChecks, userCheck } from './condition-checks';
+import type { CheckInput, ConditionCheck } from './condition-check';
+import type { CompiledPolicy } from './compile-policy';
+import type { CompiledTenant } from './compile-tenant';
+import type { CompiledSignIn } from './sign-in-context';
+
+const policyNotEnabled = reasonBit('policyNotEnabled');
+const invalidPolicy = reasonBit('invalidPolicy');
+const emptyPolicy = reasonBit('emptyPolicy');
+const usersBit = reasonBit('users');
+
+/** Status reasons that stop evaluation before any condition: disabled, invalid or empty policies. */
+export function policyStatusMask(policy: CompiledPolicy): number {
+  if (policy.state === 'disabled') return policyNotEnabled;
+  if (policy.invalidReason) return invalidPolicy;
+  if (policy.isEmpty) return emptyPolicy;
+  return 0;
+}
+
+/** Per policy: status reasons, or the bits of unmet user-independent conditions (0 = all met). */
+export function evaluateRequestConditions(tenant: CompiledTenant, signIn: CompiledSignIn): Int32Array {
+  const masks = new Int32Array(tenant.policies.length);
+  const input: CheckInput = { tenant, policy: tenant.policies[0] as CompiledPolicy, signIn, userIndex: -1 };
+  for (const policy of tenant.policies) {
+    const status = policyStatusMask(policy);
+    if (status !== 0) {
+      masks[policy.index] = status;
+      continue;
+    }
+    input.policy = policy;
+    let mask = 0;
+    for (const check of requestChecks) if (!check.isMet(input)) mask |= reasonBit(check.reason);
+    masks[policy.index] = mask;
+  }
+  return masks;
+}
+
+/** Adds the user targeting to a request mask. */
+export function withUserConditions(policy: CompiledPolicy, requestMask: number, userIndex: number, isServicePrincipal: boolean): number {
+  if ((requestMask & (policyNotEnabled | invalidPolicy | emptyPolicy)) !== 0) return requestMask;
+  if (isServicePrincipal) return policy.servicePrincipals ? requestMask : requestMask | usersBit;
+  return userIndex >= 0 && policy.userScope[userIndex] === 1 ? requestMask : requestMask | usersBit;
+}
+
+/** The first failing check, for the one-line explanation the portal's What If shows. */
+export function firstUnmetCheck(input: CheckInput): ConditionCheck | null {
+  if (input.userIndex >= 0 && !userCheck.isMet(input)) return userCheck;
+  for (const check of requestChecks) if (!check.isMet(input)) return check;
+  return null;
+}
+
+export function statusExplanation(policy: CompiledPolicy): string | null {
+  if (policy.state === 'disabled') return 'The policy is disabled (state "disabled").';
+  if (policy.invalidReason) return `The policy is invalid: it ${policy.invalidReason}.`;
+  if (policy.isEmpty) return 'The policy has no grant or session controls, so there is nothing to enforce.';
+  return null;
+}
+
+export type { AnalysisReason };

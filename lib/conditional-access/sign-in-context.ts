@@ -1,0 +1,100 @@
+// The user-independent half of a What-If request, resolved once: which named locations the IP/country falls in,
+// the normalised client app type and platform. Evaluating 200 policies then only reads precomputed values.
+import { AppError } from '../app-error';
+import type { CompiledTenant } from './compile-tenant';
+import { isAddressInRange, parseIpAddress, type IpAddress } from './ip-address';
+import type { DeviceInfo, WhatIfRequest, WhatIfRequestWithoutUser } from './what-if-request-schema';
+
+export type SignInContextKind = 'application' | 'userAction' | 'authContext';
+
+export type CompiledSignIn = {
+  contextKind: SignInContextKind;
+  applicationIds: readonly string[];
+  /** urn form as used in policies, lower case: urn:user:registersecurityinfo | urn:user:registerdevice */
+  userAction: string | null;
+  authenticationContext: string | null;
+  /** null when the request gives no platform (or "all"): an unknown platform. */
+  devicePlatform: string | null;
+  /** "all" (or absent) is read as an unspecified modern client; see README "Client apps". */
+  clientAppType: string;
+  isLegacyClient: boolean;
+  signInRiskLevel: string;
+  userRiskLevel: string;
+  insiderRiskLevel: string;
+  servicePrincipalRiskLevel: string;
+  ipAddress: IpAddress | null;
+  country: string | null;
+  matchedLocationIds: ReadonlySet<string>;
+  isTrustedLocation: boolean;
+  deviceInfo: DeviceInfo | null;
+  transferMethod: string | null;
+  servicePrincipalId: string | null;
+};
+
+const userActionUrns: Record<string, string> = {
+  registerSecurityInformation: 'urn:user:registersecurityinfo',
+  registerOrJoinDevices: 'urn:user:registerdevice',
+};
+
+export function compileSignInContext(tenant: CompiledTenant, request: WhatIfRequestWithoutUser & { signInIdentity?: WhatIfRequest['signInIdentity'] }): CompiledSignIn {
+  const c = request.signInConditions ?? {};
+  const context = request.signInContext;
+  const ipAddress = c.ipAddress ? parseIpAddress(c.ipAddress) : null;
+  const country = c.country ? c.country.toUpperCase() : null;
+  const matched = new Set<string>();
+  let isTrustedLocation = false;
+  for (const location of tenant.namedLocations) {
+    let isMatch = false;
+    if (location.kind === 'ip') {
+      if (ipAddress) for (const range of location.ranges) if (isAddressInRange(ipAddress, range)) { isMatch = true; break; }
+    } else {
+      // No country in the request = a country Entra could not determine (location-condition, "unknown countries").
+      isMatch = country ? location.countries.has(country) : location.includeUnknownCountries;
+    }
+    if (isMatch) {
+      matched.add(location.id);
+      if (location.isTrusted) isTrustedLocation = true;
+    }
+  }
+  const clientAppType = c.clientAppType ?? 'all';
+  const identity = request.signInIdentity;
+  return {
+    contextKind: context['@odata.type'] === '#microsoft.graph.applicationContext' ? 'application'
+      : context['@odata.type'] === '#microsoft.graph.userActionContext' ? 'userAction' : 'authContext',
+    applicationIds: context['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : [],
+    userAction: context['@odata.type'] === '#microsoft.graph.userActionContext' ? (userActionUrns[context.userAction] ?? context.userAction.toLowerCase()) : null,
+    authenticationContext: context['@odata.type'] === '#microsoft.graph.authContext' ? context.authenticationContextValue : null,
+    devicePlatform: c.devicePlatform && c.devicePlatform !== 'all' ? c.devicePlatform : null,
+    clientAppType,
+    isLegacyClient: clientAppType === 'exchangeActiveSync' || clientAppType === 'easSupported' || clientAppType === 'other',
+    signInRiskLevel: c.signInRiskLevel ?? 'none',
+    userRiskLevel: c.userRiskLevel ?? 'none',
+    insiderRiskLevel: c.insiderRiskLevel ?? 'none',
+    servicePrincipalRiskLevel: c.servicePrincipalRiskLevel ?? 'none',
+    ipAddress,
+    country,
+    matchedLocationIds: matched,
+    isTrustedLocation,
+    deviceInfo: c.deviceInfo ?? null,
+    transferMethod: c.authenticationFlow?.transferMethod && c.authenticationFlow.transferMethod !== 'none' ? c.authenticationFlow.transferMethod : null,
+    servicePrincipalId: identity && identity['@odata.type'] === '#microsoft.graph.servicePrincipalSignIn' ? (identity.servicePrincipalId as string) : null,
+  };
+}
+
+/** The user of a request by object id or, as an extension, by UPN (case-insensitive); -1 for a service principal. */
+export function resolveSignInUser(tenant: CompiledTenant, request: WhatIfRequest): number {
+  const identity = request.signInIdentity;
+  if (!identity) {
+    throw new AppError('INVALID_INPUT', 'the request has no signInIdentity: name the user (object id or UPN)', {
+      path: '$.signInIdentity',
+    });
+  }
+  if ('servicePrincipalId' in identity) return -1;
+  const index = tenant.userIndexById.get(identity.userId) ?? tenant.userIndexByUpn.get(identity.userId.toLowerCase());
+  if (index === undefined) {
+    throw new AppError('INVALID_INPUT', `user "${identity.userId}" is not in tenant ${tenant.domain}`, {
+      path: '$.signInIdentity.userId',
+    });
+  }
+  return index;
+}
