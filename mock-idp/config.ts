@@ -1,0 +1,60 @@
+// The mock's configuration, read from the environment in this one file (style.md: config is the
+// only reader of process.env). Every other module takes a MockIdpConfig argument.
+import path from 'node:path';
+import { z } from 'zod';
+
+const repositoryRoot = path.resolve(new URL('..', import.meta.url).pathname);
+
+const environmentSchema = z.object({
+  MOCK_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(4443),
+  MOCK_IDP_HOST: z.string().default('localhost'),
+  MOCK_IDP_DATA_DIR: z.string().default(path.join(repositoryRoot, '.mock-idp-data')),
+  MOCK_IDP_CERT_DIR: z.string().default(path.join(repositoryRoot, '.certs')),
+  MOCK_IDP_TENANT_FILE: z.string().optional(),
+  MOCK_IDP_CLIENTS_FILE: z.string().default(path.join(repositoryRoot, 'mock-idp/fixtures/clients.json')),
+  MOCK_IDP_CREDENTIALS_FILE: z
+    .string()
+    .default(path.join(repositoryRoot, 'mock-idp/fixtures/demo-credentials.json')),
+  // Test-only switches: off unless set to exactly "1".
+  MOCK_IDP_CONTROL_API: z.enum(['0', '1']).default('0'),
+  // `amr` is a v1-token claim in Entra; the mock adds it to v2 tokens unless this is "0" (README).
+  MOCK_IDP_EMIT_AMR: z.enum(['0', '1']).default('1'),
+});
+
+export type MockIdpConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  certDir: string;
+  tenantFile: string;
+  clientsFile: string;
+  credentialsFile: string;
+  isControlApiEnabled: boolean;
+  isAmrEmitted: boolean;
+};
+
+/** The shared demo tenant if the CA engineer's file exists, else the mock's own minimal copy. */
+export function defaultTenantFile(exists: (file: string) => boolean): string {
+  const shared = path.join(repositoryRoot, 'fixtures/demo-tenant.json');
+  return exists(shared) ? shared : path.join(repositoryRoot, 'mock-idp/fixtures/fallback-tenant.json');
+}
+
+export function readMockIdpConfig(
+  environment: Record<string, string | undefined>,
+  exists: (file: string) => boolean,
+): MockIdpConfig {
+  const parsed = environmentSchema.parse(environment);
+  return {
+    port: parsed.MOCK_IDP_PORT,
+    host: parsed.MOCK_IDP_HOST,
+    dataDir: parsed.MOCK_IDP_DATA_DIR,
+    certDir: parsed.MOCK_IDP_CERT_DIR,
+    tenantFile: parsed.MOCK_IDP_TENANT_FILE ?? defaultTenantFile(exists),
+    clientsFile: parsed.MOCK_IDP_CLIENTS_FILE,
+    credentialsFile: parsed.MOCK_IDP_CREDENTIALS_FILE,
+    isControlApiEnabled: parsed.MOCK_IDP_CONTROL_API === '1',
+    isAmrEmitted: parsed.MOCK_IDP_EMIT_AMR === '1',
+  };
+}
+
+export { repositoryRoot };
