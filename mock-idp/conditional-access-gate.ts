@@ -2,6 +2,11 @@
 // never re-implements a rule (issue 3 §6). The engine is compiled once per tenant document and
 // recompiled when the control API resets the tenant.
 import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
+import { buildComparisonMatrix } from '../lib/conditional-access/comparison-matrix';
+import { compileTenant, type CompiledTenant } from '../lib/conditional-access/compile-tenant';
+import { parseTenant, parseWhatIfRequest } from '../lib/conditional-access/parse-input';
+import { evaluateSignInFlow } from '../lib/conditional-access/sign-in-flow';
+import { evaluateWhatIf } from '../lib/conditional-access/what-if';
 import type { Tenant } from './tenant';
 
 export type SignInOutcome = 'granted' | 'interrupted' | 'blocked' | 'unavailable';
@@ -111,29 +116,14 @@ export function createConditionalAccessGate(engine: ConditionalAccessEngine | un
   };
 }
 
-/**
- * Loads the engine from lib/conditional-access. Its modules are being written alongside the mock,
- * so the exports are looked up by name across the folder's files rather than by fixed paths.
- */
-export async function loadConditionalAccessEngine(): Promise<ConditionalAccessEngine | undefined> {
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  const folder = path.resolve(new URL('../lib/conditional-access', import.meta.url).pathname);
-  if (!fs.existsSync(folder)) return undefined;
-  const found: Record<string, unknown> = {};
-  const wanted = ['parseTenant', 'compileTenant', 'evaluateWhatIf', 'evaluateSignInFlow', 'buildComparisonMatrix'];
-  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
-  // Likely homes first, so the common case imports only a few modules.
-  files.sort((a, b) => Number(!/evaluate|parse-input|compile-tenant|matrix|comparison/.test(a)) - Number(!/evaluate|parse-input|compile-tenant|matrix|comparison/.test(b)));
-  for (const file of files) {
-    if (wanted.every((name) => name in found)) break;
-    try {
-      const module = (await import(path.join(folder, file))) as Record<string, unknown>;
-      for (const name of wanted) if (!(name in found) && typeof module[name] === 'function') found[name] = module[name];
-    } catch {
-      // A module mid-edit by its author must not stop the mock.
-    }
-  }
-  if (!['parseTenant', 'compileTenant', 'evaluateWhatIf', 'evaluateSignInFlow'].every((n) => typeof found[n] === 'function')) return undefined;
-  return found as unknown as ConditionalAccessEngine;
+/** The engine from lib/conditional-access, the same one the CLI and the portal use. */
+export function loadConditionalAccessEngine(): ConditionalAccessEngine {
+  return {
+    parseTenant: (json, source) => parseTenant(json, source),
+    compileTenant: (tenant) => compileTenant(tenant as Parameters<typeof compileTenant>[0]),
+    evaluateWhatIf: (compiled, request) => evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
+    evaluateSignInFlow: (compiled, request, options) => evaluateSignInFlow(compiled as CompiledTenant, parseWhatIfRequest(request, 'sign-in'), options),
+    buildComparisonMatrix: (compiled, request, options) =>
+      buildComparisonMatrix(compiled as CompiledTenant, parseWhatIfRequest(request, 'matrix request'), options as Parameters<typeof buildComparisonMatrix>[2]),
+  };
 }

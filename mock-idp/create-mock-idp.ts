@@ -43,7 +43,7 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   const tenant: Tenant = readTenantFile(config.tenantFile);
   const clients = readClientsFile(config.clientsFile);
   const credentials = readDemoCredentials(config.credentialsFile);
-  const engine = options.engine === null ? undefined : (options.engine ?? (await loadConditionalAccessEngine()));
+  const engine = options.engine === null ? undefined : (options.engine ?? loadConditionalAccessEngine());
   const signingKeys = await loadSigningKeys(store);
   let cookieKeys = store.get<string[]>('signingKeys', 'cookieKeys');
   if (!cookieKeys) {

@@ -179,11 +179,9 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
     responseTypes: ['code'],
     scopes: ['openid', 'profile', 'email', 'offline_access'],
     claims: {
-      openid: ['sub', 'oid', 'tid', 'ver', 'roles', 'acrs'],
+      openid: ['sub', 'oid', 'tid', 'ver', 'roles', 'acrs', 'amr', 'auth_time'],
       profile: ['name', 'preferred_username'],
       email: ['email'],
-      amr: null,
-      auth_time: null,
     },
     subjectTypes: ['pairwise'],
     // Entra's sub is pairwise per application (id-token-claims-reference).
