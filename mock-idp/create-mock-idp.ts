@@ -16,7 +16,7 @@ import { handleGraphRoute } from './graph/graph-routes';
 import { sendHtml, sendJson } from './http';
 import { handleInteractionRoute } from './interaction-routes';
 import type { MockIdp } from './mock-idp-context';
-import { buildProviderConfiguration } from './provider-configuration';
+import { buildProviderConfiguration, withImplicitConsent } from './provider-configuration';
 import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './push-requests';
 import { createEvidenceRegistry } from './sign-in-evidence';
 import { loadSigningKeys } from './signing-keys';
@@ -120,9 +120,14 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
     if (!providerPaths.some((p) => rest === p || (p.endsWith('/') && rest.startsWith(p)))) {
       return sendJson(res, 404, { error: 'not_found', error_description: `No such endpoint: ${url.pathname}` });
     }
+    let search = url.search;
+    if (rest === '/oauth2/v2.0/authorize' && req.method === 'GET') {
+      const adjusted = withImplicitConsent(url.searchParams).toString();
+      search = adjusted ? `?${adjusted}` : '';
+    }
     const mounted = req as IncomingMessage & { originalUrl?: string };
-    mounted.originalUrl = `/${tenantId}${rest}${url.search}`;
-    mounted.url = `${rest}${url.search}`;
+    mounted.originalUrl = `/${tenantId}${rest}${search}`;
+    mounted.url = `${rest}${search}`;
     providerCallback(req, res);
   }
 

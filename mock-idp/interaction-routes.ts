@@ -12,7 +12,7 @@ import { credentialsOf } from './demo-credentials';
 import { readForm, redirect, sendHtml, sendJson } from './http';
 import type { MockIdp, SignInState } from './mock-idp-context';
 import { isPasswordCorrect } from './passwords';
-import { requestedAcrsOf, resourceOfScope } from './provider-configuration';
+import { implicitConsentParam, requestedAcrsOf, resourceOfScope } from './provider-configuration';
 import { createPushRequest, pushRequestById } from './push-requests';
 import { amrFor, type SignInEvidence } from './sign-in-evidence';
 import {
@@ -533,7 +533,8 @@ async function handleConsent(it: Interaction, action: string): Promise<void> {
     it.state.methods = evidence && evidence.userId === user.id ? [...evidence.methods] : [];
   }
   const prompts = String(it.details.params.prompt ?? '').split(' ');
-  if (prompts.includes('consent') && action !== 'consent') {
+  const isConsentAsked = prompts.includes('consent') && it.details.params[implicitConsentParam] !== '1';
+  if (isConsentAsked && action !== 'consent') {
     const scopes = String(it.details.params.scope ?? '').split(' ').filter(Boolean);
     return html(it, pages.consentPage({ action: `${it.base}/consent`, appName: it.appName, scopes, upn: user.userPrincipalName }));
   }

@@ -12,6 +12,7 @@ declare module 'oidc-provider' {
       prompts: Set<string>;
       route: string;
       uid?: string;
+      result?: { login?: unknown; consent?: unknown };
     };
     ip?: string;
     method: string;

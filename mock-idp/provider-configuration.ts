@@ -15,6 +15,23 @@ import { escapeHtml } from './http';
 
 export const graphResource = 'https://graph.microsoft.com';
 
+/**
+ * oidc-provider drops offline_access unless prompt includes consent (OIDC Core 11); Entra issues
+ * refresh tokens for offline_access without it. The router adds prompt=consent plus this marker,
+ * and the consent step treats a marked consent as already given (admin consent, as in Entra).
+ */
+export const implicitConsentParam = 'x-mock-implicit-consent';
+
+export function withImplicitConsent(search: URLSearchParams): URLSearchParams {
+  const scopes = (search.get('scope') ?? '').split(' ');
+  const prompts = (search.get('prompt') ?? '').split(' ').filter(Boolean);
+  if (!scopes.includes('offline_access') || prompts.includes('consent') || prompts.includes('none') || search.has(implicitConsentParam)) return search;
+  const next = new URLSearchParams(search);
+  next.set('prompt', [...prompts, 'consent'].join(' '));
+  next.set(implicitConsentParam, '1');
+  return next;
+}
+
 // Entra's own route names under /{tenant}/ (v2-protocols-oidc).
 export const entraRoutes = {
   authorization: '/oauth2/v2.0/authorize',
@@ -97,7 +114,8 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
     new interactionPolicy.Check('acrs_not_satisfied', 'The requested authentication context has not been satisfied', (ctx) => {
       const claims = typeof ctx.oidc.params?.claims === 'string' ? ctx.oidc.params.claims : undefined;
       const requested = requestedAcrsOf(claims);
-      if (requested.length === 0 || !ctx.oidc.session?.accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      // A sign-in that just finished was evaluated with the requested context by the mock.
+      if (requested.length === 0 || !ctx.oidc.session?.accountId || ctx.oidc.result?.login) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
       const evidence = ctx.oidc.session.uid ? self.evidence.bySession.get(ctx.oidc.session.uid) : undefined;
       const isSatisfied = requested.every((acr) => evidence?.acrs.includes(acr));
       return isSatisfied ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
@@ -165,7 +183,9 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
       post_logout_redirect_uris: c.post_logout_redirect_uris,
       grant_types: c.grant_types,
       response_types: c.grant_types.includes('authorization_code') ? ['code'] : [],
-      subject_type: 'pairwise',
+      // Entra's sub is pairwise per app; oidc-provider needs a jwks_uri for pairwise device-code
+      // clients, so those get the public sub (= oid) instead.
+      subject_type: c.grant_types.includes('urn:ietf:params:oauth:grant-type:device_code') ? 'public' : 'pairwise',
       require_auth_time: true,
     })),
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
@@ -183,11 +203,11 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
       profile: ['name', 'preferred_username'],
       email: ['email'],
     },
-    subjectTypes: ['pairwise'],
+    subjectTypes: ['public', 'pairwise'],
     // Entra's sub is pairwise per application (id-token-claims-reference).
     pairwiseIdentifier: (_ctx: unknown, accountId: string, client: { clientId: string }) =>
       crypto.createHash('sha256').update(`${tenantId}:${client.clientId}:${accountId}`).digest('base64url').slice(0, 43),
-    extraParams: { claims: validateClaimsParameter, domain_hint: null, client_info: null, 'x-client-SKU': null, 'x-client-VER': null },
+    extraParams: { claims: validateClaimsParameter, domain_hint: null, [implicitConsentParam]: null, client_info: null, 'x-client-SKU': null, 'x-client-VER': null },
     routes: entraRoutes,
     discovery: {
       tenant_region_scope: 'NA',

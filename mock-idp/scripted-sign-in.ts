@@ -25,6 +25,8 @@ export const scriptedSignInSchema = z.object({
   claims: z.string().optional(),
   prompt: z.string().optional(),
   exchangeCode: z.boolean().default(true),
+  /** An authorize URL built by a client library (MSAL, openid-client); the caller exchanges the code. */
+  authorizeUrl: z.string().url().optional(),
 });
 
 export type ScriptedSignInRequest = z.input<typeof scriptedSignInSchema>;
@@ -37,6 +39,7 @@ export type ScriptedSignInResult = {
   nextMethod?: string;
   tokens?: Record<string, unknown>;
   code?: string;
+  redirectUrl?: string;
   message?: string;
   steps: string[];
 };
@@ -64,7 +67,7 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
   };
   Object.entries(params).forEach(([k, v]) => authorize.searchParams.set(k, v));
 
-  let current = authorize.href;
+  let current = request.authorizeUrl ?? authorize.href;
   let response: HttpResponse = await client.request(current);
   const follow = async (): Promise<void> => {
     for (let hops = 0; hops < 20 && response.status >= 300 && response.status < 400; hops++) {
@@ -149,7 +152,9 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
   }
   const redirected = new URL(current);
   const code = redirected.searchParams.get('code');
+  if (!code && request.authorizeUrl) return { outcome: 'failed', redirectUrl: current, message: redirected.search, steps };
   if (!code) return { outcome: 'failed', message: `redirected without a code: ${redirected.search}`, steps };
+  if (request.authorizeUrl) return { outcome: 'granted', code, redirectUrl: current, steps };
   if (redirected.searchParams.get('state') !== state) return { outcome: 'failed', message: 'state mismatch', steps };
   if (!request.exchangeCode) return { outcome: 'granted', code, steps };
   const { body, headers } = formBody({
