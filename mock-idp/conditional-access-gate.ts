@@ -48,6 +48,13 @@ export type ConditionalAccessEngine = {
   buildComparisonMatrix?: (compiled: unknown, ...rest: unknown[]) => unknown;
 };
 
+/**
+ * The mock's live view of registered methods (a TAP created, a passkey registered through Graph or
+ * the control API). The engine reads registered methods from the tenant document, so the gate
+ * hands it a copy with these applied, recompiled only when `version` changes.
+ */
+export type RegisteredMethodsView = { version(): string; methodsOf(userId: string): string[] | undefined };
+
 export type ConditionalAccessGate = {
   readonly engine: ConditionalAccessEngine | undefined;
   compiled(tenant: Tenant): unknown;
@@ -85,15 +92,31 @@ function toDecision(result: unknown): GateDecision {
 // Combine the app's decision with an authentication context's: both must grant; the worse wins.
 const severity: Record<SignInOutcome, number> = { granted: 0, interrupted: 1, unavailable: 2, blocked: 3 };
 
-export function createConditionalAccessGate(engine: ConditionalAccessEngine | undefined): ConditionalAccessGate {
-  const cache = new WeakMap<Tenant, unknown>();
+function withRegisteredMethods(raw: unknown, view: RegisteredMethodsView | undefined): unknown {
+  if (!view || !raw || typeof raw !== 'object') return raw;
+  const patchUsers = (document: Record<string, unknown>) => ({
+    ...document,
+    users: Array.isArray(document.users)
+      ? document.users.map((u: Record<string, unknown>) => {
+          const methods = typeof u.id === 'string' ? view.methodsOf(u.id) : undefined;
+          return methods ? { ...u, authenticationMethods: methods } : u;
+        })
+      : document.users,
+  });
+  const document = raw as Record<string, unknown>;
+  if ('tenant' in document && !('users' in document)) return { ...document, tenant: patchUsers(document.tenant as Record<string, unknown>) };
+  return patchUsers(document);
+}
+
+export function createConditionalAccessGate(engine: ConditionalAccessEngine | undefined, view?: RegisteredMethodsView): ConditionalAccessGate {
+  const cache = new WeakMap<Tenant, { version: string; compiled: unknown }>();
   function compiled(tenant: Tenant): unknown {
     if (!engine) return undefined;
-    let value = cache.get(tenant);
-    if (value === undefined) {
-      value = engine.compileTenant(engine.parseTenant(tenant.raw, tenant.source));
-      cache.set(tenant, value);
-    }
+    const version = view?.version() ?? '0';
+    const cached = cache.get(tenant);
+    if (cached && cached.version === version) return cached.compiled;
+    const value = engine.compileTenant(engine.parseTenant(withRegisteredMethods(tenant.raw, view), tenant.source));
+    cache.set(tenant, { version, compiled: value });
     return value;
   }
   return {

@@ -10,7 +10,7 @@ import { readJson, sendHtml, sendJson } from './http';
 import type { MockIdp } from './mock-idp-context';
 import { readOutbox } from './outbox';
 import { clearPushRegistry, pendingPushRequests } from './push-requests';
-import { addRegisteredMethod } from './registered-methods';
+import { addRegisteredMethod, bumpMethodsVersion } from './registered-methods';
 import { runScriptedSignIn, scriptedSignInSchema } from './scripted-sign-in';
 import { readSignInLogs } from './sign-in-logs';
 import { parseTenantDocument, readTenantFile, findUser, type TenantUser } from './tenant';
@@ -32,6 +32,7 @@ export function resetTenant(mock: MockIdp, input: { tenantFile?: string; tenant?
   if (input.tenant !== undefined) mock.tenant = parseTenantDocument(input.tenant, 'control API');
   else mock.tenant = readTenantFile(input.tenantFile ?? mock.config.tenantFile);
   mock.store.clearNamespaces(stateNamespaces);
+  bumpMethodsVersion(mock.store);
   mock.store.clearEvents(['signIns', 'outbox']);
   clearPushRegistry(mock.pushes);
   mock.signIns.clear();

@@ -21,7 +21,9 @@ import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './push-r
 import { createEvidenceRegistry } from './sign-in-evidence';
 import { loadSigningKeys } from './signing-keys';
 import { openStore } from './store';
-import { readTenantFile, type Tenant } from './tenant';
+import { findUser, readTenantFile, type Tenant } from './tenant';
+import { methodsVersionOf } from './registered-methods';
+import { effectiveMethodsOf } from './sign-in-methods';
 import { renderIndexPage } from './views/index-page';
 
 export type CreateMockIdpOptions = {
@@ -51,7 +53,8 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
     store.put('signingKeys', 'cookieKeys', cookieKeys);
   }
 
-  const partial = {
+  const currentTenant = (): Tenant => partial.tenant;
+  const partial: Omit<MockIdp, 'provider'> = {
     config,
     store,
     clients,
@@ -61,15 +64,21 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
     signIns: new Map(),
     evidence: createEvidenceRegistry(),
     clientIps: new Map<string, string>(),
-    conditionalAccess: createConditionalAccessGate(engine),
+    conditionalAccess: createConditionalAccessGate(engine, {
+      version: () => `${methodsVersionOf(store)}`,
+      methodsOf: (userId: string): string[] | undefined => {
+        const user = findUser(currentTenant(), userId);
+        return user ? effectiveMethodsOf(store, user, partial.now()) : undefined;
+      },
+    }),
     now: options.now ?? (() => Date.now()),
     origin: options.origin,
   };
   const clientById = new Map(clients.map((c) => [c.client_id, c]));
   const configuration = buildProviderConfiguration(partial, signingKeys, cookieKeys, clientById);
   const provider = new Provider(`${options.origin()}/${tenant.tenantId}/v2.0`, configuration);
-  const mock: MockIdp = { ...partial, provider };
-  Object.assign(partial, { provider });
+  // One object for everything: the provider configuration already holds `partial` by reference.
+  const mock = Object.assign(partial, { provider }) as MockIdp;
 
   // Link a sign-in's evidence to the provider session once the code is issued, for SSO and step-up.
   provider.on('authorization_code.saved', ((code: { grantId?: string; sessionUid?: string }) => {

@@ -20,7 +20,7 @@ import {
 } from './sign-in-methods';
 import { recordSignIn, signInErrorCodes } from './sign-in-logs';
 import { clearLockout, isLockedOut, recordFailedPassword } from './smart-lockout';
-import { redeemTemporaryAccessPass } from './temporary-access-pass';
+import { consumeTemporaryAccessPass, verifyTemporaryAccessPass } from './temporary-access-pass';
 import { findUser, type TenantUser } from './tenant';
 import { authenticationOptionsFor, verifyPasskeySignIn } from './webauthn';
 import * as pages from './views/sign-in-pages';
@@ -375,7 +375,7 @@ async function submitCode(it: Interaction, code: string): Promise<void> {
 async function submitTap(it: Interaction, pass: string): Promise<void> {
   const user = expectStep(it, 'anyTemporaryAccessPass');
   if (!user) return;
-  const redeemed = redeemTemporaryAccessPass(it.mock.store, user.id, pass, it.mock.now());
+  const redeemed = verifyTemporaryAccessPass(it.mock.store, user.id, pass, it.mock.now());
   if (!redeemed) {
     logFailure(it, user, signInErrorCodes.invalidCode, 'Invalid Temporary Access Pass.');
     return renderMethod(it, user, 'temporaryAccessPassOneTime', 'The Temporary Access Pass is incorrect or has expired.');
@@ -509,6 +509,7 @@ async function finishLogin(it: Interaction, user: TenantUser, decision: GateDeci
     appliedConditionalAccessPolicies: decision.appliedPolicies,
     status: { errorCode: 0, failureReason: null, additionalDetails: decision.isEngineAvailable ? null : 'Conditional Access engine not available: policies were not evaluated.' },
   }, mock.now());
+  if (state.methods.includes('temporaryAccessPassOneTime')) consumeTemporaryAccessPass(mock.store, user.id);
   const grantId = await createGrant(it, user.id, evidence);
   if (it.details.session?.uid) mock.evidence.bySession.set(it.details.session.uid, evidence);
   mock.signIns.delete(state.uid);

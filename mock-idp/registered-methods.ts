@@ -4,6 +4,15 @@ import { isAuthenticationMethodMode, type AuthenticationMethodMode } from '../li
 import type { Store } from './store';
 import type { TenantUser } from './tenant';
 
+/** Bumped on every change of a user's methods, so the CA engine's compiled tenant is refreshed. */
+export function bumpMethodsVersion(store: Store): void {
+  store.put('meta', 'methodsVersion', `${Date.now()}-${Math.random()}`);
+}
+
+export function methodsVersionOf(store: Store): string {
+  return store.get<string>('meta', 'methodsVersion') ?? '0';
+}
+
 type MethodOverride = { add: AuthenticationMethodMode[]; remove: AuthenticationMethodMode[]; defaultSignInMethod?: string };
 
 export function registeredMethodsOf(store: Store, user: TenantUser): AuthenticationMethodMode[] {
@@ -21,6 +30,7 @@ export function addRegisteredMethod(store: Store, user: TenantUser, mode: Authen
     add: [...new Set([...override.add, mode])],
     remove: override.remove.filter((m) => m !== mode),
   });
+  bumpMethodsVersion(store);
 }
 
 export function removeRegisteredMethod(store: Store, user: TenantUser, mode: AuthenticationMethodMode): void {
@@ -30,6 +40,7 @@ export function removeRegisteredMethod(store: Store, user: TenantUser, mode: Aut
     add: override.add.filter((m) => m !== mode),
     remove: [...new Set([...override.remove, mode])],
   });
+  bumpMethodsVersion(store);
 }
 
 /**
@@ -47,4 +58,5 @@ export function defaultSignInMethodOf(store: Store, user: TenantUser): Authentic
 export function setDefaultSignInMethod(store: Store, user: TenantUser, mode: string): void {
   const override = store.get<MethodOverride>('methods', user.id) ?? { add: [], remove: [] };
   store.put('methods', user.id, { ...override, defaultSignInMethod: mode });
+  bumpMethodsVersion(store);
 }

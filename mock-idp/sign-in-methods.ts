@@ -76,3 +76,11 @@ export function secondFactorDefault(store: Store, user: TenantUser, offered: rea
 export function phoneOf(credentials: DemoCredentials, user: TenantUser): string | undefined {
   return credentialsOf(credentials, user.userPrincipalName).smsPhone ?? user.mobilePhone ?? undefined;
 }
+
+/** Registered methods as the CA engine should see them: a TAP only while it is usable. */
+export function effectiveMethodsOf(store: Store, user: TenantUser, now: number): AuthenticationMethodMode[] {
+  const tap = temporaryAccessPassOf(store, user.id);
+  const methods = registeredMethodsOf(store, user).filter((m) => !m.startsWith('temporaryAccessPass'));
+  if (tap && isTemporaryAccessPassUsable(tap, now)) methods.push(tap.isUsableOnce ? 'temporaryAccessPassOneTime' : 'temporaryAccessPassMultiUse');
+  return methods;
+}

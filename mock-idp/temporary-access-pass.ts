@@ -1,6 +1,7 @@
 // Temporary Access Pass (howto-authentication-temporary-access-pass): created through Graph,
 // shown once, stored hashed, 10..43200 minutes, optionally usable once; a new pass replaces the old.
 import crypto from 'node:crypto';
+import { bumpMethodsVersion } from './registered-methods';
 import type { Store } from './store';
 
 export type StoredTemporaryAccessPass = {
@@ -36,6 +37,7 @@ export function createTemporaryAccessPass(
     isUsed: false,
   };
   store.put('taps', userId, method);
+  bumpMethodsVersion(store);
   return { pass, method };
 }
 
@@ -49,17 +51,24 @@ export function isTemporaryAccessPassUsable(method: StoredTemporaryAccessPass, n
   return !(method.isUsableOnce && method.isUsed) && now >= start && now < end;
 }
 
-/** Checks and, for a one-time pass, consumes it. */
-export function redeemTemporaryAccessPass(store: Store, userId: string, pass: string, now: number): StoredTemporaryAccessPass | undefined {
+/** Checks a pass; a one-time pass is consumed by consumeTemporaryAccessPass when the sign-in completes. */
+export function verifyTemporaryAccessPass(store: Store, userId: string, pass: string, now: number): StoredTemporaryAccessPass | undefined {
   const method = temporaryAccessPassOf(store, userId);
   if (!method || !isTemporaryAccessPassUsable(method, now)) return undefined;
   const expected = Buffer.from(method.hash, 'base64');
   const actual = crypto.createHash('sha256').update(pass.trim()).digest();
   if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return undefined;
-  if (method.isUsableOnce) store.put('taps', userId, { ...method, isUsed: true });
   return method;
+}
+
+export function consumeTemporaryAccessPass(store: Store, userId: string): void {
+  const method = temporaryAccessPassOf(store, userId);
+  if (!method?.isUsableOnce || method.isUsed) return;
+  store.put('taps', userId, { ...method, isUsed: true });
+  bumpMethodsVersion(store);
 }
 
 export function deleteTemporaryAccessPass(store: Store, userId: string): void {
   store.remove('taps', userId);
+  bumpMethodsVersion(store);
 }

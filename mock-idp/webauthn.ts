@@ -6,6 +6,7 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
+import { bumpMethodsVersion } from './registered-methods';
 import type { Store } from './store';
 import type { TenantUser } from './tenant';
 
@@ -87,6 +88,7 @@ export async function registerPasskey(
       displayName: 'Passkey',
     };
     store.put('passkeys', user.id, [...passkeysOf(store, user.id), passkey]);
+    bumpMethodsVersion(store);
     return passkey;
   } catch {
     return undefined;
