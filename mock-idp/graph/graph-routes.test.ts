@@ -5,6 +5,10 @@ import { runScriptedSignIn } from '../scripted-sign-in';
 import type { RunningMockIdp } from '../start-mock-idp';
 import { demoPassword, portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
 
+// Graph answers are read loosely in assertions; toMatchObject and friends check the shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON under test, narrowed by expect()
+type GraphJson = Record<string, any>;
+
 let mock: RunningMockIdp;
 let portalToken: string;
 let readOnlyToken: string;
@@ -22,7 +26,7 @@ async function graph(path: string, options: { method?: string; token?: string | 
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(options.body ? { 'Content-Type': 'application/json' } : {}), ...(options.headers ?? {}) },
     body: options.body ? JSON.stringify(options.body) : undefined,
   });
-  return { status: response.status, json: response.body ? (JSON.parse(response.body) as Record<string, any>) : {} };
+  return { status: response.status, json: response.body ? (JSON.parse(response.body) as GraphJson) : {} };
 }
 
 beforeAll(async () => {

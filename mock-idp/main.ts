@@ -1,4 +1,4 @@
-// `npm run mock-idp`: the mock Entra ID on https://localhost:4443 (MOCK_IDP_PORT).
+// `npm run mock-idp` (tsx mock-idp/main.ts): the mock Entra ID on https://localhost:4443 (MOCK_IDP_PORT).
 import fs from 'node:fs';
 import { readMockIdpConfig } from './config';
 import { startMockIdp } from './start-mock-idp';
