@@ -32,3 +32,15 @@ export function reasonBit(reason: AnalysisReason): number {
 export function reasonsOf(mask: number): AnalysisReason[] {
   return analysisReasons.filter((reason) => (mask & reasonBit(reason)) !== 0);
 }
+
+const joinedCache = new Map<number, string>();
+/** Graph's comma-separated form ("notSet" for 0), memoised: there are few distinct masks. */
+export function formatAnalysisReasons(mask: number): string {
+  if (mask === 0) return 'notSet';
+  let text = joinedCache.get(mask);
+  if (text === undefined) {
+    text = reasonsOf(mask).join(',');
+    joinedCache.set(mask, text);
+  }
+  return text;
+}

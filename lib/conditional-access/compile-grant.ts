@@ -23,6 +23,8 @@ export type CompiledGrant = {
   isBlock: boolean;
   operator: 'AND' | 'OR';
   requirements: readonly GrantRequirement[];
+  /** Equal for grants that demand exactly the same thing; blast radius groups users by it. */
+  signature: string;
 };
 
 // The order Entra asks for missing controls in (concept-conditional-access-policies, "Phase 2").
@@ -56,8 +58,8 @@ export function compileGrant(
   }
   for (const id of controls?.termsOfUse ?? []) requirements.push({ kind: 'termsOfUse', id });
   for (const id of controls?.customAuthenticationFactors ?? []) requirements.push({ kind: 'customAuthenticationFactor', id });
-  return {
-    grant: { isBlock: builtIn.includes('block'), operator: controls?.operator === 'OR' ? 'OR' : 'AND', requirements },
-    invalidReason,
-  };
+  const isBlock = builtIn.includes('block');
+  const operator = controls?.operator === 'OR' ? 'OR' : 'AND';
+  const parts = requirements.map((r) => ('strength' in r ? `${r.kind}:${r.strength.id}` : 'id' in r ? `${r.kind}:${r.id}` : r.kind)).sort();
+  return { grant: { isBlock, operator, requirements, signature: isBlock ? 'block' : `${operator}(${parts.join(',')})` }, invalidReason };
 }

@@ -6,6 +6,8 @@ import { resolveStrength, type ResolvedStrength } from './authentication-strengt
 import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
 import { compilePolicy, type CompiledPolicy } from './compile-policy';
+import { requestChecksFor } from './condition-checks';
+import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph, type GroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import { maskOf } from './method-mask';
@@ -50,6 +52,8 @@ export type CompiledTenant = {
   namedLocationById: ReadonlyMap<string, CompiledNamedLocation>;
   strengths: ReadonlyMap<string, ResolvedStrength>;
   policies: readonly CompiledPolicy[];
+  /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
+  userScopes: Uint8Array;
   applicationNameById: ReadonlyMap<string, string>;
   /** Transitive group ids of a user (memoised). */
   groupIdsOf(userIndex: number): readonly string[];
@@ -133,8 +137,17 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   }
 
   const namedLocations = (overrides.namedLocations ?? tenant.namedLocations).map(compileNamedLocation);
+  const applicationNameById = new Map(tenant.applications.map((a) => [a.appId, a.displayName]));
+  const locationNameById = new Map(namedLocations.map((l) => [l.id, l.displayName]));
+  const names = {
+    application: (id: string): string => applicationNameById.get(id) ?? id,
+    location: (id: string): string => locationNameById.get(id) ?? id,
+  };
+  const userScopes = new Uint8Array(users.length * policies.length);
   const targeting = {
     userCount: users.length,
+    scopes: userScopes,
+    policyCount: policies.length,
     guestKinds: users.map((u) => u.guestKind),
     usersByRole,
     userIndexById,
@@ -160,8 +173,14 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     namedLocations,
     namedLocationById: new Map(namedLocations.map((l) => [l.id, l])),
     strengths,
-    policies: policies.map((policy, i) => compilePolicy(policy, i, targeting, strengths)),
-    applicationNameById: new Map(tenant.applications.map((a) => [a.appId, a.displayName])),
+    policies: policies.map((policy, i) => {
+      const compiled = compilePolicy(policy, i, targeting, strengths);
+      compiled.requestChecks = requestChecksFor(compiled);
+      compiled.explanations = buildPolicyExplanations(compiled, names);
+      return compiled;
+    }),
+    userScopes,
+    applicationNameById,
     groupIdsOf(userIndex: number): readonly string[] {
       const cached = memo.get(userIndex);
       if (cached) return cached;

@@ -9,6 +9,7 @@ import { locationCheck } from './conditions/location-condition';
 import { insiderRiskCheck, servicePrincipalRiskCheck, signInRiskCheck, userRiskCheck } from './conditions/risk-conditions';
 import { usersCheck, workloadIdentitiesCheck } from './conditions/users-condition';
 import type { ConditionCheck } from './condition-check';
+import type { CompiledPolicy } from './compile-policy';
 
 export const userCheck: ConditionCheck = usersCheck;
 
@@ -28,3 +29,23 @@ export const requestChecks: readonly ConditionCheck[] = [
   devicesCheck,
   authenticationFlowCheck,
 ];
+
+/** Only the checks a policy configures: an unconfigured condition matches everything, so it needn't run. */
+export function requestChecksFor(policy: CompiledPolicy): ConditionCheck[] {
+  const configured: [ConditionCheck, boolean][] = [
+    [workloadIdentitiesCheck, policy.servicePrincipals !== null],
+    [applicationCheck, true],
+    [userActionsCheck, true],
+    [authenticationContextCheck, true],
+    [devicePlatformCheck, policy.platforms !== null],
+    [locationCheck, policy.locations !== null],
+    [clientAppsCheck, policy.clientAppTypes !== null],
+    [signInRiskCheck, policy.signInRiskLevels !== null],
+    [servicePrincipalRiskCheck, policy.servicePrincipalRiskLevels !== null],
+    [userRiskCheck, policy.userRiskLevels !== null],
+    [insiderRiskCheck, policy.insiderRiskLevels !== null],
+    [devicesCheck, policy.deviceFilter !== null || policy.excludedDeviceStates !== null],
+    [authenticationFlowCheck, policy.transferMethods !== null],
+  ];
+  return configured.filter(([, isConfigured]) => isConfigured).map(([check]) => check);
+}

@@ -66,14 +66,21 @@ export function ancestorGroups(graph: GroupGraph, group: number): number[] {
   return walk(group, graph.parents);
 }
 
-/** Marks (sets to 1) every user that is a transitive member of any of the groups. */
-export function markTransitiveMembers(graph: GroupGraph, groups: readonly number[], into: Uint8Array, value: number): void {
+/** Sets `into[u * stride + offset] = value` for every user that is a transitive member of any of the groups. */
+export function markTransitiveMembers(
+  graph: GroupGraph,
+  groups: readonly number[],
+  into: Uint8Array,
+  value: number,
+  stride = 1,
+  offset = 0,
+): void {
   const seen = new Set<number>();
   for (const g of groups) {
     for (const d of descendantGroups(graph, g)) {
       if (seen.has(d)) continue;
       seen.add(d);
-      for (const u of graph.directUsers[d] ?? []) into[u] = value;
+      for (const u of graph.directUsers[d] ?? []) into[u * stride + offset] = value;
     }
   }
 }

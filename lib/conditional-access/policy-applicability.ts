@@ -12,6 +12,7 @@ const policyNotEnabled = reasonBit('policyNotEnabled');
 const invalidPolicy = reasonBit('invalidPolicy');
 const emptyPolicy = reasonBit('emptyPolicy');
 const usersBit = reasonBit('users');
+const reasonBits = new Map<ConditionCheck, number>(requestChecks.map((check) => [check, reasonBit(check.reason)]));
 
 /** Status reasons that stop evaluation before any condition: disabled, invalid or empty policies. */
 export function policyStatusMask(policy: CompiledPolicy): number {
@@ -33,17 +34,27 @@ export function evaluateRequestConditions(tenant: CompiledTenant, signIn: Compil
     }
     input.policy = policy;
     let mask = 0;
-    for (const check of requestChecks) if (!check.isMet(input)) mask |= reasonBit(check.reason);
+    const checks = policy.requestChecks;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i] as ConditionCheck;
+      if (!check.isMet(input)) mask |= reasonBits.get(check) ?? 0;
+    }
     masks[policy.index] = mask;
   }
   return masks;
 }
 
 /** Adds the user targeting to a request mask. */
-export function withUserConditions(policy: CompiledPolicy, requestMask: number, userIndex: number, isServicePrincipal: boolean): number {
+export function withUserConditions(
+  tenant: CompiledTenant,
+  policy: CompiledPolicy,
+  requestMask: number,
+  userIndex: number,
+  isServicePrincipal: boolean,
+): number {
   if ((requestMask & (policyNotEnabled | invalidPolicy | emptyPolicy)) !== 0) return requestMask;
   if (isServicePrincipal) return policy.servicePrincipals ? requestMask : requestMask | usersBit;
-  return userIndex >= 0 && policy.userScope[userIndex] === 1 ? requestMask : requestMask | usersBit;
+  return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === 1 ? requestMask : requestMask | usersBit;
 }
 
 /** The first failing check, for the one-line explanation the portal's What If shows. */

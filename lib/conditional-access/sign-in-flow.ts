@@ -13,7 +13,7 @@ import { summarizeSessionControls, sessionControlNames, type SessionControlsSumm
 import { findFlowValidityProblems, type FlowValidityCode } from './sign-in-flow-validity';
 import { findRemedies, type Remedy } from './sign-in-remedies';
 import type { CompiledSignIn } from './sign-in-context';
-import { evaluatePolicyApplicability } from './what-if';
+import { applicablePolicies, evaluatePolicyApplicability } from './what-if';
 import type { WhatIfRequest } from './what-if-request-schema';
 
 export type SignInOutcome = 'granted' | 'interrupted' | 'blocked' | 'unavailable';
@@ -208,6 +208,5 @@ export function evaluateSignInFlow(tenant: CompiledTenant, request: WhatIfReques
   const evaluated = evaluatePolicyApplicability(tenant, request);
   const user = tenant.users[evaluated.userIndex];
   if (!user) throw new AppError('INVALID_INPUT', 'sign-in flows are evaluated for users, not service principals', { path: '$.signInIdentity' });
-  const applicable = evaluated.results.filter((r) => r.policyApplies).map((r) => tenant.policies[r.policyIndex] as CompiledPolicy);
-  return evaluateFlowForUser(tenant, user, applicable, evaluated.signIn, flow);
+  return evaluateFlowForUser(tenant, user, applicablePolicies(evaluated), evaluated.signIn, flow);
 }

@@ -11,6 +11,7 @@ function isInList(list: ReadonlySet<string>, appId: string): boolean {
 
 function isApplicationTargeted({ policy, signIn }: CheckInput): boolean {
   const apps = policy.applications;
+  if (apps.include.has('All') && apps.exclude.size === 0 && apps.filterMode === null) return signIn.applicationIds.length > 0;
   if (apps.include.has('None')) return false;
   // An application filter needs custom security attributes, which the tenant document doesn't carry: an
   // include-mode filter matches no app, an exclude-mode filter excludes none (README, documented choice).

@@ -6,15 +6,15 @@ import { userExcluded, userIncluded } from '../compile-policy';
 export const usersCheck = defineCheck(
   'users',
   'The signed-in user is included in the policy and not excluded from it.',
-  ({ policy, userIndex }) => {
-    // A user sign-in never matches a policy that targets workload identities only.
-    if (userIndex < 0) return false;
-    return policy.userScope[userIndex] === userIncluded;
+  ({ tenant, policy, userIndex }) => {
+    // A service principal sign-in is judged by the workload identities check instead.
+    if (userIndex < 0) return policy.servicePrincipals !== null;
+    return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === userIncluded;
   },
   ({ tenant, policy, userIndex }) => {
     const user = tenant.users[userIndex];
     if (!user) return 'The sign-in is not a user sign-in, and this policy targets users.';
-    return policy.userScope[userIndex] === userExcluded
+    return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === userExcluded
       ? `${user.userPrincipalName} is excluded from this policy (exclusion wins over inclusion).`
       : `${user.userPrincipalName} is not among the users, groups, roles or guest types this policy includes.`;
   },

@@ -1,0 +1,163 @@
+// Blast radius (issue 2, item 8): every user of the tenant through one request (app, network, device) and a set
+// of flows, with counts and user lists per outcome, and the difference between two policy sets.
+// Fast by construction: user-independent conditions are evaluated once per request; per user only the
+// precomputed targeting bytes are read; users with the same applicable policies and the same registered methods
+// share one flow evaluation (a few dozen distinct keys for 100,000 users in practice).
+import type { AuthenticationMethodMode } from './authentication-method-mode';
+import type { CompiledPolicy } from './compile-policy';
+import type { CompiledTenant } from './compile-tenant';
+import { evaluateRequestConditions } from './policy-applicability';
+import { evaluateFlowForUser, type SignInOutcome } from './sign-in-flow';
+import { compileSignInContext } from './sign-in-context';
+import type { WhatIfRequestWithoutUser } from './what-if-request-schema';
+
+export type BlastRadiusFlow = { id?: string; label?: string; methods: readonly AuthenticationMethodMode[] };
+
+export type BlastRadiusOptions = {
+  request: WhatIfRequestWithoutUser;
+  flows: readonly BlastRadiusFlow[];
+  passwordForgotten?: boolean;
+};
+
+export const signInOutcomes: readonly SignInOutcome[] = ['granted', 'interrupted', 'blocked', 'unavailable'];
+
+export type BlastRadiusFlowResult = {
+  flowId: string;
+  label: string;
+  methods: readonly AuthenticationMethodMode[];
+  counts: Record<SignInOutcome, number>;
+  /** User ids per outcome. */
+  users: Record<SignInOutcome, string[]>;
+  /** Outcome per user index (index into signInOutcomes), for diffs. */
+  outcomeByUser: Uint8Array;
+};
+
+export type BlastRadius = {
+  userCount: number;
+  /** Distinct (applicable policies, registered methods) groups actually evaluated. */
+  distinctProfiles: number;
+  userIds: readonly string[];
+  userPrincipalNames: readonly string[];
+  flows: BlastRadiusFlowResult[];
+};
+
+export function computeBlastRadius(tenant: CompiledTenant, options: BlastRadiusOptions): BlastRadius {
+  const signIn = compileSignInContext(tenant, options.request);
+  const requestMasks = evaluateRequestConditions(tenant, signIn);
+  // Only policies whose every user-independent condition holds can apply; report-only ones don't change outcomes.
+  const candidates = tenant.policies.filter((p) => requestMasks[p.index] === 0 && p.state !== 'disabled');
+  const flows = options.flows;
+  const userCount = tenant.users.length;
+  const outcomeArrays = flows.map(() => new Uint8Array(userCount));
+  const cache = new Map<string, Uint8Array>();
+  const scopes = tenant.userScopes;
+  const stride = tenant.policies.length;
+  // Users meeting the same set of grant signatures with the same registered methods get the same outcome.
+  const signatureIndex = new Map<string, number>();
+  const candidateSignature = Int32Array.from(candidates, (p) => {
+    const key = `${p.state}:${p.grant.signature}`;
+    if (!signatureIndex.has(key)) signatureIndex.set(key, signatureIndex.size);
+    return signatureIndex.get(key) as number;
+  });
+  const candidateIndex = Int32Array.from(candidates, (p) => p.index);
+  const seen = new Uint8Array(signatureIndex.size);
+
+  for (let u = 0; u < userCount; u++) {
+    const user = tenant.users[u];
+    if (!user) continue;
+    const base = u * stride;
+    seen.fill(0);
+    for (let c = 0; c < candidateIndex.length; c++) if (scopes[base + (candidateIndex[c] as number)] === 1) seen[candidateSignature[c] as number] = 1;
+    let key = `${user.registeredMask}`;
+    for (let s = 0; s < seen.length; s++) if (seen[s] === 1) key += `,${s}`;
+    let outcomes = cache.get(key);
+    if (!outcomes) {
+      const applicable: CompiledPolicy[] = [];
+      const taken = new Uint8Array(seen.length);
+      for (let c = 0; c < candidateIndex.length; c++) {
+        const sig = candidateSignature[c] as number;
+        if (scopes[base + (candidateIndex[c] as number)] === 1 && taken[sig] === 0) {
+          taken[sig] = 1;
+          applicable.push(candidates[c] as CompiledPolicy);
+        }
+      }
+      outcomes = new Uint8Array(flows.length);
+      for (let f = 0; f < flows.length; f++) {
+        const flow = flows[f] as BlastRadiusFlow;
+        const result = evaluateFlowForUser(tenant, user, applicable, signIn, { methods: flow.methods, passwordForgotten: options.passwordForgotten });
+        outcomes[f] = signInOutcomes.indexOf(result.outcome);
+      }
+      cache.set(key, outcomes);
+    }
+    for (let f = 0; f < flows.length; f++) (outcomeArrays[f] as Uint8Array)[u] = outcomes[f] ?? 0;
+  }
+
+  const userIds = tenant.users.map((u) => u.id);
+  return {
+    userCount,
+    distinctProfiles: cache.size,
+    userIds,
+    userPrincipalNames: tenant.users.map((u) => u.userPrincipalName),
+    flows: flows.map((flow, f) => {
+      const outcomeByUser = outcomeArrays[f] as Uint8Array;
+      const users: Record<SignInOutcome, string[]> = { granted: [], interrupted: [], blocked: [], unavailable: [] };
+      for (let u = 0; u < userCount; u++) users[signInOutcomes[outcomeByUser[u] ?? 0] as SignInOutcome].push(userIds[u] as string);
+      return {
+        flowId: flow.id ?? flow.methods.join('+'),
+        label: flow.label ?? flow.methods.join(' + '),
+        methods: flow.methods,
+        counts: { granted: users.granted.length, interrupted: users.interrupted.length, blocked: users.blocked.length, unavailable: users.unavailable.length },
+        users,
+        outcomeByUser,
+      };
+    }),
+  };
+}
+
+export type BlastRadiusChange = { userId: string; userPrincipalName: string; before: SignInOutcome; after: SignInOutcome };
+
+export type BlastRadiusDiff = {
+  changedUserCount: number;
+  flows: {
+    flowId: string;
+    label: string;
+    changes: BlastRadiusChange[];
+    newlyBlocked: string[];
+    newlyGranted: string[];
+    newlyInterrupted: string[];
+    newlyUnavailable: string[];
+  }[];
+};
+
+/** Users whose outcome differs between two blast radii of the same tenant users (e.g. before/after a policy edit). */
+export function diffBlastRadius(before: BlastRadius, after: BlastRadius): BlastRadiusDiff {
+  const afterIndex = new Map(after.userIds.map((id, i) => [id, i]));
+  const changedUsers = new Set<string>();
+  const flows = before.flows.map((beforeFlow) => {
+    const afterFlow = after.flows.find((f) => f.flowId === beforeFlow.flowId);
+    const changes: BlastRadiusChange[] = [];
+    if (afterFlow) {
+      before.userIds.forEach((userId, i) => {
+        const j = afterIndex.get(userId);
+        if (j === undefined) return;
+        const was = signInOutcomes[beforeFlow.outcomeByUser[i] ?? 0] as SignInOutcome;
+        const now = signInOutcomes[afterFlow.outcomeByUser[j] ?? 0] as SignInOutcome;
+        if (was !== now) {
+          changes.push({ userId, userPrincipalName: before.userPrincipalNames[i] ?? userId, before: was, after: now });
+          changedUsers.add(userId);
+        }
+      });
+    }
+    const to = (outcome: SignInOutcome): string[] => changes.filter((c) => c.after === outcome).map((c) => c.userId);
+    return {
+      flowId: beforeFlow.flowId,
+      label: beforeFlow.label,
+      changes,
+      newlyBlocked: to('blocked'),
+      newlyGranted: to('granted'),
+      newlyInterrupted: to('interrupted'),
+      newlyUnavailable: to('unavailable'),
+    };
+  });
+  return { changedUserCount: changedUsers.size, flows };
+}
