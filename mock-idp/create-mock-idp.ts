@@ -141,7 +141,7 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   }
 
   function serveAsset(res: ServerResponse, name: string): void {
-    const file = name === 'simplewebauthn-browser.js' ? simplewebauthnBundle : /^[a-z-]+\.js$/.test(name) ? `${assetsFolder}${name}` : undefined;
+    const file = name === 'simplewebauthn-browser.js' ? simplewebauthnBundle : /^[a-z0-9-]+\.js$/.test(name) ? `${assetsFolder}${name}` : undefined;
     if (!file || !fs.existsSync(file)) return sendJson(res, 404, { error: 'not_found' });
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
     res.end(fs.readFileSync(file));

@@ -176,7 +176,7 @@ function renderMethod(it: Interaction, user: TenantUser, mode: AuthenticationMet
     case 'microsoftAuthenticatorPush': {
       const push = it.state.pushId ? pushRequestById(it.mock.pushes, it.state.pushId, now) : undefined;
       if (push && (push.status === 'pending' || push.status === 'awaitingUnlock') && !error) {
-        return html(it, pages.pushNumberPage({ ...common, number: push.number, statusHref: `${it.base}/push-status`, continueAction: `${it.base}/push-result`, isPasswordless: push.kind === 'passwordless' }));
+        return html(it, pages.pushNumberPage({ ...common, number: push.number, statusHref: `${it.base}/push-status`, continueAction: `${it.base}/push-result`, resendAction: `${it.base}/push`, isPasswordless: push.kind === 'passwordless' }));
       }
       return html(it, pages.sendPushPage({ ...common, action: `${it.base}/push`, isPasswordless: mode === 'deviceBasedPush' }), error ? 400 : 200);
     }

@@ -36,7 +36,7 @@ export function sendPushPage(p: { action: string; upn: string; error?: string; o
 <div class="actions"><button type="submit">Send notification</button></div></form>`);
 }
 
-export function pushNumberPage(p: { upn: string; number: number; statusHref: string; continueAction: string; optionsHref: string; isPasswordless: boolean }): string {
+export function pushNumberPage(p: { upn: string; number: number; statusHref: string; continueAction: string; resendAction: string; optionsHref: string; isPasswordless: boolean }): string {
   return renderPage('Approve sign in request', `${userBadge(p.upn)}<h1>Approve sign in request</h1>
 <p>Open your Authenticator app, and enter the number shown to sign in.</p>
 <p class="number" data-testid="push-number" aria-label="Number to enter: ${p.number}">${p.number}</p>
@@ -44,7 +44,8 @@ export function pushNumberPage(p: { upn: string; number: number; statusHref: str
 <p class="hint">No numbers in your app? Make sure to upgrade to the latest version.</p>
 <form method="post" action="${escapeHtml(p.continueAction)}" id="push-continue" data-status-href="${escapeHtml(p.statusHref)}">
 <p><a href="${escapeHtml(p.optionsHref)}">I can't use my Microsoft Authenticator app right now</a></p>
-<div class="actions"><button type="submit" class="secondary">I've approved it</button></div></form>`, { scripts: ['/assets/push-status.js'] });
+<div class="actions"><button type="submit" class="secondary">I've approved it</button></div></form>
+<form method="post" action="${escapeHtml(p.resendAction)}"><div class="actions"><button type="submit" class="secondary">Send another request</button></div></form>`, { scripts: ['/assets/push-status.js'] });
 }
 
 export function codePage(p: { title: string; instructions: string; action: string; label: string; name: string; upn: string; error?: string; optionsHref: string; inputMode?: 'numeric' | 'text'; secret?: boolean }): string {
