@@ -44,8 +44,9 @@ export type BlastRadius = {
 export function computeBlastRadius(tenant: CompiledTenant, options: BlastRadiusOptions): BlastRadius {
   const signIn = compileSignInContext(tenant, options.request);
   const requestMasks = evaluateRequestConditions(tenant, signIn);
-  // Only policies whose every user-independent condition holds can apply; report-only ones don't change outcomes.
-  const candidates = tenant.policies.filter((p) => requestMasks[p.index] === 0 && p.state !== 'disabled');
+  // Only enforced policies whose every user-independent condition holds can change an outcome (report-only
+  // policies are never enforced).
+  const candidates = tenant.policies.filter((p) => requestMasks[p.index] === 0 && p.state === 'enabled');
   const flows = options.flows;
   const userCount = tenant.users.length;
   const outcomeArrays = flows.map(() => new Uint8Array(userCount));

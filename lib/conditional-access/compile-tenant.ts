@@ -67,6 +67,7 @@ export type TenantOverrides = {
 
 function guestKindOf(user: TenantUser): string {
   const isExternal = user.userPrincipalName.toUpperCase().includes('#EXT#');
+  if (user.userType === undefined) return isExternal ? 'b2bCollaborationMember' : '';
   if (user.userType === 'Guest') return isExternal ? 'b2bCollaborationGuest' : 'internalGuest';
   return isExternal ? 'b2bCollaborationMember' : '';
 }
@@ -103,19 +104,20 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     id: user.id,
     userPrincipalName: user.userPrincipalName,
     displayName: user.displayName,
-    userType: user.userType,
+    userType: user.userType ?? 'Member',
     guestKind: guestKindOf(user),
-    registeredMethods: [...new Set(user.authenticationMethods)],
-    registeredMask: maskOf(user.authenticationMethods),
+    registeredMethods: [...new Set(user.authenticationMethods ?? [])],
+    registeredMask: maskOf(user.authenticationMethods ?? []),
     source: user,
   }));
   const userIndexById = new Map(users.map((u) => [u.id, u.index]));
   const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups, tenant.users);
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users);
 
   const usersByRole = new Map<string, number[]>();
   tenant.users.forEach((user, u) => {
-    for (const role of user.roles) {
+    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
+    for (const role of user.roles ?? []) {
       const list = usersByRole.get(role) ?? [];
       list.push(u);
       usersByRole.set(role, list);
@@ -124,10 +126,10 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
 
   const strengths = new Map<string, ResolvedStrength>();
   for (const s of builtInAuthenticationStrengths) strengths.set(s.id, resolveStrength(s));
-  for (const s of overrides.authenticationStrengthPolicies ?? tenant.authenticationStrengthPolicies) {
+  for (const s of overrides.authenticationStrengthPolicies ?? tenant.authenticationStrengthPolicies ?? []) {
     if (!strengths.has(s.id) || s.policyType !== 'builtIn') strengths.set(s.id, resolveStrength(s));
   }
-  const policies = overrides.policies ?? tenant.conditionalAccessPolicies;
+  const policies = overrides.policies ?? tenant.conditionalAccessPolicies ?? [];
   // A Graph export carries the expanded strength object: use it when the tenant does not define that id.
   for (const policy of policies) {
     const ref = policy.grantControls?.authenticationStrength;
@@ -136,8 +138,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     }
   }
 
-  const namedLocations = (overrides.namedLocations ?? tenant.namedLocations).map(compileNamedLocation);
-  const applicationNameById = new Map(tenant.applications.map((a) => [a.appId, a.displayName]));
+  const namedLocations = (overrides.namedLocations ?? tenant.namedLocations ?? []).map(compileNamedLocation);
+  const applicationNameById = new Map((tenant.applications ?? []).map((a) => [a.appId, a.displayName]));
   const locationNameById = new Map(namedLocations.map((l) => [l.id, l.displayName]));
   const names = {
     application: (id: string): string => applicationNameById.get(id) ?? id,
@@ -154,7 +156,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     groupGraph: graph,
     groupIndexById,
   };
-  const groupIds = tenant.groups.map((g) => g.id);
+  const groupIds = (tenant.groups ?? []).map((g) => g.id);
   const directGroupsOfUser: number[][] = users.map(() => []);
   graph.directUsers.forEach((members, g) => {
     for (const u of members) directGroupsOfUser[u]?.push(g);

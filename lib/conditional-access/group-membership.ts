@@ -21,7 +21,7 @@ export function buildGroupGraph(
   const children: number[][] = groups.map(() => []);
   const directUserSets: Set<number>[] = groups.map(() => new Set());
   groups.forEach((group, g) => {
-    for (const member of group.members) {
+    for (const member of group.members ?? []) {
       const child = groupIndexById.get(member);
       if (child !== undefined && child !== g) {
         children[g]?.push(child);
@@ -33,7 +33,7 @@ export function buildGroupGraph(
     }
   });
   users.forEach((user, u) => {
-    for (const groupId of user.memberOf) {
+    for (const groupId of user.memberOf ?? []) {
       const g = groupIndexById.get(groupId);
       if (g !== undefined) directUserSets[g]?.add(u);
     }

@@ -206,6 +206,7 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
   const excludedBy = new Set<string>();
   let uncoveredCount = 0;
   let allEmergency = true;
+  const groupNames = new Map(tenant.source.groups.map((g) => [g.id, g.displayName]));
   for (const user of tenant.users) {
     const base = user.index * stride;
     let covered = false;
@@ -219,7 +220,7 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     uncoveredCount++;
     if (uncovered.length < cap) uncovered.push(user.id);
     excluders.forEach((id) => excludedBy.add(id));
-    const groups = tenant.groupIdsOf(user.index).map((id) => tenant.source.groups.find((g) => g.id === id)?.displayName ?? '');
+    const groups = tenant.groupIdsOf(user.index).map((id) => groupNames.get(id) ?? '');
     if (![user.displayName, user.userPrincipalName, ...groups].some((n) => /emergency|break.?glass/i.test(n))) allEmergency = false;
   }
   if (uncoveredCount > 0) {
