@@ -20,8 +20,12 @@ export type AppliedConditionalAccessPolicy = {
   [key: string]: unknown;
 };
 
+export type GateRemedy = { kind: string; methods: AuthenticationMethodMode[]; message?: string };
+
 export type GateDecision = {
   outcome: SignInOutcome;
+  /** The engine's ways out of an interruption (satisfiableWith): addMethods, restart, registerMethod. */
+  remedies: GateRemedy[];
   reasons: unknown[];
   appliedPolicies: AppliedConditionalAccessPolicy[];
   missing: unknown;
@@ -80,13 +84,14 @@ export function whatIfRequestFor(c: SignInCircumstances): Record<string, unknown
   };
 }
 
-type FlowResult = { outcome?: unknown; reasons?: unknown; appliedPolicies?: unknown; missing?: unknown };
+type FlowResult = { outcome?: unknown; reasons?: unknown; appliedPolicies?: unknown; missing?: unknown; satisfiableWith?: unknown };
 
 function toDecision(result: unknown): GateDecision {
   const r = (result ?? {}) as FlowResult;
   const outcome = (['granted', 'interrupted', 'blocked', 'unavailable'] as const).find((o) => o === r.outcome) ?? 'unavailable';
   const applied = Array.isArray(r.appliedPolicies) ? (r.appliedPolicies as AppliedConditionalAccessPolicy[]) : [];
-  return { outcome, reasons: Array.isArray(r.reasons) ? r.reasons : [], appliedPolicies: applied, missing: r.missing, isEngineAvailable: true };
+  const remedies = Array.isArray(r.satisfiableWith) ? (r.satisfiableWith as GateRemedy[]) : [];
+  return { outcome, remedies, reasons: Array.isArray(r.reasons) ? r.reasons : [], appliedPolicies: applied, missing: r.missing, isEngineAvailable: true };
 }
 
 // Combine the app's decision with an authentication context's: both must grant; the worse wins.
@@ -124,13 +129,13 @@ export function createConditionalAccessGate(engine: ConditionalAccessEngine | un
     compiled,
     whatIfRequestFor,
     evaluate(tenant, circumstances, methods) {
-      if (!engine) return { outcome: 'granted', reasons: ['engineUnavailable'], appliedPolicies: [], missing: undefined, isEngineAvailable: false };
+      if (!engine) return { outcome: 'granted', remedies: [], reasons: ['engineUnavailable'], appliedPolicies: [], missing: undefined, isEngineAvailable: false };
       const app = toDecision(engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor({ ...circumstances, authenticationContext: undefined }), { methods }));
       if (!circumstances.authenticationContext) return app;
       const context = toDecision(engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor(circumstances), { methods }));
       const worst = severity[context.outcome] > severity[app.outcome] ? context : app;
       const seen = new Set(app.appliedPolicies.map((p) => p.id));
-      return { ...worst, appliedPolicies: [...app.appliedPolicies, ...context.appliedPolicies.filter((p) => !seen.has(p.id))] };
+      return { ...worst, remedies: [...app.remedies, ...context.remedies], appliedPolicies: [...app.appliedPolicies, ...context.appliedPolicies.filter((p) => !seen.has(p.id))] };
     },
     whatIf(tenant, body) {
       if (!engine) return { value: [] };

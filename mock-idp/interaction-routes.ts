@@ -16,13 +16,14 @@ import { implicitConsentParam, requestedAcrsOf, resourceOfScope } from './provid
 import { createPushRequest, pushRequestById } from './push-requests';
 import { amrFor, type SignInEvidence } from './sign-in-evidence';
 import {
-  firstFactorDefault, firstFactorOptions, maskPhone, methodLabel, phoneOf, secondFactorDefault, secondFactorOptions,
+  firstFactorDefault, firstFactorOptions, maskPhone, methodLabel, phoneOf, secondFactorDefault, secondFactorOptions, usableMethodsOf,
 } from './sign-in-methods';
 import { recordSignIn, signInErrorCodes } from './sign-in-logs';
 import { clearLockout, isLockedOut, recordFailedPassword } from './smart-lockout';
 import { consumeTemporaryAccessPass, verifyTemporaryAccessPass } from './temporary-access-pass';
 import { findUser, type TenantUser } from './tenant';
-import { authenticationOptionsFor, verifyPasskeySignIn } from './webauthn';
+import { authenticationOptionsFor, registerPasskey, registrationOptionsFor, verifyPasskeySignIn } from './webauthn';
+import { addRegisteredMethod } from './registered-methods';
 import * as pages from './views/sign-in-pages';
 
 type Interaction = {
@@ -117,6 +118,7 @@ async function handleLogin(it: Interaction, action: string): Promise<void> {
   if (req.method === 'GET' && action === '') return showLogin(it);
   if (req.method === 'GET' && action === 'push-status') return pushStatus(it);
   if (req.method === 'GET' && action === 'fido2-options') return fido2Options(it);
+  if (req.method === 'GET' && action === 'register-options') return passkeyRegistrationOptions(it);
   if (req.method !== 'POST') return sendJson(it.res, 405, { error: 'method_not_allowed' });
   const form = await readForm(req);
   switch (action) {
@@ -131,6 +133,8 @@ async function handleLogin(it: Interaction, action: string): Promise<void> {
     case 'whfb': return submitWindowsHello(it, form.pin ?? '');
     case 'fido2': return submitFido2(it, form.response ?? '');
     case 'restart': return restart(it);
+    case 'register': return registerSimulatedMethod(it, form.method ?? '');
+    case 'register-passkey': return registerPasskeyNow(it, form.response ?? '');
     default: return sendJson(it.res, 404, { error: 'not_found' });
   }
 }
@@ -225,9 +229,16 @@ function expectStep(it: Interaction, mode: AuthenticationMethodMode | 'anyTempor
     return undefined;
   }
   const allowed = allowedMethods(it, user);
-  const ok = mode === 'anyTemporaryAccessPass' ? allowed.some((m) => m.startsWith('temporaryAccessPass')) : allowed.includes(mode);
+  const isTap = (m: string) => m.startsWith('temporaryAccessPass');
+  const ok = mode === 'anyTemporaryAccessPass' ? allowed.some(isTap) : allowed.includes(mode);
   if (!ok) {
-    html(it, pages.errorPage({ title: 'That method isn’t available now', message: 'Choose another way to sign in.', upn: user.userPrincipalName, retryHref: optionsHref(it) }), 400);
+    const registered = usableMethodsOf(it.mock.store, user, it.mock.now());
+    const isRegistered = mode === 'anyTemporaryAccessPass' ? registered.some(isTap) : registered.includes(mode);
+    // Two different answers: a method the user never set up, or one this step cannot use (after a
+    // password only the methods that complete Conditional Access are offered).
+    html(it, isRegistered
+      ? pages.errorPage({ title: 'That method isn’t available now', message: 'Choose another way to sign in.', upn: user.userPrincipalName, retryHref: optionsHref(it), outcome: 'notOffered' })
+      : pages.errorPage({ title: 'You haven’t set up that method', message: 'Choose another way to sign in.', upn: user.userPrincipalName, retryHref: optionsHref(it), outcome: 'notRegistered' }), 400);
     return undefined;
   }
   return user;
@@ -431,11 +442,65 @@ function restart(it: Interaction): void {
   redirect(it.res, `${it.base}?view=options`);
 }
 
+// ---- combined registration in interrupt mode -------------------------------------------------
+
+// Simulated registration for phone methods; a passkey is registered with real WebAuthn.
+const registrableHere: ReadonlySet<AuthenticationMethodMode> = new Set<AuthenticationMethodMode>(['fido2', 'microsoftAuthenticatorPush', 'softwareOath', 'sms', 'voice']);
+
+function registrationLabel(mode: AuthenticationMethodMode): string {
+  switch (mode) {
+    case 'fido2': return 'Passkey (face, fingerprint, PIN or security key)';
+    case 'microsoftAuthenticatorPush': return 'Microsoft Authenticator (simulated set-up)';
+    case 'softwareOath': return 'Authenticator app code (simulated set-up)';
+    case 'sms': return 'Phone: text a code (simulated set-up)';
+    case 'voice': return 'Phone: call me (simulated set-up)';
+    default: return mode;
+  }
+}
+
+async function registerSimulatedMethod(it: Interaction, method: string): Promise<void> {
+  const user = userOf(it);
+  const mode = it.state.registrable?.find((m) => m === method && m !== 'fido2');
+  if (!user || !mode) return redirect(it.res, it.base);
+  addRegisteredMethod(it.mock.store, user, mode);
+  it.state.offered = [mode];
+  // The new method is used at once to finish this sign-in, as in Entra's registration interrupt.
+  redirect(it.res, `${it.base}?method=${mode}`);
+}
+
+async function passkeyRegistrationOptions(it: Interaction): Promise<void> {
+  const user = userOf(it);
+  if (!user || !it.state.registrable?.includes('fido2')) return sendJson(it.res, 400, { error: 'not_in_registration' });
+  const options = await registrationOptionsFor(it.mock.store, user, rpIdOf(it));
+  it.state.webAuthnChallenge = options.challenge;
+  sendJson(it.res, 200, options);
+}
+
+async function registerPasskeyNow(it: Interaction, responseJson: string): Promise<void> {
+  const user = userOf(it);
+  const challenge = it.state.webAuthnChallenge;
+  it.state.webAuthnChallenge = undefined;
+  if (!user || !challenge || !it.state.registrable?.includes('fido2')) return redirect(it.res, it.base);
+  let response: unknown;
+  try {
+    response = JSON.parse(responseJson);
+  } catch {
+    response = undefined;
+  }
+  const passkey = response === undefined ? undefined : await registerPasskey(it.mock.store, user, { response, expectedChallenge: challenge, origin: it.mock.origin(), rpID: rpIdOf(it) }, it.mock.now());
+  if (!passkey) return html(it, pages.errorPage({ title: 'We couldn’t register your passkey', message: 'Try again.', upn: user.userPrincipalName, retryHref: it.base }), 400);
+  addRegisteredMethod(it.mock.store, user, 'fido2');
+  it.state.registrable = undefined;
+  // Registration with user verification proves possession, so it counts as used in this session.
+  return factorSucceeded(it, user, 'fido2');
+}
+
 // ---- after each factor: Conditional Access ----------------------------------------------------
 
 async function factorSucceeded(it: Interaction, user: TenantUser, mode: AuthenticationMethodMode): Promise<void> {
   if (!it.state.methods.includes(mode)) it.state.methods.push(mode);
   it.state.offered = undefined;
+  it.state.registrable = undefined;
   return advance(it, user);
 }
 
@@ -448,7 +513,11 @@ async function advance(it: Interaction, user: TenantUser): Promise<void> {
     logFailure(it, user, signInErrorCodes.blockedByConditionalAccess, 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.', decision);
     return html(it, pages.errorPage({ title: 'You cannot access this right now', message: 'Your sign-in was successful but does not meet the criteria to access this resource. For example, you might be signing in from a browser, app, or location that is restricted by your admin.', code: 53003, upn: user.userPrincipalName }), 403);
   }
-  // Interrupted (or not satisfiable yet): offer each registered second factor the engine says
+  if (decision.outcome === 'unavailable') {
+    logFailure(it, user, signInErrorCodes.strengthNotMet, 'The user has no way to satisfy Conditional Access from this sign-in.', decision);
+    return html(it, pages.errorPage({ title: 'You can’t get there from here', message: 'Your organization requires a sign-in method you can’t use here. Contact your admin.', code: 53003, upn: user.userPrincipalName }), 403);
+  }
+  // Interrupted: offer each registered second factor the engine says
   // would complete the sign-in; else the methods that need a restart from Sign-in options.
   const now = mock.now();
   const candidates = secondFactorOptions(mock.store, user, now, state.methods);
@@ -462,6 +531,12 @@ async function advance(it: Interaction, user: TenantUser): Promise<void> {
   if (restartWith.length > 0) {
     logFailure(it, user, signInErrorCodes.strongAuthRequired, 'The sign-in method used does not satisfy the required authentication strength; the user was asked to restart with Sign-in options.', decision);
     return html(it, pages.restartPage({ upn: user.userPrincipalName, restartAction: `${it.base}/restart`, methodLabels: restartWith.map((m) => methodLabel(m)) }), 401);
+  }
+  // Combined registration in interrupt mode, when the engine says a method can be registered now.
+  const registrable = [...new Set(decision.remedies.filter((r) => r.kind === 'registerMethod').flatMap((r) => r.methods))].filter((m) => registrableHere.has(m));
+  if (registrable.length > 0) {
+    state.registrable = registrable;
+    return html(it, pages.registerInterruptPage({ upn: user.userPrincipalName, base: it.base, methods: registrable.map((m) => ({ mode: m, label: registrationLabel(m) })) }), 401);
   }
   logFailure(it, user, signInErrorCodes.strengthNotMet, 'The user has no registered method that satisfies Conditional Access.', decision);
   return html(it, pages.errorPage({ title: 'You can’t get there from here', message: 'Your organization requires a sign-in method you haven’t registered. Contact your admin.', code: 53003, upn: user.userPrincipalName }), 403);

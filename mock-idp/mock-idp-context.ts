@@ -19,6 +19,8 @@ export type SignInState = {
   methods: AuthenticationMethodMode[];
   /** Second factors the engine said would complete the sign-in, when Conditional Access interrupted it. */
   offered?: AuthenticationMethodMode[];
+  /** Methods the engine says can be registered now (combined registration interrupt mode). */
+  registrable?: AuthenticationMethodMode[];
   /** The account picker (prompt=select_account) was answered. */
   isAccountPicked?: boolean;
   pushId?: string;

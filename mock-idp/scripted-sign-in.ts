@@ -31,7 +31,7 @@ export const scriptedSignInSchema = z.object({
 
 export type ScriptedSignInRequest = z.input<typeof scriptedSignInSchema>;
 
-export type ScriptedSignInOutcome = 'granted' | 'interrupted' | 'restartRequired' | 'blocked' | 'unavailable' | 'failed';
+export type ScriptedSignInOutcome = 'granted' | 'interrupted' | 'restartRequired' | 'registrationRequired' | 'blocked' | 'unavailable' | 'failed';
 
 export type ScriptedSignInResult = {
   outcome: ScriptedSignInOutcome;
@@ -48,8 +48,15 @@ function pageKind(html: string): ScriptedSignInOutcome | undefined {
   if (html.includes('AADSTS53003') && html.includes('You cannot access this right now')) return 'blocked';
   if (html.includes('You can’t get there from here')) return 'unavailable';
   if (html.includes('Your organization requires a stronger way to sign in')) return 'restartRequired';
+  if (html.includes('data-outcome="notRegistered"')) return 'failed';
+  if (html.includes('data-outcome="notOffered"')) return 'interrupted';
+  if (html.includes('data-outcome="registerMethod"')) return 'registrationRequired';
   return undefined;
 }
+
+// Pages that end the attempt at once; after the others the flow goes on with its next method, as a
+// user following the flow would (a method the page refuses then decides the outcome).
+const finalKinds: ReadonlySet<ScriptedSignInOutcome> = new Set(['blocked', 'unavailable', 'failed', 'interrupted']);
 
 export async function runScriptedSignIn(origin: string, ca: string | undefined, input: ScriptedSignInRequest, client: HttpClient = createHttpClient(ca)): Promise<ScriptedSignInResult> {
   const request = scriptedSignInSchema.parse(input);
@@ -100,7 +107,7 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
   for (const method of request.methods) {
     if (current.startsWith(request.redirectUri)) break;
     const stopped = pageKind(response.body);
-    if (stopped) return { outcome: stopped, steps };
+    if (stopped && finalKinds.has(stopped)) return { outcome: stopped, steps };
     steps.push(method);
     switch (method) {
       case 'password':
@@ -110,7 +117,7 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
       case 'microsoftAuthenticatorPush': {
         await post('push', {});
         const number = /data-testid="push-number"[^>]*>(\d+)</.exec(response.body)?.[1];
-        if (!number) return { outcome: 'failed', message: `no number shown: ${response.body.slice(0, 400)}`, steps };
+        if (!number) return { outcome: pageKind(response.body) ?? 'failed', message: /<p class="error"[^>]*>([^<]*)</.exec(response.body)?.[1] ?? 'no number shown', steps };
         const approved = await control(`authenticator/${upn}/requests/latest/approve`, { number: Number(number), pin: request.authenticatorPin });
         if (approved.status !== 200) return { outcome: 'failed', message: `approve failed: ${approved.body}`, steps };
         await post('push-result', {});
@@ -126,6 +133,8 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
       case 'sms':
       case 'voice': {
         await post('send-code', { channel: method });
+        const refused = pageKind(response.body);
+        if (refused) return { outcome: refused, steps };
         const outbox = await client.request(`${origin}/control/outbox?upn=${upn}`);
         const code = (JSON.parse(outbox.body) as { value: Array<{ code: string }> }).value[0]?.code;
         if (!code) return { outcome: 'failed', message: 'no code in the outbox', steps };

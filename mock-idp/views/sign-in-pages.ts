@@ -90,8 +90,9 @@ export function restartPage(p: { upn: string; restartAction: string; methodLabel
 <form method="post" action="${escapeHtml(p.restartAction)}"><div class="actions"><button type="submit">Sign in another way</button></div></form>`);
 }
 
-export function errorPage(p: { title: string; message: string; code?: number; upn?: string; retryHref?: string }): string {
-  return renderPage(p.title, `${userBadge(p.upn)}<h1>${escapeHtml(p.title)}</h1><p role="alert">${escapeHtml(p.message)}</p>
+/** `outcome` is a machine-readable marker for scripted clients (tests, benchmark). */
+export function errorPage(p: { title: string; message: string; code?: number; upn?: string; retryHref?: string; outcome?: string }): string {
+  return renderPage(p.title, `${userBadge(p.upn)}<h1${p.outcome ? ` data-outcome="${escapeHtml(p.outcome)}"` : ''}>${escapeHtml(p.title)}</h1><p role="alert">${escapeHtml(p.message)}</p>
 ${p.code ? `<p class="hint">Error code: AADSTS${p.code}</p>` : ''}${p.retryHref ? `<div class="actions"><a class="button" href="${escapeHtml(p.retryHref)}">Try again</a></div>` : ''}`);
 }
 
@@ -107,4 +108,15 @@ export function consentPage(p: { action: string; appName: string; scopes: string
   const items = p.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
   return renderPage('Permissions requested', `${userBadge(p.upn)}<h1>Permissions requested</h1><p>${escapeHtml(p.appName)} would like to:</p><ul>${items}</ul>
 <form method="post" action="${escapeHtml(p.action)}"><div class="actions"><button class="secondary" type="submit" name="decision" value="cancel">Cancel</button><button type="submit" name="decision" value="accept">Accept</button></div></form>`);
+}
+
+export function registerInterruptPage(p: { upn: string; base: string; methods: Array<{ mode: string; label: string }> }): string {
+  const items = p.methods
+    .map((m) => m.mode === 'fido2'
+      ? `<li><form id="register-form" action="${escapeHtml(p.base)}/register-passkey" method="post" data-options-href="${escapeHtml(p.base)}/register-options"><input type="hidden" name="response" id="register-response"><button type="button" id="register-start">${escapeHtml(m.label)}</button></form></li>`
+      : `<li><form method="post" action="${escapeHtml(p.base)}/register">${hiddenInputs({ method: m.mode })}<button type="submit">${escapeHtml(m.label)}</button></form></li>`)
+    .join('');
+  return renderPage('More information required', `${userBadge(p.upn)}<h1 data-outcome="registerMethod">More information required</h1>
+<p>Your organization needs more information to keep your account secure. Set up one of these methods to continue.</p>
+<p class="hint" id="register-status" role="status" aria-live="polite"></p><ul class="options">${items}</ul>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/fido2-register-interrupt.js'] });
 }
