@@ -227,3 +227,42 @@ describe('next-auth provider compatibility (openid-client, as next-auth 4 uses i
     expect(tokens.claims()).toMatchObject({ preferred_username: 'grady.archie@contoso.test', roles: ['Desk.Supervisor'], tid: tenantId });
   });
 });
+
+describe('prompt, max_age and single sign-on', () => {
+  const authorizeUrl = (params: Record<string, string>) => {
+    const url = new URL(`${mock.url}/${tenantId}/oauth2/v2.0/authorize`);
+    const all = { client_id: testClient.clientId, response_type: 'code', redirect_uri: testClient.redirectUri, scope: 'openid profile', code_challenge: crypto.createHash('sha256').update('v'.repeat(43)).digest('base64url'), code_challenge_method: 'S256', state: 'st', ...params };
+    Object.entries(all).forEach(([k, v]) => url.searchParams.set(k, v));
+    return url.href;
+  };
+
+  it('answers prompt=none without a session with login_required', async () => {
+    const response = await createHttpClient(mock.caCert).request(authorizeUrl({ prompt: 'none' }));
+    expect(String(response.headers.location)).toContain('error=login_required');
+  });
+
+  it('reuses the session and grant for prompt=none, and asks again for prompt=login and max_age=0', async () => {
+    const browser = createHttpClient(mock.caCert);
+    const first = await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...testClient, userPrincipalName: 'adele.vance@contoso.test', password: demoPassword, methods: ['password', 'microsoftAuthenticatorPush'] }, browser);
+    expect(first.outcome).toBe('granted');
+    // prompt=none: no page; the session and the grant of the first sign-in are reused.
+    let response = await browser.request(authorizeUrl({ prompt: 'none' }));
+    for (let i = 0; i < 10 && response.status >= 300 && response.status < 400 && !String(response.headers.location).startsWith(testClient.redirectUri); i++) {
+      response = await browser.request(new URL(String(response.headers.location), mock.url).href);
+    }
+    expect(String(response.headers.location)).toMatch(/^http:\/\/localhost:3999\/callback\?code=/);
+    for (const params of [{ prompt: 'login' }, { max_age: '0' }]) {
+      const again = await browser.request(authorizeUrl(params));
+      expect(String(again.headers.location)).toContain('/interaction/');
+    }
+  });
+
+  it('shows the account picker for prompt=select_account', async () => {
+    const browser = createHttpClient(mock.caCert);
+    await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...testClient, userPrincipalName: 'adele.vance@contoso.test', password: demoPassword, methods: ['password', 'microsoftAuthenticatorPush'] }, browser);
+    const start = await browser.request(authorizeUrl({ prompt: 'select_account' }));
+    const page = await browser.request(new URL(String(start.headers.location), mock.url).href);
+    expect(page.body).toContain('Pick an account');
+    expect(page.body).toContain('adele.vance@contoso.test');
+  });
+});
