@@ -6,6 +6,7 @@ import type { PolicyExplanations } from './policy-explanations';
 import { compileGrant, type CompiledGrant } from './compile-grant';
 import { parseDeviceFilterRule, type DeviceFilterRule } from './device-filter-rule';
 import { markTransitiveMembers, type GroupGraph } from './group-membership';
+import { microsoftAdminPortalIds, office365ApplicationIds } from './office365-applications';
 import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
 
 export const userNotIncluded = 0;
@@ -14,6 +15,8 @@ export const userExcluded = 2;
 
 export type UserTargetingInput = {
   userCount: number;
+  /** The tenant's application ids, in index order. */
+  applicationIds: readonly string[];
   /** User targeting of every policy, user-major: scopes[userIndex * policyCount + policyIndex]. */
   scopes: Uint8Array;
   policyCount: number;
@@ -35,11 +38,26 @@ export type CompiledPolicy = {
     hasApplicationTargets: boolean;
     include: ReadonlySet<string>;
     exclude: ReadonlySet<string>;
+    includesAll: boolean;
+    /** include/exclude with Office365 and MicrosoftAdminPortals expanded to app ids. */
+    includeExpanded: ReadonlySet<string>;
+    excludeExpanded: ReadonlySet<string>;
+    /** Per tenant application index: 1 when that app is targeted and not excluded (a byte read per request). */
+    targetedByAppIndex: Uint8Array;
     userActions: ReadonlySet<string>;
     authenticationContexts: ReadonlySet<string>;
     filterMode: 'include' | 'exclude' | null;
   };
-  locations: { include: readonly string[]; exclude: readonly string[] } | null;
+  locations: {
+    include: readonly string[];
+    exclude: readonly string[];
+    includesAll: boolean;
+    includesTrusted: boolean;
+    excludesAll: boolean;
+    excludesTrusted: boolean;
+    includeIds: ReadonlySet<string>;
+    excludeIds: ReadonlySet<string>;
+  } | null;
   platforms: { include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
   clientAppTypes: ReadonlySet<string> | null;
   signInRiskLevels: ReadonlySet<string> | null;
@@ -53,11 +71,34 @@ export type CompiledPolicy = {
   session: SessionControls | null;
   invalidReason: string | null;
   isEmpty: boolean;
-  /** The user-independent checks this policy configures (filled by compileTenant); others always hold. */
-  requestChecks: readonly ConditionCheck[];
+  /** The user-independent checks this policy configures, per sign-in context kind (filled by compileTenant). */
+  requestChecks: Readonly<Record<'application' | 'userAction' | 'authContext', readonly ConditionCheck[]>>;
   /** Precomputed What-If sentences (filled by compileTenant). */
   explanations: PolicyExplanations | null;
 };
+
+function expandApplications(ids: readonly string[]): Set<string> {
+  const expanded = new Set(ids);
+  if (expanded.has('Office365')) for (const id of office365ApplicationIds) expanded.add(id);
+  if (expanded.has('MicrosoftAdminPortals')) for (const id of microsoftAdminPortalIds) expanded.add(id);
+  return expanded;
+}
+
+function compileLocations(include: readonly string[], exclude: readonly string[]): CompiledPolicy['locations'] {
+  if (include.length === 0 && exclude.length === 0) return null;
+  const effective = include.length > 0 ? include : ['All'];
+  const named = (ids: readonly string[]) => new Set(ids.filter((id) => id !== 'All' && id !== 'AllTrusted'));
+  return {
+    include: effective,
+    exclude,
+    includesAll: effective.includes('All'),
+    includesTrusted: effective.includes('AllTrusted'),
+    excludesAll: exclude.includes('All'),
+    excludesTrusted: exclude.includes('AllTrusted'),
+    includeIds: named(effective),
+    excludeIds: named(exclude),
+  };
+}
 
 const setOrNull = <T>(values: readonly T[] | null | undefined): ReadonlySet<T> | null =>
   values && values.length > 0 ? new Set(values) : null;
@@ -122,6 +163,11 @@ export function compilePolicy(
   writeUserScope(policy, index, input);
   const conditions = policy.conditions;
   const apps = conditions?.applications;
+  const includeExpanded = expandApplications(apps?.includeApplications ?? []);
+  const excludeExpanded = expandApplications(apps?.excludeApplications ?? []);
+  const includesAll = includeExpanded.has('All');
+  const targetedByAppIndex = Uint8Array.from(input.applicationIds, (id) =>
+    (includesAll || includeExpanded.has(id)) && !excludeExpanded.has(id) ? 1 : 0);
   const { grant, invalidReason: grantInvalid } = compileGrant(policy, strengths);
   let invalidReason = grantInvalid;
   let deviceFilter: CompiledPolicy['deviceFilter'] = null;
@@ -155,13 +201,15 @@ export function compilePolicy(
       hasApplicationTargets: (apps?.includeApplications ?? []).length > 0,
       include: new Set(apps?.includeApplications ?? []),
       exclude: new Set(apps?.excludeApplications ?? []),
+      includesAll,
+      includeExpanded,
+      excludeExpanded,
+      targetedByAppIndex,
       userActions: new Set((apps?.includeUserActions ?? []).map((a) => a.toLowerCase())),
       authenticationContexts: new Set(apps?.includeAuthenticationContextClassReferences ?? []),
       filterMode: apps?.applicationFilter?.mode ?? null,
     },
-    locations: includeLocations.length > 0 || excludeLocations.length > 0
-      ? { include: includeLocations.length > 0 ? includeLocations : ['All'], exclude: excludeLocations }
-      : null,
+    locations: compileLocations(includeLocations, excludeLocations),
     platforms: platforms && ((platforms.includePlatforms ?? []).length > 0 || (platforms.excludePlatforms ?? []).length > 0)
       ? { include: new Set(platforms.includePlatforms ?? ['all']), exclude: new Set(platforms.excludePlatforms ?? []) }
       : null,
@@ -178,7 +226,7 @@ export function compilePolicy(
     session,
     invalidReason,
     isEmpty: !grant.isBlock && grant.requirements.length === 0 && !hasSession,
-    requestChecks: [],
+    requestChecks: { application: [], userAction: [], authContext: [] },
     explanations: null,
   };
 }

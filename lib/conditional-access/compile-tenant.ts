@@ -55,6 +55,7 @@ export type CompiledTenant = {
   /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
   userScopes: Uint8Array;
   applicationNameById: ReadonlyMap<string, string>;
+  applicationIndexById: ReadonlyMap<string, number>;
   /** Transitive group ids of a user (memoised). */
   groupIdsOf(userIndex: number): readonly string[];
 };
@@ -145,9 +146,12 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     application: (id: string): string => applicationNameById.get(id) ?? id,
     location: (id: string): string => locationNameById.get(id) ?? id,
   };
+  const applicationIds = (tenant.applications ?? []).map((a) => a.appId);
+  const applicationIndexById = new Map(applicationIds.map((id, i) => [id, i]));
   const userScopes = new Uint8Array(users.length * policies.length);
   const targeting = {
     userCount: users.length,
+    applicationIds,
     scopes: userScopes,
     policyCount: policies.length,
     guestKinds: users.map((u) => u.guestKind),
@@ -183,6 +187,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     }),
     userScopes,
     applicationNameById,
+    applicationIndexById,
     groupIdsOf(userIndex: number): readonly string[] {
       const cached = memo.get(userIndex);
       if (cached) return cached;

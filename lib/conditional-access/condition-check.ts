@@ -1,6 +1,6 @@
 // A Conditional Access condition as a named check, after oidc-provider's Check(reason, description, fn): a machine
 // reason from Graph's whatIfAnalysisReasons, a description, a predicate, and a human sentence when it fails.
-import type { AnalysisReason } from './analysis-reason';
+import { reasonBit, type AnalysisReason } from './analysis-reason';
 import type { CompiledPolicy } from './compile-policy';
 import type { CompiledTenant } from './compile-tenant';
 import type { CompiledSignIn } from './sign-in-context';
@@ -15,6 +15,8 @@ export type CheckInput = {
 
 export type ConditionCheck = {
   reason: AnalysisReason;
+  /** reasonBit(reason), stored so the hot loop needs no lookup. */
+  bit: number;
   description: string;
   /** False when the check reads the user: such checks run per user, the others once per request. */
   isUserIndependent: boolean;
@@ -30,5 +32,5 @@ export function defineCheck(
   explain: ConditionCheck['explain'],
   options: { isUserIndependent?: boolean } = {},
 ): ConditionCheck {
-  return { reason, description, isMet, explain, isUserIndependent: options.isUserIndependent ?? true };
+  return { reason, bit: reasonBit(reason), description, isMet, explain, isUserIndependent: options.isUserIndependent ?? true };
 }

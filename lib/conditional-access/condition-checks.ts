@@ -10,6 +10,7 @@ import { insiderRiskCheck, servicePrincipalRiskCheck, signInRiskCheck, userRiskC
 import { usersCheck, workloadIdentitiesCheck } from './conditions/users-condition';
 import type { ConditionCheck } from './condition-check';
 import type { CompiledPolicy } from './compile-policy';
+import type { SignInContextKind } from './sign-in-context';
 
 export const userCheck: ConditionCheck = usersCheck;
 
@@ -30,13 +31,22 @@ export const requestChecks: readonly ConditionCheck[] = [
   authenticationFlowCheck,
 ];
 
-/** Only the checks a policy configures: an unconfigured condition matches everything, so it needn't run. */
-export function requestChecksFor(policy: CompiledPolicy): ConditionCheck[] {
+/**
+ * Only the checks a policy configures, per kind of sign-in context: an unconfigured condition matches everything,
+ * and the resource checks hold trivially for the other context kinds, so neither needs to run.
+ */
+export function requestChecksFor(policy: CompiledPolicy): Record<SignInContextKind, readonly ConditionCheck[]> {
+  const conditions = configuredConditionChecks(policy);
+  return {
+    application: [applicationCheck, ...conditions],
+    userAction: [userActionsCheck, ...conditions],
+    authContext: [authenticationContextCheck, ...conditions],
+  };
+}
+
+function configuredConditionChecks(policy: CompiledPolicy): ConditionCheck[] {
   const configured: [ConditionCheck, boolean][] = [
     [workloadIdentitiesCheck, policy.servicePrincipals !== null],
-    [applicationCheck, true],
-    [userActionsCheck, true],
-    [authenticationContextCheck, true],
     [devicePlatformCheck, policy.platforms !== null],
     [locationCheck, policy.locations !== null],
     [clientAppsCheck, policy.clientAppTypes !== null],

@@ -12,7 +12,6 @@ const policyNotEnabled = reasonBit('policyNotEnabled');
 const invalidPolicy = reasonBit('invalidPolicy');
 const emptyPolicy = reasonBit('emptyPolicy');
 const usersBit = reasonBit('users');
-const reasonBits = new Map<ConditionCheck, number>(requestChecks.map((check) => [check, reasonBit(check.reason)]));
 
 /** Status reasons that stop evaluation before any condition: disabled, invalid or empty policies. */
 export function policyStatusMask(policy: CompiledPolicy): number {
@@ -34,10 +33,10 @@ export function evaluateRequestConditions(tenant: CompiledTenant, signIn: Compil
     }
     input.policy = policy;
     let mask = 0;
-    const checks = policy.requestChecks;
+    const checks = policy.requestChecks[signIn.contextKind];
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i] as ConditionCheck;
-      if (!check.isMet(input)) mask |= reasonBits.get(check) ?? 0;
+      if (!check.isMet(input)) mask |= check.bit;
     }
     masks[policy.index] = mask;
   }

@@ -10,6 +10,8 @@ export type SignInContextKind = 'application' | 'userAction' | 'authContext';
 export type CompiledSignIn = {
   contextKind: SignInContextKind;
   applicationIds: readonly string[];
+  /** Index of each application in the tenant's list, -1 when the tenant document doesn't list it. */
+  applicationIndices: Int32Array;
   /** urn form as used in policies, lower case: urn:user:registersecurityinfo | urn:user:registerdevice */
   userAction: string | null;
   authenticationContext: string | null;
@@ -57,11 +59,13 @@ export function compileSignInContext(tenant: CompiledTenant, request: WhatIfRequ
     }
   }
   const clientAppType = c.clientAppType ?? 'all';
+  const applicationIds = context['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : [];
   const identity = request.signInIdentity;
   return {
     contextKind: context['@odata.type'] === '#microsoft.graph.applicationContext' ? 'application'
       : context['@odata.type'] === '#microsoft.graph.userActionContext' ? 'userAction' : 'authContext',
-    applicationIds: context['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : [],
+    applicationIds,
+    applicationIndices: Int32Array.from(applicationIds, (id) => tenant.applicationIndexById.get(id) ?? -1),
     userAction: context['@odata.type'] === '#microsoft.graph.userActionContext' ? (userActionUrns[context.userAction] ?? context.userAction.toLowerCase()) : null,
     authenticationContext: context['@odata.type'] === '#microsoft.graph.authContext' ? context.authenticationContextValue : null,
     devicePlatform: c.devicePlatform && c.devicePlatform !== 'all' ? c.devicePlatform : null,

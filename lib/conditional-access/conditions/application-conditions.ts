@@ -11,13 +11,20 @@ function isInList(list: ReadonlySet<string>, appId: string): boolean {
 
 function isApplicationTargeted({ policy, signIn }: CheckInput): boolean {
   const apps = policy.applications;
-  if (apps.include.has('All') && apps.exclude.size === 0 && apps.filterMode === null) return signIn.applicationIds.length > 0;
-  if (apps.include.has('None')) return false;
   // An application filter needs custom security attributes, which the tenant document doesn't carry: an
   // include-mode filter matches no app, an exclude-mode filter excludes none (README, documented choice).
-  if (apps.filterMode === 'include' && !apps.include.has('All')) return false;
-  for (const appId of signIn.applicationIds) {
-    if ((apps.include.has('All') || isInList(apps.include, appId)) && !isInList(apps.exclude, appId)) return true;
+  if (apps.filterMode === 'include' && !apps.includesAll) return false;
+  const ids = signIn.applicationIds;
+  const indices = signIn.applicationIndices;
+  for (let i = 0; i < ids.length; i++) {
+    const appIndex = indices[i] ?? -1;
+    if (appIndex >= 0) {
+      if (apps.targetedByAppIndex[appIndex] === 1) return true;
+      continue;
+    }
+    const appId = ids[i] as string;
+    // "None" is never an app id, so it includes nothing; Office365 / admin portals are expanded at compile time.
+    if ((apps.includesAll || apps.includeExpanded.has(appId)) && !apps.excludeExpanded.has(appId)) return true;
   }
   return false;
 }

@@ -10,13 +10,22 @@ function isInLocations(ids: readonly string[], { signIn }: CheckInput): boolean 
   return false;
 }
 
+function intersects(ids: ReadonlySet<string>, matched: ReadonlySet<string>): boolean {
+  if (ids.size === 0 || matched.size === 0) return false;
+  for (const id of matched) if (ids.has(id)) return true;
+  return false;
+}
+
 export const locationCheck = defineCheck(
   'location',
   'The sign-in location is included and not excluded.',
-  (input) => {
-    const locations = input.policy.locations;
-    if (!locations) return true;
-    return isInLocations(locations.include, input) && !isInLocations(locations.exclude, input);
+  ({ policy, signIn }) => {
+    const l = policy.locations;
+    if (!l) return true;
+    const matched = signIn.matchedLocationIds;
+    const isIncluded = l.includesAll || (l.includesTrusted && signIn.isTrustedLocation) || intersects(l.includeIds, matched);
+    if (!isIncluded) return false;
+    return !(l.excludesAll || (l.excludesTrusted && signIn.isTrustedLocation) || intersects(l.excludeIds, matched));
   },
   (input) => {
     const locations = input.policy.locations;
