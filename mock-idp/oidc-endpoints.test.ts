@@ -251,7 +251,7 @@ describe('prompt, max_age and single sign-on', () => {
       response = await browser.request(new URL(String(response.headers.location), mock.url).href);
     }
     expect(String(response.headers.location)).toMatch(/^http:\/\/localhost:3999\/callback\?code=/);
-    for (const params of [{ prompt: 'login' }, { max_age: '0' }]) {
+    for (const params of [{ prompt: 'login' }, { max_age: '0' }] as Record<string, string>[]) {
       const again = await browser.request(authorizeUrl(params));
       expect(String(again.headers.location)).toContain('/interaction/');
     }
