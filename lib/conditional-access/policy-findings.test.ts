@@ -44,3 +44,12 @@ describe('findPolicyIssues', () => {
     expect(finding?.userIds).toEqual(expect.arrayContaining(['u-password-only', 'u-local-guest']));
   });
 });
+
+describe('findPolicyIssues on sensitive apps with no MFA at all', () => {
+  it('flags members who face no MFA policy on the reset app from any network', () => {
+    const onlyOtherApps = policy({ conditions: { applications: { includeApplications: ['All'], excludeApplications: [testAppId] } } });
+    const finding = findPolicyIssues(tenantWith([onlyOtherApps]), { sensitiveApplicationIds: [testAppId] }).find((f) => f.code === 'sensitiveApplicationWithoutMfa');
+    expect(finding?.userIds).toEqual(expect.arrayContaining(['u-member', 'u-admin']));
+    expect(findPolicyIssues(tenantWith([policy()]), { sensitiveApplicationIds: [testAppId] }).map((f) => f.code)).not.toContain('sensitiveApplicationWithoutMfa');
+  });
+});

@@ -12,6 +12,7 @@ import { compileSignInContext } from './sign-in-context';
 
 export const findingCodes = [
   'trustedNetworkMfaExemption',
+  'sensitiveApplicationWithoutMfa',
   'strengthUnreachableForUsers',
   'usersWithoutMfaMethod',
   'mfaAndAuthenticationStrength',
@@ -58,11 +59,20 @@ function defaultSensitiveApps(tenant: CompiledTenant): string[] {
     .map((app) => app.appId);
 }
 
+/** Emergency access (break-glass) accounts, which Microsoft says to exclude from every policy. */
+function isEmergencyAccount(tenant: CompiledTenant, userIndex: number, groupNames: ReadonlyMap<string, string>): boolean {
+  const user = tenant.users[userIndex];
+  if (!user) return false;
+  const names = [user.displayName, user.userPrincipalName, ...tenant.groupIdsOf(userIndex).map((id) => groupNames.get(id) ?? '')];
+  return names.some((n) => /emergency|break.?glass/i.test(n));
+}
+
 function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonly string[], cap: number): Finding[] {
   const trustedIp = pickTrustedIpAddress(tenant);
   if (!trustedIp) return [];
   const findings: Finding[] = [];
   const stride = tenant.policies.length;
+  const groupNames = new Map(tenant.source.groups.map((g) => [g.id, g.displayName]));
   for (const appId of appIds) {
     const context = { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [appId] };
     const conditions = { clientAppType: 'browser' as const };
@@ -72,6 +82,8 @@ function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonly strin
     const users: string[] = [];
     let count = 0;
     const exempting = new Set<string>();
+    const unprotected: string[] = [];
+    let unprotectedCount = 0;
     for (const user of tenant.users) {
       const base = user.index * stride;
       let protectedOnTrusted = false;
@@ -85,10 +97,25 @@ function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonly strin
         count++;
         if (users.length < cap) users.push(user.id);
         for (const p of protectingElsewhere) exempting.add(p.id);
+      } else if (!protectedOnTrusted && user.userType === 'Member' && !isEmergencyAccount(tenant, user.index, groupNames)) {
+        unprotectedCount++;
+        if (unprotected.length < cap) unprotected.push(user.id);
       }
     }
-    if (count === 0) continue;
     const name = tenant.applicationNameById.get(appId) ?? appId;
+    if (unprotectedCount > 0) {
+      findings.push({
+        id: `sensitiveApplicationWithoutMfa:${appId}`,
+        severity: 'high',
+        code: 'sensitiveApplicationWithoutMfa',
+        message: `${name} requires no MFA from any network for ${unprotectedCount} member user(s): no enabled policy that asks for MFA or an authentication strength applies to them there.`,
+        recommendation: `Create a policy for ${name} covering all users (minus emergency access accounts) that requires an authentication strength from any network.`,
+        policyIds: [],
+        userIds: unprotected,
+        applicationIds: [appId],
+      });
+    }
+    if (count === 0) continue;
     findings.push({
       id: `trustedNetworkMfaExemption:${appId}`,
       severity: 'high',
@@ -220,8 +247,7 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     uncoveredCount++;
     if (uncovered.length < cap) uncovered.push(user.id);
     excluders.forEach((id) => excludedBy.add(id));
-    const groups = tenant.groupIdsOf(user.index).map((id) => groupNames.get(id) ?? '');
-    if (![user.displayName, user.userPrincipalName, ...groups].some((n) => /emergency|break.?glass/i.test(n))) allEmergency = false;
+    if (!isEmergencyAccount(tenant, user.index, groupNames)) allEmergency = false;
   }
   if (uncoveredCount > 0) {
     findings.push({

@@ -41,3 +41,12 @@ describe('evaluateWhatIf', () => {
     }
   });
 });
+
+describe('evaluateWhatIf on unparsed input', () => {
+  it('accepts a raw Graph body without signInConditions (Graph defaults apply)', () => {
+    const t = tenantWith([policy({ conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] } }, 'legacy'), policy({}, 'modern')]);
+    const raw = { signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'u-member' }, signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: ['11111111-0000-4000-8000-000000000001'] } };
+    const byId = Object.fromEntries(evaluateWhatIf(t, raw as never).value.map((p) => [p.id, p.analysisReasons]));
+    expect(byId).toEqual({ legacy: 'clientApps', modern: 'notSet' });
+  });
+});
