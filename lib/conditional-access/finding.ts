@@ -1,0 +1,33 @@
+// The finding shape shared by every lint pass over a policy set (issue 2, item 7): a closed set of codes the UI
+// and the CLI switch on, a severity, the policies and users involved, and a recommendation.
+import type { CompiledPolicy } from './compile-policy';
+
+export const findingCodes = [
+  'trustedNetworkMfaExemption',
+  'sensitiveApplicationWithoutMfa',
+  'strengthUnreachableForUsers',
+  'usersWithoutMfaMethod',
+  'mfaAndAuthenticationStrength',
+  'invalidPolicy',
+  'policyTargetsNoOne',
+  'usersWithoutAnyPolicy',
+  'blockWithoutEmergencyExclusion',
+  'legacyAuthenticationNotBlocked',
+  'unknownReference',
+] as const;
+export type FindingCode = (typeof findingCodes)[number];
+export type FindingSeverity = 'high' | 'medium' | 'low' | 'info';
+
+export type Finding = {
+  id: string;
+  severity: FindingSeverity;
+  code: FindingCode;
+  message: string;
+  recommendation: string;
+  policyIds: string[];
+  userIds?: string[];
+  applicationIds?: string[];
+};
+
+export const isActivePolicy = (p: CompiledPolicy): boolean => p.state !== 'disabled';
+export const isEnforcedPolicy = (p: CompiledPolicy): boolean => p.state === 'enabled';

@@ -1,0 +1,92 @@
+// Findings about the apps used for password reset and service-desk verification: Microsoft's guidance is a
+// dedicated policy requiring MFA from any network, because a trusted-network exemption means identity
+// verification there rests on the password alone. Computed with the engine's own targeting and conditions.
+import { pickTrustedIpAddress, pickUntrustedIpAddress } from './comparison-matrix';
+import type { CompiledPolicy } from './compile-policy';
+import type { CompiledTenant } from './compile-tenant';
+import { isEnforcedPolicy, type Finding } from './finding';
+import { evaluateRequestConditions } from './policy-applicability';
+import { compileSignInContext } from './sign-in-context';
+
+const demandsAuthentication = (p: CompiledPolicy): boolean =>
+  p.grant.isBlock || p.grant.requirements.some((r) => r.kind === 'mfa' || r.kind === 'authenticationStrength');
+
+export function defaultSensitiveApps(tenant: CompiledTenant): string[] {
+  return tenant.source.applications
+    .filter((app) => {
+      const tags = Array.isArray(app.tags) ? (app.tags as unknown[]).map(String) : [];
+      return tags.some((t) => /passwordReset|serviceDesk/i.test(t)) || /reset|service.?desk|help.?desk/i.test(app.displayName);
+    })
+    .map((app) => app.appId);
+}
+
+/** Emergency access (break-glass) accounts, which Microsoft says to exclude from every policy. */
+export function isEmergencyAccount(tenant: CompiledTenant, userIndex: number, groupNames: ReadonlyMap<string, string>): boolean {
+  const user = tenant.users[userIndex];
+  if (!user) return false;
+  const names = [user.displayName, user.userPrincipalName, ...tenant.groupIdsOf(userIndex).map((id) => groupNames.get(id) ?? '')];
+  return names.some((n) => /emergency|break.?glass/i.test(n));
+}
+
+export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonly string[], cap: number): Finding[] {
+  const trustedIp = pickTrustedIpAddress(tenant);
+  if (!trustedIp) return [];
+  const findings: Finding[] = [];
+  const stride = tenant.policies.length;
+  const groupNames = new Map(tenant.source.groups.map((g) => [g.id, g.displayName]));
+  for (const appId of appIds) {
+    const context = { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [appId] };
+    const conditions = { clientAppType: 'browser' as const };
+    const trusted = evaluateRequestConditions(tenant, compileSignInContext(tenant, { signInContext: context, signInConditions: { ...conditions, ipAddress: trustedIp } }));
+    const other = evaluateRequestConditions(tenant, compileSignInContext(tenant, { signInContext: context, signInConditions: { ...conditions, ipAddress: pickUntrustedIpAddress(tenant) } }));
+    const demanding = tenant.policies.filter((p) => isEnforcedPolicy(p) && demandsAuthentication(p));
+    const users: string[] = [];
+    let count = 0;
+    const exempting = new Set<string>();
+    const unprotected: string[] = [];
+    let unprotectedCount = 0;
+    for (const user of tenant.users) {
+      const base = user.index * stride;
+      let protectedOnTrusted = false;
+      const protectingElsewhere: CompiledPolicy[] = [];
+      for (const p of demanding) {
+        if (tenant.userScopes[base + p.index] !== 1) continue;
+        if (trusted[p.index] === 0) { protectedOnTrusted = true; break; }
+        if (other[p.index] === 0) protectingElsewhere.push(p);
+      }
+      if (!protectedOnTrusted && protectingElsewhere.length > 0) {
+        count++;
+        if (users.length < cap) users.push(user.id);
+        for (const p of protectingElsewhere) exempting.add(p.id);
+      } else if (!protectedOnTrusted && user.userType === 'Member' && !isEmergencyAccount(tenant, user.index, groupNames)) {
+        unprotectedCount++;
+        if (unprotected.length < cap) unprotected.push(user.id);
+      }
+    }
+    const name = tenant.applicationNameById.get(appId) ?? appId;
+    if (unprotectedCount > 0) {
+      findings.push({
+        id: `sensitiveApplicationWithoutMfa:${appId}`,
+        severity: 'high',
+        code: 'sensitiveApplicationWithoutMfa',
+        message: `${name} requires no MFA from any network for ${unprotectedCount} member user(s): no enabled policy that asks for MFA or an authentication strength applies to them there.`,
+        recommendation: `Create a policy for ${name} covering all users (minus emergency access accounts) that requires an authentication strength from any network.`,
+        policyIds: [],
+        userIds: unprotected,
+        applicationIds: [appId],
+      });
+    }
+    if (count === 0) continue;
+    findings.push({
+      id: `trustedNetworkMfaExemption:${appId}`,
+      severity: 'high',
+      code: 'trustedNetworkMfaExemption',
+      message: `${name} asks for no MFA on trusted networks for ${count} user(s): ${[...exempting].map((id) => `"${tenant.policies.find((p) => p.id === id)?.displayName ?? id}"`).join(', ')} exempt trusted locations, so identity verification there rests on the password alone.`,
+      recommendation: `Create a dedicated policy for ${name} that requires MFA (ideally an authentication strength) from any network, with no location exclusion, as Microsoft recommends for password reset and help-desk verification.`,
+      policyIds: [...exempting],
+      userIds: users,
+      applicationIds: [appId],
+    });
+  }
+  return findings;
+}
