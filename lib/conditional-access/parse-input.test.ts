@@ -78,9 +78,8 @@ describe('parseTenant', () => {
     const users = Array.from({ length: 60_000 }, (_, i) => ({ id: `bulk-${i}`, userPrincipalName: `bulk${i}@contoso.test`, displayName: `Bulk user number ${i} with a long display name`, authenticationMethods: ['password', 'microsoftAuthenticatorPush'], memberOf: ['g-child'] }));
     const text = JSON.stringify({ ...raw, users: [...(raw.users as unknown[]), ...users] });
     expect(text.length).toBeGreaterThan(10_000_000);
-    const started = Date.now();
+    // The suite's per-test timeout (vitest.config.ts) is the "no hang" bound; lib/ reads no clock, tests included.
     expect(parseTenant(parseJsonDocument(text, 'big.json'), 'big.json').users).toHaveLength(60_006);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
   it('reports deeply nested JSON where an array of strings was expected, without a stack overflow', () => {
     let nested: unknown = 'x';
