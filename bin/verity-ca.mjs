@@ -13,5 +13,5 @@ try {
   // promise of one line on stderr and no stack trace.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   process.stderr.write(`verity-ca: internal error (please report it): ${message.split('\n')[0]}\n`);
-  process.exitCode = 1;
+  process.exitCode = 3;
 }

@@ -1,11 +1,11 @@
 // Maps anything thrown while running a command to the one line the CLI prints on stderr and its
-// exit code: 2 for bad input (a file, a JSON path in it, or the command line), 1 for a defect in
-// the tool itself. Never a stack trace: a pipeline log should say what to fix, not where we failed.
+// exit code: 2 for bad input (a file, a JSON path in it, or the command line), 3 for a defect in
+// the tool itself (1 is reserved for a failed policy test: --expect, --fail-on). Never a stack trace: a pipeline log should say what to fix, not where we failed.
 
 import { isAppError } from '../lib/app-error';
 import { oneLine } from './render-table';
 
-export type ErrorReport = { line: string; exitCode: 1 | 2 };
+export type ErrorReport = { line: string; exitCode: 2 | 3 };
 
 export function formatError(error: unknown): ErrorReport {
   if (isAppError(error)) {
@@ -20,10 +20,10 @@ export function formatError(error: unknown): ErrorReport {
       const at = typeof path === 'string' && path !== '' ? ` at ${path}` : '';
       return { line: `verity-ca: ${where}${at}: ${stripPrefix(message, where, path)}`, exitCode: 2 };
     }
-    return { line: `verity-ca: ${error.code}: ${message}`, exitCode: 1 };
+    return { line: `verity-ca: ${error.code}: ${message}`, exitCode: 3 };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { line: `verity-ca: internal error (please report it): ${oneLine(message).slice(0, 300)}`, exitCode: 1 };
+  return { line: `verity-ca: internal error (please report it): ${oneLine(message).slice(0, 300)}`, exitCode: 3 };
 }
 
 // Parsers may already name the file or the path in their message; do not print them twice.

@@ -20,6 +20,10 @@ export type CommandOptions = {
   passwordForgotten: boolean;
   flows: string[] | undefined;
   comparePolicies: string | undefined;
+  /** flow: the outcome a policy test expects; anything else exits 1. */
+  expect: string | undefined;
+  /** lint: the lowest finding severity that fails a policy test (exit 1). */
+  failOn: string | undefined;
 };
 
 export type CommandLine =
@@ -37,6 +41,8 @@ const optionSpecs = {
   'password-forgotten': { type: 'boolean' },
   flows: { type: 'string' },
   'compare-policies': { type: 'string' },
+  expect: { type: 'string' },
+  'fail-on': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,9 +52,9 @@ const commonOptions: OptionName[] = ['tenant', 'request', 'policies', 'named-loc
 
 export const optionsByCommand: Record<CommandName, { allowed: OptionName[]; required: OptionName[] }> = {
   'what-if': { allowed: commonOptions, required: ['tenant', 'request'] },
-  flow: { allowed: [...commonOptions, 'methods', 'password-forgotten'], required: ['tenant', 'request', 'methods'] },
+  flow: { allowed: [...commonOptions, 'methods', 'password-forgotten', 'expect'], required: ['tenant', 'request', 'methods'] },
   matrix: { allowed: commonOptions, required: ['tenant', 'request'] },
-  lint: { allowed: commonOptions, required: ['tenant'] },
+  lint: { allowed: [...commonOptions, 'fail-on'], required: ['tenant'] },
   'blast-radius': {
     allowed: [...commonOptions, 'flows', 'compare-policies', 'password-forgotten'],
     required: ['tenant', 'request'],
@@ -107,6 +113,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       passwordForgotten: values['password-forgotten'] === true,
       flows: parseList(values.flows, '--flows', command),
       comparePolicies: values['compare-policies'],
+      expect: oneOf(values.expect, '--expect', ['granted', 'interrupted', 'blocked', 'unavailable'], command),
+      failOn: oneOf(values['fail-on'], '--fail-on', ['high', 'medium', 'low', 'info'], command),
     },
   };
 }
@@ -120,6 +128,11 @@ function parseList(value: string | undefined, flag: string, command: CommandName
   const items = value.split(',').map((item) => item.trim());
   if (items.some((item) => item === '')) throw usageError(`${flag} has an empty item in "${value}"`, command);
   return items;
+}
+
+function oneOf(value: string | undefined, flag: string, allowed: readonly string[], command: CommandName): string | undefined {
+  if (value === undefined || allowed.includes(value)) return value;
+  throw usageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`, command);
 }
 
 function parseMaxInputMb(value: string | undefined, command: CommandName): number | undefined {

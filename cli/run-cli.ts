@@ -29,6 +29,10 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     const command = await commands[commandLine.command]();
     const result = command(commandLine.options);
     output.stdout(commandLine.options.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
+    if (result.failure !== undefined) {
+      output.stderr(`verity-ca: policy test failed: ${result.failure}\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     const report = formatError(error);

@@ -24,6 +24,7 @@ apply and says granted, interrupted, blocked or unavailable, step by step.
   --request FILE           What-If request body naming the user and the app
   --methods LIST           comma-separated modes in order, e.g. password,microsoftAuthenticatorPush
   --password-forgotten     the user cannot type their password (flows with password are unavailable)
+  --expect OUTCOME         policy test: exit 1 unless the outcome is granted|interrupted|blocked|unavailable
 ${inputs}`,
   matrix: `verity-ca matrix --tenant FILE --request FILE [options]
 
@@ -38,7 +39,9 @@ Findings over the policy set, with severity and the policies involved: exemption
 reset or service-desk apps without MFA, strengths users cannot meet, mfa together with an
 authentication strength, policies that target no one, exclusions that leave users uncovered.
 
-  --request FILE           optional What-If request body to focus the findings on one sign-in
+  --request FILE           optional What-If request: its applications are the sensitive apps
+                           (default: the apps the engine recognises as reset / service-desk apps)
+  --fail-on SEVERITY       policy test: exit 1 if any finding is this severe or worse (high|medium|low|info)
 ${inputs}`,
   'blast-radius': `verity-ca blast-radius --tenant FILE --request FILE [options]
 
@@ -46,7 +49,9 @@ Every user of the tenant through every standard flow for the app in --request (a
 without signInIdentity): counts and lists per outcome.
 
   --request FILE           What-If request body for the app and conditions (no user)
-  --flows LIST             comma-separated standard flow ids (default: all of them)
+  --flows LIST             comma-separated standard flow ids (password, passwordPush, passwordSms,
+                           authenticatorPasswordless, fido2, windowsHello, temporaryAccessPass)
+                           or methods joined by "+" (e.g. password+softwareOath); default: the 7 standard flows
   --password-forgotten     every user has forgotten their password
   --compare-policies FILE  a second policy export: report what changes from the current policies to it
 ${inputs}`,
@@ -67,7 +72,7 @@ Commands:
 
 Run "verity-ca COMMAND --help" for a command's options.
 
-Exit codes: 0 done, 2 bad input or usage (one line on stderr naming the file and JSON path),
-1 internal error.
+Exit codes: 0 done; 1 a policy test failed (flow --expect, lint --fail-on); 2 bad input or usage
+(one line on stderr naming the file and the JSON path at fault); 3 internal error.
 `;
 }

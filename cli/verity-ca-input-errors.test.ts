@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnVerityCa } from './spawn-verity-ca';
 
 const tenantFile = 'fixtures/demo-tenant.json';
-const requestFile = 'fixtures/requests/adele-reset-portal.json';
+const requestFile = 'fixtures/requests/adele-reset-portal-home-network.json';
 
 type Json = Record<string, unknown>;
 let directory = '';

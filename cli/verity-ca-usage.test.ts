@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnVerityCa } from './spawn-verity-ca';
 
 const tenant = 'fixtures/demo-tenant.json';
-const request = 'fixtures/requests/adele-reset-portal.json';
+const request = 'fixtures/requests/adele-reset-portal-home-network.json';
 
 function expectUsageError(args: string[], message: RegExp) {
   const run = spawnVerityCa(args);

@@ -1,0 +1,46 @@
+// `verity-ca lint`: the engine's findings over the policy set, most severe first. With --request,
+// the request's applications are treated as the sensitive apps (password reset, service-desk
+// verification) whose MFA exemptions matter most; otherwise the engine picks them by name.
+// --fail-on SEVERITY turns findings into a failing pipeline step (exit 1).
+
+import { findPolicyIssues, type Finding, type FindingSeverity } from '../../lib/conditional-access/policy-findings';
+import type { CommandResult } from '../command-result';
+import { loadRequest, loadTenant } from '../load-inputs';
+import type { CommandOptions } from '../parse-command-line';
+
+export const findingSeverities: readonly FindingSeverity[] = ['high', 'medium', 'low', 'info'];
+
+export function runLintCommand(options: CommandOptions): CommandResult {
+  const compiled = loadTenant(options);
+  const request = options.request === undefined ? undefined : loadRequest(options, options.request);
+  const context = request?.signInContext;
+  const sensitiveApplicationIds = context?.['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : undefined;
+  const findings = findPolicyIssues(compiled, { sensitiveApplicationIds });
+  const counts = Object.fromEntries(findingSeverities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]));
+  const result: CommandResult = { json: { counts, findings }, text: renderFindings(findings, compiled.policies) };
+  const failOn = options.failOn;
+  if (failOn !== undefined) {
+    const threshold = findingSeverities.indexOf(failOn as FindingSeverity);
+    const failing = findings.filter((finding) => findingSeverities.indexOf(finding.severity) <= threshold);
+    if (failing.length > 0) {
+      return { ...result, failure: `${failing.length} finding(s) of severity ${failOn} or higher (--fail-on ${failOn})` };
+    }
+  }
+  return result;
+}
+
+function renderFindings(findings: readonly Finding[], policies: readonly { id: string; displayName: string }[]): string {
+  if (findings.length === 0) return 'No findings.';
+  const names = new Map(policies.map((policy) => [policy.id, policy.displayName]));
+  const lines = findings.flatMap((finding) => {
+    const involved = finding.policyIds.map((id) => `"${names.get(id) ?? id}"`).join(', ');
+    return [
+      `${finding.severity.toUpperCase().padEnd(6)} ${finding.code}: ${finding.message}`,
+      ...(involved === '' ? [] : [`       policies: ${involved}`]),
+      ...(finding.userIds !== undefined && finding.userIds.length > 0 ? [`       users: ${finding.userIds.length}`] : []),
+      `       fix: ${finding.recommendation}`,
+    ];
+  });
+  const summary = findingSeverities.map((severity) => `${findings.filter((finding) => finding.severity === severity).length} ${severity}`).join(', ');
+  return [...lines, '', `${findings.length} findings: ${summary}.`].join('\n');
+}
