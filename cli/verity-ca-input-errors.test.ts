@@ -64,7 +64,7 @@ describe('verity-ca with bad input files', () => {
 
   it('names the line, column and path of broken JSON', () => {
     const file = writeInput('broken.json', '{\n  "tenantId": "t",\n  "users": [ { "id": "u1", } ]\n}');
-    expectInputError(['lint', '--tenant', file], file, '$.users[0].id', /not valid JSON at line 3, column 27: .*property name/);
+    expectInputError(['lint', '--tenant', file], file, '$.users[0].id', /not valid JSON at line 3, column 28: .*property name/);
   });
 
   it('rejects a file that is not JSON at all', () => {
