@@ -69,18 +69,28 @@ function main() {
   const blastRequest = parseWhatIfRequest(
     {
       signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [syntheticResetAppId] },
-      signInConditions: { ipAddress: '203.0.113.10', country: 'US', devicePlatform: 'windows', clientAppType: 'browser' },
+      // A managed laptop off the corporate network: device-compliance policies are met, so outcomes spread
+      // over granted / interrupted / blocked / unavailable instead of collapsing into "blocked".
+      signInConditions: {
+        ipAddress: '203.0.113.10',
+        country: 'US',
+        devicePlatform: 'windows',
+        clientAppType: 'browser',
+        deviceInfo: { isCompliant: true, trustType: 'AzureAD', operatingSystem: 'Windows' },
+      },
     },
     'bench-blast-radius-request',
   );
   const blastRadiusSamples: bigint[] = [];
   let blastRadiusUsers = 0;
+  let blastRadiusCounts: Record<string, string | number>[] = [];
   for (let run = 0; run <= blastRadiusRuns; run += 1) {
     const start = process.hrtime.bigint();
     const result = computeBlastRadius(compiled.value, { request: blastRequest, flows: standardSignInFlows });
     const elapsed = process.hrtime.bigint() - start;
     if (run > 0) blastRadiusSamples.push(elapsed); // the first run is warm-up
     blastRadiusUsers = result.userCount;
+    blastRadiusCounts = result.flows.map((flow) => ({ flow: flow.flowId, ...flow.counts }));
   }
   const blastRadius = summarizeNanoseconds(blastRadiusSamples);
 
@@ -100,6 +110,7 @@ function main() {
       medianMilliseconds: round(blastRadius.median / 1e6),
       minMilliseconds: round(blastRadius.min / 1e6),
       maxMilliseconds: round(blastRadius.max / 1e6),
+      outcomes: blastRadiusCounts,
     },
     targets,
   };

@@ -44,6 +44,7 @@ const methodProfiles: readonly (readonly [string[], number])[] = [
   [['password', 'fido2'], 8],
   [['password', 'windowsHelloForBusiness', 'microsoftAuthenticatorPush'], 10],
   [['password', 'fido2', 'windowsHelloForBusiness', 'deviceBasedPush'], 4],
+  [['temporaryAccessPassOneTime'], 2], // new hires onboarding with a Temporary Access Pass
 ];
 
 export function generateSyntheticTenant(size: SyntheticTenantSize = benchmarkTenantSize, seed = 20_251_125) {
@@ -174,7 +175,7 @@ function generatePolicy(context: PolicyContext, index: number) {
     ['password-change', 5],
     ['terms-of-use', 5],
   ]);
-  return {
+  const policy = {
     id: context.random.uuid(),
     templateId: null,
     displayName: `CA${String(index).padStart(3, '0')} ${grant}`,
@@ -195,7 +196,7 @@ function generatePolicy(context: PolicyContext, index: number) {
     conditions: {
       userRiskLevels: grant === 'password-change' ? ['high'] : [],
       signInRiskLevels: random.chance(0.08) ? random.pickSome(['low', 'medium', 'high'], 1 + random.int(2)) : [],
-      clientAppTypes: grant === 'block' && random.chance(0.4) ? ['exchangeActiveSync', 'other'] : random.chance(0.15) ? ['browser', 'mobileAppsAndDesktopClients'] : ['all'],
+      clientAppTypes: random.chance(0.15) ? ['browser', 'mobileAppsAndDesktopClients'] : ['all'],
       servicePrincipalRiskLevels: [],
       platforms: random.chance(0.2)
         ? { includePlatforms: random.pickSome(['android', 'iOS', 'windows', 'macOS', 'linux'], 1 + random.int(3)), excludePlatforms: [] }
@@ -213,6 +214,21 @@ function generatePolicy(context: PolicyContext, index: number) {
     },
     grantControls: generateGrantControls(context, grant),
   };
+  if (grant === 'block') narrowBlockPolicy(context, policy.conditions);
+  return policy;
+}
+
+// Real block policies always carry a narrowing condition (Microsoft's templates: legacy authentication,
+// countries the organisation does not operate in, high sign-in risk); an unconditional block of all users
+// would lock the tenant and make every benchmark outcome a trivial "blocked".
+function narrowBlockPolicy(
+  { random, namedLocations }: PolicyContext,
+  conditions: { clientAppTypes: string[]; locations: unknown; signInRiskLevels: string[] },
+) {
+  const kind = random.weighted([['legacy', 50], ['countries', 30], ['risk', 20]] as const);
+  if (kind === 'legacy') conditions.clientAppTypes = ['exchangeActiveSync', 'other'];
+  if (kind === 'countries') conditions.locations = { includeLocations: namedLocations.slice(-2).map((location) => location.id), excludeLocations: [] };
+  if (kind === 'risk') conditions.signInRiskLevels = ['high'];
 }
 
 const deviceRules = [
