@@ -1,6 +1,7 @@
 // The command line itself: help, and every usage mistake gives exit 2 and one line on stderr.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { spawnVerityCa } from './spawn-verity-ca';
+import { repositoryRoot, spawnVerityCa } from './spawn-verity-ca';
 
 const tenant = 'fixtures/demo-tenant.json';
 const request = 'fixtures/requests/adele-reset-portal-home-network.json';
@@ -24,6 +25,12 @@ describe('verity-ca usage', () => {
       expect(run.stdout).toMatch(/Usage: verity-ca COMMAND/);
       for (const command of ['what-if', 'flow', 'matrix', 'lint', 'blast-radius']) expect(run.stdout).toContain(command);
     }
+  });
+
+  it('runs as `npx verity-ca` from the repository (package.json "bin")', () => {
+    const run = spawnSync('npx', ['--no-install', 'verity-ca', '--help'], { cwd: repositoryRoot, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Usage: verity-ca COMMAND/);
   });
 
   it('prints the help of one command', () => {
