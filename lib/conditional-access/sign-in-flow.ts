@@ -117,7 +117,6 @@ export function evaluateFlowForUser(
     hasChangedPassword: flow.hasChangedPassword,
   };
   const enforced = applicable.filter((p) => p.state === 'enabled');
-  const reportOnly = applicable.filter((p) => p.state === 'enabledForReportingButNotEnforced');
   const who = user.userPrincipalName;
   const steps: SignInStep[] = [];
   const reasons: SignInReason[] = [];
