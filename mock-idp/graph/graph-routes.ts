@@ -7,7 +7,8 @@ import { isAppError } from '../../lib/app-error';
 import { readJson, sendJson } from '../http';
 import type { MockIdp } from '../mock-idp-context';
 import { checkPassword, passwordRuleSentences } from '../password-rules';
-import { setPassword } from '../passwords';
+import { credentialsOf } from '../demo-credentials';
+import { requirePasswordChange, setPassword } from '../passwords';
 import { setDefaultSignInMethod } from '../registered-methods';
 import { readSignInLogs } from '../sign-in-logs';
 import { clearLockout, lockoutOf } from '../smart-lockout';
@@ -15,6 +16,8 @@ import { createTemporaryAccessPass, deleteTemporaryAccessPass, temporaryAccessPa
 import { findUser, type TenantUser } from '../tenant';
 import { authenticateGraphCaller, graphError, graphErrorResponse, requirePermission, type GraphCaller } from './graph-auth';
 import { authenticationMethodsOf, modeForPreference, signInPreferencesOf, temporaryAccessPassResource, userResource } from './graph-representations';
+import { memberOfResources } from './member-of';
+import { handleVerificationPushes } from './verification-push-routes';
 
 const readUsers = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 const readMethods = ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'];
@@ -107,6 +110,12 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
       return { body: { '@odata.context': `${graphBase}/$metadata#users/$entity`, ...select(userResource(user), url) } };
     }
     if (!sub && method === 'PATCH') return patchUser(mock, caller, user, await readJson(req));
+    // --- service desk (issue 5): group and role membership, and the mock-only verification push ---
+    if ((sub === 'memberOf' || sub === 'transitiveMemberOf') && !sub2 && method === 'GET') {
+      requirePermission(caller, readUsers);
+      return collection('directoryObjects', memberOfResources(mock.tenant, user, sub === 'transitiveMemberOf'));
+    }
+    if (sub === 'mockVerificationPushes') return handleVerificationPushes(mock, req, caller, user, sub2);
     if (sub === 'unlock' && method === 'POST') {
       requirePermission(caller, ['User.ReadWrite.All']);
       const wasLocked = lockoutOf(mock.store, user.id).lockedUntil > now;
@@ -168,7 +177,7 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
 }
 
 const passwordProfileSchema = z.object({
-  passwordProfile: z.object({ password: z.string(), forceChangePasswordNextSignIn: z.boolean().optional(), forceChangePasswordNextSignInWithMfa: z.boolean().optional() }).strict(),
+  passwordProfile: z.object({ password: z.string().optional(), forceChangePasswordNextSignIn: z.boolean().optional(), forceChangePasswordNextSignInWithMfa: z.boolean().optional() }).strict(),
 });
 
 function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: unknown): Answer {
@@ -178,6 +187,12 @@ function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: u
   const parsed = passwordProfileSchema.safeParse(body);
   if (!parsed.success) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'Invalid value specified for property \'passwordProfile\' of resource \'User\'.');
   const { password, forceChangePasswordNextSignIn } = parsed.data.passwordProfile;
+  // Service desk (issue 5): only the flag, no password, as Graph allows (user-update, passwordProfile).
+  if (password === undefined) {
+    if (forceChangePasswordNextSignIn !== true) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'Invalid value specified for property \'passwordProfile\' of resource \'User\'.');
+    requirePasswordChange(mock.store, user.id, credentialsOf(mock.credentials, user.userPrincipalName).password ?? mock.credentials.defaultPassword, mock.now());
+    return null;
+  }
   const violations = checkPassword(password, user);
   if (violations.length > 0) {
     const isBanned = violations.includes('banned') || violations.includes('containsUserName');
