@@ -12,6 +12,9 @@ const booleanFlag = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+// --- service desk --- comma-separated ids or names, trimmed, empty entries dropped.
+const idList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** `file:./data/verity.db` (SQLite, default) or `postgresql://...`. */
@@ -40,6 +43,23 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Verity <no-reply@contoso.test>'),
   /** Optional Redis for rate limits shared by several portal instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // --- service desk (issue 5; policy numbers default to lib/desk/desk-policy.ts) ---
+  /** Minutes after the first caller verification during which desk actions are allowed. */
+  DESK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  /** Minutes during which a user who denied or reported a desk push cannot be acted on. */
+  DESK_BLOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** Groups whose members count as privileged (besides any directory role): IT Admins, Emergency Access. */
+  DESK_PRIVILEGED_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000005,9b2c4d10-3e5f-4a6b-8c7d-000000000006'),
+  /** Groups of desk supervisors (assign the Desk.Supervisor app role to it); agents never act on them. */
+  DESK_SUPERVISOR_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000004'),
+  /** Verification methods the desk offers (authenticatorPush, entraSignInLink, smsCode, emailCode). */
+  DESK_METHODS: idList.prefault('authenticatorPush,smsCode,emailCode'),
+  /** Temporary Access Pass issued by the desk: lifetime (10..43200 minutes, Graph) and one-time use. */
+  DESK_TAP_LIFETIME_MINUTES: z.coerce.number().int().min(10).max(43_200).default(60),
+  DESK_TAP_ONE_TIME: booleanFlag.default(true),
+  /** Where "denied or reported push" alerts go (a supervisors' mailbox or distribution list). */
+  DESK_SUPERVISOR_ALERT_EMAIL: z.email().default('desk-supervisors@contoso.test'),
+  // --- end service desk ---
   MOCK_IDP_PORT: port.default(4443),
   PORT: port.default(3000),
 });
