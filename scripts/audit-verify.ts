@@ -27,7 +27,7 @@ export async function runAuditVerify(env: Record<string, string | undefined>, ro
     print(`audit:verify: CHAIN BROKEN at entry #${breakAt.index + 1} of ${report.entries} (id ${breakAt.id}): ${why}. Treat the log as tampered and investigate (${where}).`);
     return 1;
   } catch (error) {
-    const cause = error instanceof Error ? (error.message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? error.name) : String(error);
+    const cause = error instanceof Error ? (error.message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? error.name).replace(/\.+$/, '') : String(error);
     print(`audit:verify: could not read the audit log (${where}): ${cause}. Is DATABASE_URL right and the database migrated (npm run db:migrate)?`);
     return 2;
   } finally {
