@@ -3,7 +3,7 @@
 // case about the same user was opened within the look-back period.
 export type PriorCase = { id: string; agentId: string; createdAt: Date; endedReason: string | null };
 
-export type RepeatedRequestWarning = { isRepeated: boolean; priorCases: number; byOtherAgents: number; rejectedPushes: number; since: Date };
+export type RepeatedRequestWarning = { isRepeated: boolean; priorCases: number; byOtherAgents: number; rejectedPushes: number; since: Date; lookBackDays: number };
 
 export function repeatedRequestWarning(priorCases: readonly PriorCase[], input: { currentCaseId: string | null; agentId: string; lookBackDays: number; now: Date }): RepeatedRequestWarning {
   const since = new Date(input.now.getTime() - input.lookBackDays * 86_400_000);
@@ -14,5 +14,6 @@ export function repeatedRequestWarning(priorCases: readonly PriorCase[], input: 
     byOtherAgents: recent.filter((c) => c.agentId !== input.agentId).length,
     rejectedPushes: recent.filter((c) => c.endedReason === 'pushDenied' || c.endedReason === 'pushReported').length,
     since,
+    lookBackDays: input.lookBackDays,
   };
 }
