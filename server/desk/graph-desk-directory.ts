@@ -49,7 +49,13 @@ export const graphDeskDirectory: DeskDirectory = {
     return preferences.systemPreferredAuthenticationMethod ?? preferences.userPreferredMethodForSecondaryAuthentication ?? null;
   },
   async listTransitiveMemberOf(id): Promise<DirectoryObject[]> {
-    return (await graphRequest('GET', `${path(id)}/transitiveMemberOf`, { schema: directoryObjects })).value;
+    // Both lists, united: memberOf always carries directory roles, transitiveMemberOf adds nested groups.
+    const [direct, transitive] = await Promise.all([
+      graphRequest('GET', `${path(id)}/memberOf`, { schema: directoryObjects }),
+      graphRequest('GET', `${path(id)}/transitiveMemberOf`, { schema: directoryObjects }),
+    ]);
+    const byId = new Map([...direct.value, ...transitive.value].map((entry) => [`${entry['@odata.type']}:${entry.id}`, entry]));
+    return [...byId.values()];
   },
   async lastLockoutSince(id, since) {
     const filter = encodeURIComponent(`userId eq '${id.replace(/'/g, "''")}'`);
