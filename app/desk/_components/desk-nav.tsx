@@ -13,8 +13,9 @@ export function DeskNav({ roles, current, labels }: { roles: readonly PortalRole
       <ul className="flex flex-wrap gap-2 text-sm">
         {items.map((item) => (
           <li key={item.key}>
-            <Link href={item.href} aria-current={item.key === current ? 'page' : undefined} className={`inline-block rounded-lg px-3 py-1.5 font-medium ${item.key === current ? 'bg-brand-700 text-white' : 'border border-slate-300 bg-white text-slate-800'}`}>
-              {labels[item.key]}
+            <Link href={item.href} aria-current={item.key === current ? 'page' : undefined} className={`inline-block rounded-lg border px-3 py-1.5 font-medium ${item.key === current ? 'border-brand-700 bg-brand-700' : 'border-slate-300 bg-white'}`}>
+              {/* The span carries the colour: the global `a` colour rule would otherwise win over a utility on the link. */}
+              <span className={item.key === current ? 'text-white' : 'text-slate-800'}>{labels[item.key]}</span>
             </Link>
           </li>
         ))}

@@ -11,6 +11,16 @@ export const dynamic = 'force-dynamic';
 
 const filterFields = ['agent', 'user', 'action', 'from', 'to'] as const;
 
+/** The agent's display name recorded in the entry's details (ids alone are hard to read). */
+function actorNameOf(detailsJson: string): string {
+  try {
+    const details: unknown = JSON.parse(detailsJson);
+    return typeof details === 'object' && details !== null && typeof (details as { actorName?: unknown }).actorName === 'string' ? (details as { actorName: string }).actorName : '';
+  } catch {
+    return '';
+  }
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t } = await requestMessages();
   const { actor, isAllowed } = await deskPageActor(auditorRoles, '/desk/audit');
@@ -49,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {filterError ? <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-2 text-red-900">{filterError}</p> : null}
       <p className="mt-3"><a href={`/api/desk/audit/export${exportQuery ? `?${exportQuery}` : ''}`} download>{t('desk.audit.export')}</a></p>
       <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={t('desk.audit.tableLabel')}>
-        <table className="min-w-full text-left text-sm">
+        <table className="w-full min-w-[56rem] text-left text-sm">
           <caption className="sr-only">{t('desk.audit.tableLabel')}</caption>
           <thead className="bg-slate-100">
             <tr>{['seq', 'time', 'agent', 'user', 'action', 'outcome', 'details'].map((c) => <th key={c} scope="col" className="px-3 py-2 font-semibold">{t(`desk.audit.columns.${c}`)}</th>)}</tr>
@@ -59,8 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={row.seq} className="border-t border-slate-200 align-top">
                 <td className="px-3 py-2 font-mono">{row.seq}</td>
                 <td className="px-3 py-2 whitespace-nowrap"><time dateTime={row.occurredAt.toISOString()}>{row.occurredAt.toISOString().replace('T', ' ').slice(0, 19)}</time></td>
-                <td className="px-3 py-2 break-all">{row.actorId}</td>
-                <td className="px-3 py-2 break-all">{row.subjectId}</td>
+                <td className="px-3 py-2"><span className="block">{actorNameOf(row.detailsJson)}</span><span className="block font-mono text-xs break-all text-slate-600">{row.actorId}</span></td>
+                <td className="px-3 py-2 font-mono text-xs break-all">{row.subjectId}</td>
                 <td className="px-3 py-2">{row.action}</td>
                 <td className="px-3 py-2">{row.outcome}</td>
                 <td className="px-3 py-2 font-mono text-xs break-all">{row.detailsJson}</td>
