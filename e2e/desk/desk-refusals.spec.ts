@@ -6,7 +6,6 @@ import { readEmails } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { answerDeskPush, expectAccessible } from './desk-fixtures';
 
-const pradeep = 'pradeep.gupta@contoso.test';
 const adele = 'adele.vance@contoso.test';
 const routes = ['/api/desk/search', '/api/desk/cases', '/api/desk/cases/00000000-0000-4000-8000-000000000000/push', '/api/desk/cases/00000000-0000-4000-8000-000000000000/actions', '/api/desk/cases/00000000-0000-4000-8000-000000000000/approval'];
 
