@@ -48,7 +48,7 @@ export async function changePassword(deps: ResetDependencies, input: { token: st
     await deps.db.resetSession.updateMany({ where: { id: session.row.id, passwordClaimedAt: claimedAt }, data: { passwordClaimedAt: null } });
     const entraMessage = isAppError(error) ? error.message : 'Microsoft Entra ID could not be reached.';
     await auditReset(deps, { action: 'reset.passwordRejected', outcome: 'failure', subjectId: userId, purpose: 'reset', sessionId: session.row.id, services: session.snapshot.verified, reason: isAppError(error) ? error.code : 'INTERNAL', origin: input.origin });
-    if (isAppError(error) && error.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', entraMessage, { reason: 'entraRejected' });
+    if (isAppError(error) && error.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', entraMessage, { reason: entraRejectionReason(entraMessage) });
     throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not accept the change right now. Try again in a moment.', { reason: 'entraUnavailable' });
   }
   const now = deps.now();
@@ -64,4 +64,12 @@ export function notifyUser(deps: ResetDependencies, user: { displayName: string;
     const message = changeNotice(locale, kind, { name: user.displayName, when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', origin: deps.settings.appOrigin });
     await deps.sendEmail({ to, subject: message.subject, text: message.text });
   });
+}
+
+// Graph's wording for the two documented refusals (user-update; concept-password-ban-bad), so the page
+// can explain them in the user's language; anything else is shown as a generic refusal.
+function entraRejectionReason(message: string): 'entraBanned' | 'entraComplexity' | 'entraRejected' {
+  if (/commonly used|easy to guess|banned/i.test(message)) return 'entraBanned';
+  if (/complexity|length|characters/i.test(message)) return 'entraComplexity';
+  return 'entraRejected';
 }

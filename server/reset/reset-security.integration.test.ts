@@ -239,7 +239,7 @@ describe('password write', () => {
     const token = await verifiedSession();
     const entraMessage = 'The password you chose is one that is commonly used. Please provide a different password.';
     directory.rejectNextPassword = entraMessage;
-    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'entraRejected', message: entraMessage });
+    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'entraBanned', message: entraMessage });
     await changePassword(deps, { token, password: 'Quiet-Meadow-Compass-47', confirmation: 'Quiet-Meadow-Compass-47', locale: 'en', origin });
     expect(directory.passwordWrites).toHaveLength(1);
   });

@@ -1,0 +1,27 @@
+import 'server-only';
+// CSRF protection on every state-changing reset request (ASVS5 3.5.1; OWASP CSRF Prevention Cheat Sheet):
+// 1. the Origin header must be the portal's configured origin (and Sec-Fetch-Site, when sent, not
+//    cross-site): a request from another site is refused before anything else runs;
+// 2. requests inside a reset session also carry a synchronizer token, an HMAC of the session's bearer
+//    token, in a hidden form field, compared in constant time.
+import { AppError } from '../../../lib/app-error';
+import { hashesMatch, keyedHash } from '../reset-secrets';
+import type { ResetSettings } from '../reset-settings';
+
+export function csrfTokenFor(settings: Pick<ResetSettings, 'secret'>, sessionToken: string): string {
+  return keyedHash(settings.secret, 'reset-csrf', sessionToken);
+}
+
+export function assertSameOrigin(headers: Headers, settings: Pick<ResetSettings, 'appOrigin'>): void {
+  const origin = headers.get('origin');
+  const fetchSite = headers.get('sec-fetch-site');
+  if (!origin || origin !== new URL(settings.appOrigin).origin || (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+    throw new AppError('FORBIDDEN', 'This request did not come from the portal’s own page. Go back and try again.', { reason: 'csrf' });
+  }
+}
+
+export function assertCsrfToken(settings: Pick<ResetSettings, 'secret'>, sessionToken: string | undefined, submitted: unknown): void {
+  if (!sessionToken || typeof submitted !== 'string' || !hashesMatch(csrfTokenFor(settings, sessionToken), submitted)) {
+    throw new AppError('FORBIDDEN', 'This form has expired. Go back and try again.', { reason: 'csrf' });
+  }
+}
