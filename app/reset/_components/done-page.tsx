@@ -1,5 +1,6 @@
 // /reset/done and /unlock/done: confirmation, no automatic sign-in, and (after a reset) the option to
 // sign out other sessions.
+import Link from 'next/link';
 import { resetProgressForPage } from '../../../server/reset/reset-progress';
 import { requestMessages } from '../../../server/i18n/request-messages';
 import type { ResetPurpose } from '../../../lib/reset/identity-services';
@@ -34,7 +35,7 @@ export async function DonePage({ purpose, query }: { purpose: ResetPurpose; quer
           )}
         </section>
       )}
-      <p className="mt-6"><a href="/">{t('reset.done.home')}</a></p>
+      <p className="mt-6"><Link href="/">{t('reset.done.home')}</Link></p>
     </div>
   );
 }
