@@ -23,6 +23,8 @@ export type ResetProgress = {
   csrf: string;
   otherSessionsRevoked: boolean;
   minutesLeft: number;
+  /** An Entra round trip was started and the user came back without finishing it (browser Back). */
+  hasUnfinishedEntraVerification: boolean;
 };
 
 /** The progress of the browser's reset session, or null when there is none (the page offers to start). */
@@ -37,6 +39,7 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     throw error;
   }
   const { starPolicy } = deps.settings;
+  const unfinished = await deps.db.verificationChallenge.count({ where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: deps.now() } } });
   return {
     purpose: session.purpose,
     status: session.status,
@@ -47,6 +50,7 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     services: starPolicy.enabledServices.map((id) => ({ id, stars: starPolicy.stars[id], isVerified: session.snapshot.verified.includes(id) })),
     csrf: csrfTokenFor(deps.settings, String(token)),
     otherSessionsRevoked: session.row.otherSessionsRevokedAt !== null,
+    hasUnfinishedEntraVerification: unfinished > 0 && !session.snapshot.verified.includes('entraMfa'),
     minutesLeft: Math.max(0, Math.ceil((session.row.expiresAt.getTime() - deps.now().getTime()) / 60_000)),
   };
 }

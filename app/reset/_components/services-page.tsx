@@ -23,6 +23,7 @@ export async function ServicesPage({ purpose, query }: { purpose: ResetPurpose; 
       <p className="mt-3 text-slate-700">{t('reset.services.intro', { required: progress.required, action: t(purpose === 'reset' ? 'reset.services.actionReset' : 'reset.services.actionUnlock') })}</p>
       {entraKey && query.entra === 'verified' && <SuccessNotice>{t(entraKey)}</SuccessNotice>}
       {entraKey && query.entra !== 'verified' && <ErrorNotice>{t(entraKey)}</ErrorNotice>}
+      {!entraKey && progress.hasUnfinishedEntraVerification && <InfoNotice>{t('reset.services.entra.unfinished')}</InfoNotice>}
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
       <div className="mt-5 rounded-xl border border-slate-200 bg-white p-4">
         <p className="font-medium" data-testid="star-progress">{t('reset.services.progress', { stars: progress.stars, required: progress.required })}</p>
