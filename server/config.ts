@@ -65,6 +65,37 @@ export const configSchema = z.object({
   // --- end service desk ---
   MOCK_IDP_PORT: port.default(4443),
   PORT: port.default(3000),
+  // --- reset portal --- (docs/reset-portal.md; defaults from issue 4)
+  /** Stars each identity service is worth: entraMfa,passkey,totp,sms,email. */
+  RESET_SERVICE_STARS: z
+    .string()
+    .regex(/^\d+,\d+,\d+,\d+,\d+$/, 'must be five whole numbers: entraMfa,passkey,totp,sms,email')
+    .default('3,3,2,1,1'),
+  /** Identity services the admin enabled, comma-separated. */
+  RESET_ENABLED_SERVICES: z
+    .string()
+    .regex(/^(entraMfa|passkey|totp|sms|email)(,(entraMfa|passkey|totp|sms|email))*$/, 'must list services among entraMfa,passkey,totp,sms,email')
+    .default('entraMfa,passkey,totp,sms,email'),
+  RESET_STARS_REQUIRED: z.coerce.number().int().min(1).max(20).default(3),
+  UNLOCK_STARS_REQUIRED: z.coerce.number().int().min(1).max(20).default(2),
+  /** Email and SMS codes alone never reach the reset threshold when the user has MFA registered (ASVS5 6.4.3). */
+  RESET_CHANNEL_CODES_CANNOT_BYPASS_MFA: booleanFlag.default(true),
+  RESET_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(256).default(12),
+  /** The organisation's own words refused in new passwords, comma-separated. */
+  RESET_BANNED_WORDS: z.string().default('contoso,verity'),
+  RESET_SESSION_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  RESET_SESSION_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(10),
+  RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
+  /** Entra MFA evidence: the authentication context (c1..c99) that must appear in `acrs`, else `amr` must contain `mfa`. */
+  RESET_ENTRA_AUTH_CONTEXT: z.string().regex(/^c([1-9]|[1-9]\d)$/, 'must be c1..c99').optional(),
+  /** How old Entra's `auth_time` may be when the user comes back, in seconds. */
+  RESET_ENTRA_MAX_AUTH_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  /** Certificate credential for the reset app instead of the secret (PEM private key + SHA-256 thumbprint). */
+  ENTRA_RESET_CLIENT_CERTIFICATE_KEY: z.string().min(1).optional(),
+  ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9A-Fa-f]{64}$/, 'must be a SHA-256 thumbprint (64 hex)').optional(),
+  /** Where users may be sent back after a reset, besides the portal itself (comma-separated origins or URLs). */
+  RESET_RETURN_URL_ALLOW_LIST: z.string().default(''),
+  // --- end reset portal ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };

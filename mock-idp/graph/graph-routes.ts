@@ -26,6 +26,9 @@ const readPolicies = ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'];
 
 const graphBase = 'https://graph.microsoft.com/v1.0';
 
+/** When each user's sessions were last revoked (POST users/{id}/revokeSignInSessions). */
+export const revokedSessions = new Map<string, number>();
+
 export async function handleGraphRoute(mock: MockIdp, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   try {
     const caller = await authenticateGraphCaller(mock, req);
@@ -129,6 +132,19 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
       const wasLocked = lockoutOf(mock.store, user.id).lockedUntil > now;
       clearLockout(mock.store, user.id);
       return { body: { id: user.id, wasLocked } };
+    }
+    // --- reset portal (issue 4): Graph user: revokeSignInSessions. The mock keeps no refresh tokens across
+    // restarts and oidc-provider's sessions are in memory; it records the revocation time, answers as Graph.
+    if (sub === 'revokeSignInSessions' && method === 'POST') {
+      requirePermission(caller, ['User.ReadWrite.All', 'User.RevokeSessions.All']);
+      revokedSessions.set(user.id, now);
+      return { body: { '@odata.context': `${graphBase}/$metadata#Edm.Boolean`, value: true } };
+    }
+    // --- reset portal (issue 4): Graph user: list transitiveMemberOf (groups, nested), for the readiness
+    // dashboard's Conditional Access evaluation.
+    if (sub === 'transitiveMemberOf' && method === 'GET') {
+      requirePermission(caller, readUsers);
+      return collection('directoryObjects', transitiveGroupsOf(mock, user).map((group) => ({ '@odata.type': '#microsoft.graph.group', id: group.id, displayName: group.displayName ?? null })));
     }
     if (sub === 'authentication') {
       if (sub2 === 'methods' && method === 'GET') {
@@ -249,4 +265,23 @@ async function temporaryAccessPasses(mock: MockIdp, req: IncomingMessage, caller
     return { status: 201, body: { '@odata.context': `${graphBase}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods/$entity`, ...temporaryAccessPassResource(created, now, pass) } };
   }
   return undefined;
+}
+
+// Groups a user belongs to, directly (user.memberOf or group.members) or through nested groups.
+function transitiveGroupsOf(mock: MockIdp, user: TenantUser): { id: string; displayName?: unknown }[] {
+  const groups = mock.tenant.document.groups as { id: string; displayName?: unknown; members?: unknown }[];
+  const direct = new Set(user.memberOf.map((entry) => (typeof entry === 'string' ? entry : entry.id)));
+  for (const group of groups) if (Array.isArray(group.members) && group.members.includes(user.id)) direct.add(group.id);
+  const found = new Set(direct);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const group of groups) {
+      if (found.has(group.id)) continue;
+      if (Array.isArray(group.members) && group.members.some((member) => typeof member === 'string' && found.has(member))) {
+        found.add(group.id);
+        changed = true;
+      }
+    }
+  }
+  return groups.filter((group) => found.has(group.id));
 }
