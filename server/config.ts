@@ -56,7 +56,7 @@ export const configSchema = z.object({
   /** Groups of desk supervisors (assign the Desk.Supervisor app role to it); agents never act on them. */
   DESK_SUPERVISOR_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000004'),
   /** Verification methods the desk offers (authenticatorPush, entraSignInLink, smsCode, emailCode). */
-  DESK_METHODS: idList.prefault('authenticatorPush,smsCode,emailCode'),
+  DESK_METHODS: idList.prefault('authenticatorPush,entraSignInLink,smsCode,emailCode'),
   /** Temporary Access Pass issued by the desk: lifetime (10..43200 minutes, Graph) and one-time use. */
   DESK_TAP_LIFETIME_MINUTES: z.coerce.number().int().min(10).max(43_200).default(60),
   DESK_TAP_ONE_TIME: booleanFlag.default(true),

@@ -7,6 +7,7 @@ import { getDatabase } from '../database/database';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
+import { createEntraMfaVerification, type EntraMfaVerification } from '../verification/entra-mfa-verification';
 import type { DeskDependencies, DeskLimitKind } from './desk-dependencies';
 import { graphDeskDirectory } from './graph-desk-directory';
 import { graphMockPushChannel } from './graph-mock-push-channel';
@@ -52,4 +53,22 @@ export function productionDeskDependencies(): DeskDependencies {
     },
     now: () => new Date(),
   };
+}
+
+/**
+ * The Entra MFA verification behind the desk's sign-in link: the reset portal's module, with the identity
+ * verification app registration (ENTRA_RESET_CLIENT_*), whose redirect URIs include /api/desk/verify/callback.
+ */
+export function deskEntraVerification(): EntraMfaVerification {
+  const config = getConfig();
+  return createEntraMfaVerification({
+    authorityHost: config.ENTRA_AUTHORITY_HOST,
+    tenantId: config.ENTRA_TENANT_ID,
+    clientId: config.ENTRA_RESET_CLIENT_ID,
+    credential: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY && config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT
+      ? { certificate: { privateKey: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY, thumbprintSha256: config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT } }
+      : { clientSecret: config.ENTRA_RESET_CLIENT_SECRET },
+    maxAuthAgeSeconds: config.RESET_ENTRA_MAX_AUTH_AGE_SECONDS,
+    ...(config.RESET_ENTRA_AUTH_CONTEXT ? { requiredAuthenticationContext: config.RESET_ENTRA_AUTH_CONTEXT } : {}),
+  });
 }

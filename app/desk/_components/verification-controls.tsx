@@ -31,6 +31,11 @@ export function VerificationControls({ view, methods, isEnded }: { view: DeskCas
     if (sent) { setCodeVerificationId(sent.verificationId); setCode(''); setMessage({ kind: 'info', text: t(`verify.codeSent.${method}`) }); }
   }
 
+  async function sendLink() {
+    const sent = await run<{ sentTo: 'alternateEmail' | 'mobilePhone' }>(`/api/desk/cases/${view.id}/link`);
+    if (sent) setMessage({ kind: 'info', text: t(`verify.linkSent.${sent.sentTo}`) });
+  }
+
   async function checkCode(event: FormEvent) {
     event.preventDefault();
     if (!codeVerificationId) return;
@@ -48,6 +53,7 @@ export function VerificationControls({ view, methods, isEnded }: { view: DeskCas
         {isAvailable('authenticatorPush') ? (
           <button type="button" disabled={isBusy || isEnded || isPushPending} onClick={() => void run(`/api/desk/cases/${view.id}/push`)} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">{t('verify.sendPush')}</button>
         ) : <p className="text-sm text-slate-700">{t('verify.noPush')}</p>}
+        {isAvailable('entraSignInLink') ? <button type="button" disabled={isBusy || isEnded} onClick={() => void sendLink()} className="rounded-lg border border-slate-400 px-4 py-2 font-medium disabled:opacity-60">{t('verify.sendLink')}</button> : null}
         {isAvailable('smsCode') ? <button type="button" disabled={isBusy || isEnded} onClick={() => void sendCode('smsCode')} className="rounded-lg border border-slate-400 px-4 py-2 font-medium disabled:opacity-60">{t('verify.sendSms')}</button> : null}
         {isAvailable('emailCode') ? <button type="button" disabled={isBusy || isEnded} onClick={() => void sendCode('emailCode')} className="rounded-lg border border-slate-400 px-4 py-2 font-medium disabled:opacity-60">{t('verify.sendEmail')}</button> : null}
       </div>
