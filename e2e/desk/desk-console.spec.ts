@@ -12,6 +12,9 @@ import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
 
 const pradeep = 'pradeep.gupta@contoso.test';
 
+// Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });

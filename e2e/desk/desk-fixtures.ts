@@ -21,9 +21,13 @@ export async function answerDeskPush(context: BrowserContext, upn: string, answe
   } else {
     await phone.getByLabel('Enter the number the service desk agent reads to you.').fill(String(answer.number));
     await phone.getByRole('button', { name: 'Yes' }).click();
-    if (await phone.getByRole('heading', { name: 'Confirm it’s you' }).isVisible()) {
+    // Wait for the app's answer page: the PIN step after a matching number, or the mismatch message.
+    const unlock = phone.getByRole('heading', { name: 'Confirm it’s you' });
+    await expect(unlock.or(phone.getByRole('status').filter({ hasText: 'didn’t match' }))).toBeVisible({ timeout: 15_000 });
+    if (await unlock.isVisible()) {
       await phone.getByLabel('Authenticator PIN').fill('1234');
       await phone.getByRole('button', { name: 'Unlock' }).click();
+      await expect(phone.getByRole('status').filter({ hasText: 'Approved' })).toBeVisible({ timeout: 15_000 });
     }
   }
   return phone;

@@ -5,6 +5,9 @@ import { resetTenant } from '../fixtures/authenticator';
 import { signInToPortal } from '../fixtures/portal';
 import { answerDeskPush, expectAccessible } from './desk-fixtures';
 
+// Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
@@ -35,7 +38,7 @@ test('keyboard only: search, open the card, verify by push, unlock', async ({ pa
   await page.keyboard.press('Enter');
   const number = Number(await page.getByTestId('desk-push-number').textContent());
   await (await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number })).close();
-  await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeEnabled({ timeout: 15_000 });
   await tabTo(page, 'button', 'Unlock the account');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'The user has been notified by email.' })).toBeVisible();

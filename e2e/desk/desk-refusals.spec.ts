@@ -9,6 +9,9 @@ import { answerDeskPush, expectAccessible } from './desk-fixtures';
 const adele = 'adele.vance@contoso.test';
 const routes = ['/api/desk/search', '/api/desk/cases', '/api/desk/cases/00000000-0000-4000-8000-000000000000/push', '/api/desk/cases/00000000-0000-4000-8000-000000000000/actions', '/api/desk/cases/00000000-0000-4000-8000-000000000000/approval'];
 
+// Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
@@ -97,7 +100,7 @@ test.describe('privileged target', () => {
     await page.getByRole('button', { name: 'Send Authenticator push' }).click();
     const number = Number(await page.getByTestId('desk-push-number').textContent());
     await (await answerDeskPush(page.context(), 'isaiah.langer@contoso.test', { number })).close();
-    await expect(page.getByTestId('verification-history')).toContainText('Approved');
+    await expect(page.getByTestId('verification-history')).toContainText('Approved', { timeout: 15_000 });
     await expect(page.getByText('Privileged account: verify with a second, different method.').first()).toBeVisible();
     await page.getByRole('button', { name: 'Send code by email' }).click();
     await expect.poll(async () => (await readEmails('isaiah.langer@personal.test'))[0]?.text ?? '').toContain('verification code');

@@ -7,6 +7,9 @@ import { readEmails } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { expectAccessible } from './desk-fixtures';
 
+// Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
