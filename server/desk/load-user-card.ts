@@ -5,6 +5,7 @@ import { availableDeskMethods, type AvailableDeskMethod } from '../../lib/desk/a
 import { repeatedRequestWarning, type RepeatedRequestWarning } from '../../lib/desk/repeated-request-warning';
 import { targetPrivilege, type TargetPrivilege } from '../../lib/desk/target-privilege';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
+import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
 import type { DirectoryUser, RegisteredMethod } from './desk-directory';
 
@@ -39,11 +40,13 @@ export async function loadUserCard(deps: DeskDependencies, actor: DeskActor, use
   // a lockout seen in the last hour is worth showing, the newest within 60 minutes is treated as current.
   const lastLockout = await deps.directory.lastLockoutSince(user.id, new Date(now.getTime() - 60 * 60_000));
   const [activity, priorCases, block] = await Promise.all([
-    deps.db.auditEvent.findMany({ where: { subjectId: user.id }, orderBy: { seq: 'desc' }, take: 10, select: { occurredAt: true, action: true, outcome: true } }),
+    deps.db.auditEvent.findMany({ where: { subjectId: user.id, action: { not: 'desk.userCard.viewed' } }, orderBy: { seq: 'desc' }, take: 10, select: { occurredAt: true, action: true, outcome: true } }),
     deps.db.deskCase.findMany({ where: { targetId: user.id }, orderBy: { createdAt: 'desc' }, take: 50, select: { id: true, agentId: true, createdAt: true, endedReason: true } }),
     deps.db.deskTargetBlock.findUnique({ where: { targetId: user.id } }),
   ]);
   const alternateEmail = user.otherMails[0] ?? null;
+  // Looking at someone's sign-in methods is itself worth a trace (ASVS5 16.2).
+  await auditDesk(deps, actor, { action: 'desk.userCard.viewed', outcome: 'info', subjectId: user.id });
   return {
     user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, accountEnabled: user.accountEnabled, hasMobilePhone: Boolean(user.mobilePhone), hasAlternateEmail: Boolean(alternateEmail) },
     methods,
