@@ -11,8 +11,9 @@ test('push status latency to the console (10 samples)', async ({ page }) => {
   await resetTenant(page);
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
   const samples: number[] = [];
-  // Five users with Authenticator, two pushes each: under the desk's per-user limit (3 per 15 minutes).
-  const users = [['adele', 'adele.vance@contoso.test'], ['diego', 'diego.siciliani@contoso.test'], ['isaiah', 'isaiah.langer@contoso.test'], ['patti', 'patti.fernandez@contoso.test'], ['alex', 'alex.wilber_fabrikam.test#EXT#@contoso.test']] as const;
+  // Four users with Authenticator that the other desk specs push to least: the desk allows 3 pushes per
+  // user per 15 minutes, and the portal's limits live as long as the e2e portal process.
+  const users = [['diego', 'diego.siciliani@contoso.test'], ['alex', 'alex.wilber_fabrikam.test#EXT#@contoso.test'], ['patti', 'patti.fernandez@contoso.test'], ['isaiah', 'isaiah.langer@contoso.test']] as const;
   for (let i = 0; i < 10; i++) {
     const [name, upn] = users[i % users.length]!;
     await page.goto(page.url());
