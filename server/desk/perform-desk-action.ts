@@ -23,15 +23,16 @@ export type DeskActionResult =
   | { action: 'issueTemporaryAccessPass'; temporaryAccessPass: string; lifetimeInMinutes: number; isUsableOnce: boolean }
   | { action: 'requirePasswordChange' };
 
-/** The reset portal's start page for this user, built from APP_ORIGIN, never from the Host header (FPCS). */
-export function resetLinkFor(appOrigin: string, userPrincipalName: string): string {
-  const url = new URL('/reset', appOrigin);
-  url.searchParams.set('username', userPrincipalName);
-  return url.toString();
+/**
+ * The reset portal's start page, built from APP_ORIGIN, never from the Host header (FPCS). The username is
+ * not put in the URL: the user types it, and the portal verifies them again with their own methods.
+ */
+export function resetLinkFor(appOrigin: string): string {
+  return new URL('/reset', appOrigin).toString();
 }
 
 async function sendResetLink(deps: DeskDependencies, loaded: LoadedDeskCase, user: DirectoryUser): Promise<'alternateEmail' | 'mobilePhone'> {
-  const link = resetLinkFor(deps.settings.appOrigin, user.userPrincipalName);
+  const link = resetLinkFor(deps.settings.appOrigin);
   // Prefer the channel the caller just proved (a code read back from it), else the alternate email, else SMS.
   const provedSms = loaded.row.verifications.some((v) => v.method === 'smsCode' && v.status === 'verified');
   const alternateEmail = user.otherMails[0] ?? null;
