@@ -121,10 +121,11 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
       return { body: { '@odata.context': `${graphBase}/$metadata#users/$entity`, ...select(userResource(user), url) } };
     }
     if (!sub && method === 'PATCH') return patchUser(mock, caller, user, await readJson(req));
-    // --- service desk (issue 5): group and role membership, and the mock-only verification push ---
-    if ((sub === 'memberOf' || sub === 'transitiveMemberOf') && !sub2 && method === 'GET') {
+    // --- service desk (issue 5): direct membership with directory roles (transitiveMemberOf, groups only,
+    // is served below for the reset portal), and the mock-only verification push ---
+    if (sub === 'memberOf' && !sub2 && method === 'GET') {
       requirePermission(caller, readUsers);
-      return collection('directoryObjects', memberOfResources(mock.tenant, user, sub === 'transitiveMemberOf'));
+      return collection('directoryObjects', memberOfResources(mock.tenant, user));
     }
     if (sub === 'mockVerificationPushes') return handleVerificationPushes(mock, req, caller, user, sub2);
     if (sub === 'unlock' && method === 'POST') {

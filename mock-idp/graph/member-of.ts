@@ -1,6 +1,5 @@
-// Graph `GET /users/{id}/memberOf` and `/transitiveMemberOf` (user-list-memberof,
-// user-list-transitivememberof): directory roles (from the tenant's role template ids) and groups, the
-// transitive form following nested groups. Needs one of User.Read.All, Directory.Read.All.
+// Graph `GET /users/{id}/memberOf` (user-list-memberof): directory roles (from the tenant's role template
+// ids) and the groups the user belongs to directly. Needs one of User.Read.All, Directory.Read.All.
 import type { Tenant, TenantUser } from '../tenant';
 
 // Display names of common built-in role templates (permissions-reference); others show their id.
@@ -19,24 +18,12 @@ function idOf(entry: string | { id: string }): string {
   return typeof entry === 'string' ? entry : entry.id;
 }
 
-export function memberOfResources(tenant: Tenant, user: TenantUser, isTransitive: boolean): Record<string, unknown>[] {
+export function memberOfResources(tenant: Tenant, user: TenantUser): Record<string, unknown>[] {
   const groups = tenant.document.groups as Array<{ id: string; displayName?: string; members?: string[] }>;
   const direct = new Set([...user.memberOf.map(idOf), ...groups.filter((g) => g.members?.includes(user.id)).map((g) => g.id)]);
-  const all = new Set(direct);
-  if (isTransitive) {
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const group of groups) {
-        if (!all.has(group.id) && group.members?.some((m) => all.has(m))) {
-          all.add(group.id);
-          changed = true;
-        }
-      }
-    }
-  }
   const roles = user.roles.map((role) => (typeof role === 'string' ? role : String((role as { roleTemplateId?: string }).roleTemplateId ?? '')));
   return [
     ...roles.filter(Boolean).map((templateId) => ({ '@odata.type': '#microsoft.graph.directoryRole', id: templateId, roleTemplateId: templateId, displayName: roleNames[templateId] ?? templateId })),
-    ...[...all].map((id) => ({ '@odata.type': '#microsoft.graph.group', id, displayName: groups.find((g) => g.id === id)?.displayName ?? null })),
+    ...[...direct].map((id) => ({ '@odata.type': '#microsoft.graph.group', id, displayName: groups.find((g) => g.id === id)?.displayName ?? null })),
   ];
 }
