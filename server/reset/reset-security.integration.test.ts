@@ -299,3 +299,15 @@ describe('every input is validated; malformed input is a clear 4xx', () => {
     expect((await errorOf(checkVerificationCode(deps, { token: 'forged', service: 'sms', code: '12345678', origin }))).code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('no open redirects', () => {
+  it('keeps a return URL on the allow list and drops any other', async () => {
+    deps.settings.returnUrlAllowList = ['/', 'https://myapps.contoso.test/'];
+    const cases = [['/account', '/account'], ['https://myapps.contoso.test/apps', 'https://myapps.contoso.test/apps'], ['https://evil.test/phish', null], ['//evil.test', null]] as const;
+    for (const [candidate, stored] of cases) {
+      const { token } = await startResetSession(deps, { purpose: 'reset', username: adele.userPrincipalName, origin, returnUrl: candidate });
+      expect((await loadResetSession(deps, token)).row.returnUrl).toBe(stored);
+    }
+    await settleBackgroundTasks();
+  });
+});
