@@ -311,3 +311,25 @@ describe('no open redirects', () => {
     await settleBackgroundTasks();
   });
 });
+
+describe('passkey service', () => {
+  it('gives the same WebAuthn options (no credential list) for an existing and an unknown account', async () => {
+    const { passkeyAuthenticationOptions } = await import('./verify-passkey');
+    const known = await passkeyAuthenticationOptions(deps, { token: await start() });
+    const unknown = await passkeyAuthenticationOptions(deps, { token: await start('nobody@contoso.test') });
+    const shape = (options: Record<string, unknown>) => Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'challenge'));
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(known.allowCredentials ?? []).toEqual([]);
+    expect(known.challenge).not.toBe(unknown.challenge);
+  });
+
+  it('an assertion for a credential the account does not own is refused and counted as a failure', async () => {
+    const { passkeyAuthenticationOptions, verifyPasskey } = await import('./verify-passkey');
+    const token = await start();
+    await passkeyAuthenticationOptions(deps, { token });
+    const forged = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' } };
+    expect(await errorOf(verifyPasskey(deps, { token, response: forged, origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'passkeyFailed' });
+    expect((await loadResetSession(deps, token)).row.failures).toBe(1);
+    expect(await errorOf(verifyPasskey(deps, { token, response: { nonsense: true }, origin }))).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
