@@ -6,8 +6,10 @@ import { clearDevSink } from '../fixtures/dev-sink';
 import { portalUrl } from '../fixtures/portal';
 import { expectAccessible, latestSmsCode, startReset } from './reset-helpers';
 
-const upn = 'adele.vance@contoso.test';
-const phone = '+1 555 0101';
+// Lynne (password + push, a mobile number of record) so these attempts do not use up the per-account
+// limits of the accounts the other specs reset within the same portal run.
+const upn = 'lynne.robbins@contoso.test';
+const phone = '+1 555 0109';
 
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);

@@ -57,7 +57,7 @@ test('reset and unlock pages', async ({ page, context }) => {
   await shoot(page, 'reset-done');
   await page.goto(`${portalUrl}/unlock`);
   await shoot(page, 'unlock-start');
-  await startReset(page, 'adele.vance@contoso.test', 'unlock');
+  await startReset(page, 'grady.archie@contoso.test', 'unlock');
   await shoot(page, 'unlock-services');
 });
 

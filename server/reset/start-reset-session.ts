@@ -7,6 +7,7 @@ import { AppError } from '../../lib/app-error';
 import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
+import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { newSessionToken, sessionIdFor } from './reset-secrets';
@@ -24,7 +25,7 @@ export const usernameSchema = z
 export async function startResetSession(deps: ResetDependencies, input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string }): Promise<{ token: string }> {
   const username = usernameSchema.parse(input.username);
   const [perIp, perAccount] = await Promise.all([
-    deps.limiters.startPerIp.consume(input.origin.ip ?? 'unknown'),
+    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
     deps.limiters.startPerAccount.consume(username),
   ]);
   if (!perIp.allowed || !perAccount.allowed) {
