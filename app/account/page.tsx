@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
+import { PasskeyButton } from '../reset/_components/passkey-button';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from '../reset/_components/notice';
 
-const querySchema = z.object({ notice: z.enum(['totpEnrolled', 'removed']).optional().catch(undefined), error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined) });
+const querySchema = z.object({ notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined), error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined) });
 const knownErrors = ['wrongCode', 'enrolmentExpired', 'notFound', 'invalid_input', 'forbidden', 'unauthorized'];
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -55,7 +56,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
         )}
-        <a href="/account/totp" className={`${buttonClass} mt-4`}>{t('account.methods.addTotp')}</a>
+        <div className="mt-4 flex flex-wrap items-start gap-3">
+          <a href="/account/totp" className={buttonClass}>{t('account.methods.addTotp')}</a>
+          <PasskeyButton mode="register" optionsUrl="/account/actions/passkey-options" verifyUrl="/account/actions/passkey" extra={{}} label={t('account.methods.addPasskey')} busyLabel={t('account.methods.passkeyBusy')} errorMessage={t('account.methods.passkeyFailed')} />
+        </div>
       </section>
     </div>
   );

@@ -53,7 +53,7 @@ test('(a) passwordless user: Entra MFA with number matching, new password, notif
   await expect(page.getByRole('heading', { name: 'Your password was changed' })).toBeVisible();
   await expectAccessible(page);
   // No automatic sign-in: the portal shows no signed-in user.
-  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
   const [notice] = await waitForEmails('pradeep.gupta@personal.test');
   expect(notice?.subject).toBe('Your password was changed');
   expect(notice?.text).not.toContain(newPassword);
@@ -62,5 +62,6 @@ test('(a) passwordless user: Entra MFA with number matching, new password, notif
   await expect(page.getByText('Your other sessions were ended.')).toBeVisible();
 
   expect(await passwordSignsIn(page.request, upn, newPassword)).toBe('granted');
-  expect(await passwordSignsIn(page.request, upn, demoPassword)).not.toBe('granted');
+  expect(await passwordSignsIn(page.request, upn, demoPassword, ['password'])).toBe('failed');
+  expect(await passwordSignsIn(page.request, upn, newPassword, ['password'])).not.toBe('failed');
 });

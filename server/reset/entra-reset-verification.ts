@@ -4,6 +4,7 @@
 // the browser that started it, once, within 10 minutes.
 import { AppError } from '../../lib/app-error';
 import type { EntraCallbackQuery, EntraMfaFailureReason, EntraMfaPendingVerification } from '../verification/entra-mfa-verification';
+import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { ensureAccountResolved, loadActiveResetSession, recordServiceVerified, recordSessionFailure } from './reset-session-store';
@@ -19,7 +20,7 @@ export function entraCallbackPath(purpose: 'reset' | 'unlock'): string {
 export async function startEntraVerification(deps: ResetDependencies, input: { token: string | undefined; origin: RequestOrigin }): Promise<{ authorizeUrl: string }> {
   const loaded = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, 'entraMfa');
-  const [perIp, perAccount] = await Promise.all([deps.limiters.startPerIp.consume(input.origin.ip ?? 'unknown'), deps.limiters.startPerAccount.consume(loaded.row.username)]);
+  const [perIp, perAccount] = await Promise.all([consumePerIp(deps.limiters.startPerIp, input.origin.ip), deps.limiters.startPerAccount.consume(loaded.row.username)]);
   if (!perIp.allowed || !perAccount.allowed) throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
   const session = await ensureAccountResolved(deps, loaded);
   const now = deps.now();

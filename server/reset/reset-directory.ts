@@ -1,7 +1,5 @@
 // What the reset portal needs from the directory (Microsoft Graph), as one small port so the domain
 // functions can be tested against an in-memory directory and run against Graph (real or mock).
-import type { IdentityServiceId } from '../../lib/reset/identity-services';
-
 export type DirectoryUser = {
   id: string;
   userPrincipalName: string;
@@ -30,6 +28,3 @@ export type ResetDirectory = {
 export function hasMfaMethod(methods: readonly DirectoryMethod[]): boolean {
   return methods.some((method) => !['password', 'email', 'other'].includes(method.kind));
 }
-
-/** Portal services whose availability depends on the directory account (the rest on portal enrolment). */
-export const directoryBackedServices: readonly IdentityServiceId[] = ['entraMfa', 'sms', 'email'];

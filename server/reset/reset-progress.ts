@@ -22,6 +22,8 @@ export type ResetProgress = {
   services: { id: IdentityServiceId; stars: number; isVerified: boolean }[];
   csrf: string;
   otherSessionsRevoked: boolean;
+  /** Checked against the allow list when the session started. */
+  returnUrl: string | null;
   minutesLeft: number;
   /** An Entra round trip was started and the user came back without finishing it (browser Back). */
   hasUnfinishedEntraVerification: boolean;
@@ -50,6 +52,7 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     services: starPolicy.enabledServices.map((id) => ({ id, stars: starPolicy.stars[id], isVerified: session.snapshot.verified.includes(id) })),
     csrf: csrfTokenFor(deps.settings, String(token)),
     otherSessionsRevoked: session.row.otherSessionsRevokedAt !== null,
+    returnUrl: session.row.returnUrl,
     hasUnfinishedEntraVerification: unfinished > 0 && !session.snapshot.verified.includes('entraMfa'),
     minutesLeft: Math.max(0, Math.ceil((session.row.expiresAt.getTime() - deps.now().getTime()) / 60_000)),
   };

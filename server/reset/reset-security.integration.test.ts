@@ -299,3 +299,37 @@ describe('every input is validated; malformed input is a clear 4xx', () => {
     expect((await errorOf(checkVerificationCode(deps, { token: 'forged', service: 'sms', code: '12345678', origin }))).code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('no open redirects', () => {
+  it('keeps a return URL on the allow list and drops any other', async () => {
+    deps.settings.returnUrlAllowList = ['/', 'https://myapps.contoso.test/'];
+    const cases = [['/account', '/account'], ['https://myapps.contoso.test/apps', 'https://myapps.contoso.test/apps'], ['https://evil.test/phish', null], ['//evil.test', null]] as const;
+    for (const [candidate, stored] of cases) {
+      const { token } = await startResetSession(deps, { purpose: 'reset', username: adele.userPrincipalName, origin, returnUrl: candidate });
+      expect((await loadResetSession(deps, token)).row.returnUrl).toBe(stored);
+    }
+    await settleBackgroundTasks();
+  });
+});
+
+describe('passkey service', () => {
+  it('gives the same WebAuthn options (no credential list) for an existing and an unknown account', async () => {
+    const { passkeyAuthenticationOptions } = await import('./verify-passkey');
+    const known = await passkeyAuthenticationOptions(deps, { token: await start() });
+    const unknown = await passkeyAuthenticationOptions(deps, { token: await start('nobody@contoso.test') });
+    const shape = (options: object) => Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'challenge'));
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(known.allowCredentials ?? []).toEqual([]);
+    expect(known.challenge).not.toBe(unknown.challenge);
+  });
+
+  it('an assertion for a credential the account does not own is refused and counted as a failure', async () => {
+    const { passkeyAuthenticationOptions, verifyPasskey } = await import('./verify-passkey');
+    const token = await start();
+    await passkeyAuthenticationOptions(deps, { token });
+    const forged = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' } };
+    expect(await errorOf(verifyPasskey(deps, { token, response: forged, origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'passkeyFailed' });
+    expect((await loadResetSession(deps, token)).row.failures).toBe(1);
+    expect(await errorOf(verifyPasskey(deps, { token, response: { nonsense: true }, origin }))).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});

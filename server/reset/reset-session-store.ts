@@ -24,6 +24,7 @@ export type ResetSessionRow = {
   hasMfaRegistered: boolean;
   passwordClaimedAt: Date | null;
   otherSessionsRevokedAt: Date | null;
+  returnUrl: string | null;
 };
 
 export type LoadedResetSession = {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
+import { safeReturnUrl } from '../../lib/reset/safe-return-url';
+import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { newSessionToken, sessionIdFor } from './reset-secrets';
@@ -20,10 +22,10 @@ export const usernameSchema = z
   .regex(/^[^\s@]+@[^\s@]+$/, 'Enter your username in the form name@domain, for example name@contoso.com.')
   .transform((value) => value.toLowerCase());
 
-export async function startResetSession(deps: ResetDependencies, input: { purpose: ResetPurpose; username: string; origin: RequestOrigin }): Promise<{ token: string }> {
+export async function startResetSession(deps: ResetDependencies, input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string }): Promise<{ token: string }> {
   const username = usernameSchema.parse(input.username);
   const [perIp, perAccount] = await Promise.all([
-    deps.limiters.startPerIp.consume(input.origin.ip ?? 'unknown'),
+    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
     deps.limiters.startPerAccount.consume(username),
   ]);
   if (!perIp.allowed || !perAccount.allowed) {
@@ -32,7 +34,9 @@ export async function startResetSession(deps: ResetDependencies, input: { purpos
   const token = newSessionToken();
   const id = sessionIdFor(deps.settings.secret, token);
   const now = deps.now();
-  await deps.db.resetSession.create({ data: { id, purpose: input.purpose, username, createdAt: now, expiresAt: expiryFor(now, deps.settings.sessionLimits) } });
+  // No open redirects: only a URL on the allow list is kept (ASVS5 3.7.2).
+  const returnUrl = safeReturnUrl(input.returnUrl, deps.settings.appOrigin, deps.settings.returnUrlAllowList, '') || null;
+  await deps.db.resetSession.create({ data: { id, purpose: input.purpose, username, createdAt: now, expiresAt: expiryFor(now, deps.settings.sessionLimits), returnUrl } });
   deps.inBackground(async () => {
     const { userId } = await resolveAccount(deps, id, username);
     await auditReset(deps, { action: 'reset.started', outcome: 'info', subjectId: userId, purpose: input.purpose, sessionId: id, origin: input.origin, ...(userId ? {} : { reason: 'unknownAccount' }) });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
+import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
@@ -23,7 +24,7 @@ export async function assertServiceEnabled(deps: Pick<ResetDependencies, 'settin
 export async function sendVerificationCode(deps: ResetDependencies, input: { token: string | undefined; service: CodeService; locale: Locale; origin: RequestOrigin }): Promise<void> {
   const session = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, input.service);
-  const [perIp, perAccount] = await Promise.all([deps.limiters.sendPerIp.consume(input.origin.ip ?? 'unknown'), deps.limiters.sendPerAccount.consume(session.row.username)]);
+  const [perIp, perAccount] = await Promise.all([consumePerIp(deps.limiters.sendPerIp, input.origin.ip), deps.limiters.sendPerAccount.consume(session.row.username)]);
   if (!perIp.allowed || !perAccount.allowed) throw new AppError('RATE_LIMITED', 'Too many codes were requested. Wait a few minutes and try again.');
   const code = newNumericCode();
   const now = deps.now();

@@ -35,7 +35,7 @@ export async function DonePage({ purpose, query }: { purpose: ResetPurpose; quer
           )}
         </section>
       )}
-      <p className="mt-6"><Link href="/">{t('reset.done.home')}</Link></p>
+      <p className="mt-6">{progress.returnUrl ? <a href={progress.returnUrl}>{t('reset.done.continue')}</a> : <Link href="/">{t('reset.done.home')}</Link>}</p>
     </div>
   );
 }

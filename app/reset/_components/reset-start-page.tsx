@@ -16,6 +16,7 @@ export async function ResetStartPage({ purpose, query }: { purpose: ResetPurpose
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
       <form method="post" action="/reset/actions/start" className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <input type="hidden" name="purpose" value={purpose} />
+        {query.return && <input type="hidden" name="returnUrl" value={query.return} />}
         <label htmlFor="username" className="block font-medium">{t('reset.start.usernameLabel')}</label>
         <p id="username-hint" className="text-sm text-slate-600">{t('reset.start.usernameHint')}</p>
         <input id="username" name="username" type="text" inputMode="email" autoComplete="username" autoCapitalize="none" spellCheck={false} required maxLength={256} aria-describedby="username-hint" className={inputClass} />

@@ -7,6 +7,7 @@ import type { ResetPurpose } from '../../../lib/reset/identity-services';
 import { ErrorNotice, InfoNotice, buttonClass, inputClass, secondaryButtonClass } from './notice';
 import type { ResetQuery } from './query';
 import { resetErrorKey } from './reset-error-key';
+import { PasskeyButton } from './passkey-button';
 import { StartAgain } from './start-again';
 
 const pageServices = ['sms', 'email', 'totp', 'passkey'] as const;
@@ -28,7 +29,10 @@ export async function VerifyServicePage({ purpose, service, query }: { purpose: 
     return (
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.verify.passkeyTitle')}</h1>
-        <InfoNotice>{t('reset.verify.passkeyUnavailable')}</InfoNotice>
+        <p className="mt-3 text-slate-700">{t('reset.verify.passkeyExplain')}</p>
+        <div className="mt-6">
+          <PasskeyButton mode="authenticate" optionsUrl="/reset/actions/passkey-options" verifyUrl="/reset/actions/passkey-verify" extra={{ csrf: progress.csrf, purpose }} label={t('reset.verify.passkeyUse')} busyLabel={t('reset.verify.passkeyBusy')} errorMessage={t('reset.verify.passkeyFailed')} />
+        </div>
         {back}
       </div>
     );

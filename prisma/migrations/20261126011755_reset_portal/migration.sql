@@ -16,7 +16,8 @@ CREATE TABLE "new_ResetSession" (
     "accountResolvedAt" DATETIME,
     "hasMfaRegistered" BOOLEAN NOT NULL DEFAULT false,
     "passwordClaimedAt" DATETIME,
-    "otherSessionsRevokedAt" DATETIME
+    "otherSessionsRevokedAt" DATETIME,
+    "returnUrl" TEXT
 );
 INSERT INTO "new_ResetSession" ("completedAt", "createdAt", "endedReason", "expiresAt", "failures", "id", "purpose", "servicesJson", "starsEarned", "userId", "username") SELECT "completedAt", "createdAt", "endedReason", "expiresAt", "failures", "id", "purpose", "servicesJson", "starsEarned", "userId", "username" FROM "ResetSession";
 DROP TABLE "ResetSession";

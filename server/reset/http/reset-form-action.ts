@@ -51,7 +51,13 @@ export async function handleResetForm<S extends z.ZodType>(
     raw = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'));
     const token = readResetCookie(request.cookies, deps.settings);
     if (options.requireSession) assertCsrfToken(deps.settings, token, raw.csrf);
-    const input = options.schema.parse(raw) as z.infer<S>;
+    // A request the portal's own forms never send (missing or malformed fields) is a clear 400.
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return noStore(NextResponse.json({ error: { code: 'INVALID_INPUT', message: `${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'invalid'}` } }, { status: 400 }));
+    }
+    const input = parsed.data as z.infer<S>;
     const locale = pickLocale(request.cookies.get('verity-locale')?.value, request.headers.get('accept-language'));
     const outcome = await options.run({ deps, input, token, locale, origin: requestOriginOf(request.headers) });
     const response = redirectTo(deps, outcome.redirectTo);
