@@ -42,6 +42,11 @@ export const configSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   MOCK_IDP_PORT: port.default(4443),
   PORT: port.default(3000),
+  // --- Conditional Access simulator (issue 6) ---
+  /** Directory snapshot (users, groups, apps, registered methods) the simulator evaluates policy sets against;
+   * a tenant document as in fixtures/demo-tenant.json, relative to the repository root. */
+  SIMULATOR_DIRECTORY_FILE: z.string().min(1).default('fixtures/demo-tenant.json'),
+  // --- end simulator ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
