@@ -45,7 +45,7 @@ describe('parsePolicySetDocuments (import)', () => {
   });
 
   it('refuses block combined with another control, an unknown strength id, a policy targeting no users, duplicate ids', () => {
-    const base = { id: 'p1', ...policyForCreate(parseSinglePolicy(demoExport.value[0], [])) };
+    const base: Record<string, unknown> = { id: 'p1', ...policyForCreate(parseSinglePolicy(demoExport.value[0], [])) };
     expect(errorOf(() => parseSinglePolicy({ ...base, grantControls: { operator: 'OR', builtInControls: ['block', 'mfa'] } }, [])).path).toBe('$.grantControls.builtInControls');
     expect(errorOf(() => parseSinglePolicy({ ...base, grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: 'nope' } } }, [])).path).toBe('$.grantControls.authenticationStrength.id');
     const noUsers = { ...base, conditions: { ...(base.conditions as object), users: { includeUsers: [] } } };
