@@ -20,7 +20,7 @@ const calls: [string, () => Promise<unknown>][] = [
   ['export', () => exportPolicySetForAdmin('set', undefined, 'policies')],
   ['save', () => savePolicyChangeForAdmin('set', 1, { kind: 'delete', policyId: 'p' }, '')],
   ['simulate', () => loadSimulationContextForAdmin('set')],
-  ['blast radius', () => startBlastRadiusStreamForAdmin({ policySetId: 'set', app: 'a', passwordForgotten: false }, new AbortController().signal)],
+  ['blast radius', () => startBlastRadiusStreamForAdmin('not even JSON', new AbortController().signal)],
 ];
 
 async function errorOf(run: () => Promise<unknown>): Promise<AppError | null> {

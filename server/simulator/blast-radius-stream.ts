@@ -3,13 +3,14 @@ import 'server-only';
 // the page shows progress and partial results instead of freezing, and the work stops as soon as the admin
 // cancels (the browser aborts the request, which aborts `signal`). Between slices the event loop is released.
 import { randomUUID } from 'node:crypto';
-import { isAppError } from '../../lib/app-error';
+import { AppError, isAppError } from '../../lib/app-error';
+import { parseJsonDocument } from '../../lib/conditional-access/parse-input';
 import { diffBlastRadius, type BlastRadius } from '../../lib/conditional-access/blast-radius';
 import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
 import { standardSignInFlows } from '../../lib/conditional-access/standard-flows';
 import type { WhatIfRequestWithoutUser } from '../../lib/conditional-access/what-if-request-schema';
 import { startBlastRadiusRun } from '../../lib/simulator/blast-radius-run';
-import type { BlastRadiusEvent, BlastRadiusRequest, ChangeList } from '../../lib/simulator/blast-radius-request';
+import { blastRadiusRequestSchema, type BlastRadiusEvent, type BlastRadiusRequest, type ChangeList } from '../../lib/simulator/blast-radius-request';
 import { buildGroupHeatMap } from '../../lib/simulator/group-heat-map';
 import { parseSinglePolicy } from '../../lib/simulator/policy-set-documents';
 import { recommendedResetPortalPolicy } from '../../lib/simulator/scenario-presets';
@@ -21,6 +22,7 @@ import { loadDirectory } from './load-directory';
 import { getPolicySetVersion, type StoredVersion } from './policy-set-store';
 
 const sliceSize = 5_000;
+const maxBodyCharacters = 1024 * 1024;
 const listedUsers = 50;
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -53,9 +55,14 @@ function changeList(ids: readonly string[], upnById: ReadonlyMap<string, string>
   return { count: ids.length, users: ids.slice(0, listedUsers).map((id) => upnById.get(id) ?? id) };
 }
 
-/** Checks the role, loads and validates everything, then returns the stream (errors before this are HTTP 4xx). */
-export async function startBlastRadiusStreamForAdmin(input: BlastRadiusRequest, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+/**
+ * Checks the role first (a caller without it learns nothing about what a valid body looks like), then parses
+ * the body with zod, loads and validates everything, and returns the stream; errors up to here are HTTP 4xx.
+ */
+export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   await requireRole('Portal.Admin');
+  if (bodyText.length > maxBodyCharacters) throw new AppError('INVALID_INPUT', 'The request body is larger than 1 MB.', { path: '$' });
+  const input: BlastRadiusRequest = blastRadiusRequestSchema.parse(parseJsonDocument(bodyText, 'request body'));
   const stored = await getPolicySetVersion(getDatabase(), input.policySetId, input.version);
   const compared = await comparedDocuments(input, stored);
   const request = requestOf(input, stored);
