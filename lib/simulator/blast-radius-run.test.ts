@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import demoTenantJson from '../../fixtures/demo-tenant.json';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticTenant, syntheticResetAppId } from '../../bench/synthetic-tenant';
 import { computeBlastRadius } from '../conditional-access/blast-radius';
@@ -7,7 +7,7 @@ import { parseTenant } from '../conditional-access/parse-input';
 import { standardSignInFlows } from '../conditional-access/standard-flows';
 import { startBlastRadiusRun } from './blast-radius-run';
 
-const demo = compileTenant(parseTenant(JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')), 'demo-tenant.json'));
+const demo = compileTenant(parseTenant(structuredClone(demoTenantJson), 'demo-tenant.json'));
 
 function runInSlices(tenant: typeof demo, options: Parameters<typeof computeBlastRadius>[1], slice: number) {
   const run = startBlastRadiusRun(tenant, options);

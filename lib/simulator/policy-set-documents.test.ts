@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
+import demoTenantJson from '../../fixtures/demo-tenant.json';
+import demoExportJson from '../../fixtures/demo-policies-export.json';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../app-error';
 import { multifactorStrengthId, passwordlessStrengthId } from '../conditional-access/built-in-authentication-strengths';
 import { exportForCreate, policyForCreate } from './export-for-create';
 import { parsePolicySetDocuments, parseSinglePolicy } from './policy-set-documents';
 
-const demoExport = JSON.parse(readFileSync('fixtures/demo-policies-export.json', 'utf8')) as { value: Record<string, unknown>[] };
-const demoTenant = JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')) as { namedLocations: unknown[] };
+const demoExport = structuredClone(demoExportJson) as { value: Record<string, unknown>[] };
+const demoTenant = structuredClone(demoTenantJson) as { namedLocations: unknown[] };
 let counter = 0;
 const newId = () => `new-${++counter}`;
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import demoTenantJson from '../../fixtures/demo-tenant.json';
 import { describe, expect, it } from 'vitest';
 import { computeBlastRadius, diffBlastRadius } from '../conditional-access/blast-radius';
 import { passwordlessStrengthId } from '../conditional-access/built-in-authentication-strengths';
@@ -9,7 +9,7 @@ import { buildGroupHeatMap, heatStep } from './group-heat-map';
 import { parseSinglePolicy } from './policy-set-documents';
 import { recommendedResetPortalPolicy, resetAndDeskApplications, scenarioPreset } from './scenario-presets';
 
-const tenant = parseTenant(JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')), 'demo-tenant.json');
+const tenant = parseTenant(structuredClone(demoTenantJson), 'demo-tenant.json');
 const deskAppId = 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d02';
 
 describe('scenario presets', () => {
@@ -52,5 +52,16 @@ describe('group heat map', () => {
     // Password forgotten: the password-only flow is not possible for anyone.
     expect(rows.every((r) => r.cells[0]?.share === 1)).toBe(true);
     expect([heatStep(0), heatStep(0.05), heatStep(0.2), heatStep(0.5), heatStep(1)]).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('stackedBars', () => {
+  it('splits each bar by share, in the engine order of outcomes', async () => {
+    const { stackedBars } = await import('./outcome-chart');
+    const { signInOutcomes } = await import('../conditional-access/blast-radius');
+    const [bar] = stackedBars([{ flowId: 'f', label: 'F', counts: { granted: 1, interrupted: 1, blocked: 2, unavailable: 0 } }], 400, 20, 5);
+    expect(bar?.segments.map((s) => s.outcome)).toEqual(signInOutcomes);
+    expect(bar?.segments.map((s) => [s.x, s.width])).toEqual([[0, 100], [100, 100], [200, 200], [400, 0]]);
+    expect(stackedBars([{ flowId: 'e', label: 'E', counts: { granted: 0, interrupted: 0, blocked: 0, unavailable: 0 } }], 400, 20, 5)[0]?.total).toBe(0);
   });
 });

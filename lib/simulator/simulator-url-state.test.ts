@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import demoTenantJson from '../../fixtures/demo-tenant.json';
+import adeleRequestJson from '../../fixtures/requests/adele-reset-portal-home-network.json';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../app-error';
 import { compileTenant } from '../conditional-access/compile-tenant';
@@ -7,7 +8,7 @@ import { evaluateWhatIf } from '../conditional-access/what-if';
 import { decodeMatrixState, decodeWhatIfState, encodeState } from './simulator-url-state';
 import { addressInLocation, whatIfRequestOf } from './what-if-request';
 
-const tenantDocument = parseTenant(JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')), 'demo-tenant.json');
+const tenantDocument = parseTenant(structuredClone(demoTenantJson), 'demo-tenant.json');
 const tenant = compileTenant(tenantDocument);
 const fromQuery = (query: string) => Object.fromEntries(new URLSearchParams(query));
 
@@ -33,7 +34,7 @@ describe('What-If and matrix URL state (shareable views)', () => {
   });
 
   it('builds the same request as the CLI fixture, so the page and verity-ca agree', () => {
-    const fixture = parseWhatIfRequest(JSON.parse(readFileSync('fixtures/requests/adele-reset-portal-home-network.json', 'utf8')), 'fixture');
+    const fixture = parseWhatIfRequest(structuredClone(adeleRequestJson), 'fixture');
     const state = decodeWhatIfState({ user: 'adele.vance@contoso.test', app: 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01', ip: '192.0.2.44', country: 'US', platform: 'windows', client: 'browser', signInRisk: 'none', userRisk: 'none' });
     const request = whatIfRequestOf(state, tenantDocument.namedLocations);
     expect(evaluateWhatIf(tenant, request)).toEqual(evaluateWhatIf(tenant, fixture));
