@@ -1,17 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { devSinkUrl, mockIdpUrl, portalUrl, ports } from './e2e/fixtures/ports';
 
 // End-to-end tests live in e2e/. Debian's Chromium (/usr/bin/chromium), never a downloaded build.
-// The mock Entra ID runs on its own port for the tests (control API on, its own data folder) so a
-// developer's mock on 4443 is never touched. The portal's webServer entry will join this list.
-const mockIdpPort = Number(process.env.MOCK_IDP_E2E_PORT ?? 4444);
-export const mockIdpUrl = `https://localhost:${mockIdpPort}`;
+// Three servers, each on its own port (shifted by E2E_PORT_OFFSET): the mock Entra ID (control API on, its
+// own data folder), the development mail/SMS sink, and the portal (fresh SQLite database, production build
+// in its own folder). A developer's `npm start` on 3000/4443 is never touched.
+const root = path.dirname(new URL(import.meta.url).pathname);
+// Create the local CA once, before the servers start side by side (they would race to create two).
+execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/ensure-certificates.ts'], { cwd: root, stdio: 'inherit' });
+const caCert = path.join(root, '.certs/ca.crt');
+const reuse = !process.env.CI && process.env.E2E_REUSE_SERVERS === '1';
+
+export { mockIdpUrl, portalUrl };
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  timeout: 90_000,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: mockIdpUrl,
@@ -29,12 +38,41 @@ export default defineConfig({
       command: 'npx tsx mock-idp/main.ts',
       url: `${mockIdpUrl}/`,
       ignoreHTTPSErrors: true,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: reuse,
       timeout: 60_000,
       env: {
-        MOCK_IDP_PORT: String(mockIdpPort),
+        MOCK_IDP_PORT: String(ports.mockIdp),
         MOCK_IDP_CONTROL_API: '1',
-        MOCK_IDP_DATA_DIR: '.mock-idp-data/e2e',
+        MOCK_IDP_DATA_DIR: `.mock-idp-data/e2e-${ports.mockIdp}`,
+        MOCK_IDP_PORTAL_ORIGIN: portalUrl,
+      },
+    },
+    {
+      name: 'dev-sink',
+      command: 'npx tsx dev-sink/main.ts',
+      url: `${devSinkUrl}/`,
+      reuseExistingServer: reuse,
+      timeout: 30_000,
+      env: { DEV_SINK_SMTP_PORT: String(ports.smtp), DEV_SINK_HTTP_PORT: String(ports.devSinkHttp) },
+    },
+    {
+      name: 'portal',
+      command: 'npx tsx scripts/e2e-portal.ts',
+      url: `${portalUrl}/api/health`,
+      reuseExistingServer: reuse,
+      timeout: 300_000,
+      env: {
+        PORT: String(ports.portal),
+        APP_ORIGIN: portalUrl,
+        NEXT_DIST_DIR: `.next-e2e-${ports.portal}`,
+        DATABASE_URL: `file:./data/e2e-${ports.portal}.db`,
+        AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        ENTRA_AUTHORITY_HOST: mockIdpUrl,
+        GRAPH_BASE_URL: `${mockIdpUrl}/graph/v1.0`,
+        MOCK_IDP_PORT: String(ports.mockIdp),
+        SMTP_PORT: String(ports.smtp),
+        SMS_GATEWAY_URL: `${devSinkUrl}/sms`,
+        NODE_EXTRA_CA_CERTS: caCert,
       },
     },
   ],

@@ -1,6 +1,12 @@
+import Link from 'next/link';
 import { requestMessages } from '../server/i18n/request-messages';
 
-const surfaces = ['reset', 'unlock', 'desk', 'simulator'] as const;
+const surfaces = [
+  { key: 'reset', href: '/reset' },
+  { key: 'unlock', href: '/unlock' },
+  { key: 'desk', href: '/desk' },
+  { key: 'simulator', href: '/admin/simulator' },
+] as const;
 
 export default async function HomePage() {
   const { t } = await requestMessages();
@@ -10,10 +16,13 @@ export default async function HomePage() {
       <p className="mt-2 max-w-2xl text-slate-700">{t('app.tagline')}</p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         {surfaces.map((surface) => (
-          <li key={surface} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 className="text-lg font-semibold">{t(`home.${surface}.title`)}</h2>
-            <p className="mt-2 text-slate-700">{t(`home.${surface}.body`)}</p>
-            <p className="mt-3 text-sm font-medium text-slate-600">{t('home.comingSoon')}</p>
+          <li key={surface.key} className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-brand-700 hover:border-brand-700">
+            <h2 className="text-lg font-semibold">
+              <Link href={surface.href} className="after:absolute after:inset-0 focus:outline-none">
+                {t(`home.${surface.key}.title`)}
+              </Link>
+            </h2>
+            <p className="mt-2 text-slate-700">{t(`home.${surface.key}.body`)}</p>
           </li>
         ))}
       </ul>

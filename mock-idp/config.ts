@@ -19,6 +19,9 @@ const environmentSchema = z.object({
   MOCK_IDP_CONTROL_API: z.enum(['0', '1']).default('0'),
   // `amr` is a v1-token claim in Entra; the mock adds it to v2 tokens unless this is "0" (README).
   MOCK_IDP_EMIT_AMR: z.enum(['0', '1']).default('1'),
+  // Origin of the portal whose redirect URIs the demo clients accept (clients.json is written for
+  // http://localhost:3000; the Playwright portal runs on another port).
+  MOCK_IDP_PORTAL_ORIGIN: z.url().optional(),
 });
 
 export type MockIdpConfig = {
@@ -31,6 +34,7 @@ export type MockIdpConfig = {
   credentialsFile: string;
   isControlApiEnabled: boolean;
   isAmrEmitted: boolean;
+  portalOrigin?: string;
 };
 
 /** The shared demo tenant if the CA engineer's file exists, else the mock's own minimal copy. */
@@ -54,6 +58,7 @@ export function readMockIdpConfig(
     credentialsFile: parsed.MOCK_IDP_CREDENTIALS_FILE,
     isControlApiEnabled: parsed.MOCK_IDP_CONTROL_API === '1',
     isAmrEmitted: parsed.MOCK_IDP_EMIT_AMR === '1',
+    portalOrigin: parsed.MOCK_IDP_PORTAL_ORIGIN ? new URL(parsed.MOCK_IDP_PORTAL_ORIGIN).origin : undefined,
   };
 }
 

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Provider } from 'oidc-provider';
 import { isAppError } from '../lib/app-error';
 import { handleAuthenticatorRoute } from './authenticator-routes';
-import { readClientsFile } from './clients';
+import { readClientsFile, withPortalOrigin } from './clients';
 import type { MockIdpConfig } from './config';
 import { createConditionalAccessGate, loadConditionalAccessEngine, type ConditionalAccessEngine } from './conditional-access-gate';
 import { handleControlRoute } from './control-api';
@@ -43,7 +43,7 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   const { config } = options;
   const store = openStore(config.dataDir);
   const tenant: Tenant = readTenantFile(config.tenantFile);
-  const clients = readClientsFile(config.clientsFile);
+  const clients = withPortalOrigin(readClientsFile(config.clientsFile), config.portalOrigin);
   const credentials = readDemoCredentials(config.credentialsFile);
   const engine = options.engine === null ? undefined : (options.engine ?? loadConditionalAccessEngine());
   const signingKeys = await loadSigningKeys(store);

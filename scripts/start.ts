@@ -1,6 +1,6 @@
 // `npm start`: everything on the embedded defaults. Creates the local CA (so MSAL and Node trust the
 // mock Entra's HTTPS), applies database migrations (SQLite file under data/ unless DATABASE_URL says
-// otherwise), then runs the mock Entra and the portal side by side. `--dev` uses `next dev` instead of
+// otherwise), then runs the mock Entra, the development mail/SMS sink and the portal side by side. `--dev` uses `next dev` instead of
 // a production build. Ctrl-C stops both.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,9 +37,10 @@ async function main(): Promise<void> {
 
   const children: ChildProcess[] = [
     run('mock-entra', bin('tsx'), ['mock-idp/main.ts'], env),
+    run('mail-sms-sink', bin('tsx'), ['dev-sink/main.ts'], { ...env, DEV_SINK_SMTP_PORT: String(config.SMTP_PORT) }),
     run('portal', bin('next'), [isDev ? 'dev' : 'start', '--port', String(config.PORT)], env),
   ];
-  log(`portal: ${config.APP_ORIGIN}   mock Entra: https://localhost:${config.MOCK_IDP_PORT}`);
+  log(`portal: ${config.APP_ORIGIN}   mock Entra: https://localhost:${config.MOCK_IDP_PORT}   mail and SMS sink: http://127.0.0.1:8025/messages`);
 
   const stop = () => {
     for (const child of children) child.kill('SIGTERM');

@@ -38,6 +38,9 @@ export const configSchema = z.object({
   SMTP_PORT: port.default(2525),
   SMTP_SECURE: booleanFlag.default(false),
   MAIL_FROM: z.string().min(3).default('Verity <no-reply@contoso.test>'),
+  /** SMS gateway: POST {to, body} JSON (server/notify/send-sms.ts); the development sink by default. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8025/sms'),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   /** Optional Redis for rate limits shared by several portal instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   MOCK_IDP_PORT: port.default(4443),
@@ -82,6 +85,11 @@ let cached: Config | undefined;
 
 /** The portal's configuration, read once from process.env. */
 export function getConfig(): Config {
-  cached ??= loadConfig(process.env);
+  if (!cached) {
+    cached = loadConfig(process.env);
+    // next-auth v4 reads NEXTAUTH_URL itself (else it assumes http://localhost:3000); derive it from
+    // APP_ORIGIN so callback URLs come from configuration, never from the Host header (FPCS).
+    process.env.NEXTAUTH_URL = `${cached.APP_ORIGIN.replace(/\/$/, '')}/api/auth`;
+  }
   return cached;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../messages/en.json';
-import fr from '../../messages/fr.json';
+import { catalogues } from './catalogues';
 import { pickLocale } from './pick-locale';
 import { translate, type Messages } from './translate';
 
@@ -10,7 +9,7 @@ function keys(tree: Messages, prefix = ''): string[] {
 
 describe('message files', () => {
   it('every language has exactly the English keys', () => {
-    expect(keys(fr).sort()).toEqual(keys(en).sort());
+    expect(keys(catalogues.fr).sort()).toEqual(keys(catalogues.en).sort());
   });
 });
 

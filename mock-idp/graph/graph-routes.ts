@@ -62,15 +62,23 @@ function select(resource: Record<string, unknown>, url: URL): Record<string, unk
   return Object.fromEntries(Object.entries(resource).filter(([k]) => fields.includes(k) || k === 'id'));
 }
 
-// $filter basics: `prop eq 'value'`, `startswith(prop,'value')`, joined by `and`.
+// $filter basics: `prop eq 'value'`, `startswith(prop,'value')`, joined by `and`, alternatives by `or`
+// (`and` binds tighter, as in OData). Quotes inside a literal are doubled ('O''Brien'), as in OData.
+const literal = "'((?:[^']|'')*)'";
+const eqClause = new RegExp(`^\\s*(\\w+)\\s+eq\\s+${literal}\\s*$`, 'i');
+const startsWithClause = new RegExp(`^\\s*startswith\\(\\s*(\\w+)\\s*,\\s*${literal}\\s*\\)\\s*$`, 'i');
+const unquote = (value: string | undefined) => (value ?? '').replace(/''/g, "'").toLowerCase();
+
 function matchesFilter(resource: Record<string, unknown>, filter: string): boolean {
-  return filter.split(/\s+and\s+/i).every((clause) => {
-    const eq = /^\s*(\w+)\s+eq\s+'([^']*)'\s*$/i.exec(clause);
-    if (eq) return String(resource[eq[1] ?? ''] ?? '').toLowerCase() === (eq[2] ?? '').toLowerCase();
-    const starts = /^\s*startswith\(\s*(\w+)\s*,\s*'([^']*)'\s*\)\s*$/i.exec(clause);
-    if (starts) return String(resource[starts[1] ?? ''] ?? '').toLowerCase().startsWith((starts[2] ?? '').toLowerCase());
-    throw graphError('INVALID_INPUT', 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified: ${clause}`);
-  });
+  return filter.split(/\s+or\s+(?=(?:[^']*'[^']*')*[^']*$)/i).some((alternative) =>
+    alternative.split(/\s+and\s+(?=(?:[^']*'[^']*')*[^']*$)/i).every((clause) => {
+      const eq = eqClause.exec(clause);
+      if (eq) return String(resource[eq[1] ?? ''] ?? '').toLowerCase() === unquote(eq[2]);
+      const starts = startsWithClause.exec(clause);
+      if (starts) return String(resource[starts[1] ?? ''] ?? '').toLowerCase().startsWith(unquote(starts[2]));
+      throw graphError('INVALID_INPUT', 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified: ${clause}`);
+    }),
+  );
 }
 
 // $search: "displayName:adele" OR "userPrincipalName:adele" (needs ConsistencyLevel: eventual, as in Graph).

@@ -1,11 +1,8 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import en from '../../messages/en.json';
-import fr from '../../messages/fr.json';
+import { catalogues } from '../../lib/i18n/catalogues';
 import { pickLocale, type Locale } from '../../lib/i18n/pick-locale';
-import { translate, type Messages } from '../../lib/i18n/translate';
-
-const catalogues: Record<Locale, Messages> = { en, fr };
+import { translate } from '../../lib/i18n/translate';
 
 /** The request's locale and a translator bound to its message file. */
 export async function requestMessages(): Promise<{ locale: Locale; t: (key: string, values?: Record<string, string | number>) => string }> {

@@ -1,0 +1,22 @@
+// The portal as Playwright runs it: a fresh SQLite database (data/e2e-<port>.db), migrations applied,
+// a production build in its own folder (.next-e2e-<port>), then `next start`. Environment comes from
+// playwright.config.ts (mock Entra, dev sink and portal ports shifted by E2E_PORT_OFFSET).
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../server/config';
+import { sqliteFilePath } from '../server/database/sqlite-file-path';
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+const config = loadConfig(process.env);
+const databaseFile = config.DATABASE_URL.startsWith('file:') ? sqliteFilePath(config.DATABASE_URL, root) : undefined;
+
+if (databaseFile) for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+execFileSync(bin('prisma'), ['migrate', 'deploy'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (process.env.E2E_SKIP_BUILD !== '1') execFileSync(bin('next'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+const server = spawn(bin('next'), ['start', '--port', String(config.PORT)], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
