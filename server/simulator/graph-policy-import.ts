@@ -25,7 +25,7 @@ async function readAll(path: string): Promise<unknown[]> {
     const link = response['@odata.nextLink'];
     // Only follow links back to the configured Graph host: never send the app token elsewhere.
     if (link !== undefined && !link.startsWith(`${base}/`)) throw new AppError('UPSTREAM_ERROR', 'Graph returned a next page on another host; stopped.');
-    next = link?.slice(base.length + 1);
+    next = link?.slice(base.length);
   }
   return items;
 }
@@ -33,9 +33,9 @@ async function readAll(path: string): Promise<unknown[]> {
 export async function importPolicySetFromGraphForAdmin(name: string): Promise<{ id: string; version: number }> {
   const session = await requireRole('Portal.Admin');
   const [policies, namedLocations, strengths] = await Promise.all([
-    readAll('identity/conditionalAccess/policies'),
-    readAll('identity/conditionalAccess/namedLocations'),
-    readAll('identity/conditionalAccess/authenticationStrength/policies'),
+    readAll('/identity/conditionalAccess/policies'),
+    readAll('/identity/conditionalAccess/namedLocations'),
+    readAll('/identity/conditionalAccess/authenticationStrength/policies'),
   ]);
   const documents = parsePolicySetDocuments({ policies, namedLocations, authenticationStrengths: strengths.filter((s) => (s as { policyType?: unknown }).policyType !== 'builtIn') }, randomUUID);
   return storeNewSet(session.oid, name, 'Fetched from Microsoft Graph', documents, 'Fetched from Microsoft Graph', 'simulator.policySet.graphImport');

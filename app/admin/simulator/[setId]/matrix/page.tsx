@@ -95,9 +95,10 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                       return (
                         <td key={scenario?.id ?? i} className="p-2" data-scenario={scenario?.id} data-outcome={cell.outcome}>
                           <OutcomeBadge outcome={cell.outcome} label={outcomeLabel(cell.outcome)} />
+                          {cell.outcome === 'interrupted' && <p className="mt-1 text-xs text-slate-800">{cell.summary}</p>}
                           <details className="mt-1">
                             <summary className="cursor-pointer text-xs text-brand-700 underline">{t('simulator.matrix.why')}</summary>
-                            <p className="mt-1 text-xs">{cell.summary}</p>
+                            {cell.outcome !== 'interrupted' && <p className="mt-1 text-xs">{cell.summary}</p>}
                             {cell.reasons.length > 1 && (
                               <ul className="mt-1 list-disc pl-4 text-xs">
                                 {cell.reasons.slice(1).map((r, k) => <li key={k}>{r.message}</li>)}
