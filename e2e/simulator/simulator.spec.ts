@@ -54,7 +54,7 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
   await expectNoAxeViolations(page);
   const form = page.getByRole('form', { name: 'What If sign-in' });
   await form.getByLabel('User', { exact: true }).fill('adele.vance@contoso.test');
-  await form.getByLabel('Application').selectOption(resetAppId);
+  await form.getByLabel('Application', { exact: true }).selectOption(resetAppId);
   await form.getByLabel('IP address').fill('192.0.2.44');
   await form.getByLabel('Country (two letters)').fill('US');
   await form.getByLabel('Device platform').selectOption('windows');
@@ -92,7 +92,7 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
   await expect(page.locator('tr[data-policy-id="c0a7e6f1-2b3d-4c5e-9f80-000000000001"]')).toHaveAttribute('data-analysis-reasons', 'location');
   // An edited URL gets a message naming the parameter.
   await page.goto(`${setUrl}/what-if?user=adele.vance%40contoso.test&ip=999.1.1.1`);
-  await expect(page.getByRole('alert')).toContainText('URL parameter "ip"');
+  await expect(page.locator('main').getByRole('alert')).toContainText('URL parameter "ip"');
 });
 
 test('matrix: password + push (Adele) against passwordless (Pradeep), same cells as verity-ca matrix', async ({ page }) => {
@@ -142,17 +142,17 @@ test('editor: Entra\'s rule is enforced on save; deleting the reset-portal polic
   await expectNoAxeViolations(page);
   await page.getByLabel('Require multifactor authentication').check();
   await page.getByRole('button', { name: 'Save as a new version' }).click();
-  await expect(page.getByRole('alert')).toContainText('"mfa" and an authenticationStrength cannot be required by one policy');
-  await expect(page.getByRole('alert')).toContainText('$.grantControls');
+  await expect(page.locator('main').getByRole('alert')).toContainText('"mfa" and an authenticationStrength cannot be required by one policy');
+  await expect(page.locator('main').getByRole('alert')).toContainText('$.grantControls');
   await page.getByRole('button', { name: 'Delete this policy (new version)' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved as version 2.');
+  await expect(page.locator('main').getByRole('status')).toHaveText('Saved as version 2.');
   await expect(page.getByText('Version 2 · 7 policies')).toBeVisible();
 });
 
 test('blast radius: adding the dedicated reset-portal policy as a draft changes who gets in from the office', async ({ page }) => {
   await page.goto(`${setUrl}/blast-radius`);
   const form = page.getByRole('form', { name: 'Blast radius' });
-  await form.getByLabel('Application').selectOption(resetAppId);
+  await form.getByLabel('Application', { exact: true }).selectOption(resetAppId);
   await form.getByLabel('Named location').selectOption(trustedLocationId);
   await form.getByRole('button', { name: 'Evaluate' }).click();
   await expect(page.getByTestId('blast-status')).toContainText('Done in');

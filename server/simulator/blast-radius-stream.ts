@@ -34,6 +34,12 @@ function requestOf(input: BlastRadiusRequest, stored: StoredVersion): WhatIfRequ
   return { ...request, signInContext: signInContextOf(state) };
 }
 
+// A draft written for create (as the editor and the export produce it) has no id yet: it is a new policy.
+function withDraftId(json: unknown): unknown {
+  const isObject = json !== null && typeof json === 'object' && !Array.isArray(json);
+  return isObject && (json as { id?: unknown }).id === undefined ? { id: `draft-${randomUUID()}`, ...(json as object) } : json;
+}
+
 function comparedDocuments(input: BlastRadiusRequest, stored: StoredVersion): Promise<StoredVersion> | StoredVersion | null {
   const compare = input.compare;
   if (!compare) return null;
@@ -42,7 +48,7 @@ function comparedDocuments(input: BlastRadiusRequest, stored: StoredVersion): Pr
   const additions =
     compare.kind === 'preset'
       ? [recommendedResetPortalPolicy(loadDirectory(), `draft-${randomUUID()}`)]
-      : compare.policies.map((json) => parseSinglePolicy(json, stored.authenticationStrengths));
+      : compare.policies.map((json) => parseSinglePolicy(withDraftId(json), stored.authenticationStrengths));
   if (compare.kind === 'draft') policies = policies.filter((p) => !compare.removePolicyIds.includes(p.id));
   for (const policy of additions) {
     const index = policies.findIndex((p) => p.id === policy.id);
