@@ -5,6 +5,7 @@ import { requestMessages } from '../../../server/i18n/request-messages';
 import { AppErrorPanel } from './_components/app-error-panel';
 import { ImportForms, type ImportLabels } from './_components/import-forms';
 import { labelsFrom } from './_components/labels';
+import { ScrollRegion } from './_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export default async function SimulatorHomePage() {
         {sets.length === 0 ? (
           <p className="mt-2 text-slate-700">{t('simulator.home.noSets')}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion label={t('simulator.home.setsTitle')} className="mt-3">
             <table className="w-full border-collapse bg-white text-left text-sm">
               <caption className="sr-only">{t('simulator.home.setsTitle')}</caption>
               <thead>
@@ -50,7 +51,7 @@ export default async function SimulatorHomePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <ImportForms labels={labelsFrom(t, 'simulator.import', importKeys)} />

@@ -10,6 +10,7 @@ import { loadSimulationContextForAdmin } from '../../../../server/simulator/simu
 import { AppErrorPanel } from '../_components/app-error-panel';
 import { SetNav } from '../_components/set-nav';
 import { versionOf } from '../_components/version-param';
+import { ScrollRegion } from '../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +57,7 @@ export default async function PolicySetPage({ params, searchParams }: Props) {
           {isLatest && <Link className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white no-underline" href={`/admin/simulator/${setId}/policies/new`}>{t('simulator.set.newPolicy')}</Link>}
         </div>
         {!isLatest && <p className="mt-2 text-sm text-slate-700">{t('simulator.set.oldVersion')}</p>}
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion label={t('simulator.set.policiesTitle')} className="mt-3">
           <table className="w-full border-collapse bg-white text-left text-sm">
             <caption className="sr-only">{t('simulator.set.policiesTitle')}</caption>
             <thead>
@@ -85,7 +86,7 @@ export default async function PolicySetPage({ params, searchParams }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <div className="mt-8 grid gap-6 md:grid-cols-2">

@@ -2,7 +2,7 @@
 export const blastRadiusLabelKeys = [
   'formLabel', 'app', 'location', 'useIp', 'ip', 'forgotten', 'flows', 'compare', 'compare_none', 'compare_version', 'compare_draft', 'compareVersion',
   'draft', 'draftHelp', 'draftNotJson', 'useRecommended', 'run', 'cancel', 'running', 'done', 'cancelled', 'progress', 'phase_current', 'phase_compared',
-  'chartCurrent', 'chartCompared', 'chartDescription', 'flow', 'granted', 'interrupted', 'blocked', 'unavailable', 'diffTitle', 'newlyBlocked',
+  'chartCurrent', 'chartCompared', 'chartDescription', 'chartTable', 'flow', 'granted', 'interrupted', 'blocked', 'unavailable', 'diffTitle', 'newlyBlocked',
   'newlyGranted', 'newlyAbleToReset', 'newlyInterrupted', 'heatTitle', 'heatHelp', 'group',
 ] as const;
 

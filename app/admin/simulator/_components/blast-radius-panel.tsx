@@ -7,6 +7,7 @@ import type { BlastRadiusEvent } from '../../../../lib/simulator/blast-radius-re
 import type { OutcomeCounts } from '../../../../lib/simulator/blast-radius-run';
 import type { BlastRadiusLabels } from './blast-radius-labels';
 import { OutcomeChart } from './outcome-chart';
+import { ScrollRegion } from './scroll-region';
 
 type Phase = 'current' | 'compared';
 type HeatRows = Extract<BlastRadiusEvent, { type: 'heatMap' }>['rows'];
@@ -150,7 +151,7 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
     }
   }
 
-  const outcomeLabels = { granted: l.granted, interrupted: l.interrupted, blocked: l.blocked, unavailable: l.unavailable, flow: l.flow, description: l.chartDescription };
+  const outcomeLabels = { granted: l.granted, interrupted: l.interrupted, blocked: l.blocked, unavailable: l.unavailable, flow: l.flow, description: l.chartDescription, table: l.chartTable };
   const forgotten = props.initial.forgotten;
   return (
     <>
@@ -248,7 +249,7 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
       {diff && (
         <section aria-labelledby="diff-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5" data-testid="blast-diff">
           <h2 id="diff-title" className="text-lg font-semibold">{fill(l.diffTitle ?? '', { count: diff.changedUserCount })}</h2>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion label={fill(l.diffTitle, { count: diff.changedUserCount })} className="mt-3">
             <table className="w-full border-collapse text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
@@ -272,7 +273,7 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       )}
 
@@ -283,7 +284,7 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
           <section aria-labelledby="heat-title" className="mt-6" data-testid="blast-heat-map">
             <h2 id="heat-title" className="text-lg font-semibold">{l.heatTitle}</h2>
             <p className="text-sm text-slate-700">{l.heatHelp}</p>
-            <div className="mt-2 overflow-x-auto">
+            <ScrollRegion label={l.heatTitle} className="mt-2">
               <table className="w-full border-collapse text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-300">
@@ -302,7 +303,7 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         );
       })()}

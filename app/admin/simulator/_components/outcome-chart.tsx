@@ -3,6 +3,7 @@
 import { stackedBars } from '../../../../lib/simulator/outcome-chart';
 import type { OutcomeCounts } from '../../../../lib/simulator/blast-radius-run';
 import { outcomeFill } from './outcome-badge';
+import { ScrollRegion } from './scroll-region';
 
 const outcomes = ['granted', 'interrupted', 'blocked', 'unavailable'] as const;
 const labelWidth = 190;
@@ -10,13 +11,13 @@ const barWidth = 520;
 const barHeight = 22;
 const gap = 10;
 
-export function OutcomeChart({ id, title, flows, labels }: { id: string; title: string; flows: { flowId: string; label: string; counts: OutcomeCounts }[]; labels: Record<(typeof outcomes)[number] | 'flow' | 'description', string> }) {
+export function OutcomeChart({ id, title, flows, labels }: { id: string; title: string; flows: { flowId: string; label: string; counts: OutcomeCounts }[]; labels: Record<(typeof outcomes)[number] | 'flow' | 'description' | 'table', string> }) {
   const bars = stackedBars(flows, barWidth, barHeight, gap);
   const height = Math.max(1, bars.length) * (barHeight + gap) + 30;
   const description = flows.map((f) => `${f.label}: ${outcomes.map((o) => `${labels[o]} ${f.counts[o]}`).join(', ')}`).join('. ');
   return (
     <figure className="mt-3">
-      <div className="overflow-x-auto">
+      <ScrollRegion label={title}>
         <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barWidth + 10} ${height}`} className="w-full min-w-[560px] max-w-3xl">
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{`${labels.description} ${description}`}</desc>
@@ -39,8 +40,8 @@ export function OutcomeChart({ id, title, flows, labels }: { id: string; title: 
             ))}
           </g>
         </svg>
-      </div>
-      <div className="mt-2 overflow-x-auto">
+      </ScrollRegion>
+      <ScrollRegion label={`${title} (${labels.table})`} className="mt-2">
         <table className="w-full border-collapse bg-white text-left text-sm" data-testid={`${id}-table`}>
           <caption className="sr-only">{title}</caption>
           <thead>
@@ -58,7 +59,7 @@ export function OutcomeChart({ id, title, flows, labels }: { id: string; title: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }

@@ -14,6 +14,7 @@ import { OutcomeBadge } from '../../_components/outcome-badge';
 import { SetNav } from '../../_components/set-nav';
 import { NetworkAndDeviceFields, UserAndAppFields } from '../../_components/sign-in-fields';
 import { versionOf } from '../../_components/version-param';
+import { ScrollRegion } from '../../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
@@ -72,7 +73,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         <section aria-labelledby="matrix-title" className="mt-6">
           <h2 id="matrix-title" className="text-lg font-semibold">{t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })}</h2>
           <p className="mt-1 text-sm text-slate-700">{t('simulator.matrix.legend')}</p>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion label={t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })} className="mt-3">
             <table className="w-full min-w-[760px] border-collapse bg-white text-left text-sm" data-testid="matrix">
               <caption className="sr-only">{t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })}</caption>
               <thead>
@@ -120,7 +121,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="mt-4 text-sm">
             <label htmlFor="share-url" className="font-medium">{t('simulator.share.label')}</label>
             <input id="share-url" readOnly value={`${path}?${shareQuery}`} className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs" />

@@ -12,6 +12,7 @@ import { OutcomeBadge } from '../../_components/outcome-badge';
 import { SetNav } from '../../_components/set-nav';
 import { NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
 import { versionOf } from '../../_components/version-param';
+import { ScrollRegion } from '../../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
@@ -93,7 +94,7 @@ export default async function WhatIfPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="policies-title" className="mt-6">
             <h2 id="policies-title" className="text-lg font-semibold">{t('simulator.whatIf.policiesTitle')}</h2>
-            <div className="mt-3 overflow-x-auto">
+            <ScrollRegion label={t('simulator.whatIf.policiesTitle')} className="mt-3">
               <table className="w-full border-collapse bg-white text-left text-sm" data-testid="what-if-table">
                 <caption className="sr-only">{t('simulator.whatIf.policiesTitle')}</caption>
                 <thead>
@@ -120,12 +121,12 @@ export default async function WhatIfPage({ params, searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
 
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-medium">{t('simulator.whatIf.requestJson')}</summary>
-            <pre className="mt-2 overflow-x-auto text-xs" data-testid="what-if-request">{JSON.stringify(view.request, null, 2)}</pre>
+            <pre className="mt-2 whitespace-pre-wrap break-all text-xs" data-testid="what-if-request">{JSON.stringify(view.request, null, 2)}</pre>
           </details>
         </>
       )}
