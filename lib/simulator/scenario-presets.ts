@@ -62,6 +62,6 @@ export function scenarioPreset(
     const passwordOnly = firstUser(tenant, ['password']) ?? pushUser;
     return { id, view: 'what-if', query: { user: passwordOnly, app, ...(trustedLocationId && { location: trustedLocationId }), client: 'browser' } };
   }
-  if (id === 'resetPortalPasswordless') return { id, view: 'blast-radius', query: { app, preset: 'resetPortalPasswordless', forgotten: '1' } };
+  if (id === 'resetPortalPasswordless') return { id, view: 'blast-radius', query: { app, preset: 'resetPortalPasswordless', ...(trustedLocationId && { location: trustedLocationId }) } };
   return { id, view: 'matrix', query: { user: pushUser, app } };
 }

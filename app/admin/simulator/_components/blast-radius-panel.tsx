@@ -58,7 +58,8 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
 
   function handle(event: BlastRadiusEvent, firstResult: { seen: boolean }) {
     if (event.type === 'start') {
-      setFlows(event.flows);
+      // Show the page's (translated) flow names rather than the engine's English labels.
+      setFlows(event.flows.map((f) => ({ flowId: f.flowId, label: props.flows.find((o) => o.value === f.flowId)?.label ?? f.label })));
       setPhases(event.phases);
     } else if (event.type === 'progress') {
       if (!firstResult.seen) {

@@ -6,8 +6,8 @@ import { outcomeFill } from './outcome-badge';
 import { ScrollRegion } from './scroll-region';
 
 const outcomes = ['granted', 'interrupted', 'blocked', 'unavailable'] as const;
-const labelWidth = 190;
-const barWidth = 520;
+const labelWidth = 250;
+const barWidth = 560;
 const barHeight = 22;
 const gap = 10;
 

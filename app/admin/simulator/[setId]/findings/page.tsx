@@ -88,7 +88,7 @@ export default async function FindingsPage({ params, searchParams }: Props) {
                 {resetPortalFixes.has(finding.code) && isLatest && (
                   <p className="mt-3 flex flex-wrap gap-3 text-sm">
                     <Link href={`/admin/simulator/${setId}/policies/new?preset=resetPortalPasswordless`}>{t('simulator.findings.createPolicy')}</Link>
-                    <Link href={`/admin/simulator/${setId}/blast-radius?preset=resetPortalPasswordless&forgotten=1${resetAppId ? `&app=${resetAppId}` : ''}`}>{t('simulator.findings.previewBlastRadius')}</Link>
+                    <Link href={`/admin/simulator/${setId}/blast-radius?preset=resetPortalPasswordless${resetAppId ? `&app=${resetAppId}` : ''}`}>{t('simulator.findings.previewBlastRadius')}</Link>
                   </p>
                 )}
               </li>
