@@ -197,3 +197,16 @@ test('export for create, then re-import: the same policies', async ({ page }) =>
   const again = await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/${reimportedSet}/export?kind=policies`);
   expect(await again.json()).toEqual(exported);
 });
+
+test('fetch the live policies from Graph (the mock Entra) with the portal app\'s client credentials', async ({ page }) => {
+  await page.goto(`${portalUrl}/admin/simulator`);
+  const form = page.getByRole('form', { name: 'Fetch from Microsoft Graph' });
+  await form.getByLabel('Name of the policy set').fill(`${setName} from Graph`);
+  await form.getByRole('button', { name: 'Fetch from Graph' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${setName} from Graph`);
+  await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
+  // Named locations came along: the export lists the tenant's three.
+  const setId = new URL(page.url()).pathname.split('/').at(-1);
+  const locations = (await (await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/${setId}/export?kind=namedLocations`)).json()) as { value: { displayName: string }[] };
+  expect(locations.value.map((l) => l.displayName)).toContain('Contoso HQ');
+});

@@ -8,10 +8,13 @@ const requireRole = vi.fn();
 const getDatabase = vi.fn();
 vi.mock('../auth/require-role', () => ({ requireRole: (...roles: unknown[]) => requireRole(...roles) }));
 vi.mock('../database/database', () => ({ getDatabase: () => getDatabase() }));
+const graphRequest = vi.fn();
+vi.mock('../graph/graph-client', () => ({ graphRequest: (...args: unknown[]) => graphRequest(...args) }));
 
 const { listPolicySetsForAdmin, importPolicySetForAdmin, loadPolicySetForAdmin, exportPolicySetForAdmin, savePolicyChangeForAdmin } = await import('./policy-set-admin');
 const { loadSimulationContextForAdmin } = await import('./simulation-admin');
 const { startBlastRadiusStreamForAdmin } = await import('./blast-radius-stream');
+const { importPolicySetFromGraphForAdmin } = await import('./graph-policy-import');
 
 const calls: [string, () => Promise<unknown>][] = [
   ['list', () => listPolicySetsForAdmin()],
@@ -20,6 +23,7 @@ const calls: [string, () => Promise<unknown>][] = [
   ['export', () => exportPolicySetForAdmin('set', undefined, 'policies')],
   ['save', () => savePolicyChangeForAdmin('set', 1, { kind: 'delete', policyId: 'p' }, '')],
   ['simulate', () => loadSimulationContextForAdmin('set')],
+  ['fetch from Graph', () => importPolicySetFromGraphForAdmin('x')],
   ['blast radius', () => startBlastRadiusStreamForAdmin('not even JSON', new AbortController().signal)],
 ];
 
@@ -36,12 +40,14 @@ describe('simulator server functions require Portal.Admin', () => {
   beforeEach(() => {
     requireRole.mockReset();
     getDatabase.mockReset();
+    graphRequest.mockReset();
   });
 
   it.each(calls)('%s: signed out → UNAUTHORIZED, before any database access', async (_name, run) => {
     requireRole.mockRejectedValue(new AppError('UNAUTHORIZED', 'Sign in'));
     expect((await errorOf(run))?.code).toBe('UNAUTHORIZED');
     expect(getDatabase).not.toHaveBeenCalled();
+    expect(graphRequest).not.toHaveBeenCalled();
   });
 
   it.each(calls)('%s: another role → FORBIDDEN, and only Portal.Admin is asked for', async (_name, run) => {
