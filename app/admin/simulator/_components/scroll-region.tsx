@@ -1,6 +1,6 @@
 // A horizontally scrollable wrapper for wide tables and charts at phone width, reachable by keyboard
-// (a named group, not a region landmark: landmarks would duplicate the sections they sit in)
-// (axe "scrollable-region-focusable"; WCAG 2.1.1) and named for screen readers.
+// (axe "scrollable-region-focusable"; WCAG 2.1.1) and named for screen readers: a named group, not a region
+// landmark, which would duplicate the section it sits in.
 import type { ReactNode } from 'react';
 
 // tabIndex 0 on a scrollable region is what axe and WCAG 2.1.1 ask for: it is how a keyboard user scrolls it.
