@@ -63,6 +63,7 @@ async function main() {
   const portal = startPortal(directoryFile);
   try {
     await waitForHealth(`${origin}/api/health`, 900_000);
+    process.stderr.write('portal up\n');
     // The portal's start script has just created and migrated the database: store the tenant's policies in it.
     const db = createDatabaseClient(databaseUrl, root);
     const documents = parsePolicySetDocuments(
@@ -95,11 +96,12 @@ async function main() {
         }
         await page.getByRole('button', { name: 'Evaluate' }).click();
         await page.getByTestId('blast-status').getByText('Done in').waitFor({ timeout: 300_000 });
-        const marks = await page.evaluate(() => {
-          const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-          return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') };
-        });
+        // A string, not a function: tsx's keepNames helper (__name) does not exist in the page.
+        const marks = (await page.evaluate(
+          "(() => { const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN; return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') }; })()",
+        )) as { start: number; first: number; done: number };
         const serverMs = Number(/Done in (\d+)/.exec((await page.getByTestId('blast-status').textContent()) ?? '')?.[1] ?? Number.NaN);
+        process.stderr.write(`run ${run + 1}${compared ? ' with draft' : ''}: page ${pageLoadMs} ms, first result ${Math.round(marks.first - marks.start)} ms, done ${Math.round(marks.done - marks.start)} ms\n`);
         samples.push({ pageLoadMs, firstResultMs: Math.round(marks.first - marks.start), doneMs: Math.round(marks.done - marks.start), serverMs, compared });
       }
     }
