@@ -2,7 +2,7 @@ import 'server-only';
 // Streams a blast-radius evaluation as NDJSON (one BlastRadiusEvent per line): counts arrive slice by slice so
 // the page shows progress and partial results instead of freezing, and the work stops as soon as the admin
 // cancels (the browser aborts the request, which aborts `signal`). Between slices the event loop is released.
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../lib/app-error';
 import { parseJsonDocument } from '../../lib/conditional-access/parse-input';
 import { diffBlastRadius, type BlastRadius } from '../../lib/conditional-access/blast-radius';
@@ -17,7 +17,7 @@ import { recommendedResetPortalPolicy } from '../../lib/simulator/scenario-prese
 import { signInContextOf, whatIfRequestOf } from '../../lib/simulator/what-if-request';
 import { requireRole } from '../auth/require-role';
 import { getDatabase } from '../database/database';
-import { compileDocuments, compileStoredVersion, effectiveNamedLocations } from './compiled-policy-set';
+import { compileStoredVersion, effectiveNamedLocations } from './compiled-policy-set';
 import { loadDirectory } from './load-directory';
 import { getPolicySetVersion, type StoredVersion } from './policy-set-store';
 
@@ -37,7 +37,9 @@ function requestOf(input: BlastRadiusRequest, stored: StoredVersion): WhatIfRequ
 // A draft written for create (as the editor and the export produce it) has no id yet: it is a new policy.
 function withDraftId(json: unknown): unknown {
   const isObject = json !== null && typeof json === 'object' && !Array.isArray(json);
-  return isObject && (json as { id?: unknown }).id === undefined ? { id: `draft-${randomUUID()}`, ...(json as object) } : json;
+  // Derived from the content, so the same draft gets the same id (and the same compiled tenant) every time.
+  const id = `draft-${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 16)}`;
+  return isObject && (json as { id?: unknown }).id === undefined ? { id, ...(json as object) } : json;
 }
 
 function comparedDocuments(input: BlastRadiusRequest, stored: StoredVersion): Promise<StoredVersion> | StoredVersion | null {
@@ -47,14 +49,16 @@ function comparedDocuments(input: BlastRadiusRequest, stored: StoredVersion): Pr
   let policies = stored.policies;
   const additions =
     compare.kind === 'preset'
-      ? [recommendedResetPortalPolicy(loadDirectory(), `draft-${randomUUID()}`)]
+      ? [recommendedResetPortalPolicy(loadDirectory(), 'draft-reset-portal')]
       : compare.policies.map((json) => parseSinglePolicy(withDraftId(json), stored.authenticationStrengths));
   if (compare.kind === 'draft') policies = policies.filter((p) => !compare.removePolicyIds.includes(p.id));
   for (const policy of additions) {
     const index = policies.findIndex((p) => p.id === policy.id);
     policies = index >= 0 ? policies.map((p, i) => (i === index ? policy : p)) : [...policies, policy];
   }
-  return { ...stored, id: `draft-${randomUUID()}`, policies };
+  // Same draft of the same version → same key, so re-running it (other flows, network) reuses the compile.
+  const draftKey = createHash('sha256').update(JSON.stringify(policies)).digest('hex');
+  return { ...stored, id: `draft:${stored.id}:${draftKey}`, policies };
 }
 
 function changeList(ids: readonly string[], upnById: ReadonlyMap<string, string>): ChangeList {
@@ -82,7 +86,7 @@ export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: A
       const send = (event: BlastRadiusEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       try {
         const phases: { phase: 'current' | 'compared'; tenant: () => CompiledTenant }[] = [{ phase: 'current', tenant: () => compileStoredVersion(stored.id, stored) }];
-        if (compared) phases.push({ phase: 'compared', tenant: () => (compared.id.startsWith('draft-') ? compileDocuments(compared) : compileStoredVersion(compared.id, compared)) });
+        if (compared) phases.push({ phase: 'compared', tenant: () => compileStoredVersion(compared.id, compared) });
         const directory = loadDirectory();
         send({ type: 'start', userCount: directory.users.length, phases: phases.map((p) => p.phase), flows: flows.map((f) => ({ flowId: f.id, label: f.label })) });
         const results: { phase: 'current' | 'compared'; tenant: CompiledTenant; radius: BlastRadius }[] = [];

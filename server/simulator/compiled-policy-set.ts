@@ -1,13 +1,16 @@
 import 'server-only';
 // Compiles the directory with a policy-set version (or a draft of it) for the engine. Compiling a 100,000-user
 // tenant takes about half a second, so the last few compiled versions are kept in memory; a draft is compiled
-// each time (it is not stored).
+// under a key derived from its content (lib: blast-radius-stream), so re-running the same draft is cheap too.
 import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import { directoryVersionKey, loadDirectory } from './load-directory';
 
 const cacheSize = 3;
-const cache = new Map<string, CompiledTenant>();
+// On globalThis: Next.js bundles pages and route handlers separately, and each bundle would otherwise keep its
+// own copy of a 100,000-user compiled tenant (measured: the blast-radius route recompiled what the page had).
+const holder = globalThis as typeof globalThis & { verityCompiledPolicySets?: Map<string, CompiledTenant> };
+const cache = (holder.verityCompiledPolicySets ??= new Map<string, CompiledTenant>());
 
 export function compileDocuments(documents: PolicySetDocuments): CompiledTenant {
   const directory = loadDirectory();
@@ -19,7 +22,7 @@ export function compileDocuments(documents: PolicySetDocuments): CompiledTenant 
   });
 }
 
-/** The compiled tenant for a stored version (`versionId` is immutable, so it is a safe cache key). */
+/** The compiled tenant for a stored version or a draft; `versionId` must identify the documents exactly. */
 export function compileStoredVersion(versionId: string, documents: PolicySetDocuments): CompiledTenant {
   loadDirectory();
   const key = `${directoryVersionKey()}|${versionId}`;

@@ -11,7 +11,9 @@ import type { Tenant } from '../../lib/conditional-access/tenant-schema';
 import { getConfig } from '../config';
 import { repositoryRoot } from '../repository-root';
 
-let cached: { file: string; mtimeMs: number; tenant: Tenant } | undefined;
+type CachedDirectory = { file: string; mtimeMs: number; tenant: Tenant };
+// Shared by every Next.js bundle in the process (pages and route handlers are bundled apart).
+const holder = globalThis as typeof globalThis & { verityDirectory?: CachedDirectory };
 
 export function loadDirectory(): Tenant {
   const configured = getConfig().SIMULATOR_DIRECTORY_FILE;
@@ -22,13 +24,15 @@ export function loadDirectory(): Tenant {
   } catch {
     throw new AppError('CONFIG_ERROR', `SIMULATOR_DIRECTORY_FILE: ${configured} cannot be read`, { path: 'SIMULATOR_DIRECTORY_FILE' });
   }
+  const cached = holder.verityDirectory;
   if (cached && cached.file === file && cached.mtimeMs === stat.mtimeMs) return cached.tenant;
   const tenant = parseTenant(parseJsonDocument(fs.readFileSync(file, 'utf8'), configured), configured);
-  cached = { file, mtimeMs: stat.mtimeMs, tenant };
+  holder.verityDirectory = { file, mtimeMs: stat.mtimeMs, tenant };
   return tenant;
 }
 
 /** A key that changes when the directory file changes, for caches of compiled tenants. */
 export function directoryVersionKey(): string {
+  const cached = holder.verityDirectory;
   return cached ? `${cached.file}:${cached.mtimeMs}` : 'none';
 }
