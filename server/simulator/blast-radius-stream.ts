@@ -5,11 +5,12 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../lib/app-error';
 import { parseJsonDocument } from '../../lib/conditional-access/parse-input';
-import { diffBlastRadius, type BlastRadius } from '../../lib/conditional-access/blast-radius';
+import type { BlastRadius } from '../../lib/conditional-access/blast-radius';
 import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
 import { standardSignInFlows } from '../../lib/conditional-access/standard-flows';
 import type { WhatIfRequestWithoutUser } from '../../lib/conditional-access/what-if-request-schema';
 import { startBlastRadiusRun } from '../../lib/simulator/blast-radius-run';
+import { diffSameDirectory } from '../../lib/simulator/fast-blast-radius-diff';
 import { blastRadiusRequestSchema, type BlastRadiusEvent, type BlastRadiusRequest, type ChangeList } from '../../lib/simulator/blast-radius-request';
 import { buildGroupHeatMap } from '../../lib/simulator/group-heat-map';
 import { parseSinglePolicy } from '../../lib/simulator/policy-set-documents';
@@ -108,7 +109,7 @@ export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: A
         }
         const [current, after] = results;
         if (current && after) {
-          const diff = diffBlastRadius(current.radius, after.radius);
+          const diff = diffSameDirectory(current.radius, after.radius);
           const upnById = new Map(current.radius.userIds.map((id, i) => [id, current.radius.userPrincipalNames[i] ?? id]));
           send({
             type: 'diff',

@@ -22,7 +22,7 @@ const severityStyle: Record<FindingSeverity, { icon: string; className: string }
   info: { icon: 'i', className: 'border-slate-500 bg-slate-50 text-slate-800' },
 };
 // Findings whose fix is the dedicated reset-portal policy (concept-authentication-strengths).
-const resetPortalFixes = new Set(['trustedNetworkMfaExemption', 'sensitiveApplicationWithoutMfa', 'usersWithoutMfaMethod']);
+const resetPortalFixes = new Set(['trustedNetworkMfaExemption', 'sensitiveApplicationWithoutMfa']);
 const listedUsers = 12;
 
 export default async function FindingsPage({ params, searchParams }: Props) {
