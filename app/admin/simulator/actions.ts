@@ -3,7 +3,7 @@
 // Portal.Admin role itself), then redirect or return the error message for the form's alert.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { isAppError } from '../../../lib/app-error';
+import { AppError, isAppError } from '../../../lib/app-error';
 import { requestMessages } from '../../../server/i18n/request-messages';
 import { importPolicySetFromGraphForAdmin } from '../../../server/simulator/graph-policy-import';
 import { importPolicySetForAdmin, savePolicyChangeForAdmin } from '../../../server/simulator/policy-set-admin';
@@ -15,7 +15,7 @@ const maxUploadBytes = 5 * 1024 * 1024;
 async function textOf(form: FormData, field: string): Promise<string | undefined> {
   const file = form.get(`${field}File`);
   if (file instanceof File && file.size > 0) {
-    if (file.size > maxUploadBytes) return 'x'.repeat(maxUploadBytes + 1); // rejected with a clear message downstream
+    if (file.size > maxUploadBytes) throw new AppError('INVALID_INPUT', `${field}: the file is larger than ${maxUploadBytes / 1024 / 1024} MB`, { source: field, path: '$' });
     return file.text();
   }
   const text = form.get(field);
