@@ -12,7 +12,7 @@ import { requireRole } from '../auth/require-role';
 import { getDatabase } from '../database/database';
 import { addPolicySetVersion, createPolicySet, getPolicySetVersion, listPolicySets, type StoredVersion } from './policy-set-store';
 
-/** Largest accepted document (a 200-policy export is about 1 MB). */
+/** Largest accepted document (a 200-policy export is about 0.4 MB pretty-printed). */
 export const maxDocumentBytes = 5 * 1024 * 1024;
 
 function parseText(text: string | undefined, source: string): unknown {
