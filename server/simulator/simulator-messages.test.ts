@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { signInOutcomes } from '../../lib/conditional-access/blast-radius';
 import { standardSignInFlows } from '../../lib/conditional-access/standard-flows';
 import { scenarioPresetIds } from '../../lib/simulator/scenario-presets';
-import { blastRadiusLabelKeys } from '../../app/admin/simulator/_components/blast-radius-labels';
-import { policyEditorLabelKeys } from '../../app/admin/simulator/_components/policy-editor-labels';
+import { blastRadiusLabelKeys, policyEditorLabelKeys } from '../../lib/simulator/message-keys';
 import en from '../../messages/en/simulator.json';
 import fr from '../../messages/fr/simulator.json';
 

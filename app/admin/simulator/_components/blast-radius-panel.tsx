@@ -5,7 +5,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { BlastRadiusEvent } from '../../../../lib/simulator/blast-radius-request';
 import type { OutcomeCounts } from '../../../../lib/simulator/blast-radius-run';
-import type { BlastRadiusLabels } from './blast-radius-labels';
+import type { BlastRadiusLabels } from '../../../../lib/simulator/message-keys';
 import { OutcomeChart } from './outcome-chart';
 import { ScrollRegion } from './scroll-region';
 

@@ -7,7 +7,7 @@ import { policyForCreate } from '../../../../../lib/simulator/export-for-create'
 import { requestMessages } from '../../../../../server/i18n/request-messages';
 import { loadSimulationContextForAdmin } from '../../../../../server/simulator/simulation-admin';
 import { AppErrorPanel } from '../../_components/app-error-panel';
-import { blastRadiusLabelKeys } from '../../_components/blast-radius-labels';
+import { blastRadiusLabelKeys } from '../../../../../lib/simulator/message-keys';
 import { BlastRadiusPanel } from '../../_components/blast-radius-panel';
 import { labelsFrom } from '../../_components/labels';
 import { SetNav } from '../../_components/set-nav';

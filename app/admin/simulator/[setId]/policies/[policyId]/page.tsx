@@ -9,7 +9,7 @@ import { loadSimulationContextForAdmin } from '../../../../../../server/simulato
 import { AppErrorPanel, ErrorAlert } from '../../../_components/app-error-panel';
 import { labelsFrom } from '../../../_components/labels';
 import { PolicyEditor } from '../../../_components/policy-editor';
-import { policyEditorLabelKeys } from '../../../_components/policy-editor-labels';
+import { policyEditorLabelKeys } from '../../../../../../lib/simulator/message-keys';
 import { SetNav } from '../../../_components/set-nav';
 
 export const dynamic = 'force-dynamic';

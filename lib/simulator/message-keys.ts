@@ -1,4 +1,14 @@
-// Message keys (under simulator.editor) the policy editor needs; shared by the page and the client editor.
+// Message keys (under simulator.blast and simulator.editor) that the blast-radius panel and the policy editor
+// receive as props; shared by the pages, the client components and the message-coverage test.
+export const blastRadiusLabelKeys = [
+  'formLabel', 'app', 'location', 'useIp', 'ip', 'forgotten', 'flows', 'compare', 'compare_none', 'compare_version', 'compare_draft', 'compareVersion',
+  'draft', 'draftHelp', 'draftNotJson', 'useRecommended', 'run', 'cancel', 'running', 'done', 'cancelled', 'progress', 'phase_current', 'phase_compared',
+  'chartCurrent', 'chartCompared', 'chartDescription', 'chartTable', 'flow', 'granted', 'interrupted', 'blocked', 'unavailable', 'diffTitle', 'newlyBlocked',
+  'newlyGranted', 'newlyAbleToReset', 'newlyInterrupted', 'heatTitle', 'heatHelp', 'group',
+] as const;
+
+export type BlastRadiusLabels = Record<(typeof blastRadiusLabelKeys)[number], string>;
+
 export const policyEditorLabelKeys = [
   'formLabel', 'displayName', 'state', 'state_enabled', 'state_enabledForReportingButNotEnforced', 'state_disabled',
   'usersTitle', 'usersHelp', 'includeUsers', 'excludeUsers', 'includeGroups', 'excludeGroups', 'includeRoles', 'excludeRoles',
