@@ -45,6 +45,8 @@ test('import: a broken export is refused with its JSON path; the demo export bec
   await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
   await expect(page.getByRole('row', { name: /Block sign-ins from countries/ })).toContainText('Report-only');
   await expect(page.getByRole('row', { name: /compliant device for Exchange/ })).toContainText('Off');
+  // The button-styled link is white on blue (the global link colour must not win over it).
+  await expect(page.getByRole('link', { name: 'New policy' })).toHaveCSS('color', 'rgb(255, 255, 255)');
   setUrl = page.url();
   await expectNoAxeViolations(page);
 });

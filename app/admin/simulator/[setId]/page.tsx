@@ -54,7 +54,7 @@ export default async function PolicySetPage({ params, searchParams }: Props) {
       <section aria-labelledby="policies-title" className="mt-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="policies-title" className="text-lg font-semibold">{t('simulator.set.policiesTitle')}</h2>
-          {isLatest && <Link className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white no-underline" href={`/admin/simulator/${setId}/policies/new`}>{t('simulator.set.newPolicy')}</Link>}
+          {isLatest && <Link className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white! no-underline" href={`/admin/simulator/${setId}/policies/new`}>{t('simulator.set.newPolicy')}</Link>}
         </div>
         {!isLatest && <p className="mt-2 text-sm text-slate-700">{t('simulator.set.oldVersion')}</p>}
         <ScrollRegion label={t('simulator.set.policiesTitle')} className="mt-3">

@@ -13,7 +13,7 @@ export function AppErrorPanel({ error, t, returnTo }: { error: unknown; t: (key:
         <h1 id="access-title" className="text-xl font-semibold">{t('simulator.access.signInTitle')}</h1>
         <p className="mt-2">{t('simulator.access.signInBody')}</p>
         <p className="mt-4">
-          <a className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}>
+          <a className="rounded bg-brand-700 px-4 py-2 font-medium text-white! no-underline" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}>
             {t('simulator.access.signIn')}
           </a>
         </p>
