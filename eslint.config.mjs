@@ -16,7 +16,7 @@ const frameworkAndIo = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-*/**' /* e2e and bench builds (NEXT_DIST_DIR) */, 'node_modules/**', 'generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/results/**']),
+  globalIgnores(['.next/**', '.next-e2e/**', 'node_modules/**', 'generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/results/**']),
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -64,7 +64,7 @@ export default defineConfig({
       env: {
         PORT: String(ports.portal),
         APP_ORIGIN: portalUrl,
-        NEXT_DIST_DIR: `.next-e2e-${ports.portal}`,
+        NEXT_DIST_DIR: ".next-e2e",
         DATABASE_URL: `file:./data/e2e-${ports.portal}.db`,
         AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
         ENTRA_AUTHORITY_HOST: mockIdpUrl,

@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: { '@': new URL('.', import.meta.url).pathname, 'server-only': new URL('./node_modules/server-only/empty.js', import.meta.url).pathname } },
   test: {
     include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'mock-idp/**/*.test.ts', 'scripts/**/*.test.ts', 'dev-sink/**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -3,7 +3,7 @@
 // Evaluate button, and the page's own Performance marks (verity:blast-radius:start → first-result → done).
 // Not a timed test: it prints figures and writes bench/results/simulator-page.json.
 //
-//   npx tsx bench/simulator-page.bench.ts   (builds the portal into .next-e2e-bench, ignored by git; BENCH_SKIP_BUILD=1 with
+//   npx tsx bench/simulator-page.bench.ts   (builds the portal into .next-e2e, as Playwright does; BENCH_SKIP_BUILD=1 with
 //                                           BENCH_DIST_DIR=<folder> reuses an existing production build)
 //
 // The session cookie is minted with next-auth's own encoder and the bench's AUTH_SECRET (an admin with
@@ -46,7 +46,7 @@ function startPortal(directoryFile: string): ChildProcess {
       ...process.env,
       PORT: String(port),
       APP_ORIGIN: origin,
-      NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-e2e-bench',
+      NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-e2e',
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: secret,
       SIMULATOR_DIRECTORY_FILE: directoryFile,

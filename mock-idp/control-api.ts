@@ -96,7 +96,7 @@ export async function handleControlRoute(mock: MockIdp, req: IncomingMessage, re
     const base = `/control/passkeys/${encodeURIComponent(user.userPrincipalName)}`;
     if (!third && method === 'GET') {
       return sendHtml(res, 200, renderPage('Register a passkey', `<h1>Register a passkey</h1><p>For ${escapeHtml(user.userPrincipalName)} (control API, tests only).</p>
-<form id="register-form" action="${base}/verify" data-options-href="${base}/options"><p id="register-status" role="status"></p><div class="actions"><button type="button" id="register-start">Register passkey</button></div></form>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/fido2-register.js'] }));
+<form id="register-form" action="${base}/verify" data-webauthn="registration" data-status-id="register-status" data-success="Passkey registered." data-failure="Registration failed" data-options-href="${base}/options"><p id="register-status" role="status"></p><div class="actions"><button type="button" id="register-start" data-webauthn-start>Register passkey</button></div></form>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/webauthn-ceremony.js'] }));
     }
     const browserId = browserIdOf(req, res);
     if (third === 'options' && method === 'GET') {

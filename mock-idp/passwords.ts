@@ -29,3 +29,18 @@ export function isPasswordCorrect(store: Store, userId: string, password: string
   const actual = hashPassword(password, Buffer.from(stored.salt, 'base64'));
   return crypto.timingSafeEqual(actual, Buffer.from(stored.hash, 'base64'));
 }
+
+/**
+ * Graph `PATCH /users/{id}` with only `passwordProfile.forceChangePasswordNextSignIn` (no password): the
+ * service desk's "require a password change at next sign-in". Keeps the current password (the demo one
+ * when none was set) and records the flag; the mock records it but does not yet enforce it at sign-in.
+ */
+export function requirePasswordChange(store: Store, userId: string, currentDemoPassword: string, now: number): void {
+  const stored = store.get<StoredPassword>('passwords', userId);
+  if (!stored) return setPassword(store, userId, currentDemoPassword, now, true);
+  store.put('passwords', userId, { ...stored, forceChangePasswordNextSignIn: true } satisfies StoredPassword);
+}
+
+export function isPasswordChangeRequired(store: Store, userId: string): boolean {
+  return store.get<StoredPassword>('passwords', userId)?.forceChangePasswordNextSignIn ?? false;
+}

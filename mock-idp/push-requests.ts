@@ -4,7 +4,8 @@
 // impossible (ASVS5 6.6.4). Pushes to one user are rate-limited so push bombing does not work.
 import crypto from 'node:crypto';
 
-export type PushKind = 'passwordless' | 'mfa';
+// 'verification': a service-desk caller check sent through the mock-only Graph API (graph/verification-push-routes.ts).
+export type PushKind = 'passwordless' | 'mfa' | 'verification';
 export type PushStatus = 'pending' | 'awaitingUnlock' | 'approved' | 'denied' | 'numberMismatch' | 'expired' | 'reported';
 
 export type PushRequest = {

@@ -1,5 +1,5 @@
 // The portal as Playwright runs it: a fresh SQLite database (data/e2e-<port>.db), migrations applied,
-// a production build in its own folder (.next-e2e-<port>), then `next start`. Environment comes from
+// a production build in its own folder (.next-e2e), then `next start`. Environment comes from
 // playwright.config.ts (mock Entra, dev sink and portal ports shifted by E2E_PORT_OFFSET).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';

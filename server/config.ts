@@ -12,6 +12,9 @@ const booleanFlag = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+// --- service desk --- comma-separated ids or names, trimmed, empty entries dropped.
+const idList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** `file:./data/verity.db` (SQLite, default) or `postgresql://...`. */
@@ -43,8 +46,56 @@ export const configSchema = z.object({
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   /** Optional Redis for rate limits shared by several portal instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // --- service desk (issue 5; policy numbers default to lib/desk/desk-policy.ts) ---
+  /** Minutes after the first caller verification during which desk actions are allowed. */
+  DESK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  /** Minutes during which a user who denied or reported a desk push cannot be acted on. */
+  DESK_BLOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** Groups whose members count as privileged (besides any directory role): IT Admins, Emergency Access. */
+  DESK_PRIVILEGED_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000005,9b2c4d10-3e5f-4a6b-8c7d-000000000006'),
+  /** Groups of desk supervisors (assign the Desk.Supervisor app role to it); agents never act on them. */
+  DESK_SUPERVISOR_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000004'),
+  /** Verification methods the desk offers (authenticatorPush, entraSignInLink, smsCode, emailCode). */
+  DESK_METHODS: idList.prefault('authenticatorPush,entraSignInLink,smsCode,emailCode'),
+  /** Temporary Access Pass issued by the desk: lifetime (10..43200 minutes, Graph) and one-time use. */
+  DESK_TAP_LIFETIME_MINUTES: z.coerce.number().int().min(10).max(43_200).default(60),
+  DESK_TAP_ONE_TIME: booleanFlag.default(true),
+  /** Where "denied or reported push" alerts go (a supervisors' mailbox or distribution list). */
+  DESK_SUPERVISOR_ALERT_EMAIL: z.email().default('desk-supervisors@contoso.test'),
+  // --- end service desk ---
   MOCK_IDP_PORT: port.default(4443),
   PORT: port.default(3000),
+  // --- reset portal --- (docs/reset-portal.md; defaults from issue 4)
+  /** Stars each identity service is worth: entraMfa,passkey,totp,sms,email. */
+  RESET_SERVICE_STARS: z
+    .string()
+    .regex(/^\d+,\d+,\d+,\d+,\d+$/, 'must be five whole numbers: entraMfa,passkey,totp,sms,email')
+    .default('3,3,2,1,1'),
+  /** Identity services the admin enabled, comma-separated. */
+  RESET_ENABLED_SERVICES: z
+    .string()
+    .regex(/^(entraMfa|passkey|totp|sms|email)(,(entraMfa|passkey|totp|sms|email))*$/, 'must list services among entraMfa,passkey,totp,sms,email')
+    .default('entraMfa,passkey,totp,sms,email'),
+  RESET_STARS_REQUIRED: z.coerce.number().int().min(1).max(20).default(3),
+  UNLOCK_STARS_REQUIRED: z.coerce.number().int().min(1).max(20).default(2),
+  /** Email and SMS codes alone never reach the reset threshold when the user has MFA registered (ASVS5 6.4.3). */
+  RESET_CHANNEL_CODES_CANNOT_BYPASS_MFA: booleanFlag.default(true),
+  RESET_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(256).default(12),
+  /** The organisation's own words refused in new passwords, comma-separated. */
+  RESET_BANNED_WORDS: z.string().default('contoso,verity'),
+  RESET_SESSION_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  RESET_SESSION_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(10),
+  RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
+  /** Entra MFA evidence: the authentication context (c1..c99) that must appear in `acrs`, else `amr` must contain `mfa`. */
+  RESET_ENTRA_AUTH_CONTEXT: z.string().regex(/^c([1-9]|[1-9]\d)$/, 'must be c1..c99').optional(),
+  /** How old Entra's `auth_time` may be when the user comes back, in seconds. */
+  RESET_ENTRA_MAX_AUTH_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  /** Certificate credential for the reset app instead of the secret (PEM private key + SHA-256 thumbprint). */
+  ENTRA_RESET_CLIENT_CERTIFICATE_KEY: z.string().min(1).optional(),
+  ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9A-Fa-f]{64}$/, 'must be a SHA-256 thumbprint (64 hex)').optional(),
+  /** Where users may be sent back after a reset, besides the portal itself (comma-separated origins or URLs). */
+  RESET_RETURN_URL_ALLOW_LIST: z.string().default(''),
+  // --- end reset portal ---
   // --- Conditional Access simulator (issue 6) ---
   /** Directory snapshot (users, groups, apps, registered methods) the simulator evaluates policy sets against;
    * a tenant document as in fixtures/demo-tenant.json, relative to the repository root. */

@@ -7,7 +7,8 @@ import { isAppError } from '../../lib/app-error';
 import { readJson, sendJson } from '../http';
 import type { MockIdp } from '../mock-idp-context';
 import { checkPassword, passwordRuleSentences } from '../password-rules';
-import { setPassword } from '../passwords';
+import { credentialsOf } from '../demo-credentials';
+import { requirePasswordChange, setPassword } from '../passwords';
 import { setDefaultSignInMethod } from '../registered-methods';
 import { readSignInLogs } from '../sign-in-logs';
 import { clearLockout, lockoutOf } from '../smart-lockout';
@@ -15,6 +16,8 @@ import { createTemporaryAccessPass, deleteTemporaryAccessPass, temporaryAccessPa
 import { findUser, type TenantUser } from '../tenant';
 import { authenticateGraphCaller, graphError, graphErrorResponse, requirePermission, type GraphCaller } from './graph-auth';
 import { authenticationMethodsOf, modeForPreference, signInPreferencesOf, temporaryAccessPassResource, userResource } from './graph-representations';
+import { memberOfResources } from './member-of';
+import { handleVerificationPushes } from './verification-push-routes';
 
 const readUsers = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 const readMethods = ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'];
@@ -22,6 +25,9 @@ const writeMethods = ['UserAuthenticationMethod.ReadWrite.All'];
 const readPolicies = ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'];
 
 const graphBase = 'https://graph.microsoft.com/v1.0';
+
+/** When each user's sessions were last revoked (POST users/{id}/revokeSignInSessions). */
+export const revokedSessions = new Map<string, number>();
 
 export async function handleGraphRoute(mock: MockIdp, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   try {
@@ -115,11 +121,31 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
       return { body: { '@odata.context': `${graphBase}/$metadata#users/$entity`, ...select(userResource(user), url) } };
     }
     if (!sub && method === 'PATCH') return patchUser(mock, caller, user, await readJson(req));
+    // --- service desk (issue 5): direct membership with directory roles (transitiveMemberOf, groups only,
+    // is served below for the reset portal), and the mock-only verification push ---
+    if (sub === 'memberOf' && !sub2 && method === 'GET') {
+      requirePermission(caller, readUsers);
+      return collection('directoryObjects', memberOfResources(mock.tenant, user));
+    }
+    if (sub === 'mockVerificationPushes') return handleVerificationPushes(mock, req, caller, user, sub2);
     if (sub === 'unlock' && method === 'POST') {
       requirePermission(caller, ['User.ReadWrite.All']);
       const wasLocked = lockoutOf(mock.store, user.id).lockedUntil > now;
       clearLockout(mock.store, user.id);
       return { body: { id: user.id, wasLocked } };
+    }
+    // --- reset portal (issue 4): Graph user: revokeSignInSessions. The mock keeps no refresh tokens across
+    // restarts and oidc-provider's sessions are in memory; it records the revocation time, answers as Graph.
+    if (sub === 'revokeSignInSessions' && method === 'POST') {
+      requirePermission(caller, ['User.ReadWrite.All', 'User.RevokeSessions.All']);
+      revokedSessions.set(user.id, now);
+      return { body: { '@odata.context': `${graphBase}/$metadata#Edm.Boolean`, value: true } };
+    }
+    // --- reset portal (issue 4): Graph user: list transitiveMemberOf (groups, nested), for the readiness
+    // dashboard's Conditional Access evaluation.
+    if (sub === 'transitiveMemberOf' && method === 'GET') {
+      requirePermission(caller, readUsers);
+      return collection('directoryObjects', transitiveGroupsOf(mock, user).map((group) => ({ '@odata.type': '#microsoft.graph.group', id: group.id, displayName: group.displayName ?? null })));
     }
     if (sub === 'authentication') {
       if (sub2 === 'methods' && method === 'GET') {
@@ -176,7 +202,7 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
 }
 
 const passwordProfileSchema = z.object({
-  passwordProfile: z.object({ password: z.string(), forceChangePasswordNextSignIn: z.boolean().optional(), forceChangePasswordNextSignInWithMfa: z.boolean().optional() }).strict(),
+  passwordProfile: z.object({ password: z.string().optional(), forceChangePasswordNextSignIn: z.boolean().optional(), forceChangePasswordNextSignInWithMfa: z.boolean().optional() }).strict(),
 });
 
 function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: unknown): Answer {
@@ -186,6 +212,12 @@ function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: u
   const parsed = passwordProfileSchema.safeParse(body);
   if (!parsed.success) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'Invalid value specified for property \'passwordProfile\' of resource \'User\'.');
   const { password, forceChangePasswordNextSignIn } = parsed.data.passwordProfile;
+  // Service desk (issue 5): only the flag, no password, as Graph allows (user-update, passwordProfile).
+  if (password === undefined) {
+    if (forceChangePasswordNextSignIn !== true) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'Invalid value specified for property \'passwordProfile\' of resource \'User\'.');
+    requirePasswordChange(mock.store, user.id, credentialsOf(mock.credentials, user.userPrincipalName).password ?? mock.credentials.defaultPassword, mock.now());
+    return null;
+  }
   const violations = checkPassword(password, user);
   if (violations.length > 0) {
     const isBanned = violations.includes('banned') || violations.includes('containsUserName');
@@ -234,4 +266,23 @@ async function temporaryAccessPasses(mock: MockIdp, req: IncomingMessage, caller
     return { status: 201, body: { '@odata.context': `${graphBase}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods/$entity`, ...temporaryAccessPassResource(created, now, pass) } };
   }
   return undefined;
+}
+
+// Groups a user belongs to, directly (user.memberOf or group.members) or through nested groups.
+function transitiveGroupsOf(mock: MockIdp, user: TenantUser): { id: string; displayName?: unknown }[] {
+  const groups = mock.tenant.document.groups as { id: string; displayName?: unknown; members?: unknown }[];
+  const direct = new Set(user.memberOf.map((entry) => (typeof entry === 'string' ? entry : entry.id)));
+  for (const group of groups) if (Array.isArray(group.members) && group.members.includes(user.id)) direct.add(group.id);
+  const found = new Set(direct);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const group of groups) {
+      if (found.has(group.id)) continue;
+      if (Array.isArray(group.members) && group.members.some((member) => typeof member === 'string' && found.has(member))) {
+        found.add(group.id);
+        changed = true;
+      }
+    }
+  }
+  return groups.filter((group) => found.has(group.id));
 }

@@ -13,8 +13,10 @@ export function authenticatorPage(p: { upn: string; requests: PushRequest[]; now
 <form method="post" action="${action}/unlock"><label for="pin-${r.id}">Authenticator PIN</label><input id="pin-${r.id}" name="pin" type="password" inputmode="numeric" autocomplete="off">
 <div class="actions"><button type="submit" name="biometric" value="yes" class="secondary">Use biometrics</button><button type="submit">Unlock</button></div></form></section>`;
     }
-    return `<section class="request" aria-labelledby="req-${r.id}"><h2 id="req-${r.id}">Are you trying to sign in?</h2><p>${escapeHtml(p.upn)}</p>${head}
-<form method="post" action="${action}/answer"><label for="number-${r.id}">Enter the number shown to sign in.</label>
+    // A service-desk verification push (graph/verification-push-routes.ts): the agent reads the number out.
+    const isDesk = r.kind === 'verification';
+    return `<section class="request" aria-labelledby="req-${r.id}"><h2 id="req-${r.id}">${isDesk ? 'Are you on a call with your service desk?' : 'Are you trying to sign in?'}</h2><p>${escapeHtml(p.upn)}</p>${head}
+<form method="post" action="${action}/answer"><label for="number-${r.id}">${isDesk ? 'Enter the number the service desk agent reads to you.' : 'Enter the number shown to sign in.'}</label>
 <input id="number-${r.id}" name="number" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="2" autocomplete="off">
 <div class="actions"><button type="submit" name="action" value="deny" class="secondary">No, it’s not me</button><button type="submit" name="action" value="approve">Yes</button></div>
 <div class="actions"><button type="submit" name="action" value="report" class="danger">Report suspicious activity</button></div></form></section>`;

@@ -70,10 +70,10 @@ export function fido2Page(p: { upn: string; optionsHref: string; optionsJsonHref
   return renderPage('Sign in with a passkey', `${userBadge(p.upn)}<h1>Sign in with a passkey or security key</h1>${errorLine(p.error)}
 <p>Use your face, fingerprint, PIN or security key.</p>
 <p class="hint" id="fido2-status" role="status" aria-live="polite"></p>
-<form method="post" action="${escapeHtml(p.verifyAction)}" id="fido2-form" data-options-href="${escapeHtml(p.optionsJsonHref)}">
-<input type="hidden" name="response" id="fido2-response">
+<form method="post" action="${escapeHtml(p.verifyAction)}" id="fido2-form" data-webauthn="authentication" data-status-id="fido2-status" data-waiting="Waiting for your passkey…" data-failure="The passkey could not be used" data-options-href="${escapeHtml(p.optionsJsonHref)}">
+<input type="hidden" name="response" id="fido2-response" data-webauthn-response>
 <p><a href="${escapeHtml(p.optionsHref)}">Sign in another way</a></p>
-<div class="actions"><button type="button" id="fido2-start">Use a passkey</button></div></form>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/fido2-sign-in.js'] });
+<div class="actions"><button type="button" id="fido2-start" data-webauthn-start>Use a passkey</button></div></form>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/webauthn-ceremony.js'] });
 }
 
 export function optionsPage(p: { upn?: string; heading: string; options: MethodOption[]; backHref?: string }): string {
@@ -113,10 +113,10 @@ export function consentPage(p: { action: string; appName: string; scopes: string
 export function registerInterruptPage(p: { upn: string; base: string; methods: Array<{ mode: string; label: string }> }): string {
   const items = p.methods
     .map((m) => m.mode === 'fido2'
-      ? `<li><form id="register-form" action="${escapeHtml(p.base)}/register-passkey" method="post" data-options-href="${escapeHtml(p.base)}/register-options"><input type="hidden" name="response" id="register-response"><button type="button" id="register-start">${escapeHtml(m.label)}</button></form></li>`
+      ? `<li><form id="register-form" action="${escapeHtml(p.base)}/register-passkey" method="post" data-webauthn="registration" data-status-id="register-status" data-failure="The passkey could not be registered" data-options-href="${escapeHtml(p.base)}/register-options"><input type="hidden" name="response" id="register-response" data-webauthn-response><button type="button" id="register-start" data-webauthn-start>${escapeHtml(m.label)}</button></form></li>`
       : `<li><form method="post" action="${escapeHtml(p.base)}/register">${hiddenInputs({ method: m.mode })}<button type="submit">${escapeHtml(m.label)}</button></form></li>`)
     .join('');
   return renderPage('More information required', `${userBadge(p.upn)}<h1 data-outcome="registerMethod">More information required</h1>
 <p>Your organization needs more information to keep your account secure. Set up one of these methods to continue.</p>
-<p class="hint" id="register-status" role="status" aria-live="polite"></p><ul class="options">${items}</ul>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/fido2-register-interrupt.js'] });
+<p class="hint" id="register-status" role="status" aria-live="polite"></p><ul class="options">${items}</ul>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/webauthn-ceremony.js'] });
 }

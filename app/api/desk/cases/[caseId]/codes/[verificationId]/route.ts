@@ -1,0 +1,10 @@
+import { checkVerificationCode } from '../../../../../../../server/desk/code-verification';
+import { handleDeskRequest, readJsonBody } from '../../../../../../../server/desk/desk-request';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request, { params }: { params: Promise<{ caseId: string; verificationId: string }> }) {
+  const { caseId, verificationId } = await params;
+  const body = await readJsonBody(request);
+  return handleDeskRequest(request, (deps, actor) => checkVerificationCode(deps, actor, { ...(body as object), caseId, verificationId }));
+}

@@ -1,0 +1,29 @@
+// /reset/new-password: reachable only with enough stars; rules from the configured policy.
+import { newPasswordPageData } from '../../../server/reset/reset-progress';
+import { requestMessages } from '../../../server/i18n/request-messages';
+import { passwordRuleIds } from '../../../lib/reset/password-policy';
+import { ErrorNotice } from './notice';
+import { PasswordForm, type PasswordFormLabels } from './password-form';
+import type { ResetQuery } from './query';
+import { resetErrorKey } from './reset-error-key';
+import { StartAgain } from './start-again';
+
+export async function NewPasswordPage({ query }: { query: ResetQuery }) {
+  const { t } = await requestMessages();
+  const data = await newPasswordPageData();
+  if (!data) return <StartAgain purpose="reset" messageKey="reset.password.notVerified" />;
+  const errorKey = resetErrorKey(query.error);
+  const labels: PasswordFormLabels = {
+    newLabel: t('reset.password.newLabel'), confirmLabel: t('reset.password.confirmLabel'), show: t('reset.password.show'), submit: t('reset.password.submit'),
+    rulesHeading: t('reset.password.rulesHeading'), met: t('reset.password.met'), notMet: t('reset.password.notMet'), found: t('reset.password.found'),
+    rules: Object.fromEntries(passwordRuleIds.map((id) => [id, t(`reset.password.rules.${id}`, { min: data.policy.minLength, max: data.policy.maxLength })])) as PasswordFormLabels['rules'],
+  };
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.password.title')}</h1>
+      <p className="mt-3 text-slate-700">{t('reset.password.intro')}</p>
+      {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
+      <PasswordForm csrf={data.csrf} policy={data.policy} context={data.context} labels={labels} />
+    </div>
+  );
+}

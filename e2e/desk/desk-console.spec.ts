@@ -1,0 +1,97 @@
+// Issue 5 acceptance, end to end against the portal and the mock Entra: an agent signs in, finds a
+// passwordless user, verifies the caller with a number-matched push approved in the Authenticator page,
+// unlocks the account and issues a Temporary Access Pass, which then signs the user in at the mock Entra;
+// the audit page shows each step and the chain is intact (page and `npm run audit:verify`).
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { expectSignedIn, resetTenant, startSignIn } from '../fixtures/authenticator';
+import { readEmails } from '../fixtures/dev-sink';
+import { portalUrl, signInToPortal } from '../fixtures/portal';
+import { ports } from '../fixtures/ports';
+import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
+
+const pradeep = 'pradeep.gupta@contoso.test';
+
+// Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeEach(async ({ page }) => {
+  await resetTenant(page);
+});
+
+test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in; audit shows every step, chain intact', async ({ page, context, browser }) => {
+  await lockOut(page, pradeep);
+  await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Service desk console' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Call script' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Name, username, email or phone').fill('pradeep');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: /Pradeep Gupta/ }).click();
+  await expect(page.getByRole('heading', { name: 'Pradeep Gupta' })).toBeVisible();
+  await expect(page.getByText('Locked out recently')).toBeVisible();
+  await expect(page.getByText('Microsoft Authenticator', { exact: false }).first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Start verifying this caller' }).click();
+  await expect(page.getByText('Verify the caller first.').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Send Authenticator push' }).click();
+  const number = Number(await page.getByTestId('desk-push-number').textContent());
+  expect(number).toBeGreaterThanOrEqual(10);
+  await expect(page.getByTestId('push-status')).toHaveText('Waiting for the caller to answer in Authenticator…');
+  await expectAccessible(page);
+
+  const phone = await answerDeskPush(context, pradeep, { number });
+  const approvedAt = Date.now();
+  await expect(page.getByTestId('verification-history')).toContainText('Approved: the caller is verified.');
+  test.info().annotations.push({ type: 'push-status-latency-ms', description: String(Date.now() - approvedAt) });
+  await phone.close();
+  await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Unlock the account' }).click();
+  await expect(page.getByText('The account is unlocked. The user has been notified by email.')).toBeVisible();
+  await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  const pass = (await page.getByTestId('temporary-access-pass').textContent())?.trim() ?? '';
+  expect(pass).toHaveLength(10);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'I have read it to the user' }).click();
+  await expect(page.getByTestId('temporary-access-pass')).toHaveCount(0);
+
+  // The user, on their own device, signs in at the mock Entra with the pass.
+  const userContext = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: `https://localhost:${ports.mockIdp}` });
+  const userPage = await userContext.newPage();
+  await startSignIn(userPage, { loginHint: pradeep });
+  await userPage.getByLabel('Temporary Access Pass').fill(pass);
+  await userPage.getByRole('button', { name: 'Verify' }).click();
+  await expectSignedIn(userPage);
+  await userContext.close();
+
+  // The user was told about both actions at their email of record.
+  await expect.poll(async () => (await readEmails(pradeep)).filter((m) => m.subject === 'A service desk agent made a change to your account').length).toBe(2);
+
+  // The auditor sees each step and an intact chain.
+  const auditorContext = await browser.newContext({ ignoreHTTPSErrors: true });
+  const auditor = await auditorContext.newPage();
+  await signInToPortal(auditor, 'patti.fernandez@contoso.test', '/desk/audit');
+  await expect(auditor.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(auditor.getByTestId('chain-status')).toContainText('Hash chain intact');
+  const table = auditor.getByRole('table');
+  for (const action of ['desk.search', 'desk.case.opened', 'desk.verification.pushSent', 'desk.verification.result', 'desk.action.unlock', 'desk.action.issueTemporaryAccessPass', 'desk.user.notified']) {
+    await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+  }
+  await expect(table).not.toContainText(pass);
+  await expectAccessible(auditor);
+  await auditor.getByLabel('Action starts with').fill('desk.action');
+  await auditor.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(table.getByRole('cell', { name: 'desk.search', exact: true })).toHaveCount(0);
+  const csv = await auditor.request.get(`${portalUrl}/api/desk/audit/export?action=desk.action`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain('desk.action.issueTemporaryAccessPass');
+  await auditorContext.close();
+
+  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: `file:./data/e2e-${ports.portal}.db` }, encoding: 'utf8' });
+  expect(verify).toContain('chain intact');
+});

@@ -1,0 +1,35 @@
+// Readiness without leaks: a signed-in user sees their own readiness on /account; Portal.Admin sees the
+// counts and the list of users who cannot reset with Entra MFA, and why; others are refused.
+import { expect, test } from '@playwright/test';
+import { resetTenant } from '../fixtures/authenticator';
+import { portalUrl, signInToPortal } from '../fixtures/portal';
+import { expectAccessible } from './reset-helpers';
+
+test.beforeEach(async ({ page }) => {
+  await resetTenant(page);
+});
+
+test('a passwordless user is ready on /account', async ({ page }) => {
+  await signInToPortal(page, 'grady.archie@contoso.test', '/account');
+  await expect(page.getByTestId('readiness')).toHaveAttribute('data-reason', 'ready');
+  await expectAccessible(page);
+});
+
+test('the admin dashboard counts who cannot reset with Entra MFA and why', async ({ page }) => {
+  await signInToPortal(page, 'patti.fernandez@contoso.test', '/admin/readiness');
+  await expect(page.getByRole('heading', { name: 'Reset readiness' })).toBeVisible();
+  await expect(page.getByTestId('count-total')).toHaveText('12');
+  await expect(page.getByTestId('count-noMethodRegistered')).toHaveText('1');
+  const adele = page.getByRole('row').filter({ hasText: 'adele.vance@contoso.test' });
+  await expect(adele).toContainText('Sign-in starts with the password');
+  await expect(page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' })).toContainText('No multifactor method registered');
+  await expect(page.getByRole('row').filter({ hasText: 'pradeep.gupta@contoso.test' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('the dashboard refuses users without Portal.Admin', async ({ page }) => {
+  await signInToPortal(page, 'lynne.robbins@contoso.test', '/');
+  await page.goto(`${portalUrl}/admin/readiness`);
+  await expect(page.getByRole('alert').filter({ hasText: 'This request was refused.' })).toBeVisible();
+  await expect(page.getByTestId('count-total')).toHaveCount(0);
+});

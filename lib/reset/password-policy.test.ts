@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultPasswordPolicy, evaluatePassword, namePartsOf, passwordRuleIds, type PasswordPolicy } from './password-policy';
+
+const adele = { userPrincipalName: 'adele.vance@contoso.test', displayName: 'Adele Vance' };
+const policy: PasswordPolicy = { ...defaultPasswordPolicy, organisationWords: ['Contoso', 'Verity'] };
+const failed = (password: string, confirmation = password) => evaluatePassword(policy, { password, confirmation }, adele).rules.filter((r) => !r.passed).map((r) => r.id);
+
+describe('password policy (one definition for browser and server)', () => {
+  it('accepts a long password of three classes with no banned word', () => {
+    expect(failed('Blue-Harbour-Lantern-82')).toEqual([]);
+  });
+
+  it('minimum length is configurable (default 12) and counted in code points, without truncation', () => {
+    expect(failed('Tr4m!Qx9kP')).toContain('minLength');
+    expect(evaluatePassword({ ...policy, minLength: 8 }, { password: 'Tr4m!Qx9kP', confirmation: 'Tr4m!Qx9kP' }, adele).isAcceptable).toBe(true);
+    expect(failed('Ünïcødé-Brîdge-7')).not.toContain('minLength');
+  });
+
+  it("allows Entra's maximum of 256 characters and refuses 257", () => {
+    const long = 'Xk9!'.repeat(64);
+    expect(failed(long)).toEqual([]);
+    expect(failed(`${long}z`)).toContain('maxLength');
+  });
+
+  it("shows Entra's 3-of-4 character classes rule", () => {
+    expect(failed('bluehaboursunrisee')).toContain('characterClasses');
+    expect(failed('blueharbourlantern82')).toContain('characterClasses');
+    expect(failed('blue-harbour-lantern-82')).not.toContain('characterClasses');
+  });
+
+  it('refuses common and breached passwords after normalising case and substitutions', () => {
+    const result = evaluatePassword(policy, { password: 'P@ssw0rd-2024-Now', confirmation: 'P@ssw0rd-2024-Now' }, adele);
+    expect(result.rules.find((r) => r.id === 'notCommon')).toEqual({ id: 'notCommon', passed: false, match: 'password' });
+    expect(failed('Ab!123456789xyz')).toContain('notCommon');
+    expect(failed('Qwerty-Lantern-82')).toContain('notCommon');
+  });
+
+  it("refuses the organisation's words and parts of the user's name", () => {
+    expect(failed('C0ntoso-Harbour-82')).toContain('noOrganisationWords');
+    expect(failed('Harbour-V@nce-1982')).toContain('noNameParts');
+    expect(failed('ADELE-harbour-1982')).toContain('noNameParts');
+    expect(namePartsOf(adele)).toEqual(['adele', 'vance']);
+  });
+
+  it('requires the confirmation to match exactly', () => {
+    expect(failed('Blue-Harbour-Lantern-82', 'Blue-Harbour-Lantern-83')).toEqual(['confirmationMatches']);
+  });
+
+  it('an empty password fails every rule but the maximum length', () => {
+    expect(failed('', '')).toEqual(passwordRuleIds.filter((id) => id !== 'maxLength'));
+  });
+
+  it('property: acceptable exactly when every rule passes, and any password is evaluated without throwing', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'grapheme' }), fc.string({ maxLength: 20 }), (password, suffix) => {
+        const result = evaluatePassword(policy, { password, confirmation: password + suffix }, adele);
+        expect(result.rules.map((r) => r.id)).toEqual([...passwordRuleIds]);
+        expect(result.isAcceptable).toBe(result.rules.every((r) => r.passed));
+        if (suffix.length > 0) expect(result.isAcceptable).toBe(false);
+      }),
+    );
+  });
+
+  it('property: adding a banned word anywhere makes a password unacceptable', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), fc.constantFrom('password', 'Contoso', 'adele', 'qwerty'), (before, after, word) => {
+        const password = `${before}${word}${after}`;
+        expect(evaluatePassword(policy, { password, confirmation: password }, adele).isAcceptable).toBe(false);
+      }),
+    );
+  });
+});

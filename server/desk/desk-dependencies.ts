@@ -1,0 +1,39 @@
+// Everything a desk server function uses, passed in so that the rules run in integration tests against
+// a real database with in-memory directory, push channel and mail (production wiring:
+// production-desk-dependencies.ts).
+import type { DeskPolicy, DeskVerificationMethod } from '../../lib/desk/desk-policy';
+import type { DatabaseClient } from '../database/create-database-client';
+import type { CallerPushChannel } from './caller-push-channel';
+import type { DeskDirectory } from './desk-directory';
+
+export type DeskMessenger = {
+  sendEmail(message: { to: string; subject: string; text: string }): Promise<void>;
+  sendSms(message: { to: string; body: string }): Promise<void>;
+};
+
+export type DeskLimitKind = 'pushPerAgent' | 'pushPerTarget' | 'codePerAgent' | 'codePerTarget' | 'searchPerAgent';
+
+export type DeskRateLimits = {
+  consume(kind: DeskLimitKind, key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+};
+
+export type DeskSettings = {
+  appOrigin: string;
+  privilegedGroupIds: string[];
+  supervisorGroupIds: string[];
+  enabledMethods: DeskVerificationMethod[];
+  supervisorAlertEmail: string;
+  /** Key for the HMAC of read-back codes, so a database dump does not reveal them by brute force. */
+  codeHashKey: string;
+};
+
+export type DeskDependencies = {
+  db: DatabaseClient;
+  directory: DeskDirectory;
+  pushChannel: CallerPushChannel;
+  messenger: DeskMessenger;
+  limits: DeskRateLimits;
+  policy: DeskPolicy;
+  settings: DeskSettings;
+  now: () => Date;
+};

@@ -1,0 +1,95 @@
+// The four desk actions, each allowed only by lib/desk's gate: unlock; send a reset link to a contact
+// of record (the user sets the password in the reset portal); issue a Temporary Access Pass (returned
+// once, to be read to the user, never stored or logged); require a password change at next sign-in.
+// No action takes or shows a password (ASVS5 6.4.6). Every attempt is audited and the user notified.
+import { z } from 'zod';
+import { AppError } from '../../lib/app-error';
+import { decideDeskAction } from '../../lib/desk/decide-desk-action';
+import { deskActions, type DeskAction } from '../../lib/desk/desk-policy';
+import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
+import { auditDesk } from './desk-audit';
+import { assertCaseAgent, deskCaseFacts, loadDeskCase, type LoadedDeskCase } from './desk-case-store';
+import type { DeskDependencies } from './desk-dependencies';
+import type { DirectoryUser } from './desk-directory';
+import { deskRefusalError } from './desk-refusal-error';
+import { notifyDeskAction } from './notify-desk-action';
+import { refreshDeskCase } from './refresh-desk-case';
+
+export const deskActionSchema = z.object({ caseId: z.uuid(), action: z.enum(deskActions) });
+
+export type DeskActionResult =
+  | { action: 'unlock'; wasLocked: boolean }
+  | { action: 'sendResetLink'; sentTo: 'alternateEmail' | 'mobilePhone' }
+  | { action: 'issueTemporaryAccessPass'; temporaryAccessPass: string; lifetimeInMinutes: number; isUsableOnce: boolean }
+  | { action: 'requirePasswordChange' };
+
+/**
+ * The reset portal's start page, built from APP_ORIGIN, never from the Host header (FPCS). The username is
+ * not put in the URL: the user types it, and the portal verifies them again with their own methods.
+ */
+export function resetLinkFor(appOrigin: string): string {
+  return new URL('/reset', appOrigin).toString();
+}
+
+async function sendResetLink(deps: DeskDependencies, loaded: LoadedDeskCase, user: DirectoryUser): Promise<'alternateEmail' | 'mobilePhone'> {
+  const link = resetLinkFor(deps.settings.appOrigin);
+  // Prefer the channel the caller just proved (a code read back from it), else the alternate email, else SMS.
+  const provedSms = loaded.row.verifications.some((v) => v.method === 'smsCode' && v.status === 'verified');
+  const alternateEmail = user.otherMails[0] ?? null;
+  if (alternateEmail && !provedSms) {
+    await deps.messenger.sendEmail({ to: alternateEmail, subject: 'Set a new password', text: `The service desk sent you this link to set a new password for ${user.userPrincipalName}:\n\n${link}\n\nYou will verify yourself again in the portal. If you did not call the service desk, ignore this message and contact IT security.` });
+    return 'alternateEmail';
+  }
+  if (user.mobilePhone) {
+    await deps.messenger.sendSms({ to: user.mobilePhone, body: `Service desk: set a new password for ${user.userPrincipalName} at ${link}` });
+    return 'mobilePhone';
+  }
+  throw new AppError('CONFLICT', 'No alternate email or mobile number on record to send the link to.');
+}
+
+async function runAction(deps: DeskDependencies, action: DeskAction, loaded: LoadedDeskCase, user: DirectoryUser): Promise<DeskActionResult> {
+  switch (action) {
+    case 'unlock':
+      return { action, ...(await deps.directory.unlock(user.id)) };
+    case 'sendResetLink':
+      return { action, sentTo: await sendResetLink(deps, loaded, user) };
+    case 'issueTemporaryAccessPass': {
+      const tap = await deps.directory.createTemporaryAccessPass(user.id, { lifetimeInMinutes: deps.policy.temporaryAccessPass.lifetimeMinutes, isUsableOnce: deps.policy.temporaryAccessPass.isUsableOnce });
+      return { action, temporaryAccessPass: tap.temporaryAccessPass, lifetimeInMinutes: tap.lifetimeInMinutes, isUsableOnce: tap.isUsableOnce };
+    }
+    case 'requirePasswordChange':
+      await deps.directory.requirePasswordChangeAtNextSignIn(user.id);
+      return { action };
+  }
+}
+
+export async function performDeskAction(deps: DeskDependencies, actor: DeskActor, input: unknown): Promise<DeskActionResult> {
+  assertDeskRole(actor, agentRoles);
+  const { caseId, action } = deskActionSchema.parse(input);
+  await refreshDeskCase(deps, actor, caseId);
+  const loaded = await loadDeskCase(deps.db, caseId);
+  assertCaseAgent(loaded, actor.oid);
+  const decision = decideDeskAction(deskCaseFacts(loaded), action, deps.policy, deps.now());
+  if (!decision.isAllowed) {
+    await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'denied', subjectId: loaded.row.targetId, details: { caseId, refusal: decision.refusal } });
+    throw deskRefusalError(decision.refusal);
+  }
+  const user = await deps.directory.getUser(loaded.row.targetId);
+  let result: DeskActionResult;
+  try {
+    result = await runAction(deps, action, loaded, user);
+  } catch (error) {
+    await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'failure', subjectId: user.id, details: { caseId, error: error instanceof AppError ? error.code : 'INTERNAL' } });
+    throw error;
+  }
+  const at = deps.now();
+  const details: Record<string, string | number | boolean> = { caseId, methods: decision.countedMethods.join(',') };
+  if (result.action === 'unlock') details.wasLocked = result.wasLocked;
+  if (result.action === 'sendResetLink') details.sentTo = result.sentTo;
+  if (result.action === 'issueTemporaryAccessPass') Object.assign(details, { lifetimeInMinutes: result.lifetimeInMinutes, isUsableOnce: result.isUsableOnce });
+  if (loaded.row.approvedBy) details.approvedBy = loaded.row.approvedBy;
+  await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'success', subjectId: user.id, details });
+  const notified = await notifyDeskAction(deps, user, action, actor.name, at);
+  await auditDesk(deps, actor, { action: 'desk.user.notified', outcome: 'info', subjectId: user.id, details: { caseId, about: action, addresses: notified } });
+  return result;
+}

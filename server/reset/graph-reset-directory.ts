@@ -1,0 +1,61 @@
+import 'server-only';
+// The reset portal's directory port over Microsoft Graph (server/graph/users.ts), app-only with the
+// portal app registration. Method types follow Graph's authenticationMethod resources.
+import { z } from 'zod';
+import { AppError } from '../../lib/app-error';
+import { graphRequest } from '../graph/graph-client';
+import { findUserByUsername, getUser, listAuthenticationMethods, setUserPassword, unlockUser, type GraphAuthenticationMethod, type GraphUser } from '../graph/users';
+import type { DirectoryMethod, DirectoryUser, ResetDirectory } from './reset-directory';
+
+const methodKinds: Record<string, DirectoryMethod['kind']> = {
+  '#microsoft.graph.passwordAuthenticationMethod': 'password',
+  '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': 'authenticator',
+  '#microsoft.graph.phoneAuthenticationMethod': 'phone',
+  '#microsoft.graph.fido2AuthenticationMethod': 'fido2',
+  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': 'windowsHello',
+  '#microsoft.graph.softwareOathAuthenticationMethod': 'softwareOath',
+  '#microsoft.graph.emailAuthenticationMethod': 'email',
+  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': 'temporaryAccessPass',
+};
+
+export function directoryMethodOf(method: GraphAuthenticationMethod): DirectoryMethod {
+  const kind = methodKinds[method['@odata.type']] ?? 'other';
+  // Authenticator phone sign-in shows as isPasswordlessCapable (microsoftAuthenticatorAuthenticationMethod);
+  // FIDO2 and Windows Hello are passwordless by nature.
+  const isPasswordlessCapable = kind === 'fido2' || kind === 'windowsHello' || (kind === 'authenticator' && method.isPasswordlessCapable === true);
+  return { kind, isPasswordlessCapable };
+}
+
+export function directoryUserOf(user: GraphUser): DirectoryUser {
+  return {
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName ?? user.userPrincipalName,
+    mobilePhone: user.mobilePhone ?? null,
+    alternateEmail: user.otherMails?.[0] ?? null,
+  };
+}
+
+export const graphResetDirectory: ResetDirectory = {
+  async findUser(username) {
+    const user = await findUserByUsername(username);
+    return user ? directoryUserOf(user) : null;
+  },
+  async getUser(id) {
+    return directoryUserOf(await getUser(id));
+  },
+  async listMethods(id) {
+    return (await listAuthenticationMethods(id)).map(directoryMethodOf);
+  },
+  async setPassword(id, password) {
+    await setUserPassword(id, password);
+  },
+  async unlock(id) {
+    await unlockUser(id);
+  },
+  async revokeSignInSessions(id) {
+    // Graph user: revokeSignInSessions (invalidates refresh tokens and session cookies).
+    const result = await graphRequest('POST', `/users/${encodeURIComponent(id)}/revokeSignInSessions`, { schema: z.looseObject({ value: z.boolean().optional() }) });
+    if (result.value === false) throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not revoke the sessions.');
+  },
+};

@@ -1,0 +1,36 @@
+// Everything the reset functions touch, passed in (database, directory, clock, messengers, limits), so the
+// integration tests run the real functions against a real database with an in-memory directory, and the
+// route handlers use the production wiring from default-reset-dependencies.ts.
+import type { DatabaseClient } from '../database/create-database-client';
+import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
+import type { ResetDirectory } from './reset-directory';
+import type { ResetSettings } from './reset-settings';
+
+/** Same shape as server/rate-limit/rate-limiter.ts's limiter. */
+export type Limiter = { consume(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> };
+
+export type ResetLimiters = {
+  /** Starting a reset or a verification (Entra round trip), per account and per IP (ASVS5 6.3.1). */
+  startPerAccount: Limiter;
+  startPerIp: Limiter;
+  /** Sending SMS/email codes: nobody's phone or inbox can be flooded (ASVS5 2.4.1). */
+  sendPerAccount: Limiter;
+  sendPerIp: Limiter;
+  /** Guessing codes (TOTP, SMS, email) across sessions (ASVS5 6.6.3). */
+  verifyPerAccount: Limiter;
+};
+
+export type ResetDependencies = {
+  db: DatabaseClient;
+  directory: ResetDirectory;
+  settings: ResetSettings;
+  entra: Pick<EntraMfaVerification, 'start' | 'complete'>;
+  now: () => Date;
+  sendEmail(message: { to: string; subject: string; text: string }): Promise<void>;
+  sendSms(message: { to: string; body: string }): Promise<void>;
+  limiters: ResetLimiters;
+  /** Runs work off the request path so its duration never shows in the response time. */
+  inBackground(task: () => Promise<void>): void;
+};
+
+export type RequestOrigin = { ip: string | null; userAgent: string | null };

@@ -1,0 +1,30 @@
+// What the reset portal needs from the directory (Microsoft Graph), as one small port so the domain
+// functions can be tested against an in-memory directory and run against Graph (real or mock).
+export type DirectoryUser = {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  /** Mobile number of record in Entra (SMS codes go there). */
+  mobilePhone: string | null;
+  /** Alternate email of record (`otherMails`; email codes go to the first). */
+  alternateEmail: string | null;
+};
+
+/** A registered Entra authentication method, reduced to what readiness and the MFA rule need. */
+export type DirectoryMethod = { kind: 'password' | 'authenticator' | 'phone' | 'fido2' | 'windowsHello' | 'softwareOath' | 'email' | 'temporaryAccessPass' | 'other'; isPasswordlessCapable: boolean };
+
+export type ResetDirectory = {
+  /** By UPN or email; null when no such account (callers must not branch on it observably). */
+  findUser(username: string): Promise<DirectoryUser | null>;
+  getUser(id: string): Promise<DirectoryUser>;
+  listMethods(id: string): Promise<DirectoryMethod[]>;
+  /** Graph PATCH /users/{id} passwordProfile; throws AppError INVALID_INPUT carrying Entra's message. */
+  setPassword(id: string, password: string): Promise<void>;
+  unlock(id: string): Promise<void>;
+  revokeSignInSessions(id: string): Promise<void>;
+};
+
+/** Entra methods that count as MFA registered (everything a user holds, beyond the password and email). */
+export function hasMfaMethod(methods: readonly DirectoryMethod[]): boolean {
+  return methods.some((method) => !['password', 'email', 'other'].includes(method.kind));
+}

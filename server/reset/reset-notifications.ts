@@ -1,0 +1,18 @@
+// Texts of the codes and notifications sent to users, from the reset message files (English, French).
+// Notifications after a reset, an unlock or a factor change say what happened and never carry a secret
+// (ASVS5 6.3.7).
+import en from '../../messages/en/reset.json';
+import fr from '../../messages/fr/reset.json';
+import type { Locale } from '../../lib/i18n/pick-locale';
+import { translate, type Messages } from '../../lib/i18n/translate';
+
+const catalogues: Record<Locale, Messages> = { en, fr };
+const t = (locale: Locale, key: string, values?: Record<string, string | number>) => translate(catalogues[locale], key, values);
+
+export function codeMessage(locale: Locale, code: string, minutes: number): { subject: string; text: string } {
+  return { subject: t(locale, 'notify.codeSubject'), text: t(locale, 'notify.codeText', { code, minutes }) };
+}
+
+export function changeNotice(locale: Locale, kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked', values: { name: string; when: string; origin: string }): { subject: string; text: string } {
+  return { subject: t(locale, `notify.${kind}Subject`), text: t(locale, `notify.${kind}Text`, values) };
+}

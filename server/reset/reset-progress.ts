@@ -1,0 +1,72 @@
+import 'server-only';
+// What the reset pages show: the session's purpose, stars, the service list (the same for every username:
+// it never depends on the account) and the CSRF token for the forms. Reads the cookie itself so the pages
+// call one function.
+import { cookies } from 'next/headers';
+import { isAppError } from '../../lib/app-error';
+import type { IdentityServiceId, ResetPurpose } from '../../lib/reset/identity-services';
+import type { PasswordPolicy } from '../../lib/reset/password-policy';
+import { csrfTokenFor } from './http/reset-csrf';
+import { readResetCookie } from './http/reset-cookie';
+import { resetDependencies } from './http/reset-dependencies-holder';
+import { passwordContextFor, requireVerifiedSession } from './change-password';
+import { loadResetSession, type LoadedResetSession } from './reset-session-store';
+
+export type ResetProgress = {
+  purpose: ResetPurpose;
+  status: LoadedResetSession['status'];
+  stars: number;
+  required: number;
+  isEnough: boolean;
+  isHeldBackByMfaRule: boolean;
+  services: { id: IdentityServiceId; stars: number; isVerified: boolean }[];
+  csrf: string;
+  otherSessionsRevoked: boolean;
+  /** Checked against the allow list when the session started. */
+  returnUrl: string | null;
+  minutesLeft: number;
+  /** An Entra round trip was started and the user came back without finishing it (browser Back). */
+  hasUnfinishedEntraVerification: boolean;
+};
+
+/** The progress of the browser's reset session, or null when there is none (the page offers to start). */
+export async function resetProgressForPage(): Promise<ResetProgress | null> {
+  const deps = resetDependencies();
+  const token = readResetCookie(await cookies(), deps.settings);
+  let session: LoadedResetSession;
+  try {
+    session = await loadResetSession(deps, token);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+  const { starPolicy } = deps.settings;
+  const unfinished = await deps.db.verificationChallenge.count({ where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: deps.now() } } });
+  return {
+    purpose: session.purpose,
+    status: session.status,
+    stars: session.score.stars,
+    required: session.score.required,
+    isEnough: session.score.isEnough,
+    isHeldBackByMfaRule: session.score.isHeldBackByMfaRule,
+    services: starPolicy.enabledServices.map((id) => ({ id, stars: starPolicy.stars[id], isVerified: session.snapshot.verified.includes(id) })),
+    csrf: csrfTokenFor(deps.settings, String(token)),
+    otherSessionsRevoked: session.row.otherSessionsRevokedAt !== null,
+    returnUrl: session.row.returnUrl,
+    hasUnfinishedEntraVerification: unfinished > 0 && !session.snapshot.verified.includes('entraMfa'),
+    minutesLeft: Math.max(0, Math.ceil((session.row.expiresAt.getTime() - deps.now().getTime()) / 60_000)),
+  };
+}
+
+/** For the new-password page: the policy and the verified user's name (for the name-parts rule). */
+export async function newPasswordPageData(): Promise<{ csrf: string; policy: PasswordPolicy; context: { userPrincipalName: string; displayName: string } } | null> {
+  const deps = resetDependencies();
+  const token = readResetCookie(await cookies(), deps.settings);
+  try {
+    const session = await requireVerifiedSession(deps, token, 'reset');
+    return { csrf: csrfTokenFor(deps.settings, String(token)), policy: deps.settings.passwordPolicy, context: await passwordContextFor(deps, session) };
+  } catch (error) {
+    if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;
+    throw error;
+  }
+}

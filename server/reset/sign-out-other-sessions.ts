@@ -1,0 +1,28 @@
+// "Sign out other sessions", offered on the confirmation page after a reset (FPCS; ASVS5 7.4.3): revokes
+// the user's refresh tokens and session cookies in Entra (Graph POST /users/{id}/revokeSignInSessions).
+// Allowed once, only from the browser that completed the reset, within the session's lifetime.
+import { AppError } from '../../lib/app-error';
+import type { Locale } from '../../lib/i18n/pick-locale';
+import { auditReset } from './reset-audit';
+import { notifyUser } from './change-password';
+import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
+import { loadResetSession } from './reset-session-store';
+
+export async function signOutOtherSessions(deps: ResetDependencies, input: { token: string | undefined; locale: Locale; origin: RequestOrigin }): Promise<void> {
+  const session = await loadResetSession(deps, input.token);
+  const now = deps.now();
+  const withinLifetime = session.row.completedAt && now.getTime() - session.row.completedAt.getTime() < deps.settings.sessionLimits.lifetimeSeconds * 1000;
+  if (session.status !== 'completed' || session.purpose !== 'reset' || !session.row.userId || !withinLifetime) {
+    throw new AppError('FORBIDDEN', 'This option is available right after a password reset.');
+  }
+  const claim = await deps.db.resetSession.updateMany({ where: { id: session.row.id, otherSessionsRevokedAt: null }, data: { otherSessionsRevokedAt: now } });
+  if (claim.count === 0) return;
+  try {
+    await deps.directory.revokeSignInSessions(session.row.userId);
+  } catch {
+    await deps.db.resetSession.updateMany({ where: { id: session.row.id, otherSessionsRevokedAt: now }, data: { otherSessionsRevokedAt: null } });
+    throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not accept the sign-out right now. Try again in a moment.');
+  }
+  await auditReset(deps, { action: 'reset.otherSessionsRevoked', outcome: 'success', subjectId: session.row.userId, purpose: 'reset', sessionId: session.row.id, origin: input.origin });
+  notifyUser(deps, await deps.directory.getUser(session.row.userId), 'otherSessionsRevoked', input.locale, now);
+}

@@ -1,0 +1,45 @@
+// Step 1 of a reset or unlock: the user says who they are. The answer, its timing and its cookies are the
+// same whether or not the account exists or can reset (OWASP Forgot Password Cheat Sheet; ASVS5 6.3.8):
+// the request path does the same work for every username (rate-limit checks, one insert) and the Graph
+// lookup runs in the background. Nothing changes on the account (no lockout from reset requests).
+import { z } from 'zod';
+import { AppError } from '../../lib/app-error';
+import type { ResetPurpose } from '../../lib/reset/identity-services';
+import { expiryFor } from '../../lib/reset/reset-session-state';
+import { safeReturnUrl } from '../../lib/reset/safe-return-url';
+import { consumePerIp } from './consume-per-ip';
+import { auditReset } from './reset-audit';
+import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
+import { newSessionToken, sessionIdFor } from './reset-secrets';
+import { resolveAccount } from './reset-session-store';
+
+// UPN or email: Entra UPNs are at most 113 characters before the domain, 256 overall.
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'Enter your username, for example name@contoso.com.')
+  .max(256, 'That username is too long.')
+  .regex(/^[^\s@]+@[^\s@]+$/, 'Enter your username in the form name@domain, for example name@contoso.com.')
+  .transform((value) => value.toLowerCase());
+
+export async function startResetSession(deps: ResetDependencies, input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string }): Promise<{ token: string }> {
+  const username = usernameSchema.parse(input.username);
+  const [perIp, perAccount] = await Promise.all([
+    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
+    deps.limiters.startPerAccount.consume(username),
+  ]);
+  if (!perIp.allowed || !perAccount.allowed) {
+    throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.', { retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perAccount.retryAfterSeconds) });
+  }
+  const token = newSessionToken();
+  const id = sessionIdFor(deps.settings.secret, token);
+  const now = deps.now();
+  // No open redirects: only a URL on the allow list is kept (ASVS5 3.7.2).
+  const returnUrl = safeReturnUrl(input.returnUrl, deps.settings.appOrigin, deps.settings.returnUrlAllowList, '') || null;
+  await deps.db.resetSession.create({ data: { id, purpose: input.purpose, username, createdAt: now, expiresAt: expiryFor(now, deps.settings.sessionLimits), returnUrl } });
+  deps.inBackground(async () => {
+    const { userId } = await resolveAccount(deps, id, username);
+    await auditReset(deps, { action: 'reset.started', outcome: 'info', subjectId: userId, purpose: input.purpose, sessionId: id, origin: input.origin, ...(userId ? {} : { reason: 'unknownAccount' }) });
+  });
+  return { token };
+}
