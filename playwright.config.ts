@@ -36,6 +36,7 @@ export default defineConfig({
     {
       name: 'mock-idp',
       command: 'npx tsx mock-idp/main.ts',
+      cwd: root,
       url: `${mockIdpUrl}/`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: reuse,
@@ -50,6 +51,7 @@ export default defineConfig({
     {
       name: 'dev-sink',
       command: 'npx tsx dev-sink/main.ts',
+      cwd: root,
       url: `${devSinkUrl}/`,
       reuseExistingServer: reuse,
       timeout: 30_000,
@@ -58,6 +60,7 @@ export default defineConfig({
     {
       name: 'portal',
       command: 'npx tsx scripts/e2e-portal.ts',
+      cwd: root,
       url: `${portalUrl}/api/health`,
       reuseExistingServer: reuse,
       timeout: 300_000,

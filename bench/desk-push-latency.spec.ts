@@ -1,10 +1,11 @@
 // Figure, not a pass/fail target: how long after the user approves a desk push on their phone the agent's
 // console shows "approved" (mock Entra → Graph poll → server-sent event → DOM). Approves through the
-// mock's control API at a known instant, 10 times, and writes test-results/desk-push-latency.json.
+// mock's control API at a known instant, 10 times, and writes bench/results/desk-push-latency.json.
+// Run with `npm run bench:desk` (its own Playwright config: a benchmark, never part of `npm test`).
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { resetTenant } from '../fixtures/authenticator';
-import { signInToPortal } from '../fixtures/portal';
+import { resetTenant } from '../e2e/fixtures/authenticator';
+import { signInToPortal } from '../e2e/fixtures/portal';
 
 test('push status latency to the console (10 samples)', async ({ page }) => {
   test.setTimeout(240_000);
@@ -32,8 +33,7 @@ test('push status latency to the console (10 samples)', async ({ page }) => {
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const figure = { samples, medianMs: (sorted[4]! + sorted[5]!) / 2, maxMs: sorted.at(-1), pollIntervalMs: 500 };
-  fs.mkdirSync('test-results', { recursive: true });
-  fs.writeFileSync('test-results/desk-push-latency.json', JSON.stringify(figure, null, 2));
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/desk-push-latency.json', JSON.stringify(figure, null, 2));
   console.log(`[desk] push status latency: median ${figure.medianMs} ms, max ${figure.maxMs} ms over 10`);
-  expect(figure.medianMs).toBeLessThan(3000);
 });
