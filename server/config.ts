@@ -96,6 +96,11 @@ export const configSchema = z.object({
   /** Where users may be sent back after a reset, besides the portal itself (comma-separated origins or URLs). */
   RESET_RETURN_URL_ALLOW_LIST: z.string().default(''),
   // --- end reset portal ---
+  // --- Conditional Access simulator (issue 6) ---
+  /** Directory snapshot (users, groups, apps, registered methods) the simulator evaluates policy sets against;
+   * a tenant document as in fixtures/demo-tenant.json, relative to the repository root. */
+  SIMULATOR_DIRECTORY_FILE: z.string().min(1).default('fixtures/demo-tenant.json'),
+  // --- end simulator ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };

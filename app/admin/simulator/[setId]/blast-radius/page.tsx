@@ -1,0 +1,64 @@
+// /admin/simulator/[setId]/blast-radius: every user of the directory through one app and network over the
+// chosen flows, for the set, or a draft change or another version against it; results stream in.
+import Link from 'next/link';
+import { standardSignInFlows } from '../../../../../lib/conditional-access/standard-flows';
+import { recommendedResetPortalPolicy, resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
+import { policyForCreate } from '../../../../../lib/simulator/export-for-create';
+import { requestMessages } from '../../../../../server/i18n/request-messages';
+import { loadSimulationContextForAdmin } from '../../../../../server/simulator/simulation-admin';
+import { AppErrorPanel } from '../../_components/app-error-panel';
+import { blastRadiusLabelKeys } from '../../../../../lib/simulator/message-keys';
+import { BlastRadiusPanel } from '../../_components/blast-radius-panel';
+import { labelsFrom } from '../../_components/labels';
+import { SetNav } from '../../_components/set-nav';
+import { versionOf } from '../../_components/version-param';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function BlastRadiusPage({ params, searchParams }: Props) {
+  const { setId } = await params;
+  const query = await searchParams;
+  const { t } = await requestMessages();
+  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
+  try {
+    context = await loadSimulationContextForAdmin(setId, versionOf(query));
+  } catch (error) {
+    return <AppErrorPanel error={error} t={t} returnTo={`/admin/simulator/${setId}/blast-radius`} />;
+  }
+  const { stored, tenant, namedLocations } = context;
+  const isLatest = stored.version === stored.versions[0]?.version;
+  const recommended = JSON.stringify(policyForCreate(recommendedResetPortalPolicy(tenant.source, 'draft-reset-portal')), null, 2);
+  const preset = first(query.preset) === 'resetPortalPasswordless';
+  const apps = (tenant.source.applications ?? []).map((a) => ({ value: a.appId, label: a.displayName }));
+  const requestedApp = first(query.app);
+  return (
+    <>
+      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
+      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.blast.title')}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.blast.intro', { users: tenant.users.length.toLocaleString() })}</p>
+      <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="blast-radius" t={t} />
+      <BlastRadiusPanel
+        setId={setId}
+        version={isLatest ? undefined : stored.version}
+        apps={apps}
+        locations={namedLocations.map((l) => ({ value: l.id, label: l.displayName }))}
+        versions={stored.versions.map((v) => v.version).filter((v) => v !== stored.version)}
+        flows={standardSignInFlows.map((f) => ({ value: f.id, label: t(`simulator.flows.${f.id}`) }))}
+        recommendedPolicyJson={recommended}
+        initial={{
+          app: apps.some((a) => a.value === requestedApp) ? requestedApp : resetAndDeskApplications(tenant.source).resetAppId,
+          location: first(query.location),
+          ip: first(query.ip),
+          forgotten: first(query.forgotten) === '1',
+          compare: preset ? 'draft' : 'none',
+          draft: preset ? recommended : '',
+        }}
+        labels={labelsFrom(t, 'simulator.blast', blastRadiusLabelKeys)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// /admin/simulator/[setId]/policies/[policyId] (or /new, optionally ?preset=resetPortalPasswordless): edit one
+// policy of the latest version; saving stores a new version.
+import Link from 'next/link';
+import { builtInAuthenticationStrengths } from '../../../../../../lib/conditional-access/built-in-authentication-strengths';
+import { policyForCreate } from '../../../../../../lib/simulator/export-for-create';
+import { recommendedResetPortalPolicy } from '../../../../../../lib/simulator/scenario-presets';
+import { requestMessages } from '../../../../../../server/i18n/request-messages';
+import { loadSimulationContextForAdmin } from '../../../../../../server/simulator/simulation-admin';
+import { AppErrorPanel, ErrorAlert } from '../../../_components/app-error-panel';
+import { labelsFrom } from '../../../_components/labels';
+import { PolicyEditor } from '../../../_components/policy-editor';
+import { policyEditorLabelKeys } from '../../../../../../lib/simulator/message-keys';
+import { SetNav } from '../../../_components/set-nav';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ setId: string; policyId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const maxHintUsers = 50;
+
+function blankPolicy() {
+  return {
+    displayName: '',
+    state: 'enabledForReportingButNotEnforced',
+    conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: [] }, clientAppTypes: ['all'] },
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    sessionControls: null,
+  };
+}
+
+export default async function PolicyEditorPage({ params, searchParams }: Props) {
+  const { setId, policyId: rawPolicyId } = await params;
+  const query = await searchParams;
+  const policyId = decodeURIComponent(rawPolicyId);
+  const { t } = await requestMessages();
+  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
+  try {
+    context = await loadSimulationContextForAdmin(setId);
+  } catch (error) {
+    return <AppErrorPanel error={error} t={t} returnTo={`/admin/simulator/${setId}/policies/${rawPolicyId}`} />;
+  }
+  const { stored, tenant, namedLocations } = context;
+  const isNew = policyId === 'new';
+  const existing = stored.policies.find((p) => p.id === policyId);
+  if (!isNew && !existing) return <ErrorAlert message={t('simulator.editor.notFound')} />;
+  // A new policy has no id yet: the server assigns one on save. Existing ones keep theirs (and Graph's read-only
+  // fields, which export strips).
+  const initial = existing ?? (query.preset === 'resetPortalPasswordless' ? policyForCreate(recommendedResetPortalPolicy(tenant.source, 'unused')) : blankPolicy());
+  const strengths = [...builtInAuthenticationStrengths, ...stored.authenticationStrengths].map((s) => ({ value: s.id, label: s.displayName ?? s.id }));
+  return (
+    <>
+      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
+      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{isNew ? t('simulator.editor.newTitle') : t('simulator.editor.editTitle', { name: existing?.displayName ?? '' })}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.editor.intro', { version: stored.version })}</p>
+      <SetNav setId={setId} current="policies" t={t} />
+      <PolicyEditor
+        setId={setId}
+        baseVersion={stored.version}
+        isNew={isNew}
+        initial={initial as Record<string, unknown>}
+        strengths={strengths}
+        hints={{
+          users: tenant.users.slice(0, maxHintUsers).map((u) => ({ value: u.id, label: u.userPrincipalName })),
+          groups: (tenant.source.groups ?? []).slice(0, 200).map((g) => ({ value: g.id, label: g.displayName })),
+          applications: (tenant.source.applications ?? []).map((a) => ({ value: a.appId, label: a.displayName })),
+          locations: namedLocations.map((l) => ({ value: l.id, label: l.displayName })),
+        }}
+        labels={labelsFrom(t, 'simulator.editor', policyEditorLabelKeys)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Tabs of one policy set: the same version (`v`) is carried to every view.
+import Link from 'next/link';
+
+const tabs = ['policies', 'what-if', 'matrix', 'findings', 'blast-radius'] as const;
+export type SetTab = (typeof tabs)[number];
+
+export function SetNav({ setId, version, current, t }: { setId: string; version?: number; current: SetTab; t: (key: string) => string }) {
+  const suffix = version ? `?v=${version}` : '';
+  return (
+    <nav aria-label={t('simulator.nav.label')} className="mt-4 overflow-x-auto border-b border-slate-200">
+      <ul className="flex min-w-max gap-1">
+        {tabs.map((tab) => {
+          const href = tab === 'policies' ? `/admin/simulator/${setId}${suffix}` : `/admin/simulator/${setId}/${tab}${suffix}`;
+          const isCurrent = tab === current;
+          return (
+            <li key={tab}>
+              <Link
+                href={href}
+                aria-current={isCurrent ? 'page' : undefined}
+                className={`block rounded-t px-3 py-2 text-sm font-medium no-underline ${isCurrent ? 'border-b-2 border-brand-700 text-brand-900' : 'text-slate-700 hover:bg-slate-100'}`}
+              >
+                {t(`simulator.nav.${tab}`)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

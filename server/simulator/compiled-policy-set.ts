@@ -1,0 +1,44 @@
+import 'server-only';
+// Compiles the directory with a policy-set version (or a draft of it) for the engine. Compiling a 100,000-user
+// tenant takes about half a second, so the last few compiled versions are kept in memory; a draft is compiled
+// under a key derived from its content (lib: blast-radius-stream), so re-running the same draft is cheap too.
+import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
+import { directoryVersionKey, loadDirectory } from './load-directory';
+
+const cacheSize = 3;
+// On globalThis: Next.js bundles pages and route handlers separately, and each bundle would otherwise keep its
+// own copy of a 100,000-user compiled tenant (measured: the blast-radius route recompiled what the page had).
+const holder = globalThis as typeof globalThis & { verityCompiledPolicySets?: Map<string, CompiledTenant> };
+const cache = (holder.verityCompiledPolicySets ??= new Map<string, CompiledTenant>());
+
+export function compileDocuments(documents: PolicySetDocuments): CompiledTenant {
+  const directory = loadDirectory();
+  return compileTenant(directory, {
+    policies: documents.policies,
+    // A policy export alone (the usual case) keeps the directory's named locations and strengths.
+    namedLocations: documents.namedLocations.length > 0 ? documents.namedLocations : undefined,
+    authenticationStrengthPolicies: documents.authenticationStrengths.length > 0 ? documents.authenticationStrengths : undefined,
+  });
+}
+
+/** The compiled tenant for a stored version or a draft; `versionId` must identify the documents exactly. */
+export function compileStoredVersion(versionId: string, documents: PolicySetDocuments): CompiledTenant {
+  loadDirectory();
+  const key = `${directoryVersionKey()}|${versionId}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const compiled = compileDocuments(documents);
+  cache.set(key, compiled);
+  while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  return compiled;
+}
+
+/** Named locations in effect: the set's own, else the directory's. */
+export function effectiveNamedLocations(documents: PolicySetDocuments): PolicySetDocuments['namedLocations'] {
+  return documents.namedLocations.length > 0 ? documents.namedLocations : (loadDirectory().namedLocations ?? []);
+}

@@ -1,0 +1,49 @@
+// Graph import: every page of each collection is read, built-in strengths are left out, and a next page on
+// another host is refused (the app token must never leave the configured Graph host).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { isAppError } from '../../lib/app-error';
+import demoExport from '../../fixtures/demo-policies-export.json';
+
+const graphRequest = vi.fn();
+const storeNewSet = vi.fn();
+vi.mock('../auth/require-role', () => ({ requireRole: async () => ({ oid: 'admin-1', roles: ['Portal.Admin'] }) }));
+vi.mock('../config', () => ({ getConfig: () => ({ GRAPH_BASE_URL: 'https://graph.example/v1.0' }) }));
+vi.mock('../graph/graph-client', () => ({ graphRequest: (...args: unknown[]) => graphRequest(...args) }));
+vi.mock('./policy-set-admin', () => ({ storeNewSet: (...args: unknown[]) => storeNewSet(...args) }));
+
+const { importPolicySetFromGraphForAdmin } = await import('./graph-policy-import');
+const [first, ...rest] = demoExport.value;
+
+describe('importPolicySetFromGraphForAdmin', () => {
+  beforeEach(() => {
+    graphRequest.mockReset();
+    storeNewSet.mockReset().mockResolvedValue({ id: 'set-1', version: 1 });
+  });
+
+  it('follows @odata.nextLink on the Graph host and stores every policy', async () => {
+    graphRequest.mockImplementation(async (_method: string, path: string) => {
+      if (path === '/identity/conditionalAccess/policies') return { value: [first], '@odata.nextLink': 'https://graph.example/v1.0/identity/conditionalAccess/policies?$skiptoken=2' };
+      if (path === '/identity/conditionalAccess/policies?$skiptoken=2') return { value: rest };
+      if (path.endsWith('/authenticationStrength/policies')) return { value: [{ id: '00000000-0000-0000-0000-000000000002', policyType: 'builtIn', allowedCombinations: ['fido2'] }] };
+      return { value: [] };
+    });
+    expect(await importPolicySetFromGraphForAdmin('Live')).toEqual({ id: 'set-1', version: 1 });
+    const documents = storeNewSet.mock.calls[0]?.[3] as { policies: unknown[]; authenticationStrengths: unknown[] };
+    expect(documents.policies).toHaveLength(8);
+    expect(documents.authenticationStrengths).toEqual([]);
+  });
+
+  it('refuses a next page on another host', async () => {
+    graphRequest.mockResolvedValue({ value: [], '@odata.nextLink': 'https://attacker.example/steal' });
+    const error = await importPolicySetFromGraphForAdmin('Live').catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe('UPSTREAM_ERROR');
+    expect(storeNewSet).not.toHaveBeenCalled();
+  });
+
+  it('an invalid policy from Graph is INVALID_INPUT naming its path, and nothing is stored', async () => {
+    graphRequest.mockImplementation(async (_method: string, path: string) => (path === '/identity/conditionalAccess/policies' ? { value: [{ ...first, state: 'sometimes' }] } : { value: [] }));
+    const error = await importPolicySetFromGraphForAdmin('Live').catch((e: unknown) => e);
+    expect(isAppError(error) && error.details.path).toBe('$[0].state');
+    expect(storeNewSet).not.toHaveBeenCalled();
+  });
+});
