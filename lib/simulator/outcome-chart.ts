@@ -1,7 +1,7 @@
 // Bar chart geometry for blast radius counts per flow and outcome (issue 6, item 6). Pure numbers; the page
 // draws them as SVG with <title>/<desc> and offers the same figures as a table (WCAG 1.1.1 text alternative).
 import type { SignInOutcome } from '../conditional-access/sign-in-flow';
-import type { OutcomeCounts } from './blast-radius-run';
+import type { OutcomeCounts } from '../conditional-access/blast-radius';
 
 // The engine's signInOutcomes order, repeated here so the browser bundle does not pull in the engine.
 const signInOutcomes: readonly SignInOutcome[] = ['granted', 'interrupted', 'blocked', 'unavailable'];

@@ -9,7 +9,7 @@ import type { BlastRadius } from '../../lib/conditional-access/blast-radius';
 import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
 import { standardSignInFlows } from '../../lib/conditional-access/standard-flows';
 import type { WhatIfRequestWithoutUser } from '../../lib/conditional-access/what-if-request-schema';
-import { startBlastRadiusRun } from '../../lib/simulator/blast-radius-run';
+import { startBlastRadiusRun } from '../../lib/conditional-access/blast-radius';
 import { diffSameDirectory } from '../../lib/simulator/fast-blast-radius-diff';
 import { blastRadiusRequestSchema, type BlastRadiusEvent, type BlastRadiusRequest, type ChangeList } from '../../lib/simulator/blast-radius-request';
 import { buildGroupHeatMap } from '../../lib/simulator/group-heat-map';

@@ -1,11 +1,10 @@
 import demoTenantJson from '../../fixtures/demo-tenant.json';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticTenant, syntheticResetAppId } from '../../bench/synthetic-tenant';
-import { computeBlastRadius } from '../conditional-access/blast-radius';
-import { compileTenant } from '../conditional-access/compile-tenant';
-import { parseTenant } from '../conditional-access/parse-input';
-import { standardSignInFlows } from '../conditional-access/standard-flows';
-import { startBlastRadiusRun } from './blast-radius-run';
+import { computeBlastRadius, startBlastRadiusRun } from './blast-radius';
+import { compileTenant } from './compile-tenant';
+import { parseTenant } from './parse-input';
+import { standardSignInFlows } from './standard-flows';
 
 const demo = compileTenant(parseTenant(structuredClone(demoTenantJson), 'demo-tenant.json'));
 
