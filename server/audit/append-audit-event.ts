@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { genesisHash, hashEntry, type ChainedEntry } from '../../lib/audit/hash-chain';
 import { AppError } from '../../lib/app-error';
-import type { DatabaseClient } from '../database/create-database-client';
+import { isPostgresClient, type DatabaseClient } from '../database/create-database-client';
 
 export type AuditEventInput = {
   occurredAt: Date;
@@ -22,11 +22,17 @@ export type AuditEventInput = {
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 const maxAttempts = 20;
+/** Arbitrary constant naming the audit chain's advisory lock. */
+const auditChainLockKey = 7_305_012_026;
 
 export async function appendAuditEvent(db: DatabaseClient, input: AuditEventInput): Promise<ChainedEntry> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
+        // PostgreSQL (read committed) lets every concurrent append read the same head; under a burst the unique
+        // previousHash retry alone can run out. A transaction-scoped advisory lock serialises appends there.
+        // SQLite transactions are already serialised by its write lock.
+        if (isPostgresClient(db)) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${auditChainLockKey})`);
         const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
         const unhashed = {
           id: randomUUID(),

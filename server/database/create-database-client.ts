@@ -10,10 +10,18 @@ import { sqliteFilePath } from './sqlite-file-path';
 
 export type DatabaseClient = SqliteClient;
 
+const postgresClients = new WeakSet<object>();
+
+/** True for a client on PostgreSQL (for the few places that need provider-specific SQL, e.g. advisory locks). */
+export function isPostgresClient(db: object): boolean {
+  return postgresClients.has(db);
+}
+
 export function createDatabaseClient(databaseUrl: string, root: string): DatabaseClient {
   if (databaseUrl.startsWith('file:')) {
     return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl, root) }) });
   }
   const client = new PostgresClient({ adapter: new PrismaPg(createPgPool(databaseUrl), { disposeExternalPool: true }) });
+  postgresClients.add(client);
   return client as unknown as DatabaseClient;
 }
