@@ -5,16 +5,12 @@ import { builtInAuthenticationStrengths } from '../../../../lib/conditional-acce
 import { grantOperator, grantTokens, type ControlToken } from '../../../../lib/simulator/policy-summary';
 import { scenarioPreset, scenarioPresetIds } from '../../../../lib/simulator/scenario-presets';
 import { encodeState } from '../../../../lib/simulator/simulator-url-state';
-import { requestMessages } from '../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin } from '../../../../server/simulator/simulation-admin';
-import { AppErrorPanel } from '../_components/app-error-panel';
 import { SetNav } from '../_components/set-nav';
-import { versionOf } from '../_components/version-param';
+import { loadSetPage, type SetPageProps } from '../_components/load-set-page';
 import { ScrollRegion } from '../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const stateStyles: Record<string, string> = {
   enabled: 'border-emerald-700 text-emerald-900',
@@ -22,16 +18,10 @@ const stateStyles: Record<string, string> = {
   disabled: 'border-slate-500 text-slate-700',
 };
 
-export default async function PolicySetPage({ params, searchParams }: Props) {
-  const { setId } = await params;
-  const query = await searchParams;
-  const { t } = await requestMessages();
-  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
-  try {
-    context = await loadSimulationContextForAdmin(setId, versionOf(query));
-  } catch (error) {
-    return <AppErrorPanel error={error} t={t} returnTo={`/admin/simulator/${setId}`} />;
-  }
+export default async function PolicySetPage(props: SetPageProps) {
+  const loaded = await loadSetPage(props, '');
+  if (loaded.panel) return loaded.panel;
+  const { setId, query, t, context } = loaded;
   const { stored, tenant, namedLocations } = context;
   const isLatest = stored.version === stored.versions[0]?.version;
   const strengthNames = new Map([...builtInAuthenticationStrengths, ...stored.authenticationStrengths].map((s) => [s.id, s.displayName ?? s.id]));

@@ -4,31 +4,21 @@ import Link from 'next/link';
 import { standardSignInFlows } from '../../../../../lib/conditional-access/standard-flows';
 import { recommendedResetPortalPolicy, resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
 import { policyForCreate } from '../../../../../lib/simulator/export-for-create';
-import { requestMessages } from '../../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin } from '../../../../../server/simulator/simulation-admin';
-import { AppErrorPanel } from '../../_components/app-error-panel';
 import { blastRadiusLabelKeys } from '../../../../../lib/simulator/message-keys';
 import { BlastRadiusPanel } from '../../_components/blast-radius-panel';
 import { labelsFrom } from '../../_components/labels';
 import { SetNav } from '../../_components/set-nav';
-import { versionOf } from '../../_components/version-param';
+import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function BlastRadiusPage({ params, searchParams }: Props) {
-  const { setId } = await params;
-  const query = await searchParams;
-  const { t } = await requestMessages();
-  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
-  try {
-    context = await loadSimulationContextForAdmin(setId, versionOf(query));
-  } catch (error) {
-    return <AppErrorPanel error={error} t={t} returnTo={`/admin/simulator/${setId}/blast-radius`} />;
-  }
+export default async function BlastRadiusPage(props: SetPageProps) {
+  const loaded = await loadSetPage(props, '/blast-radius');
+  if (loaded.panel) return loaded.panel;
+  const { setId, query, t, context } = loaded;
   const { stored, tenant, namedLocations } = context;
   const isLatest = stored.version === stored.versions[0]?.version;
   const recommended = JSON.stringify(policyForCreate(recommendedResetPortalPolicy(tenant.source, 'draft-reset-portal')), null, 2);

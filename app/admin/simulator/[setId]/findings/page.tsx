@@ -4,15 +4,12 @@ import Link from 'next/link';
 import type { Finding, FindingSeverity } from '../../../../../lib/conditional-access/policy-findings';
 import { resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
 import { encodeState } from '../../../../../lib/simulator/simulator-url-state';
-import { requestMessages } from '../../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin, runFindings } from '../../../../../server/simulator/simulation-admin';
-import { AppErrorPanel } from '../../_components/app-error-panel';
+import { runFindings } from '../../../../../server/simulator/simulation-admin';
 import { SetNav } from '../../_components/set-nav';
-import { versionOf } from '../../_components/version-param';
+import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const severities: FindingSeverity[] = ['high', 'medium', 'low', 'info'];
 const severityStyle: Record<FindingSeverity, { icon: string; className: string }> = {
@@ -25,16 +22,10 @@ const severityStyle: Record<FindingSeverity, { icon: string; className: string }
 const resetPortalFixes = new Set(['trustedNetworkMfaExemption', 'sensitiveApplicationWithoutMfa']);
 const listedUsers = 12;
 
-export default async function FindingsPage({ params, searchParams }: Props) {
-  const { setId } = await params;
-  const query = await searchParams;
-  const { t } = await requestMessages();
-  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
-  try {
-    context = await loadSimulationContextForAdmin(setId, versionOf(query));
-  } catch (error) {
-    return <AppErrorPanel error={error} t={t} returnTo={`/admin/simulator/${setId}/findings`} />;
-  }
+export default async function FindingsPage(props: SetPageProps) {
+  const loaded = await loadSetPage(props, '/findings');
+  if (loaded.panel) return loaded.panel;
+  const { setId, t, context } = loaded;
   const { stored, tenant } = context;
   const findings = runFindings(context);
   const isLatest = stored.version === stored.versions[0]?.version;

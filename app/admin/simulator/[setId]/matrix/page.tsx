@@ -7,30 +7,21 @@ import { isAppError } from '../../../../../lib/app-error';
 import type { ComparisonMatrix } from '../../../../../lib/conditional-access/comparison-matrix';
 import { resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
 import { decodeMatrixState, encodeState, type MatrixState } from '../../../../../lib/simulator/simulator-url-state';
-import { requestMessages } from '../../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin, runMatrix } from '../../../../../server/simulator/simulation-admin';
-import { AppErrorPanel, ErrorAlert } from '../../_components/app-error-panel';
+import { runMatrix } from '../../../../../server/simulator/simulation-admin';
+import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { SetNav } from '../../_components/set-nav';
 import { NetworkAndDeviceFields, UserAndAppFields } from '../../_components/sign-in-fields';
-import { versionOf } from '../../_components/version-param';
+import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 import { ScrollRegion } from '../../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function MatrixPage({ params, searchParams }: Props) {
-  const { setId } = await params;
-  const query = await searchParams;
-  const { t } = await requestMessages();
-  const path = `/admin/simulator/${setId}/matrix`;
-  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
-  try {
-    context = await loadSimulationContextForAdmin(setId, versionOf(query));
-  } catch (error) {
-    return <AppErrorPanel error={error} t={t} returnTo={path} />;
-  }
+export default async function MatrixPage(props: SetPageProps) {
+  const loaded = await loadSetPage(props, '/matrix');
+  if (loaded.panel) return loaded.panel;
+  const { setId, query, t, context, path } = loaded;
   const { stored, tenant, namedLocations } = context;
   let state: Partial<MatrixState> = { app: resetAndDeskApplications(tenant.source).resetAppId };
   let matrix: ComparisonMatrix | null = null;

@@ -5,30 +5,21 @@ import Link from 'next/link';
 import { isAppError } from '../../../../../lib/app-error';
 import { resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
 import { decodeWhatIfState, encodeState, type WhatIfState } from '../../../../../lib/simulator/simulator-url-state';
-import { requestMessages } from '../../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin, runWhatIf, type WhatIfView } from '../../../../../server/simulator/simulation-admin';
-import { AppErrorPanel, ErrorAlert } from '../../_components/app-error-panel';
+import { runWhatIf, type WhatIfView } from '../../../../../server/simulator/simulation-admin';
+import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { SetNav } from '../../_components/set-nav';
 import { NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
-import { versionOf } from '../../_components/version-param';
+import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 import { ScrollRegion } from '../../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function WhatIfPage({ params, searchParams }: Props) {
-  const { setId } = await params;
-  const query = await searchParams;
-  const { t } = await requestMessages();
-  const path = `/admin/simulator/${setId}/what-if`;
-  let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
-  try {
-    context = await loadSimulationContextForAdmin(setId, versionOf(query));
-  } catch (error) {
-    return <AppErrorPanel error={error} t={t} returnTo={path} />;
-  }
+export default async function WhatIfPage(props: SetPageProps) {
+  const loaded = await loadSetPage(props, '/what-if');
+  if (loaded.panel) return loaded.panel;
+  const { setId, query, t, context, path } = loaded;
   const { stored, tenant, namedLocations } = context;
   let state: Partial<WhatIfState> = { app: resetAndDeskApplications(tenant.source).resetAppId };
   let view: WhatIfView | null = null;
