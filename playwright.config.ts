@@ -9,7 +9,10 @@ import { devSinkUrl, mockIdpUrl, portalUrl, ports } from './e2e/fixtures/ports';
 // in its own folder). A developer's `npm start` on 3000/4443 is never touched.
 const root = path.dirname(new URL(import.meta.url).pathname);
 // Create the local CA once, before the servers start side by side (they would race to create two).
-execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/ensure-certificates.ts'], { cwd: root, stdio: 'inherit' });
+execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/ensure-certificates.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const caCert = path.join(root, '.certs/ca.crt');
 const reuse = !process.env.CI && process.env.E2E_REUSE_SERVERS === '1';
 
@@ -28,7 +31,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
@@ -67,7 +77,7 @@ export default defineConfig({
       env: {
         PORT: String(ports.portal),
         APP_ORIGIN: portalUrl,
-        NEXT_DIST_DIR: ".next-e2e",
+        NEXT_DIST_DIR: '.next-e2e',
         DATABASE_URL: `file:./data/e2e-${ports.portal}.db`,
         AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
         ENTRA_AUTHORITY_HOST: mockIdpUrl,

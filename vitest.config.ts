@@ -3,9 +3,21 @@ import { defineConfig } from 'vitest/config';
 // Unit and integration tests sit next to the code as *.test.ts. Playwright specs live in e2e/ and
 // are run by `npm run test:e2e`, never by vitest.
 export default defineConfig({
-  resolve: { alias: { '@': new URL('.', import.meta.url).pathname, 'server-only': new URL('./node_modules/server-only/empty.js', import.meta.url).pathname } },
+  resolve: {
+    alias: {
+      '@': new URL('.', import.meta.url).pathname,
+      'server-only': new URL('./node_modules/server-only/empty.js', import.meta.url).pathname,
+    },
+  },
   test: {
-    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'mock-idp/**/*.test.ts', 'scripts/**/*.test.ts', 'dev-sink/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'server/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'mock-idp/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'dev-sink/**/*.test.ts',
+    ],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**'],
     environment: 'node',
     testTimeout: 20_000,

@@ -8,7 +8,10 @@ import { LanguageSwitcher } from './components/language-switcher';
 import { SignOutButton } from './components/sign-out-button';
 import './globals.css';
 
-export const metadata: Metadata = { title: 'Verity', description: 'Self-service password reset and service desk for Microsoft Entra ID' };
+export const metadata: Metadata = {
+  title: 'Verity',
+  description: 'Self-service password reset and service desk for Microsoft Entra ID',
+};
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 const navigation = [
@@ -27,20 +30,34 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+        >
           {t('app.skipToContent')}
         </a>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <Link href="/" className="flex items-center gap-2 rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700">
-              <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 font-bold text-white">V</span>
+            <Link
+              href="/"
+              className="flex items-center gap-2 rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700"
+            >
+              <span
+                aria-hidden="true"
+                className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 font-bold text-white"
+              >
+                V
+              </span>
               <span className="text-lg font-semibold">{t('app.name')}</span>
             </Link>
             <nav aria-label={t('nav.label')} className="order-last w-full sm:order-none sm:w-auto">
               <ul className="flex flex-wrap gap-x-1 gap-y-1 text-sm">
                 {links.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700">
+                    <Link
+                      href={item.href}
+                      className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700"
+                    >
                       {t(item.key)}
                     </Link>
                   </li>
@@ -48,21 +65,30 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </ul>
             </nav>
             <div className="ml-auto flex items-center gap-3">
-              <LanguageSwitcher locale={locale} label={t('nav.language')} options={supportedLocales.map((value) => ({ value, name: t(`nav.languages.${value}`) }))} />
+              <LanguageSwitcher
+                locale={locale}
+                label={t('nav.language')}
+                options={supportedLocales.map((value) => ({ value, name: t(`nav.languages.${value}`) }))}
+              />
               {session ? (
                 <span className="flex items-center gap-2 text-sm">
                   <span className="hidden text-slate-600 md:inline">{session.user?.name}</span>
                   <SignOutButton label={t('nav.signOut')} />
                 </span>
               ) : (
-                <Link href="/signin" className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700">
+                <Link
+                  href="/signin"
+                  className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700"
+                >
                   {t('nav.signIn')}
                 </Link>
               )}
             </div>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
       </body>
     </html>
   );

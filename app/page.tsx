@@ -16,7 +16,10 @@ export default async function HomePage() {
       <p className="mt-2 max-w-2xl text-slate-700">{t('app.tagline')}</p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         {surfaces.map((surface) => (
-          <li key={surface.key} className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-brand-700 hover:border-brand-700">
+          <li
+            key={surface.key}
+            className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-brand-700 hover:border-brand-700"
+          >
             <h2 className="text-lg font-semibold">
               <Link href={surface.href} className="after:absolute after:inset-0 focus:outline-none">
                 {t(`home.${surface.key}.title`)}

@@ -37,14 +37,27 @@ function main() {
     parseWhatIfRequest(
       {
         signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: random.pick(document.users).id },
-        signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [random.pick(appIds)] },
+        signInContext: {
+          '@odata.type': '#microsoft.graph.applicationContext',
+          includeApplications: [random.pick(appIds)],
+        },
         signInConditions: {
-          ipAddress: random.chance(0.5) ? `10.${random.int(40)}.${random.int(256)}.${random.int(256)}` : `203.0.113.${random.int(256)}`,
+          ipAddress: random.chance(0.5)
+            ? `10.${random.int(40)}.${random.int(256)}.${random.int(256)}`
+            : `203.0.113.${random.int(256)}`,
           country: random.pick(['US', 'GB', 'DE', 'FR', 'BR']),
           devicePlatform: random.pick(['windows', 'macOS', 'iOS', 'android', 'linux']),
           clientAppType: random.pick(['browser', 'mobileAppsAndDesktopClients']),
-          signInRiskLevel: random.weighted([['none', 90], ['low', 6], ['medium', 3], ['high', 1]] as const),
-          userRiskLevel: random.weighted([['none', 95], ['high', 5]] as const),
+          signInRiskLevel: random.weighted([
+            ['none', 90],
+            ['low', 6],
+            ['medium', 3],
+            ['high', 1],
+          ] as const),
+          userRiskLevel: random.weighted([
+            ['none', 95],
+            ['high', 5],
+          ] as const),
         },
         appliedPoliciesOnly: false,
       },
@@ -68,7 +81,10 @@ function main() {
 
   const blastRequest = parseWhatIfRequest(
     {
-      signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [syntheticResetAppId] },
+      signInContext: {
+        '@odata.type': '#microsoft.graph.applicationContext',
+        includeApplications: [syntheticResetAppId],
+      },
       // A managed laptop off the corporate network: device-compliance policies are met, so outcomes spread
       // over granted / interrupted / blocked / unavailable instead of collapsing into "blocked".
       signInConditions: {
@@ -95,13 +111,22 @@ function main() {
   const blastRadius = summarizeNanoseconds(blastRadiusSamples);
 
   const figures = {
-    tenant: { ...benchmarkTenantSize, applications: document.applications.length, namedLocations: document.namedLocations.length },
+    tenant: {
+      ...benchmarkTenantSize,
+      applications: document.applications.length,
+      namedLocations: document.namedLocations.length,
+    },
     machine: { cpu: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, node: process.version },
     generateMilliseconds: round(generated.milliseconds),
     parseMilliseconds: round(parsed.milliseconds),
     compileMilliseconds: round(compiled.milliseconds),
     heapUsedMiB: round(process.memoryUsage().heapUsed / 1024 / 1024),
-    whatIf: { runs: whatIfMeasuredRuns, warmUpRuns: whatIfWarmUpRuns, distinctRequests: requests.length, ...microseconds(whatIf) },
+    whatIf: {
+      runs: whatIfMeasuredRuns,
+      warmUpRuns: whatIfWarmUpRuns,
+      distinctRequests: requests.length,
+      ...microseconds(whatIf),
+    },
     blastRadius: {
       app: syntheticResetAppId,
       flows: standardSignInFlows.length,
@@ -134,7 +159,13 @@ type Figures = {
   parseMilliseconds: number;
   compileMilliseconds: number;
   heapUsedMiB: number;
-  whatIf: { runs: number; medianMicroseconds: number; p95Microseconds: number; p99Microseconds: number; meanMicroseconds: number };
+  whatIf: {
+    runs: number;
+    medianMicroseconds: number;
+    p95Microseconds: number;
+    p99Microseconds: number;
+    meanMicroseconds: number;
+  };
   blastRadius: { flows: number; users: number; medianMilliseconds: number; minMilliseconds: number };
 };
 
@@ -147,12 +178,20 @@ function renderReport(figures: Figures, verdict: { whatIfMedian: boolean; blastR
     ['What-If, median', `${whatIf.medianMicroseconds} µs`, `< 50 µs: ${mark(verdict.whatIfMedian)}`],
     ['What-If, p95', `${whatIf.p95Microseconds} µs`, ''],
     ['What-If, p99', `${whatIf.p99Microseconds} µs`, ''],
-    [`Blast radius, 1 app x ${blastRadius.flows} flows x ${blastRadius.users} users`, `${blastRadius.medianMilliseconds} ms`, `< 2 s: ${mark(verdict.blastRadius)}`],
+    [
+      `Blast radius, 1 app x ${blastRadius.flows} flows x ${blastRadius.users} users`,
+      `${blastRadius.medianMilliseconds} ms`,
+      `< 2 s: ${mark(verdict.blastRadius)}`,
+    ],
     ['Heap used after the runs', `${figures.heapUsedMiB} MiB`, ''],
   ];
   const heading = `Conditional Access engine benchmark: ${tenant.users.toLocaleString('en-US')} users, ${tenant.groups.toLocaleString('en-US')} nested groups, ${tenant.policies} policies`;
   const machine = `${figures.machine.cpu}, Node ${figures.machine.node}, one core (taskset -c 0), ${whatIf.runs.toLocaleString('en-US')} What-If runs after warm-up`;
-  const markdown = ['| Measure | Result | Target |', '| --- | ---: | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  const markdown = [
+    '| Measure | Result | Target |',
+    '| --- | ---: | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
   return `${heading}\n${machine}\n\n${markdown.join('\n')}\n\nWritten to bench/results/ca-engine.json\n`;
 }
 

@@ -14,7 +14,12 @@ test('push status latency to the console (10 samples)', async ({ page }) => {
   const samples: number[] = [];
   // Four users with Authenticator that the other desk specs push to least: the desk allows 3 pushes per
   // user per 15 minutes, and the portal's limits live as long as the e2e portal process.
-  const users = [['diego', 'diego.siciliani@contoso.test'], ['alex', 'alex.wilber_fabrikam.test#EXT#@contoso.test'], ['patti', 'patti.fernandez@contoso.test'], ['isaiah', 'isaiah.langer@contoso.test']] as const;
+  const users = [
+    ['diego', 'diego.siciliani@contoso.test'],
+    ['alex', 'alex.wilber_fabrikam.test#EXT#@contoso.test'],
+    ['patti', 'patti.fernandez@contoso.test'],
+    ['isaiah', 'isaiah.langer@contoso.test'],
+  ] as const;
   for (let i = 0; i < 10; i++) {
     const [name, upn] = users[i % users.length]!;
     await page.goto(page.url());
@@ -25,7 +30,10 @@ test('push status latency to the console (10 samples)', async ({ page }) => {
     await page.getByRole('button', { name: 'Send Authenticator push' }).click();
     const number = Number(await page.getByTestId('desk-push-number').textContent());
     await expect(page.getByText('Live', { exact: true })).toBeVisible();
-    const approve = await page.request.post(`/control/authenticator/${encodeURIComponent(upn)}/requests/latest/approve`, { data: { number, pin: '1234' } });
+    const approve = await page.request.post(
+      `/control/authenticator/${encodeURIComponent(upn)}/requests/latest/approve`,
+      { data: { number, pin: '1234' } },
+    );
     expect(approve.ok()).toBe(true);
     const started = Date.now();
     await expect(page.getByTestId('push-status')).toHaveText('Approved: the caller is verified.', { timeout: 10_000 });

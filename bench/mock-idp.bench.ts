@@ -24,12 +24,31 @@ import { summarizeNanoseconds } from './timing';
 const seconds = Number(process.env.MOCK_IDP_BENCH_SECONDS ?? 8);
 const maxOperations = 200_000;
 const tenantId = '8c3f1e0a-5b7d-4c2e-9a61-3d4b2f7e1c90';
-const portal = { clientId: 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d02', clientSecret: 'dev-secret-portal', redirectUri: 'http://localhost:3000/api/auth/callback/entra' };
-const signInUsers = ['adele.vance@contoso.test', 'pradeep.gupta@contoso.test', 'lynne.robbins@contoso.test', 'diego.siciliani@contoso.test'];
+const portal = {
+  clientId: 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d02',
+  clientSecret: 'dev-secret-portal',
+  redirectUri: 'http://localhost:3000/api/auth/callback/entra',
+};
+const signInUsers = [
+  'adele.vance@contoso.test',
+  'pradeep.gupta@contoso.test',
+  'lynne.robbins@contoso.test',
+  'diego.siciliani@contoso.test',
+];
 
-type Figure = { operations: number; failures: number; perSecond: number; latencyMs: { median: number; p95: number; p99: number }; concurrency: number };
+type Figure = {
+  operations: number;
+  failures: number;
+  perSecond: number;
+  latencyMs: { median: number; p95: number; p99: number };
+  concurrency: number;
+};
 
-async function measure(name: string, concurrency: number, operation: (worker: number, index: number) => Promise<boolean>): Promise<Figure> {
+async function measure(
+  name: string,
+  concurrency: number,
+  operation: (worker: number, index: number) => Promise<boolean>,
+): Promise<Figure> {
   const deadline = process.hrtime.bigint() + BigInt(seconds) * 1_000_000_000n;
   const samples: bigint[] = [];
   let failures = 0;
@@ -55,7 +74,9 @@ async function measure(name: string, concurrency: number, operation: (worker: nu
     latencyMs: { median: round(summary.median / 1e6), p95: round(summary.p95 / 1e6), p99: round(summary.p99 / 1e6) },
     concurrency,
   };
-  process.stdout.write(`${name.padEnd(48)} ${String(figure.perSecond).padStart(9)} /s   median ${figure.latencyMs.median} ms   p95 ${figure.latencyMs.p95} ms   (${figure.operations} ops, ${failures} failed, concurrency ${concurrency})\n`);
+  process.stdout.write(
+    `${name.padEnd(48)} ${String(figure.perSecond).padStart(9)} /s   median ${figure.latencyMs.median} ms   p95 ${figure.latencyMs.p95} ms   (${figure.operations} ops, ${failures} failed, concurrency ${concurrency})\n`,
+  );
   return figure;
 }
 
@@ -65,7 +86,10 @@ function round(value: number): number {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-idp-bench-'));
-  const config = readMockIdpConfig({ MOCK_IDP_PORT: '0', MOCK_IDP_DATA_DIR: dataDir, MOCK_IDP_CONTROL_API: '1' }, fs.existsSync);
+  const config = readMockIdpConfig(
+    { MOCK_IDP_PORT: '0', MOCK_IDP_DATA_DIR: dataDir, MOCK_IDP_CONTROL_API: '1' },
+    fs.existsSync,
+  );
   const mock = await startMockIdp(config);
   const agent = new https.Agent({ ca: mock.caCert, keepAlive: true, maxSockets: 64 });
 
@@ -74,33 +98,72 @@ async function main(): Promise<void> {
   await reference.start(0, '127.0.0.1');
   const referencePort = reference.address().port;
 
-  process.stdout.write(`Mock Entra ID benchmark — Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${seconds} s per figure\n`);
+  process.stdout.write(
+    `Mock Entra ID benchmark — Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${seconds} s per figure\n`,
+  );
 
   // Warm up both servers (JIT, key material, engine compilation).
   for (let i = 0; i < 20; i++) {
-    await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...portal, userPrincipalName: signInUsers[0] ?? '', password: 'Verity-Demo-2024!', methods: ['password', 'microsoftAuthenticatorPush'] }, createHttpClient(mock.caCert, agent));
+    await runScriptedSignIn(
+      mock.url,
+      mock.caCert,
+      {
+        tenant: tenantId,
+        ...portal,
+        userPrincipalName: signInUsers[0] ?? '',
+        password: 'Verity-Demo-2024!',
+        methods: ['password', 'microsoftAuthenticatorPush'],
+      },
+      createHttpClient(mock.caCert, agent),
+    );
   }
 
   // One user per worker: concurrent pushes to one user would (rightly) trip the push rate limit.
   const signIns = await measure('complete sign-ins (push/passwordless/WHfB, CA, tokens)', 4, async (worker) => {
     const user = signInUsers[worker % signInUsers.length] ?? '';
-    const methods = user.startsWith('pradeep') || user.startsWith('grady') ? (['deviceBasedPush'] as const) : user.startsWith('diego') ? (['windowsHelloForBusiness'] as const) : (['password', 'microsoftAuthenticatorPush'] as const);
-    const result = await runScriptedSignIn(mock.url, mock.caCert, {
-      tenant: tenantId, ...portal, userPrincipalName: user, password: 'Verity-Demo-2024!', windowsHelloPin: '246810', methods: [...methods],
-    }, createHttpClient(mock.caCert, agent));
+    const methods =
+      user.startsWith('pradeep') || user.startsWith('grady')
+        ? (['deviceBasedPush'] as const)
+        : user.startsWith('diego')
+          ? (['windowsHelloForBusiness'] as const)
+          : (['password', 'microsoftAuthenticatorPush'] as const);
+    const result = await runScriptedSignIn(
+      mock.url,
+      mock.caCert,
+      {
+        tenant: tenantId,
+        ...portal,
+        userPrincipalName: user,
+        password: 'Verity-Demo-2024!',
+        windowsHelloPin: '246810',
+        methods: [...methods],
+      },
+      createHttpClient(mock.caCert, agent),
+    );
     return result.outcome === 'granted' && typeof result.tokens?.access_token === 'string';
   });
 
   const mockClient = createHttpClient(mock.caCert, agent);
-  const credentials = formBody({ grant_type: 'client_credentials', client_id: portal.clientId, client_secret: portal.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+  const credentials = formBody({
+    grant_type: 'client_credentials',
+    client_id: portal.clientId,
+    client_secret: portal.clientSecret,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   const mockTokens = await measure('client credentials: mock Entra ID', 16, async () => {
-    const response = await mockClient.request(`${mock.url}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', ...credentials });
+    const response = await mockClient.request(`${mock.url}/${tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      ...credentials,
+    });
     return response.status === 200;
   });
 
   const referenceClient = createHttpClient(mock.caCert, agent);
   const referenceTokens = await measure('client credentials: oauth2-mock-server', 16, async () => {
-    const response = await referenceClient.request(`https://localhost:${referencePort}/token`, { method: 'POST', ...formBody({ grant_type: 'client_credentials', scope: 'https://graph.microsoft.com/.default' }) });
+    const response = await referenceClient.request(`https://localhost:${referencePort}/token`, {
+      method: 'POST',
+      ...formBody({ grant_type: 'client_credentials', scope: 'https://graph.microsoft.com/.default' }),
+    });
     return response.status === 200;
   });
 

@@ -13,7 +13,15 @@ import { evaluatePassword, defaultPasswordPolicy } from '../lib/reset/password-p
 import { createTestDatabase } from '../server/database/test-database';
 import { overrideResetDependencies } from '../server/reset/http/reset-dependencies-holder';
 import { changePassword } from '../server/reset/change-password';
-import { adele, codeIn, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks, testResetDependencies } from '../server/reset/reset-test-support';
+import {
+  adele,
+  codeIn,
+  memoryDirectory,
+  memoryLimiter,
+  passwordAndPush,
+  settleBackgroundTasks,
+  testResetDependencies,
+} from '../server/reset/reset-test-support';
 import { startResetSession } from '../server/reset/start-reset-session';
 import { checkVerificationCode, sendVerificationCode } from '../server/reset/verification-codes';
 import type { ResetDirectory } from '../server/reset/reset-directory';
@@ -27,8 +35,15 @@ function graphLikeDirectory(): { directory: ResetDirectory; writes: ReturnType<t
   const inner = memoryDirectory([{ user: adele, methods: passwordAndPush }]);
   const directory: ResetDirectory = {
     ...inner,
-    async findUser(username) { const user = await inner.findUser(username); await pause(user ? 40 : 15); return user; },
-    async listMethods(id) { await pause(25); return inner.listMethods(id); },
+    async findUser(username) {
+      const user = await inner.findUser(username);
+      await pause(user ? 40 : 15);
+      return user;
+    },
+    async listMethods(id) {
+      await pause(25);
+      return inner.listMethods(id);
+    },
   };
   return { directory, writes: inner };
 }
@@ -38,14 +53,25 @@ async function main() {
   const { directory, writes } = graphLikeDirectory();
   const deps = testResetDependencies(database.db, directory);
   const unlimited = memoryLimiter(1_000_000);
-  deps.limiters = { startPerAccount: unlimited, startPerIp: unlimited, sendPerAccount: unlimited, sendPerIp: unlimited, verifyPerAccount: unlimited };
+  deps.limiters = {
+    startPerAccount: unlimited,
+    startPerIp: unlimited,
+    sendPerAccount: unlimited,
+    sendPerIp: unlimited,
+    verifyPerAccount: unlimited,
+  };
   deps.now = () => new Date();
   overrideResetDependencies(deps);
 
   // 1. POST /reset/actions/start through the real route handler, known vs unknown, interleaved.
-  const start = (username: string) => startRoute(new NextRequest('http://localhost:3000/reset/actions/start', {
-    method: 'POST', body: new URLSearchParams({ purpose: 'reset', username }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-  }));
+  const start = (username: string) =>
+    startRoute(
+      new NextRequest('http://localhost:3000/reset/actions/start', {
+        method: 'POST',
+        body: new URLSearchParams({ purpose: 'reset', username }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      }),
+    );
   for (let i = 0; i < 50; i++) await start(i % 2 ? adele.userPrincipalName : `warm${i}@contoso.test`);
   const known: bigint[] = [];
   const unknown: bigint[] = [];
@@ -65,7 +91,10 @@ async function main() {
   const context = { userPrincipalName: adele.userPrincipalName, displayName: adele.displayName };
   const policy = { ...defaultPasswordPolicy, organisationWords: ['contoso', 'verity'] };
   const ruleTimes: Record<string, ReturnType<typeof summarizeNanoseconds>> = {};
-  for (const [label, password] of [['20 characters', 'Blue-Harbour-Lantern'], ['256 characters', 'Xk9!'.repeat(64)]] as const) {
+  for (const [label, password] of [
+    ['20 characters', 'Blue-Harbour-Lantern'],
+    ['256 characters', 'Xk9!'.repeat(64)],
+  ] as const) {
     for (let i = 0; i < 2_000; i++) evaluatePassword(policy, { password, confirmation: password }, context);
     const samples: bigint[] = [];
     for (let i = 0; i < 20_000; i++) {
@@ -79,7 +108,11 @@ async function main() {
   // 3. 50 simultaneous submissions of one verified session: wall time, writes, successes.
   const { token } = await startResetSession(deps, { purpose: 'reset', username: adele.userPrincipalName, origin });
   await settleBackgroundTasks();
-  deps.settings.starPolicy = { ...deps.settings.starPolicy, stars: { ...deps.settings.starPolicy.stars, sms: 3 }, channelCodesCannotBypassMfa: false };
+  deps.settings.starPolicy = {
+    ...deps.settings.starPolicy,
+    stars: { ...deps.settings.starPolicy.stars, sms: 3 },
+    channelCodesCannotBypassMfa: false,
+  };
   await sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin });
   await settleBackgroundTasks();
   const code = codeIn(deps.captured.sms.at(-1)?.body ?? '');
@@ -87,24 +120,57 @@ async function main() {
   await checkVerificationCode(deps, { token, service: 'sms', code, origin });
   const verifyNs = Number(process.hrtime.bigint() - verifyStart);
   const burstStart = process.hrtime.bigint();
-  const results = await Promise.allSettled(Array.from({ length: 50 }, () => changePassword(deps, { token, password: 'Blue-Harbour-Lantern-82', confirmation: 'Blue-Harbour-Lantern-82', locale: 'en', origin })));
+  const results = await Promise.allSettled(
+    Array.from({ length: 50 }, () =>
+      changePassword(deps, {
+        token,
+        password: 'Blue-Harbour-Lantern-82',
+        confirmation: 'Blue-Harbour-Lantern-82',
+        locale: 'en',
+        origin,
+      }),
+    ),
+  );
   const burstMs = Number(process.hrtime.bigint() - burstStart) / 1e6;
 
   const figures = {
-    startReset: { requestsEach: 500, knownMedianMs: ms(knownSummary.median), unknownMedianMs: ms(unknownSummary.median), knownP95Ms: ms(knownSummary.p95), unknownP95Ms: ms(unknownSummary.p95), medianDifferenceMs: ms(Math.abs(knownSummary.median - unknownSummary.median)) },
-    passwordRules: Object.fromEntries(Object.entries(ruleTimes).map(([label, s]) => [label, { medianMicroseconds: Math.round(s.median / 10) / 100, p95Microseconds: Math.round(s.p95 / 10) / 100 }])),
+    startReset: {
+      requestsEach: 500,
+      knownMedianMs: ms(knownSummary.median),
+      unknownMedianMs: ms(unknownSummary.median),
+      knownP95Ms: ms(knownSummary.p95),
+      unknownP95Ms: ms(unknownSummary.p95),
+      medianDifferenceMs: ms(Math.abs(knownSummary.median - unknownSummary.median)),
+    },
+    passwordRules: Object.fromEntries(
+      Object.entries(ruleTimes).map(([label, s]) => [
+        label,
+        { medianMicroseconds: Math.round(s.median / 10) / 100, p95Microseconds: Math.round(s.p95 / 10) / 100 },
+      ]),
+    ),
     codeCheckMs: ms(verifyNs),
-    concurrentSubmissions: { submissions: 50, fulfilled: results.filter((r) => r.status === 'fulfilled').length, passwordWrites: writes.passwordWrites.length, wallMs: Math.round(burstMs) },
+    concurrentSubmissions: {
+      submissions: 50,
+      fulfilled: results.filter((r) => r.status === 'fulfilled').length,
+      passwordWrites: writes.passwordWrites.length,
+      wallMs: Math.round(burstMs),
+    },
   };
   console.log(JSON.stringify(figures, null, 2));
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/reset-portal.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`);
+  writeFileSync(
+    'bench/results/reset-portal.json',
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`,
+  );
   overrideResetDependencies(undefined);
   await settleBackgroundTasks();
   await database.drop();
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

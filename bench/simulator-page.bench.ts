@@ -67,26 +67,63 @@ async function main() {
     // The portal's start script has just created and migrated the database: store the tenant's policies in it.
     const db = createDatabaseClient(databaseUrl, root);
     const documents = parsePolicySetDocuments(
-      { policies: tenant.conditionalAccessPolicies, namedLocations: tenant.namedLocations, authenticationStrengths: tenant.authenticationStrengthPolicies },
+      {
+        policies: tenant.conditionalAccessPolicies,
+        namedLocations: tenant.namedLocations,
+        authenticationStrengths: tenant.authenticationStrengthPolicies,
+      },
       () => 'unused',
     );
-    const { id: setId } = await createPolicySet(db, { name: `Synthetic ${Date.now()}`, documents, createdBy: null, comment: 'bench', now: new Date() });
+    const { id: setId } = await createPolicySet(db, {
+      name: `Synthetic ${Date.now()}`,
+      documents,
+      createdBy: null,
+      comment: 'bench',
+      now: new Date(),
+    });
     await db.$disconnect();
 
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const token = await encode({ token: { sub: 'bench-admin', oid: 'bench-admin', name: 'Bench admin', roles: ['Portal.Admin'], amr: ['mfa'], authTime: Math.floor(Date.now() / 1000) }, secret });
-    await context.addCookies([{ name: 'next-auth.session-token', value: token, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+    const token = await encode({
+      token: {
+        sub: 'bench-admin',
+        oid: 'bench-admin',
+        name: 'Bench admin',
+        roles: ['Portal.Admin'],
+        amr: ['mfa'],
+        authTime: Math.floor(Date.now() / 1000),
+      },
+      secret,
+    });
+    await context.addCookies([
+      { name: 'next-auth.session-token', value: token, url: origin, httpOnly: true, sameSite: 'Lax' },
+    ]);
     const page = await context.newPage();
 
-    const samples: { pageLoadMs: number; firstResultMs: number; doneMs: number; serverMs: number; compared: boolean }[] = [];
+    const samples: {
+      pageLoadMs: number;
+      firstResultMs: number;
+      doneMs: number;
+      serverMs: number;
+      compared: boolean;
+    }[] = [];
     for (const compared of [false, true]) {
       for (let run = 0; run < runs; run++) {
         const loadStart = Date.now();
-        await page.goto(`${origin}/admin/simulator/${setId}/blast-radius?app=${syntheticResetAppId}`, { timeout: 300_000 });
+        await page.goto(`${origin}/admin/simulator/${setId}/blast-radius?app=${syntheticResetAppId}`, {
+          timeout: 300_000,
+        });
         await page.getByRole('button', { name: 'Evaluate' }).waitFor();
         const pageLoadMs = Date.now() - loadStart;
         await page.getByLabel('IP address').fill('203.0.113.10');
@@ -100,9 +137,19 @@ async function main() {
         const marks = (await page.evaluate(
           "(() => { const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN; return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') }; })()",
         )) as { start: number; first: number; done: number };
-        const serverMs = Number(/Done in (\d+)/.exec((await page.getByTestId('blast-status').textContent()) ?? '')?.[1] ?? Number.NaN);
-        process.stderr.write(`run ${run + 1}${compared ? ' with draft' : ''}: page ${pageLoadMs} ms, first result ${Math.round(marks.first - marks.start)} ms, done ${Math.round(marks.done - marks.start)} ms\n`);
-        samples.push({ pageLoadMs, firstResultMs: Math.round(marks.first - marks.start), doneMs: Math.round(marks.done - marks.start), serverMs, compared });
+        const serverMs = Number(
+          /Done in (\d+)/.exec((await page.getByTestId('blast-status').textContent()) ?? '')?.[1] ?? Number.NaN,
+        );
+        process.stderr.write(
+          `run ${run + 1}${compared ? ' with draft' : ''}: page ${pageLoadMs} ms, first result ${Math.round(marks.first - marks.start)} ms, done ${Math.round(marks.done - marks.start)} ms\n`,
+        );
+        samples.push({
+          pageLoadMs,
+          firstResultMs: Math.round(marks.first - marks.start),
+          doneMs: Math.round(marks.done - marks.start),
+          serverMs,
+          compared,
+        });
       }
     }
     await browser.close();
@@ -110,11 +157,20 @@ async function main() {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
     const summary = (compared: boolean) => {
       const chosen = samples.filter((s) => s.compared === compared);
-      return { firstResultMs: median(chosen.map((s) => s.firstResultMs)), doneMs: median(chosen.map((s) => s.doneMs)), serverMs: median(chosen.map((s) => s.serverMs)) };
+      return {
+        firstResultMs: median(chosen.map((s) => s.firstResultMs)),
+        doneMs: median(chosen.map((s) => s.doneMs)),
+        serverMs: median(chosen.map((s) => s.serverMs)),
+      };
     };
     const figures = {
       tenant: benchmarkTenantSize,
-      machine: { cpu: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, node: process.version, browser: 'Debian Chromium (headless)' },
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        logicalCores: cpus().length,
+        node: process.version,
+        browser: 'Debian Chromium (headless)',
+      },
       flows: 7,
       firstPageLoadMs: samples[0]?.pageLoadMs,
       currentSet: summary(false),
@@ -145,6 +201,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

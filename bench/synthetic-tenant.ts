@@ -10,7 +10,12 @@ import { createSeededRandom, type SeededRandom } from './seeded-random';
 
 export type SyntheticTenantSize = { users: number; groups: number; policies: number; applications: number };
 
-export const benchmarkTenantSize: SyntheticTenantSize = { users: 100_000, groups: 2_000, policies: 200, applications: 60 };
+export const benchmarkTenantSize: SyntheticTenantSize = {
+  users: 100_000,
+  groups: 2_000,
+  policies: 200,
+  applications: 60,
+};
 
 export const builtInStrengthIds = {
   mfa: '00000000-0000-0000-0000-000000000002',
@@ -117,7 +122,13 @@ export function generateSyntheticTenant(size: SyntheticTenantSize = benchmarkTen
         { '@odata.type': '#microsoft.graph.iPv6CidrRange', cidrAddress: `2001:db8:${index.toString(16)}::/48` },
       ],
     })),
-    ...[['US', 'CA'], ['GB', 'IE'], ['DE', 'FR', 'NL'], ['KP', 'IR'], ['RU', 'BY']].map((countries, index) => ({
+    ...[
+      ['US', 'CA'],
+      ['GB', 'IE'],
+      ['DE', 'FR', 'NL'],
+      ['KP', 'IR'],
+      ['RU', 'BY'],
+    ].map((countries, index) => ({
       '@odata.type': '#microsoft.graph.countryNamedLocation',
       id: random.uuid(),
       displayName: `Countries ${countries.join('/')}`,
@@ -137,7 +148,15 @@ export function generateSyntheticTenant(size: SyntheticTenantSize = benchmarkTen
     combinationConfigurations: [],
   };
 
-  const context: PolicyContext = { random, appIds, groups, users, namedLocations, breakGlassGroupId: breakGlassGroup.id, customStrengthId: customStrength.id };
+  const context: PolicyContext = {
+    random,
+    appIds,
+    groups,
+    users,
+    namedLocations,
+    breakGlassGroupId: breakGlassGroup.id,
+    customStrengthId: customStrength.id,
+  };
   const conditionalAccessPolicies = Array.from({ length: size.policies }, (_, index) => generatePolicy(context, index));
 
   return {
@@ -181,7 +200,11 @@ function generatePolicy(context: PolicyContext, index: number) {
     displayName: `CA${String(index).padStart(3, '0')} ${grant}`,
     createdDateTime: '2025-01-15T09:30:00Z',
     modifiedDateTime: null,
-    state: random.weighted([['enabled', 70], ['enabledForReportingButNotEnforced', 20], ['disabled', 10]] as const),
+    state: random.weighted([
+      ['enabled', 70],
+      ['enabledForReportingButNotEnforced', 20],
+      ['disabled', 10],
+    ] as const),
     sessionControls: random.chance(0.2)
       ? {
           disableResilienceDefaults: null,
@@ -189,8 +212,20 @@ function generatePolicy(context: PolicyContext, index: number) {
           cloudAppSecurity: null,
           persistentBrowser: random.chance(0.5) ? { isEnabled: true, mode: 'never' } : null,
           signInFrequency: random.chance(0.3)
-            ? { isEnabled: true, value: null, type: null, authenticationType: 'primaryAndSecondaryAuthentication', frequencyInterval: 'everyTime' }
-            : { isEnabled: true, value: 1 + random.int(12), type: 'hours', authenticationType: 'primaryAndSecondaryAuthentication', frequencyInterval: 'timeBased' },
+            ? {
+                isEnabled: true,
+                value: null,
+                type: null,
+                authenticationType: 'primaryAndSecondaryAuthentication',
+                frequencyInterval: 'everyTime',
+              }
+            : {
+                isEnabled: true,
+                value: 1 + random.int(12),
+                type: 'hours',
+                authenticationType: 'primaryAndSecondaryAuthentication',
+                frequencyInterval: 'timeBased',
+              },
         }
       : null,
     conditions: {
@@ -199,7 +234,10 @@ function generatePolicy(context: PolicyContext, index: number) {
       clientAppTypes: random.chance(0.15) ? ['browser', 'mobileAppsAndDesktopClients'] : ['all'],
       servicePrincipalRiskLevels: [],
       platforms: random.chance(0.2)
-        ? { includePlatforms: random.pickSome(['android', 'iOS', 'windows', 'macOS', 'linux'], 1 + random.int(3)), excludePlatforms: [] }
+        ? {
+            includePlatforms: random.pickSome(['android', 'iOS', 'windows', 'macOS', 'linux'], 1 + random.int(3)),
+            excludePlatforms: [],
+          }
         : random.chance(0.05)
           ? { includePlatforms: ['all'], excludePlatforms: ['windows'] }
           : null,
@@ -225,9 +263,17 @@ function narrowBlockPolicy(
   { random, namedLocations }: PolicyContext,
   conditions: { clientAppTypes: string[]; locations: unknown; signInRiskLevels: string[] },
 ) {
-  const kind = random.weighted([['legacy', 50], ['countries', 30], ['risk', 20]] as const);
+  const kind = random.weighted([
+    ['legacy', 50],
+    ['countries', 30],
+    ['risk', 20],
+  ] as const);
   if (kind === 'legacy') conditions.clientAppTypes = ['exchangeActiveSync', 'other'];
-  if (kind === 'countries') conditions.locations = { includeLocations: namedLocations.slice(-2).map((location) => location.id), excludeLocations: [] };
+  if (kind === 'countries')
+    conditions.locations = {
+      includeLocations: namedLocations.slice(-2).map((location) => location.id),
+      excludeLocations: [],
+    };
   if (kind === 'risk') conditions.signInRiskLevels = ['high'];
 }
 
@@ -239,17 +285,43 @@ const deviceRules = [
 ];
 
 type GrantKind =
-  | 'mfa' | 'strength-mfa' | 'strength-passwordless' | 'strength-phishing-resistant' | 'strength-custom'
-  | 'block' | 'device' | 'password-change' | 'terms-of-use';
+  | 'mfa'
+  | 'strength-mfa'
+  | 'strength-passwordless'
+  | 'strength-phishing-resistant'
+  | 'strength-custom'
+  | 'block'
+  | 'device'
+  | 'password-change'
+  | 'terms-of-use';
 
 function generateUsers({ random, groups, users, breakGlassGroupId }: PolicyContext) {
-  const target = random.weighted([['all', 40], ['groups', 38], ['roles', 10], ['guests', 5], ['users', 5], ['none', 2]] as const);
+  const target = random.weighted([
+    ['all', 40],
+    ['groups', 38],
+    ['roles', 10],
+    ['guests', 5],
+    ['users', 5],
+    ['none', 2],
+  ] as const);
   const some = <T>(items: readonly T[], max: number) => random.pickSome(items, 1 + random.int(max));
   return {
-    includeUsers: target === 'all' ? ['All'] : target === 'guests' ? ['GuestsOrExternalUsers'] : target === 'none' ? ['None'] : target === 'users' ? some(users, 20).map((user) => user.id) : [],
+    includeUsers:
+      target === 'all'
+        ? ['All']
+        : target === 'guests'
+          ? ['GuestsOrExternalUsers']
+          : target === 'none'
+            ? ['None']
+            : target === 'users'
+              ? some(users, 20).map((user) => user.id)
+              : [],
     excludeUsers: random.chance(0.1) ? some(users, 5).map((user) => user.id) : [],
     includeGroups: target === 'groups' ? some(groups.slice(1), 5).map((group) => group.id) : [],
-    excludeGroups: [breakGlassGroupId, ...(random.chance(0.3) ? some(groups.slice(1), 3).map((group) => group.id) : [])],
+    excludeGroups: [
+      breakGlassGroupId,
+      ...(random.chance(0.3) ? some(groups.slice(1), 3).map((group) => group.id) : []),
+    ],
     includeRoles: target === 'roles' ? some(roleTemplateIds, 4) : [],
     excludeRoles: random.chance(0.05) ? [random.pick(roleTemplateIds)] : [],
     includeGuestsOrExternalUsers: null,
@@ -258,18 +330,37 @@ function generateUsers({ random, groups, users, breakGlassGroupId }: PolicyConte
 }
 
 function generateApplications({ random, appIds }: PolicyContext) {
-  const target = random.weighted([['all', 40], ['apps', 48], ['office365', 6], ['userAction', 3], ['authContext', 3]] as const);
+  const target = random.weighted([
+    ['all', 40],
+    ['apps', 48],
+    ['office365', 6],
+    ['userAction', 3],
+    ['authContext', 3],
+  ] as const);
   return {
-    includeApplications: target === 'all' ? ['All'] : target === 'office365' ? ['Office365'] : target === 'apps' ? random.pickSome(appIds, 1 + random.int(5)) : [],
+    includeApplications:
+      target === 'all'
+        ? ['All']
+        : target === 'office365'
+          ? ['Office365']
+          : target === 'apps'
+            ? random.pickSome(appIds, 1 + random.int(5))
+            : [],
     excludeApplications: target === 'all' && random.chance(0.3) ? random.pickSome(appIds, 1 + random.int(2)) : [],
-    includeUserActions: target === 'userAction' ? [random.pick(['urn:user:registersecurityinfo', 'urn:user:registerdevice'])] : [],
+    includeUserActions:
+      target === 'userAction' ? [random.pick(['urn:user:registersecurityinfo', 'urn:user:registerdevice'])] : [],
     includeAuthenticationContextClassReferences: target === 'authContext' ? [`c${1 + random.int(5)}`] : [],
     applicationFilter: null,
   };
 }
 
 function generateLocations({ random, namedLocations }: PolicyContext) {
-  const kind = random.weighted([['none', 50], ['untrusted', 30], ['named', 15], ['excludeNamed', 5]] as const);
+  const kind = random.weighted([
+    ['none', 50],
+    ['untrusted', 30],
+    ['named', 15],
+    ['excludeNamed', 5],
+  ] as const);
   const some = () => random.pickSome(namedLocations, 1 + random.int(3)).map((location) => location.id);
   switch (kind) {
     case 'none':
@@ -284,11 +375,21 @@ function generateLocations({ random, namedLocations }: PolicyContext) {
 }
 
 function generateGrantControls({ random, customStrengthId }: PolicyContext, grant: GrantKind) {
-  const base = { operator: 'OR', builtInControls: [] as string[], customAuthenticationFactors: [], termsOfUse: [] as string[], authenticationStrength: null as null | { id: string } };
+  const base = {
+    operator: 'OR',
+    builtInControls: [] as string[],
+    customAuthenticationFactors: [],
+    termsOfUse: [] as string[],
+    authenticationStrength: null as null | { id: string },
+  };
   const strength = (id: string) => ({ ...base, authenticationStrength: { id } });
   switch (grant) {
     case 'mfa':
-      return { ...base, builtInControls: random.chance(0.2) ? ['mfa', 'compliantDevice'] : ['mfa'], operator: random.pick(['OR', 'AND']) };
+      return {
+        ...base,
+        builtInControls: random.chance(0.2) ? ['mfa', 'compliantDevice'] : ['mfa'],
+        operator: random.pick(['OR', 'AND']),
+      };
     case 'strength-mfa':
       return strength(builtInStrengthIds.mfa);
     case 'strength-passwordless':
@@ -304,6 +405,11 @@ function generateGrantControls({ random, customStrengthId }: PolicyContext, gran
     case 'password-change':
       return { ...base, builtInControls: ['mfa', 'passwordChange'], operator: 'AND' };
     case 'terms-of-use':
-      return { ...base, builtInControls: ['mfa'], termsOfUse: ['7f0d2c1e-3b4a-4c5d-8e6f-9a0b1c2d3e4f'], operator: 'AND' };
+      return {
+        ...base,
+        builtInControls: ['mfa'],
+        termsOfUse: ['7f0d2c1e-3b4a-4c5d-8e6f-9a0b1c2d3e4f'],
+        operator: 'AND',
+      };
   }
 }

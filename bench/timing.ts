@@ -13,7 +13,8 @@ export function timeOnce<T>(run: () => T): { value: T; milliseconds: number } {
 export function summarizeNanoseconds(samples: readonly bigint[]): LatencySummary {
   if (samples.length === 0) throw new Error('no samples to summarise');
   const sorted = samples.map(Number).sort((a, b) => a - b);
-  const rank = (percentile: number) => sorted[Math.min(sorted.length - 1, Math.ceil((percentile / 100) * sorted.length) - 1)] ?? 0;
+  const rank = (percentile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((percentile / 100) * sorted.length) - 1)] ?? 0;
   return {
     median: rank(50),
     p95: rank(95),

@@ -30,7 +30,8 @@ export function formatError(error: unknown): ErrorReport {
 function stripPrefix(message: string, source: string, path: unknown): string {
   let rest = message;
   for (const prefix of [source, typeof path === 'string' ? path : undefined]) {
-    if (prefix !== undefined && prefix !== '' && rest.startsWith(prefix)) rest = rest.slice(prefix.length).replace(/^[\s:,-]+/, '');
+    if (prefix !== undefined && prefix !== '' && rest.startsWith(prefix))
+      rest = rest.slice(prefix.length).replace(/^[\s:,-]+/, '');
   }
   return rest === '' ? message : rest;
 }

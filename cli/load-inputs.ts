@@ -20,7 +20,11 @@ export function inputLimits(options: Pick<CommandOptions, 'maxInputMb'>): JsonFi
 }
 
 /** Reads one file and runs one engine parser over it, so every failure names that file. */
-export function parseInputFile<T>(file: string, parse: (json: unknown, source: string) => T, limits: JsonFileLimits): T {
+export function parseInputFile<T>(
+  file: string,
+  parse: (json: unknown, source: string) => T,
+  limits: JsonFileLimits,
+): T {
   const json = readJsonFile(file, limits);
   try {
     return parse(json, file);

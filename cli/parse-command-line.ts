@@ -27,8 +27,7 @@ export type CommandOptions = {
 };
 
 export type CommandLine =
-  | { kind: 'help'; command: CommandName | undefined }
-  | { kind: 'run'; command: CommandName; options: CommandOptions };
+  { kind: 'help'; command: CommandName | undefined } | { kind: 'run'; command: CommandName; options: CommandOptions };
 
 const optionSpecs = {
   tenant: { type: 'string' },
@@ -48,11 +47,22 @@ const optionSpecs = {
 
 type OptionName = keyof typeof optionSpecs;
 
-const commonOptions: OptionName[] = ['tenant', 'request', 'policies', 'named-locations', 'json', 'max-input-mb', 'help'];
+const commonOptions: OptionName[] = [
+  'tenant',
+  'request',
+  'policies',
+  'named-locations',
+  'json',
+  'max-input-mb',
+  'help',
+];
 
 export const optionsByCommand: Record<CommandName, { allowed: OptionName[]; required: OptionName[] }> = {
   'what-if': { allowed: commonOptions, required: ['tenant', 'request'] },
-  flow: { allowed: [...commonOptions, 'methods', 'password-forgotten', 'expect'], required: ['tenant', 'request', 'methods'] },
+  flow: {
+    allowed: [...commonOptions, 'methods', 'password-forgotten', 'expect'],
+    required: ['tenant', 'request', 'methods'],
+  },
   matrix: { allowed: commonOptions, required: ['tenant', 'request'] },
   lint: { allowed: [...commonOptions, 'fail-on'], required: ['tenant'] },
   'blast-radius': {
@@ -130,7 +140,12 @@ function parseList(value: string | undefined, flag: string, command: CommandName
   return items;
 }
 
-function oneOf(value: string | undefined, flag: string, allowed: readonly string[], command: CommandName): string | undefined {
+function oneOf(
+  value: string | undefined,
+  flag: string,
+  allowed: readonly string[],
+  command: CommandName,
+): string | undefined {
   if (value === undefined || allowed.includes(value)) return value;
   throw usageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`, command);
 }

@@ -86,7 +86,8 @@ function findTooDeep(root: unknown, maxDepth: number): string | undefined {
       ? value.map((child, index) => [index, child])
       : Object.entries(value);
     for (const [key, child] of children) {
-      if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: depth + 1, parent: entry, key });
+      if (typeof child === 'object' && child !== null)
+        pending.push({ value: child, depth: depth + 1, parent: entry, key });
     }
   }
   return undefined;

@@ -13,10 +13,18 @@ describe('verity-ca commands on the demo tenant', () => {
     const result = spawnVerityCaJson(['what-if', ...tenant, ...adeleHome]) as { value: Record<string, unknown>[] };
     expect(result.value.length).toBeGreaterThan(0);
     for (const policy of result.value) {
-      expect(policy).toMatchObject({ id: expect.any(String), displayName: expect.any(String), state: expect.any(String), policyApplies: expect.any(Boolean) });
+      expect(policy).toMatchObject({
+        id: expect.any(String),
+        displayName: expect.any(String),
+        state: expect.any(String),
+        policyApplies: expect.any(Boolean),
+      });
       expect(policy.analysisReasons).toMatch(policy.policyApplies ? /^notSet$/ : /^[a-zA-Z]+(,[a-zA-Z]+)*$/);
     }
-    expect(result.value.find((policy) => policy.displayName === 'Require MFA for the reset portal from any network')?.policyApplies).toBe(true);
+    expect(
+      result.value.find((policy) => policy.displayName === 'Require MFA for the reset portal from any network')
+        ?.policyApplies,
+    ).toBe(true);
   });
 
   it('what-if prints a table by default', () => {
@@ -26,27 +34,64 @@ describe('verity-ca commands on the demo tenant', () => {
     expect(run.stdout).toMatch(/\d+ of \d+ policies apply\./);
   });
 
-  it('flow: password + push meets MFA but not the reset portal\'s Passwordless MFA', () => {
-    const result = spawnVerityCaJson(['flow', ...tenant, ...adeleHome, '--methods', 'password,microsoftAuthenticatorPush']) as Record<string, unknown>;
-    expect(result).toMatchObject({ outcome: 'interrupted', reasons: expect.any(Array), appliedPolicies: expect.any(Array), missing: expect.any(Array), satisfiableWith: expect.any(Array) });
+  it("flow: password + push meets MFA but not the reset portal's Passwordless MFA", () => {
+    const result = spawnVerityCaJson([
+      'flow',
+      ...tenant,
+      ...adeleHome,
+      '--methods',
+      'password,microsoftAuthenticatorPush',
+    ]) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      outcome: 'interrupted',
+      reasons: expect.any(Array),
+      appliedPolicies: expect.any(Array),
+      missing: expect.any(Array),
+      satisfiableWith: expect.any(Array),
+    });
     const missing = result.missing as { authenticationStrength?: { displayName: string } }[];
     expect(missing.map((item) => item.authenticationStrength?.displayName)).toContain('Passwordless MFA');
     for (const policy of result.appliedPolicies as Record<string, unknown>[]) {
-      expect(policy).toMatchObject({ id: expect.any(String), displayName: expect.any(String), result: expect.any(String) });
+      expect(policy).toMatchObject({
+        id: expect.any(String),
+        displayName: expect.any(String),
+        result: expect.any(String),
+      });
     }
   });
 
   it('flow: Authenticator passwordless is granted, and --expect turns it into a policy test', () => {
-    const granted = spawnVerityCaJson(['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush']) as { outcome: string };
+    const granted = spawnVerityCaJson(['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush']) as {
+      outcome: string;
+    };
     expect(granted.outcome).toBe('granted');
-    expect(spawnVerityCa(['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush', '--expect', 'granted']).status).toBe(0);
-    const failing = spawnVerityCa(['flow', ...tenant, ...adeleHome, '--methods', 'password,microsoftAuthenticatorPush', '--expect', 'granted']);
+    expect(
+      spawnVerityCa(['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush', '--expect', 'granted']).status,
+    ).toBe(0);
+    const failing = spawnVerityCa([
+      'flow',
+      ...tenant,
+      ...adeleHome,
+      '--methods',
+      'password,microsoftAuthenticatorPush',
+      '--expect',
+      'granted',
+    ]);
     expect(failing.status).toBe(1);
-    expect(failing.stderr).toBe('verity-ca: policy test failed: expected granted, got interrupted for adele.vance@contoso.test with password + microsoftAuthenticatorPush\n');
+    expect(failing.stderr).toBe(
+      'verity-ca: policy test failed: expected granted, got interrupted for adele.vance@contoso.test with password + microsoftAuthenticatorPush\n',
+    );
   });
 
   it('flow: a forgotten password makes every flow with a password unavailable', () => {
-    const result = spawnVerityCaJson(['flow', ...tenant, ...adeleHome, '--methods', 'password,microsoftAuthenticatorPush', '--password-forgotten']) as { outcome: string };
+    const result = spawnVerityCaJson([
+      'flow',
+      ...tenant,
+      ...adeleHome,
+      '--methods',
+      'password,microsoftAuthenticatorPush',
+      '--password-forgotten',
+    ]) as { outcome: string };
     expect(result.outcome).toBe('unavailable');
   });
 
@@ -57,7 +102,12 @@ describe('verity-ca commands on the demo tenant', () => {
       rows: { flow: { id: string; methods: string[] }; cells: { outcome: string; summary: string }[] }[];
     };
     expect(matrix.userPrincipalName).toBe('adele.vance@contoso.test');
-    expect(matrix.scenarios.map((scenario) => scenario.id)).toEqual(['trustedNetwork', 'trustedNetworkPasswordForgotten', 'anyNetwork', 'anyNetworkPasswordForgotten']);
+    expect(matrix.scenarios.map((scenario) => scenario.id)).toEqual([
+      'trustedNetwork',
+      'trustedNetworkPasswordForgotten',
+      'anyNetwork',
+      'anyNetworkPasswordForgotten',
+    ]);
     expect(matrix.rows).toHaveLength(7);
     for (const row of matrix.rows) {
       expect(row.cells).toHaveLength(4);
@@ -68,10 +118,20 @@ describe('verity-ca commands on the demo tenant', () => {
   });
 
   it('lint prints counts and findings, and --fail-on fails the step', () => {
-    const lint = spawnVerityCaJson(['lint', ...tenant]) as { counts: Record<string, number>; findings: Record<string, unknown>[] };
+    const lint = spawnVerityCaJson(['lint', ...tenant]) as {
+      counts: Record<string, number>;
+      findings: Record<string, unknown>[];
+    };
     expect(Object.keys(lint.counts)).toEqual(['high', 'medium', 'low', 'info']);
     for (const finding of lint.findings) {
-      expect(finding).toMatchObject({ id: expect.any(String), severity: expect.any(String), code: expect.any(String), message: expect.any(String), recommendation: expect.any(String), policyIds: expect.any(Array) });
+      expect(finding).toMatchObject({
+        id: expect.any(String),
+        severity: expect.any(String),
+        code: expect.any(String),
+        message: expect.any(String),
+        recommendation: expect.any(String),
+        policyIds: expect.any(Array),
+      });
     }
     const total = Object.values(lint.counts).reduce((sum, count) => sum + count, 0);
     expect(total).toBe(lint.findings.length);
@@ -81,7 +141,13 @@ describe('verity-ca commands on the demo tenant', () => {
 
   it('blast-radius counts every user per flow and diffs two policy sets', () => {
     const radius = spawnVerityCaJson([
-      'blast-radius', ...tenant, ...adeleHome, '--flows', 'passwordPush,fido2,password+sms', '--compare-policies', 'fixtures/demo-policies-export.json',
+      'blast-radius',
+      ...tenant,
+      ...adeleHome,
+      '--flows',
+      'passwordPush,fido2,password+sms',
+      '--compare-policies',
+      'fixtures/demo-policies-export.json',
     ]) as {
       userCount: number;
       flows: { flowId: string; counts: Record<string, number>; users: Record<string, string[]> }[];
@@ -93,7 +159,10 @@ describe('verity-ca commands on the demo tenant', () => {
       expect(Object.values(flow.counts).reduce((sum, count) => sum + count, 0)).toBe(radius.userCount);
       for (const outcome of outcomes) expect(flow.users[outcome]).toHaveLength(flow.counts[outcome] ?? -1);
     }
-    expect(radius.comparison).toMatchObject({ policies: 'fixtures/demo-policies-export.json', changedUserCount: expect.any(Number) });
+    expect(radius.comparison).toMatchObject({
+      policies: 'fixtures/demo-policies-export.json',
+      changedUserCount: expect.any(Number),
+    });
     expect(radius.comparison.flows).toHaveLength(3);
   });
 

@@ -64,7 +64,12 @@ describe('verity-ca with bad input files', () => {
 
   it('names the line, column and path of broken JSON', () => {
     const file = writeInput('broken.json', '{\n  "tenantId": "t",\n  "users": [ { "id": "u1", } ]\n}');
-    expectInputError(['lint', '--tenant', file], file, '$.users[0].id', /not valid JSON at line 3, column 28: .*property name/);
+    expectInputError(
+      ['lint', '--tenant', file],
+      file,
+      '$.users[0].id',
+      /not valid JSON at line 3, column 28: .*property name/,
+    );
   });
 
   it('rejects a file that is not JSON at all', () => {
@@ -91,7 +96,10 @@ describe('verity-ca with bad input files', () => {
 
   it('rejects deeply nested JSON with the path where it gets too deep', () => {
     const depth = 100_000;
-    const file = writeInput('deep.json', `{"tenantId":"t","domain":"d","extra":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    const file = writeInput(
+      'deep.json',
+      `{"tenantId":"t","domain":"d","extra":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+    );
     expectInputError(['lint', '--tenant', file], file, `$.extra${'[0]'.repeat(63)}`, /nested deeper than 64 levels/);
   });
 
@@ -106,25 +114,58 @@ describe('verity-ca with bad input files', () => {
   });
 
   it('rejects an unknown enum value with its path', () => {
-    const file = writeInput('unknown-state.json', withValueAt(demoTenant, ['conditionalAccessPolicies', 0, 'state'], 'on'));
-    expectInputError(['lint', '--tenant', file], file, '$.conditionalAccessPolicies[0].state', /"on" is not allowed here .*enabled/);
+    const file = writeInput(
+      'unknown-state.json',
+      withValueAt(demoTenant, ['conditionalAccessPolicies', 0, 'state'], 'on'),
+    );
+    expectInputError(
+      ['lint', '--tenant', file],
+      file,
+      '$.conditionalAccessPolicies[0].state',
+      /"on" is not allowed here .*enabled/,
+    );
   });
 
   it('rejects an unknown authentication method mode registered on a user', () => {
     const index = (valueAt(demoTenant, ['users', 0, 'authenticationMethods']) as unknown[]).length;
-    const file = writeInput('unknown-method.json', withValueAt(demoTenant, ['users', 0, 'authenticationMethods', index], 'pushNotification'));
-    expectInputError(['lint', '--tenant', file], file, `$.users[0].authenticationMethods[${index}]`, /"pushNotification" is not allowed here/);
+    const file = writeInput(
+      'unknown-method.json',
+      withValueAt(demoTenant, ['users', 0, 'authenticationMethods', index], 'pushNotification'),
+    );
+    expectInputError(
+      ['lint', '--tenant', file],
+      file,
+      `$.users[0].authenticationMethods[${index}]`,
+      /"pushNotification" is not allowed here/,
+    );
   });
 
   it('rejects a broken CIDR in a named location', () => {
     const locations = valueAt(demoTenant, ['namedLocations']) as Json[];
     const index = locations.findIndex((location) => location['@odata.type'] === '#microsoft.graph.ipNamedLocation');
-    const file = writeInput('bad-cidr.json', withValueAt(demoTenant, ['namedLocations', index, 'ipRanges', 0, 'cidrAddress'], '10.0.0.0/33'));
-    expectInputError(['lint', '--tenant', file], file, `$.namedLocations[${index}].ipRanges[0].cidrAddress`, /not a valid CIDR range/);
+    const file = writeInput(
+      'bad-cidr.json',
+      withValueAt(demoTenant, ['namedLocations', index, 'ipRanges', 0, 'cidrAddress'], '10.0.0.0/33'),
+    );
+    expectInputError(
+      ['lint', '--tenant', file],
+      file,
+      `$.namedLocations[${index}].ipRanges[0].cidrAddress`,
+      /not a valid CIDR range/,
+    );
   });
 
   it('rejects a bad named-location export given with --named-locations', () => {
-    const file = writeInput('locations.json', { value: [{ '@odata.type': '#microsoft.graph.ipNamedLocation', id: 'x', displayName: 'HQ', ipRanges: [{ cidrAddress: '300.1.2.3/8' }] }] });
+    const file = writeInput('locations.json', {
+      value: [
+        {
+          '@odata.type': '#microsoft.graph.ipNamedLocation',
+          id: 'x',
+          displayName: 'HQ',
+          ipRanges: [{ cidrAddress: '300.1.2.3/8' }],
+        },
+      ],
+    });
     expectInputError(
       ['what-if', '--tenant', tenantFile, '--request', requestFile, '--named-locations', file],
       file,
@@ -135,7 +176,12 @@ describe('verity-ca with bad input files', () => {
 
   it('rejects a policy export that is neither {"value":[...]} nor an array', () => {
     const file = writeInput('policies.json', { policies: [] });
-    expectInputError(['what-if', '--tenant', tenantFile, '--request', requestFile, '--policies', file], file, '$', /Graph export/);
+    expectInputError(
+      ['what-if', '--tenant', tenantFile, '--request', requestFile, '--policies', file],
+      file,
+      '$',
+      /Graph export/,
+    );
   });
 
   it('rejects an unknown enum value in a policy export', () => {
@@ -152,14 +198,27 @@ describe('verity-ca with bad input files', () => {
   it('rejects a What-If request with an unknown platform or a bad IP address', () => {
     const request = JSON.parse(readFileSync(requestFile, 'utf8')) as Json;
     const platform = writeInput('request-platform.json', { ...request, signInConditions: { devicePlatform: 'amiga' } });
-    expectInputError(['what-if', '--tenant', tenantFile, '--request', platform], platform, '$.signInConditions.devicePlatform', /"amiga"/);
+    expectInputError(
+      ['what-if', '--tenant', tenantFile, '--request', platform],
+      platform,
+      '$.signInConditions.devicePlatform',
+      /"amiga"/,
+    );
     const address = writeInput('request-ip.json', { ...request, signInConditions: { ipAddress: '10.0.0.256' } });
-    expectInputError(['flow', '--tenant', tenantFile, '--request', address, '--methods', 'password'], address, '$.signInConditions.ipAddress', /not an IPv4 or IPv6 address/);
+    expectInputError(
+      ['flow', '--tenant', tenantFile, '--request', address, '--methods', 'password'],
+      address,
+      '$.signInConditions.ipAddress',
+      /not an IPv4 or IPv6 address/,
+    );
   });
 
   it('rejects a request for a user the tenant does not have', () => {
     const request = JSON.parse(readFileSync(requestFile, 'utf8')) as Json;
-    const file = writeInput('request-stranger.json', { ...request, signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'nobody@contoso.test' } });
+    const file = writeInput('request-stranger.json', {
+      ...request,
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'nobody@contoso.test' },
+    });
     const run = spawnVerityCa(['flow', '--tenant', tenantFile, '--request', file, '--methods', 'password']);
     expect(run.status).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);

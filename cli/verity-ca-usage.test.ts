@@ -23,7 +23,8 @@ describe('verity-ca usage', () => {
       const run = spawnVerityCa(args);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/Usage: verity-ca COMMAND/);
-      for (const command of ['what-if', 'flow', 'matrix', 'lint', 'blast-radius']) expect(run.stdout).toContain(command);
+      for (const command of ['what-if', 'flow', 'matrix', 'lint', 'blast-radius'])
+        expect(run.stdout).toContain(command);
     }
   });
 
@@ -45,11 +46,17 @@ describe('verity-ca usage', () => {
   });
 
   it('rejects an unknown flag', () => {
-    expectUsageError(['what-if', '--tenant', tenant, '--request', request, '--verbose'], /unknown option --verbose .*what-if --help/);
+    expectUsageError(
+      ['what-if', '--tenant', tenant, '--request', request, '--verbose'],
+      /unknown option --verbose .*what-if --help/,
+    );
   });
 
   it('rejects a flag that does not apply to the command', () => {
-    expectUsageError(['what-if', '--tenant', tenant, '--request', request, '--methods', 'password'], /--methods does not apply to what-if/);
+    expectUsageError(
+      ['what-if', '--tenant', tenant, '--request', request, '--methods', 'password'],
+      /--methods does not apply to what-if/,
+    );
   });
 
   it('rejects a missing required flag or value', () => {
@@ -64,7 +71,10 @@ describe('verity-ca usage', () => {
       ['flow', '--tenant', tenant, '--request', request, '--methods', 'password,pushNotification'],
       /--methods: "pushNotification" is not an authentication method mode/,
     );
-    expectUsageError(['flow', '--tenant', tenant, '--request', request, '--methods', 'password,,sms'], /--methods has an empty item/);
+    expectUsageError(
+      ['flow', '--tenant', tenant, '--request', request, '--methods', 'password,,sms'],
+      /--methods has an empty item/,
+    );
   });
 
   it('rejects an unexpected positional argument', () => {

@@ -57,12 +57,14 @@ async function handleHttp(store: DevSinkStore, req: http.IncomingMessage, res: h
     } catch {
       return sendJson(res, 400, { error: 'invalid_request', message: 'Body must be JSON { to, body }.' });
     }
-    if (!parsed.success) return sendJson(res, 400, { error: 'invalid_request', message: 'Body must be JSON { to, body }.' });
+    if (!parsed.success)
+      return sendJson(res, 400, { error: 'invalid_request', message: 'Body must be JSON { to, body }.' });
     const sms = { id: randomUUID(), ...parsed.data, receivedAt: new Date().toISOString() };
     keepNewest(store.sms, sms);
     return sendJson(res, 201, { id: sms.id });
   }
-  if (url.pathname === '/' && req.method === 'GET') return sendJson(res, 200, { emails: store.emails.length, sms: store.sms.length });
+  if (url.pathname === '/' && req.method === 'GET')
+    return sendJson(res, 200, { emails: store.emails.length, sms: store.sms.length });
   return sendJson(res, 404, { error: 'not_found' });
 }
 

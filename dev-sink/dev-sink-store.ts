@@ -1,7 +1,15 @@
 // In-memory store of what the development sink received: e-mails (SMTP) and SMS (HTTP gateway).
 // Development and tests only; kept in memory so a restart starts clean, capped so a runaway
 // sender cannot exhaust memory.
-export type SunkEmail = { id: string; from: string; to: string[]; subject: string; text: string; html: string; receivedAt: string };
+export type SunkEmail = {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  receivedAt: string;
+};
 export type SunkSms = { id: string; to: string; body: string; receivedAt: string };
 
 const maximumKept = 2000;

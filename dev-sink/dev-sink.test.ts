@@ -15,9 +15,23 @@ const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${sink
 
 describe('dev sink', () => {
   it('keeps an e-mail delivered over SMTP and returns it by recipient', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.smtpPort, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: 'Verity <no-reply@contoso.test>', to: 'Adele.Vance@personal.test', subject: 'Your password was changed', text: 'Hello Adele' });
-    const mine = (await (await api('/messages?to=adele.vance@personal.test')).json()) as { subject: string; text: string; from: string }[];
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: sink.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await transport.sendMail({
+      from: 'Verity <no-reply@contoso.test>',
+      to: 'Adele.Vance@personal.test',
+      subject: 'Your password was changed',
+      text: 'Hello Adele',
+    });
+    const mine = (await (await api('/messages?to=adele.vance@personal.test')).json()) as {
+      subject: string;
+      text: string;
+      from: string;
+    }[];
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ subject: 'Your password was changed', from: 'no-reply@contoso.test' });
     expect(mine[0]?.text.trim()).toBe('Hello Adele');
@@ -25,7 +39,15 @@ describe('dev sink', () => {
   });
 
   it('accepts SMS as the gateway contract, matches numbers by digits, and refuses bad bodies with 400', async () => {
-    expect((await api('/sms', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: '+1 555 0105', body: 'Code 123456' }) })).status).toBe(201);
+    expect(
+      (
+        await api('/sms', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ to: '+1 555 0105', body: 'Code 123456' }),
+        })
+      ).status,
+    ).toBe(201);
     const messages = (await (await api('/sms?to=%2B15550105')).json()) as { body: string }[];
     expect(messages.map((m) => m.body)).toEqual(['Code 123456']);
     expect((await api('/sms', { method: 'POST', body: 'not json' })).status).toBe(400);

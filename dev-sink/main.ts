@@ -10,7 +10,9 @@ const env = z
   })
   .safeParse(process.env);
 if (!env.success) {
-  console.error(`dev-sink: invalid environment: ${env.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; ')}`);
+  console.error(
+    `dev-sink: invalid environment: ${env.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; ')}`,
+  );
   process.exit(2);
 }
 const sink = await startDevSink({ smtpPort: env.data.DEV_SINK_SMTP_PORT, httpPort: env.data.DEV_SINK_HTTP_PORT });

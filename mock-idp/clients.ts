@@ -31,6 +31,11 @@ const fixtureOrigin = 'http://localhost:3000';
 /** Moves the demo clients' redirect URIs from the fixture's origin to `portalOrigin` (tests run the portal elsewhere). */
 export function withPortalOrigin(clients: MockClient[], portalOrigin: string | undefined): MockClient[] {
   if (!portalOrigin || portalOrigin === fixtureOrigin) return clients;
-  const move = (uri: string) => (uri.startsWith(`${fixtureOrigin}/`) ? `${portalOrigin}${uri.slice(fixtureOrigin.length)}` : uri);
-  return clients.map((client) => ({ ...client, redirect_uris: client.redirect_uris.map(move), post_logout_redirect_uris: client.post_logout_redirect_uris.map(move) }));
+  const move = (uri: string) =>
+    uri.startsWith(`${fixtureOrigin}/`) ? `${portalOrigin}${uri.slice(fixtureOrigin.length)}` : uri;
+  return clients.map((client) => ({
+    ...client,
+    redirect_uris: client.redirect_uris.map(move),
+    post_logout_redirect_uris: client.post_logout_redirect_uris.map(move),
+  }));
 }

@@ -48,7 +48,11 @@ export type ConditionalAccessEngine = {
   parseTenant(json: unknown, source: string): unknown;
   compileTenant(tenant: unknown): unknown;
   evaluateWhatIf(compiled: unknown, request: unknown): unknown;
-  evaluateSignInFlow(compiled: unknown, request: unknown, options: { methods: AuthenticationMethodMode[]; passwordForgotten?: boolean }): unknown;
+  evaluateSignInFlow(
+    compiled: unknown,
+    request: unknown,
+    options: { methods: AuthenticationMethodMode[]; passwordForgotten?: boolean },
+  ): unknown;
   buildComparisonMatrix?: (compiled: unknown, ...rest: unknown[]) => unknown;
 };
 
@@ -84,14 +88,28 @@ export function whatIfRequestFor(c: SignInCircumstances): Record<string, unknown
   };
 }
 
-type FlowResult = { outcome?: unknown; reasons?: unknown; appliedPolicies?: unknown; missing?: unknown; satisfiableWith?: unknown };
+type FlowResult = {
+  outcome?: unknown;
+  reasons?: unknown;
+  appliedPolicies?: unknown;
+  missing?: unknown;
+  satisfiableWith?: unknown;
+};
 
 function toDecision(result: unknown): GateDecision {
   const r = (result ?? {}) as FlowResult;
-  const outcome = (['granted', 'interrupted', 'blocked', 'unavailable'] as const).find((o) => o === r.outcome) ?? 'unavailable';
+  const outcome =
+    (['granted', 'interrupted', 'blocked', 'unavailable'] as const).find((o) => o === r.outcome) ?? 'unavailable';
   const applied = Array.isArray(r.appliedPolicies) ? (r.appliedPolicies as AppliedConditionalAccessPolicy[]) : [];
   const remedies = Array.isArray(r.satisfiableWith) ? (r.satisfiableWith as GateRemedy[]) : [];
-  return { outcome, remedies, reasons: Array.isArray(r.reasons) ? r.reasons : [], appliedPolicies: applied, missing: r.missing, isEngineAvailable: true };
+  return {
+    outcome,
+    remedies,
+    reasons: Array.isArray(r.reasons) ? r.reasons : [],
+    appliedPolicies: applied,
+    missing: r.missing,
+    isEngineAvailable: true,
+  };
 }
 
 // Combine the app's decision with an authentication context's: both must grant; the worse wins.
@@ -109,11 +127,15 @@ function withRegisteredMethods(raw: unknown, view: RegisteredMethodsView | undef
       : document.users,
   });
   const document = raw as Record<string, unknown>;
-  if ('tenant' in document && !('users' in document)) return { ...document, tenant: patchUsers(document.tenant as Record<string, unknown>) };
+  if ('tenant' in document && !('users' in document))
+    return { ...document, tenant: patchUsers(document.tenant as Record<string, unknown>) };
   return patchUsers(document);
 }
 
-export function createConditionalAccessGate(engine: ConditionalAccessEngine | undefined, view?: RegisteredMethodsView): ConditionalAccessGate {
+export function createConditionalAccessGate(
+  engine: ConditionalAccessEngine | undefined,
+  view?: RegisteredMethodsView,
+): ConditionalAccessGate {
   const cache = new WeakMap<Tenant, { version: string; compiled: unknown }>();
   function compiled(tenant: Tenant): unknown {
     if (!engine) return undefined;
@@ -129,13 +151,33 @@ export function createConditionalAccessGate(engine: ConditionalAccessEngine | un
     compiled,
     whatIfRequestFor,
     evaluate(tenant, circumstances, methods) {
-      if (!engine) return { outcome: 'granted', remedies: [], reasons: ['engineUnavailable'], appliedPolicies: [], missing: undefined, isEngineAvailable: false };
-      const app = toDecision(engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor({ ...circumstances, authenticationContext: undefined }), { methods }));
+      if (!engine)
+        return {
+          outcome: 'granted',
+          remedies: [],
+          reasons: ['engineUnavailable'],
+          appliedPolicies: [],
+          missing: undefined,
+          isEngineAvailable: false,
+        };
+      const app = toDecision(
+        engine.evaluateSignInFlow(
+          compiled(tenant),
+          whatIfRequestFor({ ...circumstances, authenticationContext: undefined }),
+          { methods },
+        ),
+      );
       if (!circumstances.authenticationContext) return app;
-      const context = toDecision(engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor(circumstances), { methods }));
+      const context = toDecision(
+        engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor(circumstances), { methods }),
+      );
       const worst = severity[context.outcome] > severity[app.outcome] ? context : app;
       const seen = new Set(app.appliedPolicies.map((p) => p.id));
-      return { ...worst, remedies: [...app.remedies, ...context.remedies], appliedPolicies: [...app.appliedPolicies, ...context.appliedPolicies.filter((p) => !seen.has(p.id))] };
+      return {
+        ...worst,
+        remedies: [...app.remedies, ...context.remedies],
+        appliedPolicies: [...app.appliedPolicies, ...context.appliedPolicies.filter((p) => !seen.has(p.id))],
+      };
     },
     whatIf(tenant, body) {
       if (!engine) return { value: [] };
@@ -149,9 +191,15 @@ export function loadConditionalAccessEngine(): ConditionalAccessEngine {
   return {
     parseTenant: (json, source) => parseTenant(json, source),
     compileTenant: (tenant) => compileTenant(tenant as Parameters<typeof compileTenant>[0]),
-    evaluateWhatIf: (compiled, request) => evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
-    evaluateSignInFlow: (compiled, request, options) => evaluateSignInFlow(compiled as CompiledTenant, parseWhatIfRequest(request, 'sign-in'), options),
+    evaluateWhatIf: (compiled, request) =>
+      evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
+    evaluateSignInFlow: (compiled, request, options) =>
+      evaluateSignInFlow(compiled as CompiledTenant, parseWhatIfRequest(request, 'sign-in'), options),
     buildComparisonMatrix: (compiled, request, options) =>
-      buildComparisonMatrix(compiled as CompiledTenant, parseWhatIfRequest(request, 'matrix request'), options as Parameters<typeof buildComparisonMatrix>[2]),
+      buildComparisonMatrix(
+        compiled as CompiledTenant,
+        parseWhatIfRequest(request, 'matrix request'),
+        options as Parameters<typeof buildComparisonMatrix>[2],
+      ),
   };
 }

@@ -12,9 +12,7 @@ const environmentSchema = z.object({
   MOCK_IDP_CERT_DIR: z.string().default(path.join(repositoryRoot, '.certs')),
   MOCK_IDP_TENANT_FILE: z.string().optional(),
   MOCK_IDP_CLIENTS_FILE: z.string().default(path.join(repositoryRoot, 'mock-idp/fixtures/clients.json')),
-  MOCK_IDP_CREDENTIALS_FILE: z
-    .string()
-    .default(path.join(repositoryRoot, 'mock-idp/fixtures/demo-credentials.json')),
+  MOCK_IDP_CREDENTIALS_FILE: z.string().default(path.join(repositoryRoot, 'mock-idp/fixtures/demo-credentials.json')),
   // Test-only switches: off unless set to exactly "1".
   MOCK_IDP_CONTROL_API: z.enum(['0', '1']).default('0'),
   // `amr` is a v1-token claim in Entra; the mock adds it to v2 tokens unless this is "0" (README).

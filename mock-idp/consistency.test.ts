@@ -12,7 +12,11 @@ import { demoPassword, portalClient, resetClient, startTestMockIdp, tenantId, te
 let mock: RunningMockIdp;
 beforeAll(async () => {
   mock = await startTestMockIdp();
-  await createHttpClient(mock.caCert).request(`${mock.url}/control/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  await createHttpClient(mock.caCert).request(`${mock.url}/control/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
 });
 afterAll(async () => {
   await mock.stop();
@@ -21,7 +25,13 @@ afterAll(async () => {
 // How the mock's pages end, in the engine's words. A page refusing a method the user has not
 // registered (scripted outcome "failed") is the engine's "unavailable".
 const asEngineOutcome: Record<ScriptedSignInOutcome, string> = {
-  granted: 'granted', interrupted: 'interrupted', restartRequired: 'interrupted', registrationRequired: 'interrupted', blocked: 'blocked', unavailable: 'unavailable', failed: 'unavailable',
+  granted: 'granted',
+  interrupted: 'interrupted',
+  restartRequired: 'interrupted',
+  registrationRequired: 'interrupted',
+  blocked: 'blocked',
+  unavailable: 'unavailable',
+  failed: 'unavailable',
 };
 
 describe('the mock agrees with the engine on every comparison-matrix cell of the demo tenant', () => {
@@ -30,7 +40,8 @@ describe('the mock agrees with the engine on every comparison-matrix cell of the
     const gate = idp.conditionalAccess;
     if (!gate.engine?.buildComparisonMatrix) throw new Error('engine without buildComparisonMatrix');
     // Everyone gets a usable one-time TAP so the TAP row is exercised, re-issued before each use.
-    const issueTap = (userId: string) => createTemporaryAccessPass(idp.store, userId, { lifetimeInMinutes: 60, isUsableOnce: true }, Date.now()).pass;
+    const issueTap = (userId: string) =>
+      createTemporaryAccessPass(idp.store, userId, { lifetimeInMinutes: 60, isUsableOnce: true }, Date.now()).pass;
     for (const user of idp.tenant.document.users) issueTap(user.id);
 
     const mismatches: string[] = [];
@@ -40,14 +51,24 @@ describe('the mock agrees with the engine on every comparison-matrix cell of the
     for (const app of [portalClient, resetClient, testClient]) {
       for (const user of idp.tenant.document.users) {
         issueTap(user.id);
-        const request = gate.whatIfRequestFor({ userId: user.id, appId: app.clientId, clientIp: '192.0.2.1', clientAppType: 'browser' });
+        const request = gate.whatIfRequestFor({
+          userId: user.id,
+          appId: app.clientId,
+          clientIp: '192.0.2.1',
+          clientAppType: 'browser',
+        });
         const matrix = gate.engine.buildComparisonMatrix(gate.compiled(idp.tenant), request) as ComparisonMatrix;
         for (const row of matrix.rows) {
           for (const [index, cell] of row.cells.entries()) {
             const scenario = matrix.scenarios[index];
             // A forgotten password only changes flows that type it; those cannot be replayed by a
             // sign-in (the mock cannot forget), and FIDO2 needs a browser authenticator (e2e covers it).
-            if (!scenario?.ipAddress || cell.outcome === 'notApplicable' || row.flow.methods.includes('fido2') || (scenario.passwordForgotten && row.flow.methods.includes('password'))) {
+            if (
+              !scenario?.ipAddress ||
+              cell.outcome === 'notApplicable' ||
+              row.flow.methods.includes('fido2') ||
+              (scenario.passwordForgotten && row.flow.methods.includes('password'))
+            ) {
               skipped += 1;
               continue;
             }
@@ -57,24 +78,38 @@ describe('the mock agrees with the engine on every comparison-matrix cell of the
             const registered = effectiveMethodsOf(idp.store, user, Date.now());
             if (row.flow.methods.some((m) => !registered.includes(m))) {
               compared += 1;
-              if (cell.outcome !== 'unavailable') mismatches.push(`${user.userPrincipalName} ${row.flow.id}: unregistered method but engine says ${cell.outcome}`);
+              if (cell.outcome !== 'unavailable')
+                mismatches.push(
+                  `${user.userPrincipalName} ${row.flow.id}: unregistered method but engine says ${cell.outcome}`,
+                );
               continue;
             }
             const result = await runScriptedSignIn(mock.url, mock.caCert, {
-              tenant: tenantId, ...app, userPrincipalName: user.userPrincipalName, methods: [...row.flow.methods],
-              password: demoPassword, temporaryAccessPass: pass, windowsHelloPin: '246810', clientIp: scenario.ipAddress, exchangeCode: false,
+              tenant: tenantId,
+              ...app,
+              userPrincipalName: user.userPrincipalName,
+              methods: [...row.flow.methods],
+              password: demoPassword,
+              temporaryAccessPass: pass,
+              windowsHelloPin: '246810',
+              clientIp: scenario.ipAddress,
+              exchangeCode: false,
             });
             compared += 1;
             signIns += 1;
             const actual = asEngineOutcome[result.outcome];
             if (actual !== cell.outcome) {
-              mismatches.push(`${user.userPrincipalName} ${app.clientId.slice(-2)} ${row.flow.id} ${scenario.id}: engine ${cell.outcome}, mock ${result.outcome}${result.message ? ` (${result.message})` : ''}`);
+              mismatches.push(
+                `${user.userPrincipalName} ${app.clientId.slice(-2)} ${row.flow.id} ${scenario.id}: engine ${cell.outcome}, mock ${result.outcome}${result.message ? ` (${result.message})` : ''}`,
+              );
             }
           }
         }
       }
     }
-    process.stdout.write(`consistency: ${compared} cells compared (${signIns} by a real sign-in), ${skipped} skipped\n`);
+    process.stdout.write(
+      `consistency: ${compared} cells compared (${signIns} by a real sign-in), ${skipped} skipped\n`,
+    );
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(100);
   }, 240_000);

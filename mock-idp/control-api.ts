@@ -41,18 +41,33 @@ export function resetTenant(mock: MockIdp, input: { tenantFile?: string; tenant?
   mock.evidence.bySession.clear();
 }
 
-export async function handleControlRoute(mock: MockIdp, req: IncomingMessage, res: ServerResponse, url: URL, segments: string[]): Promise<void> {
+export async function handleControlRoute(
+  mock: MockIdp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  segments: string[],
+): Promise<void> {
   const [first = '', second = '', third = '', fourth = '', fifth = ''] = segments;
   const method = req.method ?? 'GET';
 
   if (first === 'reset' && method === 'POST') {
-    const body = z.object({ tenantFile: z.string().optional(), tenant: z.unknown().optional() }).parse(await readJson(req));
-    if (body.tenantFile && !fs.existsSync(body.tenantFile)) throw new AppError('INVALID_INPUT', 'tenantFile does not exist');
+    const body = z
+      .object({ tenantFile: z.string().optional(), tenant: z.unknown().optional() })
+      .parse(await readJson(req));
+    if (body.tenantFile && !fs.existsSync(body.tenantFile))
+      throw new AppError('INVALID_INPUT', 'tenantFile does not exist');
     resetTenant(mock, body);
-    return sendJson(res, 200, { reset: true, tenantId: mock.tenant.tenantId, users: mock.tenant.document.users.length });
+    return sendJson(res, 200, {
+      reset: true,
+      tenantId: mock.tenant.tenantId,
+      users: mock.tenant.document.users.length,
+    });
   }
   if (first === 'outbox' && method === 'GET') {
-    return sendJson(res, 200, { value: readOutbox(mock.store, { userPrincipalName: url.searchParams.get('upn') ?? undefined }) });
+    return sendJson(res, 200, {
+      value: readOutbox(mock.store, { userPrincipalName: url.searchParams.get('upn') ?? undefined }),
+    });
   }
   if (first === 'sign-in-logs' && method === 'GET') {
     return sendJson(res, 200, { value: readSignInLogs(mock.store) });
@@ -75,19 +90,33 @@ export async function handleControlRoute(mock: MockIdp, req: IncomingMessage, re
     const user = userOrThrow(mock, second);
     if (third === 'requests' && !fourth && method === 'GET') {
       // The number is deliberately absent: it is read from the sign-in page, as a person would.
-      return sendJson(res, 200, { value: pendingPushRequests(mock.pushes, user.id, mock.now()).map(({ number: _n, ...r }) => r) });
+      return sendJson(res, 200, {
+        value: pendingPushRequests(mock.pushes, user.id, mock.now()).map(({ number: _n, ...r }) => r),
+      });
     }
     if (third === 'requests' && fourth && method === 'POST') {
-      const body = z.object({ number: z.coerce.number().int().optional(), pin: z.string().optional(), biometric: z.boolean().optional() }).parse(await readJson(req));
+      const body = z
+        .object({
+          number: z.coerce.number().int().optional(),
+          pin: z.string().optional(),
+          biometric: z.boolean().optional(),
+        })
+        .parse(await readJson(req));
       const requestId = fourth === 'latest' ? pendingPushRequests(mock.pushes, user.id, mock.now())[0]?.id : fourth;
       if (!requestId) throw new AppError('NOT_FOUND', 'no pending Authenticator request');
       if (fifth === 'approve') {
         const answered = answerAsAuthenticator(mock, user, requestId, 'approve', body.number);
         if (answered.status !== 'awaitingUnlock') return sendJson(res, 409, answered);
-        const unlocked = unlockAsAuthenticator(mock, user, requestId, body.pin !== undefined ? { pin: body.pin } : { biometric: true });
+        const unlocked = unlockAsAuthenticator(
+          mock,
+          user,
+          requestId,
+          body.pin !== undefined ? { pin: body.pin } : { biometric: true },
+        );
         return sendJson(res, unlocked.status === 'approved' ? 200 : 409, unlocked);
       }
-      if (fifth === 'deny' || fifth === 'report') return sendJson(res, 200, answerAsAuthenticator(mock, user, requestId, fifth, undefined));
+      if (fifth === 'deny' || fifth === 'report')
+        return sendJson(res, 200, answerAsAuthenticator(mock, user, requestId, fifth, undefined));
     }
   }
   if (first === 'passkeys' && second) {
@@ -95,8 +124,16 @@ export async function handleControlRoute(mock: MockIdp, req: IncomingMessage, re
     const user = userOrThrow(mock, second);
     const base = `/control/passkeys/${encodeURIComponent(user.userPrincipalName)}`;
     if (!third && method === 'GET') {
-      return sendHtml(res, 200, renderPage('Register a passkey', `<h1>Register a passkey</h1><p>For ${escapeHtml(user.userPrincipalName)} (control API, tests only).</p>
-<form id="register-form" action="${base}/verify" data-webauthn="registration" data-status-id="register-status" data-success="Passkey registered." data-failure="Registration failed" data-options-href="${base}/options"><p id="register-status" role="status"></p><div class="actions"><button type="button" id="register-start" data-webauthn-start>Register passkey</button></div></form>`, { scripts: ['/assets/simplewebauthn-browser.js', '/assets/webauthn-ceremony.js'] }));
+      return sendHtml(
+        res,
+        200,
+        renderPage(
+          'Register a passkey',
+          `<h1>Register a passkey</h1><p>For ${escapeHtml(user.userPrincipalName)} (control API, tests only).</p>
+<form id="register-form" action="${base}/verify" data-webauthn="registration" data-status-id="register-status" data-success="Passkey registered." data-failure="Registration failed" data-options-href="${base}/options"><p id="register-status" role="status"></p><div class="actions"><button type="button" id="register-start" data-webauthn-start>Register passkey</button></div></form>`,
+          { scripts: ['/assets/simplewebauthn-browser.js', '/assets/webauthn-ceremony.js'] },
+        ),
+      );
     }
     const browserId = browserIdOf(req, res);
     if (third === 'options' && method === 'GET') {
@@ -108,7 +145,17 @@ export async function handleControlRoute(mock: MockIdp, req: IncomingMessage, re
       const pending = mock.store.get<{ challenge: string; userId: string }>('webauthnRegistration', browserId);
       mock.store.remove('webauthnRegistration', browserId);
       if (!pending || pending.userId !== user.id) throw new AppError('INVALID_INPUT', 'no registration in progress');
-      const passkey = await registerPasskey(mock.store, user, { response: await readJson(req), expectedChallenge: pending.challenge, origin: mock.origin(), rpID: new URL(mock.origin()).hostname }, mock.now());
+      const passkey = await registerPasskey(
+        mock.store,
+        user,
+        {
+          response: await readJson(req),
+          expectedChallenge: pending.challenge,
+          origin: mock.origin(),
+          rpID: new URL(mock.origin()).hostname,
+        },
+        mock.now(),
+      );
       if (passkey) addRegisteredMethod(mock.store, user, 'fido2');
       return sendJson(res, passkey ? 200 : 400, { registered: Boolean(passkey) });
     }

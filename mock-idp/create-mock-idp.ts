@@ -9,7 +9,11 @@ import { isAppError } from '../lib/app-error';
 import { handleAuthenticatorRoute } from './authenticator-routes';
 import { readClientsFile, withPortalOrigin } from './clients';
 import type { MockIdpConfig } from './config';
-import { createConditionalAccessGate, loadConditionalAccessEngine, type ConditionalAccessEngine } from './conditional-access-gate';
+import {
+  createConditionalAccessGate,
+  loadConditionalAccessEngine,
+  type ConditionalAccessEngine,
+} from './conditional-access-gate';
 import { handleControlRoute } from './control-api';
 import { readDemoCredentials } from './demo-credentials';
 import { handleGraphRoute } from './graph/graph-routes';
@@ -34,9 +38,16 @@ export type CreateMockIdpOptions = {
   origin: () => string;
 };
 
-export type MockIdpApp = { mock: MockIdp; handle: (req: IncomingMessage, res: ServerResponse) => void; close: () => void };
+export type MockIdpApp = {
+  mock: MockIdp;
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  close: () => void;
+};
 
-const simplewebauthnBundle = new URL('../node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js', import.meta.url).pathname;
+const simplewebauthnBundle = new URL(
+  '../node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js',
+  import.meta.url,
+).pathname;
 const assetsFolder = new URL('./assets/', import.meta.url).pathname;
 
 export async function createMockIdp(options: CreateMockIdpOptions): Promise<MockIdpApp> {
@@ -94,7 +105,8 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   function tenantIdFor(segment: string): string | undefined {
     const key = decodeURIComponent(segment).toLowerCase();
     const t = mock.tenant;
-    if (key === t.tenantId.toLowerCase() || t.domains.includes(key) || key === 'common' || key === 'organizations') return t.tenantId;
+    if (key === t.tenantId.toLowerCase() || t.domains.includes(key) || key === 'common' || key === 'organizations')
+      return t.tenantId;
     return undefined;
   }
 
@@ -108,10 +120,18 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
     if (first === 'authenticator') return handleAuthenticatorRoute(mock, req, res, segments.slice(1));
     if (first === 'graph') return handleGraphRoute(mock, req, res, url);
     if (first === 'control') {
-      if (!config.isControlApiEnabled) return sendJson(res, 404, { error: 'not_found', error_description: 'The control API is disabled (MOCK_IDP_CONTROL_API=1 enables it).' });
+      if (!config.isControlApiEnabled)
+        return sendJson(res, 404, {
+          error: 'not_found',
+          error_description: 'The control API is disabled (MOCK_IDP_CONTROL_API=1 enables it).',
+        });
       return handleControlRoute(mock, req, res, url, segments.slice(1));
     }
-    if (first === 'favicon.ico') { res.writeHead(204); res.end(); return; }
+    if (first === 'favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
 
     const tenantId = tenantIdFor(first);
     if (!tenantId) {
@@ -125,7 +145,12 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
 
     let rest = `/${segments.slice(1).join('/')}`;
     if (rest === '/v2.0/.well-known/openid-configuration') rest = '/.well-known/openid-configuration';
-    const providerPaths = ['/.well-known/openid-configuration', '/oauth2/v2.0/', '/discovery/v2.0/keys', '/openid/userinfo'];
+    const providerPaths = [
+      '/.well-known/openid-configuration',
+      '/oauth2/v2.0/',
+      '/discovery/v2.0/keys',
+      '/openid/userinfo',
+    ];
     if (!providerPaths.some((p) => rest === p || (p.endsWith('/') && rest.startsWith(p)))) {
       return sendJson(res, 404, { error: 'not_found', error_description: `No such endpoint: ${url.pathname}` });
     }
@@ -141,17 +166,38 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   }
 
   function serveAsset(res: ServerResponse, name: string): void {
-    const file = name === 'simplewebauthn-browser.js' ? simplewebauthnBundle : /^[a-z0-9-]+\.js$/.test(name) ? `${assetsFolder}${name}` : undefined;
+    const file =
+      name === 'simplewebauthn-browser.js'
+        ? simplewebauthnBundle
+        : /^[a-z0-9-]+\.js$/.test(name)
+          ? `${assetsFolder}${name}`
+          : undefined;
     if (!file || !fs.existsSync(file)) return sendJson(res, 404, { error: 'not_found' });
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(fs.readFileSync(file));
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     route(req, res).catch((error: unknown) => {
-      if (res.headersSent) { res.end(); return; }
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
       if (isAppError(error)) {
-        const status = { INVALID_INPUT: 400, NOT_FOUND: 404, UNAUTHORIZED: 401, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429, EXPIRED: 410 }[error.code as string] ?? 500;
+        const status =
+          {
+            INVALID_INPUT: 400,
+            NOT_FOUND: 404,
+            UNAUTHORIZED: 401,
+            FORBIDDEN: 403,
+            CONFLICT: 409,
+            RATE_LIMITED: 429,
+            EXPIRED: 410,
+          }[error.code as string] ?? 500;
         return sendJson(res, status, { error: { code: error.code, message: error.message } });
       }
       process.stderr.write(`mock-idp: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);

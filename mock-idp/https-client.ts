@@ -5,7 +5,10 @@ import https from 'node:https';
 export type HttpResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
 export type HttpClient = {
-  request(url: string, options?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<HttpResponse>;
+  request(
+    url: string,
+    options?: { method?: string; headers?: Record<string, string>; body?: string },
+  ): Promise<HttpResponse>;
   cookies: Map<string, string>;
 };
 
@@ -39,7 +42,11 @@ export function createHttpClient(ca: string | undefined, agent?: https.Agent): H
                 if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') cookies.delete(name);
                 else cookies.set(name, value);
               }
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              });
             });
             res.on('error', reject);
           },
@@ -53,5 +60,8 @@ export function createHttpClient(ca: string | undefined, agent?: https.Agent): H
 }
 
 export function formBody(values: Record<string, string>): { body: string; headers: Record<string, string> } {
-  return { body: new URLSearchParams(values).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+  return {
+    body: new URLSearchParams(values).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  };
 }

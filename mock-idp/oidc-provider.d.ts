@@ -7,7 +7,12 @@ declare module 'oidc-provider' {
     oidc: {
       params?: Record<string, unknown>;
       client?: ClientInstance;
-      session?: { uid?: string; accountId?: string; authTime?: () => number | undefined; past?: (age: number) => boolean };
+      session?: {
+        uid?: string;
+        accountId?: string;
+        authTime?: () => number | undefined;
+        past?: (age: number) => boolean;
+      };
       entities: Record<string, unknown>;
       prompts: Set<string>;
       route: string;
@@ -39,12 +44,20 @@ declare module 'oidc-provider' {
   };
 
   export type AccountClaims = Record<string, unknown> & { sub: string };
-  export type Account = { accountId: string; claims(use: string, scope: string, claims: unknown, rejected: string[]): Promise<AccountClaims> | AccountClaims };
+  export type Account = {
+    accountId: string;
+    claims(use: string, scope: string, claims: unknown, rejected: string[]): Promise<AccountClaims> | AccountClaims;
+  };
 
   export type InteractionDetails = {
     uid: string;
     prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
-    params: Record<string, unknown> & { client_id?: string; login_hint?: string; redirect_uri?: string; scope?: string };
+    params: Record<string, unknown> & {
+      client_id?: string;
+      login_hint?: string;
+      redirect_uri?: string;
+      scope?: string;
+    };
     session?: { accountId: string; uid?: string; amr?: string[] };
     grantId?: string;
     lastSubmission?: Record<string, unknown>;
@@ -70,7 +83,10 @@ declare module 'oidc-provider' {
     name: string;
     checks: Check[] & { add(check: Check, index?: number): void };
   }
-  export type InteractionPolicy = Prompt[] & { get(name: string): Prompt | undefined; add(prompt: Prompt, index?: number): void };
+  export type InteractionPolicy = Prompt[] & {
+    get(name: string): Prompt | undefined;
+    add(prompt: Prompt, index?: number): void;
+  };
   export const interactionPolicy: { base(): InteractionPolicy; Check: typeof Check; Prompt: typeof Prompt };
 
   export class OIDCProviderError extends Error {
@@ -91,8 +107,18 @@ declare module 'oidc-provider' {
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
-    interactionResult(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
+    interactionResult(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<string>;
     on(event: string, listener: (...args: never[]) => void): this;
     Grant: {
       new (properties: { accountId: string; clientId: string }): GrantInstance;

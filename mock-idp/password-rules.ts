@@ -5,15 +5,42 @@ export type PasswordRuleViolation = 'tooShort' | 'tooLong' | 'notComplexEnough' 
 
 // A small stand-in for Microsoft's global banned list; Entra normalises (lowercase, l33t) and
 // matches substrings, which this mirrors in miniature.
-const bannedWords = ['password', 'passw0rd', 'contoso', 'verity', 'welcome', 'letmein', 'qwerty', 'summer', 'winter', 'spring', 'autumn', 'admin', '123456'];
+const bannedWords = [
+  'password',
+  'passw0rd',
+  'contoso',
+  'verity',
+  'welcome',
+  'letmein',
+  'qwerty',
+  'summer',
+  'winter',
+  'spring',
+  'autumn',
+  'admin',
+  '123456',
+];
 
-const leet: Record<string, string> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const leet: Record<string, string> = {
+  '0': 'o',
+  '1': 'l',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 
 function normalise(value: string): string {
   return [...value.toLowerCase()].map((c) => leet[c] ?? c).join('');
 }
 
-export function checkPassword(password: string, context: { userPrincipalName: string; displayName: string }): PasswordRuleViolation[] {
+export function checkPassword(
+  password: string,
+  context: { userPrincipalName: string; displayName: string },
+): PasswordRuleViolation[] {
   const violations: PasswordRuleViolation[] = [];
   if (password.length < 8) violations.push('tooShort');
   if (password.length > 256) violations.push('tooLong');

@@ -25,7 +25,13 @@ export const implicitConsentParam = 'x-mock-implicit-consent';
 export function withImplicitConsent(search: URLSearchParams): URLSearchParams {
   const scopes = (search.get('scope') ?? '').split(' ');
   const prompts = (search.get('prompt') ?? '').split(' ').filter(Boolean);
-  if (!scopes.includes('offline_access') || prompts.includes('consent') || prompts.includes('none') || search.has(implicitConsentParam)) return search;
+  if (
+    !scopes.includes('offline_access') ||
+    prompts.includes('consent') ||
+    prompts.includes('none') ||
+    search.has(implicitConsentParam)
+  )
+    return search;
   const next = new URLSearchParams(search);
   next.set('prompt', [...prompts, 'consent'].join(' '));
   next.set(implicitConsentParam, '1');
@@ -46,7 +52,10 @@ export const entraRoutes = {
 };
 
 // Entra's step-up format: {"access_token":{"acrs":{"essential":true,"value":"c1"}}} (claims-challenge).
-const claimRequestSchema = z.union([z.null(), z.object({ essential: z.boolean().optional(), value: z.string().optional(), values: z.array(z.string()).optional() })]);
+const claimRequestSchema = z.union([
+  z.null(),
+  z.object({ essential: z.boolean().optional(), value: z.string().optional(), values: z.array(z.string()).optional() }),
+]);
 export const claimsParameterSchema = z.object({
   access_token: z.record(z.string(), claimRequestSchema).optional(),
   id_token: z.record(z.string(), claimRequestSchema).optional(),
@@ -98,10 +107,19 @@ export function servicePrincipalIdOf(appId: string): string {
 
 function evidenceForToken(mock: MockIdp, token: TokenLike | undefined): SignInEvidence | undefined {
   if (!token) return undefined;
-  return (token.grantId && mock.evidence.byGrant.get(token.grantId)) || (token.sessionUid && mock.evidence.bySession.get(token.sessionUid)) || undefined;
+  return (
+    (token.grantId && mock.evidence.byGrant.get(token.grantId)) ||
+    (token.sessionUid && mock.evidence.bySession.get(token.sessionUid)) ||
+    undefined
+  );
 }
 
-export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { provider?: unknown }, signingKeys: JWK[], cookieKeys: string[], clientById: Map<string, MockClient>): Record<string, unknown> {
+export function buildProviderConfiguration(
+  mock: Omit<MockIdp, 'provider'> & { provider?: unknown },
+  signingKeys: JWK[],
+  cookieKeys: string[],
+  clientById: Map<string, MockClient>,
+): Record<string, unknown> {
   const tenantId = mock.tenant.tenantId;
   const self = mock as MockIdp;
 
@@ -111,15 +129,20 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
   // Step-up: an existing session that has not satisfied a requested authentication context (acrs)
   // must sign in again so Conditional Access can ask for the context's controls.
   policy.get('login')?.checks.add(
-    new interactionPolicy.Check('acrs_not_satisfied', 'The requested authentication context has not been satisfied', (ctx) => {
-      const claims = typeof ctx.oidc.params?.claims === 'string' ? ctx.oidc.params.claims : undefined;
-      const requested = requestedAcrsOf(claims);
-      // A sign-in that just finished was evaluated with the requested context by the mock.
-      if (requested.length === 0 || !ctx.oidc.session?.accountId || ctx.oidc.result?.login) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
-      const evidence = ctx.oidc.session.uid ? self.evidence.bySession.get(ctx.oidc.session.uid) : undefined;
-      const isSatisfied = requested.every((acr) => evidence?.acrs.includes(acr));
-      return isSatisfied ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
-    }),
+    new interactionPolicy.Check(
+      'acrs_not_satisfied',
+      'The requested authentication context has not been satisfied',
+      (ctx) => {
+        const claims = typeof ctx.oidc.params?.claims === 'string' ? ctx.oidc.params.claims : undefined;
+        const requested = requestedAcrsOf(claims);
+        // A sign-in that just finished was evaluated with the requested context by the mock.
+        if (requested.length === 0 || !ctx.oidc.session?.accountId || ctx.oidc.result?.login)
+          return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+        const evidence = ctx.oidc.session.uid ? self.evidence.bySession.get(ctx.oidc.session.uid) : undefined;
+        const isSatisfied = requested.every((acr) => evidence?.acrs.includes(acr));
+        return isSatisfied ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+      },
+    ),
   );
 
   async function findAccount(ctx: KoaContextWithOIDC, sub: string, token?: TokenLike): Promise<Account | undefined> {
@@ -166,9 +189,14 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
       idtyp: 'user',
       name: user?.displayName,
       preferred_username: user?.userPrincipalName,
-      scp: [...token.scopes].filter((s) => !['openid', 'profile', 'email', 'offline_access'].includes(s)).map((s) => s.replace(`${graphResource}/`, '')).join(' '),
+      scp: [...token.scopes]
+        .filter((s) => !['openid', 'profile', 'email', 'offline_access'].includes(s))
+        .map((s) => s.replace(`${graphResource}/`, ''))
+        .join(' '),
       ver: '2.0',
-      ...(user && audience && audience !== graphResource ? { roles: appRolesFor(self.tenant, user, audience.replace(/^api:\/\//, '')) } : {}),
+      ...(user && audience && audience !== graphResource
+        ? { roles: appRolesFor(self.tenant, user, audience.replace(/^api:\/\//, '')) }
+        : {}),
       ...(evidence && evidence.acrs.length > 0 ? { acrs: evidence.acrs } : {}),
       ...(evidence && self.config.isAmrEmitted ? { amr: amrFor(evidence.methods) } : {}),
     };
@@ -178,7 +206,9 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
     clients: [...clientById.values()].map((c) => ({
       client_id: c.client_id,
       client_name: c.client_name,
-      ...(c.client_secret ? { client_secret: c.client_secret, token_endpoint_auth_method: 'client_secret_post' } : { token_endpoint_auth_method: 'none' }),
+      ...(c.client_secret
+        ? { client_secret: c.client_secret, token_endpoint_auth_method: 'client_secret_post' }
+        : { token_endpoint_auth_method: 'none' }),
       redirect_uris: c.redirect_uris,
       post_logout_redirect_uris: c.post_logout_redirect_uris,
       grant_types: c.grant_types,
@@ -206,8 +236,19 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
     subjectTypes: ['public', 'pairwise'],
     // Entra's sub is pairwise per application (id-token-claims-reference).
     pairwiseIdentifier: (_ctx: unknown, accountId: string, client: { clientId: string }) =>
-      crypto.createHash('sha256').update(`${tenantId}:${client.clientId}:${accountId}`).digest('base64url').slice(0, 43),
-    extraParams: { claims: validateClaimsParameter, domain_hint: null, [implicitConsentParam]: null, client_info: null, 'x-client-SKU': null, 'x-client-VER': null },
+      crypto
+        .createHash('sha256')
+        .update(`${tenantId}:${client.clientId}:${accountId}`)
+        .digest('base64url')
+        .slice(0, 43),
+    extraParams: {
+      claims: validateClaimsParameter,
+      domain_hint: null,
+      [implicitConsentParam]: null,
+      client_info: null,
+      'x-client-SKU': null,
+      'x-client-VER': null,
+    },
     routes: entraRoutes,
     discovery: {
       tenant_region_scope: 'NA',
@@ -227,8 +268,11 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
       Grant: 14 * 24 * 3600,
       RefreshToken: 14 * 24 * 3600,
     },
-    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }, code: { scopes: Set<string> }) =>
-      client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    issueRefreshToken: async (
+      _ctx: unknown,
+      client: { grantTypeAllowed(t: string): boolean },
+      code: { scopes: Set<string> },
+    ) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     interactions: {
       policy,
       url: (_ctx: unknown, interaction: { uid: string }) => `/${tenantId}/interaction/${interaction.uid}`,
@@ -244,29 +288,57 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
         enabled: true,
         logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
           ctx.type = 'html';
-          ctx.body = renderPage('Sign out', `<h1>Pick an account to sign out</h1><p>Sign out of the mock Entra ID session?</p>${form}<div class="actions"><button form="op.logoutForm" name="logout" value="yes" type="submit">Sign out</button></div>`);
+          ctx.body = renderPage(
+            'Sign out',
+            `<h1>Pick an account to sign out</h1><p>Sign out of the mock Entra ID session?</p>${form}<div class="actions"><button form="op.logoutForm" name="logout" value="yes" type="submit">Sign out</button></div>`,
+          );
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
           ctx.type = 'html';
-          ctx.body = renderPage('Signed out', '<h1>You signed out of your account</h1><p>It’s a good idea to close all browser windows.</p>');
+          ctx.body = renderPage(
+            'Signed out',
+            '<h1>You signed out of your account</h1><p>It’s a good idea to close all browser windows.</p>',
+          );
         },
       },
       deviceFlow: {
         enabled: true,
         charset: 'base-20',
         mask: '****-****',
-        userCodeInputSource: async (ctx: KoaContextWithOIDC, form: string, _out: unknown, err?: { userCode?: string; message?: string }) => {
+        userCodeInputSource: async (
+          ctx: KoaContextWithOIDC,
+          form: string,
+          _out: unknown,
+          err?: { userCode?: string; message?: string },
+        ) => {
           ctx.type = 'html';
-          const error = err ? `<p class="error" role="alert">${escapeHtml(err.userCode ? 'That code didn’t work. Check the code and try again.' : 'There was an error processing your request.')}</p>` : '';
-          ctx.body = renderPage('Enter code', `<h1>Enter code</h1><p>Enter the code displayed on your app or device.</p>${error}${form.replace('<input', '<label for="user_code_input">Code</label><input id="user_code_input"')}<div class="actions"><button type="submit" form="op.deviceInputForm">Next</button></div>`);
+          const error = err
+            ? `<p class="error" role="alert">${escapeHtml(err.userCode ? 'That code didn’t work. Check the code and try again.' : 'There was an error processing your request.')}</p>`
+            : '';
+          ctx.body = renderPage(
+            'Enter code',
+            `<h1>Enter code</h1><p>Enter the code displayed on your app or device.</p>${error}${form.replace('<input', '<label for="user_code_input">Code</label><input id="user_code_input"')}<div class="actions"><button type="submit" form="op.deviceInputForm">Next</button></div>`,
+          );
         },
-        userCodeConfirmSource: async (ctx: KoaContextWithOIDC, form: string, client: { clientName?: string; clientId: string }, _device: unknown, userCode: string) => {
+        userCodeConfirmSource: async (
+          ctx: KoaContextWithOIDC,
+          form: string,
+          client: { clientName?: string; clientId: string },
+          _device: unknown,
+          userCode: string,
+        ) => {
           ctx.type = 'html';
-          ctx.body = renderPage('Are you trying to sign in?', `<h1>Are you trying to sign in to ${escapeHtml(client.clientName ?? client.clientId)}?</h1><p>Only continue if you downloaded the app from a store or website that you trust. Code: <strong>${escapeHtml(userCode)}</strong></p>${form}<div class="actions"><button class="secondary" type="submit" form="op.deviceConfirmForm" name="abort" value="yes">Cancel</button><button type="submit" form="op.deviceConfirmForm">Continue</button></div>`);
+          ctx.body = renderPage(
+            'Are you trying to sign in?',
+            `<h1>Are you trying to sign in to ${escapeHtml(client.clientName ?? client.clientId)}?</h1><p>Only continue if you downloaded the app from a store or website that you trust. Code: <strong>${escapeHtml(userCode)}</strong></p>${form}<div class="actions"><button class="secondary" type="submit" form="op.deviceConfirmForm" name="abort" value="yes">Cancel</button><button type="submit" form="op.deviceConfirmForm">Continue</button></div>`,
+          );
         },
         successSource: async (ctx: KoaContextWithOIDC) => {
           ctx.type = 'html';
-          ctx.body = renderPage('Signed in', '<h1>You have signed in</h1><p>You can close this window and return to your device.</p>');
+          ctx.body = renderPage(
+            'Signed in',
+            '<h1>You have signed in</h1><p>You can close this window and return to your device.</p>',
+          );
         },
       },
       resourceIndicators: {
@@ -287,10 +359,16 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
             .filter((s) => resourceOfScope(s) === resource);
           let audience: string;
           if (resource === graphResource) audience = graphResource;
-          else if (resource.startsWith('api://') && clientById.has(resource.slice('api://'.length))) audience = resource.slice('api://'.length);
-          else throw new errors.InvalidTarget(`AADSTS500011: The resource principal named ${resource} was not found in the tenant.`);
+          else if (resource.startsWith('api://') && clientById.has(resource.slice('api://'.length)))
+            audience = resource.slice('api://'.length);
+          else
+            throw new errors.InvalidTarget(
+              `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`,
+            );
           return {
-            scope: [...new Set([...requested, `${resource}/.default`, ...(resource === graphResource ? ['User.Read'] : [])])].join(' '),
+            scope: [
+              ...new Set([...requested, `${resource}/.default`, ...(resource === graphResource ? ['User.Read'] : [])]),
+            ].join(' '),
             audience,
             accessTokenTTL: 3600,
             accessTokenFormat: 'jwt',
@@ -302,7 +380,10 @@ export function buildProviderConfiguration(mock: Omit<MockIdp, 'provider'> & { p
     enabledJWA: { idTokenSigningAlgValues: ['RS256'], requestObjectSigningAlgValues: ['RS256'] },
     renderError: async (ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }) => {
       ctx.type = 'html';
-      ctx.body = renderPage('Sign-in error', `<h1>Sorry, but we’re having trouble signing you in.</h1><p class="error" role="alert">${escapeHtml(out.error)}</p><p>${escapeHtml(out.error_description ?? '')}</p>`);
+      ctx.body = renderPage(
+        'Sign-in error',
+        `<h1>Sorry, but we’re having trouble signing you in.</h1><p class="error" role="alert">${escapeHtml(out.error)}</p><p>${escapeHtml(out.error_description ?? '')}</p>`,
+      );
     },
   };
 }

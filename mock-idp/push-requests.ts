@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 
 // 'verification': a service-desk caller check sent through the mock-only Graph API (graph/verification-push-routes.ts).
 export type PushKind = 'passwordless' | 'mfa' | 'verification';
-export type PushStatus = 'pending' | 'awaitingUnlock' | 'approved' | 'denied' | 'numberMismatch' | 'expired' | 'reported';
+export type PushStatus =
+  'pending' | 'awaitingUnlock' | 'approved' | 'denied' | 'numberMismatch' | 'expired' | 'reported';
 
 export type PushRequest = {
   id: string;
@@ -31,9 +32,18 @@ export type PushPolicy = {
   blockMs: number;
 };
 
-export const defaultPushPolicy: PushPolicy = { lifetimeMs: 90_000, maxUnanswered: 3, windowMs: 10 * 60_000, blockMs: 10 * 60_000 };
+export const defaultPushPolicy: PushPolicy = {
+  lifetimeMs: 90_000,
+  maxUnanswered: 3,
+  windowMs: 10 * 60_000,
+  blockMs: 10 * 60_000,
+};
 
-export type PushRegistry = { requests: Map<string, PushRequest>; blockedUntil: Map<string, number>; policy: PushPolicy };
+export type PushRegistry = {
+  requests: Map<string, PushRequest>;
+  blockedUntil: Map<string, number>;
+  policy: PushPolicy;
+};
 
 export function createPushRegistry(policy: PushPolicy = defaultPushPolicy): PushRegistry {
   return { requests: new Map(), blockedUntil: new Map(), policy };
@@ -49,7 +59,8 @@ function expireOld(registry: PushRegistry, now: number): void {
   }
 }
 
-export type CreatePushResult = { isCreated: true; request: PushRequest } | { isCreated: false; reason: 'rateLimited'; retryAfterMs: number };
+export type CreatePushResult =
+  { isCreated: true; request: PushRequest } | { isCreated: false; reason: 'rateLimited'; retryAfterMs: number };
 
 export function createPushRequest(
   registry: PushRegistry,
@@ -97,7 +108,13 @@ export function pendingPushRequests(registry: PushRegistry, userId: string, now:
 export type PushAnswer = 'approve' | 'deny' | 'report';
 
 /** The user's answer in the app. Approve needs the number; a wrong number ends the request. */
-export function answerPushRequest(registry: PushRegistry, id: string, answer: PushAnswer, number: number | undefined, now: number): PushRequest | undefined {
+export function answerPushRequest(
+  registry: PushRegistry,
+  id: string,
+  answer: PushAnswer,
+  number: number | undefined,
+  now: number,
+): PushRequest | undefined {
   const request = pushRequestById(registry, id, now);
   if (!request || request.status !== 'pending') return request;
   if (answer === 'deny') request.status = 'denied';

@@ -1,6 +1,9 @@
 // The methods a user has registered: the tenant fixture's `authenticationMethods`, changed by Graph
 // (a TAP created, a passkey registered) through overrides kept in the store.
-import { isAuthenticationMethodMode, type AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
+import {
+  isAuthenticationMethodMode,
+  type AuthenticationMethodMode,
+} from '../lib/conditional-access/authentication-method-mode';
 import type { Store } from './store';
 import type { TenantUser } from './tenant';
 
@@ -13,7 +16,11 @@ export function methodsVersionOf(store: Store): string {
   return store.get<string>('meta', 'methodsVersion') ?? '0';
 }
 
-type MethodOverride = { add: AuthenticationMethodMode[]; remove: AuthenticationMethodMode[]; defaultSignInMethod?: string };
+type MethodOverride = {
+  add: AuthenticationMethodMode[];
+  remove: AuthenticationMethodMode[];
+  defaultSignInMethod?: string;
+};
 
 export function registeredMethodsOf(store: Store, user: TenantUser): AuthenticationMethodMode[] {
   const override = store.get<MethodOverride>('methods', user.id);

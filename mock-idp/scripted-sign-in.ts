@@ -31,7 +31,8 @@ export const scriptedSignInSchema = z.object({
 
 export type ScriptedSignInRequest = z.input<typeof scriptedSignInSchema>;
 
-export type ScriptedSignInOutcome = 'granted' | 'interrupted' | 'restartRequired' | 'registrationRequired' | 'blocked' | 'unavailable' | 'failed';
+export type ScriptedSignInOutcome =
+  'granted' | 'interrupted' | 'restartRequired' | 'registrationRequired' | 'blocked' | 'unavailable' | 'failed';
 
 export type ScriptedSignInResult = {
   outcome: ScriptedSignInOutcome;
@@ -58,7 +59,12 @@ function pageKind(html: string): ScriptedSignInOutcome | undefined {
 // user following the flow would (a method the page refuses then decides the outcome).
 const finalKinds: ReadonlySet<ScriptedSignInOutcome> = new Set(['blocked', 'unavailable', 'failed', 'interrupted']);
 
-export async function runScriptedSignIn(origin: string, ca: string | undefined, input: ScriptedSignInRequest, client: HttpClient = createHttpClient(ca)): Promise<ScriptedSignInResult> {
+export async function runScriptedSignIn(
+  origin: string,
+  ca: string | undefined,
+  input: ScriptedSignInRequest,
+  client: HttpClient = createHttpClient(ca),
+): Promise<ScriptedSignInResult> {
   const request = scriptedSignInSchema.parse(input);
   const steps: string[] = [];
   const verifier = crypto.randomBytes(32).toString('base64url');
@@ -66,8 +72,14 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
   const state = crypto.randomBytes(8).toString('hex');
   const authorize = new URL(`${origin}/${request.tenant}/oauth2/v2.0/authorize`);
   const params: Record<string, string> = {
-    client_id: request.clientId, response_type: 'code', redirect_uri: request.redirectUri, scope: request.scope,
-    code_challenge: challenge, code_challenge_method: 'S256', state, nonce: crypto.randomBytes(8).toString('hex'),
+    client_id: request.clientId,
+    response_type: 'code',
+    redirect_uri: request.redirectUri,
+    scope: request.scope,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
+    nonce: crypto.randomBytes(8).toString('hex'),
     login_hint: request.userPrincipalName,
     ...(request.claims ? { claims: request.claims } : {}),
     ...(request.prompt ? { prompt: request.prompt } : {}),
@@ -86,11 +98,20 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
   };
   await follow();
   const interaction = /^(https:\/\/[^/]+\/[^/]+\/interaction\/[^/?#]+)/.exec(current)?.[1];
-  if (!interaction) return { outcome: 'failed', message: `no interaction page (status ${response.status}): ${response.body.slice(0, 300)}`, steps };
+  if (!interaction)
+    return {
+      outcome: 'failed',
+      message: `no interaction page (status ${response.status}): ${response.body.slice(0, 300)}`,
+      steps,
+    };
 
   if (request.clientIp) {
     const browserId = client.cookies.get('mock_idp_browser');
-    const r = await client.request(`${origin}/control/client-ip`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ browserId, ip: request.clientIp }) });
+    const r = await client.request(`${origin}/control/client-ip`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ browserId, ip: request.clientIp }),
+    });
     if (r.status !== 200) return { outcome: 'failed', message: `control API refused the client IP: ${r.body}`, steps };
   }
 
@@ -101,7 +122,11 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
     await follow();
   };
   const control = async (path: string, values: Record<string, unknown> = {}): Promise<HttpResponse> =>
-    client.request(`${origin}/control/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(values) });
+    client.request(`${origin}/control/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(values),
+    });
 
   const upn = encodeURIComponent(request.userPrincipalName);
   for (const method of request.methods) {
@@ -117,8 +142,16 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
       case 'microsoftAuthenticatorPush': {
         await post('push', {});
         const number = /data-testid="push-number"[^>]*>(\d+)</.exec(response.body)?.[1];
-        if (!number) return { outcome: pageKind(response.body) ?? 'failed', message: /<p class="error"[^>]*>([^<]*)</.exec(response.body)?.[1] ?? 'no number shown', steps };
-        const approved = await control(`authenticator/${upn}/requests/latest/approve`, { number: Number(number), pin: request.authenticatorPin });
+        if (!number)
+          return {
+            outcome: pageKind(response.body) ?? 'failed',
+            message: /<p class="error"[^>]*>([^<]*)</.exec(response.body)?.[1] ?? 'no number shown',
+            steps,
+          };
+        const approved = await control(`authenticator/${upn}/requests/latest/approve`, {
+          number: Number(number),
+          pin: request.authenticatorPin,
+        });
         if (approved.status !== 200) return { outcome: 'failed', message: `approve failed: ${approved.body}`, steps };
         await post('push-result', {});
         break;
@@ -149,7 +182,11 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
         await post('whfb', { pin: request.windowsHelloPin ?? '' });
         break;
       default:
-        return { outcome: 'failed', message: `${method} cannot be scripted (FIDO2 needs a browser authenticator)`, steps };
+        return {
+          outcome: 'failed',
+          message: `${method} cannot be scripted (FIDO2 needs a browser authenticator)`,
+          steps,
+        };
     }
   }
   if (!current.startsWith(request.redirectUri)) {
@@ -161,16 +198,26 @@ export async function runScriptedSignIn(origin: string, ca: string | undefined, 
   }
   const redirected = new URL(current);
   const code = redirected.searchParams.get('code');
-  if (!code && request.authorizeUrl) return { outcome: 'failed', redirectUrl: current, message: redirected.search, steps };
+  if (!code && request.authorizeUrl)
+    return { outcome: 'failed', redirectUrl: current, message: redirected.search, steps };
   if (!code) return { outcome: 'failed', message: `redirected without a code: ${redirected.search}`, steps };
   if (request.authorizeUrl) return { outcome: 'granted', code, redirectUrl: current, steps };
   if (redirected.searchParams.get('state') !== state) return { outcome: 'failed', message: 'state mismatch', steps };
   if (!request.exchangeCode) return { outcome: 'granted', code, steps };
   const { body, headers } = formBody({
-    grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, client_id: request.clientId, code_verifier: verifier,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: request.redirectUri,
+    client_id: request.clientId,
+    code_verifier: verifier,
     ...(request.clientSecret ? { client_secret: request.clientSecret } : {}),
   });
-  const token = await client.request(`${origin}/${request.tenant}/oauth2/v2.0/token`, { method: 'POST', body, headers });
-  if (token.status !== 200) return { outcome: 'failed', message: `token endpoint: ${token.status} ${token.body}`, steps };
+  const token = await client.request(`${origin}/${request.tenant}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body,
+    headers,
+  });
+  if (token.status !== 200)
+    return { outcome: 'failed', message: `token endpoint: ${token.status} ${token.body}`, steps };
   return { outcome: 'granted', tokens: JSON.parse(token.body) as Record<string, unknown>, steps };
 }

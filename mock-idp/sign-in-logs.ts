@@ -37,19 +37,29 @@ export const signInErrorCodes = {
   strengthNotMet: 53003,
 } as const;
 
-export type SignInLogInput = Omit<SignInLogEntry, 'id' | 'createdDateTime' | 'conditionalAccessStatus' | 'authenticationRequirement'> & {
+export type SignInLogInput = Omit<
+  SignInLogEntry,
+  'id' | 'createdDateTime' | 'conditionalAccessStatus' | 'authenticationRequirement'
+> & {
   conditionalAccessStatus?: SignInLogEntry['conditionalAccessStatus'];
 };
 
 export function recordSignIn(store: Store, input: SignInLogInput, now: number): SignInLogEntry {
-  const enforced = input.appliedConditionalAccessPolicies.filter((p) => p.result === 'success' || p.result === 'failure');
+  const enforced = input.appliedConditionalAccessPolicies.filter(
+    (p) => p.result === 'success' || p.result === 'failure',
+  );
   const entry: SignInLogEntry = {
     ...input,
     id: crypto.randomUUID(),
     createdDateTime: new Date(now).toISOString(),
-    authenticationRequirement: input.authenticationMethodsUsed.length >= 2 || input.authenticationMethodsUsed.some((m) => ['deviceBasedPush', 'fido2', 'windowsHelloForBusiness'].includes(m)) ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
+    authenticationRequirement:
+      input.authenticationMethodsUsed.length >= 2 ||
+      input.authenticationMethodsUsed.some((m) => ['deviceBasedPush', 'fido2', 'windowsHelloForBusiness'].includes(m))
+        ? 'multiFactorAuthentication'
+        : 'singleFactorAuthentication',
     conditionalAccessStatus:
-      input.conditionalAccessStatus ?? (enforced.length === 0 ? 'notApplied' : enforced.some((p) => p.result === 'failure') ? 'failure' : 'success'),
+      input.conditionalAccessStatus ??
+      (enforced.length === 0 ? 'notApplied' : enforced.some((p) => p.result === 'failure') ? 'failure' : 'success'),
   };
   store.append('signIns', now, entry);
   return entry;

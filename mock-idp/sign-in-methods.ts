@@ -13,8 +13,17 @@ import type { TenantUser } from './tenant';
 
 /** Methods the mock can actually run (certificates and federation are not simulated). */
 export const supportedModes: ReadonlySet<AuthenticationMethodMode> = new Set<AuthenticationMethodMode>([
-  'password', 'deviceBasedPush', 'microsoftAuthenticatorPush', 'fido2', 'windowsHelloForBusiness', 'softwareOath',
-  'hardwareOath', 'sms', 'voice', 'temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse',
+  'password',
+  'deviceBasedPush',
+  'microsoftAuthenticatorPush',
+  'fido2',
+  'windowsHelloForBusiness',
+  'softwareOath',
+  'hardwareOath',
+  'sms',
+  'voice',
+  'temporaryAccessPassOneTime',
+  'temporaryAccessPassMultiUse',
 ]);
 
 export function maskPhone(phone: string | null | undefined): string {
@@ -24,24 +33,39 @@ export function maskPhone(phone: string | null | undefined): string {
 
 export function methodLabel(mode: AuthenticationMethodMode, phone?: string | null): string {
   switch (mode) {
-    case 'password': return 'Password';
-    case 'deviceBasedPush': return 'Approve a request on my Microsoft Authenticator app';
-    case 'microsoftAuthenticatorPush': return 'Approve a request on my Microsoft Authenticator app';
-    case 'fido2': return 'Face, fingerprint, PIN or security key';
-    case 'windowsHelloForBusiness': return 'Windows Hello for Business';
-    case 'softwareOath': case 'hardwareOath': return 'Use a verification code';
-    case 'sms': return `Text ${maskPhone(phone)}`;
-    case 'voice': return `Call ${maskPhone(phone)}`;
-    case 'temporaryAccessPassOneTime': case 'temporaryAccessPassMultiUse': return 'Temporary Access Pass';
-    default: return mode;
+    case 'password':
+      return 'Password';
+    case 'deviceBasedPush':
+      return 'Approve a request on my Microsoft Authenticator app';
+    case 'microsoftAuthenticatorPush':
+      return 'Approve a request on my Microsoft Authenticator app';
+    case 'fido2':
+      return 'Face, fingerprint, PIN or security key';
+    case 'windowsHelloForBusiness':
+      return 'Windows Hello for Business';
+    case 'softwareOath':
+    case 'hardwareOath':
+      return 'Use a verification code';
+    case 'sms':
+      return `Text ${maskPhone(phone)}`;
+    case 'voice':
+      return `Call ${maskPhone(phone)}`;
+    case 'temporaryAccessPassOneTime':
+    case 'temporaryAccessPassMultiUse':
+      return 'Temporary Access Pass';
+    default:
+      return mode;
   }
 }
 
 /** The registered TAP counts as a method only while usable. */
 export function usableMethodsOf(store: Store, user: TenantUser, now: number): AuthenticationMethodMode[] {
   const tap = temporaryAccessPassOf(store, user.id);
-  const methods = registeredMethodsOf(store, user).filter((m) => supportedModes.has(m) && !m.startsWith('temporaryAccessPass'));
-  if (tap && isTemporaryAccessPassUsable(tap, now)) methods.push(tap.isUsableOnce ? 'temporaryAccessPassOneTime' : 'temporaryAccessPassMultiUse');
+  const methods = registeredMethodsOf(store, user).filter(
+    (m) => supportedModes.has(m) && !m.startsWith('temporaryAccessPass'),
+  );
+  if (tap && isTemporaryAccessPassUsable(tap, now))
+    methods.push(tap.isUsableOnce ? 'temporaryAccessPassOneTime' : 'temporaryAccessPassMultiUse');
   return methods;
 }
 
@@ -49,8 +73,15 @@ export function firstFactorOptions(store: Store, user: TenantUser, now: number):
   return usableMethodsOf(store, user, now).filter((m) => firstFactorModes.has(m) && m !== 'sms');
 }
 
-export function secondFactorOptions(store: Store, user: TenantUser, now: number, used: readonly AuthenticationMethodMode[]): AuthenticationMethodMode[] {
-  return usableMethodsOf(store, user, now).filter((m) => secondFactorModes.has(m) && !restartOnlyModes.has(m) && !used.includes(m));
+export function secondFactorOptions(
+  store: Store,
+  user: TenantUser,
+  now: number,
+  used: readonly AuthenticationMethodMode[],
+): AuthenticationMethodMode[] {
+  return usableMethodsOf(store, user, now).filter(
+    (m) => secondFactorModes.has(m) && !restartOnlyModes.has(m) && !used.includes(m),
+  );
 }
 
 /**
@@ -66,10 +97,21 @@ export function firstFactorDefault(store: Store, user: TenantUser, now: number):
   return options.includes('password') ? 'password' : (options[0] ?? 'password');
 }
 
-export function secondFactorDefault(store: Store, user: TenantUser, offered: readonly AuthenticationMethodMode[]): AuthenticationMethodMode | undefined {
+export function secondFactorDefault(
+  store: Store,
+  user: TenantUser,
+  offered: readonly AuthenticationMethodMode[],
+): AuthenticationMethodMode | undefined {
   const preferred = defaultSignInMethodOf(store, user);
   if (offered.includes(preferred)) return preferred;
-  const order: AuthenticationMethodMode[] = ['microsoftAuthenticatorPush', 'fido2', 'softwareOath', 'hardwareOath', 'sms', 'voice'];
+  const order: AuthenticationMethodMode[] = [
+    'microsoftAuthenticatorPush',
+    'fido2',
+    'softwareOath',
+    'hardwareOath',
+    'sms',
+    'voice',
+  ];
   return order.find((m) => offered.includes(m)) ?? offered[0];
 }
 
@@ -81,6 +123,7 @@ export function phoneOf(credentials: DemoCredentials, user: TenantUser): string 
 export function effectiveMethodsOf(store: Store, user: TenantUser, now: number): AuthenticationMethodMode[] {
   const tap = temporaryAccessPassOf(store, user.id);
   const methods = registeredMethodsOf(store, user).filter((m) => !m.startsWith('temporaryAccessPass'));
-  if (tap && isTemporaryAccessPassUsable(tap, now)) methods.push(tap.isUsableOnce ? 'temporaryAccessPassOneTime' : 'temporaryAccessPassMultiUse');
+  if (tap && isTemporaryAccessPassUsable(tap, now))
+    methods.push(tap.isUsableOnce ? 'temporaryAccessPassOneTime' : 'temporaryAccessPassMultiUse');
   return methods;
 }

@@ -19,7 +19,12 @@ export function isLockedOut(store: Store, userId: string, now: number): boolean 
 }
 
 /** Records a wrong password; returns the record, locked when `lockedUntil > now`. */
-export function recordFailedPassword(store: Store, userId: string, now: number, policy = defaultLockoutPolicy): LockoutRecord {
+export function recordFailedPassword(
+  store: Store,
+  userId: string,
+  now: number,
+  policy = defaultLockoutPolicy,
+): LockoutRecord {
   const record = lockoutOf(store, userId);
   const failures = record.failures + 1;
   // After the first lockout, each further failure locks again (growing duration).

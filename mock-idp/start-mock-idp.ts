@@ -6,16 +6,28 @@ import { ensureCertificates, type CertificatePaths } from './certificates';
 import type { MockIdpConfig } from './config';
 import { createMockIdp, type CreateMockIdpOptions, type MockIdpApp } from './create-mock-idp';
 
-export type RunningMockIdp = MockIdpApp & { url: string; port: number; certificates: CertificatePaths; caCert: string; stop: () => Promise<void> };
+export type RunningMockIdp = MockIdpApp & {
+  url: string;
+  port: number;
+  certificates: CertificatePaths;
+  caCert: string;
+  stop: () => Promise<void>;
+};
 
-export async function startMockIdp(config: MockIdpConfig, options: Omit<CreateMockIdpOptions, 'config' | 'origin'> = {}): Promise<RunningMockIdp> {
+export async function startMockIdp(
+  config: MockIdpConfig,
+  options: Omit<CreateMockIdpOptions, 'config' | 'origin'> = {},
+): Promise<RunningMockIdp> {
   const certificates = await ensureCertificates(config.certDir);
   // With port 0 (tests) pick a free port first: the provider's issuer includes the port.
   const port = config.port === 0 ? await freePort() : config.port;
   config.port = port;
   const origin = `https://${config.host}:${port}`;
   const app = await createMockIdp({ ...options, config, origin: () => origin });
-  const server = https.createServer({ key: fs.readFileSync(certificates.key), cert: fs.readFileSync(certificates.cert) }, app.handle);
+  const server = https.createServer(
+    { key: fs.readFileSync(certificates.key), cert: fs.readFileSync(certificates.cert) },
+    app.handle,
+  );
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

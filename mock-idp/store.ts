@@ -32,12 +32,16 @@ export function openStore(dataDir: string): Store {
       at INTEGER NOT NULL, value TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS events_kind ON events (kind, id);
   `);
-  const getStatement = db.prepare<[string, string], { value: string }>('SELECT value FROM kv WHERE namespace = ? AND key = ?');
+  const getStatement = db.prepare<[string, string], { value: string }>(
+    'SELECT value FROM kv WHERE namespace = ? AND key = ?',
+  );
   const putStatement = db.prepare(
     'INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value',
   );
   const removeStatement = db.prepare('DELETE FROM kv WHERE namespace = ? AND key = ?');
-  const listStatement = db.prepare<[string], { key: string; value: string }>('SELECT key, value FROM kv WHERE namespace = ? ORDER BY key');
+  const listStatement = db.prepare<[string], { key: string; value: string }>(
+    'SELECT key, value FROM kv WHERE namespace = ? ORDER BY key',
+  );
   const clearStatement = db.prepare('DELETE FROM kv WHERE namespace = ?');
   const appendStatement = db.prepare('INSERT INTO events (kind, at, value) VALUES (?, ?, ?)');
   const eventsStatement = db.prepare<[string, number, number], { id: number; at: number; value: string }>(

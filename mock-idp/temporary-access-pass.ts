@@ -52,7 +52,12 @@ export function isTemporaryAccessPassUsable(method: StoredTemporaryAccessPass, n
 }
 
 /** Checks a pass; a one-time pass is consumed by consumeTemporaryAccessPass when the sign-in completes. */
-export function verifyTemporaryAccessPass(store: Store, userId: string, pass: string, now: number): StoredTemporaryAccessPass | undefined {
+export function verifyTemporaryAccessPass(
+  store: Store,
+  userId: string,
+  pass: string,
+  now: number,
+): StoredTemporaryAccessPass | undefined {
   const method = temporaryAccessPassOf(store, userId);
   if (!method || !isTemporaryAccessPassUsable(method, now)) return undefined;
   const expected = Buffer.from(method.hash, 'base64');

@@ -36,9 +36,7 @@ const applicationSchema = z
   .object({
     appId: z.string(),
     displayName: z.string().optional(),
-    appRoles: z
-      .array(z.object({ id: z.string().optional(), value: z.string().nullish() }).passthrough())
-      .default([]),
+    appRoles: z.array(z.object({ id: z.string().optional(), value: z.string().nullish() }).passthrough()).default([]),
   })
   .passthrough();
 
@@ -82,9 +80,7 @@ export function readTenantFile(file: string): Tenant {
 export function parseTenantDocument(raw: unknown, source: string): Tenant {
   // The shared fixture may wrap the tenant as { tenant: {...} }; accept both shapes.
   const candidate =
-    raw && typeof raw === 'object' && 'tenant' in raw && !('users' in raw)
-      ? (raw as { tenant: unknown }).tenant
-      : raw;
+    raw && typeof raw === 'object' && 'tenant' in raw && !('users' in raw) ? (raw as { tenant: unknown }).tenant : raw;
   const result = tenantDocumentSchema.safeParse(candidate);
   if (!result.success) {
     throw new AppError('CONFIG_ERROR', `invalid tenant document: ${result.error.message}`, { source });

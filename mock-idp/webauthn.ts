@@ -10,7 +10,15 @@ import { bumpMethodsVersion } from './registered-methods';
 import type { Store } from './store';
 import type { TenantUser } from './tenant';
 
-export type StoredPasskey = { id: string; publicKey: string; counter: number; transports?: string[]; aaguid: string; createdDateTime: string; displayName: string };
+export type StoredPasskey = {
+  id: string;
+  publicKey: string;
+  counter: number;
+  transports?: string[];
+  aaguid: string;
+  createdDateTime: string;
+  displayName: string;
+};
 
 export function passkeysOf(store: Store, userId: string): StoredPasskey[] {
   return store.get<StoredPasskey[]>('passkeys', userId) ?? [];
@@ -39,11 +47,20 @@ export async function verifyPasskeySignIn(
       expectedChallenge: input.expectedChallenge,
       expectedOrigin: input.origin,
       expectedRPID: input.rpID,
-      credential: { id: passkey.id, publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')), counter: passkey.counter, transports: passkey.transports },
+      credential: {
+        id: passkey.id,
+        publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
+        counter: passkey.counter,
+        transports: passkey.transports,
+      },
       requireUserVerification: true,
     });
     if (!result.verified) return false;
-    store.put('passkeys', user.id, passkeys.map((p) => (p.id === passkey.id ? { ...p, counter: result.authenticationInfo.newCounter } : p)));
+    store.put(
+      'passkeys',
+      user.id,
+      passkeys.map((p) => (p.id === passkey.id ? { ...p, counter: result.authenticationInfo.newCounter } : p)),
+    );
     return true;
   } catch {
     return false;

@@ -4,12 +4,23 @@ import { appendAuditEvent } from '../server/audit/append-audit-event';
 import { createTestDatabase, type TestDatabase } from '../server/database/test-database';
 
 let testDb: TestDatabase;
-beforeAll(async () => { testDb = await createTestDatabase(); });
-afterAll(async () => { await testDb?.drop(); });
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
 
 function runScript(url: string): { status: number; output: string } {
   try {
-    return { status: 0, output: execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      status: 0,
+      output: execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string };
     return { status: failed.status, output: failed.stdout };
@@ -18,7 +29,15 @@ function runScript(url: string): { status: number; output: string } {
 
 describe('npm run audit:verify (ASVS5 16.3)', () => {
   it('exits 0 on an intact chain and 1 with a clear message after tampering', async () => {
-    for (let i = 0; i < 3; i++) await appendAuditEvent(testDb.db, { occurredAt: new Date('2026-11-26T09:00:00Z'), actorType: 'agent', actorId: 'a', action: 'desk.search', outcome: 'info', details: { i } });
+    for (let i = 0; i < 3; i++)
+      await appendAuditEvent(testDb.db, {
+        occurredAt: new Date('2026-11-26T09:00:00Z'),
+        actorType: 'agent',
+        actorId: 'a',
+        action: 'desk.search',
+        outcome: 'info',
+        details: { i },
+      });
     const intact = runScript(testDb.url);
     expect(intact).toMatchObject({ status: 0 });
     expect(intact.output).toContain('chain intact, 3 entries');

@@ -6,7 +6,11 @@ import { loadConfig } from '../server/config';
 import { verifyAuditChain } from '../server/audit/verify-audit-chain';
 import { createDatabaseClient } from '../server/database/create-database-client';
 
-export async function runAuditVerify(env: Record<string, string | undefined>, root: string, print: (line: string) => void): Promise<number> {
+export async function runAuditVerify(
+  env: Record<string, string | undefined>,
+  root: string,
+  print: (line: string) => void,
+): Promise<number> {
   let config;
   try {
     config = loadConfig(env);
@@ -23,12 +27,28 @@ export async function runAuditVerify(env: Record<string, string | undefined>, ro
       return 0;
     }
     const breakAt = report.firstBreak!;
-    const why = breakAt.reason === 'hashMismatch' ? 'its content no longer matches its hash (edited)' : 'it does not link to the entry before it (an entry was deleted or inserted)';
-    print(`audit:verify: CHAIN BROKEN at entry #${breakAt.index + 1} of ${report.entries} (id ${breakAt.id}): ${why}. Treat the log as tampered and investigate (${where}).`);
+    const why =
+      breakAt.reason === 'hashMismatch'
+        ? 'its content no longer matches its hash (edited)'
+        : 'it does not link to the entry before it (an entry was deleted or inserted)';
+    print(
+      `audit:verify: CHAIN BROKEN at entry #${breakAt.index + 1} of ${report.entries} (id ${breakAt.id}): ${why}. Treat the log as tampered and investigate (${where}).`,
+    );
     return 1;
   } catch (error) {
-    const cause = error instanceof Error ? (error.message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? error.name).replace(/\.+$/, '') : String(error);
-    print(`audit:verify: could not read the audit log (${where}): ${cause}. Is DATABASE_URL right and the database migrated (npm run db:migrate)?`);
+    const cause =
+      error instanceof Error
+        ? (
+            error.message
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .at(-1) ?? error.name
+          ).replace(/\.+$/, '')
+        : String(error);
+    print(
+      `audit:verify: could not read the audit log (${where}): ${cause}. Is DATABASE_URL right and the database migrated (npm run db:migrate)?`,
+    );
     return 2;
   } finally {
     await db.$disconnect();

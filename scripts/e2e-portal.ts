@@ -12,10 +12,18 @@ const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const config = loadConfig(process.env);
 const databaseFile = config.DATABASE_URL.startsWith('file:') ? sqliteFilePath(config.DATABASE_URL, root) : undefined;
 
-if (databaseFile) for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+if (databaseFile)
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
 execFileSync(bin('prisma'), ['migrate', 'deploy'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (process.env.E2E_SKIP_BUILD !== '1') execFileSync(bin('next'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-const server = spawn(bin('next'), ['start', '--port', String(config.PORT)], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+if (process.env.E2E_SKIP_BUILD !== '1')
+  execFileSync(bin('next'), ['build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+const server = spawn(bin('next'), ['start', '--port', String(config.PORT)], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 const stop = () => server.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

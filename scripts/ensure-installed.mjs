@@ -12,9 +12,15 @@ if (stale) {
 }
 const clients = ['generated/prisma/sqlite/client.ts', 'generated/prisma/postgresql/client.ts'];
 // Regenerate when a client is missing or older than the schema it was generated from.
-const schemaTime = Math.max(fs.statSync('prisma/schema.prisma').mtimeMs, fs.statSync('prisma/postgresql/schema.prisma').mtimeMs);
+const schemaTime = Math.max(
+  fs.statSync('prisma/schema.prisma').mtimeMs,
+  fs.statSync('prisma/postgresql/schema.prisma').mtimeMs,
+);
 if (stale || clients.some((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs < schemaTime)) {
   console.log('[verity] generating Prisma clients…');
   execSync('npx prisma generate', { stdio: 'inherit', env: { ...process.env, DATABASE_URL: 'file:./data/verity.db' } });
-  execSync('npx prisma generate', { stdio: 'inherit', env: { ...process.env, DATABASE_URL: 'postgresql://localhost/unused' } });
+  execSync('npx prisma generate', {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: 'postgresql://localhost/unused' },
+  });
 }

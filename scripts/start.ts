@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     run('mail-sms-sink', bin('tsx'), ['dev-sink/main.ts'], { ...env, DEV_SINK_SMTP_PORT: String(config.SMTP_PORT) }),
     run('portal', bin('next'), [isDev ? 'dev' : 'start', '--port', String(config.PORT)], env),
   ];
-  log(`portal: ${config.APP_ORIGIN}   mock Entra: https://localhost:${config.MOCK_IDP_PORT}   mail and SMS sink: http://127.0.0.1:8025/messages`);
+  log(
+    `portal: ${config.APP_ORIGIN}   mock Entra: https://localhost:${config.MOCK_IDP_PORT}   mail and SMS sink: http://127.0.0.1:8025/messages`,
+  );
 
   const stop = () => {
     for (const child of children) child.kill('SIGTERM');

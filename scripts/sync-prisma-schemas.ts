@@ -10,7 +10,10 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
   return sqliteSchema
     .replace('output     = "../generated/prisma/sqlite"', 'output     = "../../generated/prisma/postgresql"')
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace(/^\/\/ SQLite schema.*\n(\/\/.*\n)*/m, '// GENERATED from prisma/schema.prisma by `npm run db:sync-schemas`. Do not edit.\n');
+    .replace(
+      /^\/\/ SQLite schema.*\n(\/\/.*\n)*/m,
+      '// GENERATED from prisma/schema.prisma by `npm run db:sync-schemas`. Do not edit.\n',
+    );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -11,7 +11,9 @@ describe('config', () => {
   });
 
   it('selects PostgreSQL from DATABASE_URL', () => {
-    expect(databaseProvider(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }))).toBe('postgresql');
+    expect(databaseProvider(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }))).toBe(
+      'postgresql',
+    );
   });
 
   it('names the bad variable in one clear error', () => {

@@ -6,14 +6,17 @@ import { AppError } from '../lib/app-error';
 
 const demoTenantId = '8c3f1e0a-5b7d-4c2e-9a61-3d4b2f7e1c90';
 
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((value) => value === '1' || value === 'true');
+const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const port = z.coerce.number().int().min(1).max(65535);
 
 // --- service desk --- comma-separated ids or names, trimmed, empty entries dropped.
-const idList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const idList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -52,7 +55,9 @@ export const configSchema = z.object({
   /** Minutes during which a user who denied or reported a desk push cannot be acted on. */
   DESK_BLOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /** Groups whose members count as privileged (besides any directory role): IT Admins, Emergency Access. */
-  DESK_PRIVILEGED_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000005,9b2c4d10-3e5f-4a6b-8c7d-000000000006'),
+  DESK_PRIVILEGED_GROUP_IDS: idList.prefault(
+    '9b2c4d10-3e5f-4a6b-8c7d-000000000005,9b2c4d10-3e5f-4a6b-8c7d-000000000006',
+  ),
   /** Groups of desk supervisors (assign the Desk.Supervisor app role to it); agents never act on them. */
   DESK_SUPERVISOR_GROUP_IDS: idList.prefault('9b2c4d10-3e5f-4a6b-8c7d-000000000004'),
   /** Verification methods the desk offers (authenticatorPush, entraSignInLink, smsCode, emailCode). */
@@ -74,7 +79,10 @@ export const configSchema = z.object({
   /** Identity services the admin enabled, comma-separated. */
   RESET_ENABLED_SERVICES: z
     .string()
-    .regex(/^(entraMfa|passkey|totp|sms|email)(,(entraMfa|passkey|totp|sms|email))*$/, 'must list services among entraMfa,passkey,totp,sms,email')
+    .regex(
+      /^(entraMfa|passkey|totp|sms|email)(,(entraMfa|passkey|totp|sms|email))*$/,
+      'must list services among entraMfa,passkey,totp,sms,email',
+    )
     .default('entraMfa,passkey,totp,sms,email'),
   RESET_STARS_REQUIRED: z.coerce.number().int().min(1).max(20).default(3),
   UNLOCK_STARS_REQUIRED: z.coerce.number().int().min(1).max(20).default(2),
@@ -87,12 +95,18 @@ export const configSchema = z.object({
   RESET_SESSION_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(10),
   RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
   /** Entra MFA evidence: the authentication context (c1..c99) that must appear in `acrs`, else `amr` must contain `mfa`. */
-  RESET_ENTRA_AUTH_CONTEXT: z.string().regex(/^c([1-9]|[1-9]\d)$/, 'must be c1..c99').optional(),
+  RESET_ENTRA_AUTH_CONTEXT: z
+    .string()
+    .regex(/^c([1-9]|[1-9]\d)$/, 'must be c1..c99')
+    .optional(),
   /** How old Entra's `auth_time` may be when the user comes back, in seconds. */
   RESET_ENTRA_MAX_AUTH_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
   /** Certificate credential for the reset app instead of the secret (PEM private key + SHA-256 thumbprint). */
   ENTRA_RESET_CLIENT_CERTIFICATE_KEY: z.string().min(1).optional(),
-  ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9A-Fa-f]{64}$/, 'must be a SHA-256 thumbprint (64 hex)').optional(),
+  ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{64}$/, 'must be a SHA-256 thumbprint (64 hex)')
+    .optional(),
   /** Where users may be sent back after a reset, besides the portal itself (comma-separated origins or URLs). */
   RESET_RETURN_URL_ALLOW_LIST: z.string().default(''),
   // --- end reset portal ---

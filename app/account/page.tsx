@@ -6,10 +6,17 @@ import { requestMessages } from '../../server/i18n/request-messages';
 import { PasskeyButton } from '../reset/_components/passkey-button';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from '../reset/_components/notice';
 
-const querySchema = z.object({ notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined), error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined) });
+const querySchema = z.object({
+  notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined),
+  error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
+});
 const knownErrors = ['wrongCode', 'enrolmentExpired', 'notFound', 'invalid_input', 'forbidden', 'unauthorized'];
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = querySchema.parse(await searchParams);
   const { t, locale } = await requestMessages();
   const data = await accountPageData();
@@ -18,7 +25,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.title')}</h1>
         <p className="mt-3 text-slate-700">{t('account.signInPrompt')}</p>
-        <a href="/signin?callbackUrl=%2Faccount" className={`${buttonClass} mt-5`}>{t('account.signIn')}</a>
+        <a href="/signin?callbackUrl=%2Faccount" className={`${buttonClass} mt-5`}>
+          {t('account.signIn')}
+        </a>
       </div>
     );
   }
@@ -27,16 +36,30 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.title')}</h1>
       {query.notice && <SuccessNotice>{t(`account.notices.${query.notice}`)}</SuccessNotice>}
-      {query.error && <ErrorNotice>{t(`account.errors.${knownErrors.includes(query.error) ? query.error : 'generic'}`)}</ErrorNotice>}
-      <section aria-labelledby="readiness-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="readiness-heading" className="text-lg font-semibold">{t('account.readiness.heading')}</h2>
+      {query.error && (
+        <ErrorNotice>{t(`account.errors.${knownErrors.includes(query.error) ? query.error : 'generic'}`)}</ErrorNotice>
+      )}
+      <section
+        aria-labelledby="readiness-heading"
+        className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="readiness-heading" className="text-lg font-semibold">
+          {t('account.readiness.heading')}
+        </h2>
         <p className="mt-2 text-slate-800" data-testid="readiness" data-reason={readiness?.reason ?? 'unknown'}>
-          {readiness ? t(`account.readiness.${readiness.reason}`, { policy: readiness.detail ?? '' }) : t('account.readiness.unknown')}
+          {readiness
+            ? t(`account.readiness.${readiness.reason}`, { policy: readiness.detail ?? '' })
+            : t('account.readiness.unknown')}
         </p>
         {readiness?.reason !== 'ready' && <InfoNotice>{t('account.readiness.howTo')}</InfoNotice>}
       </section>
-      <section aria-labelledby="methods-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="methods-heading" className="text-lg font-semibold">{t('account.methods.heading')}</h2>
+      <section
+        aria-labelledby="methods-heading"
+        className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="methods-heading" className="text-lg font-semibold">
+          {t('account.methods.heading')}
+        </h2>
         <p className="mt-2 text-slate-700">{t('account.methods.intro')}</p>
         {credentials.length === 0 ? (
           <p className="mt-3 text-slate-600">{t('account.methods.none')}</p>
@@ -45,20 +68,36 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {credentials.map((credential) => (
               <li key={credential.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <span>
-                  <span className="font-medium">{t(`account.methods.${credential.kind === 'passkey' ? 'passkey' : 'totp'}`)}</span>
-                  <span className="ml-2 text-sm text-slate-600">{t('account.methods.added', { date: credential.createdAt.toLocaleDateString(locale) })}</span>
+                  <span className="font-medium">
+                    {t(`account.methods.${credential.kind === 'passkey' ? 'passkey' : 'totp'}`)}
+                  </span>
+                  <span className="ml-2 text-sm text-slate-600">
+                    {t('account.methods.added', { date: credential.createdAt.toLocaleDateString(locale) })}
+                  </span>
                 </span>
                 <form method="post" action="/account/actions/remove">
                   <input type="hidden" name="credentialId" value={credential.id} />
-                  <button type="submit" className={secondaryButtonClass}>{t('account.methods.remove')}</button>
+                  <button type="submit" className={secondaryButtonClass}>
+                    {t('account.methods.remove')}
+                  </button>
                 </form>
               </li>
             ))}
           </ul>
         )}
         <div className="mt-4 flex flex-wrap items-start gap-3">
-          <a href="/account/totp" className={buttonClass}>{t('account.methods.addTotp')}</a>
-          <PasskeyButton mode="register" optionsUrl="/account/actions/passkey-options" verifyUrl="/account/actions/passkey" extra={{}} label={t('account.methods.addPasskey')} busyLabel={t('account.methods.passkeyBusy')} errorMessage={t('account.methods.passkeyFailed')} />
+          <a href="/account/totp" className={buttonClass}>
+            {t('account.methods.addTotp')}
+          </a>
+          <PasskeyButton
+            mode="register"
+            optionsUrl="/account/actions/passkey-options"
+            verifyUrl="/account/actions/passkey"
+            extra={{}}
+            label={t('account.methods.addPasskey')}
+            busyLabel={t('account.methods.passkeyBusy')}
+            errorMessage={t('account.methods.passkeyFailed')}
+          />
         </div>
       </section>
     </div>

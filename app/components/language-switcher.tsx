@@ -3,7 +3,15 @@ import { useRouter } from 'next/navigation';
 
 // The language is a preference cookie read by server/i18n/request-messages.ts; changing it changes no
 // account state, so it is set in the browser and the page re-renders on the server.
-export function LanguageSwitcher({ locale, label, options }: { locale: string; label: string; options: { value: string; name: string }[] }) {
+export function LanguageSwitcher({
+  locale,
+  label,
+  options,
+}: {
+  locale: string;
+  label: string;
+  options: { value: string; name: string }[];
+}) {
   const router = useRouter();
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">

@@ -3,7 +3,15 @@ import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 
 /** Starts the next-auth sign-in with Microsoft Entra ID; next-auth keeps callbackUrl on this origin. */
-export function SignInButton({ label, busyLabel, callbackUrl }: { label: string; busyLabel: string; callbackUrl: string }) {
+export function SignInButton({
+  label,
+  busyLabel,
+  callbackUrl,
+}: {
+  label: string;
+  busyLabel: string;
+  callbackUrl: string;
+}) {
   const [isBusy, setBusy] = useState(false);
   return (
     <button

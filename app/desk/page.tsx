@@ -11,9 +11,20 @@ export const dynamic = 'force-dynamic';
 export default async function DeskPage() {
   const { locale, t } = await requestMessages();
   const { actor, isAllowed } = await deskPageActor(agentRoles, '/desk');
-  const nav = { label: t('desk.nav.label'), console: t('desk.nav.console'), approvals: t('desk.nav.approvals'), audit: t('desk.nav.audit') };
+  const nav = {
+    label: t('desk.nav.label'),
+    console: t('desk.nav.console'),
+    approvals: t('desk.nav.approvals'),
+    audit: t('desk.nav.audit'),
+  };
   if (!isAllowed) {
-    return <NoAccess title={t('errors.forbiddenTitle')} body={t('errors.forbiddenBody')} links={hasDeskRole(actor, auditorRoles) ? [{ href: '/desk/audit', label: nav.audit }] : []} />;
+    return (
+      <NoAccess
+        title={t('errors.forbiddenTitle')}
+        body={t('errors.forbiddenBody')}
+        links={hasDeskRole(actor, auditorRoles) ? [{ href: '/desk/audit', label: nav.audit }] : []}
+      />
+    );
   }
   return (
     <>

@@ -5,7 +5,11 @@ import { SignInButton } from '../components/sign-in-button';
 
 const searchSchema = z.object({ callbackUrl: z.string().optional(), error: z.string().optional() });
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { t } = await requestMessages();
   const search = searchSchema.safeParse(await searchParams);
   const callbackUrl = safeReturnPath(search.success ? search.data.callbackUrl : undefined);

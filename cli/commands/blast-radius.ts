@@ -39,7 +39,13 @@ export function runBlastRadiusCommand(options: CommandOptions): CommandResult {
       userCount: before.userCount,
       distinctProfiles: before.distinctProfiles,
       passwordForgotten: options.passwordForgotten,
-      flows: before.flows.map(({ flowId, label, methods, counts, users }) => ({ flowId, label, methods, counts, users })),
+      flows: before.flows.map(({ flowId, label, methods, counts, users }) => ({
+        flowId,
+        label,
+        methods,
+        counts,
+        users,
+      })),
       ...(comparison && {
         comparison: {
           policies: comparison.file,
@@ -107,7 +113,12 @@ function renderComparison(
   const countsText = (counts: Record<SignInOutcome, number> | undefined) =>
     counts === undefined ? '-' : signInOutcomes.map((outcome) => counts[outcome]).join('/');
   const table = renderTable(
-    [{ header: 'Flow' }, { header: 'before g/i/b/u' }, { header: 'after g/i/b/u' }, { header: 'changed', align: 'right' }],
+    [
+      { header: 'Flow' },
+      { header: 'before g/i/b/u' },
+      { header: 'after g/i/b/u' },
+      { header: 'changed', align: 'right' },
+    ],
     comparison.diff.flows.map((flow, index) => [
       flow.label,
       countsText(before.flows[index]?.counts),
@@ -116,7 +127,9 @@ function renderComparison(
     ]),
   );
   const changes = comparison.diff.flows.flatMap((flow) => {
-    const shown = flow.changes.slice(0, usersListedPerOutcome).map((change) => `  ${flow.label}: ${change.userPrincipalName} ${change.before} -> ${change.after}`);
+    const shown = flow.changes
+      .slice(0, usersListedPerOutcome)
+      .map((change) => `  ${flow.label}: ${change.userPrincipalName} ${change.before} -> ${change.after}`);
     const more = flow.changes.length - shown.length;
     return more > 0 ? [...shown, `  ${flow.label}: ... and ${more} more`] : shown;
   });

@@ -20,7 +20,11 @@ export function runFlowCommand(options: CommandOptions): CommandResult {
   const result = evaluateSignInFlow(compiled, request, { methods, passwordForgotten: options.passwordForgotten });
   const text = renderFlow(result, options.passwordForgotten);
   if (options.expect !== undefined && result.outcome !== options.expect) {
-    return { json: result, text, failure: `expected ${options.expect}, got ${result.outcome} for ${result.user.userPrincipalName} with ${result.methods.join(' + ')}` };
+    return {
+      json: result,
+      text,
+      failure: `expected ${options.expect}, got ${result.outcome} for ${result.user.userPrincipalName} with ${result.methods.join(' + ')}`,
+    };
   }
   return { json: result, text };
 }
@@ -41,21 +45,39 @@ function renderFlow(result: SignInFlowResult, passwordForgotten: boolean): strin
   const heading = `${result.user.userPrincipalName}: ${result.methods.join(' + ')}${passwordForgotten ? ' (password forgotten)' : ''} -> ${result.outcome.toUpperCase()}`;
   const sections = [heading, '', 'Steps:', ...result.steps.map((step, index) => `  ${index + 1}. ${step.message}`)];
   // Remedies get their own section below; do not print them twice.
-  const reasons = result.reasons.filter((reason) => reason.code !== 'remedyAvailable' || result.satisfiableWith.length === 0);
+  const reasons = result.reasons.filter(
+    (reason) => reason.code !== 'remedyAvailable' || result.satisfiableWith.length === 0,
+  );
   sections.push('', 'Reasons:', ...reasons.map((reason) => `  - [${reason.code}] ${reason.message}`));
   if (result.missing.length > 0) {
-    sections.push('', 'Still required:', ...result.missing.map((missing) => `  - ${missing.description} ("${missing.policyDisplayName}")`));
+    sections.push(
+      '',
+      'Still required:',
+      ...result.missing.map((missing) => `  - ${missing.description} ("${missing.policyDisplayName}")`),
+    );
   }
   if (result.satisfiableWith.length > 0) {
-    sections.push('', 'The user can still satisfy it:', ...result.satisfiableWith.map((remedy) => `  - ${remedy.message}`));
+    sections.push(
+      '',
+      'The user can still satisfy it:',
+      ...result.satisfiableWith.map((remedy) => `  - ${remedy.message}`),
+    );
   }
-  const relevant = result.appliedPolicies.filter((policy) => !['notApplied', 'reportOnlyNotApplied', 'notEnabled'].includes(policy.result));
+  const relevant = result.appliedPolicies.filter(
+    (policy) => !['notApplied', 'reportOnlyNotApplied', 'notEnabled'].includes(policy.result),
+  );
   sections.push('', `Policies that apply (${relevant.length} of ${result.appliedPolicies.length}):`);
   sections.push(
     relevant.length === 0
       ? '  none'
       : renderTable(
-          [{ header: 'Policy' }, { header: 'State' }, { header: 'Result' }, { header: 'Grant controls' }, { header: 'Session controls' }],
+          [
+            { header: 'Policy' },
+            { header: 'State' },
+            { header: 'Result' },
+            { header: 'Grant controls' },
+            { header: 'Session controls' },
+          ],
           relevant.map((policy) => [
             policy.displayName,
             policy.state,

@@ -14,22 +14,31 @@ export function runLintCommand(options: CommandOptions): CommandResult {
   const compiled = loadTenant(options);
   const request = options.request === undefined ? undefined : loadRequest(options, options.request);
   const context = request?.signInContext;
-  const sensitiveApplicationIds = context?.['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : undefined;
+  const sensitiveApplicationIds =
+    context?.['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : undefined;
   const findings = findPolicyIssues(compiled, { sensitiveApplicationIds });
-  const counts = Object.fromEntries(findingSeverities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]));
+  const counts = Object.fromEntries(
+    findingSeverities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]),
+  );
   const result: CommandResult = { json: { counts, findings }, text: renderFindings(findings, compiled.policies) };
   const failOn = options.failOn;
   if (failOn !== undefined) {
     const threshold = findingSeverities.indexOf(failOn as FindingSeverity);
     const failing = findings.filter((finding) => findingSeverities.indexOf(finding.severity) <= threshold);
     if (failing.length > 0) {
-      return { ...result, failure: `${failing.length} finding(s) of severity ${failOn} or higher (--fail-on ${failOn})` };
+      return {
+        ...result,
+        failure: `${failing.length} finding(s) of severity ${failOn} or higher (--fail-on ${failOn})`,
+      };
     }
   }
   return result;
 }
 
-function renderFindings(findings: readonly Finding[], policies: readonly { id: string; displayName: string }[]): string {
+function renderFindings(
+  findings: readonly Finding[],
+  policies: readonly { id: string; displayName: string }[],
+): string {
   if (findings.length === 0) return 'No findings.';
   const names = new Map(policies.map((policy) => [policy.id, policy.displayName]));
   const lines = findings.flatMap((finding) => {
@@ -37,10 +46,14 @@ function renderFindings(findings: readonly Finding[], policies: readonly { id: s
     return [
       `${finding.severity.toUpperCase().padEnd(6)} ${finding.code}: ${finding.message}`,
       ...(involved === '' ? [] : [`       policies: ${involved}`]),
-      ...(finding.userIds !== undefined && finding.userIds.length > 0 ? [`       users: ${finding.userIds.length}`] : []),
+      ...(finding.userIds !== undefined && finding.userIds.length > 0
+        ? [`       users: ${finding.userIds.length}`]
+        : []),
       `       fix: ${finding.recommendation}`,
     ];
   });
-  const summary = findingSeverities.map((severity) => `${findings.filter((finding) => finding.severity === severity).length} ${severity}`).join(', ');
+  const summary = findingSeverities
+    .map((severity) => `${findings.filter((finding) => finding.severity === severity).length} ${severity}`)
+    .join(', ');
   return [...lines, '', `${findings.length} findings: ${summary}.`].join('\n');
 }

@@ -15,7 +15,13 @@ export function runWhatIfCommand(options: CommandOptions): CommandResult {
   const result = evaluateWhatIf(compiled, request);
   const applying = result.value.filter((policy) => policy.policyApplies).length;
   const table = renderTable(
-    [{ header: 'Policy' }, { header: 'State' }, { header: 'Applies' }, { header: 'Analysis reasons' }, { header: 'Grant' }],
+    [
+      { header: 'Policy' },
+      { header: 'State' },
+      { header: 'Applies' },
+      { header: 'Analysis reasons' },
+      { header: 'Grant' },
+    ],
     result.value.map((policy) => [
       policy.displayName,
       policy.state,

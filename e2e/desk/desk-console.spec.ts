@@ -19,7 +19,11 @@ test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
 
-test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in; audit shows every step, chain intact', async ({ page, context, browser }) => {
+test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in; audit shows every step, chain intact', async ({
+  page,
+  context,
+  browser,
+}) => {
   await lockOut(page, pradeep);
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
   await expect(page.getByRole('heading', { level: 1, name: 'Service desk console' })).toBeVisible();
@@ -61,7 +65,10 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   await expect(page.getByTestId('temporary-access-pass')).toHaveCount(0);
 
   // The user, on their own device, signs in at the mock Entra with the pass.
-  const userContext = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: `https://localhost:${ports.mockIdp}` });
+  const userContext = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    baseURL: `https://localhost:${ports.mockIdp}`,
+  });
   const userPage = await userContext.newPage();
   await startSignIn(userPage, { loginHint: pradeep });
   await userPage.getByLabel('Temporary Access Pass').fill(pass);
@@ -70,7 +77,13 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   await userContext.close();
 
   // The user was told about both actions at their email of record.
-  await expect.poll(async () => (await readEmails(pradeep)).filter((m) => m.subject === 'A service desk agent made a change to your account').length).toBe(2);
+  await expect
+    .poll(
+      async () =>
+        (await readEmails(pradeep)).filter((m) => m.subject === 'A service desk agent made a change to your account')
+          .length,
+    )
+    .toBe(2);
 
   // The auditor sees each step and an intact chain.
   const auditorContext = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -79,7 +92,15 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   await expect(auditor.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(auditor.getByTestId('chain-status')).toContainText('Hash chain intact');
   const table = auditor.getByRole('table');
-  for (const action of ['desk.search', 'desk.case.opened', 'desk.verification.pushSent', 'desk.verification.result', 'desk.action.unlock', 'desk.action.issueTemporaryAccessPass', 'desk.user.notified']) {
+  for (const action of [
+    'desk.search',
+    'desk.case.opened',
+    'desk.verification.pushSent',
+    'desk.verification.result',
+    'desk.action.unlock',
+    'desk.action.issueTemporaryAccessPass',
+    'desk.user.notified',
+  ]) {
     await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
   await expect(table).not.toContainText(pass);
@@ -92,6 +113,9 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   expect(await csv.text()).toContain('desk.action.issueTemporaryAccessPass');
   await auditorContext.close();
 
-  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: `file:./data/e2e-${ports.portal}.db` }, encoding: 'utf8' });
+  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${ports.portal}.db` },
+    encoding: 'utf8',
+  });
   expect(verify).toContain('chain intact');
 });

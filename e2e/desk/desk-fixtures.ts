@@ -11,7 +11,11 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** The user answers the desk's push on their phone: types the number, taps Yes, unlocks with the PIN. */
-export async function answerDeskPush(context: BrowserContext, upn: string, answer: { number: number } | 'deny' | 'report'): Promise<Page> {
+export async function answerDeskPush(
+  context: BrowserContext,
+  upn: string,
+  answer: { number: number } | 'deny' | 'report',
+): Promise<Page> {
   const phone = await openAuthenticator(context, upn);
   await expect(phone.getByRole('heading', { name: 'Are you on a call with your service desk?' })).toBeVisible();
   if (answer === 'deny') {
@@ -23,7 +27,9 @@ export async function answerDeskPush(context: BrowserContext, upn: string, answe
     await phone.getByRole('button', { name: 'Yes' }).click();
     // Wait for the app's answer page: the PIN step after a matching number, or the mismatch message.
     const unlock = phone.getByRole('heading', { name: 'Confirm it’s you' });
-    await expect(unlock.or(phone.getByRole('status').filter({ hasText: 'didn’t match' }))).toBeVisible({ timeout: 15_000 });
+    await expect(unlock.or(phone.getByRole('status').filter({ hasText: 'didn’t match' }))).toBeVisible({
+      timeout: 15_000,
+    });
     if (await unlock.isVisible()) {
       await phone.getByLabel('Authenticator PIN').fill('1234');
       await phone.getByRole('button', { name: 'Unlock' }).click();
@@ -37,7 +43,16 @@ export async function answerDeskPush(context: BrowserContext, upn: string, answe
 export async function lockOut(page: Page, upn: string): Promise<void> {
   for (let i = 0; i < 11; i++) {
     await page.request.post(`${mockIdpUrl}/control/scripted-sign-in`, {
-      data: { tenant: tenantId, clientId: testClient.clientId, clientSecret: 'dev-secret-test', redirectUri: testClient.redirectUri, userPrincipalName: upn, methods: ['password'], password: `Wrong-${i}-password!`, exchangeCode: false },
+      data: {
+        tenant: tenantId,
+        clientId: testClient.clientId,
+        clientSecret: 'dev-secret-test',
+        redirectUri: testClient.redirectUri,
+        userPrincipalName: upn,
+        methods: ['password'],
+        password: `Wrong-${i}-password!`,
+        exchangeCode: false,
+      },
     });
   }
 }

@@ -7,7 +7,13 @@ import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { answerDeskPush, expectAccessible } from './desk-fixtures';
 
 const adele = 'adele.vance@contoso.test';
-const routes = ['/api/desk/search', '/api/desk/cases', '/api/desk/cases/00000000-0000-4000-8000-000000000000/push', '/api/desk/cases/00000000-0000-4000-8000-000000000000/actions', '/api/desk/cases/00000000-0000-4000-8000-000000000000/approval'];
+const routes = [
+  '/api/desk/search',
+  '/api/desk/cases',
+  '/api/desk/cases/00000000-0000-4000-8000-000000000000/push',
+  '/api/desk/cases/00000000-0000-4000-8000-000000000000/actions',
+  '/api/desk/cases/00000000-0000-4000-8000-000000000000/approval',
+];
 
 // Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
 test.describe.configure({ timeout: 180_000 });
@@ -16,10 +22,16 @@ test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
 
-test('direct POSTs without a session get 401, from another site 403, and with only the auditor role 403', async ({ page, playwright }) => {
+test('direct POSTs without a session get 401, from another site 403, and with only the auditor role 403', async ({
+  page,
+  playwright,
+}) => {
   const anonymous = await playwright.request.newContext();
   for (const route of routes) {
-    const response = await anonymous.post(`${portalUrl}${route}`, { data: { query: 'pradeep', userId: 'x', action: 'unlock' }, headers: { origin: portalUrl } });
+    const response = await anonymous.post(`${portalUrl}${route}`, {
+      data: { query: 'pradeep', userId: 'x', action: 'unlock' },
+      headers: { origin: portalUrl },
+    });
     expect(response.status(), route).toBe(401);
   }
   await anonymous.dispose();
@@ -28,18 +40,30 @@ test('direct POSTs without a session get 401, from another site 403, and with on
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
   await expectAccessible(page);
   for (const route of routes) {
-    const response = await page.request.post(`${portalUrl}${route}`, { data: { query: 'pradeep', userId: '5d1e7a30-6c2b-4f8e-9a4d-000000000002', action: 'unlock' }, headers: { origin: portalUrl } });
+    const response = await page.request.post(`${portalUrl}${route}`, {
+      data: { query: 'pradeep', userId: '5d1e7a30-6c2b-4f8e-9a4d-000000000002', action: 'unlock' },
+      headers: { origin: portalUrl },
+    });
     expect([403, 404], route).toContain(response.status());
     if (response.status() === 404) expect((await response.json()).error.code).toBe('NOT_FOUND');
   }
-  const search = await page.request.post(`${portalUrl}/api/desk/search`, { data: { query: 'pradeep' }, headers: { origin: portalUrl } });
+  const search = await page.request.post(`${portalUrl}/api/desk/search`, {
+    data: { query: 'pradeep' },
+    headers: { origin: portalUrl },
+  });
   expect(search.status()).toBe(403);
-  const crossSite = await page.request.post(`${portalUrl}/api/desk/search`, { data: { query: 'pradeep' }, headers: { origin: 'https://evil.test' } });
+  const crossSite = await page.request.post(`${portalUrl}/api/desk/search`, {
+    data: { query: 'pradeep' },
+    headers: { origin: 'https://evil.test' },
+  });
   expect(crossSite.status()).toBe(403);
   expect((await crossSite.json()).error.message).toBe('Cross-site request refused.');
 });
 
-test('a wrong number and a denied push appear live; the denial ends the case, blocks the user and alerts supervisors', async ({ page, context }) => {
+test('a wrong number and a denied push appear live; the denial ends the case, blocks the user and alerts supervisors', async ({
+  page,
+  context,
+}) => {
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
   await page.getByLabel('Name, username, email or phone').fill('adele');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -66,26 +90,43 @@ test('a wrong number and a denied push appear live; the denial ends the case, bl
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('button', { name: /Adele Vance/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Desk actions on this user are blocked' })).toBeVisible();
-  const reopen = await page.request.post(`${portalUrl}/api/desk/cases`, { data: { userId: '5d1e7a30-6c2b-4f8e-9a4d-000000000001' }, headers: { origin: portalUrl } });
+  const reopen = await page.request.post(`${portalUrl}/api/desk/cases`, {
+    data: { userId: '5d1e7a30-6c2b-4f8e-9a4d-000000000001' },
+    headers: { origin: portalUrl },
+  });
   expect(reopen.status()).toBe(403);
   expect((await reopen.json()).error.refusal).toBe('targetBlocked');
 });
 
-test('an agent cannot open a case on their own account or a supervisor\'s, even by a direct POST', async ({ page }) => {
+test("an agent cannot open a case on their own account or a supervisor's, even by a direct POST", async ({ page }) => {
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
-  for (const [id, refusal] of [['5d1e7a30-6c2b-4f8e-9a4d-000000000009', 'ownAccount'], ['5d1e7a30-6c2b-4f8e-9a4d-000000000010', 'supervisorAccount']] as const) {
-    const response = await page.request.post(`${portalUrl}/api/desk/cases`, { data: { userId: id }, headers: { origin: portalUrl } });
+  for (const [id, refusal] of [
+    ['5d1e7a30-6c2b-4f8e-9a4d-000000000009', 'ownAccount'],
+    ['5d1e7a30-6c2b-4f8e-9a4d-000000000010', 'supervisorAccount'],
+  ] as const) {
+    const response = await page.request.post(`${portalUrl}/api/desk/cases`, {
+      data: { userId: id },
+      headers: { origin: portalUrl },
+    });
     expect(response.status()).toBe(403);
     expect((await response.json()).error.refusal).toBe(refusal);
   }
   await page.getByLabel('Name, username, email or phone').fill('grady');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('button', { name: /Grady Archie/ }).click();
-  await expect(page.getByRole('alert').filter({ hasText: "Agents cannot act on a supervisor's account." })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: "Agents cannot act on a supervisor's account." }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start verifying this caller' })).toHaveCount(0);
-  const action = await page.request.post(`${portalUrl}/api/desk/cases/00000000-0000-4000-8000-000000000000/actions`, { data: { action: 'unlock' }, headers: { origin: portalUrl } });
+  const action = await page.request.post(`${portalUrl}/api/desk/cases/00000000-0000-4000-8000-000000000000/actions`, {
+    data: { action: 'unlock' },
+    headers: { origin: portalUrl },
+  });
   expect(action.status()).toBe(404);
-  const bad = await page.request.post(`${portalUrl}/api/desk/cases/not-a-uuid/actions`, { data: { action: 'setPassword' }, headers: { origin: portalUrl } });
+  const bad = await page.request.post(`${portalUrl}/api/desk/cases/not-a-uuid/actions`, {
+    data: { action: 'setPassword' },
+    headers: { origin: portalUrl },
+  });
   expect(bad.status()).toBe(400);
 });
 
@@ -103,13 +144,18 @@ test.describe('privileged target', () => {
     await expect(page.getByTestId('verification-history')).toContainText('Approved', { timeout: 15_000 });
     await expect(page.getByText('Privileged account: verify with a second, different method.').first()).toBeVisible();
     await page.getByRole('button', { name: 'Send code by email' }).click();
-    await expect.poll(async () => (await readEmails('isaiah.langer@personal.test'))[0]?.text ?? '').toContain('verification code');
+    await expect
+      .poll(async () => (await readEmails('isaiah.langer@personal.test'))[0]?.text ?? '')
+      .toContain('verification code');
     const code = /code is (\d{6})/.exec((await readEmails('isaiah.langer@personal.test'))[0]?.text ?? '')?.[1] ?? '';
     await page.getByLabel('Code read back by the caller').fill(code);
     await page.getByRole('button', { name: 'Check code' }).click();
     await expect(page.getByText('Code accepted.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeDisabled();
-    const direct = await page.request.post(`${portalUrl}/api/desk/cases/${await caseIdOf(page)}/actions`, { data: { action: 'unlock' }, headers: { origin: portalUrl } });
+    const direct = await page.request.post(`${portalUrl}/api/desk/cases/${await caseIdOf(page)}/actions`, {
+      data: { action: 'unlock' },
+      headers: { origin: portalUrl },
+    });
     expect((await direct.json()).error.refusal).toBe('needsSupervisorApproval');
     await page.getByRole('button', { name: 'Ask a supervisor to approve' }).click();
     await expect(page.getByText('Waiting for a supervisor to approve…')).toBeVisible();

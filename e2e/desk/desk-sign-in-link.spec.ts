@@ -14,7 +14,10 @@ test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
 
-test('a link to the email of record, Entra sign-in on the user\'s device, console turns verified; the link works once', async ({ page, browser }) => {
+test("a link to the email of record, Entra sign-in on the user's device, console turns verified; the link works once", async ({
+  page,
+  browser,
+}) => {
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
   await page.getByLabel('Name, username, email or phone').fill('pradeep');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -24,11 +27,13 @@ test('a link to the email of record, Entra sign-in on the user\'s device, consol
   await page.getByRole('button', { name: 'Send Entra sign-in link' }).click();
   await expect(page.getByText('A sign-in link was sent to the alternate email on record.')).toBeVisible();
   let link = '';
-  await expect.poll(async () => {
-    const mails = await readEmails('pradeep.gupta@personal.test');
-    link = mails.length > before ? (/http\S+/.exec(mails[0]?.text ?? '')?.[0] ?? '') : '';
-    return link;
-  }).toContain('/api/desk/verify/start?v=');
+  await expect
+    .poll(async () => {
+      const mails = await readEmails('pradeep.gupta@personal.test');
+      link = mails.length > before ? (/http\S+/.exec(mails[0]?.text ?? '')?.[0] ?? '') : '';
+      return link;
+    })
+    .toContain('/api/desk/verify/start?v=');
   expect(link.startsWith(portalUrl)).toBe(true);
 
   const device = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -43,6 +48,8 @@ test('a link to the email of record, Entra sign-in on the user\'s device, consol
   await expect(phoneBrowser.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
   await device.close();
 
-  await expect(page.getByTestId('verification-history')).toContainText('Entra sign-in link — Approved: the caller is verified.');
+  await expect(page.getByTestId('verification-history')).toContainText(
+    'Entra sign-in link — Approved: the caller is verified.',
+  );
   await expect(page.getByRole('button', { name: 'Issue a Temporary Access Pass' })).toBeEnabled();
 });

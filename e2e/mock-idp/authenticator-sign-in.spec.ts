@@ -2,7 +2,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  authenticatorApprove, demoPassword, enterUsername, expectSignedIn, openAuthenticator, readPushNumber, resetClient, resetTenant, startSignIn,
+  authenticatorApprove,
+  demoPassword,
+  enterUsername,
+  expectSignedIn,
+  openAuthenticator,
+  readPushNumber,
+  resetClient,
+  resetTenant,
+  startSignIn,
 } from '../fixtures/authenticator';
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -14,12 +22,17 @@ test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
 
-test('passwordless: Send notification, number in the app, PIN, signed in with no password', async ({ page, context }) => {
+test('passwordless: Send notification, number in the app, PIN, signed in with no password', async ({
+  page,
+  context,
+}) => {
   await startSignIn(page);
   await expect(page.getByText('Mock Entra ID — development only').first()).toBeVisible();
   await expectAccessible(page);
   await enterUsername(page, 'pradeep.gupta@contoso.test');
-  await expect(page.getByRole('heading', { name: 'Approve a request on my Microsoft Authenticator app' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Approve a request on my Microsoft Authenticator app' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Password')).toHaveCount(0);
   await page.getByRole('button', { name: 'Send notification' }).click();
   const number = await readPushNumber(page);
@@ -96,14 +109,19 @@ test('smart lockout after 10 wrong passwords', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('temporarily locked');
 });
 
-test('Passwordless MFA policy interrupts a password session; restarting with phone sign-in satisfies it', async ({ page, context }) => {
+test('Passwordless MFA policy interrupts a password session; restarting with phone sign-in satisfies it', async ({
+  page,
+  context,
+}) => {
   await startSignIn(page, { client: resetClient });
   await enterUsername(page, 'pradeep.gupta@contoso.test');
   await page.getByRole('link', { name: 'Other ways to sign in' }).click();
   await page.getByRole('link', { name: 'Password' }).click();
   await page.getByLabel('Password').fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Your organization requires a stronger way to sign in' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Your organization requires a stronger way to sign in' }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Sign in another way' }).click();
   await page.getByRole('link', { name: 'Approve a request on my Microsoft Authenticator app' }).click();

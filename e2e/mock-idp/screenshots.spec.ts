@@ -2,7 +2,10 @@
 import { test } from '@playwright/test';
 import { enterUsername, openAuthenticator, resetTenant, startSignIn } from '../fixtures/authenticator';
 
-for (const viewport of [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }]) {
+for (const viewport of [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+]) {
   test(`screenshots at ${viewport.name} width`, async ({ page, context }) => {
     await page.setViewportSize(viewport);
     await resetTenant(page);
@@ -14,6 +17,9 @@ for (const viewport of [{ name: 'desktop', width: 1280, height: 800 }, { name: '
     await page.screenshot({ path: `test-results/mock-idp-screens/${viewport.name}-number.png`, fullPage: true });
     const phone = await openAuthenticator(context, 'pradeep.gupta@contoso.test');
     await phone.setViewportSize(viewport);
-    await phone.screenshot({ path: `test-results/mock-idp-screens/${viewport.name}-authenticator.png`, fullPage: true });
+    await phone.screenshot({
+      path: `test-results/mock-idp-screens/${viewport.name}-authenticator.png`,
+      fullPage: true,
+    });
   });
 }

@@ -2,7 +2,10 @@
 import { test } from '@playwright/test';
 import { portalUrl } from '../fixtures/portal';
 
-for (const viewport of [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }]) {
+for (const viewport of [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+]) {
   test(`portal shell screenshots at ${viewport.name} width`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.goto(`${portalUrl}/`);

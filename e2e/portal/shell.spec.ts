@@ -26,7 +26,9 @@ test('reset pages send no referrer at all', async ({ page }) => {
   expect(response.headers()['referrer-policy']).toBe('no-referrer');
 });
 
-test('an agent signs in through the mock Entra (password + push) and sees the desk link, not the simulator', async ({ page }) => {
+test('an agent signs in through the mock Entra (password + push) and sees the desk link, not the simulator', async ({
+  page,
+}) => {
   await signInToPortal(page, 'lynne.robbins@contoso.test');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Service desk' })).toBeVisible();

@@ -16,10 +16,15 @@ test.beforeEach(async ({ page }) => {
 });
 
 function totpCode(secret: string, at: number): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: at });
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: at,
+  });
 }
 
-test('(b) password + push user: Entra asks for the password, back to the list, SMS + TOTP complete the reset', async ({ page, browser }) => {
+test('(b) password + push user: Entra asks for the password, back to the list, SMS + TOTP complete the reset', async ({
+  page,
+  browser,
+}) => {
   // Earlier, signed in with Entra: enrol an authenticator app on /account.
   await signInToPortal(page, upn, '/account');
   await expect(page.getByTestId('readiness')).toHaveAttribute('data-reason', 'passwordFirstSignIn');
@@ -82,7 +87,9 @@ test('cancelling at Entra returns to the service list with the explanation (neve
     form.submit();
   });
   await expect(page).toHaveURL(/\/reset\/services\?entra=cancelled/);
-  await expect(page.getByRole('alert').filter({ hasText: 'Microsoft Entra MFA cannot help you this time' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Microsoft Entra MFA cannot help you this time' }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: 'Use this: Text message code' })).toBeVisible();
   await expectAccessible(page);
 });

@@ -14,7 +14,10 @@ test.beforeEach(async ({ page }) => {
   await clearDevSink();
 });
 
-test('(a) passwordless user: Entra MFA with number matching, new password, notification, new password works', async ({ page, context }) => {
+test('(a) passwordless user: Entra MFA with number matching, new password, notification, new password works', async ({
+  page,
+  context,
+}) => {
   const response = await page.goto(`${portalUrl}/reset`);
   expect(response?.headers()['referrer-policy']).toBe('no-referrer');
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
@@ -42,7 +45,14 @@ test('(a) passwordless user: Entra MFA with number matching, new password, notif
   await expect(page.locator('[data-rule="notCommon"]')).toContainText('found: “password”');
   await page.getByLabel('New password').fill(newPassword);
   await page.getByLabel('Type it again').fill(newPassword);
-  for (const rule of ['minLength', 'characterClasses', 'notCommon', 'noOrganisationWords', 'noNameParts', 'confirmationMatches']) {
+  for (const rule of [
+    'minLength',
+    'characterClasses',
+    'notCommon',
+    'noOrganisationWords',
+    'noNameParts',
+    'confirmationMatches',
+  ]) {
     await expect(page.locator(`[data-rule="${rule}"]`)).toHaveAttribute('data-passed', 'true');
   }
   await page.getByLabel('Show passwords').check();

@@ -22,7 +22,9 @@ test('the admin dashboard counts who cannot reset with Entra MFA and why', async
   await expect(page.getByTestId('count-noMethodRegistered')).toHaveText('1');
   const adele = page.getByRole('row').filter({ hasText: 'adele.vance@contoso.test' });
   await expect(adele).toContainText('Sign-in starts with the password');
-  await expect(page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' })).toContainText('No multifactor method registered');
+  await expect(page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' })).toContainText(
+    'No multifactor method registered',
+  );
   await expect(page.getByRole('row').filter({ hasText: 'pradeep.gupta@contoso.test' })).toHaveCount(0);
   await expectAccessible(page);
 });

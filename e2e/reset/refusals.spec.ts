@@ -65,7 +65,9 @@ test('(d) code reuse and an expired (replaced) code are refused', async ({ page,
   await expect(other.getByRole('alert').filter({ hasText: 'expired or was already used' })).toBeVisible();
 });
 
-test('(d) enumeration: the same answer, cookies and service list for an existing and an unknown account', async ({ browser }) => {
+test('(d) enumeration: the same answer, cookies and service list for an existing and an unknown account', async ({
+  browser,
+}) => {
   const answers = [];
   for (const username of [upn, 'nobody.here@contoso.test']) {
     const context = await browser.newContext();
@@ -77,12 +79,25 @@ test('(d) enumeration: the same answer, cookies and service list for an existing
     const response = await responsePromise;
     const headers = await response.allHeaders();
     await expect(page).toHaveURL(`${portalUrl}/reset/services`);
-    const cookies = (await context.cookies()).map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
+    const cookies = (await context.cookies()).map((c) => ({
+      name: c.name,
+      httpOnly: c.httpOnly,
+      sameSite: c.sameSite,
+    }));
     const services = await page.locator('main').innerText();
     await page.goto(`${portalUrl}/reset/verify/sms`);
     await page.getByRole('button', { name: 'Send a code' }).click();
     const sent = await page.locator('main').innerText();
-    answers.push({ status: response.status(), location: headers.location, headerNames: Object.keys(headers).filter((h) => h !== 'date').sort(), cookies, services, sent });
+    answers.push({
+      status: response.status(),
+      location: headers.location,
+      headerNames: Object.keys(headers)
+        .filter((h) => h !== 'date')
+        .sort(),
+      cookies,
+      services,
+      sent,
+    });
     await context.close();
   }
   expect(answers[1]).toEqual(answers[0]);
@@ -100,7 +115,9 @@ test('(d) a forged Entra callback carrying another account’s code (bad oid) is
   const attacker = await attackerContext.newPage();
   // Playwright cannot route the target of a redirect: observe the browser's request to the callback. The
   // attacker's browser has no reset session, so the portal does not spend the code there.
-  const callback = attacker.waitForRequest((r) => r.url().startsWith(`${portalUrl}/reset/verify/entra/callback`), { timeout: 45_000 });
+  const callback = attacker.waitForRequest((r) => r.url().startsWith(`${portalUrl}/reset/verify/entra/callback`), {
+    timeout: 45_000,
+  });
   authorizeUrl.searchParams.set('login_hint', 'pradeep.gupta@contoso.test');
   await attacker.goto(authorizeUrl.href);
   await attacker.getByRole('button', { name: 'Send notification' }).click();

@@ -22,9 +22,23 @@ export async function startReset(page: Page, upn: string, purpose: 'reset' | 'un
  * A sign-in at the mock Entra over HTTP (control API). With `password` only, a wrong password ends as
  * "failed" (the page shows the error); with `password` + push, a right one ends as "granted".
  */
-export async function passwordSignsIn(request: APIRequestContext, upn: string, password: string, methods: string[] = ['password', 'microsoftAuthenticatorPush']): Promise<string> {
+export async function passwordSignsIn(
+  request: APIRequestContext,
+  upn: string,
+  password: string,
+  methods: string[] = ['password', 'microsoftAuthenticatorPush'],
+): Promise<string> {
   const response = await request.post(`${mockIdpUrl}/control/scripted-sign-in`, {
-    data: { tenant: tenantId, clientId: testClient.clientId, clientSecret: 'dev-secret-test', redirectUri: testClient.redirectUri, userPrincipalName: upn, password, methods, prompt: 'login' },
+    data: {
+      tenant: tenantId,
+      clientId: testClient.clientId,
+      clientSecret: 'dev-secret-test',
+      redirectUri: testClient.redirectUri,
+      userPrincipalName: upn,
+      password,
+      methods,
+      prompt: 'login',
+    },
   });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { outcome: string }).outcome;

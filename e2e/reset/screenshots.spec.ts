@@ -6,7 +6,10 @@ import { clearDevSink } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { expectAccessible, newPassword, startReset } from './reset-helpers';
 
-const viewports = [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }];
+const viewports = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+];
 
 async function shoot(page: Page, name: string): Promise<void> {
   await expectAccessible(page);

@@ -17,10 +17,13 @@ test('(c) unlock after smart lockout with SMS and email codes', async ({ page })
   expect(await passwordSignsIn(page.request, upn, demoPassword)).toBe('failed');
 
   await startReset(page, upn, 'unlock');
-  await expect(page.getByRole('heading', { name: 'Prove it\'s you to unlock' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: "Prove it's you to unlock" })).toBeVisible();
   await expect(page.getByText('You have 0 of 2 stars.')).toBeVisible();
   await expectAccessible(page);
-  for (const [service, read] of [['Text message code', () => latestSmsCode('+1 555 0101')], ['Email code', () => latestEmailCode('adele.vance@personal.test')]] as const) {
+  for (const [service, read] of [
+    ['Text message code', () => latestSmsCode('+1 555 0101')],
+    ['Email code', () => latestEmailCode('adele.vance@personal.test')],
+  ] as const) {
     await page.getByRole('link', { name: `Use this: ${service}` }).click();
     await page.getByRole('button', { name: 'Send a code' }).click();
     await page.getByLabel('Code', { exact: true }).fill(await read());

@@ -10,13 +10,30 @@ test.beforeEach(async ({ page }) => {
   await resetTenant(page);
 });
 
-test('signed out: the API answers 401 (even to a malformed body) and the page asks to sign in', async ({ page, request }) => {
+test('signed out: the API answers 401 (even to a malformed body) and the page asks to sign in', async ({
+  page,
+  request,
+}) => {
   const exported = await request.get(`${portalUrl}/api/admin/simulator/policy-sets/any/export?kind=policies`);
   expect(exported.status()).toBe(401);
   expect(await exported.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
-  expect((await request.post(`${portalUrl}/api/admin/simulator/blast-radius`, { data: blastBody, headers: { 'content-type': 'application/json' } })).status()).toBe(401);
-  expect((await request.post(`${portalUrl}/api/admin/simulator/blast-radius`, { data: 'not json' })).status()).toBe(401);
-  for (const path of ['/admin/simulator', '/admin/simulator/any', '/admin/simulator/any/what-if?user=x', '/admin/simulator/any/blast-radius']) {
+  expect(
+    (
+      await request.post(`${portalUrl}/api/admin/simulator/blast-radius`, {
+        data: blastBody,
+        headers: { 'content-type': 'application/json' },
+      })
+    ).status(),
+  ).toBe(401);
+  expect((await request.post(`${portalUrl}/api/admin/simulator/blast-radius`, { data: 'not json' })).status()).toBe(
+    401,
+  );
+  for (const path of [
+    '/admin/simulator',
+    '/admin/simulator/any',
+    '/admin/simulator/any/what-if?user=x',
+    '/admin/simulator/any/blast-radius',
+  ]) {
     await page.goto(`${portalUrl}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to use the simulator');
     await expect(page.getByRole('table')).toHaveCount(0);
@@ -27,10 +44,18 @@ test('a service-desk agent (Desk.Agent) gets 403 from the API and a refusal on t
   await signInToPortal(page, 'lynne.robbins@contoso.test');
   const exported = await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/any/export?kind=policies`);
   expect(exported.status()).toBe(403);
-  const blast = await page.request.post(`${portalUrl}/api/admin/simulator/blast-radius`, { data: blastBody, headers: { 'content-type': 'application/json' } });
+  const blast = await page.request.post(`${portalUrl}/api/admin/simulator/blast-radius`, {
+    data: blastBody,
+    headers: { 'content-type': 'application/json' },
+  });
   expect(blast.status()).toBe(403);
   expect(await blast.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
-  for (const path of ['/admin/simulator', '/admin/simulator/any/matrix', '/admin/simulator/any/findings', '/admin/simulator/any/policies/new']) {
+  for (const path of [
+    '/admin/simulator',
+    '/admin/simulator/any/matrix',
+    '/admin/simulator/any/findings',
+    '/admin/simulator/any/policies/new',
+  ]) {
     await page.goto(`${portalUrl}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to the simulator');
   }

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 export function runVerityCa<T>(args: string[]): T {
-  return JSON.parse(execFileSync(process.execPath, ['bin/verity-ca.mjs', ...args, '--json'], { encoding: 'utf8' })) as T;
+  return JSON.parse(
+    execFileSync(process.execPath, ['bin/verity-ca.mjs', ...args, '--json'], { encoding: 'utf8' }),
+  ) as T;
 }
 
 /** Writes a What-If request body to a temporary file for --request. */

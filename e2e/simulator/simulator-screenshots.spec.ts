@@ -19,7 +19,9 @@ test('simulator pages at desktop, tablet and phone widths', async ({ page }) => 
   await page.goto(`${portalUrl}/admin/simulator`);
   const form = page.getByRole('form', { name: 'Import a Graph export' });
   await form.getByLabel('Name of the policy set').fill(`Screens ${Date.now()}`);
-  await form.getByLabel('Or upload a JSON file (Conditional Access policies)').setInputFiles('fixtures/demo-policies-export.json');
+  await form
+    .getByLabel('Or upload a JSON file (Conditional Access policies)')
+    .setInputFiles('fixtures/demo-policies-export.json');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
   const setUrl = page.url();

@@ -32,14 +32,18 @@ test('import: a broken export is refused with its JSON path; the demo export bec
   await expectNoAxeViolations(page);
   const form = page.getByRole('form', { name: 'Import a Graph export' });
   await form.getByLabel('Name of the policy set').fill(`${setName} broken`);
-  await form.getByLabel('Conditional Access policies', { exact: true }).fill('{"value":[{"id":"p1","displayName":"x","state":"on"}]}');
+  await form
+    .getByLabel('Conditional Access policies', { exact: true })
+    .fill('{"value":[{"id":"p1","displayName":"x","state":"on"}]}');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(form.getByRole('alert')).toContainText('$.value[0].state');
   await expectNoAxeViolations(page);
 
   await form.getByLabel('Name of the policy set').fill(setName);
   await form.getByLabel('Conditional Access policies', { exact: true }).fill('');
-  await form.getByLabel('Or upload a JSON file (Conditional Access policies)').setInputFiles('fixtures/demo-policies-export.json');
+  await form
+    .getByLabel('Or upload a JSON file (Conditional Access policies)')
+    .setInputFiles('fixtures/demo-policies-export.json');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(setName);
   await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
@@ -51,7 +55,10 @@ test('import: a broken export is refused with its JSON path; the demo export bec
   await expectNoAxeViolations(page);
 });
 
-test('What-If for Adele on the reset portal matches verity-ca what-if --json, and the URL reproduces it', async ({ page, context }) => {
+test('What-If for Adele on the reset portal matches verity-ca what-if --json, and the URL reproduces it', async ({
+  page,
+  context,
+}) => {
   await page.goto(`${setUrl}/what-if`);
   await expectNoAxeViolations(page);
   const form = page.getByRole('form', { name: 'What If sign-in' });
@@ -68,7 +75,11 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
   expect(new URL(page.url()).searchParams.get('user')).toBe('adele.vance@contoso.test');
 
   const cli = runVerityCa<{ value: { id: string; policyApplies: boolean; analysisReasons: string }[] }>([
-    'what-if', '--tenant', 'fixtures/demo-tenant.json', '--request', 'fixtures/requests/adele-reset-portal-home-network.json',
+    'what-if',
+    '--tenant',
+    'fixtures/demo-tenant.json',
+    '--request',
+    'fixtures/requests/adele-reset-portal-home-network.json',
   ]);
   const rows = page.getByTestId('what-if-table').locator('tbody tr');
   await expect(rows).toHaveCount(cli.value.length);
@@ -86,35 +97,59 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
   // Shareable: the same URL in a fresh tab shows the same verdicts.
   const copy = await context.newPage();
   await copy.goto(page.url());
-  for (const policy of cli.value) await expect(copy.locator(`tr[data-policy-id="${policy.id}"]`)).toHaveAttribute('data-applies', String(policy.policyApplies));
+  for (const policy of cli.value)
+    await expect(copy.locator(`tr[data-policy-id="${policy.id}"]`)).toHaveAttribute(
+      'data-applies',
+      String(policy.policyApplies),
+    );
   await copy.close();
 
   // A named location stands for a sign-in from it: from the trusted HQ "MFA except on trusted networks" is excluded.
   await page.goto(`${setUrl}/what-if?user=adele.vance%40contoso.test&app=${resetAppId}&location=${trustedLocationId}`);
-  await expect(page.locator('tr[data-policy-id="c0a7e6f1-2b3d-4c5e-9f80-000000000001"]')).toHaveAttribute('data-analysis-reasons', 'location');
+  await expect(page.locator('tr[data-policy-id="c0a7e6f1-2b3d-4c5e-9f80-000000000001"]')).toHaveAttribute(
+    'data-analysis-reasons',
+    'location',
+  );
   // An edited URL gets a message naming the parameter.
   await page.goto(`${setUrl}/what-if?user=adele.vance%40contoso.test&ip=999.1.1.1`);
   await expect(page.locator('main').getByRole('alert')).toContainText('URL parameter "ip"');
 });
 
-test('matrix: password + push (Adele) against passwordless (Pradeep), same cells as verity-ca matrix', async ({ page }) => {
+test('matrix: password + push (Adele) against passwordless (Pradeep), same cells as verity-ca matrix', async ({
+  page,
+}) => {
   type CliMatrix = { scenarios: { id: string }[]; rows: { flow: { id: string }; cells: { outcome: string }[] }[] };
   for (const upn of ['adele.vance@contoso.test', 'pradeep.gupta@contoso.test']) {
     await page.goto(`${setUrl}/matrix?user=${encodeURIComponent(upn)}&app=${resetAppId}`);
     await expect(page.getByTestId('matrix')).toBeVisible();
-    const body = JSON.parse(fs.readFileSync('fixtures/requests/adele-reset-portal-home-network.json', 'utf8')) as { signInIdentity: { userId: string }; signInConditions: Record<string, unknown> };
+    const body = JSON.parse(fs.readFileSync('fixtures/requests/adele-reset-portal-home-network.json', 'utf8')) as {
+      signInIdentity: { userId: string };
+      signInConditions: Record<string, unknown>;
+    };
     body.signInIdentity.userId = upn;
     body.signInConditions = { clientAppType: 'browser' };
-    const cli = runVerityCa<CliMatrix>(['matrix', '--tenant', 'fixtures/demo-tenant.json', '--request', requestFile(body)]);
+    const cli = runVerityCa<CliMatrix>([
+      'matrix',
+      '--tenant',
+      'fixtures/demo-tenant.json',
+      '--request',
+      requestFile(body),
+    ]);
     for (const row of cli.rows) {
       for (const [i, cell] of row.cells.entries()) {
-        await expect(page.locator(`tr[data-flow="${row.flow.id}"] td[data-scenario="${cli.scenarios[i]?.id}"]`)).toHaveAttribute('data-outcome', cell.outcome);
+        await expect(
+          page.locator(`tr[data-flow="${row.flow.id}"] td[data-scenario="${cli.scenarios[i]?.id}"]`),
+        ).toHaveAttribute('data-outcome', cell.outcome);
       }
     }
   }
   // The expected cells, spelled out: Pradeep resets with phone sign-in from anywhere; Adele cannot reset at all.
-  const cell = (flow: string, scenario: string) => page.locator(`tr[data-flow="${flow}"] td[data-scenario="${scenario}"]`);
-  await expect(cell('authenticatorPasswordless', 'anyNetworkPasswordForgotten')).toHaveAttribute('data-outcome', 'granted');
+  const cell = (flow: string, scenario: string) =>
+    page.locator(`tr[data-flow="${flow}"] td[data-scenario="${scenario}"]`);
+  await expect(cell('authenticatorPasswordless', 'anyNetworkPasswordForgotten')).toHaveAttribute(
+    'data-outcome',
+    'granted',
+  );
   await expect(cell('authenticatorPasswordless', 'anyNetworkPasswordForgotten')).toContainText('Granted');
   await page.goto(`${setUrl}/matrix?user=adele.vance%40contoso.test&app=${resetAppId}`);
   await expect(cell('passwordPush', 'anyNetwork')).toHaveAttribute('data-outcome', 'interrupted');
@@ -138,20 +173,24 @@ test('findings are grouped by severity and link to the policies and the fix', as
   await expectNoAxeViolations(page);
 });
 
-test('editor: Entra\'s rule is enforced on save; deleting the reset-portal policy makes version 2', async ({ page }) => {
+test("editor: Entra's rule is enforced on save; deleting the reset-portal policy makes version 2", async ({ page }) => {
   await page.goto(`${setUrl}/policies/${resetPortalPolicyId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Require MFA for the reset portal');
   await expectNoAxeViolations(page);
   await page.getByLabel('Require multifactor authentication').check();
   await page.getByRole('button', { name: 'Save as a new version' }).click();
-  await expect(page.locator('main').getByRole('alert')).toContainText('"mfa" and an authenticationStrength cannot be required by one policy');
+  await expect(page.locator('main').getByRole('alert')).toContainText(
+    '"mfa" and an authenticationStrength cannot be required by one policy',
+  );
   await expect(page.locator('main').getByRole('alert')).toContainText('$.grantControls');
   await page.getByRole('button', { name: 'Delete this policy (new version)' }).click();
   await expect(page.locator('main').getByRole('status')).toHaveText('Saved as version 2.');
   await expect(page.getByText('Version 2 · 7 policies')).toBeVisible();
 });
 
-test('blast radius: adding the dedicated reset-portal policy as a draft changes who gets in from the office', async ({ page }) => {
+test('blast radius: adding the dedicated reset-portal policy as a draft changes who gets in from the office', async ({
+  page,
+}) => {
   await page.goto(`${setUrl}/blast-radius`);
   const form = page.getByRole('form', { name: 'Blast radius' });
   await form.getByLabel('Application', { exact: true }).selectOption(resetAppId);
@@ -166,7 +205,9 @@ test('blast radius: adding the dedicated reset-portal policy as a draft changes 
 
   await form.getByLabel('A draft change').check();
   await form.getByRole('button', { name: 'Use the recommended reset-portal policy' }).click();
-  await expect(form.getByLabel('Draft policies (JSON)')).toHaveValue(/Passwordless MFA|00000000-0000-0000-0000-000000000003/);
+  await expect(form.getByLabel('Draft policies (JSON)')).toHaveValue(
+    /Passwordless MFA|00000000-0000-0000-0000-000000000003/,
+  );
   await form.getByRole('button', { name: 'Evaluate' }).click();
   await expect(page.getByTestId('blast-status')).toContainText('Done in');
   const compared = page.getByTestId('chart-compared-table');
@@ -187,7 +228,9 @@ test('export for create, then re-import: the same policies', async ({ page }) =>
   const file = await (await download).path();
   const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { value: Record<string, unknown>[] };
   expect(exported.value).toHaveLength(7);
-  for (const policy of exported.value) for (const key of ['id', 'createdDateTime', 'modifiedDateTime', 'templateId']) expect(policy).not.toHaveProperty(key);
+  for (const policy of exported.value)
+    for (const key of ['id', 'createdDateTime', 'modifiedDateTime', 'templateId'])
+      expect(policy).not.toHaveProperty(key);
 
   await page.goto(`${portalUrl}/admin/simulator`);
   const form = page.getByRole('form', { name: 'Import a Graph export' });
@@ -196,11 +239,15 @@ test('export for create, then re-import: the same policies', async ({ page }) =>
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Version 1 · 7 policies')).toBeVisible();
   const reimportedSet = new URL(page.url()).pathname.split('/').at(-1);
-  const again = await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/${reimportedSet}/export?kind=policies`);
+  const again = await page.request.get(
+    `${portalUrl}/api/admin/simulator/policy-sets/${reimportedSet}/export?kind=policies`,
+  );
   expect(await again.json()).toEqual(exported);
 });
 
-test('fetch the live policies from Graph (the mock Entra) with the portal app\'s client credentials', async ({ page }) => {
+test("fetch the live policies from Graph (the mock Entra) with the portal app's client credentials", async ({
+  page,
+}) => {
   await page.goto(`${portalUrl}/admin/simulator`);
   const form = page.getByRole('form', { name: 'Fetch from Microsoft Graph' });
   await form.getByLabel('Name of the policy set').fill(`${setName} from Graph`);
@@ -209,6 +256,8 @@ test('fetch the live policies from Graph (the mock Entra) with the portal app\'s
   await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
   // Named locations came along: the export lists the tenant's three.
   const setId = new URL(page.url()).pathname.split('/').at(-1);
-  const locations = (await (await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/${setId}/export?kind=namedLocations`)).json()) as { value: { displayName: string }[] };
+  const locations = (await (
+    await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/${setId}/export?kind=namedLocations`)
+  ).json()) as { value: { displayName: string }[] };
   expect(locations.value.map((l) => l.displayName)).toContain('Contoso HQ');
 });

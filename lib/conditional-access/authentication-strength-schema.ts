@@ -3,17 +3,15 @@
 import { z } from 'zod';
 import { authenticationMethodModeSchema } from './authentication-method-mode';
 
-export const authenticationCombinationSchema = z
-  .string()
-  .superRefine((value, ctx) => {
-    const parts = value.split(',').map((part) => part.trim());
-    for (const part of parts) {
-      if (!authenticationMethodModeSchema.safeParse(part).success) {
-        ctx.addIssue({ code: 'custom', message: `"${part}" is not an authentication method mode` });
-        return;
-      }
+export const authenticationCombinationSchema = z.string().superRefine((value, ctx) => {
+  const parts = value.split(',').map((part) => part.trim());
+  for (const part of parts) {
+    if (!authenticationMethodModeSchema.safeParse(part).success) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not an authentication method mode` });
+      return;
     }
-  });
+  }
+});
 
 export const authenticationStrengthPolicySchema = z.looseObject({
   id: z.string().min(1),

@@ -7,7 +7,10 @@ import { standardSignInFlows } from './standard-flows';
 import { parsedTenant, policy, request, testAppId } from './test-tenant';
 import { compileTenant } from './compile-tenant';
 
-const appRequest = { signInContext: { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [testAppId] }, signInConditions: { ipAddress: '192.0.2.10', clientAppType: 'browser' as const } };
+const appRequest = {
+  signInContext: { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [testAppId] },
+  signInConditions: { ipAddress: '192.0.2.10', clientAppType: 'browser' as const },
+};
 
 describe('computeBlastRadius', () => {
   const tenant = parsedTenant([policy()]);
@@ -22,7 +25,11 @@ describe('computeBlastRadius', () => {
   it('agrees with evaluateSignInFlow for every user and flow', () => {
     for (const flow of radius.flows) {
       for (const user of compiled.users) {
-        const single = evaluateSignInFlow(compiled, request(user.id, { ipAddress: '192.0.2.10', devicePlatform: undefined }), { methods: flow.methods });
+        const single = evaluateSignInFlow(
+          compiled,
+          request(user.id, { ipAddress: '192.0.2.10', devicePlatform: undefined }),
+          { methods: flow.methods },
+        );
         expect(flow.users[single.outcome]).toContain(user.id);
       }
     }
@@ -35,16 +42,32 @@ describe('computeBlastRadius', () => {
   });
 
   it('diffs two policy sets: a new Passwordless requirement interrupts password + push users', () => {
-    const after = compileTenant(tenant, { policies: [...tenant.conditionalAccessPolicies, policy({ grantControls: { authenticationStrength: { id: passwordlessStrengthId } } }, 'p2') as never] });
-    const diff = diffBlastRadius(radius, computeBlastRadius(after, { request: appRequest, flows: standardSignInFlows }));
+    const after = compileTenant(tenant, {
+      policies: [
+        ...tenant.conditionalAccessPolicies,
+        policy({ grantControls: { authenticationStrength: { id: passwordlessStrengthId } } }, 'p2') as never,
+      ],
+    });
+    const diff = diffBlastRadius(
+      radius,
+      computeBlastRadius(after, { request: appRequest, flows: standardSignInFlows }),
+    );
     const push = diff.flows.find((f) => f.flowId === 'passwordPush');
-    expect(push?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ userId: 'u-member', before: 'granted', after: 'interrupted' })]));
+    expect(push?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: 'u-member', before: 'granted', after: 'interrupted' }),
+      ]),
+    );
     expect(push?.newlyGranted).toEqual([]);
     expect(diff.changedUserCount).toBeGreaterThan(0);
   });
 
   it('passwordForgotten makes password flows unavailable for everyone', () => {
-    const forgotten = computeBlastRadius(compiled, { request: appRequest, flows: standardSignInFlows, passwordForgotten: true });
+    const forgotten = computeBlastRadius(compiled, {
+      request: appRequest,
+      flows: standardSignInFlows,
+      passwordForgotten: true,
+    });
     expect(forgotten.flows.find((f) => f.flowId === 'password')?.counts.unavailable).toBe(6);
   });
 });

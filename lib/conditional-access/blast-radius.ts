@@ -93,7 +93,8 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
     if (!user) return;
     const base = u * stride;
     seen.fill(0);
-    for (let c = 0; c < candidateIndex.length; c++) if (scopes[base + (candidateIndex[c] as number)] === 1) seen[candidateSignature[c] as number] = 1;
+    for (let c = 0; c < candidateIndex.length; c++)
+      if (scopes[base + (candidateIndex[c] as number)] === 1) seen[candidateSignature[c] as number] = 1;
     let key = `${user.registeredMask}`;
     for (let s = 0; s < seen.length; s++) if (seen[s] === 1) key += `,${s}`;
     let outcomes = cache.get(key);
@@ -110,7 +111,10 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
       outcomes = new Uint8Array(flows.length);
       for (let f = 0; f < flows.length; f++) {
         const flow = flows[f] as BlastRadiusFlow;
-        const result = evaluateFlowForUser(tenant, user, applicable, signIn, { methods: flow.methods, passwordForgotten: options.passwordForgotten });
+        const result = evaluateFlowForUser(tenant, user, applicable, signIn, {
+          methods: flow.methods,
+          passwordForgotten: options.passwordForgotten,
+        });
         outcomes[f] = signInOutcomes.indexOf(result.outcome);
       }
       cache.set(key, outcomes);
@@ -141,12 +145,18 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
         flows: flows.map((flow, f) => {
           const outcomeByUser = outcomeArrays[f] as Uint8Array;
           const users: Record<SignInOutcome, string[]> = { granted: [], interrupted: [], blocked: [], unavailable: [] };
-          for (let u = 0; u < userCount; u++) users[signInOutcomes[outcomeByUser[u] ?? 0] as SignInOutcome].push(userIds[u] as string);
+          for (let u = 0; u < userCount; u++)
+            users[signInOutcomes[outcomeByUser[u] ?? 0] as SignInOutcome].push(userIds[u] as string);
           return {
             flowId: flow.id ?? flow.methods.join('+'),
             label: flow.label ?? flow.methods.join(' + '),
             methods: flow.methods,
-            counts: { granted: users.granted.length, interrupted: users.interrupted.length, blocked: users.blocked.length, unavailable: users.unavailable.length },
+            counts: {
+              granted: users.granted.length,
+              interrupted: users.interrupted.length,
+              blocked: users.blocked.length,
+              unavailable: users.unavailable.length,
+            },
             users,
             outcomeByUser,
           };
@@ -156,7 +166,12 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
   };
 }
 
-export type BlastRadiusChange = { userId: string; userPrincipalName: string; before: SignInOutcome; after: SignInOutcome };
+export type BlastRadiusChange = {
+  userId: string;
+  userPrincipalName: string;
+  before: SignInOutcome;
+  after: SignInOutcome;
+};
 
 export type BlastRadiusDiff = {
   changedUserCount: number;

@@ -4,7 +4,9 @@ import { buildComparisonMatrix, pickTrustedIpAddress, pickUntrustedIpAddress } f
 import { policy, request, tenantWith } from './test-tenant';
 
 describe('buildComparisonMatrix', () => {
-  const exemptOnTrusted = policy({ conditions: { locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] } } });
+  const exemptOnTrusted = policy({
+    conditions: { locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] } },
+  });
   const tenant = tenantWith([exemptOnTrusted]);
 
   it('picks an address inside a trusted location and one outside every named location', () => {
@@ -16,7 +18,12 @@ describe('buildComparisonMatrix', () => {
   it('shows password only granted on the trusted network and interrupted elsewhere', () => {
     const matrix = buildComparisonMatrix(tenant, request('u-member'));
     const password = matrix.rows.find((r) => r.flow.id === 'password');
-    expect(matrix.scenarios.map((s) => s.id)).toEqual(['trustedNetwork', 'trustedNetworkPasswordForgotten', 'anyNetwork', 'anyNetworkPasswordForgotten']);
+    expect(matrix.scenarios.map((s) => s.id)).toEqual([
+      'trustedNetwork',
+      'trustedNetworkPasswordForgotten',
+      'anyNetwork',
+      'anyNetworkPasswordForgotten',
+    ]);
     expect(password?.cells.map((c) => c.outcome)).toEqual(['granted', 'unavailable', 'interrupted', 'unavailable']);
     expect(password?.cells[2]?.summary).toMatch(/requires multifactor authentication/);
     expect(matrix.rows).toHaveLength(7);

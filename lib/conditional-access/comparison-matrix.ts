@@ -67,14 +67,28 @@ export function pickUntrustedIpAddress(tenant: CompiledTenant): string {
   return '240.0.0.1';
 }
 
-export function buildComparisonMatrix(tenant: CompiledTenant, request: WhatIfRequest, options: ComparisonMatrixOptions = {}): ComparisonMatrix {
+export function buildComparisonMatrix(
+  tenant: CompiledTenant,
+  request: WhatIfRequest,
+  options: ComparisonMatrixOptions = {},
+): ComparisonMatrix {
   const trusted = options.trustedIpAddress ?? pickTrustedIpAddress(tenant);
   const other = options.otherIpAddress ?? pickUntrustedIpAddress(tenant);
   const scenarios: MatrixScenario[] = [
     { id: 'trustedNetwork', label: 'Trusted network', ipAddress: trusted, passwordForgotten: false },
-    { id: 'trustedNetworkPasswordForgotten', label: 'Trusted network, password forgotten', ipAddress: trusted, passwordForgotten: true },
+    {
+      id: 'trustedNetworkPasswordForgotten',
+      label: 'Trusted network, password forgotten',
+      ipAddress: trusted,
+      passwordForgotten: true,
+    },
     { id: 'anyNetwork', label: 'Any other network', ipAddress: other, passwordForgotten: false },
-    { id: 'anyNetworkPasswordForgotten', label: 'Any other network, password forgotten', ipAddress: other, passwordForgotten: true },
+    {
+      id: 'anyNetworkPasswordForgotten',
+      label: 'Any other network, password forgotten',
+      ipAddress: other,
+      passwordForgotten: true,
+    },
   ];
   let userId = '';
   let userPrincipalName = '';
@@ -82,15 +96,24 @@ export function buildComparisonMatrix(tenant: CompiledTenant, request: WhatIfReq
     flow,
     cells: scenarios.map((scenario): MatrixCell => {
       if (scenario.ipAddress === null) {
-        return { outcome: 'notApplicable', reasons: [], summary: 'The tenant has no trusted IP named location.', appliedPolicyIds: [] };
+        return {
+          outcome: 'notApplicable',
+          reasons: [],
+          summary: 'The tenant has no trusted IP named location.',
+          appliedPolicyIds: [],
+        };
       }
       const conditions = { ...(request.signInConditions ?? {}), ipAddress: scenario.ipAddress };
       // The country comes with the network: drop the request's country so it can't contradict the address.
       delete (conditions as { country?: unknown }).country;
-      const result = evaluateSignInFlow(tenant, { ...request, signInConditions: conditions }, {
-        methods: flow.methods,
-        passwordForgotten: scenario.passwordForgotten,
-      });
+      const result = evaluateSignInFlow(
+        tenant,
+        { ...request, signInConditions: conditions },
+        {
+          methods: flow.methods,
+          passwordForgotten: scenario.passwordForgotten,
+        },
+      );
       userId = result.user.id;
       userPrincipalName = result.user.userPrincipalName;
       const primary = result.reasons[0];
@@ -98,7 +121,9 @@ export function buildComparisonMatrix(tenant: CompiledTenant, request: WhatIfReq
         outcome: result.outcome,
         reasons: result.reasons,
         summary: primary ? primary.message : result.outcome,
-        appliedPolicyIds: result.appliedPolicies.filter((p) => p.result !== 'notApplied' && p.result !== 'notEnabled' && p.result !== 'reportOnlyNotApplied').map((p) => p.id),
+        appliedPolicyIds: result.appliedPolicies
+          .filter((p) => p.result !== 'notApplied' && p.result !== 'notEnabled' && p.result !== 'reportOnlyNotApplied')
+          .map((p) => p.id),
       };
     }),
   }));

@@ -29,8 +29,16 @@ export type CompiledGrant = {
 
 // The order Entra asks for missing controls in (concept-conditional-access-policies, "Phase 2").
 export const requirementOrder: readonly GrantRequirementKind[] = [
-  'mfa', 'authenticationStrength', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication',
-  'compliantApplication', 'passwordChange', 'riskRemediation', 'termsOfUse', 'customAuthenticationFactor',
+  'mfa',
+  'authenticationStrength',
+  'compliantDevice',
+  'domainJoinedDevice',
+  'approvedApplication',
+  'compliantApplication',
+  'passwordChange',
+  'riskRemediation',
+  'termsOfUse',
+  'customAuthenticationFactor',
 ];
 
 export function compileGrant(
@@ -54,12 +62,19 @@ export function compileGrant(
     if (strength) requirements.push({ kind: 'authenticationStrength', strength });
     else invalidReason = `references authentication strength ${strengthRef.id}, which the tenant does not define`;
     // "Require MFA" and "Require authentication strength" can't be combined (concept-authentication-strengths).
-    if (builtIn.includes('mfa')) invalidReason = 'requires both mfa and an authentication strength, which Entra rejects';
+    if (builtIn.includes('mfa'))
+      invalidReason = 'requires both mfa and an authentication strength, which Entra rejects';
   }
   for (const id of controls?.termsOfUse ?? []) requirements.push({ kind: 'termsOfUse', id });
-  for (const id of controls?.customAuthenticationFactors ?? []) requirements.push({ kind: 'customAuthenticationFactor', id });
+  for (const id of controls?.customAuthenticationFactors ?? [])
+    requirements.push({ kind: 'customAuthenticationFactor', id });
   const isBlock = builtIn.includes('block');
   const operator = controls?.operator === 'OR' ? 'OR' : 'AND';
-  const parts = requirements.map((r) => ('strength' in r ? `${r.kind}:${r.strength.id}` : 'id' in r ? `${r.kind}:${r.id}` : r.kind)).sort();
-  return { grant: { isBlock, operator, requirements, signature: isBlock ? 'block' : `${operator}(${parts.join(',')})` }, invalidReason };
+  const parts = requirements
+    .map((r) => ('strength' in r ? `${r.kind}:${r.strength.id}` : 'id' in r ? `${r.kind}:${r.id}` : r.kind))
+    .sort();
+  return {
+    grant: { isBlock, operator, requirements, signature: isBlock ? 'block' : `${operator}(${parts.join(',')})` },
+    invalidReason,
+  };
 }

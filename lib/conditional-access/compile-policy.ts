@@ -103,7 +103,10 @@ function compileLocations(include: readonly string[], exclude: readonly string[]
 const setOrNull = <T>(values: readonly T[] | null | undefined): ReadonlySet<T> | null =>
   values && values.length > 0 ? new Set(values) : null;
 const splitFlags = (value: string | null | undefined): string[] =>
-  (value ?? '').split(',').map((part) => part.trim()).filter((part) => part.length > 0 && part !== 'none');
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && part !== 'none');
 
 function hasGuestMatch(types: ReadonlySet<string>, guestKind: string): boolean {
   // Entra's guest categories: a B2B guest (#EXT# UPN, userType Guest) is b2bCollaborationGuest, a local
@@ -118,7 +121,14 @@ function writeUserScope(policy: ConditionalAccessPolicy, index: number, input: U
   const users = policy.conditions?.users;
   if (!users) return;
   const includeUsers = users.includeUsers ?? [];
-  const mark = (value: number, ids: readonly string[], groups: readonly string[], roles: readonly string[], guestTypes: ReadonlySet<string>, allGuests: boolean): void => {
+  const mark = (
+    value: number,
+    ids: readonly string[],
+    groups: readonly string[],
+    roles: readonly string[],
+    guestTypes: ReadonlySet<string>,
+    allGuests: boolean,
+  ): void => {
     for (const id of ids) {
       const u = input.userIndexById.get(id);
       if (u !== undefined) scopes[u * stride + index] = value;
@@ -167,7 +177,8 @@ export function compilePolicy(
   const excludeExpanded = expandApplications(apps?.excludeApplications ?? []);
   const includesAll = includeExpanded.has('All');
   const targetedByAppIndex = Uint8Array.from(input.applicationIds, (id) =>
-    (includesAll || includeExpanded.has(id)) && !excludeExpanded.has(id) ? 1 : 0);
+    (includesAll || includeExpanded.has(id)) && !excludeExpanded.has(id) ? 1 : 0,
+  );
   const { grant, invalidReason: grantInvalid } = compileGrant(policy, strengths);
   let invalidReason = grantInvalid;
   let deviceFilter: CompiledPolicy['deviceFilter'] = null;
@@ -194,9 +205,14 @@ export function compilePolicy(
     displayName: policy.displayName,
     state: policy.state,
     source: policy,
-    servicePrincipals: sp && spInclude.length > 0
-      ? { includeAll: spInclude.includes('ServicePrincipalsInMyTenant'), include: new Set(spInclude), exclude: new Set(sp.excludeServicePrincipals ?? []) }
-      : null,
+    servicePrincipals:
+      sp && spInclude.length > 0
+        ? {
+            includeAll: spInclude.includes('ServicePrincipalsInMyTenant'),
+            include: new Set(spInclude),
+            exclude: new Set(sp.excludeServicePrincipals ?? []),
+          }
+        : null,
     applications: {
       hasApplicationTargets: (apps?.includeApplications ?? []).length > 0,
       include: new Set(apps?.includeApplications ?? []),
@@ -210,9 +226,13 @@ export function compilePolicy(
       filterMode: apps?.applicationFilter?.mode ?? null,
     },
     locations: compileLocations(includeLocations, excludeLocations),
-    platforms: platforms && ((platforms.includePlatforms ?? []).length > 0 || (platforms.excludePlatforms ?? []).length > 0)
-      ? { include: new Set(platforms.includePlatforms ?? ['all']), exclude: new Set(platforms.excludePlatforms ?? []) }
-      : null,
+    platforms:
+      platforms && ((platforms.includePlatforms ?? []).length > 0 || (platforms.excludePlatforms ?? []).length > 0)
+        ? {
+            include: new Set(platforms.includePlatforms ?? ['all']),
+            exclude: new Set(platforms.excludePlatforms ?? []),
+          }
+        : null,
     // Not configured, or "all": every client app type (concept-conditional-access-conditions, "Client apps").
     clientAppTypes: clientApps && clientApps.length > 0 && !clientApps.includes('all') ? new Set(clientApps) : null,
     signInRiskLevels: setOrNull(conditions?.signInRiskLevels),

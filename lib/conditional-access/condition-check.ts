@@ -32,5 +32,12 @@ export function defineCheck(
   explain: ConditionCheck['explain'],
   options: { isUserIndependent?: boolean } = {},
 ): ConditionCheck {
-  return { reason, bit: reasonBit(reason), description, isMet, explain, isUserIndependent: options.isUserIndependent ?? true };
+  return {
+    reason,
+    bit: reasonBit(reason),
+    description,
+    isMet,
+    explain,
+    isUserIndependent: options.isUserIndependent ?? true,
+  };
 }

@@ -1,8 +1,16 @@
 // Every condition of a policy, one describe each, with the behaviour Microsoft documents for it.
 import { describe, expect, it } from 'vitest';
 import {
-  countryLocationId, exchangeOnlineId, globalAdministratorRoleId, otherAppId, policy, request, tenantWith,
-  testAppId, trustedLocationId, untrustedLocationId,
+  countryLocationId,
+  exchangeOnlineId,
+  globalAdministratorRoleId,
+  otherAppId,
+  policy,
+  request,
+  tenantWith,
+  testAppId,
+  trustedLocationId,
+  untrustedLocationId,
 } from './test-tenant';
 import { evaluateWhatIf } from './what-if';
 import type { WhatIfRequest } from './what-if-request-schema';
@@ -44,17 +52,41 @@ describe('users condition (concept-conditional-access-users-groups)', () => {
     expect(reasonsFor([users({ includeUsers: ['GuestsOrExternalUsers'] })], request('u-member'))).toBe('users');
   });
   it('distinguishes B2B collaboration guests from local guests', () => {
-    const b2b = users({ includeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'b2bCollaborationGuest', externalTenants: { membershipKind: 'all' } } });
+    const b2b = users({
+      includeGuestsOrExternalUsers: {
+        guestOrExternalUserTypes: 'b2bCollaborationGuest',
+        externalTenants: { membershipKind: 'all' },
+      },
+    });
     expect(reasonsFor([b2b], request('u-guest'))).toBe('notSet');
     expect(reasonsFor([b2b], request('u-local-guest'))).toBe('users');
     const local = users({ includeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'internalGuest' } });
     expect(reasonsFor([local], request('u-local-guest'))).toBe('notSet');
   });
   it('exclusion beats inclusion for users, groups, roles and guests', () => {
-    expect(reasonsFor([users({ includeUsers: ['All'], excludeUsers: ['u-member'] })], request('u-member'))).toBe('users');
-    expect(reasonsFor([users({ includeUsers: ['u-passwordless'], excludeGroups: ['g-parent'] })], request('u-passwordless'))).toBe('users');
-    expect(reasonsFor([users({ includeRoles: [globalAdministratorRoleId], excludeRoles: [globalAdministratorRoleId] })], request('u-admin'))).toBe('users');
-    expect(reasonsFor([users({ includeUsers: ['All'], excludeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'b2bCollaborationGuest' } })], request('u-guest'))).toBe('users');
+    expect(reasonsFor([users({ includeUsers: ['All'], excludeUsers: ['u-member'] })], request('u-member'))).toBe(
+      'users',
+    );
+    expect(
+      reasonsFor([users({ includeUsers: ['u-passwordless'], excludeGroups: ['g-parent'] })], request('u-passwordless')),
+    ).toBe('users');
+    expect(
+      reasonsFor(
+        [users({ includeRoles: [globalAdministratorRoleId], excludeRoles: [globalAdministratorRoleId] })],
+        request('u-admin'),
+      ),
+    ).toBe('users');
+    expect(
+      reasonsFor(
+        [
+          users({
+            includeUsers: ['All'],
+            excludeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'b2bCollaborationGuest' },
+          }),
+        ],
+        request('u-guest'),
+      ),
+    ).toBe('users');
   });
   it('accepts a UPN (any case) as signInIdentity.userId', () => {
     expect(reasonsFor([users({ includeUsers: ['u-admin'] })], request('ADMIN@contoso.test'))).toBe('notSet');
@@ -63,45 +95,76 @@ describe('users condition (concept-conditional-access-users-groups)', () => {
 
 describe('target resources (concept-conditional-access-cloud-apps)', () => {
   const apps = (a: Record<string, unknown>) => policy({ conditions: { applications: a } });
-  const forApp = (appId: string) => request('u-member', {}, { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [appId] });
+  const forApp = (appId: string) =>
+    request('u-member', {}, { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [appId] });
   it('All includes any application, None none', () => {
     expect(reasonsFor([apps({ includeApplications: ['All'] })], forApp(otherAppId))).toBe('notSet');
     expect(reasonsFor([apps({ includeApplications: ['None'] })], forApp(otherAppId))).toBe('application');
   });
   it('an excluded application is not targeted even under All', () => {
-    expect(reasonsFor([apps({ includeApplications: ['All'], excludeApplications: [otherAppId] })], forApp(otherAppId))).toBe('application');
-    expect(reasonsFor([apps({ includeApplications: ['All'], excludeApplications: [otherAppId] })], forApp(testAppId))).toBe('notSet');
+    expect(
+      reasonsFor([apps({ includeApplications: ['All'], excludeApplications: [otherAppId] })], forApp(otherAppId)),
+    ).toBe('application');
+    expect(
+      reasonsFor([apps({ includeApplications: ['All'], excludeApplications: [otherAppId] })], forApp(testAppId)),
+    ).toBe('notSet');
   });
   it('Office365 covers Exchange Online', () => {
     expect(reasonsFor([apps({ includeApplications: ['Office365'] })], forApp(exchangeOnlineId))).toBe('notSet');
     expect(reasonsFor([apps({ includeApplications: ['Office365'] })], forApp(testAppId))).toBe('application');
-    expect(reasonsFor([apps({ includeApplications: ['All'], excludeApplications: ['Office365'] })], forApp(exchangeOnlineId))).toBe('application');
+    expect(
+      reasonsFor(
+        [apps({ includeApplications: ['All'], excludeApplications: ['Office365'] })],
+        forApp(exchangeOnlineId),
+      ),
+    ).toBe('application');
   });
   it('user actions match only their own action, and app policies do not match user actions', () => {
-    const register = request('u-member', {}, { '@odata.type': '#microsoft.graph.userActionContext', userAction: 'registerSecurityInformation' });
+    const register = request(
+      'u-member',
+      {},
+      { '@odata.type': '#microsoft.graph.userActionContext', userAction: 'registerSecurityInformation' },
+    );
     expect(reasonsFor([apps({ includeUserActions: ['urn:user:registersecurityinfo'] })], register)).toBe('notSet');
     expect(reasonsFor([apps({ includeUserActions: ['urn:user:registerdevice'] })], register)).toBe('userActions');
     expect(reasonsFor([apps({ includeApplications: ['All'] })], register)).toBe('userActions');
-    expect(reasonsFor([apps({ includeUserActions: ['urn:user:registersecurityinfo'] })], forApp(testAppId))).toBe('application');
+    expect(reasonsFor([apps({ includeUserActions: ['urn:user:registersecurityinfo'] })], forApp(testAppId))).toBe(
+      'application',
+    );
   });
   it('authentication contexts c1..c99 match by value', () => {
-    const c1 = request('u-member', {}, { '@odata.type': '#microsoft.graph.authContext', authenticationContextValue: 'c1' });
+    const c1 = request(
+      'u-member',
+      {},
+      { '@odata.type': '#microsoft.graph.authContext', authenticationContextValue: 'c1' },
+    );
     expect(reasonsFor([apps({ includeAuthenticationContextClassReferences: ['c1'] })], c1)).toBe('notSet');
-    expect(reasonsFor([apps({ includeAuthenticationContextClassReferences: ['c2'] })], c1)).toBe('authenticationContext');
+    expect(reasonsFor([apps({ includeAuthenticationContextClassReferences: ['c2'] })], c1)).toBe(
+      'authenticationContext',
+    );
   });
 });
 
 describe('network location (location-condition)', () => {
-  const loc = (include: string[], exclude: string[] = []) => policy({ conditions: { locations: { includeLocations: include, excludeLocations: exclude } } });
+  const loc = (include: string[], exclude: string[] = []) =>
+    policy({ conditions: { locations: { includeLocations: include, excludeLocations: exclude } } });
   it('All includes any IP, and excluding AllTrusted exempts trusted named locations (IPv4 and IPv6)', () => {
     expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '192.0.2.10' }))).toBe('notSet');
-    expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '203.0.113.77' }))).toBe('location');
-    expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '2001:db8:1::5' }))).toBe('location');
+    expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '203.0.113.77' }))).toBe(
+      'location',
+    );
+    expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '2001:db8:1::5' }))).toBe(
+      'location',
+    );
   });
   it('an untrusted named location is not part of AllTrusted', () => {
-    expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '198.51.100.9' }))).toBe('notSet');
+    expect(reasonsFor([loc(['All'], ['AllTrusted'])], request('u-member', { ipAddress: '198.51.100.9' }))).toBe(
+      'notSet',
+    );
     expect(reasonsFor([loc([untrustedLocationId])], request('u-member', { ipAddress: '198.51.100.9' }))).toBe('notSet');
-    expect(reasonsFor([loc([untrustedLocationId])], request('u-member', { ipAddress: '198.51.101.9' }))).toBe('location');
+    expect(reasonsFor([loc([untrustedLocationId])], request('u-member', { ipAddress: '198.51.101.9' }))).toBe(
+      'location',
+    );
   });
   it('includes a specific trusted location only from inside it', () => {
     expect(reasonsFor([loc([trustedLocationId])], request('u-member', { ipAddress: '203.0.113.1' }))).toBe('notSet');
@@ -118,14 +181,21 @@ describe('network location (location-condition)', () => {
 });
 
 describe('device platforms (concept-conditional-access-conditions)', () => {
-  const plat = (include: string[], exclude: string[] = []) => policy({ conditions: { platforms: { includePlatforms: include, excludePlatforms: exclude } } });
+  const plat = (include: string[], exclude: string[] = []) =>
+    policy({ conditions: { platforms: { includePlatforms: include, excludePlatforms: exclude } } });
   it('matches an included platform and not an excluded one', () => {
     expect(reasonsFor([plat(['android', 'iOS'])], request('u-member', { devicePlatform: 'iOS' }))).toBe('notSet');
-    expect(reasonsFor([plat(['android', 'iOS'])], request('u-member', { devicePlatform: 'windows' }))).toBe('devicePlatform');
-    expect(reasonsFor([plat(['all'], ['windows'])], request('u-member', { devicePlatform: 'windows' }))).toBe('devicePlatform');
+    expect(reasonsFor([plat(['android', 'iOS'])], request('u-member', { devicePlatform: 'windows' }))).toBe(
+      'devicePlatform',
+    );
+    expect(reasonsFor([plat(['all'], ['windows'])], request('u-member', { devicePlatform: 'windows' }))).toBe(
+      'devicePlatform',
+    );
   });
   it('"all" minus supported platforms catches an unknown platform (the documented block pattern)', () => {
-    expect(reasonsFor([plat(['all'], ['windows', 'iOS'])], request('u-member', { devicePlatform: undefined }))).toBe('notSet');
+    expect(reasonsFor([plat(['all'], ['windows', 'iOS'])], request('u-member', { devicePlatform: undefined }))).toBe(
+      'notSet',
+    );
     expect(reasonsFor([plat(['windows'])], request('u-member', { devicePlatform: undefined }))).toBe('devicePlatform');
   });
 });
@@ -133,17 +203,35 @@ describe('device platforms (concept-conditional-access-conditions)', () => {
 describe('client apps (concept-conditional-access-conditions)', () => {
   const clients = (types: string[]) => policy({ conditions: { clientAppTypes: types } });
   it('targets legacy clients without touching modern ones', () => {
-    expect(reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'exchangeActiveSync' }))).toBe('notSet');
-    expect(reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'other' }))).toBe('notSet');
-    expect(reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'browser' }))).toBe('clientApps');
-    expect(reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'all' }))).toBe('clientApps');
+    expect(
+      reasonsFor(
+        [clients(['exchangeActiveSync', 'other'])],
+        request('u-member', { clientAppType: 'exchangeActiveSync' }),
+      ),
+    ).toBe('notSet');
+    expect(
+      reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'other' })),
+    ).toBe('notSet');
+    expect(
+      reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'browser' })),
+    ).toBe('clientApps');
+    expect(reasonsFor([clients(['exchangeActiveSync', 'other'])], request('u-member', { clientAppType: 'all' }))).toBe(
+      'clientApps',
+    );
   });
   it('"all" (the default) applies to every client app type', () => {
     expect(reasonsFor([clients(['all'])], request('u-member', { clientAppType: 'other' }))).toBe('notSet');
-    expect(reasonsFor([policy({ conditions: { clientAppTypes: [] } })], request('u-member', { clientAppType: 'mobileAppsAndDesktopClients' }))).toBe('notSet');
+    expect(
+      reasonsFor(
+        [policy({ conditions: { clientAppTypes: [] } })],
+        request('u-member', { clientAppType: 'mobileAppsAndDesktopClients' }),
+      ),
+    ).toBe('notSet');
   });
   it('browser-only policies skip desktop clients', () => {
-    expect(reasonsFor([clients(['browser'])], request('u-member', { clientAppType: 'mobileAppsAndDesktopClients' }))).toBe('clientApps');
+    expect(
+      reasonsFor([clients(['browser'])], request('u-member', { clientAppType: 'mobileAppsAndDesktopClients' })),
+    ).toBe('clientApps');
   });
 });
 
@@ -160,7 +248,9 @@ describe('risk conditions (concept-conditional-access-conditions)', () => {
     expect(reasonsFor([p], request('u-member', { userRiskLevel: 'medium' }))).toBe('userRisk');
   });
   it('lists every unmet condition, comma separated, in Graph order', () => {
-    const p = policy({ conditions: { users: { includeUsers: ['None'] }, userRiskLevels: ['high'], signInRiskLevels: ['high'] } });
+    const p = policy({
+      conditions: { users: { includeUsers: ['None'] }, userRiskLevels: ['high'], signInRiskLevels: ['high'] },
+    });
     expect(reasonsFor([p], request('u-member'))).toBe('users,signInRisk,userRisk');
   });
 });
@@ -169,8 +259,12 @@ describe('filter for devices (concept-condition-filters-for-devices)', () => {
   const filter = (mode: string, rule: string) => policy({ conditions: { devices: { deviceFilter: { mode, rule } } } });
   const device = (info: Record<string, unknown> | undefined) => request('u-member', { deviceInfo: info });
   it('include mode applies to matching devices only', () => {
-    expect(reasonsFor([filter('include', 'device.trustType -eq "ServerAD"')], device({ trustType: 'ServerAD' }))).toBe('notSet');
-    expect(reasonsFor([filter('include', 'device.trustType -eq "ServerAD"')], device({ trustType: 'AzureAD' }))).toBe('devices');
+    expect(reasonsFor([filter('include', 'device.trustType -eq "ServerAD"')], device({ trustType: 'ServerAD' }))).toBe(
+      'notSet',
+    );
+    expect(reasonsFor([filter('include', 'device.trustType -eq "ServerAD"')], device({ trustType: 'AzureAD' }))).toBe(
+      'devices',
+    );
   });
   it('exclude mode skips matching devices (the documented SAW example)', () => {
     const saw = filter('exclude', 'device.extensionAttribute1 -eq "SAW"');
@@ -182,16 +276,24 @@ describe('filter for devices (concept-condition-filters-for-devices)', () => {
     expect(reasonsFor([filter('exclude', 'device.isCompliant -eq True')], device(undefined))).toBe('notSet');
   });
   it('negative operators match an unregistered device', () => {
-    expect(reasonsFor([filter('include', 'device.extensionAttribute2 -ne "TeamsPhoneDevice"')], device(undefined))).toBe('notSet');
-    expect(reasonsFor([filter('exclude', 'device.extensionAttribute2 -ne "TeamsPhoneDevice"')], device(undefined))).toBe('devices');
+    expect(
+      reasonsFor([filter('include', 'device.extensionAttribute2 -ne "TeamsPhoneDevice"')], device(undefined)),
+    ).toBe('notSet');
+    expect(
+      reasonsFor([filter('exclude', 'device.extensionAttribute2 -ne "TeamsPhoneDevice"')], device(undefined)),
+    ).toBe('devices');
   });
 });
 
 describe('authentication flows (concept-authentication-flows)', () => {
   it('targets device code flow only when the request uses it', () => {
     const p = policy({ conditions: { authenticationFlows: { transferMethods: 'deviceCodeFlow' } } });
-    expect(reasonsFor([p], request('u-member', { authenticationFlow: { transferMethod: 'deviceCodeFlow' } }))).toBe('notSet');
-    expect(reasonsFor([p], request('u-member', { authenticationFlow: { transferMethod: 'authenticationTransfer' } }))).toBe('authenticationFlow');
+    expect(reasonsFor([p], request('u-member', { authenticationFlow: { transferMethod: 'deviceCodeFlow' } }))).toBe(
+      'notSet',
+    );
+    expect(
+      reasonsFor([p], request('u-member', { authenticationFlow: { transferMethod: 'authenticationTransfer' } })),
+    ).toBe('authenticationFlow');
     expect(reasonsFor([p], request('u-member'))).toBe('authenticationFlow');
   });
 });
@@ -204,7 +306,13 @@ describe('policy state and validity (concept-conditional-access-report-only)', (
     expect(reasonsFor([policy({ state: 'enabledForReportingButNotEnforced' })], request())).toBe('notSet');
   });
   it('mfa with an authentication strength is an invalid policy', () => {
-    const p = policy({ grantControls: { operator: 'OR', builtInControls: ['mfa'], authenticationStrength: { id: '00000000-0000-0000-0000-000000000002' } } });
+    const p = policy({
+      grantControls: {
+        operator: 'OR',
+        builtInControls: ['mfa'],
+        authenticationStrength: { id: '00000000-0000-0000-0000-000000000002' },
+      },
+    });
     expect(reasonsFor([p], request())).toBe('invalidPolicy');
   });
   it('a policy with no controls is empty', () => {

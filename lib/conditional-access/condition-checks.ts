@@ -6,7 +6,12 @@ import { clientAppsCheck } from './conditions/client-apps-condition';
 import { devicePlatformCheck } from './conditions/device-platform-condition';
 import { devicesCheck } from './conditions/devices-condition';
 import { locationCheck } from './conditions/location-condition';
-import { insiderRiskCheck, servicePrincipalRiskCheck, signInRiskCheck, userRiskCheck } from './conditions/risk-conditions';
+import {
+  insiderRiskCheck,
+  servicePrincipalRiskCheck,
+  signInRiskCheck,
+  userRiskCheck,
+} from './conditions/risk-conditions';
 import { usersCheck, workloadIdentitiesCheck } from './conditions/users-condition';
 import type { ConditionCheck } from './condition-check';
 import type { CompiledPolicy } from './compile-policy';

@@ -6,16 +6,28 @@ const matches = (rule: string, device: Record<string, unknown> | null) => parseD
 
 describe('device filter rules', () => {
   it.each([
-    ['(device.deviceid -eq "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb")', { deviceId: 'aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb' }],
+    [
+      '(device.deviceid -eq "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb")',
+      { deviceId: 'aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb' },
+    ],
     ['(device.displayName -contains "ABC")', { displayName: 'xxABCxx' }],
     ['(device.deviceOwnership -eq "Company")', { ownership: 'Company' }],
-    ['(device.enrollmentProfileName -startsWith "AutoPilot Profile")', { enrollmentProfileName: 'AutoPilot Profile 7' }],
+    [
+      '(device.enrollmentProfileName -startsWith "AutoPilot Profile")',
+      { enrollmentProfileName: 'AutoPilot Profile 7' },
+    ],
     ['(device.isCompliant -eq "True")', { isCompliant: true }],
     ['(device.manufacturer -startsWith "Microsoft")', { manufacturer: 'Microsoft Corporation' }],
-    ['(device.mdmAppId -in ["00001111-aaaa-2222-bbbb-3333cccc4444"])', { mdmAppId: '00001111-aaaa-2222-bbbb-3333cccc4444' }],
+    [
+      '(device.mdmAppId -in ["00001111-aaaa-2222-bbbb-3333cccc4444"])',
+      { mdmAppId: '00001111-aaaa-2222-bbbb-3333cccc4444' },
+    ],
     ['(device.model -notContains "Surface")', { model: 'ThinkPad' }],
     ['(device.operatingSystem -eq "Windows")', { operatingSystem: 'Windows' }],
-    ['(device.operatingSystemVersion -in ["10.0.18363", "10.0.19041", "10.0.19042", "10.0.22000"])', { operatingSystemVersion: '10.0.19041' }],
+    [
+      '(device.operatingSystemVersion -in ["10.0.18363", "10.0.19041", "10.0.19042", "10.0.22000"])',
+      { operatingSystemVersion: '10.0.19041' },
+    ],
     ['(device.physicalIds -contains "[ZTDId]:value")', { physicalIds: ['[ZTDId]:value', '[USER-GID]:x'] }],
     ['(device.profileType -eq "Printer")', { profileType: 'Printer' }],
     ['(device.systemLabels -contains "M365Managed")', { systemLabels: ['M365Managed'] }],
@@ -32,11 +44,17 @@ describe('device filter rules', () => {
   });
 
   it('combines with -and, -or, -not and parentheses with the usual precedence', () => {
-    const rule = 'device.operatingSystem -eq "Windows" -and device.operatingSystemVersion -startsWith "10.0" -or device.trustType -eq "ServerAD"';
+    const rule =
+      'device.operatingSystem -eq "Windows" -and device.operatingSystemVersion -startsWith "10.0" -or device.trustType -eq "ServerAD"';
     expect(matches(rule, { operatingSystem: 'Windows', operatingSystemVersion: '10.0.1' })).toBe(true);
     expect(matches(rule, { operatingSystem: 'Windows', operatingSystemVersion: '6.1' })).toBe(false);
     expect(matches(rule, { trustType: 'ServerAD' })).toBe(true);
-    expect(matches('device.operatingSystem -eq "Windows" -and (device.model -eq "A" -or device.model -eq "B")', { operatingSystem: 'Windows', model: 'B' })).toBe(true);
+    expect(
+      matches('device.operatingSystem -eq "Windows" -and (device.model -eq "A" -or device.model -eq "B")', {
+        operatingSystem: 'Windows',
+        model: 'B',
+      }),
+    ).toBe(true);
     expect(matches('-not (device.model -eq "A")', { model: 'A' })).toBe(false);
   });
 

@@ -11,19 +11,46 @@ export class DeviceFilterSyntaxError extends Error {}
 
 // Documented property -> key in Graph's What-If deviceInfo. Matching is case-insensitive like Entra's.
 const propertyKeys: Record<string, string> = {
-  deviceid: 'deviceId', displayname: 'displayName', deviceownership: 'ownership',
-  enrollmentprofilename: 'enrollmentProfileName', iscompliant: 'isCompliant', manufacturer: 'manufacturer',
-  mdmappid: 'mdmAppId', model: 'model', operatingsystem: 'operatingSystem',
-  operatingsystemversion: 'operatingSystemVersion', physicalids: 'physicalIds', devicephysicalids: 'physicalIds',
-  profiletype: 'profileType', systemlabels: 'systemLabels', trusttype: 'trustType',
+  deviceid: 'deviceId',
+  displayname: 'displayName',
+  deviceownership: 'ownership',
+  enrollmentprofilename: 'enrollmentProfileName',
+  iscompliant: 'isCompliant',
+  manufacturer: 'manufacturer',
+  mdmappid: 'mdmAppId',
+  model: 'model',
+  operatingsystem: 'operatingSystem',
+  operatingsystemversion: 'operatingSystemVersion',
+  physicalids: 'physicalIds',
+  devicephysicalids: 'physicalIds',
+  profiletype: 'profileType',
+  systemlabels: 'systemLabels',
+  trusttype: 'trustType',
 };
 for (let i = 1; i <= 15; i++) propertyKeys[`extensionattribute${i}`] = `extensionAttribute${i}`;
 
-const operators = ['eq', 'ne', 'startswith', 'notstartswith', 'endswith', 'notendswith', 'contains', 'notcontains', 'in', 'notin'] as const;
+const operators = [
+  'eq',
+  'ne',
+  'startswith',
+  'notstartswith',
+  'endswith',
+  'notendswith',
+  'contains',
+  'notcontains',
+  'in',
+  'notin',
+] as const;
 type Operator = (typeof operators)[number];
 // Negative operators hold for a missing (null) attribute: an unregistered device has only null properties and
 // "the configured filter rule would apply" with a negative operator (concept-condition-filters-for-devices).
-const negativeOperators: ReadonlySet<Operator> = new Set(['ne', 'notstartswith', 'notendswith', 'notcontains', 'notin']);
+const negativeOperators: ReadonlySet<Operator> = new Set([
+  'ne',
+  'notstartswith',
+  'notendswith',
+  'notcontains',
+  'notin',
+]);
 
 type Token = { kind: 'op' | 'word' | 'string' | 'punct'; text: string; at: number };
 const maxDepth = 64;
@@ -33,8 +60,15 @@ function tokenize(rule: string): Token[] {
   let i = 0;
   while (i < rule.length) {
     const c = rule[i] ?? '';
-    if (/\s/.test(c)) { i++; continue; }
-    if ('()[],'.includes(c)) { tokens.push({ kind: 'punct', text: c, at: i }); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if ('()[],'.includes(c)) {
+      tokens.push({ kind: 'punct', text: c, at: i });
+      i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       let value = '';
       let j = i + 1;
@@ -51,7 +85,8 @@ function tokenize(rule: string): Token[] {
     const word = /^(-[A-Za-z]+|==|!=|[A-Za-z0-9_.\-]+)/.exec(rule.slice(i));
     if (!word) throw new DeviceFilterSyntaxError(`unexpected "${c}" at character ${i + 1}`);
     const text = word[0];
-    const kind = text.startsWith('-') && /^-[A-Za-z]+$/.test(text) ? 'op' : text === '==' || text === '!=' ? 'op' : 'word';
+    const kind =
+      text.startsWith('-') && /^-[A-Za-z]+$/.test(text) ? 'op' : text === '==' || text === '!=' ? 'op' : 'word';
     tokens.push({ kind, text: kind === 'op' ? text.replace(/^-/, '').toLowerCase() : text, at: i });
     i += text.length;
   }
@@ -71,16 +106,26 @@ function compare(operator: Operator, actual: unknown, expected: readonly string[
   const value = lower(actual) ?? '';
   const first = expected[0] ?? '';
   switch (operator) {
-    case 'eq': return value === first;
-    case 'ne': return value !== first;
-    case 'startswith': return value.startsWith(first);
-    case 'notstartswith': return !value.startsWith(first);
-    case 'endswith': return value.endsWith(first);
-    case 'notendswith': return !value.endsWith(first);
-    case 'contains': return value.includes(first);
-    case 'notcontains': return !value.includes(first);
-    case 'in': return expected.includes(value);
-    case 'notin': return !expected.includes(value);
+    case 'eq':
+      return value === first;
+    case 'ne':
+      return value !== first;
+    case 'startswith':
+      return value.startsWith(first);
+    case 'notstartswith':
+      return !value.startsWith(first);
+    case 'endswith':
+      return value.endsWith(first);
+    case 'notendswith':
+      return !value.endsWith(first);
+    case 'contains':
+      return value.includes(first);
+    case 'notcontains':
+      return !value.includes(first);
+    case 'in':
+      return expected.includes(value);
+    case 'notin':
+      return !expected.includes(value);
   }
 }
 
@@ -126,13 +171,18 @@ export function parseDeviceFilterRule(rule: string): DeviceFilterRule {
     properties.add(key);
     pos++;
     const opToken = peek();
-    const opText = opToken?.kind === 'op' ? (opToken.text === '==' ? 'eq' : opToken.text === '!=' ? 'ne' : opToken.text) : '';
-    if (!(operators as readonly string[]).includes(opText)) return fail('expected an operator such as -eq, -startsWith or -in');
+    const opText =
+      opToken?.kind === 'op' ? (opToken.text === '==' ? 'eq' : opToken.text === '!=' ? 'ne' : opToken.text) : '';
+    if (!(operators as readonly string[]).includes(opText))
+      return fail('expected an operator such as -eq, -startsWith or -in');
     const operator = opText as Operator;
     pos++;
     const { values, isList } = parseValues();
     const wantsList = operator === 'in' || operator === 'notin';
-    if (wantsList && !isList) { pos--; fail(`-${operator === 'in' ? 'in' : 'notIn'} needs a [list]`); }
+    if (wantsList && !isList) {
+      pos--;
+      fail(`-${operator === 'in' ? 'in' : 'notIn'} needs a [list]`);
+    }
     if (!wantsList && isList) fail(`-${operator} takes a single value, not a list`);
     return (device) => compare(operator, device ? device[key] : undefined, values);
   };
@@ -157,13 +207,19 @@ export function parseDeviceFilterRule(rule: string): DeviceFilterRule {
 
   const parseAnd = (depth: number): DeviceFilterPredicate => {
     const parts = [parseUnary(depth)];
-    while (peek()?.kind === 'op' && peek()?.text === 'and') { pos++; parts.push(parseUnary(depth)); }
+    while (peek()?.kind === 'op' && peek()?.text === 'and') {
+      pos++;
+      parts.push(parseUnary(depth));
+    }
     return parts.length === 1 ? (parts[0] as DeviceFilterPredicate) : (device) => parts.every((part) => part(device));
   };
 
   function parseOr(depth: number): DeviceFilterPredicate {
     const parts = [parseAnd(depth)];
-    while (peek()?.kind === 'op' && peek()?.text === 'or') { pos++; parts.push(parseAnd(depth)); }
+    while (peek()?.kind === 'op' && peek()?.text === 'or') {
+      pos++;
+      parts.push(parseAnd(depth));
+    }
     return parts.length === 1 ? (parts[0] as DeviceFilterPredicate) : (device) => parts.some((part) => part(device));
   }
 

@@ -37,7 +37,11 @@ export function evaluateGrantControls(
 ): GrantControlsSummary {
   const evaluated = evaluatePolicyApplicability(tenant, request);
   const applicable = applicablePolicies(evaluated);
-  const session = { methodsMask: maskOf(options.methods ?? []), deviceInfo: evaluated.signIn.deviceInfo, isLegacyClient: evaluated.signIn.isLegacyClient };
+  const session = {
+    methodsMask: maskOf(options.methods ?? []),
+    deviceInfo: evaluated.signIn.deviceInfo,
+    isLegacyClient: evaluated.signIn.isLegacyClient,
+  };
   const policies = applicable.map((policy): GrantControlsPolicySummary => {
     const result = evaluatePolicyGrant(policy, session);
     return {
@@ -52,9 +56,14 @@ export function evaluateGrantControls(
     };
   });
   const enforced = applicable.filter((p) => p.state === 'enabled');
-  const requirements = [...new Map(
-    enforced.flatMap((p) => p.grant.requirements).sort((a, b) => requirementOrder.indexOf(a.kind) - requirementOrder.indexOf(b.kind)).map((r) => [describeRequirement(r), r]),
-  ).keys()];
+  const requirements = [
+    ...new Map(
+      enforced
+        .flatMap((p) => p.grant.requirements)
+        .sort((a, b) => requirementOrder.indexOf(a.kind) - requirementOrder.indexOf(b.kind))
+        .map((r) => [describeRequirement(r), r]),
+    ).keys(),
+  ];
   const blocking = enforced.filter((p) => p.grant.isBlock).map((p) => p.id);
   return {
     isBlocked: blocking.length > 0,

@@ -1,7 +1,12 @@
 // Grant controls (concept-conditional-access-grant) and authentication strengths (concept-authentication-strengths).
 import { describe, expect, it } from 'vitest';
 import { isStrengthMet, resolveStrength } from './authentication-strength-match';
-import { builtInAuthenticationStrengths, multifactorStrengthId, passwordlessStrengthId, phishingResistantStrengthId } from './built-in-authentication-strengths';
+import {
+  builtInAuthenticationStrengths,
+  multifactorStrengthId,
+  passwordlessStrengthId,
+  phishingResistantStrengthId,
+} from './built-in-authentication-strengths';
 import { evaluateGrantControls } from './evaluate-grant-controls';
 import { maskOf } from './method-mask';
 import { evaluateSignInFlow } from './sign-in-flow';
@@ -38,18 +43,26 @@ describe('built-in authentication strengths: a combination contained in the meth
   });
 });
 
-const flow = (policies: Record<string, unknown>[], user: string, methods: AuthenticationMethodMode[], conditions: Record<string, unknown> = {}) =>
-  evaluateSignInFlow(tenantWith(policies), request(user, conditions), { methods });
+const flow = (
+  policies: Record<string, unknown>[],
+  user: string,
+  methods: AuthenticationMethodMode[],
+  conditions: Record<string, unknown> = {},
+) => evaluateSignInFlow(tenantWith(policies), request(user, conditions), { methods });
 const grant = (g: Record<string, unknown>, id = 'p1') => policy({ grantControls: g }, id);
 
 describe('grant controls', () => {
   it('block wins over everything, even a satisfied MFA policy', () => {
-    const result = flow([grant({ builtInControls: ['mfa'] }), grant({ builtInControls: ['block'] }, 'p2')], 'u-admin', ['fido2']);
+    const result = flow([grant({ builtInControls: ['mfa'] }), grant({ builtInControls: ['block'] }, 'p2')], 'u-admin', [
+      'fido2',
+    ]);
     expect(result.outcome).toBe('blocked');
     expect(result.reasons[0]?.code).toBe('blockedByPolicy');
   });
   it('mfa is met by any multifactor combination', () => {
-    expect(flow([grant({ builtInControls: ['mfa'] })], 'u-member', ['password', 'microsoftAuthenticatorPush']).outcome).toBe('granted');
+    expect(
+      flow([grant({ builtInControls: ['mfa'] })], 'u-member', ['password', 'microsoftAuthenticatorPush']).outcome,
+    ).toBe('granted');
     expect(flow([grant({ builtInControls: ['mfa'] })], 'u-admin', ['fido2']).outcome).toBe('granted');
     expect(flow([grant({ builtInControls: ['mfa'] })], 'u-member', ['password']).outcome).toBe('interrupted');
   });
@@ -67,38 +80,81 @@ describe('grant controls', () => {
   it('OR needs one control, AND needs all (Microsoft: "require one of the selected controls")', () => {
     const controls = ['mfa', 'compliantDevice'];
     const compliant = { deviceInfo: { isCompliant: true } };
-    expect(flow([grant({ operator: 'OR', builtInControls: controls })], 'u-member', ['password'], compliant).outcome).toBe('granted');
-    expect(flow([grant({ operator: 'AND', builtInControls: controls })], 'u-member', ['password'], compliant).outcome).toBe('interrupted');
-    expect(flow([grant({ operator: 'AND', builtInControls: controls })], 'u-member', ['password', 'microsoftAuthenticatorPush'], compliant).outcome).toBe('granted');
-    expect(flow([grant({ operator: 'AND', builtInControls: controls })], 'u-member', ['password', 'microsoftAuthenticatorPush']).outcome).toBe('blocked');
+    expect(
+      flow([grant({ operator: 'OR', builtInControls: controls })], 'u-member', ['password'], compliant).outcome,
+    ).toBe('granted');
+    expect(
+      flow([grant({ operator: 'AND', builtInControls: controls })], 'u-member', ['password'], compliant).outcome,
+    ).toBe('interrupted');
+    expect(
+      flow(
+        [grant({ operator: 'AND', builtInControls: controls })],
+        'u-member',
+        ['password', 'microsoftAuthenticatorPush'],
+        compliant,
+      ).outcome,
+    ).toBe('granted');
+    expect(
+      flow([grant({ operator: 'AND', builtInControls: controls })], 'u-member', [
+        'password',
+        'microsoftAuthenticatorPush',
+      ]).outcome,
+    ).toBe('blocked');
   });
   it('the operator defaults to AND', () => {
-    expect(flow([grant({ builtInControls: ['mfa', 'compliantDevice'] })], 'u-member', ['password', 'microsoftAuthenticatorPush'], { deviceInfo: { isCompliant: true } }).outcome).toBe('granted');
-    expect(flow([grant({ builtInControls: ['mfa', 'compliantDevice'] })], 'u-member', ['password', 'microsoftAuthenticatorPush']).outcome).toBe('blocked');
+    expect(
+      flow(
+        [grant({ builtInControls: ['mfa', 'compliantDevice'] })],
+        'u-member',
+        ['password', 'microsoftAuthenticatorPush'],
+        { deviceInfo: { isCompliant: true } },
+      ).outcome,
+    ).toBe('granted');
+    expect(
+      flow([grant({ builtInControls: ['mfa', 'compliantDevice'] })], 'u-member', [
+        'password',
+        'microsoftAuthenticatorPush',
+      ]).outcome,
+    ).toBe('blocked');
   });
   it('approved client app and app protection policy are met only when the caller says so', () => {
     const p = grant({ operator: 'OR', builtInControls: ['approvedApplication', 'compliantApplication'] });
     const t = tenantWith([p]);
     expect(evaluateSignInFlow(t, request('u-member'), { methods: ['password'] }).outcome).toBe('blocked');
-    expect(evaluateSignInFlow(t, request('u-member'), { methods: ['password'], hasAppProtectionPolicy: true }).outcome).toBe('granted');
+    expect(
+      evaluateSignInFlow(t, request('u-member'), { methods: ['password'], hasAppProtectionPolicy: true }).outcome,
+    ).toBe('granted');
   });
   it('terms of use interrupt until accepted', () => {
     const p = grant({ builtInControls: [], termsOfUse: ['tou-1'] });
     const t = tenantWith([p]);
     expect(evaluateSignInFlow(t, request('u-member'), { methods: ['password'] }).outcome).toBe('interrupted');
-    expect(evaluateSignInFlow(t, request('u-member'), { methods: ['password'], acceptedTermsOfUse: ['tou-1'] }).outcome).toBe('granted');
+    expect(
+      evaluateSignInFlow(t, request('u-member'), { methods: ['password'], acceptedTermsOfUse: ['tou-1'] }).outcome,
+    ).toBe('granted');
   });
   it('password change (user risk) interrupts: the user changes the password after MFA', () => {
-    const p = policy({ conditions: { userRiskLevels: ['high'], applications: { includeApplications: ['All'] } }, grantControls: { operator: 'AND', builtInControls: ['mfa', 'passwordChange'] } });
+    const p = policy({
+      conditions: { userRiskLevels: ['high'], applications: { includeApplications: ['All'] } },
+      grantControls: { operator: 'AND', builtInControls: ['mfa', 'passwordChange'] },
+    });
     const t = tenantWith([p]);
     const risky = request('u-member', { userRiskLevel: 'high' });
     const result = evaluateSignInFlow(t, risky, { methods: ['password', 'microsoftAuthenticatorPush'] });
     expect(result.outcome).toBe('interrupted');
     expect(result.missing.map((m) => m.requirement)).toEqual(['passwordChange']);
-    expect(evaluateSignInFlow(t, risky, { methods: ['password', 'microsoftAuthenticatorPush'], hasChangedPassword: true }).outcome).toBe('granted');
+    expect(
+      evaluateSignInFlow(t, risky, { methods: ['password', 'microsoftAuthenticatorPush'], hasChangedPassword: true })
+        .outcome,
+    ).toBe('granted');
   });
   it('a custom strength lists its own combinations', () => {
-    const custom = { id: 'custom-1', displayName: 'FIDO2 or password + SMS', policyType: 'custom', allowedCombinations: ['fido2', 'password,sms'] };
+    const custom = {
+      id: 'custom-1',
+      displayName: 'FIDO2 or password + SMS',
+      policyType: 'custom',
+      allowedCombinations: ['fido2', 'password,sms'],
+    };
     const p = grant({ authenticationStrength: custom });
     expect(flow([p], 'u-member', ['password', 'microsoftAuthenticatorPush']).outcome).not.toBe('granted');
     expect(flow([p], 'u-admin', ['fido2']).outcome).toBe('granted');
@@ -120,8 +176,19 @@ describe('grant controls', () => {
 describe('evaluateGrantControls summary', () => {
   it('lists requirements in Entra order with session controls', () => {
     const p1 = grant({ builtInControls: ['compliantDevice'] }, 'p1');
-    const p2 = policy({ sessionControls: { signInFrequency: { isEnabled: true, frequencyInterval: 'everyTime' } } }, 'p2');
-    const p3 = policy({ sessionControls: { signInFrequency: { isEnabled: true, value: 4, type: 'hours', frequencyInterval: 'timeBased' }, persistentBrowser: { isEnabled: true, mode: 'never' } } }, 'p3');
+    const p2 = policy(
+      { sessionControls: { signInFrequency: { isEnabled: true, frequencyInterval: 'everyTime' } } },
+      'p2',
+    );
+    const p3 = policy(
+      {
+        sessionControls: {
+          signInFrequency: { isEnabled: true, value: 4, type: 'hours', frequencyInterval: 'timeBased' },
+          persistentBrowser: { isEnabled: true, mode: 'never' },
+        },
+      },
+      'p3',
+    );
     const summary = evaluateGrantControls(tenantWith([p1, p2, p3]), request('u-member'), { methods: ['password'] });
     expect(summary.requirements).toEqual(['multifactor authentication', 'a device marked as compliant']);
     expect(summary.isSatisfied).toBe(false);

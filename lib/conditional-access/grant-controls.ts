@@ -62,7 +62,9 @@ export function evaluatePolicyGrant(policy: CompiledPolicy, session: GrantSessio
 /** Graph's enforcedGrantControls names for a policy (signIn appliedConditionalAccessPolicy). */
 export function grantControlNames(policy: CompiledPolicy): string[] {
   const controls = policy.source.grantControls;
-  const names: string[] = [...(controls?.builtInControls ?? [])].map((c) => (c === 'mfa' ? 'Mfa' : c === 'block' ? 'Block' : c));
+  const names: string[] = [...(controls?.builtInControls ?? [])].map((c) =>
+    c === 'mfa' ? 'Mfa' : c === 'block' ? 'Block' : c,
+  );
   if (controls?.authenticationStrength) names.push('AuthenticationStrength');
   for (const id of controls?.termsOfUse ?? []) names.push(`TermsOfUse:${id}`);
   return names;
@@ -70,15 +72,25 @@ export function grantControlNames(policy: CompiledPolicy): string[] {
 
 export function describeRequirement(requirement: GrantRequirement): string {
   switch (requirement.kind) {
-    case 'mfa': return 'multifactor authentication';
-    case 'authenticationStrength': return `authentication strength "${requirement.strength.displayName}"`;
-    case 'compliantDevice': return 'a device marked as compliant';
-    case 'domainJoinedDevice': return 'a Microsoft Entra hybrid joined device';
-    case 'approvedApplication': return 'an approved client app';
-    case 'compliantApplication': return 'an app protection policy';
-    case 'passwordChange': return 'a password change';
-    case 'riskRemediation': return 'risk remediation';
-    case 'termsOfUse': return `accepting terms of use ${requirement.id}`;
-    case 'customAuthenticationFactor': return `custom control ${requirement.id}`;
+    case 'mfa':
+      return 'multifactor authentication';
+    case 'authenticationStrength':
+      return `authentication strength "${requirement.strength.displayName}"`;
+    case 'compliantDevice':
+      return 'a device marked as compliant';
+    case 'domainJoinedDevice':
+      return 'a Microsoft Entra hybrid joined device';
+    case 'approvedApplication':
+      return 'an approved client app';
+    case 'compliantApplication':
+      return 'an app protection policy';
+    case 'passwordChange':
+      return 'a password change';
+    case 'riskRemediation':
+      return 'risk remediation';
+    case 'termsOfUse':
+      return `accepting terms of use ${requirement.id}`;
+    case 'customAuthenticationFactor':
+      return `custom control ${requirement.id}`;
   }
 }

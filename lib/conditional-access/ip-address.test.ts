@@ -22,10 +22,22 @@ describe('IP addresses and CIDR ranges', () => {
     expect(inRange('203.0.113.5', '::ffff:203.0.113.0/120')).toBe(false);
   });
   it('rejects malformed addresses', () => {
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.-4', '::1::', '2001:db8::g', '1:2:3:4:5:6:7:8:9', 'fe80::1%eth0']) {
+    for (const bad of [
+      '',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '01.2.3.4',
+      '1.2.3.-4',
+      '::1::',
+      '2001:db8::g',
+      '1:2:3:4:5:6:7:8:9',
+      'fe80::1%eth0',
+    ]) {
       expect(parseIpAddress(bad)).toBeNull();
     }
-    for (const bad of ['1.2.3.4/', '1.2.3.4/33', '::/129', '1.2.3.4/1/2', '1.2.3.4/ 8']) expect(parseCidr(bad)).toBeNull();
+    for (const bad of ['1.2.3.4/', '1.2.3.4/33', '::/129', '1.2.3.4/1/2', '1.2.3.4/ 8'])
+      expect(parseCidr(bad)).toBeNull();
   });
   it('formats addresses back', () => {
     expect(formatIpAddress(parseIpAddress('203.0.113.9')!)).toBe('203.0.113.9');

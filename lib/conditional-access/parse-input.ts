@@ -2,7 +2,10 @@
 // (`source`) and the JSON path at fault. Used by the CLI, the portal and the mock IdP alike.
 import type { z } from 'zod';
 import { AppError } from '../app-error';
-import { authenticationStrengthPolicySchema, type AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import {
+  authenticationStrengthPolicySchema,
+  type AuthenticationStrengthPolicy,
+} from './authentication-strength-schema';
 import { namedLocationSchema, type NamedLocation } from './named-location-schema';
 import { conditionalAccessPolicySchema, type ConditionalAccessPolicy } from './policy-schema';
 import { tenantSchema, type Tenant } from './tenant-schema';
@@ -78,7 +81,10 @@ function parseWith<S extends z.ZodType>(schema: S, json: unknown, source: string
     result = schema.safeParse(json) as ReturnType<S['safeParse']>;
   } catch (error) {
     // Pathological input (e.g. a stack overflow on absurd nesting) still yields one clear line.
-    throw new AppError('INVALID_INPUT', `${source}: could not be read (${(error as Error).message})`, { source, path: '$' });
+    throw new AppError('INVALID_INPUT', `${source}: could not be read (${(error as Error).message})`, {
+      source,
+      path: '$',
+    });
   }
   if (result.success) return result.data as z.output<S>;
   const found = deepestIssue(result.error.issues);
@@ -94,7 +100,10 @@ export function parseJsonDocument(text: string, source: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new AppError('INVALID_INPUT', `${source}: is not valid JSON (${(error as Error).message})`, { source, path: '$' });
+    throw new AppError('INVALID_INPUT', `${source}: is not valid JSON (${(error as Error).message})`, {
+      source,
+      path: '$',
+    });
   }
 }
 
@@ -118,10 +127,14 @@ function rejectDuplicates(values: readonly string[], source: string, pathOf: (i:
     const first = seen.get(key);
     if (first !== undefined) {
       const path = formatJsonPath(pathOf(i));
-      throw new AppError('INVALID_INPUT', `${source} ${path}: duplicate ${what} "${value}" (first at ${formatJsonPath(pathOf(first))})`, {
-        source,
-        path,
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        `${source} ${path}: duplicate ${what} "${value}" (first at ${formatJsonPath(pathOf(first))})`,
+        {
+          source,
+          path,
+        },
+      );
     }
     seen.set(key, i);
   });
@@ -129,10 +142,30 @@ function rejectDuplicates(values: readonly string[], source: string, pathOf: (i:
 
 export function parseTenant(json: unknown, source: string): Tenant {
   const tenant = parseWith(tenantSchema, json, source);
-  rejectDuplicates(tenant.users.map((u) => u.id), source, (i) => ['users', i, 'id'], 'user id');
-  rejectDuplicates(tenant.users.map((u) => u.userPrincipalName), source, (i) => ['users', i, 'userPrincipalName'], 'userPrincipalName');
-  rejectDuplicates(tenant.groups.map((g) => g.id), source, (i) => ['groups', i, 'id'], 'group id');
-  rejectDuplicates(tenant.conditionalAccessPolicies.map((p) => p.id), source, (i) => ['conditionalAccessPolicies', i, 'id'], 'policy id');
+  rejectDuplicates(
+    tenant.users.map((u) => u.id),
+    source,
+    (i) => ['users', i, 'id'],
+    'user id',
+  );
+  rejectDuplicates(
+    tenant.users.map((u) => u.userPrincipalName),
+    source,
+    (i) => ['users', i, 'userPrincipalName'],
+    'userPrincipalName',
+  );
+  rejectDuplicates(
+    tenant.groups.map((g) => g.id),
+    source,
+    (i) => ['groups', i, 'id'],
+    'group id',
+  );
+  rejectDuplicates(
+    tenant.conditionalAccessPolicies.map((p) => p.id),
+    source,
+    (i) => ['conditionalAccessPolicies', i, 'id'],
+    'policy id',
+  );
   return tenant;
 }
 

@@ -53,7 +53,9 @@ export function withUserConditions(
 ): number {
   if ((requestMask & (policyNotEnabled | invalidPolicy | emptyPolicy)) !== 0) return requestMask;
   if (isServicePrincipal) return policy.servicePrincipals ? requestMask : requestMask | usersBit;
-  return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === 1 ? requestMask : requestMask | usersBit;
+  return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === 1
+    ? requestMask
+    : requestMask | usersBit;
 }
 
 /** The first failing check, for the one-line explanation the portal's What If shows. */

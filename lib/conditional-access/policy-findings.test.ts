@@ -6,7 +6,15 @@ import { policy, tenantWith, testAppId } from './test-tenant';
 
 const codes = (policies: Record<string, unknown>[], sensitive: string[] = []) =>
   findPolicyIssues(tenantWith(policies), { sensitiveApplicationIds: sensitive }).map((f) => f.code);
-const trustedExempt = policy({ conditions: { applications: { includeApplications: ['All'] }, locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] } } }, 'exempt');
+const trustedExempt = policy(
+  {
+    conditions: {
+      applications: { includeApplications: ['All'] },
+      locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+    },
+  },
+  'exempt',
+);
 
 describe('findPolicyIssues', () => {
   it('flags a reset app exempt from MFA on trusted networks, and not once a dedicated policy covers it', () => {
@@ -16,40 +24,63 @@ describe('findPolicyIssues', () => {
     expect(codes([trustedExempt, policy({}, 'dedicated')], [testAppId])).not.toContain('trustedNetworkMfaExemption');
   });
   it('flags users who have no method for a phishing-resistant strength', () => {
-    const finding = findPolicyIssues(tenantWith([policy({ grantControls: { authenticationStrength: { id: phishingResistantStrengthId } } })]), { sensitiveApplicationIds: [] })
-      .find((f) => f.code === 'strengthUnreachableForUsers');
+    const finding = findPolicyIssues(
+      tenantWith([policy({ grantControls: { authenticationStrength: { id: phishingResistantStrengthId } } })]),
+      { sensitiveApplicationIds: [] },
+    ).find((f) => f.code === 'strengthUnreachableForUsers');
     expect(finding?.severity).toBe('high');
     expect(finding?.userIds).toEqual(expect.arrayContaining(['u-member', 'u-passwordless']));
     expect(finding?.userIds).not.toContain('u-admin');
   });
   it('flags mfa together with an authentication strength', () => {
-    expect(codes([policy({ grantControls: { builtInControls: ['mfa'], authenticationStrength: { id: phishingResistantStrengthId } } })])).toContain('mfaAndAuthenticationStrength');
+    expect(
+      codes([
+        policy({
+          grantControls: { builtInControls: ['mfa'], authenticationStrength: { id: phishingResistantStrengthId } },
+        }),
+      ]),
+    ).toContain('mfaAndAuthenticationStrength');
   });
   it('flags a policy that targets no one', () => {
-    expect(codes([policy({ conditions: { users: { includeUsers: ['u-admin'], excludeUsers: ['u-admin'] } } })])).toContain('policyTargetsNoOne');
+    expect(
+      codes([policy({ conditions: { users: { includeUsers: ['u-admin'], excludeUsers: ['u-admin'] } } })]),
+    ).toContain('policyTargetsNoOne');
     expect(codes([policy()])).not.toContain('policyTargetsNoOne');
   });
   it('flags exclusions that leave users with no policy', () => {
-    const finding = findPolicyIssues(tenantWith([policy({ conditions: { users: { includeUsers: ['All'], excludeUsers: ['u-admin'] } } })]), { sensitiveApplicationIds: [] })
-      .find((f) => f.code === 'usersWithoutAnyPolicy');
+    const finding = findPolicyIssues(
+      tenantWith([policy({ conditions: { users: { includeUsers: ['All'], excludeUsers: ['u-admin'] } } })]),
+      { sensitiveApplicationIds: [] },
+    ).find((f) => f.code === 'usersWithoutAnyPolicy');
     expect(finding).toMatchObject({ severity: 'medium', userIds: ['u-admin'] });
   });
   it('flags a block on everyone with no exclusion, and missing legacy-authentication blocking', () => {
-    const all = policy({ conditions: { applications: { includeApplications: ['All'] } }, grantControls: { builtInControls: ['block'] } });
+    const all = policy({
+      conditions: { applications: { includeApplications: ['All'] } },
+      grantControls: { builtInControls: ['block'] },
+    });
     expect(codes([all])).toContain('blockWithoutEmergencyExclusion');
     expect(codes([policy()])).toContain('legacyAuthenticationNotBlocked');
   });
   it('flags users without any MFA method under Require MFA', () => {
-    const finding = findPolicyIssues(tenantWith([policy()]), { sensitiveApplicationIds: [] }).find((f) => f.code === 'usersWithoutMfaMethod');
+    const finding = findPolicyIssues(tenantWith([policy()]), { sensitiveApplicationIds: [] }).find(
+      (f) => f.code === 'usersWithoutMfaMethod',
+    );
     expect(finding?.userIds).toEqual(expect.arrayContaining(['u-password-only', 'u-local-guest']));
   });
 });
 
 describe('findPolicyIssues on sensitive apps with no MFA at all', () => {
   it('flags members who face no MFA policy on the reset app from any network', () => {
-    const onlyOtherApps = policy({ conditions: { applications: { includeApplications: ['All'], excludeApplications: [testAppId] } } });
-    const finding = findPolicyIssues(tenantWith([onlyOtherApps]), { sensitiveApplicationIds: [testAppId] }).find((f) => f.code === 'sensitiveApplicationWithoutMfa');
+    const onlyOtherApps = policy({
+      conditions: { applications: { includeApplications: ['All'], excludeApplications: [testAppId] } },
+    });
+    const finding = findPolicyIssues(tenantWith([onlyOtherApps]), { sensitiveApplicationIds: [testAppId] }).find(
+      (f) => f.code === 'sensitiveApplicationWithoutMfa',
+    );
     expect(finding?.userIds).toEqual(expect.arrayContaining(['u-member', 'u-admin']));
-    expect(findPolicyIssues(tenantWith([policy()]), { sensitiveApplicationIds: [testAppId] }).map((f) => f.code)).not.toContain('sensitiveApplicationWithoutMfa');
+    expect(
+      findPolicyIssues(tenantWith([policy()]), { sensitiveApplicationIds: [testAppId] }).map((f) => f.code),
+    ).not.toContain('sensitiveApplicationWithoutMfa');
   });
 });

@@ -2,7 +2,12 @@
 // a severity, the policies involved and a recommendation. Findings that depend on users are computed with the
 // engine itself (the same targeting bytes and condition checks as What-If), not re-derived.
 import type { CompiledTenant } from './compile-tenant';
-import { isActivePolicy as isActive, isEnforcedPolicy as isEnforced, type Finding, type FindingSeverity } from './finding';
+import {
+  isActivePolicy as isActive,
+  isEnforcedPolicy as isEnforced,
+  type Finding,
+  type FindingSeverity,
+} from './finding';
 import { defaultSensitiveApps, isEmergencyAccount, trustedNetworkExemptions } from './sensitive-application-findings';
 import { strengthFindings } from './strength-findings';
 
@@ -33,15 +38,24 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         severity: 'high',
         code: 'mfaAndAuthenticationStrength',
         message: `"${policy.displayName}" requires both "Require multifactor authentication" and an authentication strength; Entra rejects this combination.`,
-        recommendation: 'Keep only the authentication strength (the built-in "Multifactor authentication" strength is equivalent to Require MFA).',
+        recommendation:
+          'Keep only the authentication strength (the built-in "Multifactor authentication" strength is equivalent to Require MFA).',
         policyIds: [policy.id],
       });
     } else if (policy.invalidReason) {
-      findings.push({ id: `invalidPolicy:${policy.id}`, severity: 'high', code: 'invalidPolicy', message: `"${policy.displayName}" ${policy.invalidReason}; the engine treats it as not applying.`, recommendation: 'Fix the reference or the rule, then re-run the analysis.', policyIds: [policy.id] });
+      findings.push({
+        id: `invalidPolicy:${policy.id}`,
+        severity: 'high',
+        code: 'invalidPolicy',
+        message: `"${policy.displayName}" ${policy.invalidReason}; the engine treats it as not applying.`,
+        recommendation: 'Fix the reference or the rule, then re-run the analysis.',
+        policyIds: [policy.id],
+      });
     }
     if (!isActive(policy)) continue;
     let targeted = policy.servicePrincipals !== null;
-    for (let u = 0; !targeted && u < tenant.users.length; u++) if (tenant.userScopes[u * stride + policy.index] === 1) targeted = true;
+    for (let u = 0; !targeted && u < tenant.users.length; u++)
+      if (tenant.userScopes[u * stride + policy.index] === 1) targeted = true;
     if (!targeted) {
       findings.push({
         id: `policyTargetsNoOne:${policy.id}`,
@@ -54,21 +68,41 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     }
     const users = policy.source.conditions?.users;
     const isAllUsersAllApps = (users?.includeUsers ?? []).includes('All') && policy.applications.include.has('All');
-    const hasUserExclusion = (users?.excludeUsers ?? []).length + (users?.excludeGroups ?? []).length + (users?.excludeRoles ?? []).length > 0;
-    if (isEnforced(policy) && policy.grant.isBlock && isAllUsersAllApps && !hasUserExclusion && !policy.locations && !policy.clientAppTypes && !policy.platforms) {
+    const hasUserExclusion =
+      (users?.excludeUsers ?? []).length + (users?.excludeGroups ?? []).length + (users?.excludeRoles ?? []).length > 0;
+    if (
+      isEnforced(policy) &&
+      policy.grant.isBlock &&
+      isAllUsersAllApps &&
+      !hasUserExclusion &&
+      !policy.locations &&
+      !policy.clientAppTypes &&
+      !policy.platforms
+    ) {
       findings.push({
         id: `blockWithoutEmergencyExclusion:${policy.id}`,
         severity: 'high',
         code: 'blockWithoutEmergencyExclusion',
         message: `"${policy.displayName}" blocks all users on all resources with no exclusion: it locks out every administrator too.`,
-        recommendation: 'Exclude the emergency access (break-glass) accounts from every policy (concept-conditional-access-users-groups, "Preventing administrator lockout").',
+        recommendation:
+          'Exclude the emergency access (break-glass) accounts from every policy (concept-conditional-access-users-groups, "Preventing administrator lockout").',
         policyIds: [policy.id],
       });
     }
-    const reference = [...(users?.includeGroups ?? []), ...(users?.excludeGroups ?? [])].find((g) => !tenant.groupIndexById.has(g))
-      ?? [...(policy.locations?.include ?? []), ...(policy.locations?.exclude ?? [])].find((l) => l !== 'All' && l !== 'AllTrusted' && !tenant.namedLocationById.has(l));
+    const reference =
+      [...(users?.includeGroups ?? []), ...(users?.excludeGroups ?? [])].find((g) => !tenant.groupIndexById.has(g)) ??
+      [...(policy.locations?.include ?? []), ...(policy.locations?.exclude ?? [])].find(
+        (l) => l !== 'All' && l !== 'AllTrusted' && !tenant.namedLocationById.has(l),
+      );
     if (reference) {
-      findings.push({ id: `unknownReference:${policy.id}`, severity: 'low', code: 'unknownReference', message: `"${policy.displayName}" references ${reference}, which is not in the tenant document.`, recommendation: 'Remove the stale reference or add the object to the tenant document.', policyIds: [policy.id] });
+      findings.push({
+        id: `unknownReference:${policy.id}`,
+        severity: 'low',
+        code: 'unknownReference',
+        message: `"${policy.displayName}" references ${reference}, which is not in the tenant document.`,
+        recommendation: 'Remove the stale reference or add the object to the tenant document.',
+        policyIds: [policy.id],
+      });
     }
   }
 
@@ -85,7 +119,10 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     const excluders: string[] = [];
     for (const p of enforced) {
       const cell = tenant.userScopes[base + p.index];
-      if (cell === 1) { covered = true; break; }
+      if (cell === 1) {
+        covered = true;
+        break;
+      }
       if (cell === 2) excluders.push(p.id);
     }
     if (covered || excluders.length === 0) continue;
@@ -110,17 +147,24 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     });
   }
 
-  const legacy = enforced.some((p) => p.grant.isBlock && p.clientAppTypes !== null && (p.clientAppTypes.has('other') || p.clientAppTypes.has('exchangeActiveSync')) && p.applications.include.has('All'));
+  const legacy = enforced.some(
+    (p) =>
+      p.grant.isBlock &&
+      p.clientAppTypes !== null &&
+      (p.clientAppTypes.has('other') || p.clientAppTypes.has('exchangeActiveSync')) &&
+      p.applications.include.has('All'),
+  );
   if (!legacy && tenant.policies.length > 0) {
     findings.push({
       id: 'legacyAuthenticationNotBlocked',
       severity: 'medium',
       code: 'legacyAuthenticationNotBlocked',
-      message: 'No enabled policy blocks legacy authentication (Exchange ActiveSync and other clients) for all resources; legacy clients cannot do MFA.',
-      recommendation: 'Add a policy for all users and all resources with client apps "Exchange ActiveSync" and "Other clients" that blocks access (policy-block-legacy-authentication).',
+      message:
+        'No enabled policy blocks legacy authentication (Exchange ActiveSync and other clients) for all resources; legacy clients cannot do MFA.',
+      recommendation:
+        'Add a policy for all users and all resources with client apps "Exchange ActiveSync" and "Other clients" that blocks access (policy-block-legacy-authentication).',
       policyIds: [],
     });
   }
   return findings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.id.localeCompare(b.id));
 }
-

@@ -9,20 +9,46 @@ const ids = z.array(z.string()).nullish();
 
 export const riskLevelSchema = z.enum(['low', 'medium', 'high', 'hidden', 'none', 'unknownFutureValue']);
 export const devicePlatformSchema = z.enum([
-  'android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux', 'all', 'unknownFutureValue',
+  'android',
+  'iOS',
+  'windows',
+  'windowsPhone',
+  'macOS',
+  'linux',
+  'all',
+  'unknownFutureValue',
 ]);
 export const clientAppTypeSchema = z.enum([
-  'all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other', 'unknownFutureValue',
+  'all',
+  'browser',
+  'mobileAppsAndDesktopClients',
+  'exchangeActiveSync',
+  'easSupported',
+  'other',
+  'unknownFutureValue',
 ]);
 export const builtInControlSchema = z.enum([
-  'block', 'mfa', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication',
-  'passwordChange', 'riskRemediation', 'unknownFutureValue',
+  'block',
+  'mfa',
+  'compliantDevice',
+  'domainJoinedDevice',
+  'approvedApplication',
+  'compliantApplication',
+  'passwordChange',
+  'riskRemediation',
+  'unknownFutureValue',
 ]);
 export type BuiltInControl = z.infer<typeof builtInControlSchema>;
 
 export const guestOrExternalUserTypeNames = [
-  'none', 'internalGuest', 'b2bCollaborationGuest', 'b2bCollaborationMember', 'b2bDirectConnectUser',
-  'otherExternalUser', 'serviceProvider', 'unknownFutureValue',
+  'none',
+  'internalGuest',
+  'b2bCollaborationGuest',
+  'b2bCollaborationMember',
+  'b2bDirectConnectUser',
+  'otherExternalUser',
+  'serviceProvider',
+  'unknownFutureValue',
 ] as const;
 
 const guestsOrExternalUsersSchema = z.looseObject({
@@ -72,9 +98,7 @@ export const conditionsSchema = z.looseObject({
       applicationFilter: filterSchema.nullish(),
     })
     .nullish(),
-  clientApplications: z
-    .looseObject({ includeServicePrincipals: ids, excludeServicePrincipals: ids })
-    .nullish(),
+  clientApplications: z.looseObject({ includeServicePrincipals: ids, excludeServicePrincipals: ids }).nullish(),
   locations: z.looseObject({ includeLocations: ids, excludeLocations: ids }).nullish(),
   platforms: z
     .looseObject({

@@ -15,16 +15,27 @@ export function defaultSensitiveApps(tenant: CompiledTenant): string[] {
   return tenant.source.applications
     .filter((app) => {
       const tags = Array.isArray(app.tags) ? (app.tags as unknown[]).map(String) : [];
-      return tags.some((t) => /passwordReset|serviceDesk/i.test(t)) || /reset|service.?desk|help.?desk/i.test(app.displayName);
+      return (
+        tags.some((t) => /passwordReset|serviceDesk/i.test(t)) ||
+        /reset|service.?desk|help.?desk/i.test(app.displayName)
+      );
     })
     .map((app) => app.appId);
 }
 
 /** Emergency access (break-glass) accounts, which Microsoft says to exclude from every policy. */
-export function isEmergencyAccount(tenant: CompiledTenant, userIndex: number, groupNames: ReadonlyMap<string, string>): boolean {
+export function isEmergencyAccount(
+  tenant: CompiledTenant,
+  userIndex: number,
+  groupNames: ReadonlyMap<string, string>,
+): boolean {
   const user = tenant.users[userIndex];
   if (!user) return false;
-  const names = [user.displayName, user.userPrincipalName, ...tenant.groupIdsOf(userIndex).map((id) => groupNames.get(id) ?? '')];
+  const names = [
+    user.displayName,
+    user.userPrincipalName,
+    ...tenant.groupIdsOf(userIndex).map((id) => groupNames.get(id) ?? ''),
+  ];
   return names.some((n) => /emergency|break.?glass/i.test(n));
 }
 
@@ -37,8 +48,20 @@ export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonl
   for (const appId of appIds) {
     const context = { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [appId] };
     const conditions = { clientAppType: 'browser' as const };
-    const trusted = evaluateRequestConditions(tenant, compileSignInContext(tenant, { signInContext: context, signInConditions: { ...conditions, ipAddress: trustedIp } }));
-    const other = evaluateRequestConditions(tenant, compileSignInContext(tenant, { signInContext: context, signInConditions: { ...conditions, ipAddress: pickUntrustedIpAddress(tenant) } }));
+    const trusted = evaluateRequestConditions(
+      tenant,
+      compileSignInContext(tenant, {
+        signInContext: context,
+        signInConditions: { ...conditions, ipAddress: trustedIp },
+      }),
+    );
+    const other = evaluateRequestConditions(
+      tenant,
+      compileSignInContext(tenant, {
+        signInContext: context,
+        signInConditions: { ...conditions, ipAddress: pickUntrustedIpAddress(tenant) },
+      }),
+    );
     const demanding = tenant.policies.filter((p) => isEnforcedPolicy(p) && demandsAuthentication(p));
     const users: string[] = [];
     let count = 0;
@@ -51,14 +74,21 @@ export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonl
       const protectingElsewhere: CompiledPolicy[] = [];
       for (const p of demanding) {
         if (tenant.userScopes[base + p.index] !== 1) continue;
-        if (trusted[p.index] === 0) { protectedOnTrusted = true; break; }
+        if (trusted[p.index] === 0) {
+          protectedOnTrusted = true;
+          break;
+        }
         if (other[p.index] === 0) protectingElsewhere.push(p);
       }
       if (!protectedOnTrusted && protectingElsewhere.length > 0) {
         count++;
         if (users.length < cap) users.push(user.id);
         for (const p of protectingElsewhere) exempting.add(p.id);
-      } else if (!protectedOnTrusted && user.userType === 'Member' && !isEmergencyAccount(tenant, user.index, groupNames)) {
+      } else if (
+        !protectedOnTrusted &&
+        user.userType === 'Member' &&
+        !isEmergencyAccount(tenant, user.index, groupNames)
+      ) {
         unprotectedCount++;
         if (unprotected.length < cap) unprotected.push(user.id);
       }

@@ -4,7 +4,12 @@
 import type { CompiledPolicy } from './compile-policy';
 
 export type SessionControlsSummary = {
-  signInFrequency: { frequencyInterval: 'timeBased' | 'everyTime'; value?: number; type?: 'hours' | 'days'; policyIds: string[] } | null;
+  signInFrequency: {
+    frequencyInterval: 'timeBased' | 'everyTime';
+    value?: number;
+    type?: 'hours' | 'days';
+    policyIds: string[];
+  } | null;
   persistentBrowser: { mode: 'always' | 'never'; policyIds: string[] } | null;
   applicationEnforcedRestrictions: { policyIds: string[] } | null;
   cloudAppSecurity: { policyIds: string[] } | null;
@@ -13,7 +18,12 @@ export type SessionControlsSummary = {
 const hoursOf = (value: number, type: 'hours' | 'days'): number => (type === 'days' ? value * 24 : value);
 
 export function summarizeSessionControls(policies: readonly CompiledPolicy[]): SessionControlsSummary {
-  const summary: SessionControlsSummary = { signInFrequency: null, persistentBrowser: null, applicationEnforcedRestrictions: null, cloudAppSecurity: null };
+  const summary: SessionControlsSummary = {
+    signInFrequency: null,
+    persistentBrowser: null,
+    applicationEnforcedRestrictions: null,
+    cloudAppSecurity: null,
+  };
   for (const policy of policies) {
     const session = policy.session;
     if (!session) continue;
@@ -21,9 +31,15 @@ export function summarizeSessionControls(policies: readonly CompiledPolicy[]): S
     if (frequency && frequency.isEnabled !== false) {
       const interval = frequency.frequencyInterval === 'everyTime' ? 'everyTime' : 'timeBased';
       const current = summary.signInFrequency;
-      const candidate = interval === 'everyTime'
-        ? { frequencyInterval: 'everyTime' as const, policyIds: [policy.id] }
-        : { frequencyInterval: 'timeBased' as const, value: frequency.value ?? undefined, type: frequency.type ?? undefined, policyIds: [policy.id] };
+      const candidate =
+        interval === 'everyTime'
+          ? { frequencyInterval: 'everyTime' as const, policyIds: [policy.id] }
+          : {
+              frequencyInterval: 'timeBased' as const,
+              value: frequency.value ?? undefined,
+              type: frequency.type ?? undefined,
+              policyIds: [policy.id],
+            };
       const rank = (f: NonNullable<SessionControlsSummary['signInFrequency']>): number =>
         f.frequencyInterval === 'everyTime' ? 0 : hoursOf(f.value ?? Number.MAX_SAFE_INTEGER, f.type ?? 'hours');
       if (!current || rank(candidate) < rank(current)) summary.signInFrequency = candidate;
@@ -32,7 +48,8 @@ export function summarizeSessionControls(policies: readonly CompiledPolicy[]): S
     const browser = session.persistentBrowser;
     if (browser && browser.isEnabled !== false && browser.mode) {
       const current = summary.persistentBrowser;
-      if (!current || (browser.mode === 'never' && current.mode === 'always')) summary.persistentBrowser = { mode: browser.mode, policyIds: [policy.id] };
+      if (!current || (browser.mode === 'never' && current.mode === 'always'))
+        summary.persistentBrowser = { mode: browser.mode, policyIds: [policy.id] };
       else if (current.mode === browser.mode) current.policyIds.push(policy.id);
     }
     if (session.applicationEnforcedRestrictions?.isEnabled) {

@@ -38,7 +38,10 @@ const userActionUrns: Record<string, string> = {
   registerOrJoinDevices: 'urn:user:registerdevice',
 };
 
-export function compileSignInContext(tenant: CompiledTenant, request: WhatIfRequestWithoutUser & { signInIdentity?: WhatIfRequest['signInIdentity'] }): CompiledSignIn {
+export function compileSignInContext(
+  tenant: CompiledTenant,
+  request: WhatIfRequestWithoutUser & { signInIdentity?: WhatIfRequest['signInIdentity'] },
+): CompiledSignIn {
   const c = request.signInConditions ?? {};
   const context = request.signInContext;
   const ipAddress = c.ipAddress ? parseIpAddress(c.ipAddress) : null;
@@ -48,7 +51,12 @@ export function compileSignInContext(tenant: CompiledTenant, request: WhatIfRequ
   for (const location of tenant.namedLocations) {
     let isMatch = false;
     if (location.kind === 'ip') {
-      if (ipAddress) for (const range of location.ranges) if (isAddressInRange(ipAddress, range)) { isMatch = true; break; }
+      if (ipAddress)
+        for (const range of location.ranges)
+          if (isAddressInRange(ipAddress, range)) {
+            isMatch = true;
+            break;
+          }
     } else {
       // No country in the request = a country Entra could not determine (location-condition, "unknown countries").
       isMatch = country ? location.countries.has(country) : location.includeUnknownCountries;
@@ -59,18 +67,28 @@ export function compileSignInContext(tenant: CompiledTenant, request: WhatIfRequ
     }
   }
   const clientAppType = c.clientAppType ?? 'all';
-  const applicationIds = context['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : [];
+  const applicationIds =
+    context['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : [];
   const identity = request.signInIdentity;
   return {
-    contextKind: context['@odata.type'] === '#microsoft.graph.applicationContext' ? 'application'
-      : context['@odata.type'] === '#microsoft.graph.userActionContext' ? 'userAction' : 'authContext',
+    contextKind:
+      context['@odata.type'] === '#microsoft.graph.applicationContext'
+        ? 'application'
+        : context['@odata.type'] === '#microsoft.graph.userActionContext'
+          ? 'userAction'
+          : 'authContext',
     applicationIds,
     applicationIndices: Int32Array.from(applicationIds, (id) => tenant.applicationIndexById.get(id) ?? -1),
-    userAction: context['@odata.type'] === '#microsoft.graph.userActionContext' ? (userActionUrns[context.userAction] ?? context.userAction.toLowerCase()) : null,
-    authenticationContext: context['@odata.type'] === '#microsoft.graph.authContext' ? context.authenticationContextValue : null,
+    userAction:
+      context['@odata.type'] === '#microsoft.graph.userActionContext'
+        ? (userActionUrns[context.userAction] ?? context.userAction.toLowerCase())
+        : null,
+    authenticationContext:
+      context['@odata.type'] === '#microsoft.graph.authContext' ? context.authenticationContextValue : null,
     devicePlatform: c.devicePlatform && c.devicePlatform !== 'all' ? c.devicePlatform : null,
     clientAppType,
-    isLegacyClient: clientAppType === 'exchangeActiveSync' || clientAppType === 'easSupported' || clientAppType === 'other',
+    isLegacyClient:
+      clientAppType === 'exchangeActiveSync' || clientAppType === 'easSupported' || clientAppType === 'other',
     signInRiskLevel: c.signInRiskLevel ?? 'none',
     userRiskLevel: c.userRiskLevel ?? 'none',
     insiderRiskLevel: c.insiderRiskLevel ?? 'none',
@@ -80,8 +98,14 @@ export function compileSignInContext(tenant: CompiledTenant, request: WhatIfRequ
     matchedLocationIds: matched,
     isTrustedLocation,
     deviceInfo: c.deviceInfo ?? null,
-    transferMethod: c.authenticationFlow?.transferMethod && c.authenticationFlow.transferMethod !== 'none' ? c.authenticationFlow.transferMethod : null,
-    servicePrincipalId: identity && identity['@odata.type'] === '#microsoft.graph.servicePrincipalSignIn' ? (identity.servicePrincipalId as string) : null,
+    transferMethod:
+      c.authenticationFlow?.transferMethod && c.authenticationFlow.transferMethod !== 'none'
+        ? c.authenticationFlow.transferMethod
+        : null,
+    servicePrincipalId:
+      identity && identity['@odata.type'] === '#microsoft.graph.servicePrincipalSignIn'
+        ? (identity.servicePrincipalId as string)
+        : null,
   };
 }
 

@@ -29,13 +29,21 @@ export function findFlowValidityProblems(
   const who = user.userPrincipalName;
   methods.forEach((method, i) => {
     if (method === 'password' && options.passwordForgotten) {
-      problems.push({ code: 'passwordForgotten', method, message: `${who} has forgotten the password, so no flow that types it can be used.` });
+      problems.push({
+        code: 'passwordForgotten',
+        method,
+        message: `${who} has forgotten the password, so no flow that types it can be used.`,
+      });
     } else if (!user.registeredMethods.includes(method)) {
       problems.push({ code: 'methodNotRegistered', method, message: `${who} has not registered ${method}.` });
     }
     if (i === 0) {
       if (!firstFactorModes.has(method)) {
-        problems.push({ code: 'notAFirstFactor', method, message: `${method} cannot start a sign-in; it is only offered after a first factor.` });
+        problems.push({
+          code: 'notAFirstFactor',
+          method,
+          message: `${method} cannot start a sign-in; it is only offered after a first factor.`,
+        });
       }
     } else if (restartOnlyModes.has(method)) {
       problems.push({
@@ -49,7 +57,11 @@ export function findFlowValidityProblems(
   });
   // Legacy authentication sends a username and password only (concept-conditional-access-conditions).
   if (options.isLegacyClient && (methods.length !== 1 || methods[0] !== 'password')) {
-    problems.push({ code: 'legacyClientPasswordOnly', method: methods[0] ?? 'password', message: 'Legacy authentication clients can only send a password.' });
+    problems.push({
+      code: 'legacyClientPasswordOnly',
+      method: methods[0] ?? 'password',
+      message: 'Legacy authentication clients can only send a password.',
+    });
   }
   return problems;
 }

@@ -42,8 +42,14 @@ export type SignInReasonCode =
 export type SignInReason = { code: SignInReasonCode; message: string; policyId?: string };
 
 export type AppliedPolicyResultValue =
-  | 'success' | 'failure' | 'notApplied' | 'notEnabled'
-  | 'reportOnlySuccess' | 'reportOnlyFailure' | 'reportOnlyNotApplied' | 'reportOnlyInterrupted';
+  | 'success'
+  | 'failure'
+  | 'notApplied'
+  | 'notEnabled'
+  | 'reportOnlySuccess'
+  | 'reportOnlyFailure'
+  | 'reportOnlyNotApplied'
+  | 'reportOnlyInterrupted';
 
 export type AppliedPolicy = {
   id: string;
@@ -62,7 +68,10 @@ export type MissingRequirement = {
   authenticationStrength?: { id: string; displayName: string; allowedCombinations: readonly string[] };
 };
 
-export type SignInStep = { kind: 'firstFactor' | 'conditionalAccess' | 'additionalFactor' | 'policy' | 'outcome'; message: string };
+export type SignInStep = {
+  kind: 'firstFactor' | 'conditionalAccess' | 'additionalFactor' | 'policy' | 'outcome';
+  message: string;
+};
 
 export type SignInFlowResult = {
   outcome: SignInOutcome;
@@ -88,7 +97,13 @@ function missingOf(policies: readonly CompiledPolicy[], session: GrantSession): 
         requirement: r.kind,
         description: describeRequirement(r),
         ...(r.kind === 'mfa' || r.kind === 'authenticationStrength'
-          ? { authenticationStrength: { id: r.strength.id, displayName: r.strength.displayName, allowedCombinations: r.strength.allowedCombinations } }
+          ? {
+              authenticationStrength: {
+                id: r.strength.id,
+                displayName: r.strength.displayName,
+                allowedCombinations: r.strength.allowedCombinations,
+              },
+            }
           : {}),
       });
     }
@@ -105,7 +120,8 @@ export function evaluateFlowForUser(
   flow: SignInFlow,
 ): SignInFlowResult {
   const methods = [...new Set(flow.methods)];
-  if (methods.length === 0) throw new AppError('INVALID_INPUT', 'a sign-in flow needs at least one authentication method', { path: 'methods' });
+  if (methods.length === 0)
+    throw new AppError('INVALID_INPUT', 'a sign-in flow needs at least one authentication method', { path: 'methods' });
   const passwordForgotten = flow.passwordForgotten === true;
   const session: GrantSession = {
     methodsMask: maskOf(methods),
@@ -125,7 +141,13 @@ export function evaluateFlowForUser(
 
   const applicableIds = new Set(applicable.map((p) => p.id));
   const appliedPolicies: AppliedPolicy[] = tenant.policies.map((policy) => {
-    const base = { id: policy.id, displayName: policy.displayName, state: policy.state, enforcedGrantControls: grantControlNames(policy), enforcedSessionControls: sessionControlNames(policy) };
+    const base = {
+      id: policy.id,
+      displayName: policy.displayName,
+      state: policy.state,
+      enforcedGrantControls: grantControlNames(policy),
+      enforcedSessionControls: sessionControlNames(policy),
+    };
     if (policy.state === 'disabled') return { ...base, result: 'notEnabled' };
     const isReportOnly = policy.state === 'enabledForReportingButNotEnforced';
     if (!applicableIds.has(policy.id)) return { ...base, result: isReportOnly ? 'reportOnlyNotApplied' : 'notApplied' };
@@ -135,33 +157,54 @@ export function evaluateFlowForUser(
     const canRemedy = !grant.isBlocked && findRemedies(user, [policy], session, remedyOptions).length > 0;
     return { ...base, result: canRemedy ? 'reportOnlyInterrupted' : 'reportOnlyFailure' };
   });
-  const result = (outcome: SignInOutcome, missing: MissingRequirement[] = [], satisfiableWith: Remedy[] = []): SignInFlowResult => {
+  const result = (
+    outcome: SignInOutcome,
+    missing: MissingRequirement[] = [],
+    satisfiableWith: Remedy[] = [],
+  ): SignInFlowResult => {
     steps.push({ kind: 'outcome', message: `Outcome: ${outcome}.` });
     return {
-      outcome, reasons, appliedPolicies, missing, satisfiableWith, steps,
+      outcome,
+      reasons,
+      appliedPolicies,
+      missing,
+      satisfiableWith,
+      steps,
       sessionControls: summarizeSessionControls(enforced),
       user: { id: user.id, userPrincipalName: who },
       methods,
     };
   };
 
-  const problems = findFlowValidityProblems(user, methods, { passwordForgotten, isLegacyClient: signIn.isLegacyClient });
+  const problems = findFlowValidityProblems(user, methods, {
+    passwordForgotten,
+    isLegacyClient: signIn.isLegacyClient,
+  });
   if (problems.length > 0) {
     for (const p of problems) reasons.push({ code: p.code, message: p.message });
-    steps.push({ kind: 'firstFactor', message: `${who} cannot perform ${methods.join(' + ')}: ${problems[0]?.message ?? ''}` });
+    steps.push({
+      kind: 'firstFactor',
+      message: `${who} cannot perform ${methods.join(' + ')}: ${problems[0]?.message ?? ''}`,
+    });
     return result('unavailable');
   }
 
   steps.push({ kind: 'firstFactor', message: `${who} signs in with ${first} (first factor).` });
   steps.push({
     kind: 'conditionalAccess',
-    message: applicable.length === 0
-      ? 'Conditional Access is evaluated after the first factor: no policy applies.'
-      : `Conditional Access is evaluated after the first factor: ${applicable.map((p) => `"${p.displayName}"${p.state === 'enabled' ? '' : ' (report-only)'}`).join(', ')} apply.`,
+    message:
+      applicable.length === 0
+        ? 'Conditional Access is evaluated after the first factor: no policy applies.'
+        : `Conditional Access is evaluated after the first factor: ${applicable.map((p) => `"${p.displayName}"${p.state === 'enabled' ? '' : ' (report-only)'}`).join(', ')} apply.`,
   });
   const blocking = enforced.filter((p) => p.grant.isBlock);
   if (blocking.length > 0) {
-    for (const p of blocking) reasons.push({ code: 'blockedByPolicy', policyId: p.id, message: `"${p.displayName}" blocks access, whatever the methods.` });
+    for (const p of blocking)
+      reasons.push({
+        code: 'blockedByPolicy',
+        policyId: p.id,
+        message: `"${p.displayName}" blocks access, whatever the methods.`,
+      });
     return result('blocked');
   }
   for (const method of methods.slice(1)) steps.push({ kind: 'additionalFactor', message: `${who} adds ${method}.` });
@@ -170,22 +213,33 @@ export function evaluateFlowForUser(
     const unmet = evaluatePolicyGrant(policy, session).unmet;
     steps.push({
       kind: 'policy',
-      message: unmet.length === 0
-        ? `"${policy.displayName}" is satisfied by ${methods.join(' + ')}.`
-        : `"${policy.displayName}" requires ${unmet.map(describeRequirement).join(policy.grant.operator === 'OR' ? ' or ' : ' and ')}; ${methods.join(' + ')} does not provide it.`,
+      message:
+        unmet.length === 0
+          ? `"${policy.displayName}" is satisfied by ${methods.join(' + ')}.`
+          : `"${policy.displayName}" requires ${unmet.map(describeRequirement).join(policy.grant.operator === 'OR' ? ' or ' : ' and ')}; ${methods.join(' + ')} does not provide it.`,
     });
   }
   if (failing.length === 0) {
-    reasons.push(enforced.length === 0
-      ? { code: 'noPolicyApplies', message: 'No enforced Conditional Access policy applies: the first factor is enough.' }
-      : { code: 'policiesSatisfied', message: `Every applicable policy is satisfied by ${methods.join(' + ')}.` });
+    reasons.push(
+      enforced.length === 0
+        ? {
+            code: 'noPolicyApplies',
+            message: 'No enforced Conditional Access policy applies: the first factor is enough.',
+          }
+        : { code: 'policiesSatisfied', message: `Every applicable policy is satisfied by ${methods.join(' + ')}.` },
+    );
     return result('granted');
   }
 
   const missing = missingOf(failing, session);
   const remedies = findRemedies(user, enforced, session, remedyOptions);
   if (remedies.length > 0) {
-    for (const m of missing) reasons.push({ code: 'requirementMissing', policyId: m.policyId, message: `"${m.policyDisplayName}" still requires ${m.description}.` });
+    for (const m of missing)
+      reasons.push({
+        code: 'requirementMissing',
+        policyId: m.policyId,
+        message: `"${m.policyDisplayName}" still requires ${m.description}.`,
+      });
     for (const r of remedies) reasons.push({ code: 'remedyAvailable', message: r.message });
     return result('interrupted', missing, remedies);
   }
@@ -193,10 +247,22 @@ export function evaluateFlowForUser(
     const isAuth = m.requirement === 'mfa' || m.requirement === 'authenticationStrength';
     reasons.push(
       signIn.isLegacyClient && isAuth
-        ? { code: 'legacyClientCannotMfa', policyId: m.policyId, message: `"${m.policyDisplayName}" requires ${m.description}, which legacy authentication cannot perform.` }
+        ? {
+            code: 'legacyClientCannotMfa',
+            policyId: m.policyId,
+            message: `"${m.policyDisplayName}" requires ${m.description}, which legacy authentication cannot perform.`,
+          }
         : isAuth
-          ? { code: 'noRegisteredMethodSatisfies', policyId: m.policyId, message: `"${m.policyDisplayName}" requires ${m.description}; none of ${who}'s usable registered methods (${user.registeredMethods.filter((x) => !(passwordForgotten && x === 'password')).join(', ') || 'none'}) can complete it and none of its methods can be registered at sign-in.` }
-          : { code: 'controlNotSatisfiable', policyId: m.policyId, message: `"${m.policyDisplayName}" requires ${m.description}, which this sign-in cannot provide.` },
+          ? {
+              code: 'noRegisteredMethodSatisfies',
+              policyId: m.policyId,
+              message: `"${m.policyDisplayName}" requires ${m.description}; none of ${who}'s usable registered methods (${user.registeredMethods.filter((x) => !(passwordForgotten && x === 'password')).join(', ') || 'none'}) can complete it and none of its methods can be registered at sign-in.`,
+            }
+          : {
+              code: 'controlNotSatisfiable',
+              policyId: m.policyId,
+              message: `"${m.policyDisplayName}" requires ${m.description}, which this sign-in cannot provide.`,
+            },
     );
   }
   return result('blocked', missing, []);
@@ -206,6 +272,9 @@ export function evaluateFlowForUser(
 export function evaluateSignInFlow(tenant: CompiledTenant, request: WhatIfRequest, flow: SignInFlow): SignInFlowResult {
   const evaluated = evaluatePolicyApplicability(tenant, request);
   const user = tenant.users[evaluated.userIndex];
-  if (!user) throw new AppError('INVALID_INPUT', 'sign-in flows are evaluated for users, not service principals', { path: '$.signInIdentity' });
+  if (!user)
+    throw new AppError('INVALID_INPUT', 'sign-in flows are evaluated for users, not service principals', {
+      path: '$.signInIdentity',
+    });
   return evaluateFlowForUser(tenant, user, applicablePolicies(evaluated), evaluated.signIn, flow);
 }

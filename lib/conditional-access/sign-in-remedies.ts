@@ -45,7 +45,12 @@ function subsetsUpTo(mask: number, limit: number): number[] {
 
 function allSatisfied(policies: readonly CompiledPolicy[], session: GrantSession, mask: number): boolean {
   // Interactive controls (terms of use, password change) count as done: the user can complete them.
-  const fixed: GrantSession = { ...session, methodsMask: mask, hasChangedPassword: true, acceptedTermsOfUse: policies.flatMap((p) => p.source.grantControls?.termsOfUse ?? []) };
+  const fixed: GrantSession = {
+    ...session,
+    methodsMask: mask,
+    hasChangedPassword: true,
+    acceptedTermsOfUse: policies.flatMap((p) => p.source.grantControls?.termsOfUse ?? []),
+  };
   return policies.every((policy) => evaluatePolicyGrant(policy, fixed).isSatisfied);
 }
 
@@ -71,8 +76,16 @@ export function findRemedies(
   if (additions.length > 0) {
     return additions.map((extra) =>
       extra === 0
-        ? { kind: 'completeInteraction', methods: [], message: `${who} can continue by completing the requested step (terms of use or password change).` }
-        : { kind: 'addMethods', methods: modesOf(extra), message: `${who} can add ${modesOf(extra).join(' + ')} in this sign-in.` },
+        ? {
+            kind: 'completeInteraction',
+            methods: [],
+            message: `${who} can continue by completing the requested step (terms of use or password change).`,
+          }
+        : {
+            kind: 'addMethods',
+            methods: modesOf(extra),
+            message: `${who} can add ${modesOf(extra).join(' + ')} in this sign-in.`,
+          },
     );
   }
 

@@ -37,12 +37,60 @@ export function rawTenant(policies: Record<string, unknown>[] = []): Record<stri
     tenantId: 'test-tenant',
     domain: 'contoso.test',
     users: [
-      { id: 'u-member', userPrincipalName: 'member@contoso.test', displayName: 'Member', userType: 'Member', memberOf: ['g-child'], roles: [], authenticationMethods: ['password', 'microsoftAuthenticatorPush'] },
-      { id: 'u-admin', userPrincipalName: 'admin@contoso.test', displayName: 'Admin', userType: 'Member', memberOf: [], roles: [globalAdministratorRoleId], authenticationMethods: ['password', 'fido2'] },
-      { id: 'u-guest', userPrincipalName: 'guest_fabrikam.test#EXT#@contoso.test', displayName: 'Guest', userType: 'Guest', memberOf: [], roles: [], authenticationMethods: ['password', 'microsoftAuthenticatorPush'] },
-      { id: 'u-local-guest', userPrincipalName: 'localguest@contoso.test', displayName: 'Local guest', userType: 'Guest', memberOf: [], roles: [], authenticationMethods: ['password'] },
-      { id: 'u-passwordless', userPrincipalName: 'phone@contoso.test', displayName: 'Phone', userType: 'Member', memberOf: [], roles: [], authenticationMethods: ['deviceBasedPush', 'password', 'microsoftAuthenticatorPush'] },
-      { id: 'u-password-only', userPrincipalName: 'nomfa@contoso.test', displayName: 'No MFA', userType: 'Member', memberOf: [], roles: [], authenticationMethods: ['password'] },
+      {
+        id: 'u-member',
+        userPrincipalName: 'member@contoso.test',
+        displayName: 'Member',
+        userType: 'Member',
+        memberOf: ['g-child'],
+        roles: [],
+        authenticationMethods: ['password', 'microsoftAuthenticatorPush'],
+      },
+      {
+        id: 'u-admin',
+        userPrincipalName: 'admin@contoso.test',
+        displayName: 'Admin',
+        userType: 'Member',
+        memberOf: [],
+        roles: [globalAdministratorRoleId],
+        authenticationMethods: ['password', 'fido2'],
+      },
+      {
+        id: 'u-guest',
+        userPrincipalName: 'guest_fabrikam.test#EXT#@contoso.test',
+        displayName: 'Guest',
+        userType: 'Guest',
+        memberOf: [],
+        roles: [],
+        authenticationMethods: ['password', 'microsoftAuthenticatorPush'],
+      },
+      {
+        id: 'u-local-guest',
+        userPrincipalName: 'localguest@contoso.test',
+        displayName: 'Local guest',
+        userType: 'Guest',
+        memberOf: [],
+        roles: [],
+        authenticationMethods: ['password'],
+      },
+      {
+        id: 'u-passwordless',
+        userPrincipalName: 'phone@contoso.test',
+        displayName: 'Phone',
+        userType: 'Member',
+        memberOf: [],
+        roles: [],
+        authenticationMethods: ['deviceBasedPush', 'password', 'microsoftAuthenticatorPush'],
+      },
+      {
+        id: 'u-password-only',
+        userPrincipalName: 'nomfa@contoso.test',
+        displayName: 'No MFA',
+        userType: 'Member',
+        memberOf: [],
+        roles: [],
+        authenticationMethods: ['password'],
+      },
     ],
     groups: [
       { id: 'g-parent', displayName: 'Parent', members: ['g-child'] },
@@ -54,9 +102,27 @@ export function rawTenant(policies: Record<string, unknown>[] = []): Record<stri
       { appId: otherAppId, displayName: 'Other app', appRoles: [] },
     ],
     namedLocations: [
-      { '@odata.type': '#microsoft.graph.ipNamedLocation', id: trustedLocationId, displayName: 'HQ', isTrusted: true, ipRanges: [{ cidrAddress: '203.0.113.0/24' }, { cidrAddress: '2001:db8:1::/48' }] },
-      { '@odata.type': '#microsoft.graph.ipNamedLocation', id: untrustedLocationId, displayName: 'Partner', isTrusted: false, ipRanges: [{ cidrAddress: '198.51.100.0/24' }] },
-      { '@odata.type': '#microsoft.graph.countryNamedLocation', id: countryLocationId, displayName: 'France', countriesAndRegions: ['FR'], includeUnknownCountriesAndRegions: false },
+      {
+        '@odata.type': '#microsoft.graph.ipNamedLocation',
+        id: trustedLocationId,
+        displayName: 'HQ',
+        isTrusted: true,
+        ipRanges: [{ cidrAddress: '203.0.113.0/24' }, { cidrAddress: '2001:db8:1::/48' }],
+      },
+      {
+        '@odata.type': '#microsoft.graph.ipNamedLocation',
+        id: untrustedLocationId,
+        displayName: 'Partner',
+        isTrusted: false,
+        ipRanges: [{ cidrAddress: '198.51.100.0/24' }],
+      },
+      {
+        '@odata.type': '#microsoft.graph.countryNamedLocation',
+        id: countryLocationId,
+        displayName: 'France',
+        countriesAndRegions: ['FR'],
+        includeUnknownCountriesAndRegions: false,
+      },
     ],
     authenticationStrengthPolicies: [],
     conditionalAccessPolicies: policies,
@@ -72,10 +138,17 @@ export function parsedTenant(policies: Record<string, unknown>[] = []): Tenant {
 }
 
 /** A What-If request for a user and the test app from an untrusted public address, browser on Windows. */
-export function request(userId = 'u-member', conditions: Record<string, unknown> = {}, context?: Record<string, unknown>): WhatIfRequest {
+export function request(
+  userId = 'u-member',
+  conditions: Record<string, unknown> = {},
+  context?: Record<string, unknown>,
+): WhatIfRequest {
   return {
     signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
-    signInContext: (context ?? { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [testAppId] }) as WhatIfRequest['signInContext'],
+    signInContext: (context ?? {
+      '@odata.type': '#microsoft.graph.applicationContext',
+      includeApplications: [testAppId],
+    }) as WhatIfRequest['signInContext'],
     signInConditions: { ipAddress: '192.0.2.10', clientAppType: 'browser', devicePlatform: 'windows', ...conditions },
   } as WhatIfRequest;
 }

@@ -55,7 +55,10 @@ export const signInConditionsSchema = z.looseObject({
   userRiskLevel: riskLevelSchema.nullish(),
   servicePrincipalRiskLevel: riskLevelSchema.nullish(),
   insiderRiskLevel: z.enum(['none', 'minor', 'moderate', 'elevated', 'unknownFutureValue']).nullish(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').nullish(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+    .nullish(),
   ipAddress: z
     .string()
     .refine((value) => parseIpAddress(value) !== null, { message: 'is not an IPv4 or IPv6 address' })
@@ -69,7 +72,11 @@ export const signInConditionsSchema = z.looseObject({
 export const whatIfRequestSchema = z.looseObject({
   // Graph requires it; optional here so blast radius can take the same request body without a user.
   signInIdentity: z.union([servicePrincipalSignInSchema, userSignInSchema]).optional(),
-  signInContext: z.discriminatedUnion('@odata.type', [applicationContextSchema, userActionContextSchema, authContextSchema]),
+  signInContext: z.discriminatedUnion('@odata.type', [
+    applicationContextSchema,
+    userActionContextSchema,
+    authContextSchema,
+  ]),
   signInConditions: signInConditionsSchema.default({}),
   appliedPoliciesOnly: z.boolean().nullish(),
 });

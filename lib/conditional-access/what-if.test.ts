@@ -5,7 +5,11 @@ import { policy, request, tenantWith } from './test-tenant';
 import { evaluateWhatIf } from './what-if';
 
 describe('evaluateWhatIf', () => {
-  const t = tenantWith([policy({}, 'applies'), policy({ conditions: { users: { includeUsers: ['None'] } } }, 'skips'), policy({ unknownFutureField: { x: 1 } }, 'extra')]);
+  const t = tenantWith([
+    policy({}, 'applies'),
+    policy({ conditions: { users: { includeUsers: ['None'] } } }, 'skips'),
+    policy({ unknownFutureField: { x: 1 } }, 'extra'),
+  ]);
 
   it('returns every policy with its own fields, policyApplies and analysisReasons', () => {
     const { value } = evaluateWhatIf(t, request());
@@ -14,7 +18,11 @@ describe('evaluateWhatIf', () => {
       ['skips', false, 'users'],
       ['extra', true, 'notSet'],
     ]);
-    expect(value[0]).toMatchObject({ displayName: 'Policy applies', state: 'enabled', grantControls: { builtInControls: ['mfa'] } });
+    expect(value[0]).toMatchObject({
+      displayName: 'Policy applies',
+      state: 'enabled',
+      grantControls: { builtInControls: ['mfa'] },
+    });
     expect((value[2] as Record<string, unknown>).unknownFutureField).toEqual({ x: 1 });
   });
 
@@ -26,7 +34,10 @@ describe('evaluateWhatIf', () => {
   it('explains the first unmet condition in a sentence', () => {
     const skipped = evaluateWhatIf(t, request()).value.find((p) => p.id === 'skips');
     expect(skipped?.explanation).toMatch(/not among the users/);
-    const excluded = evaluateWhatIf(tenantWith([policy({ conditions: { users: { includeUsers: ['All'], excludeUsers: ['u-member'] } } })]), request()).value[0];
+    const excluded = evaluateWhatIf(
+      tenantWith([policy({ conditions: { users: { includeUsers: ['All'], excludeUsers: ['u-member'] } } })]),
+      request(),
+    ).value[0];
     expect(excluded?.explanation).toMatch(/excluded/);
     expect(JSON.parse(JSON.stringify(excluded)).explanation).toBe(excluded?.explanation);
   });
@@ -44,8 +55,17 @@ describe('evaluateWhatIf', () => {
 
 describe('evaluateWhatIf on unparsed input', () => {
   it('accepts a raw Graph body without signInConditions (Graph defaults apply)', () => {
-    const t = tenantWith([policy({ conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] } }, 'legacy'), policy({}, 'modern')]);
-    const raw = { signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'u-member' }, signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: ['11111111-0000-4000-8000-000000000001'] } };
+    const t = tenantWith([
+      policy({ conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] } }, 'legacy'),
+      policy({}, 'modern'),
+    ]);
+    const raw = {
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'u-member' },
+      signInContext: {
+        '@odata.type': '#microsoft.graph.applicationContext',
+        includeApplications: ['11111111-0000-4000-8000-000000000001'],
+      },
+    };
     const byId = Object.fromEntries(evaluateWhatIf(t, raw as never).value.map((p) => [p.id, p.analysisReasons]));
     expect(byId).toEqual({ legacy: 'clientApps', modern: 'notSet' });
   });

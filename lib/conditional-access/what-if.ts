@@ -44,7 +44,13 @@ export function evaluatePolicyApplicability(tenant: CompiledTenant, request: Wha
   const isServicePrincipal = userIndex < 0;
   const policies = tenant.policies;
   for (let i = 0; i < policies.length; i++) {
-    requestMasks[i] = withUserConditions(tenant, policies[i] as CompiledPolicy, requestMasks[i] ?? 0, userIndex, isServicePrincipal);
+    requestMasks[i] = withUserConditions(
+      tenant,
+      policies[i] as CompiledPolicy,
+      requestMasks[i] ?? 0,
+      userIndex,
+      isServicePrincipal,
+    );
   }
   return { tenant, signIn, userIndex, reasonMasks: requestMasks };
 }
@@ -64,7 +70,17 @@ export function explainPolicyResult(evaluated: EvaluatedRequest, policyIndex: nu
   return check ? check.explain(input) : 'Does not apply.';
 }
 
-const graphKeys = ['id', 'templateId', 'displayName', 'createdDateTime', 'modifiedDateTime', 'state', 'sessionControls', 'conditions', 'grantControls'] as const;
+const graphKeys = [
+  'id',
+  'templateId',
+  'displayName',
+  'createdDateTime',
+  'modifiedDateTime',
+  'state',
+  'sessionControls',
+  'conditions',
+  'grantControls',
+] as const;
 const extraKeysCache = new WeakMap<ConditionalAccessPolicy, string[]>();
 function extraKeysOf(source: ConditionalAccessPolicy): string[] {
   let keys = extraKeysCache.get(source);
@@ -121,7 +137,8 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
       explanation: quickExplanation(evaluated, policy, mask),
     };
     const extras = extraKeysOf(source);
-    for (let k = 0; k < extras.length; k++) item[extras[k] as string] = (source as Record<string, unknown>)[extras[k] as string];
+    for (let k = 0; k < extras.length; k++)
+      item[extras[k] as string] = (source as Record<string, unknown>)[extras[k] as string];
     value.push(item as WhatIfPolicyResult);
   }
   return { value };

@@ -15,7 +15,19 @@ export type AuditCsvRow = {
   previousHash: string;
 };
 
-const header = ['seq', 'occurredAt', 'actorType', 'actorId', 'subjectId', 'action', 'outcome', 'ip', 'details', 'hash', 'previousHash'];
+const header = [
+  'seq',
+  'occurredAt',
+  'actorType',
+  'actorId',
+  'subjectId',
+  'action',
+  'outcome',
+  'ip',
+  'details',
+  'hash',
+  'previousHash',
+];
 
 export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value);
@@ -25,7 +37,21 @@ export function csvCell(value: string | number | null): string {
 
 export function auditCsv(rows: readonly AuditCsvRow[]): string {
   const lines = rows.map((r) =>
-    [r.seq, r.occurredAt.toISOString(), r.actorType, r.actorId, r.subjectId, r.action, r.outcome, r.ip, r.detailsJson, r.hash, r.previousHash].map(csvCell).join(','),
+    [
+      r.seq,
+      r.occurredAt.toISOString(),
+      r.actorType,
+      r.actorId,
+      r.subjectId,
+      r.action,
+      r.outcome,
+      r.ip,
+      r.detailsJson,
+      r.hash,
+      r.previousHash,
+    ]
+      .map(csvCell)
+      .join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

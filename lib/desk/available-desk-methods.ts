@@ -11,9 +11,16 @@ export type AccountContacts = {
   alternateEmail: string | null;
 };
 
-export type AvailableDeskMethod = { method: DeskVerificationMethod; isAvailable: boolean; reason: 'available' | 'noAuthenticator' | 'noMobilePhone' | 'noAlternateEmail' | 'noContact' | 'notEnabled' };
+export type AvailableDeskMethod = {
+  method: DeskVerificationMethod;
+  isAvailable: boolean;
+  reason: 'available' | 'noAuthenticator' | 'noMobilePhone' | 'noAlternateEmail' | 'noContact' | 'notEnabled';
+};
 
-export function availableDeskMethods(contacts: AccountContacts, enabled: readonly DeskVerificationMethod[]): AvailableDeskMethod[] {
+export function availableDeskMethods(
+  contacts: AccountContacts,
+  enabled: readonly DeskVerificationMethod[],
+): AvailableDeskMethod[] {
   const check = (method: DeskVerificationMethod): AvailableDeskMethod['reason'] => {
     if (!enabled.includes(method)) return 'notEnabled';
     if (method === 'authenticatorPush') return contacts.hasAuthenticatorApp ? 'available' : 'noAuthenticator';

@@ -2,7 +2,13 @@
 // this action on this user? Refusals are a closed union the console shows in the agent's language.
 import { decideCaseStart, type CaseStartRefusal } from './decide-case-start';
 import { verifiedMethods, type DeskCaseFacts } from './desk-case';
-import { isCodeMethod, isStrongMethod, type DeskAction, type DeskPolicy, type DeskVerificationMethod } from './desk-policy';
+import {
+  isCodeMethod,
+  isStrongMethod,
+  type DeskAction,
+  type DeskPolicy,
+  type DeskVerificationMethod,
+} from './desk-policy';
 import { verificationWindow } from './verification-window';
 
 export type DeskActionRefusal =
@@ -15,10 +21,15 @@ export type DeskActionRefusal =
   | 'needsSecondMethod'
   | 'needsSupervisorApproval';
 
-export type DeskActionDecision = { isAllowed: true; countedMethods: DeskVerificationMethod[] } | { isAllowed: false; refusal: DeskActionRefusal };
+export type DeskActionDecision =
+  { isAllowed: true; countedMethods: DeskVerificationMethod[] } | { isAllowed: false; refusal: DeskActionRefusal };
 
 /** Methods that count towards `action`: codes only where the policy lets them count. */
-export function countedMethodsFor(deskCase: Pick<DeskCaseFacts, 'verifications'>, action: DeskAction, policy: DeskPolicy): DeskVerificationMethod[] {
+export function countedMethodsFor(
+  deskCase: Pick<DeskCaseFacts, 'verifications'>,
+  action: DeskAction,
+  policy: DeskPolicy,
+): DeskVerificationMethod[] {
   const codesCount = policy.codesAllowedFor.includes(action);
   return verifiedMethods(deskCase).filter((method) => codesCount || !isCodeMethod(method));
 }
@@ -27,8 +38,19 @@ export function countedMethodsFor(deskCase: Pick<DeskCaseFacts, 'verifications'>
  * Everything except the supervisor's approval: used both to allow an action and to decide whether the
  * agent may ask a supervisor to approve (the supervisor approves a fully verified caller, not a hope).
  */
-export function decideVerification(deskCase: DeskCaseFacts, action: DeskAction, policy: DeskPolicy, now: Date): DeskActionDecision {
-  const start = decideCaseStart({ agentId: deskCase.agentId, targetId: deskCase.targetId, isTargetSupervisor: deskCase.isTargetSupervisor, targetBlockedUntil: deskCase.targetBlockedUntil, now });
+export function decideVerification(
+  deskCase: DeskCaseFacts,
+  action: DeskAction,
+  policy: DeskPolicy,
+  now: Date,
+): DeskActionDecision {
+  const start = decideCaseStart({
+    agentId: deskCase.agentId,
+    targetId: deskCase.targetId,
+    isTargetSupervisor: deskCase.isTargetSupervisor,
+    targetBlockedUntil: deskCase.targetBlockedUntil,
+    now,
+  });
   if (!start.isAllowed) return { isAllowed: false, refusal: start.refusal };
   if (deskCase.endedAt) return { isAllowed: false, refusal: 'caseEnded' };
   const window = verificationWindow(deskCase, policy, now);
@@ -38,15 +60,24 @@ export function decideVerification(deskCase: DeskCaseFacts, action: DeskAction, 
   // A read-back code is never sufficient alone for privileged users or for MFA changes (ASVS5 6.4.4).
   const needsStrong = deskCase.isTargetPrivileged || policy.mfaChangeActions.includes(action);
   if (needsStrong && !counted.some((method) => isStrongMethod(policy, method))) {
-    return { isAllowed: false, refusal: counted.length === 0 && verifiedMethods(deskCase).length === 0 ? 'notVerified' : 'needsStrongMethod' };
+    return {
+      isAllowed: false,
+      refusal: counted.length === 0 && verifiedMethods(deskCase).length === 0 ? 'notVerified' : 'needsStrongMethod',
+    };
   }
   const weight = counted.reduce((sum, method) => sum + policy.methodWeights[method], 0);
   if (weight < policy.requiredWeight[action]) return { isAllowed: false, refusal: 'notEnoughVerification' };
-  if (deskCase.isTargetPrivileged && counted.length < policy.privileged.distinctMethods) return { isAllowed: false, refusal: 'needsSecondMethod' };
+  if (deskCase.isTargetPrivileged && counted.length < policy.privileged.distinctMethods)
+    return { isAllowed: false, refusal: 'needsSecondMethod' };
   return { isAllowed: true, countedMethods: counted };
 }
 
-export function decideDeskAction(deskCase: DeskCaseFacts, action: DeskAction, policy: DeskPolicy, now: Date): DeskActionDecision {
+export function decideDeskAction(
+  deskCase: DeskCaseFacts,
+  action: DeskAction,
+  policy: DeskPolicy,
+  now: Date,
+): DeskActionDecision {
   const verification = decideVerification(deskCase, action, policy, now);
   if (!verification.isAllowed) return verification;
   if (deskCase.isTargetPrivileged && policy.privileged.requiresSupervisorApproval && !deskCase.approval) {

@@ -36,6 +36,8 @@ export function verifiedMethods(deskCase: Pick<DeskCaseFacts, 'verifications'>):
 }
 
 export function firstVerifiedAt(deskCase: Pick<DeskCaseFacts, 'verifications'>): Date | null {
-  const times = deskCase.verifications.filter((v) => v.status === 'verified' && v.completedAt).map((v) => v.completedAt!.getTime());
+  const times = deskCase.verifications
+    .filter((v) => v.status === 'verified' && v.completedAt)
+    .map((v) => v.completedAt!.getTime());
   return times.length === 0 ? null : new Date(Math.min(...times));
 }

@@ -15,7 +15,11 @@ export type PushOutcome =
   | { kind: 'failed' }
   | { kind: 'rejectedByUser'; endReason: DeskCaseEndReason; blockedUntil: Date; alertSupervisors: true };
 
-export function pushOutcome(status: CallerPushStatus, policy: Pick<DeskPolicy, 'blockMinutesAfterRejectedPush'>, now: Date): PushOutcome {
+export function pushOutcome(
+  status: CallerPushStatus,
+  policy: Pick<DeskPolicy, 'blockMinutesAfterRejectedPush'>,
+  now: Date,
+): PushOutcome {
   switch (status) {
     case 'pending':
       return { kind: 'stillPending' };

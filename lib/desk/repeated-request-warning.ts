@@ -3,9 +3,19 @@
 // case about the same user was opened within the look-back period.
 export type PriorCase = { id: string; agentId: string; createdAt: Date; endedReason: string | null };
 
-export type RepeatedRequestWarning = { isRepeated: boolean; priorCases: number; byOtherAgents: number; rejectedPushes: number; since: Date; lookBackDays: number };
+export type RepeatedRequestWarning = {
+  isRepeated: boolean;
+  priorCases: number;
+  byOtherAgents: number;
+  rejectedPushes: number;
+  since: Date;
+  lookBackDays: number;
+};
 
-export function repeatedRequestWarning(priorCases: readonly PriorCase[], input: { currentCaseId: string | null; agentId: string; lookBackDays: number; now: Date }): RepeatedRequestWarning {
+export function repeatedRequestWarning(
+  priorCases: readonly PriorCase[],
+  input: { currentCaseId: string | null; agentId: string; lookBackDays: number; now: Date },
+): RepeatedRequestWarning {
   const since = new Date(input.now.getTime() - input.lookBackDays * 86_400_000);
   const recent = priorCases.filter((c) => c.id !== input.currentCaseId && c.createdAt.getTime() >= since.getTime());
   return {

@@ -9,7 +9,11 @@ export type VerificationWindow =
   | { state: 'open'; opensAt: Date; closesAt: Date; secondsLeft: number }
   | { state: 'closed'; opensAt: Date; closesAt: Date };
 
-export function verificationWindow(deskCase: Pick<DeskCaseFacts, 'verifications'>, policy: Pick<DeskPolicy, 'windowMinutes'>, now: Date): VerificationWindow {
+export function verificationWindow(
+  deskCase: Pick<DeskCaseFacts, 'verifications'>,
+  policy: Pick<DeskPolicy, 'windowMinutes'>,
+  now: Date,
+): VerificationWindow {
   const opensAt = firstVerifiedAt(deskCase);
   if (!opensAt) return { state: 'notStarted' };
   const closesAt = new Date(opensAt.getTime() + policy.windowMinutes * 60_000);

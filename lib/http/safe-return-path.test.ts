@@ -9,7 +9,15 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath('http://localhost:3000/account')).toBe('/account');
   });
   it('refuses protocol-relative, backslash, scheme and control-character tricks', () => {
-    for (const bad of ['//evil.test', '/\\evil.test', 'javascript:alert(1)', 'evil.test', '/desk\u0000', '/a\\b', 'x'.repeat(600)]) {
+    for (const bad of [
+      '//evil.test',
+      '/\\evil.test',
+      'javascript:alert(1)',
+      'evil.test',
+      '/desk\u0000',
+      '/a\\b',
+      'x'.repeat(600),
+    ]) {
       expect(safeReturnPath(bad)).toBe('/');
     }
     expect(safeReturnPath(undefined, '/desk')).toBe('/desk');

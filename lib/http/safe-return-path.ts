@@ -14,6 +14,12 @@ export function safeReturnPath(candidate: string | undefined, fallback = '/'): s
       return fallback;
     }
   }
-  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || /[\u0000-\u001f\\]/.test(path)) return fallback;
-  return allowedPrefixes.some((prefix) => path === prefix || path.startsWith(prefix === '/' ? '/' : `${prefix}/`) || path.startsWith(`${prefix}?`)) ? path : fallback;
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || /[\u0000-\u001f\\]/.test(path))
+    return fallback;
+  return allowedPrefixes.some(
+    (prefix) =>
+      path === prefix || path.startsWith(prefix === '/' ? '/' : `${prefix}/`) || path.startsWith(`${prefix}?`),
+  )
+    ? path
+    : fallback;
 }

@@ -11,6 +11,12 @@ export function isIdentityServiceId(value: unknown): value is IdentityServiceId 
 /** Services whose code goes to a channel of record (phone or mailbox), not to something the user holds. */
 export const channelCodeServices: ReadonlySet<IdentityServiceId> = new Set(['sms', 'email']);
 
-export const defaultServiceStars: Readonly<Record<IdentityServiceId, number>> = { entraMfa: 3, passkey: 3, totp: 2, sms: 1, email: 1 };
+export const defaultServiceStars: Readonly<Record<IdentityServiceId, number>> = {
+  entraMfa: 3,
+  passkey: 3,
+  totp: 2,
+  sms: 1,
+  email: 1,
+};
 
 export type ResetPurpose = 'reset' | 'unlock';

@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPasswordPolicy, evaluatePassword, namePartsOf, passwordRuleIds, type PasswordPolicy } from './password-policy';
+import {
+  defaultPasswordPolicy,
+  evaluatePassword,
+  namePartsOf,
+  passwordRuleIds,
+  type PasswordPolicy,
+} from './password-policy';
 
 const adele = { userPrincipalName: 'adele.vance@contoso.test', displayName: 'Adele Vance' };
 const policy: PasswordPolicy = { ...defaultPasswordPolicy, organisationWords: ['Contoso', 'Verity'] };
-const failed = (password: string, confirmation = password) => evaluatePassword(policy, { password, confirmation }, adele).rules.filter((r) => !r.passed).map((r) => r.id);
+const failed = (password: string, confirmation = password) =>
+  evaluatePassword(policy, { password, confirmation }, adele)
+    .rules.filter((r) => !r.passed)
+    .map((r) => r.id);
 
 describe('password policy (one definition for browser and server)', () => {
   it('accepts a long password of three classes with no banned word', () => {
@@ -13,7 +22,10 @@ describe('password policy (one definition for browser and server)', () => {
 
   it('minimum length is configurable (default 12) and counted in code points, without truncation', () => {
     expect(failed('Tr4m!Qx9kP')).toContain('minLength');
-    expect(evaluatePassword({ ...policy, minLength: 8 }, { password: 'Tr4m!Qx9kP', confirmation: 'Tr4m!Qx9kP' }, adele).isAcceptable).toBe(true);
+    expect(
+      evaluatePassword({ ...policy, minLength: 8 }, { password: 'Tr4m!Qx9kP', confirmation: 'Tr4m!Qx9kP' }, adele)
+        .isAcceptable,
+    ).toBe(true);
     expect(failed('Ünïcødé-Brîdge-7')).not.toContain('minLength');
   });
 
@@ -30,8 +42,16 @@ describe('password policy (one definition for browser and server)', () => {
   });
 
   it('refuses common and breached passwords after normalising case and substitutions', () => {
-    const result = evaluatePassword(policy, { password: 'P@ssw0rd-2024-Now', confirmation: 'P@ssw0rd-2024-Now' }, adele);
-    expect(result.rules.find((r) => r.id === 'notCommon')).toEqual({ id: 'notCommon', passed: false, match: 'password' });
+    const result = evaluatePassword(
+      policy,
+      { password: 'P@ssw0rd-2024-Now', confirmation: 'P@ssw0rd-2024-Now' },
+      adele,
+    );
+    expect(result.rules.find((r) => r.id === 'notCommon')).toEqual({
+      id: 'notCommon',
+      passed: false,
+      match: 'password',
+    });
     expect(failed('Ab!123456789xyz')).toContain('notCommon');
     expect(failed('Qwerty-Lantern-82')).toContain('notCommon');
   });
@@ -64,10 +84,15 @@ describe('password policy (one definition for browser and server)', () => {
 
   it('property: adding a banned word anywhere makes a password unacceptable', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), fc.constantFrom('password', 'Contoso', 'adele', 'qwerty'), (before, after, word) => {
-        const password = `${before}${word}${after}`;
-        expect(evaluatePassword(policy, { password, confirmation: password }, adele).isAcceptable).toBe(false);
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('password', 'Contoso', 'adele', 'qwerty'),
+        (before, after, word) => {
+          const password = `${before}${word}${after}`;
+          expect(evaluatePassword(policy, { password, confirmation: password }, adele).isAcceptable).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -19,17 +19,44 @@ export type PasswordPolicy = {
 /** What the policy knows about the person choosing the password. */
 export type PasswordContext = { userPrincipalName: string; displayName: string };
 
-export const passwordRuleIds = ['minLength', 'maxLength', 'characterClasses', 'notCommon', 'noOrganisationWords', 'noNameParts', 'confirmationMatches'] as const;
+export const passwordRuleIds = [
+  'minLength',
+  'maxLength',
+  'characterClasses',
+  'notCommon',
+  'noOrganisationWords',
+  'noNameParts',
+  'confirmationMatches',
+] as const;
 export type PasswordRuleId = (typeof passwordRuleIds)[number];
 
-export type PasswordRuleResult = { id: PasswordRuleId; passed: boolean; /** the banned word found, if any */ match?: string };
+export type PasswordRuleResult = {
+  id: PasswordRuleId;
+  passed: boolean;
+  /** the banned word found, if any */ match?: string;
+};
 export type PasswordEvaluation = { rules: PasswordRuleResult[]; isAcceptable: boolean };
 
 export const entraMaximumPasswordLength = 256;
-export const defaultPasswordPolicy: PasswordPolicy = { minLength: 12, maxLength: entraMaximumPasswordLength, organisationWords: [] };
+export const defaultPasswordPolicy: PasswordPolicy = {
+  minLength: 12,
+  maxLength: entraMaximumPasswordLength,
+  organisationWords: [],
+};
 
 // Entra's normalisation of common substitutions (concept-password-ban-bad, "How are passwords evaluated").
-const substitutions: Record<string, string> = { '0': 'o', '1': 'l', '!': 'i', '3': 'e', '4': 'a', '@': 'a', '5': 's', $: 's', '7': 't', '+': 't' };
+const substitutions: Record<string, string> = {
+  '0': 'o',
+  '1': 'l',
+  '!': 'i',
+  '3': 'e',
+  '4': 'a',
+  '@': 'a',
+  '5': 's',
+  $: 's',
+  '7': 't',
+  '+': 't',
+};
 
 export function normalisePasswordText(value: string): string {
   return [...value.normalize('NFKC').toLowerCase()].map((c) => substitutions[c] ?? c).join('');
@@ -56,18 +83,29 @@ function findBannedWord(password: string, words: readonly string[]): string | un
   });
 }
 
-export function evaluatePassword(policy: PasswordPolicy, input: { password: string; confirmation: string }, context: PasswordContext): PasswordEvaluation {
+export function evaluatePassword(
+  policy: PasswordPolicy,
+  input: { password: string; confirmation: string },
+  context: PasswordContext,
+): PasswordEvaluation {
   const { password, confirmation } = input;
   const length = [...password].length;
   const common = findBannedWord(password, commonBreachedPasswords);
-  const organisation = findBannedWord(password, policy.organisationWords.filter((word) => word.trim().length >= 3));
+  const organisation = findBannedWord(
+    password,
+    policy.organisationWords.filter((word) => word.trim().length >= 3),
+  );
   const name = findBannedWord(password, namePartsOf(context));
   const rules: PasswordRuleResult[] = [
     { id: 'minLength', passed: length >= policy.minLength },
     { id: 'maxLength', passed: length <= policy.maxLength },
     { id: 'characterClasses', passed: countCharacterClasses(password) >= 3 },
     { id: 'notCommon', passed: password.length > 0 && !common, ...(common ? { match: common } : {}) },
-    { id: 'noOrganisationWords', passed: password.length > 0 && !organisation, ...(organisation ? { match: organisation } : {}) },
+    {
+      id: 'noOrganisationWords',
+      passed: password.length > 0 && !organisation,
+      ...(organisation ? { match: organisation } : {}),
+    },
     { id: 'noNameParts', passed: password.length > 0 && !name, ...(name ? { match: name } : {}) },
     { id: 'confirmationMatches', passed: password.length > 0 && password === confirmation },
   ];

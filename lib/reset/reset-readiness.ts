@@ -26,18 +26,26 @@ export function modesOf(methods: readonly RegisteredMethod[]): AuthenticationMet
   return [...modes];
 }
 
-export const passwordlessModes: readonly AuthenticationMethodMode[] = ['deviceBasedPush', 'fido2', 'windowsHelloForBusiness'];
+export const passwordlessModes: readonly AuthenticationMethodMode[] = [
+  'deviceBasedPush',
+  'fido2',
+  'windowsHelloForBusiness',
+];
 
 export type FlowOutcome = { outcome: 'granted' | 'interrupted' | 'blocked' | 'unavailable'; policy?: string };
 
-export function classifyReadiness(modes: readonly AuthenticationMethodMode[], evaluate: (mode: AuthenticationMethodMode) => FlowOutcome): { reason: ReadinessReason; detail?: string; passwordlessModes: AuthenticationMethodMode[] } {
+export function classifyReadiness(
+  modes: readonly AuthenticationMethodMode[],
+  evaluate: (mode: AuthenticationMethodMode) => FlowOutcome,
+): { reason: ReadinessReason; detail?: string; passwordlessModes: AuthenticationMethodMode[] } {
   const passwordless = modes.filter((mode) => passwordlessModes.includes(mode));
   if (passwordless.length === 0) {
     const hasMfa = modes.some((mode) => mode !== 'password');
     return { reason: hasMfa ? 'passwordFirstSignIn' : 'noMethodRegistered', passwordlessModes: [] };
   }
   const outcomes = passwordless.map((mode) => evaluate(mode));
-  if (outcomes.some((result) => result.outcome === 'granted')) return { reason: 'ready', passwordlessModes: passwordless };
+  if (outcomes.some((result) => result.outcome === 'granted'))
+    return { reason: 'ready', passwordlessModes: passwordless };
   const blocking = outcomes.find((result) => result.policy)?.policy;
   return { reason: 'blockedByPolicy', ...(blocking ? { detail: blocking } : {}), passwordlessModes: passwordless };
 }

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../app-error';
-import { defaultResetSessionLimits as limits, expiryFor, resetSessionStatus, withCompletion, withFailure, withServiceVerified, type ResetSessionSnapshot } from './reset-session-state';
+import {
+  defaultResetSessionLimits as limits,
+  expiryFor,
+  resetSessionStatus,
+  withCompletion,
+  withFailure,
+  withServiceVerified,
+  type ResetSessionSnapshot,
+} from './reset-session-state';
 
 const start = new Date('2026-11-26T10:00:00Z');
-const fresh: ResetSessionSnapshot = { expiresAt: expiryFor(start, limits), failures: 0, verified: [], completedAt: null, endedReason: null };
+const fresh: ResetSessionSnapshot = {
+  expiresAt: expiryFor(start, limits),
+  failures: 0,
+  verified: [],
+  completedAt: null,
+  endedReason: null,
+};
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
 describe('reset session state', () => {

@@ -19,7 +19,11 @@ export type ResetSessionSnapshot = {
   endedReason: string | null;
 };
 
-export function resetSessionStatus(session: ResetSessionSnapshot, now: Date, limits: ResetSessionLimits): ResetSessionStatus {
+export function resetSessionStatus(
+  session: ResetSessionSnapshot,
+  now: Date,
+  limits: ResetSessionLimits,
+): ResetSessionStatus {
   if (session.completedAt || session.endedReason === 'completed') return 'completed';
   if (session.endedReason === 'tooManyFailures' || session.failures >= limits.maxFailures) return 'tooManyFailures';
   if (session.endedReason === 'expired' || now.getTime() >= session.expiresAt.getTime()) return 'expired';
@@ -29,25 +33,43 @@ export function resetSessionStatus(session: ResetSessionSnapshot, now: Date, lim
 /** Throws EXPIRED with the reason when the session may no longer be used. */
 export function assertResetSessionActive(session: ResetSessionSnapshot, now: Date, limits: ResetSessionLimits): void {
   const status = resetSessionStatus(session, now, limits);
-  if (status !== 'active') throw new AppError('EXPIRED', `This reset session has ended (${status}). Start again.`, { reason: status });
+  if (status !== 'active')
+    throw new AppError('EXPIRED', `This reset session has ended (${status}). Start again.`, { reason: status });
 }
 
 export function expiryFor(createdAt: Date, limits: ResetSessionLimits): Date {
   return new Date(createdAt.getTime() + limits.lifetimeSeconds * 1000);
 }
 
-export function withServiceVerified(session: ResetSessionSnapshot, service: IdentityServiceId, now: Date, limits: ResetSessionLimits): ResetSessionSnapshot {
+export function withServiceVerified(
+  session: ResetSessionSnapshot,
+  service: IdentityServiceId,
+  now: Date,
+  limits: ResetSessionLimits,
+): ResetSessionSnapshot {
   assertResetSessionActive(session, now, limits);
   return session.verified.includes(service) ? session : { ...session, verified: [...session.verified, service] };
 }
 
-export function withFailure(session: ResetSessionSnapshot, now: Date, limits: ResetSessionLimits): ResetSessionSnapshot {
+export function withFailure(
+  session: ResetSessionSnapshot,
+  now: Date,
+  limits: ResetSessionLimits,
+): ResetSessionSnapshot {
   assertResetSessionActive(session, now, limits);
   const failures = session.failures + 1;
-  return { ...session, failures, endedReason: failures >= limits.maxFailures ? 'tooManyFailures' : session.endedReason };
+  return {
+    ...session,
+    failures,
+    endedReason: failures >= limits.maxFailures ? 'tooManyFailures' : session.endedReason,
+  };
 }
 
-export function withCompletion(session: ResetSessionSnapshot, now: Date, limits: ResetSessionLimits): ResetSessionSnapshot {
+export function withCompletion(
+  session: ResetSessionSnapshot,
+  now: Date,
+  limits: ResetSessionLimits,
+): ResetSessionSnapshot {
   assertResetSessionActive(session, now, limits);
   return { ...session, completedAt: now, endedReason: 'completed' };
 }

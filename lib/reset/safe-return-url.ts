@@ -2,7 +2,12 @@
 // another site after a reset (no open redirects; ASVS5 3.7.2, OWASP Unvalidated Redirects Cheat Sheet).
 // Relative paths resolve against the portal's origin; protocol-relative ("//evil") and backslash tricks
 // resolve to another origin and are refused.
-export function safeReturnUrl(candidate: string | null | undefined, appOrigin: string, allowList: readonly string[], fallback = '/'): string {
+export function safeReturnUrl(
+  candidate: string | null | undefined,
+  appOrigin: string,
+  allowList: readonly string[],
+  fallback = '/',
+): string {
   if (!candidate || candidate.length > 2048) return fallback;
   let url: URL;
   try {

@@ -33,6 +33,11 @@ export function scoreVerifications(input: {
   const stars = verified.reduce((total, service) => total + Math.max(0, policy.stars[service]), 0);
   const required = purpose === 'reset' ? policy.resetThreshold : policy.unlockThreshold;
   const hasHeldService = verified.some((service) => !channelCodeServices.has(service));
-  const isHeldBackByMfaRule = purpose === 'reset' && policy.channelCodesCannotBypassMfa && input.hasMfaRegistered && !hasHeldService && stars >= required;
+  const isHeldBackByMfaRule =
+    purpose === 'reset' &&
+    policy.channelCodesCannotBypassMfa &&
+    input.hasMfaRegistered &&
+    !hasHeldService &&
+    stars >= required;
   return { stars, required, isEnough: stars >= required && !isHeldBackByMfaRule, isHeldBackByMfaRule };
 }

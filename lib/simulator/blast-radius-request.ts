@@ -14,12 +14,19 @@ export const blastRadiusRequestSchema = z.object({
   compare: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('version'), version: z.number().int().positive() }),
-      z.object({ kind: z.literal('draft'), policies: z.array(z.unknown()).max(500).default([]), removePolicyIds: z.array(z.string().max(64)).max(500).default([]) }),
+      z.object({
+        kind: z.literal('draft'),
+        policies: z.array(z.unknown()).max(500).default([]),
+        removePolicyIds: z.array(z.string().max(64)).max(500).default([]),
+      }),
       z.object({ kind: z.literal('preset'), preset: z.enum(scenarioPresetIds) }),
     ])
     .optional(),
   app: z.string().min(1).max(128),
-  ip: z.string().refine((value) => parseIpAddress(value) !== null, 'is not an IPv4 or IPv6 address').optional(),
+  ip: z
+    .string()
+    .refine((value) => parseIpAddress(value) !== null, 'is not an IPv4 or IPv6 address')
+    .optional(),
   location: z.string().max(64).optional(),
   platform: devicePlatformSchema.optional(),
   client: clientAppTypeSchema.optional(),
@@ -32,12 +39,34 @@ export type BlastRadiusRequest = z.output<typeof blastRadiusRequestSchema>;
 /** One line of the NDJSON stream the page reads while the evaluation runs. */
 export type BlastRadiusEvent =
   | { type: 'start'; userCount: number; phases: ('current' | 'compared')[]; flows: { flowId: string; label: string }[] }
-  | { type: 'progress'; phase: 'current' | 'compared'; done: number; total: number; counts: Record<'granted' | 'interrupted' | 'blocked' | 'unavailable', number>[] }
-  | { type: 'heatMap'; phase: 'current' | 'compared'; rows: { groupId: string; displayName: string; memberCount: number; cells: { notGranted: number; share: number }[] }[] }
+  | {
+      type: 'progress';
+      phase: 'current' | 'compared';
+      done: number;
+      total: number;
+      counts: Record<'granted' | 'interrupted' | 'blocked' | 'unavailable', number>[];
+    }
+  | {
+      type: 'heatMap';
+      phase: 'current' | 'compared';
+      rows: {
+        groupId: string;
+        displayName: string;
+        memberCount: number;
+        cells: { notGranted: number; share: number }[];
+      }[];
+    }
   | {
       type: 'diff';
       changedUserCount: number;
-      flows: { flowId: string; label: string; newlyBlocked: ChangeList; newlyGranted: ChangeList; newlyInterrupted: ChangeList; newlyUnavailable: ChangeList }[];
+      flows: {
+        flowId: string;
+        label: string;
+        newlyBlocked: ChangeList;
+        newlyGranted: ChangeList;
+        newlyInterrupted: ChangeList;
+        newlyUnavailable: ChangeList;
+      }[];
     }
   | { type: 'done'; elapsedMs: number }
   | { type: 'error'; code: string; message: string };

@@ -23,13 +23,27 @@ export function assertEntraPolicyRules(
   const controls = grant?.builtInControls ?? [];
   const strength = grant?.authenticationStrength;
   if (strength && controls.includes('mfa')) {
-    reject(source, `${prefix}.grantControls`, '"mfa" and an authenticationStrength cannot be required by one policy (Entra refuses it; use the Multifactor authentication strength instead)');
+    reject(
+      source,
+      `${prefix}.grantControls`,
+      '"mfa" and an authenticationStrength cannot be required by one policy (Entra refuses it; use the Multifactor authentication strength instead)',
+    );
   }
-  if (controls.includes('block') && (controls.length > 1 || strength || (grant?.termsOfUse ?? []).length > 0 || (grant?.customAuthenticationFactors ?? []).length > 0)) {
+  if (
+    controls.includes('block') &&
+    (controls.length > 1 ||
+      strength ||
+      (grant?.termsOfUse ?? []).length > 0 ||
+      (grant?.customAuthenticationFactors ?? []).length > 0)
+  ) {
     reject(source, `${prefix}.grantControls.builtInControls`, '"block" cannot be combined with other grant controls');
   }
   if (strength && !('allowedCombinations' in strength) && !knownStrengthIds.has(strength.id)) {
-    reject(source, `${prefix}.grantControls.authenticationStrength.id`, `"${strength.id}" is neither a built-in authentication strength nor one in this policy set`);
+    reject(
+      source,
+      `${prefix}.grantControls.authenticationStrength.id`,
+      `"${strength.id}" is neither a built-in authentication strength nor one in this policy set`,
+    );
   }
   const users = policy.conditions?.users;
   const includesSomeone =
@@ -38,7 +52,11 @@ export function assertEntraPolicyRules(
     (users?.includeRoles ?? []).length > 0 ||
     Boolean(users?.includeGuestsOrExternalUsers);
   if (!includesSomeone) {
-    reject(source, `${prefix}.conditions.users`, 'must include users, groups, roles or guests (use ["None"] to target nobody)');
+    reject(
+      source,
+      `${prefix}.conditions.users`,
+      'must include users, groups, roles or guests (use ["None"] to target nobody)',
+    );
   }
   const apps = policy.conditions?.applications;
   const includesResource =
@@ -46,7 +64,11 @@ export function assertEntraPolicyRules(
     (apps?.includeUserActions ?? []).length > 0 ||
     (apps?.includeAuthenticationContextClassReferences ?? []).length > 0;
   if (!includesResource) {
-    reject(source, `${prefix}.conditions.applications`, 'must include applications, a user action or an authentication context');
+    reject(
+      source,
+      `${prefix}.conditions.applications`,
+      'must include applications, a user action or an authentication context',
+    );
   }
 }
 

@@ -12,7 +12,8 @@ const readOnlyKeys = new Set(['id', 'createdDateTime', 'modifiedDateTime', 'temp
 function withoutReadOnly(value: Record<string, unknown>, extra: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (readOnlyKeys.has(key) || extra.includes(key) || key.includes('@odata.context') || key === '@odata.etag') continue;
+    if (readOnlyKeys.has(key) || extra.includes(key) || key.includes('@odata.context') || key === '@odata.etag')
+      continue;
     out[key] = item;
   }
   return out;
@@ -42,9 +43,17 @@ export type ExportKind = 'policies' | 'namedLocations' | 'authenticationStrength
 
 export function exportForCreate(
   kind: ExportKind,
-  documents: { policies: readonly ConditionalAccessPolicy[]; namedLocations: readonly NamedLocation[]; authenticationStrengths: readonly AuthenticationStrengthPolicy[] },
+  documents: {
+    policies: readonly ConditionalAccessPolicy[];
+    namedLocations: readonly NamedLocation[];
+    authenticationStrengths: readonly AuthenticationStrengthPolicy[];
+  },
 ): { value: Record<string, unknown>[] } {
   if (kind === 'policies') return { value: documents.policies.map(policyForCreate) };
   if (kind === 'namedLocations') return { value: documents.namedLocations.map(namedLocationForCreate) };
-  return { value: documents.authenticationStrengths.filter((s) => s.policyType !== 'builtIn').map(authenticationStrengthForCreate) };
+  return {
+    value: documents.authenticationStrengths
+      .filter((s) => s.policyType !== 'builtIn')
+      .map(authenticationStrengthForCreate),
+  };
 }

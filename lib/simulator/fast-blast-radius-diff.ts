@@ -2,7 +2,13 @@
 // so users are in the same order and outcomes can be compared index by index in the byte arrays. The engine's
 // general version looks every user up by id (about 2 s for 100,000 users x 7 flows, measured); this takes
 // milliseconds. Falls back to the engine when the user lists differ. Same result (fast-blast-radius-diff.test.ts).
-import { diffBlastRadius, signInOutcomes, type BlastRadius, type BlastRadiusChange, type BlastRadiusDiff } from '../conditional-access/blast-radius';
+import {
+  diffBlastRadius,
+  signInOutcomes,
+  type BlastRadius,
+  type BlastRadiusChange,
+  type BlastRadiusDiff,
+} from '../conditional-access/blast-radius';
 import type { SignInOutcome } from '../conditional-access/sign-in-flow';
 
 function sameUsers(a: readonly string[], b: readonly string[]): boolean {
@@ -25,7 +31,12 @@ export function diffSameDirectory(before: BlastRadius, after: BlastRadius): Blas
       for (let i = 0; i < was.length; i++) {
         if (was[i] === now[i]) continue;
         const userId = before.userIds[i] as string;
-        const change = { userId, userPrincipalName: before.userPrincipalNames[i] ?? userId, before: signInOutcomes[was[i] ?? 0] as SignInOutcome, after: signInOutcomes[now[i] ?? 0] as SignInOutcome };
+        const change = {
+          userId,
+          userPrincipalName: before.userPrincipalNames[i] ?? userId,
+          before: signInOutcomes[was[i] ?? 0] as SignInOutcome,
+          after: signInOutcomes[now[i] ?? 0] as SignInOutcome,
+        };
         changes.push(change);
         lists[change.after].push(userId);
         changed[i] = 1;

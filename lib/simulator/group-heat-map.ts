@@ -23,7 +23,11 @@ export function buildGroupHeatMap(
   const graph = tenant.groupGraph;
   // Rank candidates cheaply by direct size, then compute exact transitive membership for the few kept.
   const ranked = groups
-    .map((group, index) => ({ group, index, size: (graph.directUsers[index]?.length ?? 0) + (graph.children[index]?.length ?? 0) * 10 }))
+    .map((group, index) => ({
+      group,
+      index,
+      size: (graph.directUsers[index]?.length ?? 0) + (graph.children[index]?.length ?? 0) * 10,
+    }))
     .sort((a, b) => b.size - a.size)
     .slice(0, Math.max(maxGroups * 2, maxGroups));
   const marks = new Uint8Array(tenant.users.length);

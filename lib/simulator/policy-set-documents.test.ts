@@ -23,7 +23,10 @@ function errorOf(run: () => unknown): { message: string; path?: string } {
 
 describe('parsePolicySetDocuments (import)', () => {
   it('accepts the demo Graph export with its named locations', () => {
-    const documents = parsePolicySetDocuments({ policies: demoExport, namedLocations: demoTenant.namedLocations }, newId);
+    const documents = parsePolicySetDocuments(
+      { policies: demoExport, namedLocations: demoTenant.namedLocations },
+      newId,
+    );
     expect(documents.policies).toHaveLength(8);
     expect(documents.namedLocations).toHaveLength(3);
     expect(documents.policies[0]?.displayName).toBe('MFA except on trusted networks');
@@ -32,8 +35,12 @@ describe('parsePolicySetDocuments (import)', () => {
   it('names the JSON path of a bad value (engine parser)', () => {
     const broken = structuredClone(demoExport);
     (broken.value[2] as Record<string, unknown>).state = 'on';
-    expect(errorOf(() => parsePolicySetDocuments({ policies: broken }, newId))).toMatchObject({ path: '$.value[2].state' });
-    expect(errorOf(() => parsePolicySetDocuments({ policies: { policies: [] } }, newId)).message).toContain('expected a Graph export');
+    expect(errorOf(() => parsePolicySetDocuments({ policies: broken }, newId))).toMatchObject({
+      path: '$.value[2].state',
+    });
+    expect(errorOf(() => parsePolicySetDocuments({ policies: { policies: [] } }, newId)).message).toContain(
+      'expected a Graph export',
+    );
   });
 
   it('refuses mfa together with an authentication strength, as Entra does on create', () => {
@@ -47,8 +54,19 @@ describe('parsePolicySetDocuments (import)', () => {
 
   it('refuses block combined with another control, an unknown strength id, a policy targeting no users, duplicate ids', () => {
     const base: Record<string, unknown> = { id: 'p1', ...policyForCreate(parseSinglePolicy(demoExport.value[0], [])) };
-    expect(errorOf(() => parseSinglePolicy({ ...base, grantControls: { operator: 'OR', builtInControls: ['block', 'mfa'] } }, [])).path).toBe('$.grantControls.builtInControls');
-    expect(errorOf(() => parseSinglePolicy({ ...base, grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: 'nope' } } }, [])).path).toBe('$.grantControls.authenticationStrength.id');
+    expect(
+      errorOf(() =>
+        parseSinglePolicy({ ...base, grantControls: { operator: 'OR', builtInControls: ['block', 'mfa'] } }, []),
+      ).path,
+    ).toBe('$.grantControls.builtInControls');
+    expect(
+      errorOf(() =>
+        parseSinglePolicy(
+          { ...base, grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: 'nope' } } },
+          [],
+        ),
+      ).path,
+    ).toBe('$.grantControls.authenticationStrength.id');
     const noUsers = { ...base, conditions: { ...(base.conditions as object), users: { includeUsers: [] } } };
     expect(errorOf(() => parseSinglePolicy(noUsers, [])).path).toBe('$.conditions.users');
     expect(errorOf(() => parseSinglePolicy({ ...base, state: 'on' }, [])).path).toBe('$.state');
@@ -59,16 +77,23 @@ describe('parsePolicySetDocuments (import)', () => {
 
 describe('exportForCreate', () => {
   it('strips read-only fields and reduces an expanded strength to its id', () => {
-    const documents = parsePolicySetDocuments({ policies: demoExport, namedLocations: demoTenant.namedLocations }, newId);
+    const documents = parsePolicySetDocuments(
+      { policies: demoExport, namedLocations: demoTenant.namedLocations },
+      newId,
+    );
     const exported = exportForCreate('policies', documents).value;
     for (const body of exported) {
-      for (const key of ['id', 'createdDateTime', 'modifiedDateTime', 'templateId']) expect(body).not.toHaveProperty(key);
+      for (const key of ['id', 'createdDateTime', 'modifiedDateTime', 'templateId'])
+        expect(body).not.toHaveProperty(key);
     }
     const grant = exported[1]?.grantControls as Record<string, unknown>;
     expect(grant.authenticationStrength).toEqual({ id: passwordlessStrengthId });
     expect(Object.keys(grant).some((k) => k.includes('@odata'))).toBe(false);
     const locations = exportForCreate('namedLocations', documents).value;
-    expect(locations[0]).toMatchObject({ '@odata.type': '#microsoft.graph.ipNamedLocation', displayName: 'Contoso HQ' });
+    expect(locations[0]).toMatchObject({
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      displayName: 'Contoso HQ',
+    });
     expect(locations[0]).not.toHaveProperty('id');
   });
 
@@ -81,9 +106,23 @@ describe('exportForCreate', () => {
   });
 
   it('keeps only custom strengths, without computed fields', () => {
-    const custom = { id: 'c1', displayName: 'Passkeys only', policyType: 'custom', requirementsSatisfied: 'mfa', allowedCombinations: ['fido2'], createdDateTime: '2024-01-01T00:00:00Z' };
-    const builtIn = { id: multifactorStrengthId, displayName: 'MFA', policyType: 'builtIn', allowedCombinations: ['fido2'] };
+    const custom = {
+      id: 'c1',
+      displayName: 'Passkeys only',
+      policyType: 'custom',
+      requirementsSatisfied: 'mfa',
+      allowedCombinations: ['fido2'],
+      createdDateTime: '2024-01-01T00:00:00Z',
+    };
+    const builtIn = {
+      id: multifactorStrengthId,
+      displayName: 'MFA',
+      policyType: 'builtIn',
+      allowedCombinations: ['fido2'],
+    };
     const documents = parsePolicySetDocuments({ policies: [], authenticationStrengths: [custom, builtIn] }, newId);
-    expect(exportForCreate('authenticationStrengths', documents).value).toEqual([{ displayName: 'Passkeys only', allowedCombinations: ['fido2'] }]);
+    expect(exportForCreate('authenticationStrengths', documents).value).toEqual([
+      { displayName: 'Passkeys only', allowedCombinations: ['fido2'] },
+    ]);
   });
 });

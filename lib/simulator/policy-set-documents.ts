@@ -23,7 +23,8 @@ export type RawPolicySetDocuments = { policies: unknown; namedLocations?: unknow
 
 function itemsOf(json: unknown): unknown[] | null {
   if (Array.isArray(json)) return json;
-  if (json !== null && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value)) return (json as { value: unknown[] }).value;
+  if (json !== null && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value))
+    return (json as { value: unknown[] }).value;
   return null;
 }
 
@@ -57,20 +58,36 @@ function rejectDuplicateIds(ids: readonly string[], source: string, json: unknow
 export function parsePolicySetDocuments(raw: RawPolicySetDocuments, newId: () => string): PolicySetDocuments {
   const policiesJson = withIds(raw.policies, newId);
   const policies = parsePolicyExport(policiesJson, 'policies');
-  const namedLocations = raw.namedLocations === undefined || raw.namedLocations === null ? [] : parseNamedLocationExport(withIds(raw.namedLocations, newId), 'namedLocations');
+  const namedLocations =
+    raw.namedLocations === undefined || raw.namedLocations === null
+      ? []
+      : parseNamedLocationExport(withIds(raw.namedLocations, newId), 'namedLocations');
   const authenticationStrengths =
     raw.authenticationStrengths === undefined || raw.authenticationStrengths === null
       ? []
       : parseAuthenticationStrengthExport(withIds(raw.authenticationStrengths, newId), 'authenticationStrengths');
-  rejectDuplicateIds(policies.map((p) => p.id), 'policies', policiesJson);
-  rejectDuplicateIds(namedLocations.map((l) => l.id), 'namedLocations', raw.namedLocations);
+  rejectDuplicateIds(
+    policies.map((p) => p.id),
+    'policies',
+    policiesJson,
+  );
+  rejectDuplicateIds(
+    namedLocations.map((l) => l.id),
+    'namedLocations',
+    raw.namedLocations,
+  );
   const strengthIds = strengthIdsOf(authenticationStrengths);
-  policies.forEach((policy, index) => assertEntraPolicyRules(policy, 'policies', prefixOf(policiesJson, index), strengthIds));
+  policies.forEach((policy, index) =>
+    assertEntraPolicyRules(policy, 'policies', prefixOf(policiesJson, index), strengthIds),
+  );
   return { policies, namedLocations, authenticationStrengths };
 }
 
 /** One policy from the editor (JSON view or form), validated as the import validates a whole export. */
-export function parseSinglePolicy(json: unknown, strengths: readonly AuthenticationStrengthPolicy[]): ConditionalAccessPolicy {
+export function parseSinglePolicy(
+  json: unknown,
+  strengths: readonly AuthenticationStrengthPolicy[],
+): ConditionalAccessPolicy {
   let parsed: ConditionalAccessPolicy[];
   try {
     parsed = parsePolicyExport([json], 'policy');
@@ -83,7 +100,11 @@ export function parseSinglePolicy(json: unknown, strengths: readonly Authenticat
     throw error;
   }
   const [policy] = parsed;
-  if (!policy) throw new AppError('INVALID_INPUT', 'policy $: expected a conditionalAccessPolicy object', { source: 'policy', path: '$' });
+  if (!policy)
+    throw new AppError('INVALID_INPUT', 'policy $: expected a conditionalAccessPolicy object', {
+      source: 'policy',
+      path: '$',
+    });
   assertEntraPolicyRules(policy, 'policy', '$', strengthIdsOf(strengths));
   return policy;
 }

@@ -26,8 +26,19 @@ describe('scenario presets', () => {
 
   it('as a draft, it changes who can use the service desk with password + push', () => {
     const before = compileTenant(tenant);
-    const after = compileTenant(tenant, { policies: [...tenant.conditionalAccessPolicies, recommendedResetPortalPolicy(tenant, 'draft-1')] });
-    const options = { request: { signInContext: { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [deskAppId] }, signInConditions: { ipAddress: '192.0.2.44' } }, flows: standardSignInFlows };
+    const after = compileTenant(tenant, {
+      policies: [...tenant.conditionalAccessPolicies, recommendedResetPortalPolicy(tenant, 'draft-1')],
+    });
+    const options = {
+      request: {
+        signInContext: {
+          '@odata.type': '#microsoft.graph.applicationContext' as const,
+          includeApplications: [deskAppId],
+        },
+        signInConditions: { ipAddress: '192.0.2.44' },
+      },
+      flows: standardSignInFlows,
+    };
     const diff = diffBlastRadius(computeBlastRadius(before, options), computeBlastRadius(after, options));
     const push = diff.flows.find((f) => f.flowId === 'passwordPush');
     expect(push?.changes.map((c) => c.userPrincipalName)).toContain('adele.vance@contoso.test');
@@ -36,18 +47,39 @@ describe('scenario presets', () => {
 
   it('points each preset at the user the situation is about', () => {
     const trusted = tenant.namedLocations[0]?.id;
-    expect(scenarioPreset('trustedNetworkExemption', tenant, trusted)).toMatchObject({ view: 'what-if', query: { user: 'nestor.wilke@contoso.test', location: trusted } });
-    expect(scenarioPreset('pushOnlyUsersCannotReset', tenant, trusted)).toMatchObject({ view: 'matrix', query: { user: 'adele.vance@contoso.test' } });
-    expect(scenarioPreset('resetPortalPasswordless', tenant, trusted)).toMatchObject({ view: 'blast-radius', query: { preset: 'resetPortalPasswordless' } });
+    expect(scenarioPreset('trustedNetworkExemption', tenant, trusted)).toMatchObject({
+      view: 'what-if',
+      query: { user: 'nestor.wilke@contoso.test', location: trusted },
+    });
+    expect(scenarioPreset('pushOnlyUsersCannotReset', tenant, trusted)).toMatchObject({
+      view: 'matrix',
+      query: { user: 'adele.vance@contoso.test' },
+    });
+    expect(scenarioPreset('resetPortalPasswordless', tenant, trusted)).toMatchObject({
+      view: 'blast-radius',
+      query: { preset: 'resetPortalPasswordless' },
+    });
   });
 });
 
 describe('group heat map', () => {
   it('counts transitive members not granted per flow, largest groups first', () => {
     const compiled = compileTenant(tenant);
-    const options = { request: { signInContext: { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: ['a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01'] } }, flows: standardSignInFlows.slice(0, 2), passwordForgotten: true };
+    const options = {
+      request: {
+        signInContext: {
+          '@odata.type': '#microsoft.graph.applicationContext' as const,
+          includeApplications: ['a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01'],
+        },
+      },
+      flows: standardSignInFlows.slice(0, 2),
+      passwordForgotten: true,
+    };
     const radius = computeBlastRadius(compiled, options);
-    const rows = buildGroupHeatMap(compiled, radius.flows.map((f) => f.outcomeByUser));
+    const rows = buildGroupHeatMap(
+      compiled,
+      radius.flows.map((f) => f.outcomeByUser),
+    );
     expect(rows[0]).toMatchObject({ displayName: 'All Staff', memberCount: 10 }); // 4 direct users + nested Sales, Service Desk, Desk Supervisors, IT Admins
     // Password forgotten: the password-only flow is not possible for anyone.
     expect(rows.every((r) => r.cells[0]?.share === 1)).toBe(true);
@@ -59,9 +91,26 @@ describe('stackedBars', () => {
   it('splits each bar by share, in the engine order of outcomes', async () => {
     const { stackedBars } = await import('./outcome-chart');
     const { signInOutcomes } = await import('../conditional-access/blast-radius');
-    const [bar] = stackedBars([{ flowId: 'f', label: 'F', counts: { granted: 1, interrupted: 1, blocked: 2, unavailable: 0 } }], 400, 20, 5);
+    const [bar] = stackedBars(
+      [{ flowId: 'f', label: 'F', counts: { granted: 1, interrupted: 1, blocked: 2, unavailable: 0 } }],
+      400,
+      20,
+      5,
+    );
     expect(bar?.segments.map((s) => s.outcome)).toEqual(signInOutcomes);
-    expect(bar?.segments.map((s) => [s.x, s.width])).toEqual([[0, 100], [100, 100], [200, 200], [400, 0]]);
-    expect(stackedBars([{ flowId: 'e', label: 'E', counts: { granted: 0, interrupted: 0, blocked: 0, unavailable: 0 } }], 400, 20, 5)[0]?.total).toBe(0);
+    expect(bar?.segments.map((s) => [s.x, s.width])).toEqual([
+      [0, 100],
+      [100, 100],
+      [200, 200],
+      [400, 0],
+    ]);
+    expect(
+      stackedBars(
+        [{ flowId: 'e', label: 'E', counts: { granted: 0, interrupted: 0, blocked: 0, unavailable: 0 } }],
+        400,
+        20,
+        5,
+      )[0]?.total,
+    ).toBe(0);
   });
 });

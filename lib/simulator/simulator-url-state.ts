@@ -9,7 +9,12 @@ import { parseIpAddress } from '../conditional-access/ip-address';
 export const whatIfTargets = ['app', 'userAction', 'authContext'] as const;
 export const userActions = ['registerSecurityInformation', 'registerOrJoinDevices'] as const;
 
-const optionalText = z.string().trim().max(256).optional().transform((v) => (v === '' ? undefined : v));
+const optionalText = z
+  .string()
+  .trim()
+  .max(256)
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
 
 export const whatIfStateSchema = z.object({
   v: z.coerce.number().int().positive().optional(),
@@ -17,10 +22,20 @@ export const whatIfStateSchema = z.object({
   target: z.enum(whatIfTargets).default('app'),
   app: optionalText,
   action: z.enum(userActions).optional(),
-  context: z.string().regex(/^c([1-9]|[1-9]\d)$/, 'must be an authentication context c1..c99').optional(),
-  ip: z.string().refine((value) => parseIpAddress(value) !== null, 'is not an IPv4 or IPv6 address').optional(),
+  context: z
+    .string()
+    .regex(/^c([1-9]|[1-9]\d)$/, 'must be an authentication context c1..c99')
+    .optional(),
+  ip: z
+    .string()
+    .refine((value) => parseIpAddress(value) !== null, 'is not an IPv4 or IPv6 address')
+    .optional(),
   location: optionalText,
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').transform((c) => c.toUpperCase()).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+    .transform((c) => c.toUpperCase())
+    .optional(),
   platform: devicePlatformSchema.optional(),
   client: clientAppTypeSchema.optional(),
   signInRisk: riskLevelSchema.optional(),
@@ -29,7 +44,13 @@ export const whatIfStateSchema = z.object({
 
 export type WhatIfState = z.output<typeof whatIfStateSchema>;
 
-export const matrixStateSchema = whatIfStateSchema.pick({ v: true, user: true, app: true, platform: true, client: true });
+export const matrixStateSchema = whatIfStateSchema.pick({
+  v: true,
+  user: true,
+  app: true,
+  platform: true,
+  client: true,
+});
 export type MatrixState = z.output<typeof matrixStateSchema>;
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
@@ -48,7 +69,10 @@ function decodeWith<S extends z.ZodType>(schema: S, params: SearchParamsRecord):
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'query');
-  throw new AppError('INVALID_INPUT', `URL parameter "${name}": ${issue?.message ?? 'is invalid'}`, { source: 'url', path: name });
+  throw new AppError('INVALID_INPUT', `URL parameter "${name}": ${issue?.message ?? 'is invalid'}`, {
+    source: 'url',
+    path: name,
+  });
 }
 
 export function decodeWhatIfState(params: SearchParamsRecord): WhatIfState {
@@ -59,7 +83,21 @@ export function decodeMatrixState(params: SearchParamsRecord): MatrixState {
   return decodeWith(matrixStateSchema, params);
 }
 
-const keyOrder = ['v', 'user', 'target', 'app', 'action', 'context', 'ip', 'location', 'country', 'platform', 'client', 'signInRisk', 'userRisk'] as const;
+const keyOrder = [
+  'v',
+  'user',
+  'target',
+  'app',
+  'action',
+  'context',
+  'ip',
+  'location',
+  'country',
+  'platform',
+  'client',
+  'signInRisk',
+  'userRisk',
+] as const;
 
 /** The query string (without "?") for a state; defaults are left out. */
 export function encodeState(state: Partial<Record<(typeof keyOrder)[number], string | number | undefined>>): string {

@@ -29,14 +29,25 @@ function missing(name: string, what: string): never {
   throw new AppError('INVALID_INPUT', `URL parameter "${name}": choose ${what}`, { source: 'url', path: name });
 }
 
-export function signInContextOf(state: Pick<WhatIfState, 'target' | 'app' | 'action' | 'context'>): WhatIfRequest['signInContext'] {
+export function signInContextOf(
+  state: Pick<WhatIfState, 'target' | 'app' | 'action' | 'context'>,
+): WhatIfRequest['signInContext'] {
   if (state.target === 'userAction') {
-    return { '@odata.type': '#microsoft.graph.userActionContext', userAction: state.action ?? missing('action', 'a user action') };
+    return {
+      '@odata.type': '#microsoft.graph.userActionContext',
+      userAction: state.action ?? missing('action', 'a user action'),
+    };
   }
   if (state.target === 'authContext') {
-    return { '@odata.type': '#microsoft.graph.authContext', authenticationContextValue: state.context ?? missing('context', 'an authentication context') };
+    return {
+      '@odata.type': '#microsoft.graph.authContext',
+      authenticationContextValue: state.context ?? missing('context', 'an authentication context'),
+    };
   }
-  return { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [state.app ?? missing('app', 'an application')] };
+  return {
+    '@odata.type': '#microsoft.graph.applicationContext',
+    includeApplications: [state.app ?? missing('app', 'an application')],
+  };
 }
 
 export function whatIfRequestOf(state: WhatIfState, namedLocations: readonly NamedLocation[]): WhatIfRequest {
@@ -45,8 +56,14 @@ export function whatIfRequestOf(state: WhatIfState, namedLocations: readonly Nam
   let country = state.country;
   if (state.location) {
     const location = namedLocations.find((l) => l.id === state.location);
-    if (!location) throw new AppError('INVALID_INPUT', `URL parameter "location": "${state.location}" is not a named location of this policy set`, { source: 'url', path: 'location' });
-    if (location['@odata.type'] === '#microsoft.graph.ipNamedLocation') ipAddress = addressInLocation(location) ?? ipAddress;
+    if (!location)
+      throw new AppError(
+        'INVALID_INPUT',
+        `URL parameter "location": "${state.location}" is not a named location of this policy set`,
+        { source: 'url', path: 'location' },
+      );
+    if (location['@odata.type'] === '#microsoft.graph.ipNamedLocation')
+      ipAddress = addressInLocation(location) ?? ipAddress;
     else country = location.countriesAndRegions[0]?.toUpperCase() ?? country;
   }
   return {

@@ -7,7 +7,9 @@
   var words = { awaitingUnlock: 'Number accepted. Confirm with your PIN or biometric in the app…' };
   function poll() {
     fetch(href, { credentials: 'same-origin', cache: 'no-store' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (body) {
         if (body.status === 'pending' || body.status === 'awaitingUnlock') {
           if (words[body.status] && status) status.textContent = words[body.status];
@@ -16,7 +18,9 @@
           form.submit();
         }
       })
-      .catch(function () { setTimeout(poll, 2000); });
+      .catch(function () {
+        setTimeout(poll, 2000);
+      });
   }
   setTimeout(poll, 1000);
 })();

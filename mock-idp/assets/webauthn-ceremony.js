@@ -9,13 +9,17 @@
     var status = document.getElementById(form.getAttribute('data-status-id'));
     var hidden = form.querySelector('input[data-webauthn-response]');
     var isRegistration = form.getAttribute('data-webauthn') === 'registration';
-    var say = function (text) { if (status && text) status.textContent = text; };
+    var say = function (text) {
+      if (status && text) status.textContent = text;
+    };
     if (!button) return;
     button.addEventListener('click', function () {
       button.disabled = true;
       say(form.getAttribute('data-waiting'));
       fetch(form.getAttribute('data-options-href'), { credentials: 'same-origin', cache: 'no-store' })
-        .then(function (r) { return r.json(); })
+        .then(function (r) {
+          return r.json();
+        })
         .then(function (options) {
           return isRegistration
             ? SimpleWebAuthnBrowser.startRegistration({ optionsJSON: options })
@@ -27,8 +31,15 @@
             form.submit();
             return;
           }
-          return fetch(form.getAttribute('action'), { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(response) })
-            .then(function (r) { return r.json(); })
+          return fetch(form.getAttribute('action'), {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(response),
+          })
+            .then(function (r) {
+              return r.json();
+            })
             .then(function (body) {
               say(body.registered ? form.getAttribute('data-success') : form.getAttribute('data-failure'));
               button.disabled = false;

@@ -30,28 +30,78 @@ function stableId(userId: string, kind: string): string {
 // The password method has the same well-known id in every tenant (Graph passwordAuthenticationMethod).
 const passwordMethodId = '28c10230-6103-485e-b985-444c60001490';
 
-export function authenticationMethodsOf(store: Store, credentials: DemoCredentials, user: TenantUser, now: number): Record<string, unknown>[] {
+export function authenticationMethodsOf(
+  store: Store,
+  credentials: DemoCredentials,
+  user: TenantUser,
+  now: number,
+): Record<string, unknown>[] {
   const modes = registeredMethodsOf(store, user);
   const out: Record<string, unknown>[] = [];
   const has = (m: AuthenticationMethodMode) => modes.includes(m);
-  if (has('password')) out.push({ '@odata.type': '#microsoft.graph.passwordAuthenticationMethod', id: passwordMethodId, password: null, createdDateTime: null });
+  if (has('password'))
+    out.push({
+      '@odata.type': '#microsoft.graph.passwordAuthenticationMethod',
+      id: passwordMethodId,
+      password: null,
+      createdDateTime: null,
+    });
   if (has('microsoftAuthenticatorPush') || has('deviceBasedPush')) {
-    out.push({ '@odata.type': '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod', id: stableId(user.id, 'authenticator'), displayName: 'Mock phone', deviceTag: 'SoftwareTokenActivated', phoneAppVersion: '6.2401.0119', createdDateTime: null, isPasswordlessCapable: has('deviceBasedPush') });
+    out.push({
+      '@odata.type': '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod',
+      id: stableId(user.id, 'authenticator'),
+      displayName: 'Mock phone',
+      deviceTag: 'SoftwareTokenActivated',
+      phoneAppVersion: '6.2401.0119',
+      createdDateTime: null,
+      isPasswordlessCapable: has('deviceBasedPush'),
+    });
   }
   if (has('sms') || has('voice')) {
-    out.push({ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: '3179e48a-750b-4051-897c-87b9720928f7', phoneNumber: phoneOf(credentials, user) ?? null, phoneType: 'mobile', smsSignInState: 'notAllowedByPolicy' });
+    out.push({
+      '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
+      id: '3179e48a-750b-4051-897c-87b9720928f7',
+      phoneNumber: phoneOf(credentials, user) ?? null,
+      phoneType: 'mobile',
+      smsSignInState: 'notAllowedByPolicy',
+    });
   }
-  if (has('softwareOath')) out.push({ '@odata.type': '#microsoft.graph.softwareOathAuthenticationMethod', id: stableId(user.id, 'oath') });
-  if (has('windowsHelloForBusiness')) out.push({ '@odata.type': '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod', id: stableId(user.id, 'whfb'), displayName: 'Mock PC', keyStrength: 'normal' });
+  if (has('softwareOath'))
+    out.push({ '@odata.type': '#microsoft.graph.softwareOathAuthenticationMethod', id: stableId(user.id, 'oath') });
+  if (has('windowsHelloForBusiness'))
+    out.push({
+      '@odata.type': '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod',
+      id: stableId(user.id, 'whfb'),
+      displayName: 'Mock PC',
+      keyStrength: 'normal',
+    });
   const passkeys = passkeysOf(store, user.id);
-  if (has('fido2') && passkeys.length === 0) out.push({ '@odata.type': '#microsoft.graph.fido2AuthenticationMethod', id: stableId(user.id, 'fido2'), displayName: 'Security key (fixture)', aaGuid: '00000000-0000-0000-0000-000000000000', model: null });
-  for (const p of passkeys) out.push({ '@odata.type': '#microsoft.graph.fido2AuthenticationMethod', id: stableId(user.id, `fido2:${p.id}`), displayName: p.displayName, aaGuid: p.aaguid, createdDateTime: p.createdDateTime });
+  if (has('fido2') && passkeys.length === 0)
+    out.push({
+      '@odata.type': '#microsoft.graph.fido2AuthenticationMethod',
+      id: stableId(user.id, 'fido2'),
+      displayName: 'Security key (fixture)',
+      aaGuid: '00000000-0000-0000-0000-000000000000',
+      model: null,
+    });
+  for (const p of passkeys)
+    out.push({
+      '@odata.type': '#microsoft.graph.fido2AuthenticationMethod',
+      id: stableId(user.id, `fido2:${p.id}`),
+      displayName: p.displayName,
+      aaGuid: p.aaguid,
+      createdDateTime: p.createdDateTime,
+    });
   const tap = temporaryAccessPassOf(store, user.id);
   if (tap) out.push(temporaryAccessPassResource(tap, now));
   return out;
 }
 
-export function temporaryAccessPassResource(tap: NonNullable<ReturnType<typeof temporaryAccessPassOf>>, now: number, pass?: string): Record<string, unknown> {
+export function temporaryAccessPassResource(
+  tap: NonNullable<ReturnType<typeof temporaryAccessPassOf>>,
+  now: number,
+  pass?: string,
+): Record<string, unknown> {
   const isUsable = isTemporaryAccessPassUsable(tap, now);
   return {
     '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethod',
@@ -62,13 +112,27 @@ export function temporaryAccessPassResource(tap: NonNullable<ReturnType<typeof t
     lifetimeInMinutes: tap.lifetimeInMinutes,
     isUsableOnce: tap.isUsableOnce,
     isUsable,
-    methodUsabilityReason: isUsable ? 'EnabledByPolicy' : tap.isUsed ? 'OneTimePassUsed' : Date.parse(tap.startDateTime) > now ? 'NotYetValid' : 'Expired',
+    methodUsabilityReason: isUsable
+      ? 'EnabledByPolicy'
+      : tap.isUsed
+        ? 'OneTimePassUsed'
+        : Date.parse(tap.startDateTime) > now
+          ? 'NotYetValid'
+          : 'Expired',
   };
 }
 
 // Graph signInPreferences names for the secondary method (userPreferredMethodForSecondaryAuthentication).
 const preferenceByMode: Partial<Record<AuthenticationMethodMode, string>> = {
-  microsoftAuthenticatorPush: 'push', deviceBasedPush: 'push', softwareOath: 'oath', hardwareOath: 'oath', sms: 'sms', voice: 'voiceMobile', fido2: 'fido2', windowsHelloForBusiness: 'unknownFutureValue', password: 'unknownFutureValue',
+  microsoftAuthenticatorPush: 'push',
+  deviceBasedPush: 'push',
+  softwareOath: 'oath',
+  hardwareOath: 'oath',
+  sms: 'sms',
+  voice: 'voiceMobile',
+  fido2: 'fido2',
+  windowsHelloForBusiness: 'unknownFutureValue',
+  password: 'unknownFutureValue',
 };
 
 export function signInPreferencesOf(store: Store, user: TenantUser): Record<string, unknown> {
@@ -81,4 +145,10 @@ export function signInPreferencesOf(store: Store, user: TenantUser): Record<stri
   };
 }
 
-export const modeForPreference: Record<string, AuthenticationMethodMode> = { push: 'microsoftAuthenticatorPush', oath: 'softwareOath', sms: 'sms', voiceMobile: 'voice', fido2: 'fido2' };
+export const modeForPreference: Record<string, AuthenticationMethodMode> = {
+  push: 'microsoftAuthenticatorPush',
+  oath: 'softwareOath',
+  sms: 'sms',
+  voiceMobile: 'voice',
+  fido2: 'fido2',
+};

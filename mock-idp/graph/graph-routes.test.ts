@@ -14,16 +14,32 @@ let portalToken: string;
 let readOnlyToken: string;
 
 async function appToken(clientId: string, clientSecret: string): Promise<string> {
-  const { body, headers } = formBody({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'https://graph.microsoft.com/.default' });
-  const response = await createHttpClient(mock.caCert).request(`${mock.url}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body, headers });
+  const { body, headers } = formBody({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+    scope: 'https://graph.microsoft.com/.default',
+  });
+  const response = await createHttpClient(mock.caCert).request(`${mock.url}/${tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body,
+    headers,
+  });
   return String((JSON.parse(response.body) as { access_token: string }).access_token);
 }
 
-async function graph(path: string, options: { method?: string; token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
+async function graph(
+  path: string,
+  options: { method?: string; token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const token = options.token === undefined ? portalToken : options.token;
   const response = await createHttpClient(mock.caCert).request(`${mock.url}/graph/v1.0/${path}`, {
     method: options.method ?? 'GET',
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(options.body ? { 'Content-Type': 'application/json' } : {}), ...(options.headers ?? {}) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(options.body ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.headers ?? {}),
+    },
     body: options.body ? JSON.stringify(options.body) : undefined,
   });
   return { status: response.status, json: response.body ? (JSON.parse(response.body) as GraphJson) : {} };
@@ -38,7 +54,11 @@ afterAll(async () => {
   await mock.stop();
 });
 beforeEach(async () => {
-  await createHttpClient(mock.caCert).request(`${mock.url}/control/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  await createHttpClient(mock.caCert).request(`${mock.url}/control/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
 });
 
 describe('authorisation', () => {
@@ -49,7 +69,11 @@ describe('authorisation', () => {
 
   it('refuses an app without the permission with Authorization_RequestDenied', async () => {
     expect((await graph('users', { token: readOnlyToken })).status).toBe(200);
-    const patch = await graph('users/adele.vance@contoso.test', { method: 'PATCH', token: readOnlyToken, body: { passwordProfile: { password: 'Another-Strong-9-Pass' } } });
+    const patch = await graph('users/adele.vance@contoso.test', {
+      method: 'PATCH',
+      token: readOnlyToken,
+      body: { passwordProfile: { password: 'Another-Strong-9-Pass' } },
+    });
     expect(patch.status).toBe(403);
     expect(patch.json.error.code).toBe('Authorization_RequestDenied');
     expect((await graph('auditLogs/signIns', { token: readOnlyToken })).status).toBe(403);
@@ -65,7 +89,9 @@ describe('users', () => {
     const filtered = await graph(`users?$filter=${encodeURIComponent("startswith(displayName,'Megan')")}`);
     expect(filtered.json.value.map((u: { displayName: string }) => u.displayName)).toEqual(['Megan Bowen']);
     expect((await graph(`users?$search=${encodeURIComponent('"displayName:lidia"')}`)).status).toBe(400);
-    const searched = await graph(`users?$search=${encodeURIComponent('"displayName:lidia"')}`, { headers: { ConsistencyLevel: 'eventual' } });
+    const searched = await graph(`users?$search=${encodeURIComponent('"displayName:lidia"')}`, {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(searched.json.value).toHaveLength(1);
   });
 
@@ -81,43 +107,93 @@ describe('users', () => {
 
 describe('password reset through passwordProfile', () => {
   it('refuses passwords that break Entra rules with Entra-style errors', async () => {
-    const short = await graph('users/nestor.wilke@contoso.test', { method: 'PATCH', body: { passwordProfile: { password: 'abc' } } });
+    const short = await graph('users/nestor.wilke@contoso.test', {
+      method: 'PATCH',
+      body: { passwordProfile: { password: 'abc' } },
+    });
     expect(short.status).toBe(400);
     expect(short.json.error.message).toContain('complexity requirements');
-    const banned = await graph('users/nestor.wilke@contoso.test', { method: 'PATCH', body: { passwordProfile: { password: 'Contoso-2024-Spring!' } } });
+    const banned = await graph('users/nestor.wilke@contoso.test', {
+      method: 'PATCH',
+      body: { passwordProfile: { password: 'Contoso-2024-Spring!' } },
+    });
     expect(banned.json.error.message).toContain('commonly used');
   });
 
   it('sets a new password that works at sign-in and the old one no longer does', async () => {
-    const ok = await graph('users/adele.vance@contoso.test', { method: 'PATCH', body: { passwordProfile: { password: 'Orbit-Kettle-73-Lamp', forceChangePasswordNextSignIn: false } } });
+    const ok = await graph('users/adele.vance@contoso.test', {
+      method: 'PATCH',
+      body: { passwordProfile: { password: 'Orbit-Kettle-73-Lamp', forceChangePasswordNextSignIn: false } },
+    });
     expect(ok.status).toBe(204);
-    const base = { tenant: tenantId, ...testClient, userPrincipalName: 'adele.vance@contoso.test', methods: ['password', 'microsoftAuthenticatorPush'] as const };
-    expect((await runScriptedSignIn(mock.url, mock.caCert, { ...base, methods: [...base.methods], password: 'Orbit-Kettle-73-Lamp' })).outcome).toBe('granted');
-    expect((await runScriptedSignIn(mock.url, mock.caCert, { ...base, methods: [...base.methods], password: demoPassword })).outcome).toBe('failed');
+    const base = {
+      tenant: tenantId,
+      ...testClient,
+      userPrincipalName: 'adele.vance@contoso.test',
+      methods: ['password', 'microsoftAuthenticatorPush'] as const,
+    };
+    expect(
+      (
+        await runScriptedSignIn(mock.url, mock.caCert, {
+          ...base,
+          methods: [...base.methods],
+          password: 'Orbit-Kettle-73-Lamp',
+        })
+      ).outcome,
+    ).toBe('granted');
+    expect(
+      (await runScriptedSignIn(mock.url, mock.caCert, { ...base, methods: [...base.methods], password: demoPassword }))
+        .outcome,
+    ).toBe('failed');
   });
 });
 
 describe('Temporary Access Pass and unlock', () => {
   it('creates a TAP returned once, usable to sign in', async () => {
-    const created = await graph('users/nestor.wilke@contoso.test/authentication/temporaryAccessPassMethods', { method: 'POST', body: { lifetimeInMinutes: 60, isUsableOnce: true } });
+    const created = await graph('users/nestor.wilke@contoso.test/authentication/temporaryAccessPassMethods', {
+      method: 'POST',
+      body: { lifetimeInMinutes: 60, isUsableOnce: true },
+    });
     expect(created.status).toBe(201);
     expect(created.json.temporaryAccessPass).toMatch(/^.{10}$/);
     const listed = await graph('users/nestor.wilke@contoso.test/authentication/temporaryAccessPassMethods');
     expect(listed.json.value[0].temporaryAccessPass).toBeNull();
-    const signIn = await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...testClient, userPrincipalName: 'nestor.wilke@contoso.test', methods: ['temporaryAccessPassOneTime'], temporaryAccessPass: created.json.temporaryAccessPass });
+    const signIn = await runScriptedSignIn(mock.url, mock.caCert, {
+      tenant: tenantId,
+      ...testClient,
+      userPrincipalName: 'nestor.wilke@contoso.test',
+      methods: ['temporaryAccessPassOneTime'],
+      temporaryAccessPass: created.json.temporaryAccessPass,
+    });
     expect(signIn.outcome).toBe('granted');
     expect((await graph('users/nestor.wilke@contoso.test', { method: 'POST' })).status).toBe(404);
-    const bad = await graph('users/nestor.wilke@contoso.test/authentication/temporaryAccessPassMethods', { method: 'POST', body: { lifetimeInMinutes: 5 } });
+    const bad = await graph('users/nestor.wilke@contoso.test/authentication/temporaryAccessPassMethods', {
+      method: 'POST',
+      body: { lifetimeInMinutes: 5 },
+    });
     expect(bad.status).toBe(400);
   });
 
   it('unlocks a smart-locked account (mock extension POST users/{id}/unlock)', async () => {
     for (let i = 0; i < 10; i++) {
-      await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...testClient, userPrincipalName: 'nestor.wilke@contoso.test', methods: ['password'], password: `Wrong-${i}-Pass!` });
+      await runScriptedSignIn(mock.url, mock.caCert, {
+        tenant: tenantId,
+        ...testClient,
+        userPrincipalName: 'nestor.wilke@contoso.test',
+        methods: ['password'],
+        password: `Wrong-${i}-Pass!`,
+      });
     }
     const unlocked = await graph('users/nestor.wilke@contoso.test/unlock', { method: 'POST' });
     expect(unlocked.json).toMatchObject({ wasLocked: true });
-    const signIn = await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...testClient, userPrincipalName: 'nestor.wilke@contoso.test', methods: ['password'], password: demoPassword, clientIp: '203.0.113.9' });
+    const signIn = await runScriptedSignIn(mock.url, mock.caCert, {
+      tenant: tenantId,
+      ...testClient,
+      userPrincipalName: 'nestor.wilke@contoso.test',
+      methods: ['password'],
+      password: demoPassword,
+      clientIp: '203.0.113.9',
+    });
     expect(signIn.outcome).toBe('granted');
   });
 });
@@ -131,19 +207,33 @@ describe('Conditional Access configuration, What-If and sign-in logs', () => {
       method: 'POST',
       body: {
         signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'adele.vance@contoso.test' },
-        signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [portalClient.clientId] },
+        signInContext: {
+          '@odata.type': '#microsoft.graph.applicationContext',
+          includeApplications: [portalClient.clientId],
+        },
         signInConditions: { clientAppType: 'browser', ipAddress: '192.0.2.44' },
       },
     });
     expect(whatIf.status).toBe(200);
     expect(whatIf.json.value.some((p: { policyApplies: boolean }) => p.policyApplies)).toBe(true);
-    const malformed = await graph('identity/conditionalAccess/evaluate', { method: 'POST', body: { signInIdentity: {} } });
+    const malformed = await graph('identity/conditionalAccess/evaluate', {
+      method: 'POST',
+      body: { signInIdentity: {} },
+    });
     expect(malformed.status).toBe(400);
   });
 
   it('lists sign-ins with appliedConditionalAccessPolicies', async () => {
-    await runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...portalClient, userPrincipalName: 'adele.vance@contoso.test', password: demoPassword, methods: ['password', 'microsoftAuthenticatorPush'] });
-    const logs = await graph(`auditLogs/signIns?$filter=${encodeURIComponent("userPrincipalName eq 'adele.vance@contoso.test'")}`);
+    await runScriptedSignIn(mock.url, mock.caCert, {
+      tenant: tenantId,
+      ...portalClient,
+      userPrincipalName: 'adele.vance@contoso.test',
+      password: demoPassword,
+      methods: ['password', 'microsoftAuthenticatorPush'],
+    });
+    const logs = await graph(
+      `auditLogs/signIns?$filter=${encodeURIComponent("userPrincipalName eq 'adele.vance@contoso.test'")}`,
+    );
     expect(logs.json.value[0].appliedConditionalAccessPolicies.length).toBeGreaterThan(0);
   });
 });

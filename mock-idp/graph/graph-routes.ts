@@ -14,8 +14,20 @@ import { readSignInLogs } from '../sign-in-logs';
 import { clearLockout, lockoutOf } from '../smart-lockout';
 import { createTemporaryAccessPass, deleteTemporaryAccessPass, temporaryAccessPassOf } from '../temporary-access-pass';
 import { findUser, type TenantUser } from '../tenant';
-import { authenticateGraphCaller, graphError, graphErrorResponse, requirePermission, type GraphCaller } from './graph-auth';
-import { authenticationMethodsOf, modeForPreference, signInPreferencesOf, temporaryAccessPassResource, userResource } from './graph-representations';
+import {
+  authenticateGraphCaller,
+  graphError,
+  graphErrorResponse,
+  requirePermission,
+  type GraphCaller,
+} from './graph-auth';
+import {
+  authenticationMethodsOf,
+  modeForPreference,
+  signInPreferencesOf,
+  temporaryAccessPassResource,
+  userResource,
+} from './graph-representations';
 import { memberOfResources } from './member-of';
 import { handleVerificationPushes } from './verification-push-routes';
 
@@ -29,12 +41,26 @@ const graphBase = 'https://graph.microsoft.com/v1.0';
 /** When each user's sessions were last revoked (POST users/{id}/revokeSignInSessions). */
 export const revokedSessions = new Map<string, number>();
 
-export async function handleGraphRoute(mock: MockIdp, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleGraphRoute(
+  mock: MockIdp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   try {
     const caller = await authenticateGraphCaller(mock, req);
-    const path = url.pathname.replace(/^\/graph\/v1\.0\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+    const path = url.pathname
+      .replace(/^\/graph\/v1\.0\/?/, '')
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const result = await route(mock, req, caller, path, url);
-    if (result === undefined) throw graphError('NOT_FOUND', 'Request_ResourceNotFound', `Resource '${url.pathname}' does not exist or one of its queried reference-property objects are not present.`);
+    if (result === undefined)
+      throw graphError(
+        'NOT_FOUND',
+        'Request_ResourceNotFound',
+        `Resource '${url.pathname}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     if (result === null) {
       res.writeHead(204);
       res.end();
@@ -54,7 +80,12 @@ type Answer = { status?: number; body: unknown } | null | undefined;
 
 function userOrThrow(mock: MockIdp, idOrUpn: string): TenantUser {
   const user = findUser(mock.tenant, idOrUpn);
-  if (!user) throw graphError('NOT_FOUND', 'Request_ResourceNotFound', `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!user)
+    throw graphError(
+      'NOT_FOUND',
+      'Request_ResourceNotFound',
+      `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return user;
 }
 
@@ -63,7 +94,11 @@ function collection(context: string, value: unknown[]): Answer {
 }
 
 function select(resource: Record<string, unknown>, url: URL): Record<string, unknown> {
-  const fields = url.searchParams.get('$select')?.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = url.searchParams
+    .get('$select')
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (!fields) return resource;
   return Object.fromEntries(Object.entries(resource).filter(([k]) => fields.includes(k) || k === 'id'));
 }
@@ -81,8 +116,15 @@ function matchesFilter(resource: Record<string, unknown>, filter: string): boole
       const eq = eqClause.exec(clause);
       if (eq) return String(resource[eq[1] ?? ''] ?? '').toLowerCase() === unquote(eq[2]);
       const starts = startsWithClause.exec(clause);
-      if (starts) return String(resource[starts[1] ?? ''] ?? '').toLowerCase().startsWith(unquote(starts[2]));
-      throw graphError('INVALID_INPUT', 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified: ${clause}`);
+      if (starts)
+        return String(resource[starts[1] ?? ''] ?? '')
+          .toLowerCase()
+          .startsWith(unquote(starts[2]));
+      throw graphError(
+        'INVALID_INPUT',
+        'Request_UnsupportedQuery',
+        `Unsupported or invalid query filter clause specified: ${clause}`,
+      );
     }),
   );
 }
@@ -92,11 +134,19 @@ function matchesSearch(resource: Record<string, unknown>, search: string): boole
   return search.split(/\s+OR\s+/).some((term) => {
     const match = /^"?(\w+):([^"]*)"?$/.exec(term.trim());
     if (!match) throw graphError('INVALID_INPUT', 'Request_UnsupportedQuery', `Invalid $search: ${term}`);
-    return String(resource[match[1] ?? ''] ?? '').toLowerCase().includes((match[2] ?? '').toLowerCase());
+    return String(resource[match[1] ?? ''] ?? '')
+      .toLowerCase()
+      .includes((match[2] ?? '').toLowerCase());
   });
 }
 
-async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, path: string[], url: URL): Promise<Answer> {
+async function route(
+  mock: MockIdp,
+  req: IncomingMessage,
+  caller: GraphCaller,
+  path: string[],
+  url: URL,
+): Promise<Answer> {
   const method = req.method ?? 'GET';
   const [root, id, sub, sub2, sub3] = path;
   const now = mock.now();
@@ -108,11 +158,19 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
     if (filter) users = users.filter((u) => matchesFilter(u, filter));
     const search = url.searchParams.get('$search');
     if (search) {
-      if (req.headers.consistencylevel !== 'eventual') throw graphError('INVALID_INPUT', 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      if (req.headers.consistencylevel !== 'eventual')
+        throw graphError(
+          'INVALID_INPUT',
+          'Request_UnsupportedQuery',
+          "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+        );
       users = users.filter((u) => matchesSearch(u, search));
     }
     const top = Number(url.searchParams.get('$top') ?? '100');
-    return collection('users', users.slice(0, Math.max(1, Math.min(999, top))).map((u) => select(u, url)));
+    return collection(
+      'users',
+      users.slice(0, Math.max(1, Math.min(999, top))).map((u) => select(u, url)),
+    );
   }
   if (root === 'users' && id) {
     const user = userOrThrow(mock, id);
@@ -145,12 +203,22 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
     // dashboard's Conditional Access evaluation.
     if (sub === 'transitiveMemberOf' && method === 'GET') {
       requirePermission(caller, readUsers);
-      return collection('directoryObjects', transitiveGroupsOf(mock, user).map((group) => ({ '@odata.type': '#microsoft.graph.group', id: group.id, displayName: group.displayName ?? null })));
+      return collection(
+        'directoryObjects',
+        transitiveGroupsOf(mock, user).map((group) => ({
+          '@odata.type': '#microsoft.graph.group',
+          id: group.id,
+          displayName: group.displayName ?? null,
+        })),
+      );
     }
     if (sub === 'authentication') {
       if (sub2 === 'methods' && method === 'GET') {
         requirePermission(caller, readMethods);
-        return collection(`users('${user.id}')/authentication/methods`, authenticationMethodsOf(mock.store, mock.credentials, user, now));
+        return collection(
+          `users('${user.id}')/authentication/methods`,
+          authenticationMethodsOf(mock.store, mock.credentials, user, now),
+        );
       }
       if (sub2 === 'signInPreferences') {
         if (method === 'GET') {
@@ -159,9 +227,14 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
         }
         if (method === 'PATCH') {
           requirePermission(caller, writeMethods);
-          const body = z.object({ userPreferredMethodForSecondaryAuthentication: z.string() }).safeParse(await readJson(req));
-          const mode = body.success ? modeForPreference[body.data.userPreferredMethodForSecondaryAuthentication] : undefined;
-          if (!mode) throw graphError('INVALID_INPUT', 'badRequest', 'Invalid userPreferredMethodForSecondaryAuthentication.');
+          const body = z
+            .object({ userPreferredMethodForSecondaryAuthentication: z.string() })
+            .safeParse(await readJson(req));
+          const mode = body.success
+            ? modeForPreference[body.data.userPreferredMethodForSecondaryAuthentication]
+            : undefined;
+          if (!mode)
+            throw graphError('INVALID_INPUT', 'badRequest', 'Invalid userPreferredMethodForSecondaryAuthentication.');
           setDefaultSignInMethod(mock.store, user, mode);
           return null;
         }
@@ -183,7 +256,10 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
     }
     if (sub === 'authenticationStrength' && sub2 === 'policies' && method === 'GET') {
       requirePermission(caller, readPolicies);
-      return collection('identity/conditionalAccess/authenticationStrength/policies', document.authenticationStrengthPolicies);
+      return collection(
+        'identity/conditionalAccess/authenticationStrength/policies',
+        document.authenticationStrengthPolicies,
+      );
     }
     if (sub === 'evaluate' && method === 'POST') {
       requirePermission(caller, readPolicies);
@@ -202,7 +278,13 @@ async function route(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, p
 }
 
 const passwordProfileSchema = z.object({
-  passwordProfile: z.object({ password: z.string().optional(), forceChangePasswordNextSignIn: z.boolean().optional(), forceChangePasswordNextSignInWithMfa: z.boolean().optional() }).strict(),
+  passwordProfile: z
+    .object({
+      password: z.string().optional(),
+      forceChangePasswordNextSignIn: z.boolean().optional(),
+      forceChangePasswordNextSignInWithMfa: z.boolean().optional(),
+    })
+    .strict(),
 });
 
 function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: unknown): Answer {
@@ -210,12 +292,27 @@ function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: u
   // for it in app-only calls (user-update, "Permissions").
   requirePermission(caller, ['User-PasswordProfile.ReadWrite.All']);
   const parsed = passwordProfileSchema.safeParse(body);
-  if (!parsed.success) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'Invalid value specified for property \'passwordProfile\' of resource \'User\'.');
+  if (!parsed.success)
+    throw graphError(
+      'INVALID_INPUT',
+      'Request_BadRequest',
+      "Invalid value specified for property 'passwordProfile' of resource 'User'.",
+    );
   const { password, forceChangePasswordNextSignIn } = parsed.data.passwordProfile;
   // Service desk (issue 5): only the flag, no password, as Graph allows (user-update, passwordProfile).
   if (password === undefined) {
-    if (forceChangePasswordNextSignIn !== true) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'Invalid value specified for property \'passwordProfile\' of resource \'User\'.');
-    requirePasswordChange(mock.store, user.id, credentialsOf(mock.credentials, user.userPrincipalName).password ?? mock.credentials.defaultPassword, mock.now());
+    if (forceChangePasswordNextSignIn !== true)
+      throw graphError(
+        'INVALID_INPUT',
+        'Request_BadRequest',
+        "Invalid value specified for property 'passwordProfile' of resource 'User'.",
+      );
+    requirePasswordChange(
+      mock.store,
+      user.id,
+      credentialsOf(mock.credentials, user.userPrincipalName).password ?? mock.credentials.defaultPassword,
+      mock.now(),
+    );
     return null;
   }
   const violations = checkPassword(password, user);
@@ -240,14 +337,23 @@ function graphErrorWith(message: string, details: string[]) {
   return error;
 }
 
-async function temporaryAccessPasses(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, user: TenantUser, methodId: string | undefined): Promise<Answer> {
+async function temporaryAccessPasses(
+  mock: MockIdp,
+  req: IncomingMessage,
+  caller: GraphCaller,
+  user: TenantUser,
+  methodId: string | undefined,
+): Promise<Answer> {
   const method = req.method ?? 'GET';
   const now = mock.now();
   if (method === 'GET') {
     requirePermission(caller, readMethods);
     const tap = temporaryAccessPassOf(mock.store, user.id);
     if (methodId) return tap && tap.id === methodId ? { body: temporaryAccessPassResource(tap, now) } : undefined;
-    return collection(`users('${user.id}')/authentication/temporaryAccessPassMethods`, tap ? [temporaryAccessPassResource(tap, now)] : []);
+    return collection(
+      `users('${user.id}')/authentication/temporaryAccessPassMethods`,
+      tap ? [temporaryAccessPassResource(tap, now)] : [],
+    );
   }
   requirePermission(caller, writeMethods);
   if (method === 'DELETE' && methodId) {
@@ -258,12 +364,27 @@ async function temporaryAccessPasses(mock: MockIdp, req: IncomingMessage, caller
   }
   if (method === 'POST' && !methodId) {
     const body = z
-      .object({ lifetimeInMinutes: z.number().int().min(10).max(43200).default(60), isUsableOnce: z.boolean().default(false), startDateTime: z.string().datetime().optional() })
+      .object({
+        lifetimeInMinutes: z.number().int().min(10).max(43200).default(60),
+        isUsableOnce: z.boolean().default(false),
+        startDateTime: z.string().datetime().optional(),
+      })
       .safeParse(await readJson(req));
-    if (!body.success) throw graphError('INVALID_INPUT', 'badRequest', 'lifetimeInMinutes must be between 10 and 43200; isUsableOnce must be a boolean.');
+    if (!body.success)
+      throw graphError(
+        'INVALID_INPUT',
+        'badRequest',
+        'lifetimeInMinutes must be between 10 and 43200; isUsableOnce must be a boolean.',
+      );
     const { pass, method: created } = createTemporaryAccessPass(mock.store, user.id, body.data, now);
     // The pass is returned once, in this response only (howto-authentication-temporary-access-pass).
-    return { status: 201, body: { '@odata.context': `${graphBase}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods/$entity`, ...temporaryAccessPassResource(created, now, pass) } };
+    return {
+      status: 201,
+      body: {
+        '@odata.context': `${graphBase}/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods/$entity`,
+        ...temporaryAccessPassResource(created, now, pass),
+      },
+    };
   }
   return undefined;
 }
@@ -274,11 +395,14 @@ function transitiveGroupsOf(mock: MockIdp, user: TenantUser): { id: string; disp
   const direct = new Set(user.memberOf.map((entry) => (typeof entry === 'string' ? entry : entry.id)));
   for (const group of groups) if (Array.isArray(group.members) && group.members.includes(user.id)) direct.add(group.id);
   const found = new Set(direct);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const group of groups) {
       if (found.has(group.id)) continue;
-      if (Array.isArray(group.members) && group.members.some((member) => typeof member === 'string' && found.has(member))) {
+      if (
+        Array.isArray(group.members) &&
+        group.members.some((member) => typeof member === 'string' && found.has(member))
+      ) {
         found.add(group.id);
         changed = true;
       }

@@ -20,10 +20,24 @@ function idOf(entry: string | { id: string }): string {
 
 export function memberOfResources(tenant: Tenant, user: TenantUser): Record<string, unknown>[] {
   const groups = tenant.document.groups as Array<{ id: string; displayName?: string; members?: string[] }>;
-  const direct = new Set([...user.memberOf.map(idOf), ...groups.filter((g) => g.members?.includes(user.id)).map((g) => g.id)]);
-  const roles = user.roles.map((role) => (typeof role === 'string' ? role : String((role as { roleTemplateId?: string }).roleTemplateId ?? '')));
+  const direct = new Set([
+    ...user.memberOf.map(idOf),
+    ...groups.filter((g) => g.members?.includes(user.id)).map((g) => g.id),
+  ]);
+  const roles = user.roles.map((role) =>
+    typeof role === 'string' ? role : String((role as { roleTemplateId?: string }).roleTemplateId ?? ''),
+  );
   return [
-    ...roles.filter(Boolean).map((templateId) => ({ '@odata.type': '#microsoft.graph.directoryRole', id: templateId, roleTemplateId: templateId, displayName: roleNames[templateId] ?? templateId })),
-    ...[...direct].map((id) => ({ '@odata.type': '#microsoft.graph.group', id, displayName: groups.find((g) => g.id === id)?.displayName ?? null })),
+    ...roles.filter(Boolean).map((templateId) => ({
+      '@odata.type': '#microsoft.graph.directoryRole',
+      id: templateId,
+      roleTemplateId: templateId,
+      displayName: roleNames[templateId] ?? templateId,
+    })),
+    ...[...direct].map((id) => ({
+      '@odata.type': '#microsoft.graph.group',
+      id,
+      displayName: groups.find((g) => g.id === id)?.displayName ?? null,
+    })),
   ];
 }

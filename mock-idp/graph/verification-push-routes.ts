@@ -37,19 +37,40 @@ function resource(request: PushRequest) {
   };
 }
 
-export async function handleVerificationPushes(mock: MockIdp, req: IncomingMessage, caller: GraphCaller, user: TenantUser, pushId: string | undefined): Promise<{ status?: number; body: unknown } | undefined> {
+export async function handleVerificationPushes(
+  mock: MockIdp,
+  req: IncomingMessage,
+  caller: GraphCaller,
+  user: TenantUser,
+  pushId: string | undefined,
+): Promise<{ status?: number; body: unknown } | undefined> {
   requirePermission(caller, ['UserAuthenticationMethod.ReadWrite.All']);
   const now = mock.now();
   if (req.method === 'POST' && !pushId) {
     const body = bodySchema.safeParse(await readJson(req));
-    if (!body.success) throw graphError('INVALID_INPUT', 'Request_BadRequest', 'appName, location and ipAddress must be short strings.');
+    if (!body.success)
+      throw graphError('INVALID_INPUT', 'Request_BadRequest', 'appName, location and ipAddress must be short strings.');
     const methods = registeredMethodsOf(mock.store, user);
     if (!methods.includes('microsoftAuthenticatorPush') && !methods.includes('deviceBasedPush')) {
       throw graphError('INVALID_INPUT', 'Request_BadRequest', 'The user has no Microsoft Authenticator registered.');
     }
-    const created = createPushRequest(mock.pushes, { userId: user.id, userPrincipalName: user.userPrincipalName, kind: 'verification', ...body.data, interactionUid: `verification:${crypto.randomUUID()}` }, now);
+    const created = createPushRequest(
+      mock.pushes,
+      {
+        userId: user.id,
+        userPrincipalName: user.userPrincipalName,
+        kind: 'verification',
+        ...body.data,
+        interactionUid: `verification:${crypto.randomUUID()}`,
+      },
+      now,
+    );
     if (!created.isCreated) {
-      const error = graphError('RATE_LIMITED', 'tooManyRequests', 'Too many unanswered requests were sent to this user. Try again later.');
+      const error = graphError(
+        'RATE_LIMITED',
+        'tooManyRequests',
+        'Too many unanswered requests were sent to this user. Try again later.',
+      );
       error.details.retryAfterSeconds = Math.ceil(created.retryAfterMs / 1000);
       throw error;
     }

@@ -9,7 +9,18 @@ import { getConfig } from '../config';
 import { assertSameOrigin } from '../http/assert-same-origin';
 import { requestOriginOf } from '../reset/http/request-origin';
 
-export async function handleAccountForm<S extends z.ZodType>(request: NextRequest, options: { schema: S; errorPath: string; run: (input: z.infer<S>, user: { oid: string }, origin: { ip: string | null; userAgent: string | null }) => Promise<string> }): Promise<NextResponse> {
+export async function handleAccountForm<S extends z.ZodType>(
+  request: NextRequest,
+  options: {
+    schema: S;
+    errorPath: string;
+    run: (
+      input: z.infer<S>,
+      user: { oid: string },
+      origin: { ip: string | null; userAgent: string | null },
+    ) => Promise<string>;
+  },
+): Promise<NextResponse> {
   const appOrigin = getConfig().APP_ORIGIN;
   const go = (path: string) => {
     const response = NextResponse.redirect(new URL(path, appOrigin), 303);
@@ -20,12 +31,20 @@ export async function handleAccountForm<S extends z.ZodType>(request: NextReques
     assertSameOrigin(request.headers);
     const session = await requireSession();
     const form = await request.formData().catch(() => new FormData());
-    const input = options.schema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'))) as z.infer<S>;
+    const input = options.schema.parse(
+      Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')),
+    ) as z.infer<S>;
     return go(await options.run(input, { oid: session.oid }, requestOriginOf(request.headers)));
   } catch (error) {
-    if (isAppError(error) && error.code === 'FORBIDDEN') return NextResponse.json({ error: { code: 'FORBIDDEN', message: error.message } }, { status: 403 });
-    const reason = isAppError(error) ? String(error.details.reason ?? error.code.toLowerCase()) : error instanceof ZodError ? 'invalid_input' : 'generic';
-    if (!isAppError(error) && !(error instanceof ZodError)) console.error('[verity] account form failed:', error instanceof Error ? error.message : String(error));
+    if (isAppError(error) && error.code === 'FORBIDDEN')
+      return NextResponse.json({ error: { code: 'FORBIDDEN', message: error.message } }, { status: 403 });
+    const reason = isAppError(error)
+      ? String(error.details.reason ?? error.code.toLowerCase())
+      : error instanceof ZodError
+        ? 'invalid_input'
+        : 'generic';
+    if (!isAppError(error) && !(error instanceof ZodError))
+      console.error('[verity] account form failed:', error instanceof Error ? error.message : String(error));
     return go(`${options.errorPath}?error=${encodeURIComponent(reason)}`);
   }
 }

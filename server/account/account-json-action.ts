@@ -9,16 +9,40 @@ import { httpStatusByCode } from '../http/app-error-response';
 import { assertSameOrigin } from '../http/assert-same-origin';
 import { requestOriginOf } from '../reset/http/request-origin';
 
-export async function handleAccountJson<S extends z.ZodType>(request: NextRequest, options: { schema: S; run: (input: z.infer<S>, user: { oid: string; userName: string; displayName: string }, origin: { ip: string | null; userAgent: string | null }) => Promise<unknown> }): Promise<NextResponse> {
+export async function handleAccountJson<S extends z.ZodType>(
+  request: NextRequest,
+  options: {
+    schema: S;
+    run: (
+      input: z.infer<S>,
+      user: { oid: string; userName: string; displayName: string },
+      origin: { ip: string | null; userAgent: string | null },
+    ) => Promise<unknown>;
+  },
+): Promise<NextResponse> {
   try {
     assertSameOrigin(request.headers);
     const session = await requireSession();
     const parsed = options.schema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) return NextResponse.json({ error: { code: 'INVALID_INPUT', reason: 'invalid_input' } }, { status: 400 });
-    const user = { oid: session.oid, userName: session.user?.email ?? session.oid, displayName: session.user?.name ?? session.user?.email ?? session.oid };
+    if (!parsed.success)
+      return NextResponse.json({ error: { code: 'INVALID_INPUT', reason: 'invalid_input' } }, { status: 400 });
+    const user = {
+      oid: session.oid,
+      userName: session.user?.email ?? session.oid,
+      displayName: session.user?.name ?? session.user?.email ?? session.oid,
+    };
     return NextResponse.json(await options.run(parsed.data as z.infer<S>, user, requestOriginOf(request.headers)));
   } catch (error) {
-    if (!isAppError(error)) console.error('[verity] account request failed:', error instanceof Error ? error.message : String(error));
-    return NextResponse.json({ error: { code: isAppError(error) ? error.code : 'INTERNAL', reason: isAppError(error) ? String(error.details.reason ?? error.code.toLowerCase()) : 'generic' } }, { status: isAppError(error) ? httpStatusByCode[error.code] : 500 });
+    if (!isAppError(error))
+      console.error('[verity] account request failed:', error instanceof Error ? error.message : String(error));
+    return NextResponse.json(
+      {
+        error: {
+          code: isAppError(error) ? error.code : 'INTERNAL',
+          reason: isAppError(error) ? String(error.details.reason ?? error.code.toLowerCase()) : 'generic',
+        },
+      },
+      { status: isAppError(error) ? httpStatusByCode[error.code] : 500 },
+    );
   }
 }

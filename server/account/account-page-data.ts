@@ -5,12 +5,18 @@ import { currentSession } from '../auth/current-session';
 import { listPortalCredentials, offerTotpEnrolment, type TotpEnrolmentOffer } from './totp-enrolment';
 import { resetReadinessOf, type UserReadiness } from './reset-readiness-report';
 
-export type AccountPageData = { readiness: UserReadiness | null; credentials: Awaited<ReturnType<typeof listPortalCredentials>> };
+export type AccountPageData = {
+  readiness: UserReadiness | null;
+  credentials: Awaited<ReturnType<typeof listPortalCredentials>>;
+};
 
 export async function accountPageData(): Promise<AccountPageData | null> {
   const session = await currentSession();
   if (!session?.oid) return null;
-  const [readiness, credentials] = await Promise.all([resetReadinessOf(session.oid).catch(() => null), listPortalCredentials(session.oid)]);
+  const [readiness, credentials] = await Promise.all([
+    resetReadinessOf(session.oid).catch(() => null),
+    listPortalCredentials(session.oid),
+  ]);
   return { readiness, credentials };
 }
 

@@ -4,7 +4,9 @@ import { isAppError } from '../../lib/app-error';
 import { requireRole } from '../auth/require-role';
 import { resetReadinessReport, type ReadinessReport } from './reset-readiness-report';
 
-export async function adminReadinessPageData(): Promise<{ access: 'signIn' | 'forbidden' } | { access: 'granted'; report: ReadinessReport }> {
+export async function adminReadinessPageData(): Promise<
+  { access: 'signIn' | 'forbidden' } | { access: 'granted'; report: ReadinessReport }
+> {
   try {
     await requireRole('Portal.Admin');
   } catch (error) {

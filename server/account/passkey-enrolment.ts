@@ -3,7 +3,12 @@ import 'server-only';
 // challenge travels sealed (AES-GCM, bound to the user, 5 minutes) so nothing is stored before the
 // ceremony succeeds; user verification is required; the credential is stored for the portal's own
 // "passkey" identity service and the change is audited and notified (ASVS5 6.3.7).
-import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { appendAuditEvent } from '../audit/append-audit-event';
@@ -19,8 +24,14 @@ export function relyingParty(): { rpID: string; origin: string } {
   return { rpID: origin.hostname, origin: origin.origin };
 }
 
-export async function passkeyRegistrationOptions(user: { oid: string; userName: string; displayName: string }, now: Date): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; sealed: string }> {
-  const existing = await getDatabase().portalCredential.findMany({ where: { userId: user.oid, kind: 'passkey' }, select: { credentialId: true } });
+export async function passkeyRegistrationOptions(
+  user: { oid: string; userName: string; displayName: string },
+  now: Date,
+): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; sealed: string }> {
+  const existing = await getDatabase().portalCredential.findMany({
+    where: { userId: user.oid, kind: 'passkey' },
+    select: { credentialId: true },
+  });
   const options = await generateRegistrationOptions({
     rpName: 'Verity',
     rpID: relyingParty().rpID,
@@ -31,32 +42,65 @@ export async function passkeyRegistrationOptions(user: { oid: string; userName: 
     excludeCredentials: existing.flatMap((c) => (c.credentialId ? [{ id: c.credentialId }] : [])),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
   });
-  return { options, sealed: sealSecret(getConfig().AUTH_SECRET, JSON.stringify({ userId: user.oid, challenge: options.challenge, issuedAt: now.getTime() })) };
+  return {
+    options,
+    sealed: sealSecret(
+      getConfig().AUTH_SECRET,
+      JSON.stringify({ userId: user.oid, challenge: options.challenge, issuedAt: now.getTime() }),
+    ),
+  };
 }
 
-export async function confirmPasskeyRegistration(input: { oid: string; sealed: string; response: unknown; origin: { ip: string | null; userAgent: string | null } }, now: Date): Promise<void> {
+export async function confirmPasskeyRegistration(
+  input: { oid: string; sealed: string; response: unknown; origin: { ip: string | null; userAgent: string | null } },
+  now: Date,
+): Promise<void> {
   let pending: z.infer<typeof pendingSchema>;
   try {
     pending = pendingSchema.parse(JSON.parse(openSealedSecret(getConfig().AUTH_SECRET, input.sealed)));
   } catch {
     throw new AppError('INVALID_INPUT', 'This set-up has expired. Start again.', { reason: 'enrolmentExpired' });
   }
-  if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > ceremonyWindowMs) throw new AppError('INVALID_INPUT', 'This set-up has expired. Start again.', { reason: 'enrolmentExpired' });
+  if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > ceremonyWindowMs)
+    throw new AppError('INVALID_INPUT', 'This set-up has expired. Start again.', { reason: 'enrolmentExpired' });
   const { rpID, origin } = relyingParty();
   let result: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
-    result = await verifyRegistrationResponse({ response: input.response as RegistrationResponseJSON, expectedChallenge: pending.challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true });
+    result = await verifyRegistrationResponse({
+      response: input.response as RegistrationResponseJSON,
+      expectedChallenge: pending.challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      requireUserVerification: true,
+    });
   } catch {
     throw new AppError('INVALID_INPUT', 'The passkey could not be verified. Try again.', { reason: 'passkeyFailed' });
   }
-  if (!result.verified) throw new AppError('INVALID_INPUT', 'The passkey could not be verified. Try again.', { reason: 'passkeyFailed' });
+  if (!result.verified)
+    throw new AppError('INVALID_INPUT', 'The passkey could not be verified. Try again.', { reason: 'passkeyFailed' });
   const { credential } = result.registrationInfo;
   const db = getDatabase();
   await db.portalCredential.create({
     data: {
-      id: crypto.randomUUID(), userId: input.oid, kind: 'passkey', label: 'Passkey', credentialId: credential.id, publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-      counter: credential.counter, transports: (credential.transports ?? []).join(','), createdAt: now,
+      id: crypto.randomUUID(),
+      userId: input.oid,
+      kind: 'passkey',
+      label: 'Passkey',
+      credentialId: credential.id,
+      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+      counter: credential.counter,
+      transports: (credential.transports ?? []).join(','),
+      createdAt: now,
     },
   });
-  await appendAuditEvent(db, { occurredAt: now, actorType: 'user', actorId: input.oid, subjectId: input.oid, action: 'account.passkeyEnrolled', outcome: 'success', ip: input.origin.ip, userAgent: input.origin.userAgent });
+  await appendAuditEvent(db, {
+    occurredAt: now,
+    actorType: 'user',
+    actorId: input.oid,
+    subjectId: input.oid,
+    action: 'account.passkeyEnrolled',
+    outcome: 'success',
+    ip: input.origin.ip,
+    userAgent: input.origin.userAgent,
+  });
 }

@@ -13,7 +13,13 @@ import { graphRequest } from '../graph/graph-client';
 import { listAuthenticationMethods, type GraphUser, graphUserSchema } from '../graph/users';
 import { directoryMethodOf } from '../reset/graph-reset-directory';
 
-export type UserReadiness = { id: string; userPrincipalName: string; displayName: string; reason: ReadinessReason; detail?: string };
+export type UserReadiness = {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  reason: ReadinessReason;
+  detail?: string;
+};
 export type ReadinessReport = { users: UserReadiness[]; counts: Record<ReadinessReason, number> & { total: number } };
 
 const collection = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
@@ -21,7 +27,8 @@ const loose = z.looseObject({ id: z.string() });
 
 async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let index = 0; index < items.length; index += size) results.push(...(await Promise.all(items.slice(index, index + size).map(run))));
+  for (let index = 0; index < items.length; index += size)
+    results.push(...(await Promise.all(items.slice(index, index + size).map(run))));
   return results;
 }
 
@@ -31,7 +38,11 @@ async function loadPolicies() {
     graphRequest('GET', '/identity/conditionalAccess/namedLocations', { schema: collection(loose) }),
     graphRequest('GET', '/identity/conditionalAccess/authenticationStrength/policies', { schema: collection(loose) }),
   ]);
-  return { conditionalAccessPolicies: policies.value, namedLocations: locations.value, authenticationStrengthPolicies: strengths.value };
+  return {
+    conditionalAccessPolicies: policies.value,
+    namedLocations: locations.value,
+    authenticationStrengthPolicies: strengths.value,
+  };
 }
 
 async function tenantUserOf(user: GraphUser) {
@@ -41,24 +52,43 @@ async function tenantUserOf(user: GraphUser) {
   ]);
   const modes = modesOf(methods.map(directoryMethodOf));
   return {
-    id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName ?? user.userPrincipalName,
-    userType: user.userType === 'Guest' ? ('Guest' as const) : ('Member' as const), memberOf: groups.value.map((g) => g.id), authenticationMethods: modes,
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName ?? user.userPrincipalName,
+    userType: user.userType === 'Guest' ? ('Guest' as const) : ('Member' as const),
+    memberOf: groups.value.map((g) => g.id),
+    authenticationMethods: modes,
   };
 }
 
-function readinessOf(tenant: CompiledTenant, appId: string, user: Awaited<ReturnType<typeof tenantUserOf>>): UserReadiness {
+function readinessOf(
+  tenant: CompiledTenant,
+  appId: string,
+  user: Awaited<ReturnType<typeof tenantUserOf>>,
+): UserReadiness {
   const classified = classifyReadiness(user.authenticationMethods, (mode) => {
-    const request = parseWhatIfRequest({
-      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: user.id },
-      signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [appId] },
-      signInConditions: { clientAppType: 'browser' },
-    }, 'readiness');
+    const request = parseWhatIfRequest(
+      {
+        signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: user.id },
+        signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [appId] },
+        signInConditions: { clientAppType: 'browser' },
+      },
+      'readiness',
+    );
     const result = evaluateSignInFlow(tenant, request, { methods: [mode], passwordForgotten: true });
     const blocking = result.reasons.find((reason) => reason.policyId);
-    const policy = blocking ? result.appliedPolicies.find((applied) => applied.id === blocking.policyId)?.displayName : undefined;
+    const policy = blocking
+      ? result.appliedPolicies.find((applied) => applied.id === blocking.policyId)?.displayName
+      : undefined;
     return { outcome: result.outcome, ...(policy ? { policy } : {}) };
   });
-  return { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, reason: classified.reason, ...(classified.detail ? { detail: classified.detail } : {}) };
+  return {
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName,
+    reason: classified.reason,
+    ...(classified.detail ? { detail: classified.detail } : {}),
+  };
 }
 
 async function buildTenant(users: GraphUser[]) {
@@ -66,29 +96,48 @@ async function buildTenant(users: GraphUser[]) {
   const [policies, tenantUsers] = await Promise.all([loadPolicies(), inBatches(users, 8, tenantUserOf)]);
   const groupIds = [...new Set(tenantUsers.flatMap((u) => u.memberOf))];
   const document = {
-    tenantId: config.ENTRA_TENANT_ID, domain: 'tenant',
+    tenantId: config.ENTRA_TENANT_ID,
+    domain: 'tenant',
     users: tenantUsers,
     // Membership comes from each user's transitiveMemberOf, so groups need no member lists here.
     groups: groupIds.map((id) => ({ id, displayName: id, members: [] })),
     applications: [{ appId: config.ENTRA_RESET_CLIENT_ID, displayName: 'Verity Password Reset' }],
     ...policies,
   };
-  return { compiled: compileTenant(parseTenant(document, 'Microsoft Graph')), tenantUsers, appId: config.ENTRA_RESET_CLIENT_ID };
+  return {
+    compiled: compileTenant(parseTenant(document, 'Microsoft Graph')),
+    tenantUsers,
+    appId: config.ENTRA_RESET_CLIENT_ID,
+  };
 }
 
 /** Every user (first 999; Graph paging is not followed in this version). */
 export async function resetReadinessReport(): Promise<ReadinessReport> {
-  const users = await graphRequest('GET', '/users?$select=id,userPrincipalName,displayName,userType,accountEnabled&$top=999', { schema: collection(graphUserSchema) });
+  const users = await graphRequest(
+    'GET',
+    '/users?$select=id,userPrincipalName,displayName,userType,accountEnabled&$top=999',
+    { schema: collection(graphUserSchema) },
+  );
   const { compiled, tenantUsers, appId } = await buildTenant(users.value);
   const readiness = tenantUsers.map((user) => readinessOf(compiled, appId, user));
-  const counts = { total: readiness.length, ready: 0, passwordFirstSignIn: 0, noMethodRegistered: 0, blockedByPolicy: 0 };
+  const counts = {
+    total: readiness.length,
+    ready: 0,
+    passwordFirstSignIn: 0,
+    noMethodRegistered: 0,
+    blockedByPolicy: 0,
+  };
   for (const entry of readiness) counts[entry.reason] += 1;
   return { users: readiness, counts };
 }
 
 /** One user's readiness (for /account). */
 export async function resetReadinessOf(oid: string): Promise<UserReadiness> {
-  const user = await graphRequest('GET', `/users/${encodeURIComponent(oid)}?$select=id,userPrincipalName,displayName,userType,accountEnabled`, { schema: graphUserSchema });
+  const user = await graphRequest(
+    'GET',
+    `/users/${encodeURIComponent(oid)}?$select=id,userPrincipalName,displayName,userType,accountEnabled`,
+    { schema: graphUserSchema },
+  );
   const { compiled, tenantUsers, appId } = await buildTenant([user]);
   const [tenantUser] = tenantUsers;
   if (!tenantUser) throw new Error('user not loaded');

@@ -22,11 +22,17 @@ export type TotpEnrolmentOffer = { secretBase32: string; uri: string; sealed: st
 
 export function offerTotpEnrolment(user: { oid: string; label: string }, now: Date): TotpEnrolmentOffer {
   const { secretBase32, uri } = newTotp(user.label);
-  const sealed = sealSecret(getConfig().AUTH_SECRET, JSON.stringify({ userId: user.oid, secret: secretBase32, issuedAt: now.getTime() }));
+  const sealed = sealSecret(
+    getConfig().AUTH_SECRET,
+    JSON.stringify({ userId: user.oid, secret: secretBase32, issuedAt: now.getTime() }),
+  );
   return { secretBase32, uri, sealed };
 }
 
-export async function confirmTotpEnrolment(input: { oid: string; sealed: string; code: string; origin: { ip: string | null; userAgent: string | null } }, now: Date): Promise<void> {
+export async function confirmTotpEnrolment(
+  input: { oid: string; sealed: string; code: string; origin: { ip: string | null; userAgent: string | null } },
+  now: Date,
+): Promise<void> {
   const config = getConfig();
   let pending: z.infer<typeof pendingSchema>;
   try {
@@ -34,28 +40,68 @@ export async function confirmTotpEnrolment(input: { oid: string; sealed: string;
   } catch {
     throw new AppError('INVALID_INPUT', 'This set-up form has expired. Start again.', { reason: 'enrolmentExpired' });
   }
-  if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > enrolmentWindowMs) throw new AppError('INVALID_INPUT', 'This set-up form has expired. Start again.', { reason: 'enrolmentExpired' });
+  if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > enrolmentWindowMs)
+    throw new AppError('INVALID_INPUT', 'This set-up form has expired. Start again.', { reason: 'enrolmentExpired' });
   const step = matchTotpStep(pending.secret, input.code, now);
-  if (step === null) throw new AppError('INVALID_INPUT', 'That code is not right. Check the time on your phone and try again.', { reason: 'wrongCode' });
+  if (step === null)
+    throw new AppError('INVALID_INPUT', 'That code is not right. Check the time on your phone and try again.', {
+      reason: 'wrongCode',
+    });
   const db = getDatabase();
   await db.portalCredential.create({
-    data: { id: crypto.randomUUID(), userId: input.oid, kind: 'totp', label: 'Authenticator app', secretSealed: sealSecret(config.AUTH_SECRET, pending.secret), counter: step, createdAt: now, lastUsedAt: now },
+    data: {
+      id: crypto.randomUUID(),
+      userId: input.oid,
+      kind: 'totp',
+      label: 'Authenticator app',
+      secretSealed: sealSecret(config.AUTH_SECRET, pending.secret),
+      counter: step,
+      createdAt: now,
+      lastUsedAt: now,
+    },
   });
-  await appendAuditEvent(db, { occurredAt: now, actorType: 'user', actorId: input.oid, subjectId: input.oid, action: 'account.totpEnrolled', outcome: 'success', ip: input.origin.ip, userAgent: input.origin.userAgent });
+  await appendAuditEvent(db, {
+    occurredAt: now,
+    actorType: 'user',
+    actorId: input.oid,
+    subjectId: input.oid,
+    action: 'account.totpEnrolled',
+    outcome: 'success',
+    ip: input.origin.ip,
+    userAgent: input.origin.userAgent,
+  });
   notifyFactorChange(input.oid, 'added');
 }
 
-export async function removePortalCredential(input: { oid: string; credentialId: string; origin: { ip: string | null; userAgent: string | null } }, now: Date): Promise<void> {
+export async function removePortalCredential(
+  input: { oid: string; credentialId: string; origin: { ip: string | null; userAgent: string | null } },
+  now: Date,
+): Promise<void> {
   const db = getDatabase();
   // The owner check is part of the delete: nobody removes another user's credential.
   const { count } = await db.portalCredential.deleteMany({ where: { id: input.credentialId, userId: input.oid } });
   if (count === 0) throw new AppError('NOT_FOUND', 'That sign-in method was not found.', { reason: 'notFound' });
-  await appendAuditEvent(db, { occurredAt: now, actorType: 'user', actorId: input.oid, subjectId: input.oid, action: 'account.credentialRemoved', outcome: 'success', ip: input.origin.ip, userAgent: input.origin.userAgent });
+  await appendAuditEvent(db, {
+    occurredAt: now,
+    actorType: 'user',
+    actorId: input.oid,
+    subjectId: input.oid,
+    action: 'account.credentialRemoved',
+    outcome: 'success',
+    ip: input.origin.ip,
+    userAgent: input.origin.userAgent,
+  });
   notifyFactorChange(input.oid, 'removed');
 }
 
-export async function listPortalCredentials(oid: string): Promise<{ id: string; kind: string; label: string; createdAt: Date; lastUsedAt: Date | null }[]> {
-  return getDatabase().portalCredential.findMany({ where: { userId: oid }, select: { id: true, kind: true, label: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: 'asc' } });
+export async function listPortalCredentials(
+  oid: string,
+): Promise<{ id: string; kind: string; label: string; createdAt: Date; lastUsedAt: Date | null }[]> {
+  return getDatabase().portalCredential.findMany({
+    where: { userId: oid },
+    select: { id: true, kind: true, label: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: 'asc' },
+  });
 }
 
 function notifyFactorChange(oid: string, change: 'added' | 'removed'): void {
@@ -63,6 +109,10 @@ function notifyFactorChange(oid: string, change: 'added' | 'removed'): void {
     const user = await getUser(oid);
     const to = user.otherMails?.[0] ?? user.userPrincipalName;
     const values = { name: user.displayName ?? user.userPrincipalName, origin: getConfig().APP_ORIGIN };
-    await sendEmail({ to, subject: translate(en, `notify.${change}Subject`), text: translate(en, `notify.${change}Text`, values) });
+    await sendEmail({
+      to,
+      subject: translate(en, `notify.${change}Subject`),
+      text: translate(en, `notify.${change}Text`, values),
+    });
   });
 }

@@ -9,7 +9,11 @@ export async function verifyAuditChain(db: DatabaseClient, pageSize = 5_000): Pr
   const entries = [];
   let cursor = 0;
   for (;;) {
-    const page = await db.auditEvent.findMany({ where: { seq: { gt: cursor } }, orderBy: { seq: 'asc' }, take: pageSize });
+    const page = await db.auditEvent.findMany({
+      where: { seq: { gt: cursor } },
+      orderBy: { seq: 'asc' },
+      take: pageSize,
+    });
     if (page.length === 0) break;
     entries.push(...page);
     cursor = page.at(-1)!.seq;

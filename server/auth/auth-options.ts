@@ -20,14 +20,22 @@ export function authOptions(): NextAuthOptions {
         if (profile) {
           const claims = entraIdTokenSchema.parse(profile);
           token.oid = claims.oid;
-          token.roles = (claims.roles ?? []).filter((role): role is PortalRole => (portalRoles as readonly string[]).includes(role));
+          token.roles = (claims.roles ?? []).filter((role): role is PortalRole =>
+            (portalRoles as readonly string[]).includes(role),
+          );
           token.amr = claims.amr ?? [];
           token.authTime = claims.auth_time ?? null;
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, oid: token.oid, roles: token.roles ?? [], amr: token.amr ?? [], authTime: token.authTime ?? null };
+        return {
+          ...session,
+          oid: token.oid,
+          roles: token.roles ?? [],
+          amr: token.amr ?? [],
+          authTime: token.authTime ?? null,
+        };
       },
     },
   };

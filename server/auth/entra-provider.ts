@@ -32,7 +32,11 @@ export function entraProvider(config: Config): OAuthConfig<EntraProfile> {
     checks: ['pkce', 'state', 'nonce'],
     profile(claims) {
       const profile = entraIdTokenSchema.parse(claims);
-      return { id: profile.oid, name: profile.name ?? profile.preferred_username ?? profile.oid, email: profile.preferred_username ?? null };
+      return {
+        id: profile.oid,
+        name: profile.name ?? profile.preferred_username ?? profile.oid,
+        email: profile.preferred_username ?? null,
+      };
     },
   };
 }

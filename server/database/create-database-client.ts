@@ -21,7 +21,9 @@ export function createDatabaseClient(databaseUrl: string, root: string): Databas
   if (databaseUrl.startsWith('file:')) {
     return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl, root) }) });
   }
-  const client = new PostgresClient({ adapter: new PrismaPg(createPgPool(databaseUrl), { disposeExternalPool: true }) });
+  const client = new PostgresClient({
+    adapter: new PrismaPg(createPgPool(databaseUrl), { disposeExternalPool: true }),
+  });
   postgresClients.add(client);
   return client as unknown as DatabaseClient;
 }

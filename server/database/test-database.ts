@@ -10,7 +10,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDatabaseClient, type DatabaseClient } from './create-database-client';
 
-export type TestDatabase = { url: string; provider: 'sqlite' | 'postgresql'; db: DatabaseClient; drop: () => Promise<void> };
+export type TestDatabase = {
+  url: string;
+  provider: 'sqlite' | 'postgresql';
+  db: DatabaseClient;
+  drop: () => Promise<void>;
+};
 
 const root = process.cwd();
 
@@ -34,7 +39,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const url = `file:${path.join(dir, 'test.db')}`;
     migrate(url);
     const db = createDatabaseClient(url, root);
-    return { url, provider: 'sqlite', db, drop: async () => { await db.$disconnect(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      url,
+      provider: 'sqlite',
+      db,
+      drop: async () => {
+        await db.$disconnect();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = new pg.Client({ connectionString: target });
   await admin.connect();

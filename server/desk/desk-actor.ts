@@ -3,7 +3,13 @@
 import { AppError } from '../../lib/app-error';
 import type { PortalRole } from '../auth/auth-options';
 
-export type DeskActor = { oid: string; name: string; roles: readonly PortalRole[]; ip: string | null; userAgent: string | null };
+export type DeskActor = {
+  oid: string;
+  name: string;
+  roles: readonly PortalRole[];
+  ip: string | null;
+  userAgent: string | null;
+};
 
 export const agentRoles: readonly PortalRole[] = ['Desk.Agent', 'Desk.Supervisor'];
 export const supervisorRoles: readonly PortalRole[] = ['Desk.Supervisor'];
@@ -14,5 +20,6 @@ export function hasDeskRole(actor: Pick<DeskActor, 'roles'>, roles: readonly Por
 }
 
 export function assertDeskRole(actor: Pick<DeskActor, 'roles'>, roles: readonly PortalRole[]): void {
-  if (!hasDeskRole(actor, roles)) throw new AppError('FORBIDDEN', `This needs one of these roles: ${roles.join(', ')}.`);
+  if (!hasDeskRole(actor, roles))
+    throw new AppError('FORBIDDEN', `This needs one of these roles: ${roles.join(', ')}.`);
 }

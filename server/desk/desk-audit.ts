@@ -8,7 +8,12 @@ import type { DeskDependencies } from './desk-dependencies';
 export async function auditDesk(
   deps: Pick<DeskDependencies, 'db' | 'now'>,
   actor: DeskActor,
-  event: { action: string; outcome: AuditEventInput['outcome']; subjectId?: string | null; details?: AuditEventInput['details'] },
+  event: {
+    action: string;
+    outcome: AuditEventInput['outcome'];
+    subjectId?: string | null;
+    details?: AuditEventInput['details'];
+  },
 ): Promise<void> {
   await appendAuditEvent(deps.db, {
     occurredAt: deps.now(),

@@ -15,7 +15,12 @@ function comparable(view: DeskCaseView): string {
   return JSON.stringify({ ...rest, window: { state: window.state, closesAt: window.closesAt } });
 }
 
-export function deskCaseEventStream(deps: DeskDependencies, actor: DeskActor, caseId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function deskCaseEventStream(
+  deps: DeskDependencies,
+  actor: DeskActor,
+  caseId: string,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   let isClosed = false;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -25,14 +30,18 @@ export function deskCaseEventStream(deps: DeskDependencies, actor: DeskActor, ca
       const send = (text: string) => {
         if (!isClosed) controller.enqueue(encoder.encode(text));
       };
-      signal.addEventListener('abort', () => { isClosed = true; });
+      signal.addEventListener('abort', () => {
+        isClosed = true;
+      });
       send('retry: 2000\n\n');
       while (!isClosed && Date.now() - started < maxStreamMs) {
         let view: DeskCaseView;
         try {
           view = await deskCaseView(deps, actor, caseId);
         } catch (error) {
-          send(`event: failure\ndata: ${JSON.stringify({ message: error instanceof Error ? error.message : 'error' })}\n\n`);
+          send(
+            `event: failure\ndata: ${JSON.stringify({ message: error instanceof Error ? error.message : 'error' })}\n\n`,
+          );
           break;
         }
         const key = comparable(view);
@@ -41,7 +50,9 @@ export function deskCaseEventStream(deps: DeskDependencies, actor: DeskActor, ca
           last = key;
           lastSent = Date.now();
         }
-        const isPushPending = view.verifications.some((v) => v.method === 'authenticatorPush' && v.status === 'pending');
+        const isPushPending = view.verifications.some(
+          (v) => v.method === 'authenticatorPush' && v.status === 'pending',
+        );
         await new Promise((resolve) => setTimeout(resolve, isPushPending ? 500 : 2000));
       }
       isClosed = true;

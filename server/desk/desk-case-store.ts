@@ -6,7 +6,10 @@ import type { DeskVerificationMethod } from '../../lib/desk/desk-policy';
 import type { DatabaseClient } from '../database/create-database-client';
 
 export async function loadDeskCase(db: DatabaseClient, caseId: string) {
-  const row = await db.deskCase.findUnique({ where: { id: caseId }, include: { verifications: { orderBy: { createdAt: 'asc' } } } });
+  const row = await db.deskCase.findUnique({
+    where: { id: caseId },
+    include: { verifications: { orderBy: { createdAt: 'asc' } } },
+  });
   if (!row) throw new AppError('NOT_FOUND', 'This desk case does not exist.');
   const block = await db.deskTargetBlock.findUnique({ where: { targetId: row.targetId } });
   return { row, block };
@@ -23,7 +26,11 @@ export function deskCaseFacts({ row, block }: LoadedDeskCase): DeskCaseFacts {
     createdAt: row.createdAt,
     endedAt: row.endedAt,
     endedReason: row.endedReason as DeskCaseEndReason | null,
-    verifications: row.verifications.map((v) => ({ method: v.method as DeskVerificationMethod, status: v.status as DeskVerificationStatus, completedAt: v.completedAt })),
+    verifications: row.verifications.map((v) => ({
+      method: v.method as DeskVerificationMethod,
+      status: v.status as DeskVerificationStatus,
+      completedAt: v.completedAt,
+    })),
     approvalRequestedAt: row.approvalRequestedAt,
     approval: row.approvedBy && row.approvedAt ? { supervisorId: row.approvedBy, approvedAt: row.approvedAt } : null,
     targetBlockedUntil: block?.blockedUntil ?? null,
@@ -32,5 +39,6 @@ export function deskCaseFacts({ row, block }: LoadedDeskCase): DeskCaseFacts {
 
 /** The case's own agent is the only one who verifies and acts in it (a supervisor approves separately). */
 export function assertCaseAgent(loaded: LoadedDeskCase, actorId: string): void {
-  if (loaded.row.agentId !== actorId) throw new AppError('FORBIDDEN', 'Only the agent who opened this case can work on it.');
+  if (loaded.row.agentId !== actorId)
+    throw new AppError('FORBIDDEN', 'Only the agent who opened this case can work on it.');
 }

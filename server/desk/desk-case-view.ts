@@ -17,14 +17,33 @@ export type DeskCaseView = {
   endedAt: string | null;
   endedReason: string | null;
   blockedUntil: string | null;
-  verifications: { id: string; method: string; status: string; detail: string; number: number | null; createdAt: string; completedAt: string | null; expiresAt: string }[];
+  verifications: {
+    id: string;
+    method: string;
+    status: string;
+    detail: string;
+    number: number | null;
+    createdAt: string;
+    completedAt: string | null;
+    expiresAt: string;
+  }[];
   window: { state: 'notStarted' | 'open' | 'closed'; closesAt: string | null; secondsLeft: number };
   actions: Record<DeskAction, { isAllowed: boolean; refusal: DeskActionRefusal | null }>;
-  approval: { requestedAt: string | null; approvedByName: string | null; approvedAt: string | null; canRequest: boolean };
+  approval: {
+    requestedAt: string | null;
+    approvedByName: string | null;
+    approvedAt: string | null;
+    canRequest: boolean;
+  };
   serverTime: string;
 };
 
-export async function deskCaseView(deps: DeskDependencies, actor: DeskActor, caseId: string, options: { refresh: boolean } = { refresh: true }): Promise<DeskCaseView> {
+export async function deskCaseView(
+  deps: DeskDependencies,
+  actor: DeskActor,
+  caseId: string,
+  options: { refresh: boolean } = { refresh: true },
+): Promise<DeskCaseView> {
   assertDeskRole(actor, agentRoles);
   if (options.refresh) await refreshDeskCase(deps, actor, caseId);
   const loaded = await loadDeskCase(deps.db, caseId);
@@ -41,19 +60,36 @@ export async function deskCaseView(deps: DeskDependencies, actor: DeskActor, cas
   ) as DeskCaseView['actions'];
   return {
     id: row.id,
-    target: { id: row.targetId, userPrincipalName: row.targetUpn, displayName: row.targetDisplayName, isPrivileged: row.isTargetPrivileged },
+    target: {
+      id: row.targetId,
+      userPrincipalName: row.targetUpn,
+      displayName: row.targetDisplayName,
+      isPrivileged: row.isTargetPrivileged,
+    },
     createdAt: row.createdAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     endedReason: row.endedReason,
     blockedUntil: block && block.blockedUntil > now ? block.blockedUntil.toISOString() : null,
     verifications: row.verifications.map((v) => ({
-      id: v.id, method: v.method, status: v.status, detail: v.detail, number: v.status === 'pending' ? v.displayNumber : null,
-      createdAt: v.createdAt.toISOString(), completedAt: v.completedAt?.toISOString() ?? null, expiresAt: v.expiresAt.toISOString(),
+      id: v.id,
+      method: v.method,
+      status: v.status,
+      detail: v.detail,
+      number: v.status === 'pending' ? v.displayNumber : null,
+      createdAt: v.createdAt.toISOString(),
+      completedAt: v.completedAt?.toISOString() ?? null,
+      expiresAt: v.expiresAt.toISOString(),
     })),
-    window: { state: window.state, closesAt: window.state === 'notStarted' ? null : window.closesAt.toISOString(), secondsLeft: window.state === 'open' ? window.secondsLeft : 0 },
+    window: {
+      state: window.state,
+      closesAt: window.state === 'notStarted' ? null : window.closesAt.toISOString(),
+      secondsLeft: window.state === 'open' ? window.secondsLeft : 0,
+    },
     actions,
     approval: {
-      requestedAt: row.approvalRequestedAt?.toISOString() ?? null, approvedByName: row.approvedByName, approvedAt: row.approvedAt?.toISOString() ?? null,
+      requestedAt: row.approvalRequestedAt?.toISOString() ?? null,
+      approvedByName: row.approvedByName,
+      approvedAt: row.approvedAt?.toISOString() ?? null,
       canRequest: !row.approvalRequestedAt && decideApprovalRequest(facts, deps.policy, now).isAllowed,
     },
     serverTime: now.toISOString(),

@@ -15,7 +15,13 @@ export type DirectoryUser = {
 /** One registered method, from Graph authentication/methods, without secrets. */
 export type RegisteredMethod = { type: string; id: string; label: string | null };
 
-export type IssuedTemporaryAccessPass = { temporaryAccessPass: string; methodId: string; lifetimeInMinutes: number; isUsableOnce: boolean; startDateTime: string | null };
+export type IssuedTemporaryAccessPass = {
+  temporaryAccessPass: string;
+  methodId: string;
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+  startDateTime: string | null;
+};
 
 export type DeskDirectory = {
   searchUsers(query: string): Promise<DirectoryUser[]>;
@@ -27,6 +33,9 @@ export type DeskDirectory = {
   /** Most recent smart-lockout sign-in failure (error 50053) since `since`, from the sign-in logs. */
   lastLockoutSince(id: string, since: Date): Promise<Date | null>;
   unlock(id: string): Promise<{ wasLocked: boolean }>;
-  createTemporaryAccessPass(id: string, options: { lifetimeInMinutes: number; isUsableOnce: boolean }): Promise<IssuedTemporaryAccessPass>;
+  createTemporaryAccessPass(
+    id: string,
+    options: { lifetimeInMinutes: number; isUsableOnce: boolean },
+  ): Promise<IssuedTemporaryAccessPass>;
   requirePasswordChangeAtNextSignIn(id: string): Promise<void>;
 };

@@ -32,5 +32,7 @@ const messages: Record<string, string> = {
 };
 
 export function deskRefusalError(refusal: string): AppError {
-  return new AppError(codeByRefusal[refusal] ?? 'FORBIDDEN', messages[refusal] ?? 'Refused by the desk policy.', { refusal });
+  return new AppError(codeByRefusal[refusal] ?? 'FORBIDDEN', messages[refusal] ?? 'Refused by the desk policy.', {
+    refusal,
+  });
 }

@@ -14,12 +14,21 @@ import { productionDeskDependencies } from './production-desk-dependencies';
 export async function deskActorFrom(request: Request): Promise<DeskActor> {
   const session = await requireSession();
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { oid: session.oid, name: session.user?.name ?? session.oid, roles: session.roles, ip: forwarded || null, userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? null };
+  return {
+    oid: session.oid,
+    name: session.user?.name ?? session.oid,
+    roles: session.roles,
+    ip: forwarded || null,
+    userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? null,
+  };
 }
 
 export function deskErrorResponse(error: unknown): NextResponse {
   if (isAppError(error) && typeof error.details.refusal === 'string') {
-    return NextResponse.json({ error: { code: error.code, message: error.message, refusal: error.details.refusal } }, { status: httpStatusByCode[error.code] });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, refusal: error.details.refusal } },
+      { status: httpStatusByCode[error.code] },
+    );
   }
   return appErrorResponse(error);
 }
@@ -34,7 +43,11 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /** Runs `handler` as the signed-in desk user; `write` requests must come from the portal's own pages. */
-export async function handleDeskRequest(request: Request, handler: (deps: DeskDependencies, actor: DeskActor) => Promise<unknown>, options: { write: boolean } = { write: true }): Promise<NextResponse> {
+export async function handleDeskRequest(
+  request: Request,
+  handler: (deps: DeskDependencies, actor: DeskActor) => Promise<unknown>,
+  options: { write: boolean } = { write: true },
+): Promise<NextResponse> {
   try {
     if (options.write) assertSameOrigin(request.headers);
     const actor = await deskActorFrom(request);

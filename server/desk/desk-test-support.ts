@@ -10,19 +10,76 @@ import type { DeskActor } from './desk-actor';
 import type { DeskDependencies, DeskLimitKind } from './desk-dependencies';
 import type { DeskDirectory, DirectoryUser, RegisteredMethod } from './desk-directory';
 
-type FakeUser = DirectoryUser & { methods: RegisteredMethod[]; memberOf: DirectoryObject[]; isLocked: boolean; mustChangePassword: boolean };
+type FakeUser = DirectoryUser & {
+  methods: RegisteredMethod[];
+  memberOf: DirectoryObject[];
+  isLocked: boolean;
+  mustChangePassword: boolean;
+};
 
 const authenticator: RegisteredMethod = { type: 'microsoftAuthenticator', id: 'm-auth', label: 'Phone' };
 const group = (id: string): DirectoryObject => ({ '@odata.type': '#microsoft.graph.group', id, displayName: id });
 
 export function fakeUsers(): FakeUser[] {
-  const base = { otherMails: [] as string[], accountEnabled: true, isLocked: false, mustChangePassword: false, mobilePhone: null as string | null };
+  const base = {
+    otherMails: [] as string[],
+    accountEnabled: true,
+    isLocked: false,
+    mustChangePassword: false,
+    mobilePhone: null as string | null,
+  };
   return [
-    { ...base, id: 'u-pradeep', userPrincipalName: 'pradeep.gupta@contoso.test', displayName: 'Pradeep Gupta', mail: 'pradeep.gupta@contoso.test', mobilePhone: '+1 555 0102', otherMails: ['pradeep.gupta@personal.test'], methods: [authenticator], memberOf: [group('g-staff')], isLocked: true },
-    { ...base, id: 'u-megan', userPrincipalName: 'megan.bowen@contoso.test', displayName: 'Megan Bowen', mail: 'megan.bowen@contoso.test', mobilePhone: '+1 555 0105', otherMails: ['megan.bowen@personal.test'], methods: [{ type: 'phone', id: 'm-phone', label: null }], memberOf: [] },
-    { ...base, id: 'u-isaiah', userPrincipalName: 'isaiah.langer@contoso.test', displayName: 'Isaiah Langer', mail: 'isaiah.langer@contoso.test', otherMails: ['isaiah.langer@personal.test'], methods: [authenticator], memberOf: [{ '@odata.type': '#microsoft.graph.directoryRole', id: 'r-ga', displayName: 'Global Administrator' }] },
-    { ...base, id: 'u-grady', userPrincipalName: 'grady.archie@contoso.test', displayName: 'Grady Archie', mail: 'grady.archie@contoso.test', methods: [authenticator], memberOf: [group('g-supervisors')] },
-    { ...base, id: 'u-lynne', userPrincipalName: 'lynne.robbins@contoso.test', displayName: 'Lynne Robbins', mail: 'lynne.robbins@contoso.test', methods: [authenticator], memberOf: [] },
+    {
+      ...base,
+      id: 'u-pradeep',
+      userPrincipalName: 'pradeep.gupta@contoso.test',
+      displayName: 'Pradeep Gupta',
+      mail: 'pradeep.gupta@contoso.test',
+      mobilePhone: '+1 555 0102',
+      otherMails: ['pradeep.gupta@personal.test'],
+      methods: [authenticator],
+      memberOf: [group('g-staff')],
+      isLocked: true,
+    },
+    {
+      ...base,
+      id: 'u-megan',
+      userPrincipalName: 'megan.bowen@contoso.test',
+      displayName: 'Megan Bowen',
+      mail: 'megan.bowen@contoso.test',
+      mobilePhone: '+1 555 0105',
+      otherMails: ['megan.bowen@personal.test'],
+      methods: [{ type: 'phone', id: 'm-phone', label: null }],
+      memberOf: [],
+    },
+    {
+      ...base,
+      id: 'u-isaiah',
+      userPrincipalName: 'isaiah.langer@contoso.test',
+      displayName: 'Isaiah Langer',
+      mail: 'isaiah.langer@contoso.test',
+      otherMails: ['isaiah.langer@personal.test'],
+      methods: [authenticator],
+      memberOf: [{ '@odata.type': '#microsoft.graph.directoryRole', id: 'r-ga', displayName: 'Global Administrator' }],
+    },
+    {
+      ...base,
+      id: 'u-grady',
+      userPrincipalName: 'grady.archie@contoso.test',
+      displayName: 'Grady Archie',
+      mail: 'grady.archie@contoso.test',
+      methods: [authenticator],
+      memberOf: [group('g-supervisors')],
+    },
+    {
+      ...base,
+      id: 'u-lynne',
+      userPrincipalName: 'lynne.robbins@contoso.test',
+      displayName: 'Lynne Robbins',
+      mail: 'lynne.robbins@contoso.test',
+      methods: [authenticator],
+      memberOf: [],
+    },
   ];
 }
 
@@ -32,18 +89,40 @@ export function fakeDirectory(users = fakeUsers()) {
     if (!user) throw new AppError('NOT_FOUND', `No user ${id}`);
     return user;
   };
-  const strip = ({ methods: _m, memberOf: _g, isLocked: _l, mustChangePassword: _p, ...user }: FakeUser): DirectoryUser => user;
+  const strip = ({
+    methods: _m,
+    memberOf: _g,
+    isLocked: _l,
+    mustChangePassword: _p,
+    ...user
+  }: FakeUser): DirectoryUser => user;
   const issued: string[] = [];
   const directory: DeskDirectory = {
-    searchUsers: async (query) => users.filter((u) => `${u.displayName} ${u.userPrincipalName} ${u.mobilePhone ?? ''}`.toLowerCase().includes(query.toLowerCase())).map(strip),
+    searchUsers: async (query) =>
+      users
+        .filter((u) =>
+          `${u.displayName} ${u.userPrincipalName} ${u.mobilePhone ?? ''}`.toLowerCase().includes(query.toLowerCase()),
+        )
+        .map(strip),
     getUser: async (id) => strip(find(id)),
     listAuthenticationMethods: async (id) => find(id).methods,
     defaultSignInMethod: async () => 'push',
     listTransitiveMemberOf: async (id) => find(id).memberOf,
     lastLockoutSince: async (id) => (find(id).isLocked ? new Date('2026-11-26T08:59:00Z') : null),
-    unlock: async (id) => { const user = find(id); const wasLocked = user.isLocked; user.isLocked = false; return { wasLocked }; },
-    createTemporaryAccessPass: async (_id, options) => { const pass = `TAP-${issued.length + 1}-secret`; issued.push(pass); return { temporaryAccessPass: pass, methodId: `tap-${issued.length}`, startDateTime: null, ...options }; },
-    requirePasswordChangeAtNextSignIn: async (id) => { find(id).mustChangePassword = true; },
+    unlock: async (id) => {
+      const user = find(id);
+      const wasLocked = user.isLocked;
+      user.isLocked = false;
+      return { wasLocked };
+    },
+    createTemporaryAccessPass: async (_id, options) => {
+      const pass = `TAP-${issued.length + 1}-secret`;
+      issued.push(pass);
+      return { temporaryAccessPass: pass, methodId: `tap-${issued.length}`, startDateTime: null, ...options };
+    },
+    requirePasswordChangeAtNextSignIn: async (id) => {
+      find(id).mustChangePassword = true;
+    },
   };
   return { directory, users, issued };
 }
@@ -51,18 +130,37 @@ export function fakeDirectory(users = fakeUsers()) {
 export function fakePushChannel() {
   const pushes = new Map<string, { userId: string; number: number; status: CallerPushStatus }>();
   const channel: CallerPushChannel = {
-    sendPush: async ({ userId }) => { const pushId = `push-${pushes.size + 1}`; const number = 10 + pushes.size; pushes.set(pushId, { userId, number, status: 'pending' }); return { pushId, number, expiresAt: new Date('2026-11-26T09:10:00Z') }; },
+    sendPush: async ({ userId }) => {
+      const pushId = `push-${pushes.size + 1}`;
+      const number = 10 + pushes.size;
+      pushes.set(pushId, { userId, number, status: 'pending' });
+      return { pushId, number, expiresAt: new Date('2026-11-26T09:10:00Z') };
+    },
     pushStatus: async ({ pushId }) => pushes.get(pushId)?.status ?? 'expired',
   };
   /** What the user does on their phone. */
-  const answer = (status: CallerPushStatus, pushId = `push-${pushes.size}`) => { const push = pushes.get(pushId); if (push) push.status = status; };
+  const answer = (status: CallerPushStatus, pushId = `push-${pushes.size}`) => {
+    const push = pushes.get(pushId);
+    if (push) push.status = status;
+  };
   return { channel, pushes, answer };
 }
 
 export function fakeMessenger() {
   const emails: { to: string; subject: string; text: string }[] = [];
   const sms: { to: string; body: string }[] = [];
-  return { emails, sms, messenger: { sendEmail: async (m: (typeof emails)[number]) => { emails.push(m); }, sendSms: async (m: (typeof sms)[number]) => { sms.push(m); } } };
+  return {
+    emails,
+    sms,
+    messenger: {
+      sendEmail: async (m: (typeof emails)[number]) => {
+        emails.push(m);
+      },
+      sendSms: async (m: (typeof sms)[number]) => {
+        sms.push(m);
+      },
+    },
+  };
 }
 
 export function fakeLimits(points: Partial<Record<DeskLimitKind, number>> = {}) {
@@ -82,15 +180,35 @@ export function createDeskTestKit(db: DatabaseClient, start = new Date('2026-11-
   const push = fakePushChannel();
   const mail = fakeMessenger();
   const deps: DeskDependencies = {
-    db, directory: directory.directory, pushChannel: push.channel, messenger: mail.messenger, limits: fakeLimits({ pushPerTarget: 5 }), policy: defaultDeskPolicy,
-    settings: { appOrigin: 'https://portal.contoso.test', privilegedGroupIds: ['g-breakglass'], supervisorGroupIds: ['g-supervisors'], enabledMethods: ['authenticatorPush', 'smsCode', 'emailCode'], supervisorAlertEmail: 'desk-supervisors@contoso.test', codeHashKey: 'test-key-0123456789abcdef0123456789' },
+    db,
+    directory: directory.directory,
+    pushChannel: push.channel,
+    messenger: mail.messenger,
+    limits: fakeLimits({ pushPerTarget: 5 }),
+    policy: defaultDeskPolicy,
+    settings: {
+      appOrigin: 'https://portal.contoso.test',
+      privilegedGroupIds: ['g-breakglass'],
+      supervisorGroupIds: ['g-supervisors'],
+      enabledMethods: ['authenticatorPush', 'smsCode', 'emailCode'],
+      supervisorAlertEmail: 'desk-supervisors@contoso.test',
+      codeHashKey: 'test-key-0123456789abcdef0123456789',
+    },
     now: () => clock.now,
   };
-  const advance = (minutes: number) => { clock.now = new Date(clock.now.getTime() + minutes * 60_000); };
+  const advance = (minutes: number) => {
+    clock.now = new Date(clock.now.getTime() + minutes * 60_000);
+  };
   return { deps, directory, push, mail, clock, advance };
 }
 
-const actor = (oid: string, name: string, roles: DeskActor['roles']): DeskActor => ({ oid, name, roles, ip: '203.0.113.7', userAgent: 'vitest' });
+const actor = (oid: string, name: string, roles: DeskActor['roles']): DeskActor => ({
+  oid,
+  name,
+  roles,
+  ip: '203.0.113.7',
+  userAgent: 'vitest',
+});
 export const lynneAgent = actor('u-lynne', 'Lynne Robbins', ['Desk.Agent']);
 export const otherAgent = actor('u-other', 'Other Agent', ['Desk.Agent']);
 export const gradySupervisor = actor('u-grady', 'Grady Archie', ['Desk.Supervisor']);

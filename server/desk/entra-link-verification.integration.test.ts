@@ -5,7 +5,11 @@ import { createTestDatabase, type TestDatabase } from '../database/test-database
 import type { EntraMfaResult, EntraMfaVerification } from '../verification/entra-mfa-verification';
 import { deskCaseView } from './desk-case-view';
 import { createDeskTestKit, lynneAgent } from './desk-test-support';
-import { beginEntraLinkVerification, completeEntraLinkVerification, sendEntraSignInLink } from './entra-link-verification';
+import {
+  beginEntraLinkVerification,
+  completeEntraLinkVerification,
+  sendEntraSignInLink,
+} from './entra-link-verification';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
 
@@ -15,16 +19,37 @@ let answer: EntraMfaResult;
 const started: { loginHint: string; expectedOid: string | null; redirectUri: string }[] = [];
 
 const entra = {
-  start: async (input: { loginHint: string; expectedOid: string | null; redirectUri: string; binding: string; now: Date }) => {
+  start: async (input: {
+    loginHint: string;
+    expectedOid: string | null;
+    redirectUri: string;
+    binding: string;
+    now: Date;
+  }) => {
     started.push(input);
-    return { authorizeUrl: 'https://login.example/authorize', pending: { stateHash: 's', nonce: 'n', codeVerifier: 'v', expectedOid: input.expectedOid, binding: input.binding, redirectUri: input.redirectUri, startedAt: input.now.getTime() } };
+    return {
+      authorizeUrl: 'https://login.example/authorize',
+      pending: {
+        stateHash: 's',
+        nonce: 'n',
+        codeVerifier: 'v',
+        expectedOid: input.expectedOid,
+        binding: input.binding,
+        redirectUri: input.redirectUri,
+        startedAt: input.now.getTime(),
+      },
+    };
   },
   complete: async () => answer,
   checkClaims: () => answer,
 } as unknown as EntraMfaVerification;
 
-beforeAll(async () => { testDb = await createTestDatabase(); });
-afterAll(async () => { await testDb?.drop(); });
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
 beforeEach(async () => {
   await testDb.db.deskVerification.deleteMany({});
   await testDb.db.deskCase.deleteMany({});
@@ -47,26 +72,55 @@ describe('Entra sign-in link (issue 5 §3)', () => {
     expect(mail.to).toBe('pradeep.gupta@personal.test');
     expect(url.origin).toBe('https://portal.contoso.test');
     const begun = await beginEntraLinkVerification(kit.deps, entra, { v, t });
-    expect(started[0]).toMatchObject({ loginHint: 'pradeep.gupta@contoso.test', expectedOid: 'u-pradeep', redirectUri: 'https://portal.contoso.test/api/desk/verify/callback' });
-    expect((await deskCaseView(kit.deps, lynneAgent, caseId)).verifications[0]).toMatchObject({ status: 'pending', detail: 'linkOpened' });
-    answer = { ok: true, claims: { oid: 'u-pradeep', tid: 't', preferredUsername: null, authTime: 0, amr: ['rsa', 'mfa'], acrs: [] } };
-    expect(await completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie)).toEqual({ isVerified: true, reason: null });
+    expect(started[0]).toMatchObject({
+      loginHint: 'pradeep.gupta@contoso.test',
+      expectedOid: 'u-pradeep',
+      redirectUri: 'https://portal.contoso.test/api/desk/verify/callback',
+    });
+    expect((await deskCaseView(kit.deps, lynneAgent, caseId)).verifications[0]).toMatchObject({
+      status: 'pending',
+      detail: 'linkOpened',
+    });
+    answer = {
+      ok: true,
+      claims: { oid: 'u-pradeep', tid: 't', preferredUsername: null, authTime: 0, amr: ['rsa', 'mfa'], acrs: [] },
+    };
+    expect(await completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie)).toEqual({
+      isVerified: true,
+      reason: null,
+    });
     const view = await deskCaseView(kit.deps, lynneAgent, caseId);
     expect(view.verifications[0]).toMatchObject({ method: 'entraSignInLink', status: 'verified' });
-    expect(await performDeskAction(kit.deps, lynneAgent, { caseId, action: 'issueTemporaryAccessPass' })).toMatchObject({ action: 'issueTemporaryAccessPass' });
+    expect(await performDeskAction(kit.deps, lynneAgent, { caseId, action: 'issueTemporaryAccessPass' })).toMatchObject(
+      { action: 'issueTemporaryAccessPass' },
+    );
   });
 
   it('refuses a wrong token, a second use of the link, and a sign-in by someone else (oid mismatch)', async () => {
     const { caseId, v, t } = await linkFor('u-pradeep');
-    await expect(beginEntraLinkVerification(kit.deps, entra, { v, t: `${t.slice(0, -2)}xx` })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(beginEntraLinkVerification(kit.deps, entra, { v, t: `${t.slice(0, -2)}xx` })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const begun = await beginEntraLinkVerification(kit.deps, entra, { v, t });
     await expect(beginEntraLinkVerification(kit.deps, entra, { v, t })).rejects.toMatchObject({ code: 'CONFLICT' });
     answer = { ok: false, reason: 'oidMismatch' };
-    expect(await completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie)).toEqual({ isVerified: false, reason: 'oidMismatch' });
-    expect((await deskCaseView(kit.deps, lynneAgent, caseId)).verifications[0]).toMatchObject({ status: 'failed', detail: 'oidMismatch' });
-    await expect(completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, undefined)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(performDeskAction(kit.deps, lynneAgent, { caseId, action: 'unlock' })).rejects.toMatchObject({ details: { refusal: 'notVerified' } });
+    expect(await completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie)).toEqual({
+      isVerified: false,
+      reason: 'oidMismatch',
+    });
+    expect((await deskCaseView(kit.deps, lynneAgent, caseId)).verifications[0]).toMatchObject({
+      status: 'failed',
+      detail: 'oidMismatch',
+    });
+    await expect(
+      completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, undefined),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(performDeskAction(kit.deps, lynneAgent, { caseId, action: 'unlock' })).rejects.toMatchObject({
+      details: { refusal: 'notVerified' },
+    });
   });
 
   it('refuses an expired link', async () => {

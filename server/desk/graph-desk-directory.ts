@@ -6,15 +6,28 @@ import 'server-only';
 import { z } from 'zod';
 import type { DirectoryObject } from '../../lib/desk/target-privilege';
 import { graphRequest } from '../graph/graph-client';
-import { getSignInPreferences, getUser, listAuthenticationMethods, searchUsers, unlockUser, type GraphAuthenticationMethod, type GraphUser } from '../graph/users';
+import {
+  getSignInPreferences,
+  getUser,
+  listAuthenticationMethods,
+  searchUsers,
+  unlockUser,
+  type GraphAuthenticationMethod,
+  type GraphUser,
+} from '../graph/users';
 import type { DeskDirectory, DirectoryUser, RegisteredMethod } from './desk-directory';
 
 const path = (id: string) => `/users/${encodeURIComponent(id)}`;
 
 function directoryUser(user: GraphUser): DirectoryUser {
   return {
-    id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName ?? user.userPrincipalName, mail: user.mail ?? null,
-    mobilePhone: user.mobilePhone ?? null, otherMails: user.otherMails ?? [], accountEnabled: user.accountEnabled ?? true,
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName ?? user.userPrincipalName,
+    mail: user.mail ?? null,
+    mobilePhone: user.mobilePhone ?? null,
+    otherMails: user.otherMails ?? [],
+    accountEnabled: user.accountEnabled ?? true,
   };
 }
 
@@ -32,13 +45,37 @@ function maskedPhone(value: unknown): string | null {
 
 function registeredMethod(method: GraphAuthenticationMethod): RegisteredMethod {
   const type = methodType(method['@odata.type']);
-  const label = type === 'phone' ? maskedPhone(method.phoneNumber) : typeof method.displayName === 'string' ? method.displayName : null;
+  const label =
+    type === 'phone'
+      ? maskedPhone(method.phoneNumber)
+      : typeof method.displayName === 'string'
+        ? method.displayName
+        : null;
   return { type, id: method.id, label };
 }
 
-const directoryObjects = z.object({ value: z.array(z.looseObject({ '@odata.type': z.string(), id: z.string(), displayName: z.string().nullish(), roleTemplateId: z.string().nullish() })) });
-const signInLogs = z.object({ value: z.array(z.looseObject({ createdDateTime: z.string(), status: z.looseObject({ errorCode: z.number() }).nullish() })) });
-const createdPass = z.looseObject({ id: z.string(), temporaryAccessPass: z.string(), lifetimeInMinutes: z.number(), isUsableOnce: z.boolean(), startDateTime: z.string().nullish() });
+const directoryObjects = z.object({
+  value: z.array(
+    z.looseObject({
+      '@odata.type': z.string(),
+      id: z.string(),
+      displayName: z.string().nullish(),
+      roleTemplateId: z.string().nullish(),
+    }),
+  ),
+});
+const signInLogs = z.object({
+  value: z.array(
+    z.looseObject({ createdDateTime: z.string(), status: z.looseObject({ errorCode: z.number() }).nullish() }),
+  ),
+});
+const createdPass = z.looseObject({
+  id: z.string(),
+  temporaryAccessPass: z.string(),
+  lifetimeInMinutes: z.number(),
+  isUsableOnce: z.boolean(),
+  startDateTime: z.string().nullish(),
+});
 
 export const graphDeskDirectory: DeskDirectory = {
   searchUsers: async (query) => (await searchUsers(query)).map(directoryUser),
@@ -46,7 +83,11 @@ export const graphDeskDirectory: DeskDirectory = {
   listAuthenticationMethods: async (id) => (await listAuthenticationMethods(id)).map(registeredMethod),
   async defaultSignInMethod(id) {
     const preferences = await getSignInPreferences(id);
-    return preferences.systemPreferredAuthenticationMethod ?? preferences.userPreferredMethodForSecondaryAuthentication ?? null;
+    return (
+      preferences.systemPreferredAuthenticationMethod ??
+      preferences.userPreferredMethodForSecondaryAuthentication ??
+      null
+    );
   },
   async listTransitiveMemberOf(id): Promise<DirectoryObject[]> {
     // Both lists, united: memberOf always carries directory roles, transitiveMemberOf adds nested groups.
@@ -54,23 +95,39 @@ export const graphDeskDirectory: DeskDirectory = {
       graphRequest('GET', `${path(id)}/memberOf`, { schema: directoryObjects }),
       graphRequest('GET', `${path(id)}/transitiveMemberOf`, { schema: directoryObjects }),
     ]);
-    const byId = new Map([...direct.value, ...transitive.value].map((entry) => [`${entry['@odata.type']}:${entry.id}`, entry]));
+    const byId = new Map(
+      [...direct.value, ...transitive.value].map((entry) => [`${entry['@odata.type']}:${entry.id}`, entry]),
+    );
     return [...byId.values()];
   },
   async lastLockoutSince(id, since) {
     const filter = encodeURIComponent(`userId eq '${id.replace(/'/g, "''")}'`);
     const logs = await graphRequest('GET', `/auditLogs/signIns?$filter=${filter}&$top=50`, { schema: signInLogs });
-    const lockouts = logs.value.filter((log) => log.status?.errorCode === 50053 && Date.parse(log.createdDateTime) >= since.getTime()).map((log) => Date.parse(log.createdDateTime));
+    const lockouts = logs.value
+      .filter((log) => log.status?.errorCode === 50053 && Date.parse(log.createdDateTime) >= since.getTime())
+      .map((log) => Date.parse(log.createdDateTime));
     return lockouts.length === 0 ? null : new Date(Math.max(...lockouts));
   },
   unlock: (id) => unlockUser(id),
   async createTemporaryAccessPass(id, options) {
     // howto-authentication-temporary-access-pass: the pass is in this response only; it is never stored.
-    const pass = await graphRequest('POST', `${path(id)}/authentication/temporaryAccessPassMethods`, { body: options, schema: createdPass });
-    return { temporaryAccessPass: pass.temporaryAccessPass, methodId: pass.id, lifetimeInMinutes: pass.lifetimeInMinutes, isUsableOnce: pass.isUsableOnce, startDateTime: pass.startDateTime ?? null };
+    const pass = await graphRequest('POST', `${path(id)}/authentication/temporaryAccessPassMethods`, {
+      body: options,
+      schema: createdPass,
+    });
+    return {
+      temporaryAccessPass: pass.temporaryAccessPass,
+      methodId: pass.id,
+      lifetimeInMinutes: pass.lifetimeInMinutes,
+      isUsableOnce: pass.isUsableOnce,
+      startDateTime: pass.startDateTime ?? null,
+    };
   },
   async requirePasswordChangeAtNextSignIn(id) {
     // user-update: passwordProfile with only forceChangePasswordNextSignIn; no password is chosen or seen.
-    await graphRequest('PATCH', path(id), { body: { passwordProfile: { forceChangePasswordNextSignIn: true } }, schema: z.unknown() });
+    await graphRequest('PATCH', path(id), {
+      body: { passwordProfile: { forceChangePasswordNextSignIn: true } },
+      schema: z.unknown(),
+    });
   },
 };

@@ -7,7 +7,11 @@ import { callerPushStatuses } from '../../lib/desk/push-outcome';
 import { graphRequest } from '../graph/graph-client';
 import type { CallerPushChannel } from './caller-push-channel';
 
-const created = z.looseObject({ id: z.string(), number: z.number().int().min(10).max(99), expiresDateTime: z.string() });
+const created = z.looseObject({
+  id: z.string(),
+  number: z.number().int().min(10).max(99),
+  expiresDateTime: z.string(),
+});
 const status = z.looseObject({ status: z.enum(callerPushStatuses) });
 const pushes = (userId: string) => `/users/${encodeURIComponent(userId)}/mockVerificationPushes`;
 

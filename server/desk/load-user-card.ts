@@ -10,7 +10,10 @@ import type { DeskDependencies } from './desk-dependencies';
 import type { DirectoryUser, RegisteredMethod } from './desk-directory';
 
 export type UserCard = {
-  user: Pick<DirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'accountEnabled'> & { hasMobilePhone: boolean; hasAlternateEmail: boolean };
+  user: Pick<DirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'accountEnabled'> & {
+    hasMobilePhone: boolean;
+    hasAlternateEmail: boolean;
+  };
   methods: RegisteredMethod[];
   defaultMethod: string | null;
   lockout: { isLockedOut: boolean; lastLockoutAt: string | null };
@@ -40,22 +43,47 @@ export async function loadUserCard(deps: DeskDependencies, actor: DeskActor, use
   // a lockout seen in the last hour is worth showing, the newest within 60 minutes is treated as current.
   const lastLockout = await deps.directory.lastLockoutSince(user.id, new Date(now.getTime() - 60 * 60_000));
   const [activity, priorCases, block] = await Promise.all([
-    deps.db.auditEvent.findMany({ where: { subjectId: user.id, action: { not: 'desk.userCard.viewed' } }, orderBy: { seq: 'desc' }, take: 10, select: { occurredAt: true, action: true, outcome: true } }),
-    deps.db.deskCase.findMany({ where: { targetId: user.id }, orderBy: { createdAt: 'desc' }, take: 50, select: { id: true, agentId: true, createdAt: true, endedReason: true } }),
+    deps.db.auditEvent.findMany({
+      where: { subjectId: user.id, action: { not: 'desk.userCard.viewed' } },
+      orderBy: { seq: 'desc' },
+      take: 10,
+      select: { occurredAt: true, action: true, outcome: true },
+    }),
+    deps.db.deskCase.findMany({
+      where: { targetId: user.id },
+      orderBy: { createdAt: 'desc' },
+      take: 50,
+      select: { id: true, agentId: true, createdAt: true, endedReason: true },
+    }),
     deps.db.deskTargetBlock.findUnique({ where: { targetId: user.id } }),
   ]);
   const alternateEmail = user.otherMails[0] ?? null;
   // Looking at someone's sign-in methods is itself worth a trace (ASVS5 16.2).
   await auditDesk(deps, actor, { action: 'desk.userCard.viewed', outcome: 'info', subjectId: user.id });
   return {
-    user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, accountEnabled: user.accountEnabled, hasMobilePhone: Boolean(user.mobilePhone), hasAlternateEmail: Boolean(alternateEmail) },
+    user: {
+      id: user.id,
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+      accountEnabled: user.accountEnabled,
+      hasMobilePhone: Boolean(user.mobilePhone),
+      hasAlternateEmail: Boolean(alternateEmail),
+    },
     methods,
     defaultMethod,
     lockout: { isLockedOut: lastLockout !== null, lastLockoutAt: lastLockout?.toISOString() ?? null },
     privilege: targetPrivilege(memberOf, deps.settings),
-    availableMethods: availableDeskMethods({ hasAuthenticatorApp: hasAuthenticatorApp(methods), mobilePhone: user.mobilePhone, alternateEmail }, deps.settings.enabledMethods),
+    availableMethods: availableDeskMethods(
+      { hasAuthenticatorApp: hasAuthenticatorApp(methods), mobilePhone: user.mobilePhone, alternateEmail },
+      deps.settings.enabledMethods,
+    ),
     recentActivity: activity.map((a) => ({ at: a.occurredAt.toISOString(), action: a.action, outcome: a.outcome })),
-    repeatedRequests: repeatedRequestWarning(priorCases, { currentCaseId: null, agentId: actor.oid, lookBackDays: deps.policy.repeatedRequestDays, now }),
+    repeatedRequests: repeatedRequestWarning(priorCases, {
+      currentCaseId: null,
+      agentId: actor.oid,
+      lookBackDays: deps.policy.repeatedRequestDays,
+      now,
+    }),
     blockedUntil: block && block.blockedUntil > now ? block.blockedUntil.toISOString() : null,
     isOwnAccount: user.id.toLowerCase() === actor.oid.toLowerCase(),
   };

@@ -12,10 +12,18 @@ const sentences: Record<DeskAction, string> = {
 };
 
 export function userNotificationAddresses(user: Pick<DirectoryUser, 'mail' | 'otherMails'>): string[] {
-  return [...new Set([user.mail, ...user.otherMails].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))];
+  return [
+    ...new Set([user.mail, ...user.otherMails].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase())),
+  ];
 }
 
-export async function notifyDeskAction(deps: Pick<DeskDependencies, 'messenger'>, user: DirectoryUser, action: DeskAction, agentName: string, at: Date): Promise<number> {
+export async function notifyDeskAction(
+  deps: Pick<DeskDependencies, 'messenger'>,
+  user: DirectoryUser,
+  action: DeskAction,
+  agentName: string,
+  at: Date,
+): Promise<number> {
   const addresses = userNotificationAddresses(user);
   for (const to of addresses) {
     await deps.messenger.sendEmail({

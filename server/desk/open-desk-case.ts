@@ -12,25 +12,55 @@ import { deskRefusalError } from './desk-refusal-error';
 
 export const openCaseSchema = z.object({ userId: z.string().trim().min(1).max(200) });
 
-export async function openDeskCase(deps: DeskDependencies, actor: DeskActor, input: unknown): Promise<{ caseId: string }> {
+export async function openDeskCase(
+  deps: DeskDependencies,
+  actor: DeskActor,
+  input: unknown,
+): Promise<{ caseId: string }> {
   assertDeskRole(actor, agentRoles);
   const { userId } = openCaseSchema.parse(input);
-  const [user, memberOf] = await Promise.all([deps.directory.getUser(userId), deps.directory.listTransitiveMemberOf(userId)]);
+  const [user, memberOf] = await Promise.all([
+    deps.directory.getUser(userId),
+    deps.directory.listTransitiveMemberOf(userId),
+  ]);
   const privilege = targetPrivilege(memberOf, deps.settings);
   const now = deps.now();
   const block = await deps.db.deskTargetBlock.findUnique({ where: { targetId: user.id } });
-  const decision = decideCaseStart({ agentId: actor.oid, targetId: user.id, isTargetSupervisor: privilege.isSupervisor, targetBlockedUntil: block?.blockedUntil ?? null, now });
+  const decision = decideCaseStart({
+    agentId: actor.oid,
+    targetId: user.id,
+    isTargetSupervisor: privilege.isSupervisor,
+    targetBlockedUntil: block?.blockedUntil ?? null,
+    now,
+  });
   if (!decision.isAllowed) {
-    await auditDesk(deps, actor, { action: 'desk.case.refused', outcome: 'denied', subjectId: user.id, details: { refusal: decision.refusal } });
+    await auditDesk(deps, actor, {
+      action: 'desk.case.refused',
+      outcome: 'denied',
+      subjectId: user.id,
+      details: { refusal: decision.refusal },
+    });
     throw deskRefusalError(decision.refusal);
   }
   const caseId = randomUUID();
   await deps.db.deskCase.create({
     data: {
-      id: caseId, agentId: actor.oid, agentName: actor.name, targetId: user.id, targetUpn: user.userPrincipalName, targetDisplayName: user.displayName,
-      isTargetPrivileged: privilege.isPrivileged, isTargetSupervisor: privilege.isSupervisor, createdAt: now,
+      id: caseId,
+      agentId: actor.oid,
+      agentName: actor.name,
+      targetId: user.id,
+      targetUpn: user.userPrincipalName,
+      targetDisplayName: user.displayName,
+      isTargetPrivileged: privilege.isPrivileged,
+      isTargetSupervisor: privilege.isSupervisor,
+      createdAt: now,
     },
   });
-  await auditDesk(deps, actor, { action: 'desk.case.opened', outcome: 'info', subjectId: user.id, details: { caseId, isPrivileged: privilege.isPrivileged } });
+  await auditDesk(deps, actor, {
+    action: 'desk.case.opened',
+    outcome: 'info',
+    subjectId: user.id,
+    details: { caseId, isPrivileged: privilege.isPrivileged },
+  });
   return { caseId };
 }

@@ -20,7 +20,12 @@ export const deskActionSchema = z.object({ caseId: z.uuid(), action: z.enum(desk
 export type DeskActionResult =
   | { action: 'unlock'; wasLocked: boolean }
   | { action: 'sendResetLink'; sentTo: 'alternateEmail' | 'mobilePhone' }
-  | { action: 'issueTemporaryAccessPass'; temporaryAccessPass: string; lifetimeInMinutes: number; isUsableOnce: boolean }
+  | {
+      action: 'issueTemporaryAccessPass';
+      temporaryAccessPass: string;
+      lifetimeInMinutes: number;
+      isUsableOnce: boolean;
+    }
   | { action: 'requirePasswordChange' };
 
 /**
@@ -31,31 +36,55 @@ export function resetLinkFor(appOrigin: string): string {
   return new URL('/reset', appOrigin).toString();
 }
 
-async function sendResetLink(deps: DeskDependencies, loaded: LoadedDeskCase, user: DirectoryUser): Promise<'alternateEmail' | 'mobilePhone'> {
+async function sendResetLink(
+  deps: DeskDependencies,
+  loaded: LoadedDeskCase,
+  user: DirectoryUser,
+): Promise<'alternateEmail' | 'mobilePhone'> {
   const link = resetLinkFor(deps.settings.appOrigin);
   // Prefer the channel the caller just proved (a code read back from it), else the alternate email, else SMS.
   const provedSms = loaded.row.verifications.some((v) => v.method === 'smsCode' && v.status === 'verified');
   const alternateEmail = user.otherMails[0] ?? null;
   if (alternateEmail && !provedSms) {
-    await deps.messenger.sendEmail({ to: alternateEmail, subject: 'Set a new password', text: `The service desk sent you this link to set a new password for ${user.userPrincipalName}:\n\n${link}\n\nYou will verify yourself again in the portal. If you did not call the service desk, ignore this message and contact IT security.` });
+    await deps.messenger.sendEmail({
+      to: alternateEmail,
+      subject: 'Set a new password',
+      text: `The service desk sent you this link to set a new password for ${user.userPrincipalName}:\n\n${link}\n\nYou will verify yourself again in the portal. If you did not call the service desk, ignore this message and contact IT security.`,
+    });
     return 'alternateEmail';
   }
   if (user.mobilePhone) {
-    await deps.messenger.sendSms({ to: user.mobilePhone, body: `Service desk: set a new password for ${user.userPrincipalName} at ${link}` });
+    await deps.messenger.sendSms({
+      to: user.mobilePhone,
+      body: `Service desk: set a new password for ${user.userPrincipalName} at ${link}`,
+    });
     return 'mobilePhone';
   }
   throw new AppError('CONFLICT', 'No alternate email or mobile number on record to send the link to.');
 }
 
-async function runAction(deps: DeskDependencies, action: DeskAction, loaded: LoadedDeskCase, user: DirectoryUser): Promise<DeskActionResult> {
+async function runAction(
+  deps: DeskDependencies,
+  action: DeskAction,
+  loaded: LoadedDeskCase,
+  user: DirectoryUser,
+): Promise<DeskActionResult> {
   switch (action) {
     case 'unlock':
       return { action, ...(await deps.directory.unlock(user.id)) };
     case 'sendResetLink':
       return { action, sentTo: await sendResetLink(deps, loaded, user) };
     case 'issueTemporaryAccessPass': {
-      const tap = await deps.directory.createTemporaryAccessPass(user.id, { lifetimeInMinutes: deps.policy.temporaryAccessPass.lifetimeMinutes, isUsableOnce: deps.policy.temporaryAccessPass.isUsableOnce });
-      return { action, temporaryAccessPass: tap.temporaryAccessPass, lifetimeInMinutes: tap.lifetimeInMinutes, isUsableOnce: tap.isUsableOnce };
+      const tap = await deps.directory.createTemporaryAccessPass(user.id, {
+        lifetimeInMinutes: deps.policy.temporaryAccessPass.lifetimeMinutes,
+        isUsableOnce: deps.policy.temporaryAccessPass.isUsableOnce,
+      });
+      return {
+        action,
+        temporaryAccessPass: tap.temporaryAccessPass,
+        lifetimeInMinutes: tap.lifetimeInMinutes,
+        isUsableOnce: tap.isUsableOnce,
+      };
     }
     case 'requirePasswordChange':
       await deps.directory.requirePasswordChangeAtNextSignIn(user.id);
@@ -63,7 +92,11 @@ async function runAction(deps: DeskDependencies, action: DeskAction, loaded: Loa
   }
 }
 
-export async function performDeskAction(deps: DeskDependencies, actor: DeskActor, input: unknown): Promise<DeskActionResult> {
+export async function performDeskAction(
+  deps: DeskDependencies,
+  actor: DeskActor,
+  input: unknown,
+): Promise<DeskActionResult> {
   assertDeskRole(actor, agentRoles);
   const { caseId, action } = deskActionSchema.parse(input);
   await refreshDeskCase(deps, actor, caseId);
@@ -71,7 +104,12 @@ export async function performDeskAction(deps: DeskDependencies, actor: DeskActor
   assertCaseAgent(loaded, actor.oid);
   const decision = decideDeskAction(deskCaseFacts(loaded), action, deps.policy, deps.now());
   if (!decision.isAllowed) {
-    await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'denied', subjectId: loaded.row.targetId, details: { caseId, refusal: decision.refusal } });
+    await auditDesk(deps, actor, {
+      action: `desk.action.${action}`,
+      outcome: 'denied',
+      subjectId: loaded.row.targetId,
+      details: { caseId, refusal: decision.refusal },
+    });
     throw deskRefusalError(decision.refusal);
   }
   const user = await deps.directory.getUser(loaded.row.targetId);
@@ -79,17 +117,28 @@ export async function performDeskAction(deps: DeskDependencies, actor: DeskActor
   try {
     result = await runAction(deps, action, loaded, user);
   } catch (error) {
-    await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'failure', subjectId: user.id, details: { caseId, error: error instanceof AppError ? error.code : 'INTERNAL' } });
+    await auditDesk(deps, actor, {
+      action: `desk.action.${action}`,
+      outcome: 'failure',
+      subjectId: user.id,
+      details: { caseId, error: error instanceof AppError ? error.code : 'INTERNAL' },
+    });
     throw error;
   }
   const at = deps.now();
   const details: Record<string, string | number | boolean> = { caseId, methods: decision.countedMethods.join(',') };
   if (result.action === 'unlock') details.wasLocked = result.wasLocked;
   if (result.action === 'sendResetLink') details.sentTo = result.sentTo;
-  if (result.action === 'issueTemporaryAccessPass') Object.assign(details, { lifetimeInMinutes: result.lifetimeInMinutes, isUsableOnce: result.isUsableOnce });
+  if (result.action === 'issueTemporaryAccessPass')
+    Object.assign(details, { lifetimeInMinutes: result.lifetimeInMinutes, isUsableOnce: result.isUsableOnce });
   if (loaded.row.approvedBy) details.approvedBy = loaded.row.approvedBy;
   await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'success', subjectId: user.id, details });
   const notified = await notifyDeskAction(deps, user, action, actor.name, at);
-  await auditDesk(deps, actor, { action: 'desk.user.notified', outcome: 'info', subjectId: user.id, details: { caseId, about: action, addresses: notified } });
+  await auditDesk(deps, actor, {
+    action: 'desk.user.notified',
+    outcome: 'info',
+    subjectId: user.id,
+    details: { caseId, about: action, addresses: notified },
+  });
   return result;
 }

@@ -42,12 +42,22 @@ export function productionDeskDependencies(): DeskDependencies {
     pushChannel: graphMockPushChannel,
     messenger: { sendEmail, sendSms },
     limits: { consume: (kind, key) => limiter(kind).consume(key) },
-    policy: { ...defaultDeskPolicy, windowMinutes: config.DESK_WINDOW_MINUTES, blockMinutesAfterRejectedPush: config.DESK_BLOCK_MINUTES, temporaryAccessPass: { lifetimeMinutes: config.DESK_TAP_LIFETIME_MINUTES, isUsableOnce: config.DESK_TAP_ONE_TIME } },
+    policy: {
+      ...defaultDeskPolicy,
+      windowMinutes: config.DESK_WINDOW_MINUTES,
+      blockMinutesAfterRejectedPush: config.DESK_BLOCK_MINUTES,
+      temporaryAccessPass: {
+        lifetimeMinutes: config.DESK_TAP_LIFETIME_MINUTES,
+        isUsableOnce: config.DESK_TAP_ONE_TIME,
+      },
+    },
     settings: {
       appOrigin: config.APP_ORIGIN,
       privilegedGroupIds: config.DESK_PRIVILEGED_GROUP_IDS,
       supervisorGroupIds: config.DESK_SUPERVISOR_GROUP_IDS,
-      enabledMethods: config.DESK_METHODS.filter((m): m is DeskVerificationMethod => (deskVerificationMethods as readonly string[]).includes(m)),
+      enabledMethods: config.DESK_METHODS.filter((m): m is DeskVerificationMethod =>
+        (deskVerificationMethods as readonly string[]).includes(m),
+      ),
       supervisorAlertEmail: config.DESK_SUPERVISOR_ALERT_EMAIL,
       codeHashKey: config.AUTH_SECRET,
     },
@@ -65,9 +75,15 @@ export function deskEntraVerification(): EntraMfaVerification {
     authorityHost: config.ENTRA_AUTHORITY_HOST,
     tenantId: config.ENTRA_TENANT_ID,
     clientId: config.ENTRA_RESET_CLIENT_ID,
-    credential: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY && config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT
-      ? { certificate: { privateKey: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY, thumbprintSha256: config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT } }
-      : { clientSecret: config.ENTRA_RESET_CLIENT_SECRET },
+    credential:
+      config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY && config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT
+        ? {
+            certificate: {
+              privateKey: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY,
+              thumbprintSha256: config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT,
+            },
+          }
+        : { clientSecret: config.ENTRA_RESET_CLIENT_SECRET },
     maxAuthAgeSeconds: config.RESET_ENTRA_MAX_AUTH_AGE_SECONDS,
     ...(config.RESET_ENTRA_AUTH_CONTEXT ? { requiredAuthenticationContext: config.RESET_ENTRA_AUTH_CONTEXT } : {}),
   });

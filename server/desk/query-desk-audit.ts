@@ -7,17 +7,32 @@ import { assertDeskRole, auditorRoles, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
 
-const optionalText = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
-const optionalDate = z.string().trim().optional().transform((v, ctx) => {
-  if (!v) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-    ctx.addIssue({ code: 'custom', message: 'Use a date like 2026-11-26.' });
-    return z.NEVER;
-  }
-  return v;
-});
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+      ctx.addIssue({ code: 'custom', message: 'Use a date like 2026-11-26.' });
+      return z.NEVER;
+    }
+    return v;
+  });
 
-export const auditFilterSchema = z.object({ agent: optionalText, user: optionalText, action: optionalText, from: optionalDate, to: optionalDate });
+export const auditFilterSchema = z.object({
+  agent: optionalText,
+  user: optionalText,
+  action: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+});
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 function whereFor(filter: AuditFilter) {
@@ -26,7 +41,12 @@ function whereFor(filter: AuditFilter) {
     ...(filter.user ? { subjectId: filter.user } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.from || filter.to
-      ? { occurredAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } : {}) } }
+      ? {
+          occurredAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -45,6 +65,10 @@ export async function auditChainStatus(deps: DeskDependencies, actor: DeskActor)
 
 export async function exportDeskAuditCsv(deps: DeskDependencies, actor: DeskActor, input: unknown): Promise<string> {
   const { filter, rows } = await queryDeskAudit(deps, actor, input, 50_000);
-  await auditDesk(deps, actor, { action: 'desk.audit.exported', outcome: 'info', details: { rows: rows.length, filter: JSON.stringify(filter) } });
+  await auditDesk(deps, actor, {
+    action: 'desk.audit.exported',
+    outcome: 'info',
+    details: { rows: rows.length, filter: JSON.stringify(filter) },
+  });
   return auditCsv([...rows].reverse());
 }

@@ -14,8 +14,17 @@ export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, 
     const now = deps.now();
     if (verification.method !== 'authenticatorPush' || !verification.channelRef) {
       if (verification.expiresAt <= now) {
-        const moved = await deps.db.deskVerification.updateMany({ where: { id: verification.id, status: 'pending' }, data: { status: 'failed', detail: 'expired', completedAt: now } });
-        if (moved.count === 1) await auditDesk(deps, actor, { action: 'desk.verification.result', outcome: 'failure', subjectId: row.targetId, details: { caseId, verificationId: verification.id, method: verification.method, result: 'expired' } });
+        const moved = await deps.db.deskVerification.updateMany({
+          where: { id: verification.id, status: 'pending' },
+          data: { status: 'failed', detail: 'expired', completedAt: now },
+        });
+        if (moved.count === 1)
+          await auditDesk(deps, actor, {
+            action: 'desk.verification.result',
+            outcome: 'failure',
+            subjectId: row.targetId,
+            details: { caseId, verificationId: verification.id, method: verification.method, result: 'expired' },
+          });
       }
       continue;
     }
@@ -29,17 +38,33 @@ export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, 
     if (moved.count !== 1) continue;
     const seconds = Math.round((now.getTime() - verification.createdAt.getTime()) / 100) / 10;
     await auditDesk(deps, actor, {
-      action: 'desk.verification.result', outcome: outcome.kind === 'verified' ? 'success' : 'failure', subjectId: row.targetId,
+      action: 'desk.verification.result',
+      outcome: outcome.kind === 'verified' ? 'success' : 'failure',
+      subjectId: row.targetId,
       details: { caseId, verificationId: verification.id, method: 'authenticatorPush', result: status, seconds },
     });
     if (outcome.kind === 'rejectedByUser') {
-      await deps.db.deskCase.updateMany({ where: { id: caseId, endedAt: null }, data: { endedAt: now, endedReason: outcome.endReason } });
+      await deps.db.deskCase.updateMany({
+        where: { id: caseId, endedAt: null },
+        data: { endedAt: now, endedReason: outcome.endReason },
+      });
       await deps.db.deskTargetBlock.upsert({
         where: { targetId: row.targetId },
-        create: { targetId: row.targetId, blockedUntil: outcome.blockedUntil, reason: outcome.endReason, caseId, createdAt: now },
+        create: {
+          targetId: row.targetId,
+          blockedUntil: outcome.blockedUntil,
+          reason: outcome.endReason,
+          caseId,
+          createdAt: now,
+        },
         update: { blockedUntil: outcome.blockedUntil, reason: outcome.endReason, caseId, createdAt: now },
       });
-      await auditDesk(deps, actor, { action: 'desk.case.ended', outcome: 'denied', subjectId: row.targetId, details: { caseId, reason: outcome.endReason, blockedUntil: outcome.blockedUntil.toISOString() } });
+      await auditDesk(deps, actor, {
+        action: 'desk.case.ended',
+        outcome: 'denied',
+        subjectId: row.targetId,
+        details: { caseId, reason: outcome.endReason, blockedUntil: outcome.blockedUntil.toISOString() },
+      });
       await deps.messenger.sendEmail({
         to: deps.settings.supervisorAlertEmail,
         subject: `Service desk alert: ${row.targetDisplayName} ${status === 'reported' ? 'reported' : 'denied'} a verification push`,
@@ -49,7 +74,12 @@ export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, 
           'Someone may be impersonating this user on the phone. Review the case in the audit log.',
         ].join('\n'),
       });
-      await auditDesk(deps, actor, { action: 'desk.supervisors.alerted', outcome: 'info', subjectId: row.targetId, details: { caseId, reason: outcome.endReason } });
+      await auditDesk(deps, actor, {
+        action: 'desk.supervisors.alerted',
+        outcome: 'info',
+        subjectId: row.targetId,
+        details: { caseId, reason: outcome.endReason },
+      });
     }
   }
 }

@@ -11,12 +11,19 @@ export const deskSearchSchema = z.object({ query: z.string().trim().min(2, 'Type
 
 export type DeskSearchResult = Pick<DirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'mail'>[];
 
-export async function searchDeskUsers(deps: DeskDependencies, actor: DeskActor, input: unknown): Promise<DeskSearchResult> {
+export async function searchDeskUsers(
+  deps: DeskDependencies,
+  actor: DeskActor,
+  input: unknown,
+): Promise<DeskSearchResult> {
   assertDeskRole(actor, agentRoles);
   const { query } = deskSearchSchema.parse(input);
   const limit = await deps.limits.consume('searchPerAgent', actor.oid);
-  if (!limit.allowed) throw new AppError('RATE_LIMITED', `Too many searches. Try again in ${limit.retryAfterSeconds} s.`);
+  if (!limit.allowed)
+    throw new AppError('RATE_LIMITED', `Too many searches. Try again in ${limit.retryAfterSeconds} s.`);
   const users = await deps.directory.searchUsers(query);
   await auditDesk(deps, actor, { action: 'desk.search', outcome: 'info', details: { query, results: users.length } });
-  return users.slice(0, 25).map(({ id, userPrincipalName, displayName, mail }) => ({ id, userPrincipalName, displayName, mail }));
+  return users
+    .slice(0, 25)
+    .map(({ id, userPrincipalName, displayName, mail }) => ({ id, userPrincipalName, displayName, mail }));
 }

@@ -11,7 +11,12 @@ export function hashVerificationCode(key: string, verificationId: string, code: 
   return createHmac('sha256', key).update(`${verificationId}:${code}`).digest('hex');
 }
 
-export function isVerificationCodeCorrect(key: string, verificationId: string, code: string, storedHash: string): boolean {
+export function isVerificationCodeCorrect(
+  key: string,
+  verificationId: string,
+  code: string,
+  storedHash: string,
+): boolean {
   const actual = Buffer.from(hashVerificationCode(key, verificationId, code), 'hex');
   const expected = Buffer.from(storedHash, 'hex');
   return actual.length === expected.length && timingSafeEqual(actual, expected);

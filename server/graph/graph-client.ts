@@ -15,7 +15,9 @@ async function appOnlyToken(): Promise<string> {
     if (!result?.accessToken) throw new Error('no access token');
     return result.accessToken;
   } catch (error) {
-    throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID could not be reached to get a Graph token.', { cause: String(error) });
+    throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID could not be reached to get a Graph token.', {
+      cause: String(error),
+    });
   }
 }
 
@@ -26,27 +28,41 @@ const graphErrorBody = (value: unknown): { code?: string; message?: string; reas
   const error = (value as { error?: unknown }).error;
   if (typeof error !== 'object' || error === null) return {};
   const e = error as Record<string, unknown>;
-  return { code: typeof e.code === 'string' ? e.code : undefined, message: typeof e.message === 'string' ? e.message : undefined };
+  return {
+    code: typeof e.code === 'string' ? e.code : undefined,
+    message: typeof e.message === 'string' ? e.message : undefined,
+  };
 };
 
 function errorForStatus(status: number, body: unknown): AppError {
   const { code, message } = graphErrorBody(body);
   const details = { graphCode: code, graphMessage: message, status };
   if (status === 404) return new AppError('NOT_FOUND', message ?? 'Not found in Microsoft Entra ID.', details);
-  if (status === 400) return new AppError('INVALID_INPUT', message ?? 'Microsoft Entra ID refused the request.', details);
-  if (status === 429) return new AppError('RATE_LIMITED', message ?? 'Microsoft Graph is throttling requests.', details);
+  if (status === 400)
+    return new AppError('INVALID_INPUT', message ?? 'Microsoft Entra ID refused the request.', details);
+  if (status === 429)
+    return new AppError('RATE_LIMITED', message ?? 'Microsoft Graph is throttling requests.', details);
   return new AppError('UPSTREAM_ERROR', message ?? `Microsoft Graph answered ${status}.`, details);
 }
 
 /** One Graph call: `path` is relative to GRAPH_BASE_URL (e.g. `/users/{id}`); the answer is checked with `schema`. */
-export async function graphRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: GraphRequestOptions<T>): Promise<T> {
+export async function graphRequest<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: GraphRequestOptions<T>,
+): Promise<T> {
   const url = `${getConfig().GRAPH_BASE_URL}${path}`;
   const token = await appOnlyToken();
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: AbortSignal.timeout(10_000),
     });
@@ -59,11 +75,17 @@ export async function graphRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE
     try {
       body = JSON.parse(text);
     } catch {
-      throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph answered with something that is not JSON.', { status: response.status });
+      throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph answered with something that is not JSON.', {
+        status: response.status,
+      });
     }
   }
   if (!response.ok) throw errorForStatus(response.status, body);
   const parsed = options.schema.safeParse(body);
-  if (!parsed.success) throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph answered in an unexpected shape.', { path, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) });
+  if (!parsed.success)
+    throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph answered in an unexpected shape.', {
+      path,
+      issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')),
+    });
   return parsed.data;
 }

@@ -45,7 +45,9 @@ export async function getUser(id: string): Promise<GraphUser> {
 export async function searchUsers(term: string, top = 25): Promise<GraphUser[]> {
   const clean = term.replace(/["\\]/g, '').trim();
   if (!clean) return [];
-  const search = ['displayName', 'userPrincipalName', 'mail', 'mobilePhone'].map((field) => `"${field}:${clean}"`).join(' OR ');
+  const search = ['displayName', 'userPrincipalName', 'mail', 'mobilePhone']
+    .map((field) => `"${field}:${clean}"`)
+    .join(' OR ');
   const result = await graphRequest('GET', `/users?$search=${encodeURIComponent(search)}&$top=${top}&${userSelect}`, {
     headers: { ConsistencyLevel: 'eventual' },
     schema: userCollectionSchema,
@@ -54,7 +56,9 @@ export async function searchUsers(term: string, top = 25): Promise<GraphUser[]> 
 }
 
 export async function listAuthenticationMethods(userId: string): Promise<GraphAuthenticationMethod[]> {
-  const result = await graphRequest('GET', `/users/${encodeURIComponent(userId)}/authentication/methods`, { schema: z.object({ value: z.array(authenticationMethodSchema) }) });
+  const result = await graphRequest('GET', `/users/${encodeURIComponent(userId)}/authentication/methods`, {
+    schema: z.object({ value: z.array(authenticationMethodSchema) }),
+  });
   return result.value;
 }
 
@@ -65,14 +69,20 @@ export const signInPreferencesSchema = z.looseObject({
 });
 
 export async function getSignInPreferences(userId: string): Promise<z.infer<typeof signInPreferencesSchema>> {
-  return graphRequest('GET', `/users/${encodeURIComponent(userId)}/authentication/signInPreferences`, { schema: signInPreferencesSchema });
+  return graphRequest('GET', `/users/${encodeURIComponent(userId)}/authentication/signInPreferences`, {
+    schema: signInPreferencesSchema,
+  });
 }
 
 /**
  * Writes a new password (Graph `PATCH /users/{id}` passwordProfile). Entra's refusal (complexity, banned
  * password) arrives as INVALID_INPUT carrying Entra's own message for the page to show.
  */
-export async function setUserPassword(userId: string, password: string, forceChangePasswordNextSignIn = false): Promise<void> {
+export async function setUserPassword(
+  userId: string,
+  password: string,
+  forceChangePasswordNextSignIn = false,
+): Promise<void> {
   await graphRequest('PATCH', `/users/${encodeURIComponent(userId)}`, {
     body: { passwordProfile: { password, forceChangePasswordNextSignIn } },
     schema: z.unknown(),
@@ -84,7 +94,9 @@ export async function setUserPassword(userId: string, password: string, forceCha
  * Against real Entra, smart lockout ends by itself or with an admin password reset; see docs/reset-portal.md.
  */
 export async function unlockUser(userId: string): Promise<{ wasLocked: boolean }> {
-  const result = await graphRequest('POST', `/users/${encodeURIComponent(userId)}/unlock`, { schema: z.object({ wasLocked: z.boolean() }).partial() });
+  const result = await graphRequest('POST', `/users/${encodeURIComponent(userId)}/unlock`, {
+    schema: z.object({ wasLocked: z.boolean() }).partial(),
+  });
   if (result.wasLocked === undefined) throw new AppError('UPSTREAM_ERROR', 'Unlock answered in an unexpected shape.');
   return { wasLocked: result.wasLocked };
 }

@@ -19,13 +19,28 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
 
 export function appErrorResponse(error: unknown): NextResponse {
   if (isAppError(error)) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, path: error.details.path } }, { status: httpStatusByCode[error.code] });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, path: error.details.path } },
+      { status: httpStatusByCode[error.code] },
+    );
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const path = issue ? issue.path.join('.') : '';
-    return NextResponse.json({ error: { code: 'INVALID_INPUT', message: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid input'}`, path } }, { status: 400 });
+    return NextResponse.json(
+      {
+        error: {
+          code: 'INVALID_INPUT',
+          message: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid input'}`,
+          path,
+        },
+      },
+      { status: 400 },
+    );
   }
   console.error('[verity] unexpected error', error);
-  return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } },
+    { status: 500 },
+  );
 }

@@ -11,7 +11,12 @@ let transporter: Transporter | undefined;
 function mailTransport(): Transporter {
   if (!transporter) {
     const config = getConfig();
-    transporter = nodemailer.createTransport({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, connectionTimeout: 5000 });
+    transporter = nodemailer.createTransport({
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      connectionTimeout: 5000,
+    });
   }
   return transporter;
 }

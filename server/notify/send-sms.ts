@@ -14,12 +14,16 @@ export async function sendSms(message: OutgoingSms): Promise<void> {
   try {
     response = await fetch(config.SMS_GATEWAY_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(config.SMS_GATEWAY_TOKEN ? { authorization: `Bearer ${config.SMS_GATEWAY_TOKEN}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(config.SMS_GATEWAY_TOKEN ? { authorization: `Bearer ${config.SMS_GATEWAY_TOKEN}` } : {}),
+      },
       body: JSON.stringify(message),
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
     throw new AppError('UPSTREAM_ERROR', 'The text message could not be sent.', { cause: String(error) });
   }
-  if (!response.ok) throw new AppError('UPSTREAM_ERROR', 'The text message could not be sent.', { status: response.status });
+  if (!response.ok)
+    throw new AppError('UPSTREAM_ERROR', 'The text message could not be sent.', { status: response.status });
 }

@@ -6,8 +6,17 @@ import { getConfig } from '../config';
 // Rate limits with rate-limiter-flexible: in memory for one portal instance (the embedded default), in
 // Redis when REDIS_URL is set so several instances share one count (ASVS5 6.3.1, 2.4.1: no flooding).
 export type RateLimitDecision = { allowed: boolean; retryAfterSeconds: number };
-export type RateLimiter = { consume: (key: string, points?: number) => Promise<RateLimitDecision>; reset: (key: string) => Promise<void> };
-export type RateLimiterOptions = { keyPrefix: string; points: number; durationSeconds: number; blockSeconds?: number; redisUrl?: string };
+export type RateLimiter = {
+  consume: (key: string, points?: number) => Promise<RateLimitDecision>;
+  reset: (key: string) => Promise<void>;
+};
+export type RateLimiterOptions = {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+  blockSeconds?: number;
+  redisUrl?: string;
+};
 
 let sharedRedis: Redis | undefined;
 
@@ -19,8 +28,15 @@ function redisClient(url: string): Redis {
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const redisUrl = options.redisUrl ?? getConfig().REDIS_URL;
-  const common = { keyPrefix: `verity:${options.keyPrefix}`, points: options.points, duration: options.durationSeconds, blockDuration: options.blockSeconds ?? 0 };
-  const limiter: RateLimiterAbstract = redisUrl ? new RateLimiterRedis({ ...common, storeClient: redisClient(redisUrl) }) : new RateLimiterMemory(common);
+  const common = {
+    keyPrefix: `verity:${options.keyPrefix}`,
+    points: options.points,
+    duration: options.durationSeconds,
+    blockDuration: options.blockSeconds ?? 0,
+  };
+  const limiter: RateLimiterAbstract = redisUrl
+    ? new RateLimiterRedis({ ...common, storeClient: redisClient(redisUrl) })
+    : new RateLimiterMemory(common);
   return {
     async consume(key, points = 1) {
       try {

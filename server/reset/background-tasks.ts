@@ -5,7 +5,9 @@ const pending = new Set<Promise<void>>();
 export function runInBackground(task: () => Promise<void>): void {
   const running = Promise.resolve()
     .then(task)
-    .catch((error: unknown) => console.error('[verity] background task failed:', error instanceof Error ? error.message : String(error)))
+    .catch((error: unknown) =>
+      console.error('[verity] background task failed:', error instanceof Error ? error.message : String(error)),
+    )
     .finally(() => pending.delete(running));
   pending.add(running);
 }

@@ -13,55 +13,121 @@ import { changeNotice } from './reset-notifications';
 import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
-export const newPasswordSchema = z.object({ password: z.string().max(1024, 'That password is too long.'), confirmation: z.string().max(1024, 'That password is too long.') });
+export const newPasswordSchema = z.object({
+  password: z.string().max(1024, 'That password is too long.'),
+  confirmation: z.string().max(1024, 'That password is too long.'),
+});
 
-export async function requireVerifiedSession(deps: ResetDependencies, token: string | undefined, purpose: 'reset' | 'unlock'): Promise<LoadedResetSession> {
+export async function requireVerifiedSession(
+  deps: ResetDependencies,
+  token: string | undefined,
+  purpose: 'reset' | 'unlock',
+): Promise<LoadedResetSession> {
   const loaded = await loadActiveResetSession(deps, token);
-  if (loaded.purpose !== purpose) throw new AppError('FORBIDDEN', 'This session was started for another purpose. Start again.');
-  if (!loaded.score.isEnough) throw new AppError('FORBIDDEN', 'Verify your identity with enough services first.', { reason: 'notEnoughStars' });
+  if (loaded.purpose !== purpose)
+    throw new AppError('FORBIDDEN', 'This session was started for another purpose. Start again.');
+  if (!loaded.score.isEnough)
+    throw new AppError('FORBIDDEN', 'Verify your identity with enough services first.', { reason: 'notEnoughStars' });
   const session = await ensureAccountResolved(deps, loaded);
   // Unreachable for unknown accounts (nothing can be verified), kept as a guard.
-  if (!session.row.userId) throw new AppError('FORBIDDEN', 'Verify your identity with enough services first.', { reason: 'notEnoughStars' });
+  if (!session.row.userId)
+    throw new AppError('FORBIDDEN', 'Verify your identity with enough services first.', { reason: 'notEnoughStars' });
   return session;
 }
 
-export async function passwordContextFor(deps: ResetDependencies, session: LoadedResetSession): Promise<{ userPrincipalName: string; displayName: string }> {
+export async function passwordContextFor(
+  deps: ResetDependencies,
+  session: LoadedResetSession,
+): Promise<{ userPrincipalName: string; displayName: string }> {
   const user = await deps.directory.getUser(String(session.row.userId));
   return { userPrincipalName: user.userPrincipalName, displayName: user.displayName };
 }
 
-export async function changePassword(deps: ResetDependencies, input: { token: string | undefined; password: string; confirmation: string; locale: Locale; origin: RequestOrigin }): Promise<void> {
-  const { password, confirmation } = newPasswordSchema.parse({ password: input.password, confirmation: input.confirmation });
+export async function changePassword(
+  deps: ResetDependencies,
+  input: { token: string | undefined; password: string; confirmation: string; locale: Locale; origin: RequestOrigin },
+): Promise<void> {
+  const { password, confirmation } = newPasswordSchema.parse({
+    password: input.password,
+    confirmation: input.confirmation,
+  });
   const session = await requireVerifiedSession(deps, input.token, 'reset');
   const userId = String(session.row.userId);
   const user = await deps.directory.getUser(userId);
   const evaluation = evaluatePassword(deps.settings.passwordPolicy, { password, confirmation }, user);
   if (!evaluation.isAcceptable) {
-    throw new AppError('INVALID_INPUT', 'The new password does not meet every rule.', { reason: 'passwordRules', rules: evaluation.rules.filter((rule) => !rule.passed).map((rule) => rule.id) });
+    throw new AppError('INVALID_INPUT', 'The new password does not meet every rule.', {
+      reason: 'passwordRules',
+      rules: evaluation.rules.filter((rule) => !rule.passed).map((rule) => rule.id),
+    });
   }
   const claimedAt = deps.now();
-  const claim = await deps.db.resetSession.updateMany({ where: { id: session.row.id, passwordClaimedAt: null, completedAt: null, endedReason: null }, data: { passwordClaimedAt: claimedAt } });
-  if (claim.count === 0) throw new AppError('CONFLICT', 'Your password is already being changed. Wait a moment.', { reason: 'alreadyInProgress' });
+  const claim = await deps.db.resetSession.updateMany({
+    where: { id: session.row.id, passwordClaimedAt: null, completedAt: null, endedReason: null },
+    data: { passwordClaimedAt: claimedAt },
+  });
+  if (claim.count === 0)
+    throw new AppError('CONFLICT', 'Your password is already being changed. Wait a moment.', {
+      reason: 'alreadyInProgress',
+    });
   try {
     await deps.directory.setPassword(userId, password);
   } catch (error) {
-    await deps.db.resetSession.updateMany({ where: { id: session.row.id, passwordClaimedAt: claimedAt }, data: { passwordClaimedAt: null } });
+    await deps.db.resetSession.updateMany({
+      where: { id: session.row.id, passwordClaimedAt: claimedAt },
+      data: { passwordClaimedAt: null },
+    });
     const entraMessage = isAppError(error) ? error.message : 'Microsoft Entra ID could not be reached.';
-    await auditReset(deps, { action: 'reset.passwordRejected', outcome: 'failure', subjectId: userId, purpose: 'reset', sessionId: session.row.id, services: session.snapshot.verified, reason: isAppError(error) ? error.code : 'INTERNAL', origin: input.origin });
-    if (isAppError(error) && error.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', entraMessage, { reason: entraRejectionReason(entraMessage) });
-    throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not accept the change right now. Try again in a moment.', { reason: 'entraUnavailable' });
+    await auditReset(deps, {
+      action: 'reset.passwordRejected',
+      outcome: 'failure',
+      subjectId: userId,
+      purpose: 'reset',
+      sessionId: session.row.id,
+      services: session.snapshot.verified,
+      reason: isAppError(error) ? error.code : 'INTERNAL',
+      origin: input.origin,
+    });
+    if (isAppError(error) && error.code === 'INVALID_INPUT')
+      throw new AppError('INVALID_INPUT', entraMessage, { reason: entraRejectionReason(entraMessage) });
+    throw new AppError(
+      'UPSTREAM_ERROR',
+      'Microsoft Entra ID did not accept the change right now. Try again in a moment.',
+      { reason: 'entraUnavailable' },
+    );
   }
   const now = deps.now();
-  await deps.db.resetSession.update({ where: { id: session.row.id }, data: { completedAt: now, endedReason: 'completed' } });
-  await auditReset(deps, { action: 'reset.passwordChanged', outcome: 'success', subjectId: userId, purpose: 'reset', sessionId: session.row.id, services: session.snapshot.verified, origin: input.origin });
+  await deps.db.resetSession.update({
+    where: { id: session.row.id },
+    data: { completedAt: now, endedReason: 'completed' },
+  });
+  await auditReset(deps, {
+    action: 'reset.passwordChanged',
+    outcome: 'success',
+    subjectId: userId,
+    purpose: 'reset',
+    sessionId: session.row.id,
+    services: session.snapshot.verified,
+    origin: input.origin,
+  });
   notifyUser(deps, user, 'passwordChanged', input.locale, now);
 }
 
-export function notifyUser(deps: ResetDependencies, user: { displayName: string; userPrincipalName: string; alternateEmail: string | null }, kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked', locale: Locale, when: Date): void {
+export function notifyUser(
+  deps: ResetDependencies,
+  user: { displayName: string; userPrincipalName: string; alternateEmail: string | null },
+  kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
+  locale: Locale,
+  when: Date,
+): void {
   deps.inBackground(async () => {
     // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
     const to = user.alternateEmail ?? user.userPrincipalName;
-    const message = changeNotice(locale, kind, { name: user.displayName, when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', origin: deps.settings.appOrigin });
+    const message = changeNotice(locale, kind, {
+      name: user.displayName,
+      when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      origin: deps.settings.appOrigin,
+    });
     await deps.sendEmail({ to, subject: message.subject, text: message.text });
   });
 }

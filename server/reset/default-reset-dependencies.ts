@@ -15,9 +15,15 @@ import { resetSettingsFrom } from './reset-settings';
 export function defaultResetDependencies(): ResetDependencies {
   const config = getConfig();
   const settings = resetSettingsFrom(config);
-  const credential = config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY && config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT
-    ? { certificate: { privateKey: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY, thumbprintSha256: config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT } }
-    : { clientSecret: config.ENTRA_RESET_CLIENT_SECRET };
+  const credential =
+    config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY && config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT
+      ? {
+          certificate: {
+            privateKey: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY,
+            thumbprintSha256: config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT,
+          },
+        }
+      : { clientSecret: config.ENTRA_RESET_CLIENT_SECRET };
   return {
     db: getDatabase(),
     directory: graphResetDirectory,

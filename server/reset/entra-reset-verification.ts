@@ -3,11 +3,20 @@
 // verifier) is stored as a VerificationChallenge of the reset session, so the callback only counts for
 // the browser that started it, once, within 10 minutes.
 import { AppError } from '../../lib/app-error';
-import type { EntraCallbackQuery, EntraMfaFailureReason, EntraMfaPendingVerification } from '../verification/entra-mfa-verification';
+import type {
+  EntraCallbackQuery,
+  EntraMfaFailureReason,
+  EntraMfaPendingVerification,
+} from '../verification/entra-mfa-verification';
 import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { ensureAccountResolved, loadActiveResetSession, recordServiceVerified, recordSessionFailure } from './reset-session-store';
+import {
+  ensureAccountResolved,
+  loadActiveResetSession,
+  recordServiceVerified,
+  recordSessionFailure,
+} from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
 
 const roundTripSeconds = 10 * 60;
@@ -17,47 +26,87 @@ export function entraCallbackPath(purpose: 'reset' | 'unlock'): string {
   return `/${purpose}/verify/entra/callback`;
 }
 
-export async function startEntraVerification(deps: ResetDependencies, input: { token: string | undefined; origin: RequestOrigin }): Promise<{ authorizeUrl: string }> {
+export async function startEntraVerification(
+  deps: ResetDependencies,
+  input: { token: string | undefined; origin: RequestOrigin },
+): Promise<{ authorizeUrl: string }> {
   const loaded = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, 'entraMfa');
-  const [perIp, perAccount] = await Promise.all([consumePerIp(deps.limiters.startPerIp, input.origin.ip), deps.limiters.startPerAccount.consume(loaded.row.username)]);
-  if (!perIp.allowed || !perAccount.allowed) throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
+  const [perIp, perAccount] = await Promise.all([
+    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
+    deps.limiters.startPerAccount.consume(loaded.row.username),
+  ]);
+  if (!perIp.allowed || !perAccount.allowed)
+    throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
   const session = await ensureAccountResolved(deps, loaded);
   const now = deps.now();
   const redirectUri = new URL(entraCallbackPath(session.purpose), deps.settings.appOrigin).href;
-  const { authorizeUrl, pending } = await deps.entra.start({ loginHint: session.row.username, expectedOid: session.row.userId, redirectUri, binding: session.row.id, now });
+  const { authorizeUrl, pending } = await deps.entra.start({
+    loginHint: session.row.username,
+    expectedOid: session.row.userId,
+    redirectUri,
+    binding: session.row.id,
+    now,
+  });
   await deps.db.$transaction([
-    deps.db.verificationChallenge.updateMany({ where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null }, data: { consumedAt: now } }),
+    deps.db.verificationChallenge.updateMany({
+      where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null },
+      data: { consumedAt: now },
+    }),
     deps.db.verificationChallenge.create({
       data: {
-        id: crypto.randomUUID(), resetSessionId: session.row.id, service: 'entraMfa', stateHash: pending.stateHash, nonce: pending.nonce, codeVerifier: pending.codeVerifier,
-        createdAt: now, expiresAt: new Date(now.getTime() + roundTripSeconds * 1000),
+        id: crypto.randomUUID(),
+        resetSessionId: session.row.id,
+        service: 'entraMfa',
+        stateHash: pending.stateHash,
+        nonce: pending.nonce,
+        codeVerifier: pending.codeVerifier,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + roundTripSeconds * 1000),
       },
     }),
   ]);
   return { authorizeUrl };
 }
 
-export type EntraReturn = { outcome: 'verified' } | { outcome: 'failed'; reason: EntraMfaFailureReason | 'noPendingVerification' };
+export type EntraReturn =
+  { outcome: 'verified' } | { outcome: 'failed'; reason: EntraMfaFailureReason | 'noPendingVerification' };
 
 // Cancelling or an error page at Entra is not an attack: it does not count towards the session's failures.
 const benignReasons: ReadonlySet<string> = new Set(['cancelled', 'entraError', 'noPendingVerification']);
 
-export async function completeEntraVerification(deps: ResetDependencies, input: { token: string | undefined; query: EntraCallbackQuery; origin: RequestOrigin }): Promise<EntraReturn> {
+export async function completeEntraVerification(
+  deps: ResetDependencies,
+  input: { token: string | undefined; query: EntraCallbackQuery; origin: RequestOrigin },
+): Promise<EntraReturn> {
   const session = await loadActiveResetSession(deps, input.token);
   const now = deps.now();
-  const challenge = await deps.db.verificationChallenge.findFirst({ where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } });
+  const challenge = await deps.db.verificationChallenge.findFirst({
+    where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: 'desc' },
+  });
   let result: EntraReturn;
   if (!challenge?.stateHash || !challenge.nonce || !challenge.codeVerifier) {
     result = { outcome: 'failed', reason: 'noPendingVerification' };
   } else {
     // Single use: the first callback consumes the round trip whatever its result.
-    const consumed = await deps.db.verificationChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now, attempts: { increment: 1 } } });
+    const consumed = await deps.db.verificationChallenge.updateMany({
+      where: { id: challenge.id, consumedAt: null },
+      data: { consumedAt: now, attempts: { increment: 1 } },
+    });
     const pending: EntraMfaPendingVerification = {
-      stateHash: challenge.stateHash, nonce: challenge.nonce, codeVerifier: challenge.codeVerifier, expectedOid: session.row.userId, binding: session.row.id,
-      redirectUri: new URL(entraCallbackPath(session.purpose), deps.settings.appOrigin).href, startedAt: challenge.createdAt.getTime(),
+      stateHash: challenge.stateHash,
+      nonce: challenge.nonce,
+      codeVerifier: challenge.codeVerifier,
+      expectedOid: session.row.userId,
+      binding: session.row.id,
+      redirectUri: new URL(entraCallbackPath(session.purpose), deps.settings.appOrigin).href,
+      startedAt: challenge.createdAt.getTime(),
     };
-    const verified = consumed.count === 1 ? await deps.entra.complete({ query: input.query, pending, binding: session.row.id, now }) : ({ ok: false, reason: 'stateMismatch' } as const);
+    const verified =
+      consumed.count === 1
+        ? await deps.entra.complete({ query: input.query, pending, binding: session.row.id, now })
+        : ({ ok: false, reason: 'stateMismatch' } as const);
     result = verified.ok ? { outcome: 'verified' } : { outcome: 'failed', reason: verified.reason };
   }
   if (result.outcome === 'verified') {
@@ -66,8 +115,14 @@ export async function completeEntraVerification(deps: ResetDependencies, input: 
     await recordSessionFailure(deps, session.row.id);
   }
   await auditReset(deps, {
-    action: 'reset.verification', outcome: result.outcome === 'verified' ? 'success' : 'failure', subjectId: session.row.userId, purpose: session.purpose,
-    sessionId: session.row.id, service: 'entraMfa', origin: input.origin, ...(result.outcome === 'failed' ? { reason: result.reason } : {}),
+    action: 'reset.verification',
+    outcome: result.outcome === 'verified' ? 'success' : 'failure',
+    subjectId: session.row.userId,
+    purpose: session.purpose,
+    sessionId: session.row.id,
+    service: 'entraMfa',
+    origin: input.origin,
+    ...(result.outcome === 'failed' ? { reason: result.reason } : {}),
   });
   return result;
 }

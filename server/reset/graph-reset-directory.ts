@@ -4,7 +4,15 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { graphRequest } from '../graph/graph-client';
-import { findUserByUsername, getUser, listAuthenticationMethods, setUserPassword, unlockUser, type GraphAuthenticationMethod, type GraphUser } from '../graph/users';
+import {
+  findUserByUsername,
+  getUser,
+  listAuthenticationMethods,
+  setUserPassword,
+  unlockUser,
+  type GraphAuthenticationMethod,
+  type GraphUser,
+} from '../graph/users';
 import type { DirectoryMethod, DirectoryUser, ResetDirectory } from './reset-directory';
 
 const methodKinds: Record<string, DirectoryMethod['kind']> = {
@@ -22,7 +30,8 @@ export function directoryMethodOf(method: GraphAuthenticationMethod): DirectoryM
   const kind = methodKinds[method['@odata.type']] ?? 'other';
   // Authenticator phone sign-in shows as isPasswordlessCapable (microsoftAuthenticatorAuthenticationMethod);
   // FIDO2 and Windows Hello are passwordless by nature.
-  const isPasswordlessCapable = kind === 'fido2' || kind === 'windowsHello' || (kind === 'authenticator' && method.isPasswordlessCapable === true);
+  const isPasswordlessCapable =
+    kind === 'fido2' || kind === 'windowsHello' || (kind === 'authenticator' && method.isPasswordlessCapable === true);
   return { kind, isPasswordlessCapable };
 }
 
@@ -55,7 +64,9 @@ export const graphResetDirectory: ResetDirectory = {
   },
   async revokeSignInSessions(id) {
     // Graph user: revokeSignInSessions (invalidates refresh tokens and session cookies).
-    const result = await graphRequest('POST', `/users/${encodeURIComponent(id)}/revokeSignInSessions`, { schema: z.looseObject({ value: z.boolean().optional() }) });
+    const result = await graphRequest('POST', `/users/${encodeURIComponent(id)}/revokeSignInSessions`, {
+      schema: z.looseObject({ value: z.boolean().optional() }),
+    });
     if (result.value === false) throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not revoke the sessions.');
   },
 };

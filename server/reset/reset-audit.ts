@@ -5,12 +5,27 @@ import type { IdentityServiceId, ResetPurpose } from '../../lib/reset/identity-s
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 
 export type ResetAuditAction =
-  | 'reset.started' | 'reset.codeSent' | 'reset.verification' | 'reset.passwordChanged' | 'reset.passwordRejected'
-  | 'unlock.completed' | 'reset.otherSessionsRevoked';
+  | 'reset.started'
+  | 'reset.codeSent'
+  | 'reset.verification'
+  | 'reset.passwordChanged'
+  | 'reset.passwordRejected'
+  | 'unlock.completed'
+  | 'reset.otherSessionsRevoked';
 
 export async function auditReset(
   deps: Pick<ResetDependencies, 'db' | 'now'>,
-  entry: { action: ResetAuditAction; outcome: 'success' | 'failure' | 'denied' | 'info'; subjectId: string | null; purpose: ResetPurpose; sessionId: string; services?: readonly IdentityServiceId[]; service?: IdentityServiceId; reason?: string; origin: RequestOrigin },
+  entry: {
+    action: ResetAuditAction;
+    outcome: 'success' | 'failure' | 'denied' | 'info';
+    subjectId: string | null;
+    purpose: ResetPurpose;
+    sessionId: string;
+    services?: readonly IdentityServiceId[];
+    service?: IdentityServiceId;
+    reason?: string;
+    origin: RequestOrigin;
+  },
 ): Promise<void> {
   await appendAuditEvent(deps.db, {
     occurredAt: deps.now(),

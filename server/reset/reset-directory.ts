@@ -11,7 +11,19 @@ export type DirectoryUser = {
 };
 
 /** A registered Entra authentication method, reduced to what readiness and the MFA rule need. */
-export type DirectoryMethod = { kind: 'password' | 'authenticator' | 'phone' | 'fido2' | 'windowsHello' | 'softwareOath' | 'email' | 'temporaryAccessPass' | 'other'; isPasswordlessCapable: boolean };
+export type DirectoryMethod = {
+  kind:
+    | 'password'
+    | 'authenticator'
+    | 'phone'
+    | 'fido2'
+    | 'windowsHello'
+    | 'softwareOath'
+    | 'email'
+    | 'temporaryAccessPass'
+    | 'other';
+  isPasswordlessCapable: boolean;
+};
 
 export type ResetDirectory = {
   /** By UPN or email; null when no such account (callers must not branch on it observably). */

@@ -7,12 +7,17 @@ import type { Locale } from '../../lib/i18n/pick-locale';
 import { translate, type Messages } from '../../lib/i18n/translate';
 
 const catalogues: Record<Locale, Messages> = { en, fr };
-const t = (locale: Locale, key: string, values?: Record<string, string | number>) => translate(catalogues[locale], key, values);
+const t = (locale: Locale, key: string, values?: Record<string, string | number>) =>
+  translate(catalogues[locale], key, values);
 
 export function codeMessage(locale: Locale, code: string, minutes: number): { subject: string; text: string } {
   return { subject: t(locale, 'notify.codeSubject'), text: t(locale, 'notify.codeText', { code, minutes }) };
 }
 
-export function changeNotice(locale: Locale, kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked', values: { name: string; when: string; origin: string }): { subject: string; text: string } {
+export function changeNotice(
+  locale: Locale,
+  kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
+  values: { name: string; when: string; origin: string },
+): { subject: string; text: string } {
   return { subject: t(locale, `notify.${kind}Subject`), text: t(locale, `notify.${kind}Text`, values) };
 }

@@ -41,7 +41,9 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     throw error;
   }
   const { starPolicy } = deps.settings;
-  const unfinished = await deps.db.verificationChallenge.count({ where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: deps.now() } } });
+  const unfinished = await deps.db.verificationChallenge.count({
+    where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: deps.now() } },
+  });
   return {
     purpose: session.purpose,
     status: session.status,
@@ -49,7 +51,11 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     required: session.score.required,
     isEnough: session.score.isEnough,
     isHeldBackByMfaRule: session.score.isHeldBackByMfaRule,
-    services: starPolicy.enabledServices.map((id) => ({ id, stars: starPolicy.stars[id], isVerified: session.snapshot.verified.includes(id) })),
+    services: starPolicy.enabledServices.map((id) => ({
+      id,
+      stars: starPolicy.stars[id],
+      isVerified: session.snapshot.verified.includes(id),
+    })),
     csrf: csrfTokenFor(deps.settings, String(token)),
     otherSessionsRevoked: session.row.otherSessionsRevokedAt !== null,
     returnUrl: session.row.returnUrl,
@@ -59,12 +65,20 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
 }
 
 /** For the new-password page: the policy and the verified user's name (for the name-parts rule). */
-export async function newPasswordPageData(): Promise<{ csrf: string; policy: PasswordPolicy; context: { userPrincipalName: string; displayName: string } } | null> {
+export async function newPasswordPageData(): Promise<{
+  csrf: string;
+  policy: PasswordPolicy;
+  context: { userPrincipalName: string; displayName: string };
+} | null> {
   const deps = resetDependencies();
   const token = readResetCookie(await cookies(), deps.settings);
   try {
     const session = await requireVerifiedSession(deps, token, 'reset');
-    return { csrf: csrfTokenFor(deps.settings, String(token)), policy: deps.settings.passwordPolicy, context: await passwordContextFor(deps, session) };
+    return {
+      csrf: csrfTokenFor(deps.settings, String(token)),
+      policy: deps.settings.passwordPolicy,
+      context: await passwordContextFor(deps, session),
+    };
   } catch (error) {
     if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;
     throw error;

@@ -12,7 +12,14 @@ import { csrfTokenFor } from './http/reset-csrf';
 import { overrideResetDependencies } from './http/reset-dependencies-holder';
 import type { DirectoryUser, ResetDirectory } from './reset-directory';
 import { resetSettingsFrom } from './reset-settings';
-import { adele, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks, testResetDependencies } from './reset-test-support';
+import {
+  adele,
+  memoryDirectory,
+  memoryLimiter,
+  passwordAndPush,
+  settleBackgroundTasks,
+  testResetDependencies,
+} from './reset-test-support';
 
 let testDb: TestDatabase;
 let deps: ReturnType<typeof testResetDependencies>;
@@ -37,7 +44,9 @@ function slowDirectory(): ResetDirectory {
   };
 }
 
-beforeAll(async () => { testDb = await createTestDatabase(); });
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
 afterAll(async () => {
   overrideResetDependencies(undefined);
   await testDb?.drop();
@@ -45,15 +54,31 @@ afterAll(async () => {
 beforeEach(() => {
   deps = testResetDependencies(testDb.db, slowDirectory());
   const unlimited = memoryLimiter(100_000);
-  deps.limiters = { startPerAccount: unlimited, startPerIp: unlimited, sendPerAccount: unlimited, sendPerIp: unlimited, verifyPerAccount: unlimited };
+  deps.limiters = {
+    startPerAccount: unlimited,
+    startPerIp: unlimited,
+    sendPerAccount: unlimited,
+    sendPerIp: unlimited,
+    verifyPerAccount: unlimited,
+  };
   overrideResetDependencies(deps);
 });
 
-function post(path: string, fields: Record<string, string>, headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', origin: 'null' }, cookie?: string): NextRequest {
+function post(
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', origin: 'null' },
+  cookie?: string,
+): NextRequest {
   return new NextRequest(`${origin}${path}`, {
     method: 'POST',
     body: new URLSearchParams(fields),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'vitest', ...headers, ...(cookie ? { cookie } : {}) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'vitest',
+      ...headers,
+      ...(cookie ? { cookie } : {}),
+    },
   });
 }
 
@@ -61,9 +86,16 @@ const startFor = (username: string) => startRoute(post('/reset/actions/start', {
 
 function shape(response: Response) {
   // Only the random token differs (also in Next's internal x-middleware-set-cookie copy).
-  const headers = [...response.headers.entries()].filter(([name]) => name !== 'set-cookie' && name !== 'date').map(([name, value]) => [name, value.replace(/verity-reset=[^;]+/g, 'verity-reset=<token>').replace(/Expires=[^;]+/g, 'Expires=<date>')]);
+  const headers = [...response.headers.entries()]
+    .filter(([name]) => name !== 'set-cookie' && name !== 'date')
+    .map(([name, value]) => [
+      name,
+      value.replace(/verity-reset=[^;]+/g, 'verity-reset=<token>').replace(/Expires=[^;]+/g, 'Expires=<date>'),
+    ]);
   const cookieNames = response.headers.getSetCookie().map((cookie) => cookie.split('=')[0]);
-  const cookieAttributes = response.headers.getSetCookie().map((cookie) => cookie.replace(/^[^=]+=[^;]*/, '').replace(/Expires=[^;]+/g, 'Expires=<date>'));
+  const cookieAttributes = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.replace(/^[^=]+=[^;]*/, '').replace(/Expires=[^;]+/g, 'Expires=<date>'));
   return { status: response.status, headers, cookieNames, cookieAttributes };
 }
 
@@ -88,7 +120,10 @@ describe('account enumeration (FPCS; ASVS5 6.3.8)', () => {
     for (let warm = 0; warm < 20; warm++) await startFor(warm % 2 ? adele.userPrincipalName : 'warm-up@contoso.test');
     for (let i = 0; i < 200; i++) {
       // Interleaved so drift (GC, background lookups) hits both sides alike.
-      for (const [kind, username] of [['known', adele.userPrincipalName], ['unknown', `nobody${i}@contoso.test`]] as const) {
+      for (const [kind, username] of [
+        ['known', adele.userPrincipalName],
+        ['unknown', `nobody${i}@contoso.test`],
+      ] as const) {
         const started = performance.now();
         const response = await startFor(username);
         timings[kind].push(performance.now() - started);
@@ -96,7 +131,9 @@ describe('account enumeration (FPCS; ASVS5 6.3.8)', () => {
       }
     }
     const difference = Math.abs(median(timings.known) - median(timings.unknown));
-    console.info(`[enumeration timing] median known ${median(timings.known).toFixed(2)} ms, unknown ${median(timings.unknown).toFixed(2)} ms, difference ${difference.toFixed(2)} ms`);
+    console.info(
+      `[enumeration timing] median known ${median(timings.known).toFixed(2)} ms, unknown ${median(timings.unknown).toFixed(2)} ms, difference ${difference.toFixed(2)} ms`,
+    );
     expect(difference).toBeLessThan(10);
     await settleBackgroundTasks();
   }, 120_000);
@@ -105,18 +142,50 @@ describe('account enumeration (FPCS; ASVS5 6.3.8)', () => {
 describe('CSRF protection on every state-changing request (ASVS5 3.5; docs/decisions/0004)', () => {
   it('refuses a cross-site start, and one without fetch metadata from another origin', async () => {
     const before = await testDb.db.resetSession.count();
-    expect((await startRoute(post('/reset/actions/start', { purpose: 'reset', username: adele.userPrincipalName }, { 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
-    expect((await startRoute(post('/reset/actions/start', { purpose: 'reset', username: adele.userPrincipalName }, { origin: 'https://evil.test' }))).status).toBe(403);
-    expect((await startRoute(post('/reset/actions/start', { purpose: 'reset', username: adele.userPrincipalName }, {}))).status).toBe(403);
+    expect(
+      (
+        await startRoute(
+          post(
+            '/reset/actions/start',
+            { purpose: 'reset', username: adele.userPrincipalName },
+            { 'sec-fetch-site': 'cross-site' },
+          ),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await startRoute(
+          post(
+            '/reset/actions/start',
+            { purpose: 'reset', username: adele.userPrincipalName },
+            { origin: 'https://evil.test' },
+          ),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await startRoute(post('/reset/actions/start', { purpose: 'reset', username: adele.userPrincipalName }, {})))
+        .status,
+    ).toBe(403);
     expect(await testDb.db.resetSession.count()).toBe(before);
   });
 
   it('refuses a session request without the session-bound token, or with another session’s token', async () => {
     const first = await startFor(adele.userPrincipalName);
     const second = await startFor(adele.userPrincipalName);
-    const tokenOf = (response: Response) => /verity-reset=([^;]+)/.exec(response.headers.getSetCookie()[0] ?? '')?.[1] ?? '';
+    const tokenOf = (response: Response) =>
+      /verity-reset=([^;]+)/.exec(response.headers.getSetCookie()[0] ?? '')?.[1] ?? '';
     const cookie = `verity-reset=${tokenOf(first)}`;
-    const send = (csrf?: string) => sendCodeRoute(post('/reset/actions/send-code', { purpose: 'reset', service: 'sms', ...(csrf ? { csrf } : {}) }, undefined, cookie));
+    const send = (csrf?: string) =>
+      sendCodeRoute(
+        post(
+          '/reset/actions/send-code',
+          { purpose: 'reset', service: 'sms', ...(csrf ? { csrf } : {}) },
+          undefined,
+          cookie,
+        ),
+      );
     expect((await send()).status).toBe(403);
     expect((await send(csrfTokenFor(deps.settings, tokenOf(second)))).status).toBe(403);
     const accepted = await send(csrfTokenFor(deps.settings, tokenOf(first)));
@@ -133,10 +202,20 @@ describe('cookies and headers (ASVS4 3.4; FPCS)', () => {
     expect(development).toMatch(/HttpOnly/i);
     expect(development).toMatch(/SameSite=lax/i);
     expect(development).toMatch(/Path=\//);
-    deps.settings = resetSettingsFrom(loadConfig({ AUTH_SECRET: deps.settings.secret, APP_ORIGIN: 'https://portal.contoso.test', NODE_ENV: 'production' }));
-    const production = await startRoute(new NextRequest('https://portal.contoso.test/reset/actions/start', {
-      method: 'POST', body: new URLSearchParams({ purpose: 'reset', username: adele.userPrincipalName }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-    }));
+    deps.settings = resetSettingsFrom(
+      loadConfig({
+        AUTH_SECRET: deps.settings.secret,
+        APP_ORIGIN: 'https://portal.contoso.test',
+        NODE_ENV: 'production',
+      }),
+    );
+    const production = await startRoute(
+      new NextRequest('https://portal.contoso.test/reset/actions/start', {
+        method: 'POST',
+        body: new URLSearchParams({ purpose: 'reset', username: adele.userPrincipalName }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      }),
+    );
     const cookie = production.headers.getSetCookie()[0] ?? '';
     expect(cookie).toMatch(/^__Host-verity-reset=/);
     expect(cookie).toMatch(/; Secure/i);
@@ -172,7 +251,9 @@ describe('every input is validated; malformed input is a clear 4xx, never a 500'
     expect(noSession.headers.get('location')).toBe(`${origin}/reset?error=noSession`);
     const start = await startFor(adele.userPrincipalName);
     const cookie = (start.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-    const garbage = await entraCallbackRoute(new NextRequest(`${origin}/reset/verify/entra/callback?state=${'%00'.repeat(600)}`, { headers: { cookie } }));
+    const garbage = await entraCallbackRoute(
+      new NextRequest(`${origin}/reset/verify/entra/callback?state=${'%00'.repeat(600)}`, { headers: { cookie } }),
+    );
     expect(garbage.status).toBe(303);
     expect(garbage.headers.get('location')).toMatch(/\/reset\/services\?entra=/);
     await settleBackgroundTasks();

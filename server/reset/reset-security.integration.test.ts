@@ -5,7 +5,16 @@ import { isAppError } from '../../lib/app-error';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from './change-password';
 import {
-  adele, codeIn, memoryDirectory, memoryLimiter, nestor, passwordAndPush, passwordOnly, settleBackgroundTasks, testResetDependencies, type MemoryDirectory,
+  adele,
+  codeIn,
+  memoryDirectory,
+  memoryLimiter,
+  nestor,
+  passwordAndPush,
+  passwordOnly,
+  settleBackgroundTasks,
+  testResetDependencies,
+  type MemoryDirectory,
 } from './reset-test-support';
 import { loadResetSession } from './reset-session-store';
 import { startResetSession } from './start-reset-session';
@@ -22,10 +31,17 @@ let deps: ReturnType<typeof testResetDependencies>;
 const origin = { ip: '203.0.113.7', userAgent: 'vitest' };
 const newPassword = 'Blue-Harbour-Lantern-82';
 
-beforeAll(async () => { testDb = await createTestDatabase(); });
-afterAll(async () => { await testDb?.drop(); });
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
 beforeEach(() => {
-  directory = memoryDirectory([{ user: adele, methods: passwordAndPush }, { user: nestor, methods: passwordOnly }]);
+  directory = memoryDirectory([
+    { user: adele, methods: passwordAndPush },
+    { user: nestor, methods: passwordOnly },
+  ]);
   deps = testResetDependencies(testDb.db, directory);
 });
 
@@ -34,7 +50,8 @@ async function errorOf(promise: Promise<unknown>): Promise<{ code: string; reaso
     await promise;
   } catch (error) {
     if (isAppError(error)) return { code: error.code, reason: error.details.reason, message: error.message };
-    if (error instanceof Error && error.name === 'ZodError') return { code: 'INVALID_INPUT', reason: 'zod', message: error.message };
+    if (error instanceof Error && error.name === 'ZodError')
+      return { code: 'INVALID_INPUT', reason: 'zod', message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');
@@ -57,7 +74,15 @@ async function sendAndRead(token: string, service: 'sms' | 'email') {
 
 async function enrolTotp(userId: string) {
   const { secretBase32 } = newTotp('adele');
-  await testDb.db.portalCredential.create({ data: { id: crypto.randomUUID(), userId, kind: 'totp', secretSealed: sealSecret(deps.settings.secret, secretBase32), createdAt: deps.now() } });
+  await testDb.db.portalCredential.create({
+    data: {
+      id: crypto.randomUUID(),
+      userId,
+      kind: 'totp',
+      secretSealed: sealSecret(deps.settings.secret, secretBase32),
+      createdAt: deps.now(),
+    },
+  });
   return secretBase32;
 }
 
@@ -77,39 +102,60 @@ describe('codes and sessions (ASVS5 6.5.1-6.5.5, 6.6.3)', () => {
     const token = await start();
     const code = await sendAndRead(token, 'sms');
     await checkVerificationCode(deps, { token, service: 'sms', code, origin });
-    expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code, origin }))).toMatchObject({ code: 'EXPIRED', reason: 'expiredCode' });
+    expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code, origin }))).toMatchObject({
+      code: 'EXPIRED',
+      reason: 'expiredCode',
+    });
   });
 
   it('a code is bound to the reset session that asked for it', async () => {
     const token = await start();
     const other = await start();
     const code = await sendAndRead(token, 'sms');
-    expect(await errorOf(checkVerificationCode(deps, { token: other, service: 'sms', code, origin }))).toMatchObject({ code: 'EXPIRED' });
+    expect(await errorOf(checkVerificationCode(deps, { token: other, service: 'sms', code, origin }))).toMatchObject({
+      code: 'EXPIRED',
+    });
     // And to its service: an SMS code is not an email code.
-    expect(await errorOf(checkVerificationCode(deps, { token, service: 'email', code, origin }))).toMatchObject({ code: 'EXPIRED' });
+    expect(await errorOf(checkVerificationCode(deps, { token, service: 'email', code, origin }))).toMatchObject({
+      code: 'EXPIRED',
+    });
   });
 
   it('a code lives 10 minutes', async () => {
     const token = await start();
     const code = await sendAndRead(token, 'email');
     deps.clock.now = new Date(deps.clock.now.getTime() + 10 * 60_000 + 1);
-    expect(await errorOf(checkVerificationCode(deps, { token, service: 'email', code, origin }))).toMatchObject({ code: 'EXPIRED', reason: 'expiredCode' });
+    expect(await errorOf(checkVerificationCode(deps, { token, service: 'email', code, origin }))).toMatchObject({
+      code: 'EXPIRED',
+      reason: 'expiredCode',
+    });
   });
 
   it('at most 5 wrong tries per code: the right code is refused afterwards', async () => {
     const token = await start();
     const code = await sendAndRead(token, 'sms');
     const wrong = code === '00000000' ? '11111111' : '00000000';
-    for (let i = 0; i < 5; i++) expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code: wrong, origin }))).toMatchObject({ reason: 'wrongCode' });
-    expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code, origin }))).toMatchObject({ code: 'RATE_LIMITED', reason: 'tooManyTries' });
+    for (let i = 0; i < 5; i++)
+      expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code: wrong, origin }))).toMatchObject({
+        reason: 'wrongCode',
+      });
+    expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code, origin }))).toMatchObject({
+      code: 'RATE_LIMITED',
+      reason: 'tooManyTries',
+    });
   });
 
   it('5 parallel guesses cannot exceed the per-code limit', async () => {
     const token = await start();
     const code = await sendAndRead(token, 'sms');
     const wrong = code === '00000000' ? '11111111' : '00000000';
-    await Promise.allSettled(Array.from({ length: 12 }, () => checkVerificationCode(deps, { token, service: 'sms', code: wrong, origin })));
-    const challenge = await testDb.db.verificationChallenge.findFirstOrThrow({ where: { consumedAt: null, service: 'sms' }, orderBy: { createdAt: 'desc' } });
+    await Promise.allSettled(
+      Array.from({ length: 12 }, () => checkVerificationCode(deps, { token, service: 'sms', code: wrong, origin })),
+    );
+    const challenge = await testDb.db.verificationChallenge.findFirstOrThrow({
+      where: { consumedAt: null, service: 'sms' },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(challenge.attempts).toBeLessThanOrEqual(5);
   });
 
@@ -117,29 +163,49 @@ describe('codes and sessions (ASVS5 6.5.1-6.5.5, 6.6.3)', () => {
     const token = await start();
     const first = await sendAndRead(token, 'sms');
     const second = await sendAndRead(token, 'sms');
-    if (first !== second) expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code: first, origin }))).toMatchObject({ code: 'INVALID_INPUT' });
+    if (first !== second)
+      expect(await errorOf(checkVerificationCode(deps, { token, service: 'sms', code: first, origin }))).toMatchObject({
+        code: 'INVALID_INPUT',
+      });
     await checkVerificationCode(deps, { token, service: 'sms', code: second, origin });
   });
 
   it('per-account rate limit on sending codes: nobody’s phone can be flooded', async () => {
-    deps = testResetDependencies(testDb.db, directory, { limiters: { ...deps.limiters, sendPerAccount: memoryLimiter(3) } });
+    deps = testResetDependencies(testDb.db, directory, {
+      limiters: { ...deps.limiters, sendPerAccount: memoryLimiter(3) },
+    });
     for (let i = 0; i < 3; i++) {
       const token = await start();
-      await sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin: { ...origin, ip: `198.51.100.${i}` } });
+      await sendVerificationCode(deps, {
+        token,
+        service: 'sms',
+        locale: 'en',
+        origin: { ...origin, ip: `198.51.100.${i}` },
+      });
     }
     const token = await start();
-    expect(await errorOf(sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin: { ...origin, ip: '198.51.100.99' } }))).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(
+      await errorOf(
+        sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin: { ...origin, ip: '198.51.100.99' } }),
+      ),
+    ).toMatchObject({ code: 'RATE_LIMITED' });
     await settleBackgroundTasks();
     expect(deps.captured.sms).toHaveLength(3);
   });
 
   it('per-IP rate limit on starting resets and on sending codes', async () => {
-    deps = testResetDependencies(testDb.db, directory, { limiters: { ...deps.limiters, startPerIp: memoryLimiter(2), sendPerIp: memoryLimiter(1) } });
+    deps = testResetDependencies(testDb.db, directory, {
+      limiters: { ...deps.limiters, startPerIp: memoryLimiter(2), sendPerIp: memoryLimiter(1) },
+    });
     const token = await start('adele.vance@contoso.test');
     await start('nobody@contoso.test');
-    expect(await errorOf(startResetSession(deps, { purpose: 'reset', username: 'nestor.wilke@contoso.test', origin }))).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(
+      await errorOf(startResetSession(deps, { purpose: 'reset', username: 'nestor.wilke@contoso.test', origin })),
+    ).toMatchObject({ code: 'RATE_LIMITED' });
     await sendVerificationCode(deps, { token, service: 'email', locale: 'en', origin });
-    expect(await errorOf(sendVerificationCode(deps, { token, service: 'email', locale: 'en', origin }))).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await errorOf(sendVerificationCode(deps, { token, service: 'email', locale: 'en', origin }))).toMatchObject({
+      code: 'RATE_LIMITED',
+    });
   });
 
   it('asking for a reset changes nothing on the account', async () => {
@@ -152,14 +218,19 @@ describe('codes and sessions (ASVS5 6.5.1-6.5.5, 6.6.3)', () => {
   it('a reset session ends after 15 minutes', async () => {
     const token = await start();
     deps.clock.now = new Date(deps.clock.now.getTime() + 15 * 60_000);
-    expect(await errorOf(sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin }))).toMatchObject({ code: 'EXPIRED' });
+    expect(await errorOf(sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin }))).toMatchObject({
+      code: 'EXPIRED',
+    });
   });
 
   it('a reset session ends after too many failures', async () => {
     const token = await start();
-    for (let i = 0; i < deps.settings.sessionLimits.maxFailures; i++) await errorOf(verifyTotp(deps, { token, code: '000000', origin }));
+    for (let i = 0; i < deps.settings.sessionLimits.maxFailures; i++)
+      await errorOf(verifyTotp(deps, { token, code: '000000', origin }));
     expect((await loadResetSession(deps, token)).status).toBe('tooManyFailures');
-    expect(await errorOf(sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin }))).toMatchObject({ code: 'EXPIRED' });
+    expect(await errorOf(sendVerificationCode(deps, { token, service: 'sms', locale: 'en', origin }))).toMatchObject({
+      code: 'EXPIRED',
+    });
   });
 
   it('a reset session ends after success', async () => {
@@ -169,7 +240,11 @@ describe('codes and sessions (ASVS5 6.5.1-6.5.5, 6.6.3)', () => {
     await verifyTotp(deps, { token, code: totpCodeAt(secret, deps.now()), origin });
     await changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin });
     expect((await loadResetSession(deps, token)).status).toBe('completed');
-    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }))).toMatchObject({ code: 'EXPIRED' });
+    expect(
+      await errorOf(
+        changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }),
+      ),
+    ).toMatchObject({ code: 'EXPIRED' });
   });
 
   it('an unknown account gets a session and "sent" answers, but nothing is ever delivered or verified', async () => {
@@ -185,18 +260,28 @@ describe('codes and sessions (ASVS5 6.5.1-6.5.5, 6.6.3)', () => {
 
 describe('a reset never bypasses MFA (ASVS5 6.4.3)', () => {
   it('email and SMS codes alone never reach the reset threshold when the user has MFA registered', async () => {
-    deps.settings.starPolicy = { ...deps.settings.starPolicy, stars: { ...deps.settings.starPolicy.stars, sms: 2, email: 2 } };
+    deps.settings.starPolicy = {
+      ...deps.settings.starPolicy,
+      stars: { ...deps.settings.starPolicy.stars, sms: 2, email: 2 },
+    };
     const token = await start();
     await checkVerificationCode(deps, { token, service: 'sms', code: await sendAndRead(token, 'sms'), origin });
     await checkVerificationCode(deps, { token, service: 'email', code: await sendAndRead(token, 'email'), origin });
     const session = await loadResetSession(deps, token);
     expect(session.score).toMatchObject({ stars: 4, isEnough: false, isHeldBackByMfaRule: true });
-    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }))).toMatchObject({ code: 'FORBIDDEN', reason: 'notEnoughStars' });
+    expect(
+      await errorOf(
+        changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN', reason: 'notEnoughStars' });
     expect(directory.passwordWrites).toEqual([]);
   });
 
   it('the same codes do reach it for a user without MFA registered', async () => {
-    deps.settings.starPolicy = { ...deps.settings.starPolicy, stars: { ...deps.settings.starPolicy.stars, sms: 2, email: 2 } };
+    deps.settings.starPolicy = {
+      ...deps.settings.starPolicy,
+      stars: { ...deps.settings.starPolicy.stars, sms: 2, email: 2 },
+    };
     const token = await start(nestor.userPrincipalName);
     await checkVerificationCode(deps, { token, service: 'sms', code: await sendAndRead(token, 'sms'), origin });
     await checkVerificationCode(deps, { token, service: 'email', code: await sendAndRead(token, 'email'), origin });
@@ -212,10 +297,16 @@ describe('concurrency', () => {
     await checkVerificationCode(deps, { token, service: 'sms', code: await sendAndRead(token, 'sms'), origin });
     await verifyTotp(deps, { token, code: totpCodeAt(secret, deps.now()), origin });
     const auditBefore = await testDb.db.auditEvent.count({ where: { action: 'reset.passwordChanged' } });
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(directory.passwordWrites).toHaveLength(1);
-    expect(await testDb.db.auditEvent.count({ where: { action: 'reset.passwordChanged', outcome: 'success' } })).toBe(auditBefore + 1);
+    expect(await testDb.db.auditEvent.count({ where: { action: 'reset.passwordChanged', outcome: 'success' } })).toBe(
+      auditBefore + 1,
+    );
   });
 });
 
@@ -230,8 +321,22 @@ describe('password write', () => {
 
   it('the server checks the same rules as the page (banned words, name parts, confirmation)', async () => {
     const token = await verifiedSession();
-    expect(await errorOf(changePassword(deps, { token, password: 'Adele-Harbour-1982', confirmation: 'Adele-Harbour-1982', locale: 'en', origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'passwordRules' });
-    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: `${newPassword}x`, locale: 'en', origin }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(
+      await errorOf(
+        changePassword(deps, {
+          token,
+          password: 'Adele-Harbour-1982',
+          confirmation: 'Adele-Harbour-1982',
+          locale: 'en',
+          origin,
+        }),
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT', reason: 'passwordRules' });
+    expect(
+      await errorOf(
+        changePassword(deps, { token, password: newPassword, confirmation: `${newPassword}x`, locale: 'en', origin }),
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT' });
     expect(directory.passwordWrites).toEqual([]);
   });
 
@@ -239,8 +344,18 @@ describe('password write', () => {
     const token = await verifiedSession();
     const entraMessage = 'The password you chose is one that is commonly used. Please provide a different password.';
     directory.rejectNextPassword = entraMessage;
-    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'entraBanned', message: entraMessage });
-    await changePassword(deps, { token, password: 'Quiet-Meadow-Compass-47', confirmation: 'Quiet-Meadow-Compass-47', locale: 'en', origin });
+    expect(
+      await errorOf(
+        changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }),
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT', reason: 'entraBanned', message: entraMessage });
+    await changePassword(deps, {
+      token,
+      password: 'Quiet-Meadow-Compass-47',
+      confirmation: 'Quiet-Meadow-Compass-47',
+      locale: 'en',
+      origin,
+    });
     expect(directory.passwordWrites).toHaveLength(1);
   });
 
@@ -276,10 +391,17 @@ describe('unlock', () => {
     await checkVerificationCode(deps, { token, service: 'sms', code: await sendAndRead(token, 'sms'), origin });
     expect(await errorOf(unlockAccount(deps, { token, locale: 'en', origin }))).toMatchObject({ code: 'FORBIDDEN' });
     await checkVerificationCode(deps, { token, service: 'email', code: await sendAndRead(token, 'email'), origin });
-    await Promise.allSettled([unlockAccount(deps, { token, locale: 'en', origin }), unlockAccount(deps, { token, locale: 'en', origin })]);
+    await Promise.allSettled([
+      unlockAccount(deps, { token, locale: 'en', origin }),
+      unlockAccount(deps, { token, locale: 'en', origin }),
+    ]);
     expect(directory.unlocks).toEqual([adele.id]);
     // An unlock session cannot change the password.
-    expect(await errorOf(changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }))).toMatchObject({ code: 'EXPIRED' });
+    expect(
+      await errorOf(
+        changePassword(deps, { token, password: newPassword, confirmation: newPassword, locale: 'en', origin }),
+      ),
+    ).toMatchObject({ code: 'EXPIRED' });
   });
 });
 
@@ -287,25 +409,44 @@ describe('every input is validated; malformed input is a clear 4xx', () => {
   it.each([
     ['empty username', () => startResetSession(deps, { purpose: 'reset', username: '', origin })],
     ['username without a domain', () => startResetSession(deps, { purpose: 'reset', username: 'adele', origin })],
-    ['huge username', () => startResetSession(deps, { purpose: 'reset', username: `${'a'.repeat(300)}@x.test`, origin })],
+    [
+      'huge username',
+      () => startResetSession(deps, { purpose: 'reset', username: `${'a'.repeat(300)}@x.test`, origin }),
+    ],
   ])('%s', async (_name, run) => {
     expect((await errorOf(run())).code).toBe('INVALID_INPUT');
   });
 
   it('a letter code, a missing session and a forged token are refused', async () => {
     const token = await start();
-    expect((await errorOf(checkVerificationCode(deps, { token, service: 'sms', code: 'abcdefgh', origin }))).code).toBe('INVALID_INPUT');
-    expect((await errorOf(checkVerificationCode(deps, { token: undefined, service: 'sms', code: '12345678', origin }))).code).toBe('UNAUTHORIZED');
-    expect((await errorOf(checkVerificationCode(deps, { token: 'forged', service: 'sms', code: '12345678', origin }))).code).toBe('UNAUTHORIZED');
+    expect((await errorOf(checkVerificationCode(deps, { token, service: 'sms', code: 'abcdefgh', origin }))).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      (await errorOf(checkVerificationCode(deps, { token: undefined, service: 'sms', code: '12345678', origin }))).code,
+    ).toBe('UNAUTHORIZED');
+    expect(
+      (await errorOf(checkVerificationCode(deps, { token: 'forged', service: 'sms', code: '12345678', origin }))).code,
+    ).toBe('UNAUTHORIZED');
   });
 });
 
 describe('no open redirects', () => {
   it('keeps a return URL on the allow list and drops any other', async () => {
     deps.settings.returnUrlAllowList = ['/', 'https://myapps.contoso.test/'];
-    const cases = [['/account', '/account'], ['https://myapps.contoso.test/apps', 'https://myapps.contoso.test/apps'], ['https://evil.test/phish', null], ['//evil.test', null]] as const;
+    const cases = [
+      ['/account', '/account'],
+      ['https://myapps.contoso.test/apps', 'https://myapps.contoso.test/apps'],
+      ['https://evil.test/phish', null],
+      ['//evil.test', null],
+    ] as const;
     for (const [candidate, stored] of cases) {
-      const { token } = await startResetSession(deps, { purpose: 'reset', username: adele.userPrincipalName, origin, returnUrl: candidate });
+      const { token } = await startResetSession(deps, {
+        purpose: 'reset',
+        username: adele.userPrincipalName,
+        origin,
+        returnUrl: candidate,
+      });
       expect((await loadResetSession(deps, token)).row.returnUrl).toBe(stored);
     }
     await settleBackgroundTasks();
@@ -317,7 +458,8 @@ describe('passkey service', () => {
     const { passkeyAuthenticationOptions } = await import('./verify-passkey');
     const known = await passkeyAuthenticationOptions(deps, { token: await start() });
     const unknown = await passkeyAuthenticationOptions(deps, { token: await start('nobody@contoso.test') });
-    const shape = (options: object) => Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'challenge'));
+    const shape = (options: object) =>
+      Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'challenge'));
     expect(shape(known)).toEqual(shape(unknown));
     expect(known.allowCredentials ?? []).toEqual([]);
     expect(known.challenge).not.toBe(unknown.challenge);
@@ -327,9 +469,19 @@ describe('passkey service', () => {
     const { passkeyAuthenticationOptions, verifyPasskey } = await import('./verify-passkey');
     const token = await start();
     await passkeyAuthenticationOptions(deps, { token });
-    const forged = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' } };
-    expect(await errorOf(verifyPasskey(deps, { token, response: forged, origin }))).toMatchObject({ code: 'INVALID_INPUT', reason: 'passkeyFailed' });
+    const forged = {
+      id: 'AAAA',
+      rawId: 'AAAA',
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+    };
+    expect(await errorOf(verifyPasskey(deps, { token, response: forged, origin }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      reason: 'passkeyFailed',
+    });
     expect((await loadResetSession(deps, token)).row.failures).toBe(1);
-    expect(await errorOf(verifyPasskey(deps, { token, response: { nonsense: true }, origin }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await errorOf(verifyPasskey(deps, { token, response: { nonsense: true }, origin }))).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

@@ -3,7 +3,12 @@
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { isIdentityServiceId, type IdentityServiceId, type ResetPurpose } from '../../lib/reset/identity-services';
-import { assertResetSessionActive, resetSessionStatus, type ResetSessionSnapshot, type ResetSessionStatus } from '../../lib/reset/reset-session-state';
+import {
+  assertResetSessionActive,
+  resetSessionStatus,
+  type ResetSessionSnapshot,
+  type ResetSessionStatus,
+} from '../../lib/reset/reset-session-state';
 import { scoreVerifications, type StarScore } from '../../lib/reset/star-scoring';
 import { hasMfaMethod } from './reset-directory';
 import type { ResetDependencies } from './reset-dependencies';
@@ -47,37 +52,67 @@ export function verifiedServicesOf(row: Pick<ResetSessionRow, 'servicesJson'>): 
   return servicesSchema.parse(raw).filter(isIdentityServiceId);
 }
 
-export function describeSession(deps: Pick<ResetDependencies, 'settings' | 'now'>, row: ResetSessionRow): LoadedResetSession {
+export function describeSession(
+  deps: Pick<ResetDependencies, 'settings' | 'now'>,
+  row: ResetSessionRow,
+): LoadedResetSession {
   const purpose: ResetPurpose = row.purpose === 'unlock' ? 'unlock' : 'reset';
-  const snapshot: ResetSessionSnapshot = { expiresAt: row.expiresAt, failures: row.failures, verified: verifiedServicesOf(row), completedAt: row.completedAt, endedReason: row.endedReason };
+  const snapshot: ResetSessionSnapshot = {
+    expiresAt: row.expiresAt,
+    failures: row.failures,
+    verified: verifiedServicesOf(row),
+    completedAt: row.completedAt,
+    endedReason: row.endedReason,
+  };
   const status = resetSessionStatus(snapshot, deps.now(), deps.settings.sessionLimits);
-  const score = scoreVerifications({ purpose, verified: snapshot.verified, policy: deps.settings.starPolicy, hasMfaRegistered: row.hasMfaRegistered });
+  const score = scoreVerifications({
+    purpose,
+    verified: snapshot.verified,
+    policy: deps.settings.starPolicy,
+    hasMfaRegistered: row.hasMfaRegistered,
+  });
   return { row, purpose, snapshot, status, score };
 }
 
 /** The session behind the cookie's token, or UNAUTHORIZED (the pages send the user back to the start). */
-export async function loadResetSession(deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>, token: string | undefined): Promise<LoadedResetSession> {
+export async function loadResetSession(
+  deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>,
+  token: string | undefined,
+): Promise<LoadedResetSession> {
   if (!token || token.length > 100) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
   const row = await deps.db.resetSession.findUnique({ where: { id: sessionIdFor(deps.settings.secret, token) } });
   if (!row) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
   return describeSession(deps, row);
 }
 
-export async function loadActiveResetSession(deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>, token: string | undefined): Promise<LoadedResetSession> {
+export async function loadActiveResetSession(
+  deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>,
+  token: string | undefined,
+): Promise<LoadedResetSession> {
   const session = await loadResetSession(deps, token);
   assertResetSessionActive(session.snapshot, deps.now(), deps.settings.sessionLimits);
   return session;
 }
 
 /** Graph lookup of the username; runs off the request path (start) and again on demand when unfinished. */
-export async function resolveAccount(deps: Pick<ResetDependencies, 'db' | 'directory' | 'now'>, sessionId: string, username: string): Promise<{ userId: string | null; hasMfaRegistered: boolean }> {
+export async function resolveAccount(
+  deps: Pick<ResetDependencies, 'db' | 'directory' | 'now'>,
+  sessionId: string,
+  username: string,
+): Promise<{ userId: string | null; hasMfaRegistered: boolean }> {
   const user = await deps.directory.findUser(username);
   const hasMfaRegistered = user ? hasMfaMethod(await deps.directory.listMethods(user.id)) : false;
-  await deps.db.resetSession.updateMany({ where: { id: sessionId, accountResolvedAt: null }, data: { userId: user?.id ?? null, hasMfaRegistered, accountResolvedAt: deps.now() } });
+  await deps.db.resetSession.updateMany({
+    where: { id: sessionId, accountResolvedAt: null },
+    data: { userId: user?.id ?? null, hasMfaRegistered, accountResolvedAt: deps.now() },
+  });
   return { userId: user?.id ?? null, hasMfaRegistered };
 }
 
-export async function ensureAccountResolved(deps: Pick<ResetDependencies, 'db' | 'directory' | 'now' | 'settings'>, session: LoadedResetSession): Promise<LoadedResetSession> {
+export async function ensureAccountResolved(
+  deps: Pick<ResetDependencies, 'db' | 'directory' | 'now' | 'settings'>,
+  session: LoadedResetSession,
+): Promise<LoadedResetSession> {
   if (session.row.accountResolvedAt) return session;
   await resolveAccount(deps, session.row.id, session.row.username);
   const row = await deps.db.resetSession.findUniqueOrThrow({ where: { id: session.row.id } });
@@ -85,23 +120,36 @@ export async function ensureAccountResolved(deps: Pick<ResetDependencies, 'db' |
 }
 
 /** Adds a verified service with a compare-and-set on the list, so two services verified at once both count. */
-export async function recordServiceVerified(deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>, sessionId: string, service: IdentityServiceId): Promise<LoadedResetSession> {
+export async function recordServiceVerified(
+  deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>,
+  sessionId: string,
+  service: IdentityServiceId,
+): Promise<LoadedResetSession> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const row = await deps.db.resetSession.findUniqueOrThrow({ where: { id: sessionId } });
     const session = describeSession(deps, row);
     assertResetSessionActive(session.snapshot, deps.now(), deps.settings.sessionLimits);
     if (session.snapshot.verified.includes(service)) return session;
     const servicesJson = JSON.stringify([...session.snapshot.verified, service]);
-    const { count } = await deps.db.resetSession.updateMany({ where: { id: sessionId, servicesJson: row.servicesJson, completedAt: null }, data: { servicesJson } });
+    const { count } = await deps.db.resetSession.updateMany({
+      where: { id: sessionId, servicesJson: row.servicesJson, completedAt: null },
+      data: { servicesJson },
+    });
     if (count === 1) return describeSession(deps, { ...row, servicesJson });
   }
   throw new AppError('CONFLICT', 'Too many simultaneous updates to this reset. Try again.');
 }
 
 /** Counts a failed verification; the session ends when the limit is reached. */
-export async function recordSessionFailure(deps: Pick<ResetDependencies, 'db' | 'settings'>, sessionId: string): Promise<void> {
+export async function recordSessionFailure(
+  deps: Pick<ResetDependencies, 'db' | 'settings'>,
+  sessionId: string,
+): Promise<void> {
   const row = await deps.db.resetSession.update({ where: { id: sessionId }, data: { failures: { increment: 1 } } });
   if (row.failures >= deps.settings.sessionLimits.maxFailures) {
-    await deps.db.resetSession.updateMany({ where: { id: sessionId, endedReason: null }, data: { endedReason: 'tooManyFailures' } });
+    await deps.db.resetSession.updateMany({
+      where: { id: sessionId, endedReason: null },
+      data: { endedReason: 'tooManyFailures' },
+    });
   }
 }

@@ -20,7 +20,10 @@ export type ResetSettings = {
 
 export function resetSettingsFrom(config: Config): ResetSettings {
   const starValues = config.RESET_SERVICE_STARS.split(',').map(Number);
-  const stars = Object.fromEntries(identityServiceIds.map((id, index) => [id, starValues[index] ?? 0])) as Record<IdentityServiceId, number>;
+  const stars = Object.fromEntries(identityServiceIds.map((id, index) => [id, starValues[index] ?? 0])) as Record<
+    IdentityServiceId,
+    number
+  >;
   const enabledServices = identityServiceIds.filter((id) => config.RESET_ENABLED_SERVICES.split(',').includes(id));
   return {
     starPolicy: {
@@ -33,15 +36,25 @@ export function resetSettingsFrom(config: Config): ResetSettings {
     passwordPolicy: {
       minLength: config.RESET_PASSWORD_MIN_LENGTH,
       maxLength: entraMaximumPasswordLength,
-      organisationWords: config.RESET_BANNED_WORDS.split(',').map((word) => word.trim()).filter(Boolean),
+      organisationWords: config.RESET_BANNED_WORDS.split(',')
+        .map((word) => word.trim())
+        .filter(Boolean),
     },
-    sessionLimits: { lifetimeSeconds: config.RESET_SESSION_MINUTES * 60, maxFailures: config.RESET_SESSION_MAX_FAILURES },
+    sessionLimits: {
+      lifetimeSeconds: config.RESET_SESSION_MINUTES * 60,
+      maxFailures: config.RESET_SESSION_MAX_FAILURES,
+    },
     codeLifetimeSeconds: config.RESET_CODE_MINUTES * 60,
     // ASVS5 6.6.3: a code is worth at most five guesses.
     maxCodeAttempts: 5,
     appOrigin: config.APP_ORIGIN,
     isSecureOrigin: config.APP_ORIGIN.startsWith('https://'),
-    returnUrlAllowList: ['/', ...config.RESET_RETURN_URL_ALLOW_LIST.split(',').map((entry) => entry.trim()).filter(Boolean)],
+    returnUrlAllowList: [
+      '/',
+      ...config.RESET_RETURN_URL_ALLOW_LIST.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ],
     secret: config.AUTH_SECRET,
   };
 }

@@ -11,10 +11,27 @@ import type { Limiter, ResetDependencies } from './reset-dependencies';
 import type { DirectoryMethod, DirectoryUser, ResetDirectory } from './reset-directory';
 import { resetSettingsFrom } from './reset-settings';
 
-export const adele: DirectoryUser = { id: 'user-adele', userPrincipalName: 'adele.vance@contoso.test', displayName: 'Adele Vance', mobilePhone: '+1 555 0101', alternateEmail: 'adele.vance@personal.test' };
-export const nestor: DirectoryUser = { id: 'user-nestor', userPrincipalName: 'nestor.wilke@contoso.test', displayName: 'Nestor Wilke', mobilePhone: '+1 555 0104', alternateEmail: 'nestor.wilke@personal.test' };
+export const adele: DirectoryUser = {
+  id: 'user-adele',
+  userPrincipalName: 'adele.vance@contoso.test',
+  displayName: 'Adele Vance',
+  mobilePhone: '+1 555 0101',
+  alternateEmail: 'adele.vance@personal.test',
+};
+export const nestor: DirectoryUser = {
+  id: 'user-nestor',
+  userPrincipalName: 'nestor.wilke@contoso.test',
+  displayName: 'Nestor Wilke',
+  mobilePhone: '+1 555 0104',
+  alternateEmail: 'nestor.wilke@personal.test',
+};
 
-export type MemoryDirectory = ResetDirectory & { passwordWrites: { id: string; password: string }[]; unlocks: string[]; revocations: string[]; rejectNextPassword?: string };
+export type MemoryDirectory = ResetDirectory & {
+  passwordWrites: { id: string; password: string }[];
+  unlocks: string[];
+  revocations: string[];
+  rejectNextPassword?: string;
+};
 
 export function memoryDirectory(users: { user: DirectoryUser; methods: DirectoryMethod[] }[]): MemoryDirectory {
   const byName = new Map(users.map((entry) => [entry.user.userPrincipalName.toLowerCase(), entry]));
@@ -54,7 +71,10 @@ export function memoryDirectory(users: { user: DirectoryUser; methods: Directory
   return directory;
 }
 
-export const passwordAndPush: DirectoryMethod[] = [{ kind: 'password', isPasswordlessCapable: false }, { kind: 'authenticator', isPasswordlessCapable: false }];
+export const passwordAndPush: DirectoryMethod[] = [
+  { kind: 'password', isPasswordlessCapable: false },
+  { kind: 'authenticator', isPasswordlessCapable: false },
+];
 export const passwordOnly: DirectoryMethod[] = [{ kind: 'password', isPasswordlessCapable: false }];
 
 export function memoryLimiter(points: number, durationSeconds = 900): Limiter {
@@ -74,12 +94,20 @@ export function memoryLimiter(points: number, durationSeconds = 900): Limiter {
 
 export type Captured = { emails: { to: string; subject: string; text: string }[]; sms: { to: string; body: string }[] };
 
-export function testResetDependencies(db: DatabaseClient, directory: ResetDirectory, overrides: Partial<ResetDependencies> = {}): ResetDependencies & { clock: { now: Date }; captured: Captured } {
+export function testResetDependencies(
+  db: DatabaseClient,
+  directory: ResetDirectory,
+  overrides: Partial<ResetDependencies> = {},
+): ResetDependencies & { clock: { now: Date }; captured: Captured } {
   const clock = { now: new Date('2026-11-26T10:00:00Z') };
   const captured: Captured = { emails: [], sms: [] };
   const unusedEntra: Pick<EntraMfaVerification, 'start' | 'complete'> = {
-    start: async () => { throw new Error('Entra not configured in this test'); },
-    complete: async () => { throw new Error('Entra not configured in this test'); },
+    start: async () => {
+      throw new Error('Entra not configured in this test');
+    },
+    complete: async () => {
+      throw new Error('Entra not configured in this test');
+    },
   };
   return {
     db,
@@ -87,9 +115,19 @@ export function testResetDependencies(db: DatabaseClient, directory: ResetDirect
     settings: resetSettingsFrom(loadConfig({ AUTH_SECRET: 'test-secret-test-secret-test-secret-0000' })),
     entra: unusedEntra,
     now: () => clock.now,
-    sendEmail: async (message) => { captured.emails.push(message); },
-    sendSms: async (message) => { captured.sms.push(message); },
-    limiters: { startPerAccount: memoryLimiter(1000), startPerIp: memoryLimiter(1000), sendPerAccount: memoryLimiter(1000), sendPerIp: memoryLimiter(1000), verifyPerAccount: memoryLimiter(1000) },
+    sendEmail: async (message) => {
+      captured.emails.push(message);
+    },
+    sendSms: async (message) => {
+      captured.sms.push(message);
+    },
+    limiters: {
+      startPerAccount: memoryLimiter(1000),
+      startPerIp: memoryLimiter(1000),
+      sendPerAccount: memoryLimiter(1000),
+      sendPerIp: memoryLimiter(1000),
+      verifyPerAccount: memoryLimiter(1000),
+    },
     inBackground: runInBackground,
     clock,
     captured,

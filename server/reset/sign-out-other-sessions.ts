@@ -8,21 +8,42 @@ import { notifyUser } from './change-password';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { loadResetSession } from './reset-session-store';
 
-export async function signOutOtherSessions(deps: ResetDependencies, input: { token: string | undefined; locale: Locale; origin: RequestOrigin }): Promise<void> {
+export async function signOutOtherSessions(
+  deps: ResetDependencies,
+  input: { token: string | undefined; locale: Locale; origin: RequestOrigin },
+): Promise<void> {
   const session = await loadResetSession(deps, input.token);
   const now = deps.now();
-  const withinLifetime = session.row.completedAt && now.getTime() - session.row.completedAt.getTime() < deps.settings.sessionLimits.lifetimeSeconds * 1000;
+  const withinLifetime =
+    session.row.completedAt &&
+    now.getTime() - session.row.completedAt.getTime() < deps.settings.sessionLimits.lifetimeSeconds * 1000;
   if (session.status !== 'completed' || session.purpose !== 'reset' || !session.row.userId || !withinLifetime) {
     throw new AppError('FORBIDDEN', 'This option is available right after a password reset.');
   }
-  const claim = await deps.db.resetSession.updateMany({ where: { id: session.row.id, otherSessionsRevokedAt: null }, data: { otherSessionsRevokedAt: now } });
+  const claim = await deps.db.resetSession.updateMany({
+    where: { id: session.row.id, otherSessionsRevokedAt: null },
+    data: { otherSessionsRevokedAt: now },
+  });
   if (claim.count === 0) return;
   try {
     await deps.directory.revokeSignInSessions(session.row.userId);
   } catch {
-    await deps.db.resetSession.updateMany({ where: { id: session.row.id, otherSessionsRevokedAt: now }, data: { otherSessionsRevokedAt: null } });
-    throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not accept the sign-out right now. Try again in a moment.');
+    await deps.db.resetSession.updateMany({
+      where: { id: session.row.id, otherSessionsRevokedAt: now },
+      data: { otherSessionsRevokedAt: null },
+    });
+    throw new AppError(
+      'UPSTREAM_ERROR',
+      'Microsoft Entra ID did not accept the sign-out right now. Try again in a moment.',
+    );
   }
-  await auditReset(deps, { action: 'reset.otherSessionsRevoked', outcome: 'success', subjectId: session.row.userId, purpose: 'reset', sessionId: session.row.id, origin: input.origin });
+  await auditReset(deps, {
+    action: 'reset.otherSessionsRevoked',
+    outcome: 'success',
+    subjectId: session.row.userId,
+    purpose: 'reset',
+    sessionId: session.row.id,
+    origin: input.origin,
+  });
   notifyUser(deps, await deps.directory.getUser(session.row.userId), 'otherSessionsRevoked', input.locale, now);
 }

@@ -22,24 +22,47 @@ export const usernameSchema = z
   .regex(/^[^\s@]+@[^\s@]+$/, 'Enter your username in the form name@domain, for example name@contoso.com.')
   .transform((value) => value.toLowerCase());
 
-export async function startResetSession(deps: ResetDependencies, input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string }): Promise<{ token: string }> {
+export async function startResetSession(
+  deps: ResetDependencies,
+  input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string },
+): Promise<{ token: string }> {
   const username = usernameSchema.parse(input.username);
   const [perIp, perAccount] = await Promise.all([
     consumePerIp(deps.limiters.startPerIp, input.origin.ip),
     deps.limiters.startPerAccount.consume(username),
   ]);
   if (!perIp.allowed || !perAccount.allowed) {
-    throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.', { retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perAccount.retryAfterSeconds) });
+    throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.', {
+      retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perAccount.retryAfterSeconds),
+    });
   }
   const token = newSessionToken();
   const id = sessionIdFor(deps.settings.secret, token);
   const now = deps.now();
   // No open redirects: only a URL on the allow list is kept (ASVS5 3.7.2).
-  const returnUrl = safeReturnUrl(input.returnUrl, deps.settings.appOrigin, deps.settings.returnUrlAllowList, '') || null;
-  await deps.db.resetSession.create({ data: { id, purpose: input.purpose, username, createdAt: now, expiresAt: expiryFor(now, deps.settings.sessionLimits), returnUrl } });
+  const returnUrl =
+    safeReturnUrl(input.returnUrl, deps.settings.appOrigin, deps.settings.returnUrlAllowList, '') || null;
+  await deps.db.resetSession.create({
+    data: {
+      id,
+      purpose: input.purpose,
+      username,
+      createdAt: now,
+      expiresAt: expiryFor(now, deps.settings.sessionLimits),
+      returnUrl,
+    },
+  });
   deps.inBackground(async () => {
     const { userId } = await resolveAccount(deps, id, username);
-    await auditReset(deps, { action: 'reset.started', outcome: 'info', subjectId: userId, purpose: input.purpose, sessionId: id, origin: input.origin, ...(userId ? {} : { reason: 'unknownAccount' }) });
+    await auditReset(deps, {
+      action: 'reset.started',
+      outcome: 'info',
+      subjectId: userId,
+      purpose: input.purpose,
+      sessionId: id,
+      origin: input.origin,
+      ...(userId ? {} : { reason: 'unknownAccount' }),
+    });
   });
   return { token };
 }

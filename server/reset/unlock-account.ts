@@ -6,20 +6,47 @@ import { auditReset } from './reset-audit';
 import { notifyUser, requireVerifiedSession } from './change-password';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 
-export async function unlockAccount(deps: ResetDependencies, input: { token: string | undefined; locale: Locale; origin: RequestOrigin }): Promise<void> {
+export async function unlockAccount(
+  deps: ResetDependencies,
+  input: { token: string | undefined; locale: Locale; origin: RequestOrigin },
+): Promise<void> {
   const session = await requireVerifiedSession(deps, input.token, 'unlock');
   const userId = String(session.row.userId);
   const claimedAt = deps.now();
-  const claim = await deps.db.resetSession.updateMany({ where: { id: session.row.id, passwordClaimedAt: null, completedAt: null, endedReason: null }, data: { passwordClaimedAt: claimedAt } });
-  if (claim.count === 0) throw new AppError('CONFLICT', 'Your account is already being unlocked. Wait a moment.', { reason: 'alreadyInProgress' });
+  const claim = await deps.db.resetSession.updateMany({
+    where: { id: session.row.id, passwordClaimedAt: null, completedAt: null, endedReason: null },
+    data: { passwordClaimedAt: claimedAt },
+  });
+  if (claim.count === 0)
+    throw new AppError('CONFLICT', 'Your account is already being unlocked. Wait a moment.', {
+      reason: 'alreadyInProgress',
+    });
   try {
     await deps.directory.unlock(userId);
   } catch {
-    await deps.db.resetSession.updateMany({ where: { id: session.row.id, passwordClaimedAt: claimedAt }, data: { passwordClaimedAt: null } });
-    throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID did not accept the unlock right now. Try again in a moment.', { reason: 'entraUnavailable' });
+    await deps.db.resetSession.updateMany({
+      where: { id: session.row.id, passwordClaimedAt: claimedAt },
+      data: { passwordClaimedAt: null },
+    });
+    throw new AppError(
+      'UPSTREAM_ERROR',
+      'Microsoft Entra ID did not accept the unlock right now. Try again in a moment.',
+      { reason: 'entraUnavailable' },
+    );
   }
   const now = deps.now();
-  await deps.db.resetSession.update({ where: { id: session.row.id }, data: { completedAt: now, endedReason: 'completed' } });
-  await auditReset(deps, { action: 'unlock.completed', outcome: 'success', subjectId: userId, purpose: 'unlock', sessionId: session.row.id, services: session.snapshot.verified, origin: input.origin });
+  await deps.db.resetSession.update({
+    where: { id: session.row.id },
+    data: { completedAt: now, endedReason: 'completed' },
+  });
+  await auditReset(deps, {
+    action: 'unlock.completed',
+    outcome: 'success',
+    subjectId: userId,
+    purpose: 'unlock',
+    sessionId: session.row.id,
+    services: session.snapshot.verified,
+    origin: input.origin,
+  });
   notifyUser(deps, await deps.directory.getUser(userId), 'accountUnlocked', input.locale, now);
 }

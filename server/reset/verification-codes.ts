@@ -11,34 +11,68 @@ import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
 import { hashesMatch, keyedHash, newNumericCode } from './reset-secrets';
-import { ensureAccountResolved, loadActiveResetSession, recordServiceVerified, recordSessionFailure, type LoadedResetSession } from './reset-session-store';
+import {
+  ensureAccountResolved,
+  loadActiveResetSession,
+  recordServiceVerified,
+  recordSessionFailure,
+  type LoadedResetSession,
+} from './reset-session-store';
 
 export const codeServiceSchema = z.enum(['sms', 'email']);
 export type CodeService = z.infer<typeof codeServiceSchema>;
-export const codeInputSchema = z.string().trim().regex(/^\d{6,8}$/, 'Enter the code as digits only.');
+export const codeInputSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6,8}$/, 'Enter the code as digits only.');
 
 export async function assertServiceEnabled(deps: Pick<ResetDependencies, 'settings'>, service: string): Promise<void> {
-  if (!deps.settings.starPolicy.enabledServices.some((enabled) => enabled === service)) throw new AppError('FORBIDDEN', 'This identity service is not enabled.');
+  if (!deps.settings.starPolicy.enabledServices.some((enabled) => enabled === service))
+    throw new AppError('FORBIDDEN', 'This identity service is not enabled.');
 }
 
-export async function sendVerificationCode(deps: ResetDependencies, input: { token: string | undefined; service: CodeService; locale: Locale; origin: RequestOrigin }): Promise<void> {
+export async function sendVerificationCode(
+  deps: ResetDependencies,
+  input: { token: string | undefined; service: CodeService; locale: Locale; origin: RequestOrigin },
+): Promise<void> {
   const session = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, input.service);
-  const [perIp, perAccount] = await Promise.all([consumePerIp(deps.limiters.sendPerIp, input.origin.ip), deps.limiters.sendPerAccount.consume(session.row.username)]);
-  if (!perIp.allowed || !perAccount.allowed) throw new AppError('RATE_LIMITED', 'Too many codes were requested. Wait a few minutes and try again.');
+  const [perIp, perAccount] = await Promise.all([
+    consumePerIp(deps.limiters.sendPerIp, input.origin.ip),
+    deps.limiters.sendPerAccount.consume(session.row.username),
+  ]);
+  if (!perIp.allowed || !perAccount.allowed)
+    throw new AppError('RATE_LIMITED', 'Too many codes were requested. Wait a few minutes and try again.');
   const code = newNumericCode();
   const now = deps.now();
   const id = crypto.randomUUID();
   await deps.db.$transaction([
-    deps.db.verificationChallenge.updateMany({ where: { resetSessionId: session.row.id, service: input.service, consumedAt: null }, data: { consumedAt: now } }),
+    deps.db.verificationChallenge.updateMany({
+      where: { resetSessionId: session.row.id, service: input.service, consumedAt: null },
+      data: { consumedAt: now },
+    }),
     deps.db.verificationChallenge.create({
-      data: { id, resetSessionId: session.row.id, service: input.service, codeHash: keyedHash(deps.settings.secret, `code:${id}`, code), createdAt: now, expiresAt: new Date(now.getTime() + deps.settings.codeLifetimeSeconds * 1000) },
+      data: {
+        id,
+        resetSessionId: session.row.id,
+        service: input.service,
+        codeHash: keyedHash(deps.settings.secret, `code:${id}`, code),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + deps.settings.codeLifetimeSeconds * 1000),
+      },
     }),
   ]);
   deps.inBackground(() => deliverCode(deps, session, input.service, code, input.locale, input.origin));
 }
 
-async function deliverCode(deps: ResetDependencies, loaded: LoadedResetSession, service: CodeService, code: string, locale: Locale, origin: RequestOrigin): Promise<void> {
+async function deliverCode(
+  deps: ResetDependencies,
+  loaded: LoadedResetSession,
+  service: CodeService,
+  code: string,
+  locale: Locale,
+  origin: RequestOrigin,
+): Promise<void> {
   const session = await ensureAccountResolved(deps, loaded);
   const userId = session.row.userId;
   const user = userId ? await deps.directory.getUser(userId) : null;
@@ -48,38 +82,85 @@ async function deliverCode(deps: ResetDependencies, loaded: LoadedResetSession, 
     if (service === 'sms') await deps.sendSms({ to: destination, body: message.text });
     else await deps.sendEmail({ to: destination, subject: message.subject, text: message.text });
   }
-  await auditReset(deps, { action: 'reset.codeSent', outcome: destination ? 'info' : 'denied', subjectId: userId, purpose: session.purpose, sessionId: session.row.id, service, origin, ...(destination ? {} : { reason: 'noChannelOfRecord' }) });
+  await auditReset(deps, {
+    action: 'reset.codeSent',
+    outcome: destination ? 'info' : 'denied',
+    subjectId: userId,
+    purpose: session.purpose,
+    sessionId: session.row.id,
+    service,
+    origin,
+    ...(destination ? {} : { reason: 'noChannelOfRecord' }),
+  });
 }
 
 export type CodeCheckFailure = 'wrongCode' | 'expiredCode' | 'tooManyTries';
 
 /** Verifies a code; on success the service counts for this session. Throws AppError with `reason`. */
-export async function checkVerificationCode(deps: ResetDependencies, input: { token: string | undefined; service: CodeService; code: string; origin: RequestOrigin }): Promise<LoadedResetSession> {
+export async function checkVerificationCode(
+  deps: ResetDependencies,
+  input: { token: string | undefined; service: CodeService; code: string; origin: RequestOrigin },
+): Promise<LoadedResetSession> {
   const session = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, input.service);
   const code = codeInputSchema.parse(input.code);
   const now = deps.now();
-  const fail = async (reason: CodeCheckFailure, message: string, code: 'INVALID_INPUT' | 'EXPIRED' | 'RATE_LIMITED') => {
+  const fail = async (
+    reason: CodeCheckFailure,
+    message: string,
+    code: 'INVALID_INPUT' | 'EXPIRED' | 'RATE_LIMITED',
+  ) => {
     await recordSessionFailure(deps, session.row.id);
-    await auditReset(deps, { action: 'reset.verification', outcome: 'failure', subjectId: session.row.userId, purpose: session.purpose, sessionId: session.row.id, service: input.service, reason, origin: input.origin });
+    await auditReset(deps, {
+      action: 'reset.verification',
+      outcome: 'failure',
+      subjectId: session.row.userId,
+      purpose: session.purpose,
+      sessionId: session.row.id,
+      service: input.service,
+      reason,
+      origin: input.origin,
+    });
     return new AppError(code, message, { reason });
   };
   const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
-  if (!perAccount.allowed) throw await fail('tooManyTries', 'Too many wrong codes. Wait a few minutes and try again.', 'RATE_LIMITED');
-  const challenge = await deps.db.verificationChallenge.findFirst({ where: { resetSessionId: session.row.id, service: input.service, consumedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } });
-  if (!challenge?.codeHash) throw await fail('expiredCode', 'This code has expired or was already used. Ask for a new code.', 'EXPIRED');
+  if (!perAccount.allowed)
+    throw await fail('tooManyTries', 'Too many wrong codes. Wait a few minutes and try again.', 'RATE_LIMITED');
+  const challenge = await deps.db.verificationChallenge.findFirst({
+    where: { resetSessionId: session.row.id, service: input.service, consumedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (!challenge?.codeHash)
+    throw await fail('expiredCode', 'This code has expired or was already used. Ask for a new code.', 'EXPIRED');
   // One try is spent before comparing, atomically, so parallel guesses cannot exceed the limit.
-  const spent = await deps.db.verificationChallenge.updateMany({ where: { id: challenge.id, consumedAt: null, attempts: { lt: deps.settings.maxCodeAttempts } }, data: { attempts: { increment: 1 } } });
-  if (spent.count === 0) throw await fail('tooManyTries', 'Too many wrong tries for this code. Ask for a new code.', 'RATE_LIMITED');
+  const spent = await deps.db.verificationChallenge.updateMany({
+    where: { id: challenge.id, consumedAt: null, attempts: { lt: deps.settings.maxCodeAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (spent.count === 0)
+    throw await fail('tooManyTries', 'Too many wrong tries for this code. Ask for a new code.', 'RATE_LIMITED');
   if (!hashesMatch(keyedHash(deps.settings.secret, `code:${challenge.id}`, code), challenge.codeHash)) {
     throw await fail('wrongCode', 'That code is not right. Check it and try again.', 'INVALID_INPUT');
   }
   // A code for an account that does not exist was never sent; it can never count (belt and braces).
   const resolved = await ensureAccountResolved(deps, session);
-  if (!resolved.row.userId) throw await fail('wrongCode', 'That code is not right. Check it and try again.', 'INVALID_INPUT');
-  const consumed = await deps.db.verificationChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now } });
-  if (consumed.count === 0) throw await fail('expiredCode', 'This code has expired or was already used. Ask for a new code.', 'EXPIRED');
+  if (!resolved.row.userId)
+    throw await fail('wrongCode', 'That code is not right. Check it and try again.', 'INVALID_INPUT');
+  const consumed = await deps.db.verificationChallenge.updateMany({
+    where: { id: challenge.id, consumedAt: null },
+    data: { consumedAt: now },
+  });
+  if (consumed.count === 0)
+    throw await fail('expiredCode', 'This code has expired or was already used. Ask for a new code.', 'EXPIRED');
   const updated = await recordServiceVerified(deps, session.row.id, input.service);
-  await auditReset(deps, { action: 'reset.verification', outcome: 'success', subjectId: session.row.userId, purpose: session.purpose, sessionId: session.row.id, service: input.service, origin: input.origin });
+  await auditReset(deps, {
+    action: 'reset.verification',
+    outcome: 'success',
+    subjectId: session.row.userId,
+    purpose: session.purpose,
+    sessionId: session.row.id,
+    service: input.service,
+    origin: input.origin,
+  });
   return updated;
 }

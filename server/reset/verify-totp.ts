@@ -6,36 +6,72 @@ import { openSealedSecret } from '../account/sealed-secret';
 import { matchTotpStep } from '../account/totp';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { ensureAccountResolved, loadActiveResetSession, recordServiceVerified, recordSessionFailure, type LoadedResetSession } from './reset-session-store';
+import {
+  ensureAccountResolved,
+  loadActiveResetSession,
+  recordServiceVerified,
+  recordSessionFailure,
+  type LoadedResetSession,
+} from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
 
-export const totpInputSchema = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
+export const totpInputSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
 
-export async function verifyTotp(deps: ResetDependencies, input: { token: string | undefined; code: string; origin: RequestOrigin }): Promise<LoadedResetSession> {
+export async function verifyTotp(
+  deps: ResetDependencies,
+  input: { token: string | undefined; code: string; origin: RequestOrigin },
+): Promise<LoadedResetSession> {
   const loaded = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, 'totp');
   const code = totpInputSchema.parse(input.code);
   const session = await ensureAccountResolved(deps, loaded);
   const fail = async (reason: string) => {
     await recordSessionFailure(deps, session.row.id);
-    await auditReset(deps, { action: 'reset.verification', outcome: 'failure', subjectId: session.row.userId, purpose: session.purpose, sessionId: session.row.id, service: 'totp', reason, origin: input.origin });
+    await auditReset(deps, {
+      action: 'reset.verification',
+      outcome: 'failure',
+      subjectId: session.row.userId,
+      purpose: session.purpose,
+      sessionId: session.row.id,
+      service: 'totp',
+      reason,
+      origin: input.origin,
+    });
     return reason === 'tooManyTries'
       ? new AppError('RATE_LIMITED', 'Too many wrong codes. Wait a few minutes and try again.', { reason })
-      : new AppError('INVALID_INPUT', 'That code is not right. Check the time on your phone and try again.', { reason: 'wrongCode' });
+      : new AppError('INVALID_INPUT', 'That code is not right. Check the time on your phone and try again.', {
+          reason: 'wrongCode',
+        });
   };
   const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
   if (!perAccount.allowed) throw await fail('tooManyTries');
-  const credentials = session.row.userId ? await deps.db.portalCredential.findMany({ where: { userId: session.row.userId, kind: 'totp' } }) : [];
+  const credentials = session.row.userId
+    ? await deps.db.portalCredential.findMany({ where: { userId: session.row.userId, kind: 'totp' } })
+    : [];
   const now = deps.now();
   for (const credential of credentials) {
     if (!credential.secretSealed) continue;
     const step = matchTotpStep(openSealedSecret(deps.settings.secret, credential.secretSealed), code, now);
     if (step === null) continue;
     // Accept each time step once, atomically.
-    const { count } = await deps.db.portalCredential.updateMany({ where: { id: credential.id, counter: { lt: step } }, data: { counter: step, lastUsedAt: now } });
+    const { count } = await deps.db.portalCredential.updateMany({
+      where: { id: credential.id, counter: { lt: step } },
+      data: { counter: step, lastUsedAt: now },
+    });
     if (count === 0) throw await fail('codeReused');
     const updated = await recordServiceVerified(deps, session.row.id, 'totp');
-    await auditReset(deps, { action: 'reset.verification', outcome: 'success', subjectId: session.row.userId, purpose: session.purpose, sessionId: session.row.id, service: 'totp', origin: input.origin });
+    await auditReset(deps, {
+      action: 'reset.verification',
+      outcome: 'success',
+      subjectId: session.row.userId,
+      purpose: session.purpose,
+      sessionId: session.row.id,
+      service: 'totp',
+      origin: input.origin,
+    });
     return updated;
   }
   throw await fail('wrongCode');

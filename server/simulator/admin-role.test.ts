@@ -11,7 +11,13 @@ vi.mock('../database/database', () => ({ getDatabase: () => getDatabase() }));
 const graphRequest = vi.fn();
 vi.mock('../graph/graph-client', () => ({ graphRequest: (...args: unknown[]) => graphRequest(...args) }));
 
-const { listPolicySetsForAdmin, importPolicySetForAdmin, loadPolicySetForAdmin, exportPolicySetForAdmin, savePolicyChangeForAdmin } = await import('./policy-set-admin');
+const {
+  listPolicySetsForAdmin,
+  importPolicySetForAdmin,
+  loadPolicySetForAdmin,
+  exportPolicySetForAdmin,
+  savePolicyChangeForAdmin,
+} = await import('./policy-set-admin');
 const { loadSimulationContextForAdmin } = await import('./simulation-admin');
 const { startBlastRadiusStreamForAdmin } = await import('./blast-radius-stream');
 const { importPolicySetFromGraphForAdmin } = await import('./graph-policy-import');

@@ -12,7 +12,10 @@ import { parsePolicySetDocuments } from '../../lib/simulator/policy-set-document
 import { recommendedResetPortalPolicy } from '../../lib/simulator/scenario-presets';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 
-const directory = parseTenant(generateSyntheticTenant({ users: 12_000, groups: 150, policies: 40, applications: 10 }, 7), 'synthetic');
+const directory = parseTenant(
+  generateSyntheticTenant({ users: 12_000, groups: 150, policies: 40, applications: 10 }, 7),
+  'synthetic',
+);
 let testDb: TestDatabase;
 
 vi.mock('../auth/require-role', () => ({ requireRole: async () => ({ oid: 'admin-1', roles: ['Portal.Admin'] }) }));
@@ -25,12 +28,32 @@ const { createPolicySet } = await import('./policy-set-store');
 let setId = '';
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const documents = parsePolicySetDocuments({ policies: directory.conditionalAccessPolicies, namedLocations: directory.namedLocations, authenticationStrengths: directory.authenticationStrengthPolicies }, () => 'unused');
-  setId = (await createPolicySet(testDb.db, { name: 'Synthetic', documents, createdBy: null, comment: '', now: new Date('2026-11-26T00:00:00Z') })).id;
+  const documents = parsePolicySetDocuments(
+    {
+      policies: directory.conditionalAccessPolicies,
+      namedLocations: directory.namedLocations,
+      authenticationStrengths: directory.authenticationStrengthPolicies,
+    },
+    () => 'unused',
+  );
+  setId = (
+    await createPolicySet(testDb.db, {
+      name: 'Synthetic',
+      documents,
+      createdBy: null,
+      comment: '',
+      now: new Date('2026-11-26T00:00:00Z'),
+    })
+  ).id;
 });
-afterAll(async () => { await testDb?.drop(); });
+afterAll(async () => {
+  await testDb?.drop();
+});
 
-async function readEvents(stream: ReadableStream<Uint8Array>, onEvent?: (event: BlastRadiusEvent) => void): Promise<BlastRadiusEvent[]> {
+async function readEvents(
+  stream: ReadableStream<Uint8Array>,
+  onEvent?: (event: BlastRadiusEvent) => void,
+): Promise<BlastRadiusEvent[]> {
   const events: BlastRadiusEvent[] = [];
   let buffered = '';
   const decoder = new TextDecoder();
@@ -47,18 +70,39 @@ async function readEvents(stream: ReadableStream<Uint8Array>, onEvent?: (event: 
   return events;
 }
 
-const body = (extra: object = {}) => JSON.stringify({ policySetId: setId, app: syntheticResetAppId, ip: '203.0.113.10', passwordForgotten: true, ...extra });
+const body = (extra: object = {}) =>
+  JSON.stringify({
+    policySetId: setId,
+    app: syntheticResetAppId,
+    ip: '203.0.113.10',
+    passwordForgotten: true,
+    ...extra,
+  });
 
 describe('startBlastRadiusStreamForAdmin', () => {
   it('streams slices of progress whose final counts equal computeBlastRadius, then a draft diff', async () => {
     // A draft that blocks the reset app for everyone (but emergency access), so the diff cannot be empty.
-    const draft = { ...recommendedResetPortalPolicy(directory, 'draft-1'), grantControls: { operator: 'OR', builtInControls: ['block'] } };
-    const events = await readEvents(await startBlastRadiusStreamForAdmin(body({ passwordForgotten: false, compare: { kind: 'draft', policies: [draft] } }), new AbortController().signal));
+    const draft = {
+      ...recommendedResetPortalPolicy(directory, 'draft-1'),
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
+    const events = await readEvents(
+      await startBlastRadiusStreamForAdmin(
+        body({ passwordForgotten: false, compare: { kind: 'draft', policies: [draft] } }),
+        new AbortController().signal,
+      ),
+    );
     const progress = events.filter((e): e is Extract<BlastRadiusEvent, { type: 'progress' }> => e.type === 'progress');
     expect(events[0]).toMatchObject({ type: 'start', userCount: 12_000, phases: ['current', 'compared'] });
     expect(progress.filter((e) => e.phase === 'current').map((e) => e.done)).toEqual([5_000, 10_000, 12_000]);
     const expected = computeBlastRadius(compileTenant(directory), {
-      request: { signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [syntheticResetAppId] }, signInConditions: { ipAddress: '203.0.113.10', clientAppType: 'browser' } },
+      request: {
+        signInContext: {
+          '@odata.type': '#microsoft.graph.applicationContext',
+          includeApplications: [syntheticResetAppId],
+        },
+        signInConditions: { ipAddress: '203.0.113.10', clientAppType: 'browser' },
+      },
       flows: standardSignInFlows,
       passwordForgotten: false,
     });
@@ -70,7 +114,9 @@ describe('startBlastRadiusStreamForAdmin', () => {
     const newlyBlocked = diff?.type === 'diff' ? diff.flows.reduce((sum, f) => sum + f.newlyBlocked.count, 0) : 0;
     // Everyone who got in (or was only interrupted) before can now only be blocked, unless the flow was never possible.
     expect(newlyBlocked).toBeGreaterThanOrEqual(grantedBefore);
-    expect(newlyBlocked).toBeLessThanOrEqual(grantedBefore + expected.flows.reduce((sum, f) => sum + f.counts.interrupted, 0));
+    expect(newlyBlocked).toBeLessThanOrEqual(
+      grantedBefore + expected.flows.reduce((sum, f) => sum + f.counts.interrupted, 0),
+    );
     expect(diff?.type === 'diff' && diff.flows[0]?.newlyBlocked.users.length).toBeLessThanOrEqual(50);
     expect(events.some((e) => e.type === 'heatMap' && e.rows.length > 0)).toBe(true);
     expect(events.at(-1)?.type).toBe('done');
@@ -78,9 +124,15 @@ describe('startBlastRadiusStreamForAdmin', () => {
 
   it('stops when the request is aborted: no further slices and no "done"', async () => {
     const controller = new AbortController();
-    const events = await readEvents(await startBlastRadiusStreamForAdmin(body({ compare: { kind: 'preset', preset: 'resetPortalPasswordless' } }), controller.signal), (event) => {
-      if (event.type === 'progress') controller.abort();
-    });
+    const events = await readEvents(
+      await startBlastRadiusStreamForAdmin(
+        body({ compare: { kind: 'preset', preset: 'resetPortalPasswordless' } }),
+        controller.signal,
+      ),
+      (event) => {
+        if (event.type === 'progress') controller.abort();
+      },
+    );
     expect(events.filter((e) => e.type === 'progress')).toHaveLength(1);
     expect(events.some((e) => e.type === 'done')).toBe(false);
   });
@@ -91,13 +143,25 @@ describe('startBlastRadiusStreamForAdmin', () => {
         await startBlastRadiusStreamForAdmin(text, new AbortController().signal);
         return 'streamed';
       } catch (error) {
-        return isAppError(error) ? `${error.code} ${error.details.path ?? ''}` : error instanceof Error ? error.name : 'unknown';
+        return isAppError(error)
+          ? `${error.code} ${error.details.path ?? ''}`
+          : error instanceof Error
+            ? error.name
+            : 'unknown';
       }
     };
     expect(await codeOf('{')).toBe('INVALID_INPUT $');
     expect(await codeOf(body({ ip: 'not-an-ip' }))).toBe('ZodError');
-    const badDraft = { ...recommendedResetPortalPolicy(directory, 'd'), grantControls: { builtInControls: ['mfa'], authenticationStrength: { id: '00000000-0000-0000-0000-000000000003' } } };
-    expect(await codeOf(body({ compare: { kind: 'draft', policies: [badDraft] } }))).toBe('INVALID_INPUT $.grantControls');
+    const badDraft = {
+      ...recommendedResetPortalPolicy(directory, 'd'),
+      grantControls: {
+        builtInControls: ['mfa'],
+        authenticationStrength: { id: '00000000-0000-0000-0000-000000000003' },
+      },
+    };
+    expect(await codeOf(body({ compare: { kind: 'draft', policies: [badDraft] } }))).toBe(
+      'INVALID_INPUT $.grantControls',
+    );
     expect(await codeOf(JSON.stringify({ policySetId: 'missing', app: 'x' }))).toBe('NOT_FOUND ');
   });
 });

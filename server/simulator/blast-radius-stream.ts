@@ -11,7 +11,12 @@ import { standardSignInFlows } from '../../lib/conditional-access/standard-flows
 import type { WhatIfRequestWithoutUser } from '../../lib/conditional-access/what-if-request-schema';
 import { startBlastRadiusRun } from '../../lib/conditional-access/blast-radius';
 import { diffSameDirectory } from '../../lib/simulator/fast-blast-radius-diff';
-import { blastRadiusRequestSchema, type BlastRadiusEvent, type BlastRadiusRequest, type ChangeList } from '../../lib/simulator/blast-radius-request';
+import {
+  blastRadiusRequestSchema,
+  type BlastRadiusEvent,
+  type BlastRadiusRequest,
+  type ChangeList,
+} from '../../lib/simulator/blast-radius-request';
 import { buildGroupHeatMap } from '../../lib/simulator/group-heat-map';
 import { parseSinglePolicy } from '../../lib/simulator/policy-set-documents';
 import { recommendedResetPortalPolicy } from '../../lib/simulator/scenario-presets';
@@ -29,9 +34,19 @@ const listedUsers = 50;
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function requestOf(input: BlastRadiusRequest, stored: StoredVersion): WhatIfRequestWithoutUser {
-  const state = { target: 'app' as const, app: input.app, ip: input.ip, location: input.location, platform: input.platform, client: input.client ?? ('browser' as const) };
+  const state = {
+    target: 'app' as const,
+    app: input.app,
+    ip: input.ip,
+    location: input.location,
+    platform: input.platform,
+    client: input.client ?? ('browser' as const),
+  };
   // Reuse the What-If translation (named location → address) with a placeholder user, then drop the user.
-  const { signInIdentity: _user, ...request } = whatIfRequestOf({ ...state, user: 'blast-radius' }, effectiveNamedLocations(stored));
+  const { signInIdentity: _user, ...request } = whatIfRequestOf(
+    { ...state, user: 'blast-radius' },
+    effectiveNamedLocations(stored),
+  );
   return { ...request, signInContext: signInContextOf(state) };
 }
 
@@ -43,7 +58,10 @@ function withDraftId(json: unknown): unknown {
   return isObject && (json as { id?: unknown }).id === undefined ? { id, ...(json as object) } : json;
 }
 
-function comparedDocuments(input: BlastRadiusRequest, stored: StoredVersion): Promise<StoredVersion> | StoredVersion | null {
+function comparedDocuments(
+  input: BlastRadiusRequest,
+  stored: StoredVersion,
+): Promise<StoredVersion> | StoredVersion | null {
   const compare = input.compare;
   if (!compare) return null;
   if (compare.kind === 'version') return getPolicySetVersion(getDatabase(), input.policySetId, compare.version);
@@ -70,9 +88,13 @@ function changeList(ids: readonly string[], upnById: ReadonlyMap<string, string>
  * Checks the role first (a caller without it learns nothing about what a valid body looks like), then parses
  * the body with zod, loads and validates everything, and returns the stream; errors up to here are HTTP 4xx.
  */
-export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function startBlastRadiusStreamForAdmin(
+  bodyText: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   await requireRole('Portal.Admin');
-  if (bodyText.length > maxBodyCharacters) throw new AppError('INVALID_INPUT', 'The request body is larger than 1 MB.', { path: '$' });
+  if (bodyText.length > maxBodyCharacters)
+    throw new AppError('INVALID_INPUT', 'The request body is larger than 1 MB.', { path: '$' });
   const input: BlastRadiusRequest = blastRadiusRequestSchema.parse(parseJsonDocument(bodyText, 'request body'));
   const stored = await getPolicySetVersion(getDatabase(), input.policySetId, input.version);
   const compared = await comparedDocuments(input, stored);
@@ -86,10 +108,17 @@ export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: A
     async start(controller) {
       const send = (event: BlastRadiusEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       try {
-        const phases: { phase: 'current' | 'compared'; tenant: () => CompiledTenant }[] = [{ phase: 'current', tenant: () => compileStoredVersion(stored.id, stored) }];
+        const phases: { phase: 'current' | 'compared'; tenant: () => CompiledTenant }[] = [
+          { phase: 'current', tenant: () => compileStoredVersion(stored.id, stored) },
+        ];
         if (compared) phases.push({ phase: 'compared', tenant: () => compileStoredVersion(compared.id, compared) });
         const directory = loadDirectory();
-        send({ type: 'start', userCount: directory.users.length, phases: phases.map((p) => p.phase), flows: flows.map((f) => ({ flowId: f.id, label: f.label })) });
+        send({
+          type: 'start',
+          userCount: directory.users.length,
+          phases: phases.map((p) => p.phase),
+          flows: flows.map((f) => ({ flowId: f.id, label: f.label })),
+        });
         const results: { phase: 'current' | 'compared'; tenant: CompiledTenant; radius: BlastRadius }[] = [];
         for (const { phase, tenant: compile } of phases) {
           await nextTick();
@@ -105,12 +134,21 @@ export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: A
           }
           const radius = run.result();
           results.push({ phase, tenant, radius });
-          send({ type: 'heatMap', phase, rows: buildGroupHeatMap(tenant, radius.flows.map((f) => f.outcomeByUser)) });
+          send({
+            type: 'heatMap',
+            phase,
+            rows: buildGroupHeatMap(
+              tenant,
+              radius.flows.map((f) => f.outcomeByUser),
+            ),
+          });
         }
         const [current, after] = results;
         if (current && after) {
           const diff = diffSameDirectory(current.radius, after.radius);
-          const upnById = new Map(current.radius.userIds.map((id, i) => [id, current.radius.userPrincipalNames[i] ?? id]));
+          const upnById = new Map(
+            current.radius.userIds.map((id, i) => [id, current.radius.userPrincipalNames[i] ?? id]),
+          );
           send({
             type: 'diff',
             changedUserCount: diff.changedUserCount,
@@ -129,7 +167,11 @@ export async function startBlastRadiusStreamForAdmin(bodyText: string, signal: A
       } catch (error) {
         if (signal.aborted) return controller.close();
         if (!isAppError(error)) console.error('[verity] blast radius failed', error);
-        send({ type: 'error', code: isAppError(error) ? error.code : 'INTERNAL', message: isAppError(error) ? error.message : 'Something went wrong on our side.' });
+        send({
+          type: 'error',
+          code: isAppError(error) ? error.code : 'INTERNAL',
+          message: isAppError(error) ? error.message : 'Something went wrong on our side.',
+        });
         controller.close();
       }
     },

@@ -18,7 +18,8 @@ export function compileDocuments(documents: PolicySetDocuments): CompiledTenant 
     policies: documents.policies,
     // A policy export alone (the usual case) keeps the directory's named locations and strengths.
     namedLocations: documents.namedLocations.length > 0 ? documents.namedLocations : undefined,
-    authenticationStrengthPolicies: documents.authenticationStrengths.length > 0 ? documents.authenticationStrengths : undefined,
+    authenticationStrengthPolicies:
+      documents.authenticationStrengths.length > 0 ? documents.authenticationStrengths : undefined,
   });
 }
 

@@ -22,9 +22,18 @@ describe('importPolicySetFromGraphForAdmin', () => {
 
   it('follows @odata.nextLink on the Graph host and stores every policy', async () => {
     graphRequest.mockImplementation(async (_method: string, path: string) => {
-      if (path === '/identity/conditionalAccess/policies') return { value: [first], '@odata.nextLink': 'https://graph.example/v1.0/identity/conditionalAccess/policies?$skiptoken=2' };
+      if (path === '/identity/conditionalAccess/policies')
+        return {
+          value: [first],
+          '@odata.nextLink': 'https://graph.example/v1.0/identity/conditionalAccess/policies?$skiptoken=2',
+        };
       if (path === '/identity/conditionalAccess/policies?$skiptoken=2') return { value: rest };
-      if (path.endsWith('/authenticationStrength/policies')) return { value: [{ id: '00000000-0000-0000-0000-000000000002', policyType: 'builtIn', allowedCombinations: ['fido2'] }] };
+      if (path.endsWith('/authenticationStrength/policies'))
+        return {
+          value: [
+            { id: '00000000-0000-0000-0000-000000000002', policyType: 'builtIn', allowedCombinations: ['fido2'] },
+          ],
+        };
       return { value: [] };
     });
     expect(await importPolicySetFromGraphForAdmin('Live')).toEqual({ id: 'set-1', version: 1 });
@@ -41,7 +50,9 @@ describe('importPolicySetFromGraphForAdmin', () => {
   });
 
   it('an invalid policy from Graph is INVALID_INPUT naming its path, and nothing is stored', async () => {
-    graphRequest.mockImplementation(async (_method: string, path: string) => (path === '/identity/conditionalAccess/policies' ? { value: [{ ...first, state: 'sometimes' }] } : { value: [] }));
+    graphRequest.mockImplementation(async (_method: string, path: string) =>
+      path === '/identity/conditionalAccess/policies' ? { value: [{ ...first, state: 'sometimes' }] } : { value: [] },
+    );
     const error = await importPolicySetFromGraphForAdmin('Live').catch((e: unknown) => e);
     expect(isAppError(error) && error.details.path).toBe('$[0].state');
     expect(storeNewSet).not.toHaveBeenCalled();

@@ -24,7 +24,8 @@ async function readAll(path: string): Promise<unknown[]> {
     items.push(...response.value);
     const link = response['@odata.nextLink'];
     // Only follow links back to the configured Graph host: never send the app token elsewhere.
-    if (link !== undefined && !link.startsWith(`${base}/`)) throw new AppError('UPSTREAM_ERROR', 'Graph returned a next page on another host; stopped.');
+    if (link !== undefined && !link.startsWith(`${base}/`))
+      throw new AppError('UPSTREAM_ERROR', 'Graph returned a next page on another host; stopped.');
     next = link?.slice(base.length);
   }
   return items;
@@ -37,6 +38,20 @@ export async function importPolicySetFromGraphForAdmin(name: string): Promise<{ 
     readAll('/identity/conditionalAccess/namedLocations'),
     readAll('/identity/conditionalAccess/authenticationStrength/policies'),
   ]);
-  const documents = parsePolicySetDocuments({ policies, namedLocations, authenticationStrengths: strengths.filter((s) => (s as { policyType?: unknown }).policyType !== 'builtIn') }, randomUUID);
-  return storeNewSet(session.oid, name, 'Fetched from Microsoft Graph', documents, 'Fetched from Microsoft Graph', 'simulator.policySet.graphImport');
+  const documents = parsePolicySetDocuments(
+    {
+      policies,
+      namedLocations,
+      authenticationStrengths: strengths.filter((s) => (s as { policyType?: unknown }).policyType !== 'builtIn'),
+    },
+    randomUUID,
+  );
+  return storeNewSet(
+    session.oid,
+    name,
+    'Fetched from Microsoft Graph',
+    documents,
+    'Fetched from Microsoft Graph',
+    'simulator.policySet.graphImport',
+  );
 }

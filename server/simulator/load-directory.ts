@@ -22,7 +22,9 @@ export function loadDirectory(): Tenant {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new AppError('CONFIG_ERROR', `SIMULATOR_DIRECTORY_FILE: ${configured} cannot be read`, { path: 'SIMULATOR_DIRECTORY_FILE' });
+    throw new AppError('CONFIG_ERROR', `SIMULATOR_DIRECTORY_FILE: ${configured} cannot be read`, {
+      path: 'SIMULATOR_DIRECTORY_FILE',
+    });
   }
   const cached = holder.verityDirectory;
   if (cached && cached.file === file && cached.mtimeMs === stat.mtimeMs) return cached.tenant;

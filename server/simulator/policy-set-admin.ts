@@ -6,11 +6,21 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../lib/app-error';
 import { parseJsonDocument } from '../../lib/conditional-access/parse-input';
 import { exportForCreate, type ExportKind } from '../../lib/simulator/export-for-create';
-import { parsePolicySetDocuments, parseSinglePolicy, type PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
+import {
+  parsePolicySetDocuments,
+  parseSinglePolicy,
+  type PolicySetDocuments,
+} from '../../lib/simulator/policy-set-documents';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import { requireRole } from '../auth/require-role';
 import { getDatabase } from '../database/database';
-import { addPolicySetVersion, createPolicySet, getPolicySetVersion, listPolicySets, type StoredVersion } from './policy-set-store';
+import {
+  addPolicySetVersion,
+  createPolicySet,
+  getPolicySetVersion,
+  listPolicySets,
+  type StoredVersion,
+} from './policy-set-store';
 
 /** Largest accepted document (a 200-policy export is about 0.4 MB pretty-printed). */
 export const maxDocumentBytes = 5 * 1024 * 1024;
@@ -18,7 +28,10 @@ export const maxDocumentBytes = 5 * 1024 * 1024;
 function parseText(text: string | undefined, source: string): unknown {
   if (text === undefined || text.trim() === '') return undefined;
   if (Buffer.byteLength(text, 'utf8') > maxDocumentBytes) {
-    throw new AppError('INVALID_INPUT', `${source}: larger than ${maxDocumentBytes / 1024 / 1024} MB`, { source, path: '$' });
+    throw new AppError('INVALID_INPUT', `${source}: larger than ${maxDocumentBytes / 1024 / 1024} MB`, {
+      source,
+      path: '$',
+    });
   }
   return parseJsonDocument(text, source);
 }
@@ -37,15 +50,37 @@ export async function importPolicySetForAdmin(input: {
 }): Promise<{ id: string; version: number }> {
   const session = await requireRole('Portal.Admin');
   const policies = parseText(input.policies, 'policies');
-  if (policies === undefined) throw new AppError('INVALID_INPUT', 'policies: paste or upload a Graph export of Conditional Access policies', { source: 'policies', path: '$' });
+  if (policies === undefined)
+    throw new AppError('INVALID_INPUT', 'policies: paste or upload a Graph export of Conditional Access policies', {
+      source: 'policies',
+      path: '$',
+    });
   const documents = parsePolicySetDocuments(
-    { policies, namedLocations: parseText(input.namedLocations, 'namedLocations'), authenticationStrengths: parseText(input.authenticationStrengths, 'authenticationStrengths') },
+    {
+      policies,
+      namedLocations: parseText(input.namedLocations, 'namedLocations'),
+      authenticationStrengths: parseText(input.authenticationStrengths, 'authenticationStrengths'),
+    },
     randomUUID,
   );
-  return storeNewSet(session.oid, input.name, input.description ?? '', documents, 'Imported from Graph JSON', 'simulator.policySet.import');
+  return storeNewSet(
+    session.oid,
+    input.name,
+    input.description ?? '',
+    documents,
+    'Imported from Graph JSON',
+    'simulator.policySet.import',
+  );
 }
 
-export async function storeNewSet(actorId: string, name: string, description: string, documents: PolicySetDocuments, comment: string, action: string) {
+export async function storeNewSet(
+  actorId: string,
+  name: string,
+  description: string,
+  documents: PolicySetDocuments,
+  comment: string,
+  action: string,
+) {
   const db = getDatabase();
   const now = new Date();
   const created = await createPolicySet(db, { name, description, documents, createdBy: actorId, comment, now });
@@ -56,7 +91,11 @@ export async function storeNewSet(actorId: string, name: string, description: st
     subjectId: created.id,
     action,
     outcome: 'success',
-    details: { policies: documents.policies.length, namedLocations: documents.namedLocations.length, authenticationStrengths: documents.authenticationStrengths.length },
+    details: {
+      policies: documents.policies.length,
+      namedLocations: documents.namedLocations.length,
+      authenticationStrengths: documents.authenticationStrengths.length,
+    },
   });
   return created;
 }
@@ -78,28 +117,55 @@ type PolicyChange = { kind: 'upsert'; policyJson: string } | { kind: 'delete'; p
  * Applies one change to version `baseVersion` and stores the result as a new version. Refuses when someone
  * saved a newer version meanwhile (CONFLICT), so an edit never silently overwrites another admin's change.
  */
-export async function savePolicyChangeForAdmin(policySetId: string, baseVersion: number, change: PolicyChange, comment: string) {
+export async function savePolicyChangeForAdmin(
+  policySetId: string,
+  baseVersion: number,
+  change: PolicyChange,
+  comment: string,
+) {
   const session = await requireRole('Portal.Admin');
   const db = getDatabase();
   const base = await getPolicySetVersion(db, policySetId, baseVersion);
   const latest = base.versions[0]?.version ?? base.version;
-  if (latest !== base.version) throw new AppError('CONFLICT', `Version ${latest} was saved after the version ${base.version} you edited; reopen the policy.`);
+  if (latest !== base.version)
+    throw new AppError(
+      'CONFLICT',
+      `Version ${latest} was saved after the version ${base.version} you edited; reopen the policy.`,
+    );
   let policies = base.policies;
   let subject = '';
   if (change.kind === 'upsert') {
     const json = parseText(change.policyJson, 'policy');
-    const candidate = json !== null && typeof json === 'object' && !Array.isArray(json) && (json as { id?: unknown }).id === undefined ? { id: randomUUID(), ...(json as object) } : json;
+    const candidate =
+      json !== null && typeof json === 'object' && !Array.isArray(json) && (json as { id?: unknown }).id === undefined
+        ? { id: randomUUID(), ...(json as object) }
+        : json;
     const policy = parseSinglePolicy(candidate, base.authenticationStrengths);
     subject = policy.id;
     const index = policies.findIndex((p) => p.id === policy.id);
     policies = index >= 0 ? policies.map((p, i) => (i === index ? policy : p)) : [...policies, policy];
   } else {
     subject = change.policyId;
-    if (!policies.some((p) => p.id === change.policyId)) throw new AppError('NOT_FOUND', 'This policy is not in the policy set.');
+    if (!policies.some((p) => p.id === change.policyId))
+      throw new AppError('NOT_FOUND', 'This policy is not in the policy set.');
     policies = policies.filter((p) => p.id !== change.policyId);
   }
   const now = new Date();
-  const saved = await addPolicySetVersion(db, { policySetId, documents: { ...base, policies }, createdBy: session.oid, comment: comment.trim() || (change.kind === 'delete' ? 'Deleted a policy' : 'Edited a policy'), now });
-  await appendAuditEvent(db, { occurredAt: now, actorType: 'admin', actorId: session.oid, subjectId: policySetId, action: `simulator.policy.${change.kind}`, outcome: 'success', details: { policyId: subject, version: saved.version } });
+  const saved = await addPolicySetVersion(db, {
+    policySetId,
+    documents: { ...base, policies },
+    createdBy: session.oid,
+    comment: comment.trim() || (change.kind === 'delete' ? 'Deleted a policy' : 'Edited a policy'),
+    now,
+  });
+  await appendAuditEvent(db, {
+    occurredAt: now,
+    actorType: 'admin',
+    actorId: session.oid,
+    subjectId: policySetId,
+    action: `simulator.policy.${change.kind}`,
+    outcome: 'success',
+    details: { policyId: subject, version: saved.version },
+  });
   return { ...saved, policyId: subject };
 }

@@ -6,10 +6,17 @@ import { createTestDatabase, type TestDatabase } from '../database/test-database
 import { addPolicySetVersion, createPolicySet, getPolicySetVersion, listPolicySets } from './policy-set-store';
 
 let testDb: TestDatabase;
-beforeAll(async () => { testDb = await createTestDatabase(); });
-afterAll(async () => { await testDb?.drop(); });
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
 
-const documents = parsePolicySetDocuments({ policies: JSON.parse(readFileSync('fixtures/demo-policies-export.json', 'utf8')) }, () => 'unused');
+const documents = parsePolicySetDocuments(
+  { policies: JSON.parse(readFileSync('fixtures/demo-policies-export.json', 'utf8')) },
+  () => 'unused',
+);
 const now = new Date('2026-11-26T01:00:00Z');
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -23,7 +30,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe(`policy-set store (${process.env.TEST_DATABASE_URL ? 'configured database' : 'SQLite'})`, () => {
   it('stores a set as version 1 and reads it back identical', async () => {
-    const { id, version } = await createPolicySet(testDb.db, { name: 'Demo', documents, createdBy: 'admin-1', comment: 'Imported', now });
+    const { id, version } = await createPolicySet(testDb.db, {
+      name: 'Demo',
+      documents,
+      createdBy: 'admin-1',
+      comment: 'Imported',
+      now,
+    });
     expect(version).toBe(1);
     const stored = await getPolicySetVersion(testDb.db, id);
     expect(stored.policies).toEqual(documents.policies);
@@ -31,9 +44,23 @@ describe(`policy-set store (${process.env.TEST_DATABASE_URL ? 'configured databa
   });
 
   it('keeps every version: an edit is a new version and the old one stays readable', async () => {
-    const { id } = await createPolicySet(testDb.db, { name: 'Versioned', documents, createdBy: 'admin-1', comment: '', now });
+    const { id } = await createPolicySet(testDb.db, {
+      name: 'Versioned',
+      documents,
+      createdBy: 'admin-1',
+      comment: '',
+      now,
+    });
     const edited = { ...documents, policies: documents.policies.slice(1) };
-    expect(await addPolicySetVersion(testDb.db, { policySetId: id, documents: edited, createdBy: 'admin-2', comment: 'Removed one', now })).toEqual({ version: 2 });
+    expect(
+      await addPolicySetVersion(testDb.db, {
+        policySetId: id,
+        documents: edited,
+        createdBy: 'admin-2',
+        comment: 'Removed one',
+        now,
+      }),
+    ).toEqual({ version: 2 });
     const latest = await getPolicySetVersion(testDb.db, id);
     expect(latest.version).toBe(2);
     expect(latest.policies).toHaveLength(7);
@@ -44,17 +71,35 @@ describe(`policy-set store (${process.env.TEST_DATABASE_URL ? 'configured databa
   });
 
   it('two concurrent saves both land, as consecutive versions', async () => {
-    const { id } = await createPolicySet(testDb.db, { name: 'Concurrent', documents, createdBy: null, comment: '', now });
-    const saves = await Promise.all([1, 2].map(() => addPolicySetVersion(testDb.db, { policySetId: id, documents, createdBy: null, comment: '', now })));
+    const { id } = await createPolicySet(testDb.db, {
+      name: 'Concurrent',
+      documents,
+      createdBy: null,
+      comment: '',
+      now,
+    });
+    const saves = await Promise.all(
+      [1, 2].map(() =>
+        addPolicySetVersion(testDb.db, { policySetId: id, documents, createdBy: null, comment: '', now }),
+      ),
+    );
     expect(saves.map((s) => s.version).sort()).toEqual([2, 3]);
   });
 
   it('refuses a duplicate name (CONFLICT), an empty name (INVALID_INPUT) and unknown ids or versions (NOT_FOUND)', async () => {
-    expect(await codeOf(createPolicySet(testDb.db, { name: ' Demo ', documents, createdBy: null, comment: '', now }))).toBe('CONFLICT');
-    expect(await codeOf(createPolicySet(testDb.db, { name: '   ', documents, createdBy: null, comment: '', now }))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(createPolicySet(testDb.db, { name: ' Demo ', documents, createdBy: null, comment: '', now })),
+    ).toBe('CONFLICT');
+    expect(
+      await codeOf(createPolicySet(testDb.db, { name: '   ', documents, createdBy: null, comment: '', now })),
+    ).toBe('INVALID_INPUT');
     expect(await codeOf(getPolicySetVersion(testDb.db, 'no-such-set'))).toBe('NOT_FOUND');
     const { id } = (await listPolicySets(testDb.db))[0] ?? { id: '' };
     expect(await codeOf(getPolicySetVersion(testDb.db, id, 99))).toBe('NOT_FOUND');
-    expect(await codeOf(addPolicySetVersion(testDb.db, { policySetId: 'no-such-set', documents, createdBy: null, comment: '', now }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(
+        addPolicySetVersion(testDb.db, { policySetId: 'no-such-set', documents, createdBy: null, comment: '', now }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

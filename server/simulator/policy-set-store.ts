@@ -6,7 +6,14 @@ import { AppError } from '../../lib/app-error';
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import type { DatabaseClient } from '../database/create-database-client';
 
-export type PolicySetSummary = { id: string; name: string; description: string; updatedAt: Date; latestVersion: number; policyCount: number };
+export type PolicySetSummary = {
+  id: string;
+  name: string;
+  description: string;
+  updatedAt: Date;
+  latestVersion: number;
+  policyCount: number;
+};
 
 export type StoredVersion = PolicySetDocuments & {
   id: string;
@@ -35,7 +42,14 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function createPolicySet(
   db: DatabaseClient,
-  input: { name: string; description?: string; documents: PolicySetDocuments; createdBy: string | null; comment: string; now: Date },
+  input: {
+    name: string;
+    description?: string;
+    documents: PolicySetDocuments;
+    createdBy: string | null;
+    comment: string;
+    now: Date;
+  },
 ): Promise<{ id: string; version: number }> {
   const id = randomUUID();
   try {
@@ -50,13 +64,22 @@ export async function createPolicySet(
       },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A policy set named "${input.name.trim()}" already exists; choose another name.`, { path: 'name' });
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', `A policy set named "${input.name.trim()}" already exists; choose another name.`, {
+        path: 'name',
+      });
     throw error;
   }
   return { id, version: 1 };
 }
 
-function versionData(documents: PolicySetDocuments, version: number, createdBy: string | null, comment: string, now: Date) {
+function versionData(
+  documents: PolicySetDocuments,
+  version: number,
+  createdBy: string | null,
+  comment: string,
+  now: Date,
+) {
   return {
     id: randomUUID(),
     version,
@@ -75,12 +98,21 @@ export async function addPolicySetVersion(
   input: { policySetId: string; documents: PolicySetDocuments; createdBy: string | null; comment: string; now: Date },
 ): Promise<{ version: number }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const latest = await db.policySetVersion.findFirst({ where: { policySetId: input.policySetId }, orderBy: { version: 'desc' }, select: { version: true } });
+    const latest = await db.policySetVersion.findFirst({
+      where: { policySetId: input.policySetId },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
     if (!latest) throw new AppError('NOT_FOUND', 'This policy set does not exist.');
     const version = latest.version + 1;
     try {
       await db.$transaction([
-        db.policySetVersion.create({ data: { ...versionData(input.documents, version, input.createdBy, input.comment, input.now), policySetId: input.policySetId } }),
+        db.policySetVersion.create({
+          data: {
+            ...versionData(input.documents, version, input.createdBy, input.comment, input.now),
+            policySetId: input.policySetId,
+          },
+        }),
         db.policySet.update({ where: { id: input.policySetId }, data: { updatedAt: input.now } }),
       ]);
       return { version };
@@ -99,20 +131,40 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
   return sets.map((set) => {
     const latest = set.versions[0];
     const policies = latest ? (JSON.parse(latest.policiesJson) as unknown[]) : [];
-    return { id: set.id, name: set.name, description: set.description, updatedAt: set.updatedAt, latestVersion: latest?.version ?? 0, policyCount: policies.length };
+    return {
+      id: set.id,
+      name: set.name,
+      description: set.description,
+      updatedAt: set.updatedAt,
+      latestVersion: latest?.version ?? 0,
+      policyCount: policies.length,
+    };
   });
 }
 
 /** One version (the latest when `version` is undefined), with the list of all versions. */
-export async function getPolicySetVersion(db: DatabaseClient, policySetId: string, version?: number): Promise<StoredVersion> {
+export async function getPolicySetVersion(
+  db: DatabaseClient,
+  policySetId: string,
+  version?: number,
+): Promise<StoredVersion> {
   const set = await db.policySet.findUnique({
     where: { id: policySetId },
-    include: { versions: { orderBy: { version: 'desc' }, select: { version: true, createdAt: true, createdBy: true, comment: true } } },
+    include: {
+      versions: {
+        orderBy: { version: 'desc' },
+        select: { version: true, createdAt: true, createdBy: true, comment: true },
+      },
+    },
   });
   if (!set) throw new AppError('NOT_FOUND', 'This policy set does not exist.');
   const wanted = version ?? set.versions[0]?.version;
-  const row = wanted === undefined ? null : await db.policySetVersion.findUnique({ where: { policySetId_version: { policySetId, version: wanted } } });
-  if (!row) throw new AppError('NOT_FOUND', `Version ${String(version)} of this policy set does not exist.`, { path: 'v' });
+  const row =
+    wanted === undefined
+      ? null
+      : await db.policySetVersion.findUnique({ where: { policySetId_version: { policySetId, version: wanted } } });
+  if (!row)
+    throw new AppError('NOT_FOUND', `Version ${String(version)} of this policy set does not exist.`, { path: 'v' });
   // Stored documents were validated by the engine's parsers before they were written.
   return {
     id: row.id,
@@ -124,7 +176,9 @@ export async function getPolicySetVersion(db: DatabaseClient, policySetId: strin
     comment: row.comment,
     policies: JSON.parse(row.policiesJson) as PolicySetDocuments['policies'],
     namedLocations: JSON.parse(row.namedLocationsJson) as PolicySetDocuments['namedLocations'],
-    authenticationStrengths: JSON.parse(row.authenticationStrengthsJson) as PolicySetDocuments['authenticationStrengths'],
+    authenticationStrengths: JSON.parse(
+      row.authenticationStrengthsJson,
+    ) as PolicySetDocuments['authenticationStrengths'],
     versions: set.versions,
   };
 }

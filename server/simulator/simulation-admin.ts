@@ -23,18 +23,27 @@ export async function loadSimulationContextForAdmin(policySetId: string, version
   return { stored, tenant, namedLocations: effectiveNamedLocations(stored) };
 }
 
-export function runWhatIf(context: { tenant: ReturnType<typeof compileStoredVersion>; namedLocations: StoredVersion['namedLocations'] }, state: WhatIfState): WhatIfView {
+export function runWhatIf(
+  context: { tenant: ReturnType<typeof compileStoredVersion>; namedLocations: StoredVersion['namedLocations'] },
+  state: WhatIfState,
+): WhatIfView {
   const request = whatIfRequestOf(state, context.namedLocations);
   const policies = evaluateWhatIf(context.tenant, request).value;
   const grant = evaluateGrantControls(context.tenant, request);
   return { request, policies, grant };
 }
 
-export function runMatrix(context: { tenant: ReturnType<typeof compileStoredVersion> }, state: MatrixState & { user: string; app: string }): ComparisonMatrix {
+export function runMatrix(
+  context: { tenant: ReturnType<typeof compileStoredVersion> },
+  state: MatrixState & { user: string; app: string },
+): ComparisonMatrix {
   const request: WhatIfRequest = {
     signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: state.user },
     signInContext: signInContextOf({ target: 'app', app: state.app }),
-    signInConditions: { clientAppType: state.client ?? 'browser', ...(state.platform && { devicePlatform: state.platform }) },
+    signInConditions: {
+      clientAppType: state.client ?? 'browser',
+      ...(state.platform && { devicePlatform: state.platform }),
+    },
     appliedPoliciesOnly: false,
   };
   return buildComparisonMatrix(context.tenant, request);

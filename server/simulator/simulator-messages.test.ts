@@ -41,16 +41,47 @@ describe('simulator messages', () => {
     for (const tab of ['policies', 'what-if', 'matrix', 'findings', 'blast-radius']) used.add(`nav.${tab}`);
     for (const flow of standardSignInFlows) used.add(`flows.${flow.id}`);
     for (const outcome of [...signInOutcomes, 'notApplicable']) used.add(`outcome.${outcome}`);
-    for (const s of ['trustedNetwork', 'trustedNetworkPasswordForgotten', 'anyNetwork', 'anyNetworkPasswordForgotten']) used.add(`matrix.scenario.${s}`);
+    for (const s of ['trustedNetwork', 'trustedNetworkPasswordForgotten', 'anyNetwork', 'anyNetworkPasswordForgotten'])
+      used.add(`matrix.scenario.${s}`);
     for (const s of ['high', 'medium', 'low', 'info']) used.add(`findings.severity.${s}`);
     for (const s of ['enabled', 'enabledForReportingButNotEnforced', 'disabled']) used.add(`state.${s}`);
     for (const id of scenarioPresetIds) used.add(`presets.${id}.title`).add(`presets.${id}.body`);
-    for (const c of ['block', 'mfa', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication', 'passwordChange', 'riskRemediation', 'unknownFutureValue', 'termsOfUse', 'custom', 'signInFrequency', 'persistentBrowser']) used.add(`controls.${c}`);
+    for (const c of [
+      'block',
+      'mfa',
+      'compliantDevice',
+      'domainJoinedDevice',
+      'approvedApplication',
+      'compliantApplication',
+      'passwordChange',
+      'riskRemediation',
+      'unknownFutureValue',
+      'termsOfUse',
+      'custom',
+      'signInFrequency',
+      'persistentBrowser',
+    ])
+      used.add(`controls.${c}`);
     for (const c of ['browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other']) used.add(`clients.${c}`);
     for (const r of ['none', 'low', 'medium', 'high']) used.add(`risk.${r}`);
     for (const target of ['app', 'userAction', 'authContext']) used.add(`fields.target_${target}`);
     for (const mode of ['always', 'never']) used.add(`whatIf.persistentBrowser_${mode}`);
-    const importKeys = ['importTitle', 'name', 'policies', 'policiesHelp', 'namedLocations', 'authenticationStrengths', 'optional', 'orUpload', 'import', 'importing', 'graphTitle', 'graphHelp', 'fetch', 'fetching'];
+    const importKeys = [
+      'importTitle',
+      'name',
+      'policies',
+      'policiesHelp',
+      'namedLocations',
+      'authenticationStrengths',
+      'optional',
+      'orUpload',
+      'import',
+      'importing',
+      'graphTitle',
+      'graphHelp',
+      'fetch',
+      'fetching',
+    ];
     for (const key of importKeys) used.add(`import.${key}`);
     expect([...used].filter((key) => !enKeys.has(key))).toEqual([]);
   });

@@ -8,7 +8,12 @@
 // expected; `auth_time` fresh (prompt=login forces a new authentication); MFA evidence: the configured
 // authentication context in `acrs`, else `amr` containing `mfa`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ConfidentialClientApplication, CryptoProvider, type Configuration, type INetworkModule } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  CryptoProvider,
+  type Configuration,
+  type INetworkModule,
+} from '@azure/msal-node';
 import { z } from 'zod';
 
 export type EntraMfaOptions = {
@@ -34,11 +39,27 @@ export type EntraMfaPendingVerification = {
   startedAt: number;
 };
 
-export type EntraMfaVerifiedClaims = { oid: string; tid: string; preferredUsername: string | null; authTime: number; amr: string[]; acrs: string[] };
+export type EntraMfaVerifiedClaims = {
+  oid: string;
+  tid: string;
+  preferredUsername: string | null;
+  authTime: number;
+  amr: string[];
+  acrs: string[];
+};
 
 export const entraMfaFailureReasons = [
-  'cancelled', 'entraError', 'missingCode', 'stateMismatch', 'bindingMismatch', 'tokenExchangeFailed',
-  'nonceMismatch', 'wrongIssuer', 'oidMismatch', 'staleAuthentication', 'noMfaEvidence',
+  'cancelled',
+  'entraError',
+  'missingCode',
+  'stateMismatch',
+  'bindingMismatch',
+  'tokenExchangeFailed',
+  'nonceMismatch',
+  'wrongIssuer',
+  'oidMismatch',
+  'staleAuthentication',
+  'noMfaEvidence',
 ] as const;
 export type EntraMfaFailureReason = (typeof entraMfaFailureReasons)[number];
 
@@ -76,7 +97,10 @@ export function createEntraMfaVerification(options: EntraMfaOptions) {
   const host = new URL(options.authorityHost).host;
   const isMicrosoftHost = host === 'login.microsoftonline.com';
   const claimsRequest = options.requiredAuthenticationContext
-    ? JSON.stringify({ id_token: { acrs: { essential: true, value: options.requiredAuthenticationContext } }, access_token: { acrs: { essential: true, value: options.requiredAuthenticationContext } } })
+    ? JSON.stringify({
+        id_token: { acrs: { essential: true, value: options.requiredAuthenticationContext } },
+        access_token: { acrs: { essential: true, value: options.requiredAuthenticationContext } },
+      })
     : undefined;
 
   // A fresh application per call keeps MSAL's token cache from accumulating verification tokens.
@@ -87,14 +111,27 @@ export function createEntraMfaVerification(options: EntraMfaOptions) {
         authority,
         // Any host other than Microsoft's (the mock in development) must be declared (MSAL "knownAuthorities").
         ...(isMicrosoftHost ? {} : { knownAuthorities: [host] }),
-        ...('clientSecret' in options.credential ? { clientSecret: options.credential.clientSecret } : { clientCertificate: { thumbprintSha256: options.credential.certificate.thumbprintSha256, privateKey: options.credential.certificate.privateKey } }),
+        ...('clientSecret' in options.credential
+          ? { clientSecret: options.credential.clientSecret }
+          : {
+              clientCertificate: {
+                thumbprintSha256: options.credential.certificate.thumbprintSha256,
+                privateKey: options.credential.certificate.privateKey,
+              },
+            }),
       },
       ...(options.networkClient ? { system: { networkClient: options.networkClient } } : {}),
     };
     return new ConfidentialClientApplication(configuration);
   }
 
-  async function start(input: { loginHint: string; expectedOid: string | null; redirectUri: string; binding: string; now: Date }): Promise<{ authorizeUrl: string; pending: EntraMfaPendingVerification }> {
+  async function start(input: {
+    loginHint: string;
+    expectedOid: string | null;
+    redirectUri: string;
+    binding: string;
+    now: Date;
+  }): Promise<{ authorizeUrl: string; pending: EntraMfaPendingVerification }> {
     const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
     const state = randomBytes(32).toString('base64url');
     const nonce = randomBytes(32).toString('base64url');
@@ -112,50 +149,98 @@ export function createEntraMfaVerification(options: EntraMfaOptions) {
     });
     return {
       authorizeUrl,
-      pending: { stateHash: sha256(state).toString('base64url'), nonce, codeVerifier: verifier, expectedOid: input.expectedOid, binding: input.binding, redirectUri: input.redirectUri, startedAt: input.now.getTime() },
+      pending: {
+        stateHash: sha256(state).toString('base64url'),
+        nonce,
+        codeVerifier: verifier,
+        expectedOid: input.expectedOid,
+        binding: input.binding,
+        redirectUri: input.redirectUri,
+        startedAt: input.now.getTime(),
+      },
     };
   }
 
-  async function complete(input: { query: EntraCallbackQuery; pending: EntraMfaPendingVerification; binding: string; now: Date }): Promise<EntraMfaResult> {
+  async function complete(input: {
+    query: EntraCallbackQuery;
+    pending: EntraMfaPendingVerification;
+    binding: string;
+    now: Date;
+  }): Promise<EntraMfaResult> {
     const { query, pending } = input;
-    if (!query.state || !timingSafeEqual(sha256(query.state), Buffer.from(pending.stateHash, 'base64url'))) return { ok: false, reason: 'stateMismatch' };
+    if (!query.state || !timingSafeEqual(sha256(query.state), Buffer.from(pending.stateHash, 'base64url')))
+      return { ok: false, reason: 'stateMismatch' };
     if (pending.binding !== input.binding) return { ok: false, reason: 'bindingMismatch' };
     if (query.error) {
       // access_denied is what Entra returns when the user cancels (AADSTS50126/65004 differ by subcode).
       const reason = query.error === 'access_denied' || query.error_subcode === 'cancel' ? 'cancelled' : 'entraError';
-      return { ok: false, reason, entraErrorCode: query.error, ...(query.error_description ? { detail: query.error_description.slice(0, 300) } : {}) };
+      return {
+        ok: false,
+        reason,
+        entraErrorCode: query.error,
+        ...(query.error_description ? { detail: query.error_description.slice(0, 300) } : {}),
+      };
     }
     if (!query.code) return { ok: false, reason: 'missingCode' };
     let rawClaims: unknown;
     try {
-      const result = await application().acquireTokenByCode({ code: query.code, scopes: ['openid', 'profile'], redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier, nonce: pending.nonce });
+      const result = await application().acquireTokenByCode({
+        code: query.code,
+        scopes: ['openid', 'profile'],
+        redirectUri: pending.redirectUri,
+        codeVerifier: pending.codeVerifier,
+        nonce: pending.nonce,
+      });
       rawClaims = result.idTokenClaims;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, reason: /nonce/i.test(message) ? 'nonceMismatch' : 'tokenExchangeFailed', detail: message.slice(0, 300) };
+      return {
+        ok: false,
+        reason: /nonce/i.test(message) ? 'nonceMismatch' : 'tokenExchangeFailed',
+        detail: message.slice(0, 300),
+      };
     }
     return checkClaims(rawClaims, pending, input.now);
   }
 
   function checkClaims(rawClaims: unknown, pending: EntraMfaPendingVerification, now: Date): EntraMfaResult {
     const parsed = idTokenClaimsSchema.safeParse(rawClaims);
-    if (!parsed.success) return { ok: false, reason: 'tokenExchangeFailed', detail: 'The ID token is missing required claims.' };
+    if (!parsed.success)
+      return { ok: false, reason: 'tokenExchangeFailed', detail: 'The ID token is missing required claims.' };
     const claims = parsed.data;
     if (claims.nonce !== pending.nonce) return { ok: false, reason: 'nonceMismatch' };
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (claims.iss !== expectedIssuer || claims.tid !== options.tenantId || !audiences.includes(options.clientId)) return { ok: false, reason: 'wrongIssuer' };
+    if (claims.iss !== expectedIssuer || claims.tid !== options.tenantId || !audiences.includes(options.clientId))
+      return { ok: false, reason: 'wrongIssuer' };
     if (!pending.expectedOid || claims.oid !== pending.expectedOid) return { ok: false, reason: 'oidMismatch' };
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const authTime = claims.auth_time;
     const startedSeconds = Math.floor(pending.startedAt / 1000);
-    if (authTime === undefined || authTime < startedSeconds - clockSkewSeconds || nowSeconds - authTime > options.maxAuthAgeSeconds || authTime > nowSeconds + clockSkewSeconds) {
+    if (
+      authTime === undefined ||
+      authTime < startedSeconds - clockSkewSeconds ||
+      nowSeconds - authTime > options.maxAuthAgeSeconds ||
+      authTime > nowSeconds + clockSkewSeconds
+    ) {
       return { ok: false, reason: 'staleAuthentication' };
     }
     const amr = claims.amr ?? [];
     const acrs = claims.acrs ?? [];
-    const hasEvidence = options.requiredAuthenticationContext ? acrs.includes(options.requiredAuthenticationContext) : amr.includes('mfa');
+    const hasEvidence = options.requiredAuthenticationContext
+      ? acrs.includes(options.requiredAuthenticationContext)
+      : amr.includes('mfa');
     if (!hasEvidence) return { ok: false, reason: 'noMfaEvidence' };
-    return { ok: true, claims: { oid: claims.oid, tid: claims.tid, preferredUsername: claims.preferred_username ?? null, authTime, amr, acrs } };
+    return {
+      ok: true,
+      claims: {
+        oid: claims.oid,
+        tid: claims.tid,
+        preferredUsername: claims.preferred_username ?? null,
+        authTime,
+        amr,
+        acrs,
+      },
+    };
   }
 
   return { start, complete, checkClaims };

@@ -12,7 +12,13 @@ export default async function AdminReadinessPage() {
     return (
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.admin.title')}</h1>
-        {data.access === 'forbidden' ? <ErrorNotice>{t('account.errors.forbidden')}</ErrorNotice> : <a href="/signin?callbackUrl=%2Fadmin%2Freadiness" className={`${buttonClass} mt-5`}>{t('account.signIn')}</a>}
+        {data.access === 'forbidden' ? (
+          <ErrorNotice>{t('account.errors.forbidden')}</ErrorNotice>
+        ) : (
+          <a href="/signin?callbackUrl=%2Fadmin%2Freadiness" className={`${buttonClass} mt-5`}>
+            {t('account.signIn')}
+          </a>
+        )}
       </div>
     );
   }
@@ -23,9 +29,19 @@ export default async function AdminReadinessPage() {
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.admin.title')}</h1>
       <p className="mt-3 max-w-3xl text-slate-700">{t('account.admin.intro')}</p>
       <dl className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-5">
-        <div className="rounded-xl border border-slate-200 bg-white p-4"><dt className="text-sm text-slate-600">{t('account.admin.total')}</dt><dd className="text-2xl font-semibold" data-testid="count-total">{report.counts.total}</dd></div>
+        <div className="rounded-xl border border-slate-200 bg-white p-4">
+          <dt className="text-sm text-slate-600">{t('account.admin.total')}</dt>
+          <dd className="text-2xl font-semibold" data-testid="count-total">
+            {report.counts.total}
+          </dd>
+        </div>
         {reasons.map((reason) => (
-          <div key={reason} className="rounded-xl border border-slate-200 bg-white p-4"><dt className="text-sm text-slate-600">{t(`account.admin.${reason}`)}</dt><dd className="text-2xl font-semibold" data-testid={`count-${reason}`}>{report.counts[reason]}</dd></div>
+          <div key={reason} className="rounded-xl border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-600">{t(`account.admin.${reason}`)}</dt>
+            <dd className="text-2xl font-semibold" data-testid={`count-${reason}`}>
+              {report.counts[reason]}
+            </dd>
+          </div>
         ))}
       </dl>
       <h2 className="mt-8 text-lg font-semibold">{t('account.admin.listHeading')}</h2>
@@ -34,11 +50,27 @@ export default async function AdminReadinessPage() {
       ) : (
         <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100"><tr><th scope="col" className="p-3">{t('account.admin.user')}</th><th scope="col" className="p-3">{t('account.admin.reason')}</th><th scope="col" className="p-3">{t('account.admin.detail')}</th></tr></thead>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="p-3">
+                  {t('account.admin.user')}
+                </th>
+                <th scope="col" className="p-3">
+                  {t('account.admin.reason')}
+                </th>
+                <th scope="col" className="p-3">
+                  {t('account.admin.detail')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {notReady.map((user) => (
                 <tr key={user.id} className="border-t border-slate-200">
-                  <td className="p-3"><span className="font-medium">{user.displayName}</span><br /><span className="text-slate-600">{user.userPrincipalName}</span></td>
+                  <td className="p-3">
+                    <span className="font-medium">{user.displayName}</span>
+                    <br />
+                    <span className="text-slate-600">{user.userPrincipalName}</span>
+                  </td>
                   <td className="p-3">{t(`account.admin.reasons.${user.reason}`)}</td>
                   <td className="p-3">{user.detail ?? ''}</td>
                 </tr>

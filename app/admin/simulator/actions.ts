@@ -15,7 +15,11 @@ const maxUploadBytes = 5 * 1024 * 1024;
 async function textOf(form: FormData, field: string): Promise<string | undefined> {
   const file = form.get(`${field}File`);
   if (file instanceof File && file.size > 0) {
-    if (file.size > maxUploadBytes) throw new AppError('INVALID_INPUT', `${field}: the file is larger than ${maxUploadBytes / 1024 / 1024} MB`, { source: field, path: '$' });
+    if (file.size > maxUploadBytes)
+      throw new AppError('INVALID_INPUT', `${field}: the file is larger than ${maxUploadBytes / 1024 / 1024} MB`, {
+        source: field,
+        path: '$',
+      });
     return file.text();
   }
   const text = form.get(field);
@@ -70,12 +74,21 @@ const changeSchema = z.object({
 });
 
 export async function savePolicyAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = changeSchema.safeParse({ setId: form.get('setId'), baseVersion: form.get('baseVersion'), comment: form.get('comment') ?? '' });
+  const parsed = changeSchema.safeParse({
+    setId: form.get('setId'),
+    baseVersion: form.get('baseVersion'),
+    comment: form.get('comment') ?? '',
+  });
   const policyJson = form.get('policyJson');
   if (!parsed.success || typeof policyJson !== 'string') return localized('simulator.editor.formIncomplete');
   let saved: { version: number };
   try {
-    saved = await savePolicyChangeForAdmin(parsed.data.setId, parsed.data.baseVersion, { kind: 'upsert', policyJson }, parsed.data.comment);
+    saved = await savePolicyChangeForAdmin(
+      parsed.data.setId,
+      parsed.data.baseVersion,
+      { kind: 'upsert', policyJson },
+      parsed.data.comment,
+    );
   } catch (error) {
     return failure(error);
   }
@@ -92,7 +105,12 @@ export async function deletePolicyAction(_previous: FormState, form: FormData): 
   if (!parsed.success) return localized('simulator.editor.formIncomplete');
   let saved: { version: number };
   try {
-    saved = await savePolicyChangeForAdmin(parsed.data.setId, parsed.data.baseVersion, { kind: 'delete', policyId: parsed.data.policyId }, parsed.data.comment);
+    saved = await savePolicyChangeForAdmin(
+      parsed.data.setId,
+      parsed.data.baseVersion,
+      { kind: 'delete', policyId: parsed.data.policyId },
+      parsed.data.comment,
+    );
   } catch (error) {
     return failure(error);
   }

@@ -9,7 +9,22 @@ import { ScrollRegion } from './_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-const importKeys = ['importTitle', 'name', 'policies', 'policiesHelp', 'namedLocations', 'authenticationStrengths', 'optional', 'orUpload', 'import', 'importing', 'graphTitle', 'graphHelp', 'fetch', 'fetching'] as const satisfies readonly (keyof ImportLabels)[];
+const importKeys = [
+  'importTitle',
+  'name',
+  'policies',
+  'policiesHelp',
+  'namedLocations',
+  'authenticationStrengths',
+  'optional',
+  'orUpload',
+  'import',
+  'importing',
+  'graphTitle',
+  'graphHelp',
+  'fetch',
+  'fetching',
+] as const satisfies readonly (keyof ImportLabels)[];
 
 export default async function SimulatorHomePage() {
   const { t, locale } = await requestMessages();
@@ -25,7 +40,9 @@ export default async function SimulatorHomePage() {
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('simulator.home.title')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('simulator.home.intro')}</p>
       <section aria-labelledby="sets-title" className="mt-8">
-        <h2 id="sets-title" className="text-lg font-semibold">{t('simulator.home.setsTitle')}</h2>
+        <h2 id="sets-title" className="text-lg font-semibold">
+          {t('simulator.home.setsTitle')}
+        </h2>
         {sets.length === 0 ? (
           <p className="mt-2 text-slate-700">{t('simulator.home.noSets')}</p>
         ) : (
@@ -34,16 +51,26 @@ export default async function SimulatorHomePage() {
               <caption className="sr-only">{t('simulator.home.setsTitle')}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">{t('simulator.home.name')}</th>
-                  <th scope="col" className="p-2">{t('simulator.home.version')}</th>
-                  <th scope="col" className="p-2">{t('simulator.home.policyCount')}</th>
-                  <th scope="col" className="p-2">{t('simulator.home.updated')}</th>
+                  <th scope="col" className="p-2">
+                    {t('simulator.home.name')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('simulator.home.version')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('simulator.home.policyCount')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('simulator.home.updated')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {sets.map((set) => (
                   <tr key={set.id} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 font-medium"><Link href={`/admin/simulator/${set.id}`}>{set.name}</Link></th>
+                    <th scope="row" className="p-2 font-medium">
+                      <Link href={`/admin/simulator/${set.id}`}>{set.name}</Link>
+                    </th>
                     <td className="p-2">{set.latestVersion}</td>
                     <td className="p-2">{set.policyCount}</td>
                     <td className="p-2">{dates.format(set.updatedAt)} UTC</td>
@@ -56,7 +83,9 @@ export default async function SimulatorHomePage() {
       </section>
       <ImportForms labels={labelsFrom(t, 'simulator.import', importKeys)} />
       <section aria-labelledby="presets-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="presets-title" className="text-lg font-semibold">{t('simulator.presets.title')}</h2>
+        <h2 id="presets-title" className="text-lg font-semibold">
+          {t('simulator.presets.title')}
+        </h2>
         <p className="mt-1 text-slate-700">{t('simulator.presets.introHome')}</p>
       </section>
     </>

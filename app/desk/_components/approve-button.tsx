@@ -4,20 +4,42 @@ import { useEffect, useState } from 'react';
 import { deskCall } from './desk-fetch';
 
 /** Approves one case; the message comes back in the supervisor's language from the server page. */
-export function ApproveButton({ caseId, label, errorLabel, describedBy }: { caseId: string; label: string; errorLabel: string; describedBy: string }) {
+export function ApproveButton({
+  caseId,
+  label,
+  errorLabel,
+  describedBy,
+}: {
+  caseId: string;
+  label: string;
+  errorLabel: string;
+  describedBy: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   return (
     <>
-      <button type="button" aria-describedby={describedBy} disabled={isBusy} onClick={async () => {
-        setBusy(true);
-        const result = await deskCall(`/api/desk/cases/${caseId}/approval`, { method: 'POST', body: {} });
-        setBusy(false);
-        if (result.ok) router.refresh();
-        else setError(`${errorLabel} ${result.error.message}`);
-      }} className="rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">{label}</button>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-900">{error}</p> : null}
+      <button
+        type="button"
+        aria-describedby={describedBy}
+        disabled={isBusy}
+        onClick={async () => {
+          setBusy(true);
+          const result = await deskCall(`/api/desk/cases/${caseId}/approval`, { method: 'POST', body: {} });
+          setBusy(false);
+          if (result.ok) router.refresh();
+          else setError(`${errorLabel} ${result.error.message}`);
+        }}
+        className="rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+      >
+        {label}
+      </button>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-900">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -22,39 +22,77 @@ export function DeskActions({ view, secondsLeft }: { view: DeskCaseView; seconds
   async function act(action: DeskAction) {
     setBusy(action);
     setMessage(null);
-    const result = await deskCall<DeskActionResult>(`/api/desk/cases/${view.id}/actions`, { method: 'POST', body: { action } });
+    const result = await deskCall<DeskActionResult>(`/api/desk/cases/${view.id}/actions`, {
+      method: 'POST',
+      body: { action },
+    });
     setBusy(null);
     if (!result.ok) return setMessage({ kind: 'error', text: t(errorKey(result.error)) });
     const data = result.data;
     // The pass lives only in this component's memory until the agent confirms it was read out.
-    if (data.action === 'issueTemporaryAccessPass') setPass({ value: data.temporaryAccessPass, minutes: data.lifetimeInMinutes, isUsableOnce: data.isUsableOnce });
-    setMessage({ kind: 'info', text: data.action === 'unlock' ? t(data.wasLocked ? 'actions.done.unlocked' : 'actions.done.notLocked') : data.action === 'sendResetLink' ? t(`actions.done.link.${data.sentTo}`) : t(`actions.done.${data.action}`) });
+    if (data.action === 'issueTemporaryAccessPass')
+      setPass({ value: data.temporaryAccessPass, minutes: data.lifetimeInMinutes, isUsableOnce: data.isUsableOnce });
+    setMessage({
+      kind: 'info',
+      text:
+        data.action === 'unlock'
+          ? t(data.wasLocked ? 'actions.done.unlocked' : 'actions.done.notLocked')
+          : data.action === 'sendResetLink'
+            ? t(`actions.done.link.${data.sentTo}`)
+            : t(`actions.done.${data.action}`),
+    });
   }
 
   async function requestApproval() {
     setRequesting(true);
     const result = await deskCall(`/api/desk/cases/${view.id}/approval-request`, { method: 'POST', body: {} });
     setRequesting(false);
-    setMessage(result.ok ? { kind: 'info', text: t('approval.requested') } : { kind: 'error', text: t(errorKey(result.error)) });
+    setMessage(
+      result.ok ? { kind: 'info', text: t('approval.requested') } : { kind: 'error', text: t(errorKey(result.error)) },
+    );
   }
 
   return (
     <section aria-labelledby="actions-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="actions-title" className="text-lg font-semibold">{t('actions.title')}</h2>
+        <h2 id="actions-title" className="text-lg font-semibold">
+          {t('actions.title')}
+        </h2>
         <p className="text-sm" data-testid="window-countdown">
-          {view.window.state === 'notStarted' ? t('window.notStarted') : isOpen ? (
-            <>{t('window.open')} <span role="timer" aria-label={t('window.timerLabel')} className="font-mono text-lg font-semibold">{formatCountdown(secondsLeft)}</span></>
-          ) : <span className="font-medium text-red-800">{t('window.closed')}</span>}
+          {view.window.state === 'notStarted' ? (
+            t('window.notStarted')
+          ) : isOpen ? (
+            <>
+              {t('window.open')}{' '}
+              <span role="timer" aria-label={t('window.timerLabel')} className="font-mono text-lg font-semibold">
+                {formatCountdown(secondsLeft)}
+              </span>
+            </>
+          ) : (
+            <span className="font-medium text-red-800">{t('window.closed')}</span>
+          )}
         </p>
       </div>
       {view.target.isPrivileged ? (
         <div className="mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           <p>{t('approval.privilegedIntro')}</p>
           <p className="mt-1 font-medium" role="status">
-            {view.approval.approvedByName ? t('approval.approvedBy', { name: view.approval.approvedByName }) : view.approval.requestedAt ? t('approval.waiting') : t('approval.notRequested')}
+            {view.approval.approvedByName
+              ? t('approval.approvedBy', { name: view.approval.approvedByName })
+              : view.approval.requestedAt
+                ? t('approval.waiting')
+                : t('approval.notRequested')}
           </p>
-          {view.approval.canRequest ? <button type="button" onClick={() => void requestApproval()} disabled={isRequesting} className="mt-2 rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">{t('approval.request')}</button> : null}
+          {view.approval.canRequest ? (
+            <button
+              type="button"
+              onClick={() => void requestApproval()}
+              disabled={isRequesting}
+              className="mt-2 rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+            >
+              {t('approval.request')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <ul className="mt-3 grid gap-2 sm:grid-cols-2">
@@ -63,21 +101,55 @@ export function DeskActions({ view, secondsLeft }: { view: DeskCaseView; seconds
           const reasonId = `reason-${action}`;
           return (
             <li key={action} className="rounded-lg border border-slate-200 p-3">
-              <button type="button" disabled={!state.isAllowed || busy !== null} aria-describedby={reasonId} onClick={() => void act(action)} className="w-full rounded-lg bg-brand-700 px-3 py-2 font-medium text-white disabled:bg-slate-300 disabled:text-slate-700">
+              <button
+                type="button"
+                disabled={!state.isAllowed || busy !== null}
+                aria-describedby={reasonId}
+                onClick={() => void act(action)}
+                className="w-full rounded-lg bg-brand-700 px-3 py-2 font-medium text-white disabled:bg-slate-300 disabled:text-slate-700"
+              >
                 {t(`actions.${action}.label`)}
               </button>
-              <p id={reasonId} className="mt-1 text-xs text-slate-700">{state.isAllowed ? t(`actions.${action}.hint`) : t(`refusals.${state.refusal}`)}</p>
+              <p id={reasonId} className="mt-1 text-xs text-slate-700">
+                {state.isAllowed ? t(`actions.${action}.hint`) : t(`refusals.${state.refusal}`)}
+              </p>
             </li>
           );
         })}
       </ul>
-      {message ? <p role={message.kind === 'error' ? 'alert' : 'status'} className={`mt-3 rounded-lg border p-2 text-sm ${message.kind === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-green-300 bg-green-50 text-green-900'}`}>{message.text}</p> : null}
+      {message ? (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`mt-3 rounded-lg border p-2 text-sm ${message.kind === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-green-300 bg-green-50 text-green-900'}`}
+        >
+          {message.text}
+        </p>
+      ) : null}
       {pass ? (
-        <div role="region" aria-labelledby="tap-title" className="mt-3 rounded-lg border-2 border-brand-600 bg-brand-50 p-3">
-          <h3 id="tap-title" className="font-semibold">{t('tap.title')}</h3>
-          <p className="mt-1 text-sm">{t('tap.readOnce', { minutes: pass.minutes })} {pass.isUsableOnce ? t('tap.oneTime') : ''}</p>
-          <p className="mt-2 select-all break-all font-mono text-2xl font-bold tracking-wider" data-testid="temporary-access-pass">{pass.value}</p>
-          <button type="button" onClick={() => setPass(null)} className="mt-2 rounded-lg border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">{t('tap.done')}</button>
+        <div
+          role="region"
+          aria-labelledby="tap-title"
+          className="mt-3 rounded-lg border-2 border-brand-600 bg-brand-50 p-3"
+        >
+          <h3 id="tap-title" className="font-semibold">
+            {t('tap.title')}
+          </h3>
+          <p className="mt-1 text-sm">
+            {t('tap.readOnce', { minutes: pass.minutes })} {pass.isUsableOnce ? t('tap.oneTime') : ''}
+          </p>
+          <p
+            className="mt-2 select-all break-all font-mono text-2xl font-bold tracking-wider"
+            data-testid="temporary-access-pass"
+          >
+            {pass.value}
+          </p>
+          <button
+            type="button"
+            onClick={() => setPass(null)}
+            className="mt-2 rounded-lg border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium"
+          >
+            {t('tap.done')}
+          </button>
         </div>
       ) : null}
     </section>

@@ -36,14 +36,20 @@ function ConsoleBody() {
     setStartError(null);
     const result = await deskCall<UserCardData>(`/api/desk/users/${encodeURIComponent(userId)}`);
     if (result.ok) setCard(result.data);
-    else { setCard(null); setCardError(t(errorKey(result.error))); }
+    else {
+      setCard(null);
+      setCardError(t(errorKey(result.error)));
+    }
   }
 
   async function start() {
     if (!card) return;
     setStarting(true);
     setStartError(null);
-    const result = await deskCall<{ caseId: string }>('/api/desk/cases', { method: 'POST', body: { userId: card.user.id } });
+    const result = await deskCall<{ caseId: string }>('/api/desk/cases', {
+      method: 'POST',
+      body: { userId: card.user.id },
+    });
     setStarting(false);
     if (result.ok) setCaseId(result.data.caseId);
     else setStartError(t(errorKey(result.error)));
@@ -54,34 +60,61 @@ function ConsoleBody() {
     setCard(null);
   }
 
-  const step: CallStep = !caseId ? 'identify' : view?.window.state === 'open' ? 'act' : view?.endedAt || view?.window.state === 'closed' ? 'close' : 'verify';
+  const step: CallStep = !caseId
+    ? 'identify'
+    : view?.window.state === 'open'
+      ? 'act'
+      : view?.endedAt || view?.window.state === 'closed'
+        ? 'close'
+        : 'verify';
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-4">
         {!caseId ? <UserSearch onSelect={(id) => void select(id)} /> : null}
-        {cardError ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">{cardError}</p> : null}
-        {card && !caseId ? <UserCard card={card} onStart={() => void start()} isStarting={isStarting} startError={startError} /> : null}
+        {cardError ? (
+          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+            {cardError}
+          </p>
+        ) : null}
+        {card && !caseId ? (
+          <UserCard card={card} onStart={() => void start()} isStarting={isStarting} startError={startError} />
+        ) : null}
         {card && caseId ? (
           <>
             <div className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <div>
                 <h2 className="text-lg font-semibold">{t('case.title', { name: card.user.displayName })}</h2>
-                <p className="text-sm text-slate-600">{card.user.userPrincipalName}{card.privilege.isPrivileged ? ` · ${t('case.privileged')}` : ''}</p>
+                <p className="text-sm text-slate-600">
+                  {card.user.userPrincipalName}
+                  {card.privilege.isPrivileged ? ` · ${t('case.privileged')}` : ''}
+                </p>
               </div>
               <div className="flex items-center gap-3">
-                <span className="text-xs text-slate-600" aria-live="polite">{isLive ? t('case.live') : t('case.connecting')}</span>
-                <button type="button" onClick={endCall} className="rounded-lg border border-slate-400 px-3 py-1.5 text-sm font-medium">{t('case.endCall')}</button>
+                <span className="text-xs text-slate-600" aria-live="polite">
+                  {isLive ? t('case.live') : t('case.connecting')}
+                </span>
+                <button
+                  type="button"
+                  onClick={endCall}
+                  className="rounded-lg border border-slate-400 px-3 py-1.5 text-sm font-medium"
+                >
+                  {t('case.endCall')}
+                </button>
               </div>
             </div>
             {view?.endedAt ? (
-              <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">{t(`case.ended.${view.endedReason ?? 'closedByAgent'}`)}</p>
+              <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+                {t(`case.ended.${view.endedReason ?? 'closedByAgent'}`)}
+              </p>
             ) : null}
             {view ? (
               <>
                 <VerificationControls view={view} methods={card.availableMethods} isEnded={Boolean(view.endedAt)} />
                 <DeskActions view={view} secondsLeft={secondsLeft} />
               </>
-            ) : <p role="status">{t('case.loading')}</p>}
+            ) : (
+              <p role="status">{t('case.loading')}</p>
+            )}
           </>
         ) : null}
       </div>

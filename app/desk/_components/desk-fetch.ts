@@ -3,7 +3,10 @@
 export type DeskCallError = { code: string; message: string; refusal: string | null };
 export type DeskCallResult<T> = { ok: true; data: T } | { ok: false; error: DeskCallError };
 
-export async function deskCall<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<DeskCallResult<T>> {
+export async function deskCall<T>(
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<DeskCallResult<T>> {
   try {
     const response = await fetch(path, {
       method: init.method ?? 'GET',
@@ -14,7 +17,10 @@ export async function deskCall<T>(path: string, init: { method?: 'GET' | 'POST';
     const json: unknown = await response.json().catch(() => ({}));
     if (response.ok) return { ok: true, data: json as T };
     const error = (json as { error?: Partial<DeskCallError> }).error ?? {};
-    return { ok: false, error: { code: error.code ?? 'INTERNAL', message: error.message ?? '', refusal: error.refusal ?? null } };
+    return {
+      ok: false,
+      error: { code: error.code ?? 'INTERNAL', message: error.message ?? '', refusal: error.refusal ?? null },
+    };
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: '', refusal: null } };
   }

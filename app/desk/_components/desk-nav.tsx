@@ -2,7 +2,15 @@ import Link from 'next/link';
 import type { PortalRole } from '../../../server/auth/auth-options';
 
 /** Console / approvals / audit, by role. */
-export function DeskNav({ roles, current, labels }: { roles: readonly PortalRole[]; current: 'console' | 'approvals' | 'audit'; labels: Record<'label' | 'console' | 'approvals' | 'audit', string> }) {
+export function DeskNav({
+  roles,
+  current,
+  labels,
+}: {
+  roles: readonly PortalRole[];
+  current: 'console' | 'approvals' | 'audit';
+  labels: Record<'label' | 'console' | 'approvals' | 'audit', string>;
+}) {
   const items = [
     { key: 'console' as const, href: '/desk', roles: ['Desk.Agent', 'Desk.Supervisor'] },
     { key: 'approvals' as const, href: '/desk/approvals', roles: ['Desk.Supervisor'] },
@@ -13,7 +21,11 @@ export function DeskNav({ roles, current, labels }: { roles: readonly PortalRole
       <ul className="flex flex-wrap gap-2 text-sm">
         {items.map((item) => (
           <li key={item.key}>
-            <Link href={item.href} aria-current={item.key === current ? 'page' : undefined} className={`inline-block rounded-lg border px-3 py-1.5 font-medium ${item.key === current ? 'border-brand-700 bg-brand-700' : 'border-slate-300 bg-white'}`}>
+            <Link
+              href={item.href}
+              aria-current={item.key === current ? 'page' : undefined}
+              className={`inline-block rounded-lg border px-3 py-1.5 font-medium ${item.key === current ? 'border-brand-700 bg-brand-700' : 'border-slate-300 bg-white'}`}
+            >
               {/* The span carries the colour: the global `a` colour rule would otherwise win over a utility on the link. */}
               <span className={item.key === current ? 'text-white' : 'text-slate-800'}>{labels[item.key]}</span>
             </Link>

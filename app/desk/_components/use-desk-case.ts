@@ -4,7 +4,12 @@
 import { useEffect, useState } from 'react';
 import type { DeskCaseView } from '../../../server/desk/desk-case-view';
 
-export function useDeskCase(caseId: string | null): { view: DeskCaseView | null; secondsLeft: number; isLive: boolean; setView: (view: DeskCaseView) => void } {
+export function useDeskCase(caseId: string | null): {
+  view: DeskCaseView | null;
+  secondsLeft: number;
+  isLive: boolean;
+  setView: (view: DeskCaseView) => void;
+} {
   const [view, setView] = useState<DeskCaseView | null>(null);
   const [offsetMs, setOffsetMs] = useState(0);
   const [tick, setTick] = useState(() => Date.now());

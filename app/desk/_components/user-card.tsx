@@ -3,45 +3,110 @@ import type { UserCard as UserCardData } from '../../../server/desk/load-user-ca
 import { useDeskTranslate } from './use-desk-translate';
 
 /** Who the caller claims to be: methods, default method, lockout, privilege, history, warnings. */
-export function UserCard({ card, onStart, isStarting, startError }: { card: UserCardData; onStart: () => void; isStarting: boolean; startError: string | null }) {
+export function UserCard({
+  card,
+  onStart,
+  isStarting,
+  startError,
+}: {
+  card: UserCardData;
+  onStart: () => void;
+  isStarting: boolean;
+  startError: string | null;
+}) {
   const t = useDeskTranslate();
-  const cannotStart = card.isOwnAccount ? 'refusals.ownAccount' : card.privilege.isSupervisor ? 'refusals.supervisorAccount' : card.blockedUntil ? 'refusals.targetBlocked' : null;
+  const cannotStart = card.isOwnAccount
+    ? 'refusals.ownAccount'
+    : card.privilege.isSupervisor
+      ? 'refusals.supervisorAccount'
+      : card.blockedUntil
+        ? 'refusals.targetBlocked'
+        : null;
   return (
     <section aria-labelledby="card-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="card-title" className="text-lg font-semibold">{card.user.displayName}</h2>
+        <h2 id="card-title" className="text-lg font-semibold">
+          {card.user.displayName}
+        </h2>
         <p className="text-sm text-slate-600">{card.user.userPrincipalName}</p>
       </div>
       <ul className="mt-2 flex flex-wrap gap-2 text-xs font-medium">
-        {card.privilege.isPrivileged ? <li className="rounded bg-amber-100 px-2 py-1 text-amber-900">{t('card.privileged', { roles: [...card.privilege.directoryRoles, ...card.privilege.privilegedGroups].join(', ') })}</li> : null}
-        {card.privilege.isSupervisor ? <li className="rounded bg-amber-100 px-2 py-1 text-amber-900">{t('card.supervisor')}</li> : null}
-        <li className={`rounded px-2 py-1 ${card.lockout.isLockedOut ? 'bg-red-100 text-red-900' : 'bg-green-100 text-green-900'}`}>{card.lockout.isLockedOut ? t('card.lockedOut') : t('card.notLockedOut')}</li>
-        {!card.user.accountEnabled ? <li className="rounded bg-red-100 px-2 py-1 text-red-900">{t('card.disabled')}</li> : null}
+        {card.privilege.isPrivileged ? (
+          <li className="rounded bg-amber-100 px-2 py-1 text-amber-900">
+            {t('card.privileged', {
+              roles: [...card.privilege.directoryRoles, ...card.privilege.privilegedGroups].join(', '),
+            })}
+          </li>
+        ) : null}
+        {card.privilege.isSupervisor ? (
+          <li className="rounded bg-amber-100 px-2 py-1 text-amber-900">{t('card.supervisor')}</li>
+        ) : null}
+        <li
+          className={`rounded px-2 py-1 ${card.lockout.isLockedOut ? 'bg-red-100 text-red-900' : 'bg-green-100 text-green-900'}`}
+        >
+          {card.lockout.isLockedOut ? t('card.lockedOut') : t('card.notLockedOut')}
+        </li>
+        {!card.user.accountEnabled ? (
+          <li className="rounded bg-red-100 px-2 py-1 text-red-900">{t('card.disabled')}</li>
+        ) : null}
       </ul>
       {card.repeatedRequests.isRepeated ? (
         <p role="alert" className="mt-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
-          {t('card.repeated', { count: card.repeatedRequests.priorCases, days: card.repeatedRequests.lookBackDays, rejected: card.repeatedRequests.rejectedPushes })}
+          {t('card.repeated', {
+            count: card.repeatedRequests.priorCases,
+            days: card.repeatedRequests.lookBackDays,
+            rejected: card.repeatedRequests.rejectedPushes,
+          })}
         </p>
       ) : null}
-      {card.blockedUntil ? <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">{t('card.blocked', { until: new Date(card.blockedUntil).toLocaleTimeString() })}</p> : null}
+      {card.blockedUntil ? (
+        <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+          {t('card.blocked', { until: new Date(card.blockedUntil).toLocaleTimeString() })}
+        </p>
+      ) : null}
       <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">{t('card.methods')}</dt>
-        <dd>{card.methods.length === 0 ? t('card.noMethods') : card.methods.map((m) => t(`methodTypes.${m.type}`) + (m.label ? ` (${m.label})` : '')).join(', ')}</dd>
+        <dd>
+          {card.methods.length === 0
+            ? t('card.noMethods')
+            : card.methods.map((m) => t(`methodTypes.${m.type}`) + (m.label ? ` (${m.label})` : '')).join(', ')}
+        </dd>
         <dt className="font-medium">{t('card.defaultMethod')}</dt>
         <dd>{card.defaultMethod ? t(`preferences.${card.defaultMethod}`) : t('card.none')}</dd>
         <dt className="font-medium">{t('card.activity')}</dt>
         <dd>
-          {card.recentActivity.length === 0 ? t('card.noActivity') : (
+          {card.recentActivity.length === 0 ? (
+            t('card.noActivity')
+          ) : (
             <ul className="space-y-0.5">
-              {card.recentActivity.slice(0, 5).map((a, i) => <li key={i}><time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time> — {a.action} ({a.outcome})</li>)}
+              {card.recentActivity.slice(0, 5).map((a, i) => (
+                <li key={i}>
+                  <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time> — {a.action} ({a.outcome})
+                </li>
+              ))}
             </ul>
           )}
         </dd>
       </dl>
-      {cannotStart ? <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">{t(cannotStart)}</p> : (
-        <button type="button" onClick={onStart} disabled={isStarting} className="mt-4 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-70">{t('card.start')}</button>
+      {cannotStart ? (
+        <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+          {t(cannotStart)}
+        </p>
+      ) : (
+        <button
+          type="button"
+          onClick={onStart}
+          disabled={isStarting}
+          className="mt-4 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-70"
+        >
+          {t('card.start')}
+        </button>
       )}
-      {startError ? <p role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">{startError}</p> : null}
+      {startError ? (
+        <p role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+          {startError}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -14,9 +14,20 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
   if (!data) return <StartAgain purpose="reset" messageKey="reset.password.notVerified" />;
   const errorKey = resetErrorKey(query.error);
   const labels: PasswordFormLabels = {
-    newLabel: t('reset.password.newLabel'), confirmLabel: t('reset.password.confirmLabel'), show: t('reset.password.show'), submit: t('reset.password.submit'),
-    rulesHeading: t('reset.password.rulesHeading'), met: t('reset.password.met'), notMet: t('reset.password.notMet'), found: t('reset.password.found'),
-    rules: Object.fromEntries(passwordRuleIds.map((id) => [id, t(`reset.password.rules.${id}`, { min: data.policy.minLength, max: data.policy.maxLength })])) as PasswordFormLabels['rules'],
+    newLabel: t('reset.password.newLabel'),
+    confirmLabel: t('reset.password.confirmLabel'),
+    show: t('reset.password.show'),
+    submit: t('reset.password.submit'),
+    rulesHeading: t('reset.password.rulesHeading'),
+    met: t('reset.password.met'),
+    notMet: t('reset.password.notMet'),
+    found: t('reset.password.found'),
+    rules: Object.fromEntries(
+      passwordRuleIds.map((id) => [
+        id,
+        t(`reset.password.rules.${id}`, { min: data.policy.minLength, max: data.policy.maxLength }),
+      ]),
+    ) as PasswordFormLabels['rules'],
   };
   return (
     <div className="mx-auto max-w-xl">

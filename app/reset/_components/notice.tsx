@@ -26,6 +26,8 @@ export function InfoNotice({ children }: { children: ReactNode }) {
 }
 
 // `!` because app/globals.css styles every <a> outside Tailwind's layers; these classes also style links.
-export const buttonClass = 'inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 font-semibold text-white! hover:bg-brand-900 hover:no-underline!';
-export const secondaryButtonClass = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-5 py-2 font-semibold text-slate-900! hover:bg-slate-100 hover:no-underline!';
+export const buttonClass =
+  'inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 font-semibold text-white! hover:bg-brand-900 hover:no-underline!';
+export const secondaryButtonClass =
+  'inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-5 py-2 font-semibold text-slate-900! hover:bg-slate-100 hover:no-underline!';
 export const inputClass = 'mt-1 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base';

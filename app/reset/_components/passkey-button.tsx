@@ -15,7 +15,15 @@ export type PasskeyButtonProps = {
   errorMessage: string;
 };
 
-export function PasskeyButton({ mode, optionsUrl, verifyUrl, extra, label, busyLabel, errorMessage }: PasskeyButtonProps) {
+export function PasskeyButton({
+  mode,
+  optionsUrl,
+  verifyUrl,
+  extra,
+  label,
+  busyLabel,
+  errorMessage,
+}: PasskeyButtonProps) {
   const [isBusy, setIsBusy] = useState(false);
   const [hasFailed, setHasFailed] = useState(false);
   async function run() {
@@ -23,28 +31,53 @@ export function PasskeyButton({ mode, optionsUrl, verifyUrl, extra, label, busyL
     setHasFailed(false);
     try {
       const post = async (url: string, body: unknown) => {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          credentials: 'same-origin',
+        });
         if (!response.ok) throw new Error(String(response.status));
         return (await response.json()) as Record<string, unknown>;
       };
       const answer = await post(optionsUrl, extra);
-      const options = (mode === 'register' ? answer.options : answer) as Parameters<typeof startAuthentication>[0]['optionsJSON'] & Parameters<typeof startRegistration>[0]['optionsJSON'];
-      const response = mode === 'register' ? await startRegistration({ optionsJSON: options }) : await startAuthentication({ optionsJSON: options });
-      const result = await post(verifyUrl, { ...extra, ...(mode === 'register' ? { sealed: answer.sealed } : {}), response });
+      const options = (mode === 'register' ? answer.options : answer) as Parameters<
+        typeof startAuthentication
+      >[0]['optionsJSON'] &
+        Parameters<typeof startRegistration>[0]['optionsJSON'];
+      const response =
+        mode === 'register'
+          ? await startRegistration({ optionsJSON: options })
+          : await startAuthentication({ optionsJSON: options });
+      const result = await post(verifyUrl, {
+        ...extra,
+        ...(mode === 'register' ? { sealed: answer.sealed } : {}),
+        response,
+      });
       window.location.assign(String(result.redirectTo ?? '/'));
     } catch (error) {
       // The browser's reason (NotAllowedError, InvalidStateError, ...) helps support; no secret in it.
-      console.error('[verity] passkey ceremony failed:', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      console.error(
+        '[verity] passkey ceremony failed:',
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      );
       setHasFailed(true);
       setIsBusy(false);
     }
   }
   return (
     <div>
-      <button type="button" onClick={run} disabled={isBusy} className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={run}
+        disabled={isBusy}
+        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+      >
         {isBusy ? busyLabel : label}
       </button>
-      <div role="alert" className={hasFailed ? 'mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-900' : ''}>{hasFailed ? errorMessage : ''}</div>
+      <div role="alert" className={hasFailed ? 'mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-900' : ''}>
+        {hasFailed ? errorMessage : ''}
+      </div>
     </div>
   );
 }

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 
 // Page query strings: short strings only; anything else is ignored.
-const value = z.string().max(64).regex(/^[\w-]+$/).optional().catch(undefined);
-export const resetQuerySchema = z.object({ error: value, entra: value, sent: value, verified: value, signedOut: value, return: z.string().max(2048).optional().catch(undefined) });
+const value = z
+  .string()
+  .max(64)
+  .regex(/^[\w-]+$/)
+  .optional()
+  .catch(undefined);
+export const resetQuerySchema = z.object({
+  error: value,
+  entra: value,
+  sent: value,
+  verified: value,
+  signedOut: value,
+  return: z.string().max(2048).optional().catch(undefined),
+});
 export type ResetQuery = z.infer<typeof resetQuerySchema>;
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

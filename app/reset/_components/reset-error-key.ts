@@ -1,9 +1,28 @@
 // Maps an error reason from the query string to a message key; unknown values get the generic message,
 // so a crafted URL can only ever show one of our own sentences.
 const knownErrors = new Set([
-  'noSession', 'csrf', 'invalid_input', 'rate_limited', 'wrongCode', 'expiredCode', 'tooManyTries', 'codeReused', 'notEnoughStars', 'passwordRules',
-  'entraBanned', 'entraComplexity', 'entraRejected', 'entraUnavailable', 'alreadyInProgress', 'expired', 'tooManyFailures', 'completed', 'forbidden',
-  'unauthorized', 'upstream_error', 'internal',
+  'noSession',
+  'csrf',
+  'invalid_input',
+  'rate_limited',
+  'wrongCode',
+  'expiredCode',
+  'tooManyTries',
+  'codeReused',
+  'notEnoughStars',
+  'passwordRules',
+  'entraBanned',
+  'entraComplexity',
+  'entraRejected',
+  'entraUnavailable',
+  'alreadyInProgress',
+  'expired',
+  'tooManyFailures',
+  'completed',
+  'forbidden',
+  'unauthorized',
+  'upstream_error',
+  'internal',
 ]);
 
 export function resetErrorKey(reason: string | undefined): string | null {
@@ -11,7 +30,15 @@ export function resetErrorKey(reason: string | undefined): string | null {
   return `reset.errors.${knownErrors.has(reason) ? reason : 'generic'}`;
 }
 
-const entraSpecific = new Set(['verified', 'cancelled', 'entraError', 'oidMismatch', 'staleAuthentication', 'noMfaEvidence', 'noPendingVerification']);
+const entraSpecific = new Set([
+  'verified',
+  'cancelled',
+  'entraError',
+  'oidMismatch',
+  'staleAuthentication',
+  'noMfaEvidence',
+  'noPendingVerification',
+]);
 
 export function entraNoticeKey(reason: string | undefined): string | null {
   if (!reason) return null;

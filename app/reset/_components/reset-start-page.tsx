@@ -14,16 +14,40 @@ export async function ResetStartPage({ purpose, query }: { purpose: ResetPurpose
       <h1 className="text-2xl font-semibold sm:text-3xl">{t(`reset.start.${purpose}Title`)}</h1>
       <p className="mt-3 text-slate-700">{t(`reset.start.${purpose}Intro`)}</p>
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
-      <form method="post" action="/reset/actions/start" className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <form
+        method="post"
+        action="/reset/actions/start"
+        className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <input type="hidden" name="purpose" value={purpose} />
         {query.return && <input type="hidden" name="returnUrl" value={query.return} />}
-        <label htmlFor="username" className="block font-medium">{t('reset.start.usernameLabel')}</label>
-        <p id="username-hint" className="text-sm text-slate-600">{t('reset.start.usernameHint')}</p>
-        <input id="username" name="username" type="text" inputMode="email" autoComplete="username" autoCapitalize="none" spellCheck={false} required maxLength={256} aria-describedby="username-hint" className={inputClass} />
-        <button type="submit" className={`${buttonClass} mt-4 w-full sm:w-auto`}>{t('reset.start.submit')}</button>
+        <label htmlFor="username" className="block font-medium">
+          {t('reset.start.usernameLabel')}
+        </label>
+        <p id="username-hint" className="text-sm text-slate-600">
+          {t('reset.start.usernameHint')}
+        </p>
+        <input
+          id="username"
+          name="username"
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={256}
+          aria-describedby="username-hint"
+          className={inputClass}
+        />
+        <button type="submit" className={`${buttonClass} mt-4 w-full sm:w-auto`}>
+          {t('reset.start.submit')}
+        </button>
       </form>
       <p className="mt-4 text-sm text-slate-600">{t('reset.start.privacy')}</p>
-      <p className="mt-4"><a href={`/${other}`}>{t(`reset.start.otherAction.${purpose}`)}</a></p>
+      <p className="mt-4">
+        <a href={`/${other}`}>{t(`reset.start.otherAction.${purpose}`)}</a>
+      </p>
     </div>
   );
 }

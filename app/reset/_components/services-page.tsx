@@ -12,23 +12,38 @@ import { StartAgain } from './start-again';
 export async function ServicesPage({ purpose, query }: { purpose: ResetPurpose; query: ResetQuery }) {
   const { t } = await requestMessages();
   const progress = await resetProgressForPage();
-  if (!progress || progress.purpose !== purpose) return <StartAgain purpose={purpose} messageKey="reset.errors.noSession" />;
-  if (progress.status !== 'active') return <StartAgain purpose={purpose} messageKey={`reset.services.ended.${progress.status}`} />;
+  if (!progress || progress.purpose !== purpose)
+    return <StartAgain purpose={purpose} messageKey="reset.errors.noSession" />;
+  if (progress.status !== 'active')
+    return <StartAgain purpose={purpose} messageKey={`reset.services.ended.${progress.status}`} />;
   const errorKey = resetErrorKey(query.error);
   const entraKey = entraNoticeKey(query.entra);
-  const starsText = (stars: number) => (stars === 1 ? t('reset.services.starWorth') : t('reset.services.starsWorth', { stars }));
+  const starsText = (stars: number) =>
+    stars === 1 ? t('reset.services.starWorth') : t('reset.services.starsWorth', { stars });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t(`reset.services.${purpose}Title`)}</h1>
-      <p className="mt-3 text-slate-700">{t('reset.services.intro', { required: progress.required, action: t(purpose === 'reset' ? 'reset.services.actionReset' : 'reset.services.actionUnlock') })}</p>
+      <p className="mt-3 text-slate-700">
+        {t('reset.services.intro', {
+          required: progress.required,
+          action: t(purpose === 'reset' ? 'reset.services.actionReset' : 'reset.services.actionUnlock'),
+        })}
+      </p>
       {entraKey && query.entra === 'verified' && <SuccessNotice>{t(entraKey)}</SuccessNotice>}
       {entraKey && query.entra !== 'verified' && <ErrorNotice>{t(entraKey)}</ErrorNotice>}
-      {!entraKey && progress.hasUnfinishedEntraVerification && <InfoNotice>{t('reset.services.entra.unfinished')}</InfoNotice>}
+      {!entraKey && progress.hasUnfinishedEntraVerification && (
+        <InfoNotice>{t('reset.services.entra.unfinished')}</InfoNotice>
+      )}
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
       <div className="mt-5 rounded-xl border border-slate-200 bg-white p-4">
-        <p className="font-medium" data-testid="star-progress">{t('reset.services.progress', { stars: progress.stars, required: progress.required })}</p>
+        <p className="font-medium" data-testid="star-progress">
+          {t('reset.services.progress', { stars: progress.stars, required: progress.required })}
+        </p>
         <div aria-hidden="true" className="mt-2 h-2 overflow-hidden rounded bg-slate-200">
-          <div className="h-2 bg-brand-600" style={{ width: `${Math.min(100, Math.round((progress.stars / Math.max(1, progress.required)) * 100))}%` }} />
+          <div
+            className="h-2 bg-brand-600"
+            style={{ width: `${Math.min(100, Math.round((progress.stars / Math.max(1, progress.required)) * 100))}%` }}
+          />
         </div>
         <p className="mt-2 text-sm text-slate-600">{t('reset.services.timeLeft', { minutes: progress.minutesLeft })}</p>
       </div>
@@ -37,11 +52,15 @@ export async function ServicesPage({ purpose, query }: { purpose: ResetPurpose; 
         <div className="mt-5 rounded-xl border border-green-300 bg-green-50 p-4">
           <p className="font-medium text-green-900">{t('reset.services.enough')}</p>
           {purpose === 'reset' ? (
-            <a href="/reset/new-password" className={`${buttonClass} mt-3`}>{t('reset.services.continueReset')}</a>
+            <a href="/reset/new-password" className={`${buttonClass} mt-3`}>
+              {t('reset.services.continueReset')}
+            </a>
           ) : (
             <form method="post" action="/reset/actions/unlock" className="mt-3">
               <input type="hidden" name="csrf" value={progress.csrf} />
-              <button type="submit" className={buttonClass}>{t('reset.services.continueUnlock')}</button>
+              <button type="submit" className={buttonClass}>
+                {t('reset.services.continueUnlock')}
+              </button>
             </form>
           )}
         </div>
@@ -52,21 +71,31 @@ export async function ServicesPage({ purpose, query }: { purpose: ResetPurpose; 
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="text-lg font-semibold">{t(`reset.services.items.${service.id}.name`)}</h2>
               <span className="rounded-full bg-amber-100 px-3 py-1 text-sm font-medium text-amber-900">
-                <span aria-hidden="true">★ </span>{starsText(service.stars)}
+                <span aria-hidden="true">★ </span>
+                {starsText(service.stars)}
               </span>
             </div>
             <p className="mt-2 text-slate-700">{t(`reset.services.items.${service.id}.body`)}</p>
             <div className="mt-3">
               {service.isVerified ? (
-                <p className="font-medium text-green-800"><span aria-hidden="true">✓ </span>{t('reset.services.verified')}</p>
+                <p className="font-medium text-green-800">
+                  <span aria-hidden="true">✓ </span>
+                  {t('reset.services.verified')}
+                </p>
               ) : service.id === 'entraMfa' ? (
                 <form method="post" action="/reset/actions/entra">
                   <input type="hidden" name="csrf" value={progress.csrf} />
                   <input type="hidden" name="purpose" value={purpose} />
-                  <button type="submit" className={buttonClass}>{t('reset.services.items.entraMfa.action')}</button>
+                  <button type="submit" className={buttonClass}>
+                    {t('reset.services.items.entraMfa.action')}
+                  </button>
                 </form>
               ) : (
-                <a href={`/${purpose}/verify/${service.id}`} className={secondaryButtonClass} aria-label={`${t('reset.services.use')}: ${t(`reset.services.items.${service.id}.name`)}`}>
+                <a
+                  href={`/${purpose}/verify/${service.id}`}
+                  className={secondaryButtonClass}
+                  aria-label={`${t('reset.services.use')}: ${t(`reset.services.items.${service.id}.name`)}`}
+                >
                   {t('reset.services.use')}
                 </a>
               )}
@@ -74,7 +103,9 @@ export async function ServicesPage({ purpose, query }: { purpose: ResetPurpose; 
           </li>
         ))}
       </ul>
-      <p className="mt-6"><a href={`/${purpose}`}>{t('reset.services.startAgain')}</a></p>
+      <p className="mt-6">
+        <a href={`/${purpose}`}>{t('reset.services.startAgain')}</a>
+      </p>
     </div>
   );
 }

@@ -8,7 +8,9 @@ export async function StartAgain({ purpose, messageKey }: { purpose: ResetPurpos
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t(`reset.start.${purpose}Title`)}</h1>
       <ErrorNotice>{t(messageKey)}</ErrorNotice>
-      <a href={`/${purpose}`} className={`${buttonClass} mt-5`}>{t('reset.services.startAgain')}</a>
+      <a href={`/${purpose}`} className={`${buttonClass} mt-5`}>
+        {t('reset.services.startAgain')}
+      </a>
     </div>
   );
 }

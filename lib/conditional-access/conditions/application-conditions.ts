@@ -36,7 +36,8 @@ export const applicationCheck = defineCheck(
   ({ tenant, policy, signIn }) => {
     const apps = policy.applications;
     const name = (id: string): string => tenant.applicationNameById.get(id) ?? id;
-    if (!apps.hasApplicationTargets) return 'This policy targets user actions or authentication contexts, not applications.';
+    if (!apps.hasApplicationTargets)
+      return 'This policy targets user actions or authentication contexts, not applications.';
     const excluded = signIn.applicationIds.filter((id) => isInList(apps.exclude, id));
     return excluded.length > 0
       ? `The application ${excluded.map(name).join(', ')} is excluded from this policy.`
@@ -47,7 +48,8 @@ export const applicationCheck = defineCheck(
 export const userActionsCheck = defineCheck(
   'userActions',
   'The user action (register security info, register or join devices) is targeted by the policy.',
-  ({ policy, signIn }) => signIn.contextKind !== 'userAction' || policy.applications.userActions.has(signIn.userAction ?? ''),
+  ({ policy, signIn }) =>
+    signIn.contextKind !== 'userAction' || policy.applications.userActions.has(signIn.userAction ?? ''),
   ({ signIn }) => `This policy does not target the user action ${signIn.userAction ?? ''}.`,
 );
 
@@ -55,6 +57,7 @@ export const authenticationContextCheck = defineCheck(
   'authenticationContext',
   'The authentication context requested by the app is targeted by the policy.',
   ({ policy, signIn }) =>
-    signIn.contextKind !== 'authContext' || policy.applications.authenticationContexts.has(signIn.authenticationContext ?? ''),
+    signIn.contextKind !== 'authContext' ||
+    policy.applications.authenticationContexts.has(signIn.authenticationContext ?? ''),
   ({ signIn }) => `This policy does not target authentication context ${signIn.authenticationContext ?? ''}.`,
 );

@@ -11,7 +11,8 @@ export const clientAppsCheck = defineCheck(
     const client = signIn.clientAppType;
     // Documented choice: a request with clientAppType "all" (Graph's default) is an unspecified modern client.
     if (client === 'all') return types.has('browser') || types.has('mobileAppsAndDesktopClients');
-    if (client === 'exchangeActiveSync' || client === 'easSupported') return types.has('exchangeActiveSync') || types.has('easSupported');
+    if (client === 'exchangeActiveSync' || client === 'easSupported')
+      return types.has('exchangeActiveSync') || types.has('easSupported');
     return types.has(client);
   },
   ({ policy, signIn }) =>

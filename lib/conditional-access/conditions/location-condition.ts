@@ -23,14 +23,19 @@ export const locationCheck = defineCheck(
     const l = policy.locations;
     if (!l) return true;
     const matched = signIn.matchedLocationIds;
-    const isIncluded = l.includesAll || (l.includesTrusted && signIn.isTrustedLocation) || intersects(l.includeIds, matched);
+    const isIncluded =
+      l.includesAll || (l.includesTrusted && signIn.isTrustedLocation) || intersects(l.includeIds, matched);
     if (!isIncluded) return false;
     return !(l.excludesAll || (l.excludesTrusted && signIn.isTrustedLocation) || intersects(l.excludeIds, matched));
   },
   (input) => {
     const locations = input.policy.locations;
     const name = (id: string): string =>
-      id === 'AllTrusted' ? 'all trusted locations' : id === 'All' ? 'any location' : (input.tenant.namedLocationById.get(id)?.displayName ?? id);
+      id === 'AllTrusted'
+        ? 'all trusted locations'
+        : id === 'All'
+          ? 'any location'
+          : (input.tenant.namedLocationById.get(id)?.displayName ?? id);
     if (locations && isInLocations(locations.exclude, input)) {
       const hit = locations.exclude.filter((id) => isInLocations([id], input)).map(name);
       return `The sign-in comes from an excluded location (${hit.join(', ')}).`;

@@ -6,27 +6,32 @@ export const signInRiskCheck = defineCheck(
   'signInRisk',
   'The sign-in risk level is one the policy targets.',
   ({ policy, signIn }) => !policy.signInRiskLevels || policy.signInRiskLevels.has(signIn.signInRiskLevel),
-  ({ policy, signIn }) => `Sign-in risk is ${signIn.signInRiskLevel}; this policy targets ${[...(policy.signInRiskLevels ?? [])].join(', ')}.`,
+  ({ policy, signIn }) =>
+    `Sign-in risk is ${signIn.signInRiskLevel}; this policy targets ${[...(policy.signInRiskLevels ?? [])].join(', ')}.`,
 );
 
 export const userRiskCheck = defineCheck(
   'userRisk',
   'The user risk level is one the policy targets.',
   ({ policy, signIn }) => !policy.userRiskLevels || policy.userRiskLevels.has(signIn.userRiskLevel),
-  ({ policy, signIn }) => `User risk is ${signIn.userRiskLevel}; this policy targets ${[...(policy.userRiskLevels ?? [])].join(', ')}.`,
+  ({ policy, signIn }) =>
+    `User risk is ${signIn.userRiskLevel}; this policy targets ${[...(policy.userRiskLevels ?? [])].join(', ')}.`,
 );
 
 export const insiderRiskCheck = defineCheck(
   'insiderRisk',
   'The insider risk level is one the policy targets.',
   ({ policy, signIn }) => !policy.insiderRiskLevels || policy.insiderRiskLevels.has(signIn.insiderRiskLevel),
-  ({ policy, signIn }) => `Insider risk is ${signIn.insiderRiskLevel}; this policy targets ${[...(policy.insiderRiskLevels ?? [])].join(', ')}.`,
+  ({ policy, signIn }) =>
+    `Insider risk is ${signIn.insiderRiskLevel}; this policy targets ${[...(policy.insiderRiskLevels ?? [])].join(', ')}.`,
 );
 
 export const servicePrincipalRiskCheck = defineCheck(
   'signInRisk',
   'The service principal risk level is one the policy targets.',
   ({ policy, signIn }) =>
-    !policy.servicePrincipalRiskLevels || signIn.servicePrincipalId === null || policy.servicePrincipalRiskLevels.has(signIn.servicePrincipalRiskLevel),
+    !policy.servicePrincipalRiskLevels ||
+    signIn.servicePrincipalId === null ||
+    policy.servicePrincipalRiskLevels.has(signIn.servicePrincipalRiskLevel),
   ({ signIn }) => `Service principal risk is ${signIn.servicePrincipalRiskLevel}, not a level this policy targets.`,
 );

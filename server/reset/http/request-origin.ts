@@ -7,7 +7,11 @@ import type { RequestOrigin } from '../reset-dependencies';
 
 export function requestOriginOf(headers: Headers): RequestOrigin {
   const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   const ip = last ?? headers.get('x-real-ip') ?? null;
   return { ip: ip && ip.length <= 64 ? ip : null, userAgent: headers.get('user-agent')?.slice(0, 400) ?? null };
 }

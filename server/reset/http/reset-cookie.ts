@@ -9,7 +9,11 @@ export function resetCookieName(settings: Pick<ResetSettings, 'isSecureOrigin'>)
   return settings.isSecureOrigin ? '__Host-verity-reset' : 'verity-reset';
 }
 
-export function setResetCookie(response: NextResponse, settings: Pick<ResetSettings, 'isSecureOrigin' | 'sessionLimits'>, token: string): void {
+export function setResetCookie(
+  response: NextResponse,
+  settings: Pick<ResetSettings, 'isSecureOrigin' | 'sessionLimits'>,
+  token: string,
+): void {
   response.cookies.set({
     name: resetCookieName(settings),
     value: token,
@@ -21,6 +25,9 @@ export function setResetCookie(response: NextResponse, settings: Pick<ResetSetti
   });
 }
 
-export function readResetCookie(cookies: { get(name: string): { value: string } | undefined }, settings: Pick<ResetSettings, 'isSecureOrigin'>): string | undefined {
+export function readResetCookie(
+  cookies: { get(name: string): { value: string } | undefined },
+  settings: Pick<ResetSettings, 'isSecureOrigin'>,
+): string | undefined {
   return cookies.get(resetCookieName(settings))?.value;
 }

@@ -18,10 +18,17 @@ export function assertSameOrigin(headers: Headers, settings: Pick<ResetSettings,
   const site = headers.get('sec-fetch-site');
   const origin = headers.get('origin');
   const isSameOrigin = site ? site === 'same-origin' : origin === new URL(settings.appOrigin).origin;
-  if (!isSameOrigin) throw new AppError('FORBIDDEN', 'This request did not come from the portal’s own page. Go back and try again.', { reason: 'csrf' });
+  if (!isSameOrigin)
+    throw new AppError('FORBIDDEN', 'This request did not come from the portal’s own page. Go back and try again.', {
+      reason: 'csrf',
+    });
 }
 
-export function assertCsrfToken(settings: Pick<ResetSettings, 'secret'>, sessionToken: string | undefined, submitted: unknown): void {
+export function assertCsrfToken(
+  settings: Pick<ResetSettings, 'secret'>,
+  sessionToken: string | undefined,
+  submitted: unknown,
+): void {
   if (!sessionToken || typeof submitted !== 'string' || !hashesMatch(csrfTokenFor(settings, sessionToken), submitted)) {
     throw new AppError('FORBIDDEN', 'This form has expired. Go back and try again.', { reason: 'csrf' });
   }

@@ -4,7 +4,10 @@ import 'server-only';
 import type { ResetDependencies } from '../reset-dependencies';
 import { defaultResetDependencies } from '../default-reset-dependencies';
 
-const holder = globalThis as typeof globalThis & { verityResetDependencies?: ResetDependencies; verityResetOverride?: ResetDependencies };
+const holder = globalThis as typeof globalThis & {
+  verityResetDependencies?: ResetDependencies;
+  verityResetOverride?: ResetDependencies;
+};
 
 export function resetDependencies(): ResetDependencies {
   if (holder.verityResetOverride) return holder.verityResetOverride;

@@ -13,7 +13,13 @@ import { assertCsrfToken, assertSameOrigin } from './reset-csrf';
 import { requestOriginOf } from './request-origin';
 import { resetDependencies } from './reset-dependencies-holder';
 
-export type FormContext<T> = { deps: ResetDependencies; input: T; token: string | undefined; locale: Locale; origin: RequestOrigin };
+export type FormContext<T> = {
+  deps: ResetDependencies;
+  input: T;
+  token: string | undefined;
+  locale: Locale;
+  origin: RequestOrigin;
+};
 export type FormOutcome = { redirectTo: string; newSessionToken?: string };
 
 export function noStore(response: NextResponse): NextResponse {
@@ -34,14 +40,20 @@ export function withQuery(path: string, values: Record<string, string>): string 
 }
 
 export function errorReasonOf(error: unknown): string {
-  if (isAppError(error)) return typeof error.details.reason === 'string' ? error.details.reason : error.code.toLowerCase();
+  if (isAppError(error))
+    return typeof error.details.reason === 'string' ? error.details.reason : error.code.toLowerCase();
   if (error instanceof ZodError) return 'invalid_input';
   return 'internal';
 }
 
 export async function handleResetForm<S extends z.ZodType>(
   request: NextRequest,
-  options: { schema: S; requireSession: boolean; errorPath: string | ((input: Partial<z.infer<S>>) => string); run: (context: FormContext<z.infer<S>>) => Promise<FormOutcome> },
+  options: {
+    schema: S;
+    requireSession: boolean;
+    errorPath: string | ((input: Partial<z.infer<S>>) => string);
+    run: (context: FormContext<z.infer<S>>) => Promise<FormOutcome>;
+  },
 ): Promise<NextResponse> {
   const deps = resetDependencies();
   let raw: Record<string, unknown> = {};
@@ -55,7 +67,17 @@ export async function handleResetForm<S extends z.ZodType>(
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return noStore(NextResponse.json({ error: { code: 'INVALID_INPUT', message: `${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'invalid'}` } }, { status: 400 }));
+      return noStore(
+        NextResponse.json(
+          {
+            error: {
+              code: 'INVALID_INPUT',
+              message: `${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'invalid'}`,
+            },
+          },
+          { status: 400 },
+        ),
+      );
     }
     const input = parsed.data as z.infer<S>;
     const locale = pickLocale(request.cookies.get('verity-locale')?.value, request.headers.get('accept-language'));
@@ -65,9 +87,17 @@ export async function handleResetForm<S extends z.ZodType>(
     return response;
   } catch (error) {
     const reason = errorReasonOf(error);
-    if (reason === 'csrf') return noStore(NextResponse.json({ error: { code: 'FORBIDDEN', message: isAppError(error) ? error.message : 'Forbidden' } }, { status: 403 }));
-    if (!isAppError(error) && !(error instanceof ZodError)) console.error('[verity] reset form failed:', error instanceof Error ? error.message : String(error));
-    const base = typeof options.errorPath === 'function' ? options.errorPath(raw as Partial<z.infer<S>>) : options.errorPath;
+    if (reason === 'csrf')
+      return noStore(
+        NextResponse.json(
+          { error: { code: 'FORBIDDEN', message: isAppError(error) ? error.message : 'Forbidden' } },
+          { status: 403 },
+        ),
+      );
+    if (!isAppError(error) && !(error instanceof ZodError))
+      console.error('[verity] reset form failed:', error instanceof Error ? error.message : String(error));
+    const base =
+      typeof options.errorPath === 'function' ? options.errorPath(raw as Partial<z.infer<S>>) : options.errorPath;
     return redirectTo(deps, withQuery(base, { error: reason }));
   }
 }

@@ -5,5 +5,8 @@ import { handleAccountJson } from '../../../../server/account/account-json-actio
 import { passkeyRegistrationOptions } from '../../../../server/account/passkey-enrolment';
 
 export async function POST(request: NextRequest) {
-  return handleAccountJson(request, { schema: z.object({}), run: (_input, user) => passkeyRegistrationOptions(user, new Date()) });
+  return handleAccountJson(request, {
+    schema: z.object({}),
+    run: (_input, user) => passkeyRegistrationOptions(user, new Date()),
+  });
 }

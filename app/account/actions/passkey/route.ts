@@ -8,7 +8,10 @@ export async function POST(request: NextRequest) {
   return handleAccountJson(request, {
     schema: z.object({ sealed: z.string().min(10).max(4000), response: z.unknown() }),
     run: async (input, user, origin) => {
-      await confirmPasskeyRegistration({ oid: user.oid, sealed: input.sealed, response: input.response, origin }, new Date());
+      await confirmPasskeyRegistration(
+        { oid: user.oid, sealed: input.sealed, response: input.response, origin },
+        new Date(),
+      );
       return { redirectTo: '/account?notice=passkeyEnrolled' };
     },
   });

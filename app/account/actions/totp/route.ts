@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { handleAccountForm } from '../../../../server/account/account-actions';
 import { confirmTotpEnrolment } from '../../../../server/account/totp-enrolment';
 
-const schema = z.object({ sealed: z.string().min(10).max(2000), code: z.string().trim().regex(/^\d{6}$/) });
+const schema = z.object({
+  sealed: z.string().min(10).max(2000),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 
 export async function POST(request: NextRequest) {
   return handleAccountForm(request, {

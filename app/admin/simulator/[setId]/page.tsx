@@ -11,7 +11,6 @@ import { ScrollRegion } from '../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-
 const stateStyles: Record<string, string> = {
   enabled: 'border-emerald-700 text-emerald-900',
   enabledForReportingButNotEnforced: 'border-amber-700 text-amber-950',
@@ -24,27 +23,49 @@ export default async function PolicySetPage(props: SetPageProps) {
   const { setId, query, t, context } = loaded;
   const { stored, tenant, namedLocations } = context;
   const isLatest = stored.version === stored.versions[0]?.version;
-  const strengthNames = new Map([...builtInAuthenticationStrengths, ...stored.authenticationStrengths].map((s) => [s.id, s.displayName ?? s.id]));
+  const strengthNames = new Map(
+    [...builtInAuthenticationStrengths, ...stored.authenticationStrengths].map((s) => [s.id, s.displayName ?? s.id]),
+  );
   const tokenText = (token: ControlToken): string => {
     if (token.kind === 'builtIn') return t(`simulator.controls.${token.name}`);
     if (token.kind === 'strength') return t('simulator.controls.strength', { name: token.name });
     if (token.kind === 'session') return t(`simulator.controls.${token.name}`);
     return t(`simulator.controls.${token.kind}`, { count: token.count });
   };
-  const trusted = namedLocations.find((l) => l['@odata.type'] === '#microsoft.graph.ipNamedLocation' && l.isTrusted === true);
-  const exportHref = (kind: string) => `/api/admin/simulator/policy-sets/${setId}/export?kind=${kind}&v=${stored.version}`;
+  const trusted = namedLocations.find(
+    (l) => l['@odata.type'] === '#microsoft.graph.ipNamedLocation' && l.isTrusted === true,
+  );
+  const exportHref = (kind: string) =>
+    `/api/admin/simulator/policy-sets/${setId}/export?kind=${kind}&v=${stored.version}`;
   return (
     <>
-      <p className="text-sm"><Link href="/admin/simulator">{t('simulator.home.back')}</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/simulator">{t('simulator.home.back')}</Link>
+      </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{stored.policySetName}</h1>
-      <p className="mt-1 text-slate-700">{t('simulator.set.versionLine', { version: stored.version, count: stored.policies.length })}</p>
-      {query.saved === '1' && <p role="status" className="mt-3 rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-900">{t('simulator.set.saved', { version: stored.version })}</p>}
+      <p className="mt-1 text-slate-700">
+        {t('simulator.set.versionLine', { version: stored.version, count: stored.policies.length })}
+      </p>
+      {query.saved === '1' && (
+        <p role="status" className="mt-3 rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-900">
+          {t('simulator.set.saved', { version: stored.version })}
+        </p>
+      )}
       <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="policies" t={t} />
 
       <section aria-labelledby="policies-title" className="mt-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="policies-title" className="text-lg font-semibold">{t('simulator.set.policiesTitle')}</h2>
-          {isLatest && <Link className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white! no-underline" href={`/admin/simulator/${setId}/policies/new`}>{t('simulator.set.newPolicy')}</Link>}
+          <h2 id="policies-title" className="text-lg font-semibold">
+            {t('simulator.set.policiesTitle')}
+          </h2>
+          {isLatest && (
+            <Link
+              className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white! no-underline"
+              href={`/admin/simulator/${setId}/policies/new`}
+            >
+              {t('simulator.set.newPolicy')}
+            </Link>
+          )}
         </div>
         {!isLatest && <p className="mt-2 text-sm text-slate-700">{t('simulator.set.oldVersion')}</p>}
         <ScrollRegion label={t('simulator.set.policiesTitle')} className="mt-3">
@@ -52,9 +73,15 @@ export default async function PolicySetPage(props: SetPageProps) {
             <caption className="sr-only">{t('simulator.set.policiesTitle')}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">{t('simulator.set.policyName')}</th>
-                <th scope="col" className="p-2">{t('simulator.set.state')}</th>
-                <th scope="col" className="p-2">{t('simulator.set.controls')}</th>
+                <th scope="col" className="p-2">
+                  {t('simulator.set.policyName')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('simulator.set.state')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('simulator.set.controls')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -64,12 +91,36 @@ export default async function PolicySetPage(props: SetPageProps) {
                 return (
                   <tr key={policy.id} id={`policy-${policy.id}`} className="border-b border-slate-200 align-top">
                     <th scope="row" className="p-2 font-medium">
-                      {isLatest ? <Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(policy.id)}`}>{policy.displayName}</Link> : policy.displayName}
-                      {compiled?.invalidReason && <span className="mt-1 block text-xs font-normal text-red-800">{t('simulator.set.invalid')}: {compiled.invalidReason}</span>}
+                      {isLatest ? (
+                        <Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(policy.id)}`}>
+                          {policy.displayName}
+                        </Link>
+                      ) : (
+                        policy.displayName
+                      )}
+                      {compiled?.invalidReason && (
+                        <span className="mt-1 block text-xs font-normal text-red-800">
+                          {t('simulator.set.invalid')}: {compiled.invalidReason}
+                        </span>
+                      )}
                     </th>
-                    <td className="p-2"><span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[policy.state] ?? ''}`}>{t(`simulator.state.${policy.state}`)}</span></td>
                     <td className="p-2">
-                      {grantTokens(policy, (id) => strengthNames.get(id) ?? id).map(tokenText).join(operator === 'AND' ? ` ${t('simulator.controls.and')} ` : operator === 'OR' ? ` ${t('simulator.controls.or')} ` : ', ') || t('simulator.controls.none')}
+                      <span
+                        className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[policy.state] ?? ''}`}
+                      >
+                        {t(`simulator.state.${policy.state}`)}
+                      </span>
+                    </td>
+                    <td className="p-2">
+                      {grantTokens(policy, (id) => strengthNames.get(id) ?? id)
+                        .map(tokenText)
+                        .join(
+                          operator === 'AND'
+                            ? ` ${t('simulator.controls.and')} `
+                            : operator === 'OR'
+                              ? ` ${t('simulator.controls.or')} `
+                              : ', ',
+                        ) || t('simulator.controls.none')}
                     </td>
                   </tr>
                 );
@@ -81,20 +132,42 @@ export default async function PolicySetPage(props: SetPageProps) {
 
       <div className="mt-8 grid gap-6 md:grid-cols-2">
         <section aria-labelledby="export-title" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="export-title" className="text-lg font-semibold">{t('simulator.set.exportTitle')}</h2>
+          <h2 id="export-title" className="text-lg font-semibold">
+            {t('simulator.set.exportTitle')}
+          </h2>
           <p className="mt-1 text-sm text-slate-700">{t('simulator.set.exportHelp')}</p>
           <ul className="mt-3 list-disc pl-5">
-            <li><a href={exportHref('policies')} download>{t('simulator.set.exportPolicies')}</a></li>
-            <li><a href={exportHref('namedLocations')} download>{t('simulator.set.exportNamedLocations')}</a></li>
-            <li><a href={exportHref('authenticationStrengths')} download>{t('simulator.set.exportStrengths')}</a></li>
+            <li>
+              <a href={exportHref('policies')} download>
+                {t('simulator.set.exportPolicies')}
+              </a>
+            </li>
+            <li>
+              <a href={exportHref('namedLocations')} download>
+                {t('simulator.set.exportNamedLocations')}
+              </a>
+            </li>
+            <li>
+              <a href={exportHref('authenticationStrengths')} download>
+                {t('simulator.set.exportStrengths')}
+              </a>
+            </li>
           </ul>
         </section>
         <section aria-labelledby="versions-title" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="versions-title" className="text-lg font-semibold">{t('simulator.set.versionsTitle')}</h2>
+          <h2 id="versions-title" className="text-lg font-semibold">
+            {t('simulator.set.versionsTitle')}
+          </h2>
           <ol className="mt-3 space-y-1 text-sm">
             {stored.versions.map((v) => (
               <li key={v.version}>
-                {v.version === stored.version ? <strong aria-current="true">{t('simulator.set.versionItem', { version: v.version })}</strong> : <Link href={`/admin/simulator/${setId}?v=${v.version}`}>{t('simulator.set.versionItem', { version: v.version })}</Link>}
+                {v.version === stored.version ? (
+                  <strong aria-current="true">{t('simulator.set.versionItem', { version: v.version })}</strong>
+                ) : (
+                  <Link href={`/admin/simulator/${setId}?v=${v.version}`}>
+                    {t('simulator.set.versionItem', { version: v.version })}
+                  </Link>
+                )}
                 {v.comment && <span className="text-slate-700"> — {v.comment}</span>}
               </li>
             ))}
@@ -103,14 +176,23 @@ export default async function PolicySetPage(props: SetPageProps) {
       </div>
 
       <section aria-labelledby="presets-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="presets-title" className="text-lg font-semibold">{t('simulator.presets.title')}</h2>
+        <h2 id="presets-title" className="text-lg font-semibold">
+          {t('simulator.presets.title')}
+        </h2>
         <ul className="mt-3 space-y-4">
           {scenarioPresetIds.map((id) => {
             const preset = scenarioPreset(id, tenant.source, trusted?.id);
-            const query = preset.view === 'blast-radius' ? new URLSearchParams(preset.query).toString() : encodeState({ ...preset.query, v: isLatest ? undefined : stored.version });
+            const query =
+              preset.view === 'blast-radius'
+                ? new URLSearchParams(preset.query).toString()
+                : encodeState({ ...preset.query, v: isLatest ? undefined : stored.version });
             return (
               <li key={id}>
-                <h3 className="font-medium"><Link href={`/admin/simulator/${setId}/${preset.view}?${query}`}>{t(`simulator.presets.${id}.title`)}</Link></h3>
+                <h3 className="font-medium">
+                  <Link href={`/admin/simulator/${setId}/${preset.view}?${query}`}>
+                    {t(`simulator.presets.${id}.title`)}
+                  </Link>
+                </h3>
                 <p className="text-sm text-slate-700">{t(`simulator.presets.${id}.body`)}</p>
               </li>
             );

@@ -4,16 +4,29 @@
 import { notFound } from 'next/navigation';
 import { isAppError } from '../../../../lib/app-error';
 
-export function AppErrorPanel({ error, t, returnTo }: { error: unknown; t: (key: string) => string; returnTo: string }) {
+export function AppErrorPanel({
+  error,
+  t,
+  returnTo,
+}: {
+  error: unknown;
+  t: (key: string) => string;
+  returnTo: string;
+}) {
   if (!isAppError(error)) throw error;
   if (error.code === 'NOT_FOUND') notFound();
   if (error.code === 'UNAUTHORIZED') {
     return (
       <section aria-labelledby="access-title" className="rounded-lg border border-slate-300 bg-white p-5">
-        <h1 id="access-title" className="text-xl font-semibold">{t('simulator.access.signInTitle')}</h1>
+        <h1 id="access-title" className="text-xl font-semibold">
+          {t('simulator.access.signInTitle')}
+        </h1>
         <p className="mt-2">{t('simulator.access.signInBody')}</p>
         <p className="mt-4">
-          <a className="rounded bg-brand-700 px-4 py-2 font-medium text-white! no-underline" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}>
+          <a
+            className="rounded bg-brand-700 px-4 py-2 font-medium text-white! no-underline"
+            href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+          >
             {t('simulator.access.signIn')}
           </a>
         </p>
@@ -23,7 +36,9 @@ export function AppErrorPanel({ error, t, returnTo }: { error: unknown; t: (key:
   if (error.code === 'FORBIDDEN') {
     return (
       <section aria-labelledby="access-title" className="rounded-lg border border-red-300 bg-white p-5">
-        <h1 id="access-title" className="text-xl font-semibold">{t('simulator.access.forbiddenTitle')}</h1>
+        <h1 id="access-title" className="text-xl font-semibold">
+          {t('simulator.access.forbiddenTitle')}
+        </h1>
         <p className="mt-2">{t('simulator.access.forbiddenBody')}</p>
       </section>
     );

@@ -5,21 +5,66 @@ import { useActionState } from 'react';
 import { fetchFromGraphAction, importPolicySetAction, type FormState } from '../actions';
 
 export type ImportLabels = Record<
-  | 'importTitle' | 'name' | 'policies' | 'policiesHelp' | 'namedLocations' | 'authenticationStrengths' | 'optional' | 'orUpload'
-  | 'import' | 'importing' | 'graphTitle' | 'graphHelp' | 'fetch' | 'fetching',
+  | 'importTitle'
+  | 'name'
+  | 'policies'
+  | 'policiesHelp'
+  | 'namedLocations'
+  | 'authenticationStrengths'
+  | 'optional'
+  | 'orUpload'
+  | 'import'
+  | 'importing'
+  | 'graphTitle'
+  | 'graphHelp'
+  | 'fetch'
+  | 'fetching',
   string
 >;
 
 const fieldClass = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 font-mono text-sm';
 
-function DocumentField({ id, label, help, uploadLabel, required }: { id: string; label: string; help?: string; uploadLabel: string; required?: boolean }) {
+function DocumentField({
+  id,
+  label,
+  help,
+  uploadLabel,
+  required,
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  uploadLabel: string;
+  required?: boolean;
+}) {
   return (
     <div className="mt-4">
-      <label htmlFor={id} className="block font-medium">{label}</label>
-      {help && <p id={`${id}-help`} className="text-sm text-slate-700">{help}</p>}
-      <textarea id={id} name={id} rows={required ? 6 : 3} className={fieldClass} aria-describedby={help ? `${id}-help` : undefined} spellCheck={false} />
-      <label htmlFor={`${id}File`} className="mt-1 block text-sm text-slate-700">{uploadLabel}</label>
-      <input id={`${id}File`} name={`${id}File`} type="file" accept="application/json,.json" className="mt-1 block text-sm" />
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {help && (
+        <p id={`${id}-help`} className="text-sm text-slate-700">
+          {help}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={id}
+        rows={required ? 6 : 3}
+        className={fieldClass}
+        aria-describedby={help ? `${id}-help` : undefined}
+        spellCheck={false}
+      />
+      <label htmlFor={`${id}File`} className="mt-1 block text-sm text-slate-700">
+        {uploadLabel}
+      </label>
+      <input
+        id={`${id}File`}
+        name={`${id}File`}
+        type="file"
+        accept="application/json,.json"
+        className="mt-1 block text-sm"
+      />
     </div>
   );
 }
@@ -29,25 +74,87 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
   const [graphState, graphAction, isFetching] = useActionState<FormState, FormData>(fetchFromGraphAction, {});
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-3">
-      <form action={importAction} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm lg:col-span-2" aria-labelledby="import-title">
-        <h2 id="import-title" className="text-lg font-semibold">{labels.importTitle}</h2>
-        <label htmlFor="import-name" className="mt-4 block font-medium">{labels.name}</label>
-        <input id="import-name" name="name" required maxLength={120} className="mt-1 block w-full rounded border border-slate-400 px-3 py-2" />
-        <DocumentField id="policies" label={labels.policies} help={labels.policiesHelp} uploadLabel={`${labels.orUpload} (${labels.policies})`} required />
-        <DocumentField id="namedLocations" label={`${labels.namedLocations} ${labels.optional}`} uploadLabel={`${labels.orUpload} (${labels.namedLocations})`} />
-        <DocumentField id="authenticationStrengths" label={`${labels.authenticationStrengths} ${labels.optional}`} uploadLabel={`${labels.orUpload} (${labels.authenticationStrengths})`} />
-        <div aria-live="polite">{importState.error && <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">{importState.error}</p>}</div>
-        <button type="submit" disabled={isImporting} className="mt-4 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <form
+        action={importAction}
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm lg:col-span-2"
+        aria-labelledby="import-title"
+      >
+        <h2 id="import-title" className="text-lg font-semibold">
+          {labels.importTitle}
+        </h2>
+        <label htmlFor="import-name" className="mt-4 block font-medium">
+          {labels.name}
+        </label>
+        <input
+          id="import-name"
+          name="name"
+          required
+          maxLength={120}
+          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+        />
+        <DocumentField
+          id="policies"
+          label={labels.policies}
+          help={labels.policiesHelp}
+          uploadLabel={`${labels.orUpload} (${labels.policies})`}
+          required
+        />
+        <DocumentField
+          id="namedLocations"
+          label={`${labels.namedLocations} ${labels.optional}`}
+          uploadLabel={`${labels.orUpload} (${labels.namedLocations})`}
+        />
+        <DocumentField
+          id="authenticationStrengths"
+          label={`${labels.authenticationStrengths} ${labels.optional}`}
+          uploadLabel={`${labels.orUpload} (${labels.authenticationStrengths})`}
+        />
+        <div aria-live="polite">
+          {importState.error && (
+            <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+              {importState.error}
+            </p>
+          )}
+        </div>
+        <button
+          type="submit"
+          disabled={isImporting}
+          className="mt-4 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
+        >
           {isImporting ? labels.importing : labels.import}
         </button>
       </form>
-      <form action={graphAction} className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="graph-title">
-        <h2 id="graph-title" className="text-lg font-semibold">{labels.graphTitle}</h2>
+      <form
+        action={graphAction}
+        className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        aria-labelledby="graph-title"
+      >
+        <h2 id="graph-title" className="text-lg font-semibold">
+          {labels.graphTitle}
+        </h2>
         <p className="mt-2 text-sm text-slate-700">{labels.graphHelp}</p>
-        <label htmlFor="graph-name" className="mt-4 block font-medium">{labels.name}</label>
-        <input id="graph-name" name="name" required maxLength={120} className="mt-1 block w-full rounded border border-slate-400 px-3 py-2" />
-        <div aria-live="polite">{graphState.error && <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">{graphState.error}</p>}</div>
-        <button type="submit" disabled={isFetching} className="mt-4 rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 disabled:opacity-60">
+        <label htmlFor="graph-name" className="mt-4 block font-medium">
+          {labels.name}
+        </label>
+        <input
+          id="graph-name"
+          name="name"
+          required
+          maxLength={120}
+          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+        />
+        <div aria-live="polite">
+          {graphState.error && (
+            <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+              {graphState.error}
+            </p>
+          )}
+        </div>
+        <button
+          type="submit"
+          disabled={isFetching}
+          className="mt-4 rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 disabled:opacity-60"
+        >
           {isFetching ? labels.fetching : labels.fetch}
         </button>
       </form>

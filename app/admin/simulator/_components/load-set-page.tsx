@@ -4,10 +4,20 @@ import { loadSimulationContextForAdmin } from '../../../../server/simulator/simu
 import { AppErrorPanel } from './app-error-panel';
 import { versionOf } from './version-param';
 
-export type SetPageProps = { params: Promise<{ setId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+export type SetPageProps = {
+  params: Promise<{ setId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 type Translate = Awaited<ReturnType<typeof requestMessages>>['t'];
 export type LoadedSetPage =
-  | { panel: null; setId: string; path: string; query: Record<string, string | string[] | undefined>; t: Translate; context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>> }
+  | {
+      panel: null;
+      setId: string;
+      path: string;
+      query: Record<string, string | string[] | undefined>;
+      t: Translate;
+      context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
+    }
   | { panel: ReactElement };
 
 /**

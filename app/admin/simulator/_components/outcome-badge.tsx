@@ -18,11 +18,24 @@ export const outcomeFill: Record<Exclude<OutcomeKind, 'notApplicable'>, string> 
   unavailable: '#64748b',
 };
 
-export function OutcomeBadge({ outcome, label, children }: { outcome: OutcomeKind; label: string; children?: ReactNode }) {
+export function OutcomeBadge({
+  outcome,
+  label,
+  children,
+}: {
+  outcome: OutcomeKind;
+  label: string;
+  children?: ReactNode;
+}) {
   const style = styles[outcome];
   return (
-    <span className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium ${style.className}`} data-outcome={outcome}>
-      <span aria-hidden="true" className="font-bold">{style.icon}</span>
+    <span
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium ${style.className}`}
+      data-outcome={outcome}
+    >
+      <span aria-hidden="true" className="font-bold">
+        {style.icon}
+      </span>
       <span>{label}</span>
       {children}
     </span>

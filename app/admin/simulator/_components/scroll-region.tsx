@@ -4,7 +4,15 @@
 import type { ReactNode } from 'react';
 
 // tabIndex 0 on a scrollable region is what axe and WCAG 2.1.1 ask for: it is how a keyboard user scrolls it.
-export function ScrollRegion({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
+export function ScrollRegion({
+  label,
+  className = '',
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div role="group" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
       {children}

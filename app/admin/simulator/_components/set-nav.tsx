@@ -4,13 +4,24 @@ import Link from 'next/link';
 const tabs = ['policies', 'what-if', 'matrix', 'findings', 'blast-radius'] as const;
 export type SetTab = (typeof tabs)[number];
 
-export function SetNav({ setId, version, current, t }: { setId: string; version?: number; current: SetTab; t: (key: string) => string }) {
+export function SetNav({
+  setId,
+  version,
+  current,
+  t,
+}: {
+  setId: string;
+  version?: number;
+  current: SetTab;
+  t: (key: string) => string;
+}) {
   const suffix = version ? `?v=${version}` : '';
   return (
     <nav aria-label={t('simulator.nav.label')} className="mt-4 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => {
-          const href = tab === 'policies' ? `/admin/simulator/${setId}${suffix}` : `/admin/simulator/${setId}/${tab}${suffix}`;
+          const href =
+            tab === 'policies' ? `/admin/simulator/${setId}${suffix}` : `/admin/simulator/${setId}/${tab}${suffix}`;
           const isCurrent = tab === current;
           return (
             <li key={tab}>

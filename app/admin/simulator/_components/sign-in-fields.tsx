@@ -12,13 +12,33 @@ const maxListedUsers = 300;
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
-function Select({ id, label, value, options, t, emptyLabel }: { id: string; label: string; value?: string; options: readonly { value: string; label: string }[]; t: T; emptyLabel?: string }) {
+function Select({
+  id,
+  label,
+  value,
+  options,
+  t,
+  emptyLabel,
+}: {
+  id: string;
+  label: string;
+  value?: string;
+  options: readonly { value: string; label: string }[];
+  t: T;
+  emptyLabel?: string;
+}) {
   return (
     <div>
-      <label htmlFor={id} className="block font-medium">{label}</label>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
       <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
         <option value="">{emptyLabel ?? t('simulator.fields.notSet')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -28,19 +48,52 @@ export function UserAndAppFields({ tenant, state, t }: { tenant: CompiledTenant;
   return (
     <>
       <div>
-        <label htmlFor="user" className="block font-medium">{t('simulator.fields.user')}</label>
-        <input id="user" name="user" list="user-options" required defaultValue={state.user ?? ''} autoComplete="off" className={inputClass} aria-describedby="user-help" />
-        <p id="user-help" className="text-sm text-slate-700">{t('simulator.fields.userHelp')}</p>
+        <label htmlFor="user" className="block font-medium">
+          {t('simulator.fields.user')}
+        </label>
+        <input
+          id="user"
+          name="user"
+          list="user-options"
+          required
+          defaultValue={state.user ?? ''}
+          autoComplete="off"
+          className={inputClass}
+          aria-describedby="user-help"
+        />
+        <p id="user-help" className="text-sm text-slate-700">
+          {t('simulator.fields.userHelp')}
+        </p>
         <datalist id="user-options">
-          {tenant.users.slice(0, maxListedUsers).map((u) => <option key={u.id} value={u.userPrincipalName}>{u.displayName}</option>)}
+          {tenant.users.slice(0, maxListedUsers).map((u) => (
+            <option key={u.id} value={u.userPrincipalName}>
+              {u.displayName}
+            </option>
+          ))}
         </datalist>
       </div>
-      <Select id="app" label={t('simulator.fields.app')} value={state.app} t={t} options={(tenant.source.applications ?? []).map((a) => ({ value: a.appId, label: a.displayName }))} />
+      <Select
+        id="app"
+        label={t('simulator.fields.app')}
+        value={state.app}
+        t={t}
+        options={(tenant.source.applications ?? []).map((a) => ({ value: a.appId, label: a.displayName }))}
+      />
     </>
   );
 }
 
-export function NetworkAndDeviceFields({ namedLocations, state, t, withNetwork = true }: { namedLocations: readonly NamedLocation[]; state: Partial<WhatIfState>; t: T; withNetwork?: boolean }) {
+export function NetworkAndDeviceFields({
+  namedLocations,
+  state,
+  t,
+  withNetwork = true,
+}: {
+  namedLocations: readonly NamedLocation[];
+  state: Partial<WhatIfState>;
+  t: T;
+  withNetwork?: boolean;
+}) {
   return (
     <>
       {withNetwork && (
@@ -51,24 +104,74 @@ export function NetworkAndDeviceFields({ namedLocations, state, t, withNetwork =
             value={state.location}
             t={t}
             emptyLabel={t('simulator.fields.useIp')}
-            options={namedLocations.map((l) => ({ value: l.id, label: l['@odata.type'] === '#microsoft.graph.ipNamedLocation' && l.isTrusted ? `${l.displayName} (${t('simulator.fields.trusted')})` : l.displayName }))}
+            options={namedLocations.map((l) => ({
+              value: l.id,
+              label:
+                l['@odata.type'] === '#microsoft.graph.ipNamedLocation' && l.isTrusted
+                  ? `${l.displayName} (${t('simulator.fields.trusted')})`
+                  : l.displayName,
+            }))}
           />
           <div>
-            <label htmlFor="ip" className="block font-medium">{t('simulator.fields.ip')}</label>
-            <input id="ip" name="ip" defaultValue={state.ip ?? ''} inputMode="text" autoComplete="off" className={inputClass} placeholder="192.0.2.44" />
+            <label htmlFor="ip" className="block font-medium">
+              {t('simulator.fields.ip')}
+            </label>
+            <input
+              id="ip"
+              name="ip"
+              defaultValue={state.ip ?? ''}
+              inputMode="text"
+              autoComplete="off"
+              className={inputClass}
+              placeholder="192.0.2.44"
+            />
           </div>
           <div>
-            <label htmlFor="country" className="block font-medium">{t('simulator.fields.country')}</label>
-            <input id="country" name="country" defaultValue={state.country ?? ''} maxLength={2} autoComplete="off" className={inputClass} placeholder="US" />
+            <label htmlFor="country" className="block font-medium">
+              {t('simulator.fields.country')}
+            </label>
+            <input
+              id="country"
+              name="country"
+              defaultValue={state.country ?? ''}
+              maxLength={2}
+              autoComplete="off"
+              className={inputClass}
+              placeholder="US"
+            />
           </div>
         </>
       )}
-      <Select id="platform" label={t('simulator.fields.platform')} value={state.platform} t={t} options={platforms.map((p) => ({ value: p, label: p }))} />
-      <Select id="client" label={t('simulator.fields.client')} value={state.client} t={t} options={clients.map((c) => ({ value: c, label: t(`simulator.clients.${c}`) }))} />
+      <Select
+        id="platform"
+        label={t('simulator.fields.platform')}
+        value={state.platform}
+        t={t}
+        options={platforms.map((p) => ({ value: p, label: p }))}
+      />
+      <Select
+        id="client"
+        label={t('simulator.fields.client')}
+        value={state.client}
+        t={t}
+        options={clients.map((c) => ({ value: c, label: t(`simulator.clients.${c}`) }))}
+      />
       {withNetwork && (
         <>
-          <Select id="signInRisk" label={t('simulator.fields.signInRisk')} value={state.signInRisk} t={t} options={risks.map((r) => ({ value: r, label: t(`simulator.risk.${r}`) }))} />
-          <Select id="userRisk" label={t('simulator.fields.userRisk')} value={state.userRisk} t={t} options={risks.map((r) => ({ value: r, label: t(`simulator.risk.${r}`) }))} />
+          <Select
+            id="signInRisk"
+            label={t('simulator.fields.signInRisk')}
+            value={state.signInRisk}
+            t={t}
+            options={risks.map((r) => ({ value: r, label: t(`simulator.risk.${r}`) }))}
+          />
+          <Select
+            id="userRisk"
+            label={t('simulator.fields.userRisk')}
+            value={state.userRisk}
+            t={t}
+            options={risks.map((r) => ({ value: r, label: t(`simulator.risk.${r}`) }))}
+          />
         </>
       )}
     </>
@@ -88,10 +191,28 @@ export function TargetFields({ state, t }: { state: Partial<WhatIfState>; t: T }
         ))}
       </div>
       <div className="mt-2 grid gap-4 sm:grid-cols-2">
-        <Select id="action" label={t('simulator.fields.userAction')} value={state.action} t={t} options={[{ value: 'registerSecurityInformation', label: t('simulator.fields.registerSecurityInformation') }, { value: 'registerOrJoinDevices', label: t('simulator.fields.registerOrJoinDevices') }]} />
+        <Select
+          id="action"
+          label={t('simulator.fields.userAction')}
+          value={state.action}
+          t={t}
+          options={[
+            { value: 'registerSecurityInformation', label: t('simulator.fields.registerSecurityInformation') },
+            { value: 'registerOrJoinDevices', label: t('simulator.fields.registerOrJoinDevices') },
+          ]}
+        />
         <div>
-          <label htmlFor="context" className="block font-medium">{t('simulator.fields.authContext')}</label>
-          <input id="context" name="context" defaultValue={state.context ?? ''} placeholder="c1" autoComplete="off" className={inputClass} />
+          <label htmlFor="context" className="block font-medium">
+            {t('simulator.fields.authContext')}
+          </label>
+          <input
+            id="context"
+            name="context"
+            defaultValue={state.context ?? ''}
+            placeholder="c1"
+            autoComplete="off"
+            className={inputClass}
+          />
         </div>
       </div>
     </fieldset>

@@ -5,5 +5,8 @@ import { handleResetJson } from '../../../../server/reset/http/reset-json-action
 import { passkeyAuthenticationOptions } from '../../../../server/reset/verify-passkey';
 
 export async function POST(request: NextRequest) {
-  return handleResetJson(request, { schema: z.object({ csrf: z.string() }), run: ({ deps, token }) => passkeyAuthenticationOptions(deps, { token }) });
+  return handleResetJson(request, {
+    schema: z.object({ csrf: z.string() }),
+    run: ({ deps, token }) => passkeyAuthenticationOptions(deps, { token }),
+  });
 }

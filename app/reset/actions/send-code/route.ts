@@ -11,7 +11,8 @@ export async function POST(request: NextRequest) {
   return handleResetForm(request, {
     schema,
     requireSession: true,
-    errorPath: (input) => `/${input.purpose === 'unlock' ? 'unlock' : 'reset'}/verify/${input.service === 'email' ? 'email' : 'sms'}`,
+    errorPath: (input) =>
+      `/${input.purpose === 'unlock' ? 'unlock' : 'reset'}/verify/${input.service === 'email' ? 'email' : 'sms'}`,
     run: async ({ deps, input, token, locale, origin }) => {
       await sendVerificationCode(deps, { token, service: input.service, locale, origin });
       return { redirectTo: `/${input.purpose}/verify/${input.service}?sent=1` };

@@ -1,6 +1,14 @@
 import { VerifyServicePage } from '../../../reset/_components/verify-service-page';
 import { parseResetQuery, type SearchParams } from '../../../reset/_components/query';
 
-export default async function Page({ params, searchParams }: { params: Promise<{ service: string }>; searchParams: SearchParams }) {
-  return <VerifyServicePage purpose="unlock" service={(await params).service} query={await parseResetQuery(searchParams)} />;
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ service: string }>;
+  searchParams: SearchParams;
+}) {
+  return (
+    <VerifyServicePage purpose="unlock" service={(await params).service} query={await parseResetQuery(searchParams)} />
+  );
 }

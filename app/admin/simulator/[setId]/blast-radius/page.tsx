@@ -12,7 +12,6 @@ import { loadSetPage, type SetPageProps } from '../../_components/load-set-page'
 
 export const dynamic = 'force-dynamic';
 
-
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function BlastRadiusPage(props: SetPageProps) {
@@ -21,15 +20,23 @@ export default async function BlastRadiusPage(props: SetPageProps) {
   const { setId, query, t, context } = loaded;
   const { stored, tenant, namedLocations } = context;
   const isLatest = stored.version === stored.versions[0]?.version;
-  const recommended = JSON.stringify(policyForCreate(recommendedResetPortalPolicy(tenant.source, 'draft-reset-portal')), null, 2);
+  const recommended = JSON.stringify(
+    policyForCreate(recommendedResetPortalPolicy(tenant.source, 'draft-reset-portal')),
+    null,
+    2,
+  );
   const preset = first(query.preset) === 'resetPortalPasswordless';
   const apps = (tenant.source.applications ?? []).map((a) => ({ value: a.appId, label: a.displayName }));
   const requestedApp = first(query.app);
   return (
     <>
-      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
+      <p className="text-sm">
+        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
+      </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.blast.title')}</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.blast.intro', { users: tenant.users.length.toLocaleString() })}</p>
+      <p className="mt-1 max-w-3xl text-slate-700">
+        {t('simulator.blast.intro', { users: tenant.users.length.toLocaleString() })}
+      </p>
       <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="blast-radius" t={t} />
       <BlastRadiusPanel
         setId={setId}
@@ -40,7 +47,9 @@ export default async function BlastRadiusPage(props: SetPageProps) {
         flows={standardSignInFlows.map((f) => ({ value: f.id, label: t(`simulator.flows.${f.id}`) }))}
         recommendedPolicyJson={recommended}
         initial={{
-          app: apps.some((a) => a.value === requestedApp) ? requestedApp : resetAndDeskApplications(tenant.source).resetAppId,
+          app: apps.some((a) => a.value === requestedApp)
+            ? requestedApp
+            : resetAndDeskApplications(tenant.source).resetAppId,
           location: first(query.location),
           ip: first(query.ip),
           forgotten: first(query.forgotten) === '1',

@@ -10,7 +10,6 @@ import { loadSetPage, type SetPageProps } from '../../_components/load-set-page'
 
 export const dynamic = 'force-dynamic';
 
-
 const severities: FindingSeverity[] = ['high', 'medium', 'low', 'info'];
 const severityStyle: Record<FindingSeverity, { icon: string; className: string }> = {
   high: { icon: '✕', className: 'border-red-700 bg-red-50 text-red-900' },
@@ -33,12 +32,16 @@ export default async function FindingsPage(props: SetPageProps) {
   const policyName = new Map(stored.policies.map((p) => [p.id, p.displayName]));
   const upnOf = new Map(tenant.users.map((u) => [u.id, u.userPrincipalName]));
   const { resetAppId } = resetAndDeskApplications(tenant.source);
-  const grouped = severities.map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) })).filter((g) => g.items.length > 0);
+  const grouped = severities
+    .map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) }))
+    .filter((g) => g.items.length > 0);
   const matrixFor = (finding: Finding, userId: string) =>
     `/admin/simulator/${setId}/matrix?${encodeState({ user: upnOf.get(userId) ?? userId, app: finding.applicationIds?.[0] ?? resetAppId, v })}`;
   return (
     <>
-      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
+      <p className="text-sm">
+        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
+      </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.findings.title')}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.findings.intro', { count: findings.length })}</p>
       <SetNav setId={setId} version={v} current="findings" t={t} />
@@ -50,20 +53,37 @@ export default async function FindingsPage(props: SetPageProps) {
           </h2>
           <ul className="mt-3 space-y-3">
             {items.map((finding) => (
-              <li key={finding.id} className="rounded-lg border border-slate-200 bg-white p-4" data-finding={finding.code}>
+              <li
+                key={finding.id}
+                className="rounded-lg border border-slate-200 bg-white p-4"
+                data-finding={finding.code}
+              >
                 <p className="flex flex-wrap items-start gap-2">
-                  <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs font-semibold ${severityStyle[severity].className}`}>
+                  <span
+                    className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs font-semibold ${severityStyle[severity].className}`}
+                  >
                     <span aria-hidden="true">{severityStyle[severity].icon}</span>
                     {t(`simulator.findings.severity.${severity}`)}
                   </span>
                   <span className="font-medium">{finding.message}</span>
                 </p>
-                <p className="mt-2 text-sm"><strong>{t('simulator.findings.fix')}</strong> {finding.recommendation}</p>
+                <p className="mt-2 text-sm">
+                  <strong>{t('simulator.findings.fix')}</strong> {finding.recommendation}
+                </p>
                 {finding.policyIds.length > 0 && (
                   <p className="mt-2 text-sm">
                     {t('simulator.findings.policies')}{' '}
                     {finding.policyIds.map((id, k) => (
-                      <span key={id}>{k > 0 && ', '}{policyName.has(id) ? <Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(id)}`}>{policyName.get(id)}</Link> : id}</span>
+                      <span key={id}>
+                        {k > 0 && ', '}
+                        {policyName.has(id) ? (
+                          <Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(id)}`}>
+                            {policyName.get(id)}
+                          </Link>
+                        ) : (
+                          id
+                        )}
+                      </span>
                     ))}
                   </p>
                 )}
@@ -71,15 +91,25 @@ export default async function FindingsPage(props: SetPageProps) {
                   <p className="mt-2 text-sm">
                     {t('simulator.findings.users', { count: finding.userIds.length })}{' '}
                     {finding.userIds.slice(0, listedUsers).map((id, k) => (
-                      <span key={id}>{k > 0 && ', '}<Link href={matrixFor(finding, id)}>{upnOf.get(id) ?? id}</Link></span>
+                      <span key={id}>
+                        {k > 0 && ', '}
+                        <Link href={matrixFor(finding, id)}>{upnOf.get(id) ?? id}</Link>
+                      </span>
                     ))}
-                    {finding.userIds.length > listedUsers && ` ${t('simulator.findings.more', { count: finding.userIds.length - listedUsers })}`}
+                    {finding.userIds.length > listedUsers &&
+                      ` ${t('simulator.findings.more', { count: finding.userIds.length - listedUsers })}`}
                   </p>
                 )}
                 {resetPortalFixes.has(finding.code) && isLatest && (
                   <p className="mt-3 flex flex-wrap gap-3 text-sm">
-                    <Link href={`/admin/simulator/${setId}/policies/new?preset=resetPortalPasswordless`}>{t('simulator.findings.createPolicy')}</Link>
-                    <Link href={`/admin/simulator/${setId}/blast-radius?preset=resetPortalPasswordless${resetAppId ? `&app=${resetAppId}` : ''}`}>{t('simulator.findings.previewBlastRadius')}</Link>
+                    <Link href={`/admin/simulator/${setId}/policies/new?preset=resetPortalPasswordless`}>
+                      {t('simulator.findings.createPolicy')}
+                    </Link>
+                    <Link
+                      href={`/admin/simulator/${setId}/blast-radius?preset=resetPortalPasswordless${resetAppId ? `&app=${resetAppId}` : ''}`}
+                    >
+                      {t('simulator.findings.previewBlastRadius')}
+                    </Link>
                   </p>
                 )}
               </li>

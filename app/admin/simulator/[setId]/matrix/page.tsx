@@ -17,7 +17,6 @@ import { ScrollRegion } from '../../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-
 export default async function MatrixPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/matrix');
   if (loaded.panel) return loaded.panel;
@@ -40,40 +39,62 @@ export default async function MatrixPage(props: SetPageProps) {
   const outcomeLabel = (outcome: string) => t(`simulator.outcome.${outcome}`);
   return (
     <>
-      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
+      <p className="text-sm">
+        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
+      </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.matrix.title')}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.matrix.intro')}</p>
       <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="matrix" t={t} />
 
-      <form method="get" action={path} className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label={t('simulator.matrix.formLabel')}>
+      <form
+        method="get"
+        action={path}
+        className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2"
+        aria-label={t('simulator.matrix.formLabel')}
+      >
         {!isLatest && <input type="hidden" name="v" value={stored.version} />}
         <UserAndAppFields tenant={tenant} state={state} t={t} />
         <NetworkAndDeviceFields namedLocations={namedLocations} state={state} t={t} withNetwork={false} />
         <div className="sm:col-span-2">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">{t('simulator.matrix.run')}</button>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+            {t('simulator.matrix.run')}
+          </button>
         </div>
       </form>
       {problem && <ErrorAlert message={problem} />}
 
-      <aside className="mt-6 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4" aria-labelledby="first-factor-note">
-        <h2 id="first-factor-note" className="font-semibold">{t('simulator.matrix.noteTitle')}</h2>
+      <aside
+        className="mt-6 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4"
+        aria-labelledby="first-factor-note"
+      >
+        <h2 id="first-factor-note" className="font-semibold">
+          {t('simulator.matrix.noteTitle')}
+        </h2>
         <p className="mt-1 text-sm">{t('simulator.matrix.noteBody')}</p>
       </aside>
 
       {matrix && (
         <section aria-labelledby="matrix-title" className="mt-6">
-          <h2 id="matrix-title" className="text-lg font-semibold">{t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })}</h2>
+          <h2 id="matrix-title" className="text-lg font-semibold">
+            {t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })}
+          </h2>
           <p className="mt-1 text-sm text-slate-700">{t('simulator.matrix.legend')}</p>
           <ScrollRegion label={t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })} className="mt-3">
             <table className="w-full min-w-[760px] border-collapse bg-white text-left text-sm" data-testid="matrix">
-              <caption className="sr-only">{t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })}</caption>
+              <caption className="sr-only">
+                {t('simulator.matrix.tableTitle', { user: matrix.userPrincipalName })}
+              </caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">{t('simulator.matrix.flow')}</th>
+                  <th scope="col" className="p-2">
+                    {t('simulator.matrix.flow')}
+                  </th>
                   {matrix.scenarios.map((s) => (
                     <th key={s.id} scope="col" className="p-2">
                       {t(`simulator.matrix.scenario.${s.id}`)}
-                      {s.ipAddress && <span className="block font-mono text-xs font-normal text-slate-600">{s.ipAddress}</span>}
+                      {s.ipAddress && (
+                        <span className="block font-mono text-xs font-normal text-slate-600">{s.ipAddress}</span>
+                      )}
                     </th>
                   ))}
                 </tr>
@@ -81,26 +102,44 @@ export default async function MatrixPage(props: SetPageProps) {
               <tbody>
                 {matrix.rows.map((row) => (
                   <tr key={row.flow.id} className="border-b border-slate-200 align-top" data-flow={row.flow.id}>
-                    <th scope="row" className="p-2 font-medium">{t(`simulator.flows.${row.flow.id}`)}</th>
+                    <th scope="row" className="p-2 font-medium">
+                      {t(`simulator.flows.${row.flow.id}`)}
+                    </th>
                     {row.cells.map((cell, i) => {
                       const scenario = matrix.scenarios[i];
                       return (
-                        <td key={scenario?.id ?? i} className="p-2" data-scenario={scenario?.id} data-outcome={cell.outcome}>
+                        <td
+                          key={scenario?.id ?? i}
+                          className="p-2"
+                          data-scenario={scenario?.id}
+                          data-outcome={cell.outcome}
+                        >
                           <OutcomeBadge outcome={cell.outcome} label={outcomeLabel(cell.outcome)} />
-                          {cell.outcome === 'interrupted' && <p className="mt-1 text-xs text-slate-800">{cell.summary}</p>}
+                          {cell.outcome === 'interrupted' && (
+                            <p className="mt-1 text-xs text-slate-800">{cell.summary}</p>
+                          )}
                           <details className="mt-1">
-                            <summary className="cursor-pointer text-xs text-brand-700 underline">{t('simulator.matrix.why')}</summary>
+                            <summary className="cursor-pointer text-xs text-brand-700 underline">
+                              {t('simulator.matrix.why')}
+                            </summary>
                             {cell.outcome !== 'interrupted' && <p className="mt-1 text-xs">{cell.summary}</p>}
                             {cell.reasons.length > 1 && (
                               <ul className="mt-1 list-disc pl-4 text-xs">
-                                {cell.reasons.slice(1).map((r, k) => <li key={k}>{r.message}</li>)}
+                                {cell.reasons.slice(1).map((r, k) => (
+                                  <li key={k}>{r.message}</li>
+                                ))}
                               </ul>
                             )}
                             {cell.appliedPolicyIds.length > 0 && (
                               <p className="mt-1 text-xs">
                                 {t('simulator.matrix.policies')}{' '}
                                 {cell.appliedPolicyIds.map((id, k) => (
-                                  <span key={id}>{k > 0 && ', '}<Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(id)}`}>{policyName.get(id) ?? id}</Link></span>
+                                  <span key={id}>
+                                    {k > 0 && ', '}
+                                    <Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(id)}`}>
+                                      {policyName.get(id) ?? id}
+                                    </Link>
+                                  </span>
                                 ))}
                               </p>
                             )}
@@ -114,8 +153,15 @@ export default async function MatrixPage(props: SetPageProps) {
             </table>
           </ScrollRegion>
           <p className="mt-4 text-sm">
-            <label htmlFor="share-url" className="font-medium">{t('simulator.share.label')}</label>
-            <input id="share-url" readOnly value={`${path}?${shareQuery}`} className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs" />
+            <label htmlFor="share-url" className="font-medium">
+              {t('simulator.share.label')}
+            </label>
+            <input
+              id="share-url"
+              readOnly
+              value={`${path}?${shareQuery}`}
+              className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs"
+            />
           </p>
         </section>
       )}

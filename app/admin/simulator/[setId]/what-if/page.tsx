@@ -15,7 +15,6 @@ import { ScrollRegion } from '../../_components/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
-
 export default async function WhatIfPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/what-if');
   if (loaded.panel) return loaded.panel;
@@ -37,76 +36,144 @@ export default async function WhatIfPage(props: SetPageProps) {
   const grant = view?.grant;
   return (
     <>
-      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
+      <p className="text-sm">
+        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
+      </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.whatIf.title')}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.whatIf.intro')}</p>
       <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="what-if" t={t} />
 
-      <form method="get" action={path} className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label={t('simulator.whatIf.formLabel')}>
+      <form
+        method="get"
+        action={path}
+        className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2"
+        aria-label={t('simulator.whatIf.formLabel')}
+      >
         {!isLatest && <input type="hidden" name="v" value={stored.version} />}
         <UserAndAppFields tenant={tenant} state={state} t={t} />
         <TargetFields state={state} t={t} />
         <NetworkAndDeviceFields namedLocations={namedLocations} state={state} t={t} />
         <div className="sm:col-span-2">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">{t('simulator.whatIf.run')}</button>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+            {t('simulator.whatIf.run')}
+          </button>
         </div>
       </form>
       {problem && <ErrorAlert message={problem} />}
 
       {view && grant && (
         <>
-          <section aria-labelledby="result-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-5" data-testid="what-if-summary">
-            <h2 id="result-title" className="text-lg font-semibold">{t('simulator.whatIf.resultTitle')}</h2>
+          <section
+            aria-labelledby="result-title"
+            className="mt-8 rounded-lg border border-slate-200 bg-white p-5"
+            data-testid="what-if-summary"
+          >
+            <h2 id="result-title" className="text-lg font-semibold">
+              {t('simulator.whatIf.resultTitle')}
+            </h2>
             <p className="mt-2">
               {grant.isBlocked ? (
                 <OutcomeBadge outcome="blocked" label={t('simulator.whatIf.blocked')} />
               ) : grant.requirements.length === 0 ? (
                 <OutcomeBadge outcome="granted" label={t('simulator.whatIf.noRequirement')} />
               ) : (
-                <OutcomeBadge outcome="interrupted" label={t('simulator.whatIf.requires', { requirements: grant.requirements.join(` ${t('simulator.controls.and')} `) })} />
+                <OutcomeBadge
+                  outcome="interrupted"
+                  label={t('simulator.whatIf.requires', {
+                    requirements: grant.requirements.join(` ${t('simulator.controls.and')} `),
+                  })}
+                />
               )}
             </p>
             <h3 className="mt-4 font-medium">{t('simulator.whatIf.sessionTitle')}</h3>
             <ul className="mt-1 list-disc pl-5 text-sm">
               {grant.sessionControls.signInFrequency && (
-                <li>{grant.sessionControls.signInFrequency.frequencyInterval === 'everyTime' ? t('simulator.whatIf.signInEveryTime') : t('simulator.whatIf.signInFrequency', { value: grant.sessionControls.signInFrequency.value ?? '', unit: grant.sessionControls.signInFrequency.type ?? '' })}</li>
+                <li>
+                  {grant.sessionControls.signInFrequency.frequencyInterval === 'everyTime'
+                    ? t('simulator.whatIf.signInEveryTime')
+                    : t('simulator.whatIf.signInFrequency', {
+                        value: grant.sessionControls.signInFrequency.value ?? '',
+                        unit: grant.sessionControls.signInFrequency.type ?? '',
+                      })}
+                </li>
               )}
-              {grant.sessionControls.persistentBrowser && <li>{t(`simulator.whatIf.persistentBrowser_${grant.sessionControls.persistentBrowser.mode}`)}</li>}
-              {!grant.sessionControls.signInFrequency && !grant.sessionControls.persistentBrowser && <li>{t('simulator.whatIf.noSession')}</li>}
+              {grant.sessionControls.persistentBrowser && (
+                <li>{t(`simulator.whatIf.persistentBrowser_${grant.sessionControls.persistentBrowser.mode}`)}</li>
+              )}
+              {!grant.sessionControls.signInFrequency && !grant.sessionControls.persistentBrowser && (
+                <li>{t('simulator.whatIf.noSession')}</li>
+              )}
             </ul>
             <p className="mt-4 text-sm">
-              <label htmlFor="share-url" className="font-medium">{t('simulator.share.label')}</label>
-              <input id="share-url" readOnly value={`${path}?${shareQuery}`} className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs" />
+              <label htmlFor="share-url" className="font-medium">
+                {t('simulator.share.label')}
+              </label>
+              <input
+                id="share-url"
+                readOnly
+                value={`${path}?${shareQuery}`}
+                className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs"
+              />
             </p>
             {state.target === 'app' || state.target === undefined ? (
-              <p className="mt-3 text-sm"><Link href={`/admin/simulator/${setId}/matrix?${encodeState({ user: state.user, app: state.app, platform: state.platform, client: state.client, v: isLatest ? undefined : stored.version })}`}>{t('simulator.whatIf.openMatrix')}</Link></p>
+              <p className="mt-3 text-sm">
+                <Link
+                  href={`/admin/simulator/${setId}/matrix?${encodeState({ user: state.user, app: state.app, platform: state.platform, client: state.client, v: isLatest ? undefined : stored.version })}`}
+                >
+                  {t('simulator.whatIf.openMatrix')}
+                </Link>
+              </p>
             ) : null}
           </section>
 
           <section aria-labelledby="policies-title" className="mt-6">
-            <h2 id="policies-title" className="text-lg font-semibold">{t('simulator.whatIf.policiesTitle')}</h2>
+            <h2 id="policies-title" className="text-lg font-semibold">
+              {t('simulator.whatIf.policiesTitle')}
+            </h2>
             <ScrollRegion label={t('simulator.whatIf.policiesTitle')} className="mt-3">
               <table className="w-full border-collapse bg-white text-left text-sm" data-testid="what-if-table">
                 <caption className="sr-only">{t('simulator.whatIf.policiesTitle')}</caption>
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="p-2">{t('simulator.set.policyName')}</th>
-                    <th scope="col" className="p-2">{t('simulator.set.state')}</th>
-                    <th scope="col" className="p-2">{t('simulator.whatIf.applies')}</th>
-                    <th scope="col" className="p-2">{t('simulator.whatIf.reason')}</th>
+                    <th scope="col" className="p-2">
+                      {t('simulator.set.policyName')}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t('simulator.set.state')}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t('simulator.whatIf.applies')}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t('simulator.whatIf.reason')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {view.policies.map((policy) => (
-                    <tr key={policy.id} className="border-b border-slate-200 align-top" data-policy-id={policy.id} data-applies={String(policy.policyApplies)} data-analysis-reasons={policy.analysisReasons}>
-                      <th scope="row" className="p-2 font-medium">{policy.displayName}</th>
+                    <tr
+                      key={policy.id}
+                      className="border-b border-slate-200 align-top"
+                      data-policy-id={policy.id}
+                      data-applies={String(policy.policyApplies)}
+                      data-analysis-reasons={policy.analysisReasons}
+                    >
+                      <th scope="row" className="p-2 font-medium">
+                        {policy.displayName}
+                      </th>
                       <td className="p-2">{t(`simulator.state.${policy.state}`)}</td>
                       <td className="p-2">
-                        {policy.policyApplies ? <OutcomeBadge outcome="interrupted" label={t('simulator.whatIf.appliesYes')} /> : <OutcomeBadge outcome="notApplicable" label={t('simulator.whatIf.appliesNo')} />}
+                        {policy.policyApplies ? (
+                          <OutcomeBadge outcome="interrupted" label={t('simulator.whatIf.appliesYes')} />
+                        ) : (
+                          <OutcomeBadge outcome="notApplicable" label={t('simulator.whatIf.appliesNo')} />
+                        )}
                       </td>
                       <td className="p-2">
                         {policy.explanation}
-                        {!policy.policyApplies && <span className="block font-mono text-xs text-slate-600">{policy.analysisReasons}</span>}
+                        {!policy.policyApplies && (
+                          <span className="block font-mono text-xs text-slate-600">{policy.analysisReasons}</span>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -117,7 +184,9 @@ export default async function WhatIfPage(props: SetPageProps) {
 
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-medium">{t('simulator.whatIf.requestJson')}</summary>
-            <pre className="mt-2 whitespace-pre-wrap break-all text-xs" data-testid="what-if-request">{JSON.stringify(view.request, null, 2)}</pre>
+            <pre className="mt-2 whitespace-pre-wrap break-all text-xs" data-testid="what-if-request">
+              {JSON.stringify(view.request, null, 2)}
+            </pre>
           </details>
         </>
       )}

@@ -9,7 +9,13 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   try {
     const stream = await startBlastRadiusStreamForAdmin(await request.text(), request.signal);
-    return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Accel-Buffering': 'no',
+      },
+    });
   } catch (error) {
     return appErrorResponse(error);
   }

@@ -9,7 +9,13 @@ export async function GET(request: Request) {
     const actor = await deskActorFrom(request);
     const filter = Object.fromEntries(new URL(request.url).searchParams);
     const csv = await exportDeskAuditCsv(productionDeskDependencies(), actor, filter);
-    return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="verity-desk-audit.csv"', 'Cache-Control': 'no-store' } });
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="verity-desk-audit.csv"',
+        'Cache-Control': 'no-store',
+      },
+    });
   } catch (error) {
     return deskErrorResponse(error);
   }

@@ -6,5 +6,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
   const raw = await params;
-  return handleDeskRequest(request, (deps, actor) => deskCaseView(deps, actor, caseIdSchema.parse(raw).caseId), { write: false });
+  return handleDeskRequest(request, (deps, actor) => deskCaseView(deps, actor, caseIdSchema.parse(raw).caseId), {
+    write: false,
+  });
 }

@@ -8,5 +8,7 @@ const paramsSchema = z.object({ userId: z.string().min(1).max(200) });
 
 export async function GET(request: Request, { params }: { params: Promise<{ userId: string }> }) {
   const raw = await params;
-  return handleDeskRequest(request, (deps, actor) => loadUserCard(deps, actor, paramsSchema.parse(raw).userId), { write: false });
+  return handleDeskRequest(request, (deps, actor) => loadUserCard(deps, actor, paramsSchema.parse(raw).userId), {
+    write: false,
+  });
 }

@@ -14,7 +14,10 @@ import { SetNav } from '../../../_components/set-nav';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ setId: string; policyId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ setId: string; policyId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const maxHintUsers = 50;
 
@@ -22,7 +25,11 @@ function blankPolicy() {
   return {
     displayName: '',
     state: 'enabledForReportingButNotEnforced',
-    conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: [] }, clientAppTypes: ['all'] },
+    conditions: {
+      users: { includeUsers: ['None'] },
+      applications: { includeApplications: [] },
+      clientAppTypes: ['all'],
+    },
     grantControls: { operator: 'OR', builtInControls: ['mfa'] },
     sessionControls: null,
   };
@@ -45,12 +52,25 @@ export default async function PolicyEditorPage({ params, searchParams }: Props) 
   if (!isNew && !existing) return <ErrorAlert message={t('simulator.editor.notFound')} />;
   // A new policy has no id yet: the server assigns one on save. Existing ones keep theirs (and Graph's read-only
   // fields, which export strips).
-  const initial = existing ?? (query.preset === 'resetPortalPasswordless' ? policyForCreate(recommendedResetPortalPolicy(tenant.source, 'unused')) : blankPolicy());
-  const strengths = [...builtInAuthenticationStrengths, ...stored.authenticationStrengths].map((s) => ({ value: s.id, label: s.displayName ?? s.id }));
+  const initial =
+    existing ??
+    (query.preset === 'resetPortalPasswordless'
+      ? policyForCreate(recommendedResetPortalPolicy(tenant.source, 'unused'))
+      : blankPolicy());
+  const strengths = [...builtInAuthenticationStrengths, ...stored.authenticationStrengths].map((s) => ({
+    value: s.id,
+    label: s.displayName ?? s.id,
+  }));
   return (
     <>
-      <p className="text-sm"><Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link></p>
-      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{isNew ? t('simulator.editor.newTitle') : t('simulator.editor.editTitle', { name: existing?.displayName ?? '' })}</h1>
+      <p className="text-sm">
+        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">
+        {isNew
+          ? t('simulator.editor.newTitle')
+          : t('simulator.editor.editTitle', { name: existing?.displayName ?? '' })}
+      </h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.editor.intro', { version: stored.version })}</p>
       <SetNav setId={setId} current="policies" t={t} />
       <PolicyEditor

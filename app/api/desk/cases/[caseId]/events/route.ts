@@ -10,7 +10,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ case
     const { caseId } = caseIdSchema.parse(await params);
     const actor = await deskActorFrom(request);
     const stream = deskCaseEventStream(productionDeskDependencies(), actor, caseId, request.signal);
-    return new Response(stream, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' } });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      },
+    });
   } catch (error) {
     return deskErrorResponse(error);
   }

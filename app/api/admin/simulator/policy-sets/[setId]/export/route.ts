@@ -16,7 +16,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ setI
   try {
     const { setId } = await params;
     const url = new URL(request.url);
-    const query = querySchema.parse({ kind: url.searchParams.get('kind') ?? undefined, v: url.searchParams.get('v') ?? undefined });
+    const query = querySchema.parse({
+      kind: url.searchParams.get('kind') ?? undefined,
+      v: url.searchParams.get('v') ?? undefined,
+    });
     const exported = await exportPolicySetForAdmin(setId, query.v, query.kind);
     const fileName = `${exported.name.replace(/[^\w.-]+/g, '-').slice(0, 60)}-v${exported.version}-${query.kind}.json`;
     return new NextResponse(`${JSON.stringify(exported.document, null, 2)}\n`, {

@@ -3,8 +3,13 @@ import { handleDeskRequest, readJsonBody } from '../../../../../../../server/des
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string; verificationId: string }> }) {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ caseId: string; verificationId: string }> },
+) {
   const { caseId, verificationId } = await params;
   const body = await readJsonBody(request);
-  return handleDeskRequest(request, (deps, actor) => checkVerificationCode(deps, actor, { ...(body as object), caseId, verificationId }));
+  return handleDeskRequest(request, (deps, actor) =>
+    checkVerificationCode(deps, actor, { ...(body as object), caseId, verificationId }),
+  );
 }
