@@ -1,7 +1,7 @@
 // /account/totp: add an authenticator app (secret shown once, confirmed with a first code).
 import { z } from 'zod';
-import { totpEnrolmentPageData } from '../../../server/account/account-page-data';
-import { requestMessages } from '../../../server/i18n/request-messages';
+import { totpEnrolmentPageData } from '@/server/account/account-page-data';
+import { requestMessages } from '@/server/i18n/request-messages';
 import { ErrorNotice, buttonClass, inputClass } from '../../reset/_components/notice';
 
 const querySchema = z.object({

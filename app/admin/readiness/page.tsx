@@ -1,6 +1,6 @@
 // /admin/readiness: how many users cannot reset with Microsoft Entra MFA today, and why.
-import { adminReadinessPageData } from '../../../server/account/admin-readiness-page-data';
-import { requestMessages } from '../../../server/i18n/request-messages';
+import { adminReadinessPageData } from '@/server/account/admin-readiness-page-data';
+import { requestMessages } from '@/server/i18n/request-messages';
 import { ErrorNotice, buttonClass } from '../../reset/_components/notice';
 
 const reasons = ['ready', 'passwordFirstSignIn', 'noMethodRegistered', 'blockedByPolicy'] as const;

@@ -3,10 +3,10 @@
 // Portal.Admin role itself), then redirect or return the error message for the form's alert.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { AppError, isAppError } from '../../../lib/app-error';
-import { requestMessages } from '../../../server/i18n/request-messages';
-import { importPolicySetFromGraphForAdmin } from '../../../server/simulator/graph-policy-import';
-import { importPolicySetForAdmin, savePolicyChangeForAdmin } from '../../../server/simulator/policy-set-admin';
+import { AppError, isAppError } from '@/lib/app-error';
+import { requestMessages } from '@/server/i18n/request-messages';
+import { importPolicySetFromGraphForAdmin } from '@/server/simulator/graph-policy-import';
+import { importPolicySetForAdmin, savePolicyChangeForAdmin } from '@/server/simulator/policy-set-admin';
 
 export type FormState = { error?: string; path?: string };
 

@@ -1,7 +1,7 @@
 // /admin/simulator: the policy sets, import (paste, upload or live from Graph) and the scenario presets.
 import Link from 'next/link';
-import { listPolicySetsForAdmin } from '../../../server/simulator/policy-set-admin';
-import { requestMessages } from '../../../server/i18n/request-messages';
+import { listPolicySetsForAdmin } from '@/server/simulator/policy-set-admin';
+import { requestMessages } from '@/server/i18n/request-messages';
 import { AppErrorPanel } from './_components/app-error-panel';
 import { ImportForms, type ImportLabels } from './_components/import-forms';
 import { labelsFrom } from './_components/labels';

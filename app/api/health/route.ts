@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { checkHealth } from '../../../server/health/check-health';
+import { checkHealth } from '@/server/health/check-health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { deskActions, type DeskAction } from '../../../lib/desk/desk-policy';
-import type { DeskCaseView } from '../../../server/desk/desk-case-view';
-import type { DeskActionResult } from '../../../server/desk/perform-desk-action';
+import { deskActions, type DeskAction } from '@/lib/desk/desk-policy';
+import type { DeskCaseView } from '@/server/desk/desk-case-view';
+import type { DeskActionResult } from '@/server/desk/perform-desk-action';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
 

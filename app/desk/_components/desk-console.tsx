@@ -2,8 +2,8 @@
 // The agent console: search, user card, caller verification with live push states, the countdown and
 // the actions, with the call script beside the controls on a laptop screen (stacked on a phone).
 import { useState } from 'react';
-import type { Messages } from '../../../lib/i18n/translate';
-import type { UserCard as UserCardData } from '../../../server/desk/load-user-card';
+import type { Messages } from '@/lib/i18n/translate';
+import type { UserCard as UserCardData } from '@/server/desk/load-user-card';
 import { CallScript, type CallStep } from './call-script';
 import { DeskActions } from './desk-actions';
 import { deskCall, errorKey } from './desk-fetch';

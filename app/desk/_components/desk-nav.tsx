@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PortalRole } from '../../../server/auth/auth-options';
+import type { PortalRole } from '@/server/auth/auth-options';
 
 /** Console / approvals / audit, by role. */
 export function DeskNav({

@@ -2,7 +2,7 @@
 // Subscribes to the case's server-sent events (EventSource reconnects by itself) and keeps a local
 // clock offset so the countdown ticks every second without asking the server.
 import { useEffect, useState } from 'react';
-import type { DeskCaseView } from '../../../server/desk/desk-case-view';
+import type { DeskCaseView } from '@/server/desk/desk-case-view';
 
 export function useDeskCase(caseId: string | null): {
   view: DeskCaseView | null;

@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext } from 'react';
-import { translate, type Messages } from '../../../lib/i18n/translate';
+import { translate, type Messages } from '@/lib/i18n/translate';
 
 // The desk namespace of the agent's message file, handed down from the server page.
 export const DeskMessagesContext = createContext<Messages>({});

@@ -1,5 +1,5 @@
 'use client';
-import type { UserCard as UserCardData } from '../../../server/desk/load-user-card';
+import type { UserCard as UserCardData } from '@/server/desk/load-user-card';
 import { useDeskTranslate } from './use-desk-translate';
 
 /** Who the caller claims to be: methods, default method, lockout, privilege, history, warnings. */

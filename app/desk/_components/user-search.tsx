@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { DeskSearchResult } from '../../../server/desk/search-desk-users';
+import type { DeskSearchResult } from '@/server/desk/search-desk-users';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
 

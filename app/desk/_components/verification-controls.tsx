@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { AvailableDeskMethod } from '../../../lib/desk/available-desk-methods';
-import type { DeskCaseView } from '../../../server/desk/desk-case-view';
+import type { AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
+import type { DeskCaseView } from '@/server/desk/desk-case-view';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
 

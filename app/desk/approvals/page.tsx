@@ -1,8 +1,8 @@
-import { deskPageActor } from '../../../server/desk/desk-page-actor';
-import { productionDeskDependencies } from '../../../server/desk/production-desk-dependencies';
-import { listApprovalQueue } from '../../../server/desk/supervisor-approval';
-import { supervisorRoles } from '../../../server/desk/desk-actor';
-import { requestMessages } from '../../../server/i18n/request-messages';
+import { deskPageActor } from '@/server/desk/desk-page-actor';
+import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { listApprovalQueue } from '@/server/desk/supervisor-approval';
+import { supervisorRoles } from '@/server/desk/desk-actor';
+import { requestMessages } from '@/server/i18n/request-messages';
 import { ApproveButton, AutoRefresh } from '../_components/approve-button';
 import { DeskNav } from '../_components/desk-nav';
 import { NoAccess } from '../_components/no-access';

@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
-import { auditorRoles } from '../../../server/desk/desk-actor';
-import { deskPageActor } from '../../../server/desk/desk-page-actor';
-import { productionDeskDependencies } from '../../../server/desk/production-desk-dependencies';
-import { auditChainStatus, queryDeskAudit } from '../../../server/desk/query-desk-audit';
-import { requestMessages } from '../../../server/i18n/request-messages';
+import { auditorRoles } from '@/server/desk/desk-actor';
+import { deskPageActor } from '@/server/desk/desk-page-actor';
+import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { auditChainStatus, queryDeskAudit } from '@/server/desk/query-desk-audit';
+import { requestMessages } from '@/server/i18n/request-messages';
 import { DeskNav } from '../_components/desk-nav';
 import { NoAccess } from '../_components/no-access';
 

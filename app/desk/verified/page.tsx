@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestMessages } from '../../../server/i18n/request-messages';
+import { requestMessages } from '@/server/i18n/request-messages';
 
 export const dynamic = 'force-dynamic';
 

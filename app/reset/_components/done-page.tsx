@@ -1,9 +1,9 @@
 // /reset/done and /unlock/done: confirmation, no automatic sign-in, and (after a reset) the option to
 // sign out other sessions.
 import Link from 'next/link';
-import { resetProgressForPage } from '../../../server/reset/reset-progress';
-import { requestMessages } from '../../../server/i18n/request-messages';
-import type { ResetPurpose } from '../../../lib/reset/identity-services';
+import { resetProgressForPage } from '@/server/reset/reset-progress';
+import { requestMessages } from '@/server/i18n/request-messages';
+import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, SuccessNotice, buttonClass } from './notice';
 import type { ResetQuery } from './query';
 import { resetErrorKey } from './reset-error-key';

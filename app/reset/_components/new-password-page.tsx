@@ -1,7 +1,7 @@
 // /reset/new-password: reachable only with enough stars; rules from the configured policy.
-import { newPasswordPageData } from '../../../server/reset/reset-progress';
-import { requestMessages } from '../../../server/i18n/request-messages';
-import { passwordRuleIds } from '../../../lib/reset/password-policy';
+import { newPasswordPageData } from '@/server/reset/reset-progress';
+import { requestMessages } from '@/server/i18n/request-messages';
+import { passwordRuleIds } from '@/lib/reset/password-policy';
 import { ErrorNotice } from './notice';
 import { PasswordForm, type PasswordFormLabels } from './password-form';
 import type { ResetQuery } from './query';

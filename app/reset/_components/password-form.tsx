@@ -9,7 +9,7 @@ import {
   type PasswordContext,
   type PasswordPolicy,
   type PasswordRuleId,
-} from '../../../lib/reset/password-policy';
+} from '@/lib/reset/password-policy';
 
 export type PasswordFormLabels = {
   newLabel: string;

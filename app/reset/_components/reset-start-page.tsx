@@ -1,6 +1,6 @@
 // /reset and /unlock: the user says who they are. Same page, same answer for every username.
-import { requestMessages } from '../../../server/i18n/request-messages';
-import type { ResetPurpose } from '../../../lib/reset/identity-services';
+import { requestMessages } from '@/server/i18n/request-messages';
+import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, buttonClass, inputClass } from './notice';
 import type { ResetQuery } from './query';
 import { resetErrorKey } from './reset-error-key';

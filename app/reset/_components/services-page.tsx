@@ -1,9 +1,9 @@
 // /reset/services and /unlock/services: the identity services, their stars and the user's progress. The
 // list is the same for every username. Coming back from Entra with an error or a cancel lands here with
 // the explanation and the other services (never a dead end).
-import { resetProgressForPage } from '../../../server/reset/reset-progress';
-import { requestMessages } from '../../../server/i18n/request-messages';
-import type { ResetPurpose } from '../../../lib/reset/identity-services';
+import { resetProgressForPage } from '@/server/reset/reset-progress';
+import { requestMessages } from '@/server/i18n/request-messages';
+import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from './notice';
 import type { ResetQuery } from './query';
 import { entraNoticeKey, resetErrorKey } from './reset-error-key';

@@ -1,5 +1,5 @@
-import { requestMessages } from '../../../server/i18n/request-messages';
-import type { ResetPurpose } from '../../../lib/reset/identity-services';
+import { requestMessages } from '@/server/i18n/request-messages';
+import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, buttonClass } from './notice';
 
 export async function StartAgain({ purpose, messageKey }: { purpose: ResetPurpose; messageKey: string }) {

@@ -1,9 +1,9 @@
 // /{reset|unlock}/verify/{sms|email|totp|passkey}: one service. SMS and email first offer to send a code
 // and then answer the same whether or not a channel is on record.
 import { notFound } from 'next/navigation';
-import { resetProgressForPage } from '../../../server/reset/reset-progress';
-import { requestMessages } from '../../../server/i18n/request-messages';
-import type { ResetPurpose } from '../../../lib/reset/identity-services';
+import { resetProgressForPage } from '@/server/reset/reset-progress';
+import { requestMessages } from '@/server/i18n/request-messages';
+import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, InfoNotice, buttonClass, inputClass, secondaryButtonClass } from './notice';
 import type { ResetQuery } from './query';
 import { resetErrorKey } from './reset-error-key';

@@ -3,7 +3,7 @@ import 'server-only';
 // the session's stored hash) is this request's CSRF protection (RFC 6749 10.12). Whatever happened at
 // Entra, the user lands on the service list with an explanation and the other services: never a dead end.
 import type { NextRequest } from 'next/server';
-import { isAppError } from '../../../lib/app-error';
+import { isAppError } from '@/lib/app-error';
 import { entraCallbackQuerySchema } from '../../verification/entra-mfa-verification';
 import { completeEntraVerification } from '../entra-reset-verification';
 import { readResetCookie } from './reset-cookie';

@@ -4,7 +4,7 @@ import 'server-only';
 //    Origin header must be the configured origin): a request from another site is refused first;
 // 2. requests inside a reset session also carry a synchronizer token, an HMAC of the session's bearer
 //    token, in a hidden form field, compared in constant time.
-import { AppError } from '../../../lib/app-error';
+import { AppError } from '@/lib/app-error';
 import { hashesMatch, keyedHash } from '../reset-secrets';
 import type { ResetSettings } from '../reset-settings';
 

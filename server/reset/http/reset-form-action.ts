@@ -5,8 +5,8 @@ import 'server-only';
 // an error reason the page explains (role=alert); bad input is never a 500.
 import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError, type z } from 'zod';
-import { isAppError } from '../../../lib/app-error';
-import { pickLocale, type Locale } from '../../../lib/i18n/pick-locale';
+import { isAppError } from '@/lib/app-error';
+import { pickLocale, type Locale } from '@/lib/i18n/pick-locale';
 import type { RequestOrigin, ResetDependencies } from '../reset-dependencies';
 import { readResetCookie, setResetCookie } from './reset-cookie';
 import { assertCsrfToken, assertSameOrigin } from './reset-csrf';

@@ -4,7 +4,7 @@ import 'server-only';
 // the status from the one AppError mapping.
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { isAppError } from '../../../lib/app-error';
+import { isAppError } from '@/lib/app-error';
 import { httpStatusByCode } from '../../http/app-error-response';
 import type { RequestOrigin, ResetDependencies } from '../reset-dependencies';
 import { readResetCookie } from './reset-cookie';

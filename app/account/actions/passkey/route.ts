@@ -1,8 +1,8 @@
 // POST /account/actions/passkey — stores the passkey after a verified registration ceremony.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountJson } from '../../../../server/account/account-json-action';
-import { confirmPasskeyRegistration } from '../../../../server/account/passkey-enrolment';
+import { handleAccountJson } from '@/server/account/account-json-action';
+import { confirmPasskeyRegistration } from '@/server/account/passkey-enrolment';
 
 export async function POST(request: NextRequest) {
   return handleAccountJson(request, {

@@ -1,8 +1,8 @@
 // POST /account/actions/remove — removes one of the signed-in user's portal methods.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountForm } from '../../../../server/account/account-actions';
-import { removePortalCredential } from '../../../../server/account/totp-enrolment';
+import { handleAccountForm } from '@/server/account/account-actions';
+import { removePortalCredential } from '@/server/account/totp-enrolment';
 
 export async function POST(request: NextRequest) {
   return handleAccountForm(request, {

@@ -1,8 +1,8 @@
 // POST /account/actions/totp — confirms a new authenticator app with its first code.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountForm } from '../../../../server/account/account-actions';
-import { confirmTotpEnrolment } from '../../../../server/account/totp-enrolment';
+import { handleAccountForm } from '@/server/account/account-actions';
+import { confirmTotpEnrolment } from '@/server/account/totp-enrolment';
 
 const schema = z.object({
   sealed: z.string().min(10).max(2000),

@@ -1,10 +1,10 @@
 // /admin/simulator/[setId]: one version of a policy set: its policies (state, controls), versions, export,
 // the editor and the scenario presets.
 import Link from 'next/link';
-import { builtInAuthenticationStrengths } from '../../../../lib/conditional-access/built-in-authentication-strengths';
-import { grantOperator, grantTokens, type ControlToken } from '../../../../lib/simulator/policy-summary';
-import { scenarioPreset, scenarioPresetIds } from '../../../../lib/simulator/scenario-presets';
-import { encodeState } from '../../../../lib/simulator/simulator-url-state';
+import { builtInAuthenticationStrengths } from '@/lib/conditional-access/built-in-authentication-strengths';
+import { grantOperator, grantTokens, type ControlToken } from '@/lib/simulator/policy-summary';
+import { scenarioPreset, scenarioPresetIds } from '@/lib/simulator/scenario-presets';
+import { encodeState } from '@/lib/simulator/simulator-url-state';
 import { SetNav } from '../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../_components/load-set-page';
 import { ScrollRegion } from '../_components/scroll-region';

@@ -2,7 +2,7 @@
 // message (with its JSON path or URL parameter) for bad input, 404 for an unknown set. Anything else is a bug
 // and goes to Next's error boundary (no stack trace reaches the page in production).
 import { notFound } from 'next/navigation';
-import { isAppError } from '../../../../lib/app-error';
+import { isAppError } from '@/lib/app-error';
 
 export function AppErrorPanel({
   error,

@@ -3,9 +3,9 @@
 // progress bar, and cancels by aborting the request (the server stops at its next slice). Marks
 // `verity:blast-radius:first-result` and `…:done` with the Performance API for bench/simulator-page.bench.ts.
 import { useRef, useState, type FormEvent } from 'react';
-import type { BlastRadiusEvent } from '../../../../lib/simulator/blast-radius-request';
-import type { OutcomeCounts } from '../../../../lib/conditional-access/blast-radius';
-import type { BlastRadiusLabels } from '../../../../lib/simulator/message-keys';
+import type { BlastRadiusEvent } from '@/lib/simulator/blast-radius-request';
+import type { OutcomeCounts } from '@/lib/conditional-access/blast-radius';
+import type { BlastRadiusLabels } from '@/lib/simulator/message-keys';
 import { OutcomeChart } from './outcome-chart';
 import { ScrollRegion } from './scroll-region';
 

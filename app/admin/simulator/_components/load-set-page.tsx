@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
-import { requestMessages } from '../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin } from '../../../../server/simulator/simulation-admin';
+import { requestMessages } from '@/server/i18n/request-messages';
+import { loadSimulationContextForAdmin } from '@/server/simulator/simulation-admin';
 import { AppErrorPanel } from './app-error-panel';
 import { versionOf } from './version-param';
 

@@ -1,7 +1,7 @@
 // Counts per outcome for each flow as an accessible SVG (role="img" with <title> and <desc>), always paired
 // with the same figures in a table (WCAG 1.1.1). Colours are backed by the legend text and the table.
-import { stackedBars } from '../../../../lib/simulator/outcome-chart';
-import type { OutcomeCounts } from '../../../../lib/conditional-access/blast-radius';
+import { stackedBars } from '@/lib/simulator/outcome-chart';
+import type { OutcomeCounts } from '@/lib/conditional-access/blast-radius';
 import { outcomeFill } from './outcome-badge';
 import { ScrollRegion } from './scroll-region';
 

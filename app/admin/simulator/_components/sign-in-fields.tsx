@@ -1,8 +1,8 @@
 // Form fields shared by What-If and the matrix: user, app (or user action / authentication context), network,
 // device and risk. A GET form: submitting it writes the whole view state into the URL (shareable).
-import type { CompiledTenant } from '../../../../lib/conditional-access/compile-tenant';
-import type { NamedLocation } from '../../../../lib/conditional-access/named-location-schema';
-import type { WhatIfState } from '../../../../lib/simulator/simulator-url-state';
+import type { CompiledTenant } from '@/lib/conditional-access/compile-tenant';
+import type { NamedLocation } from '@/lib/conditional-access/named-location-schema';
+import type { WhatIfState } from '@/lib/simulator/simulator-url-state';
 
 const inputClass = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2';
 const platforms = ['android', 'iOS', 'windows', 'macOS', 'linux', 'windowsPhone'] as const;

@@ -1,5 +1,5 @@
-import { handleDeskRequest, readJsonBody } from '../../../../server/desk/desk-request';
-import { openDeskCase } from '../../../../server/desk/open-desk-case';
+import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
+import { openDeskCase } from '@/server/desk/open-desk-case';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { handleDeskRequest, readJsonBody } from '../../../../server/desk/desk-request';
-import { searchDeskUsers } from '../../../../server/desk/search-desk-users';
+import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
+import { searchDeskUsers } from '@/server/desk/search-desk-users';
 
 export const dynamic = 'force-dynamic';
 

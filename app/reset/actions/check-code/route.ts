@@ -1,8 +1,8 @@
 // POST /reset/actions/check-code — checks an SMS or email code for this session.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
-import { checkVerificationCode } from '../../../../server/reset/verification-codes';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { checkVerificationCode } from '@/server/reset/verification-codes';
 
 const schema = z.object({
   purpose: z.enum(['reset', 'unlock']),

@@ -1,8 +1,8 @@
 // POST /reset/actions/check-totp — checks a code from the authenticator app enrolled on /account.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
-import { verifyTotp } from '../../../../server/reset/verify-totp';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { verifyTotp } from '@/server/reset/verify-totp';
 
 const schema = z.object({ purpose: z.enum(['reset', 'unlock']), code: z.string().max(100) });
 

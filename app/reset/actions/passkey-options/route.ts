@@ -1,8 +1,8 @@
 // POST /reset/actions/passkey-options — WebAuthn request options (the same for every username).
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetJson } from '../../../../server/reset/http/reset-json-action';
-import { passkeyAuthenticationOptions } from '../../../../server/reset/verify-passkey';
+import { handleResetJson } from '@/server/reset/http/reset-json-action';
+import { passkeyAuthenticationOptions } from '@/server/reset/verify-passkey';
 
 export async function POST(request: NextRequest) {
   return handleResetJson(request, {

@@ -1,8 +1,8 @@
 // POST /reset/actions/password — writes the new password to Entra once the session has enough stars.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { changePassword } from '../../../../server/reset/change-password';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
+import { changePassword } from '@/server/reset/change-password';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
 
 const schema = z.object({ password: z.string().max(1024), confirmation: z.string().max(1024) });
 

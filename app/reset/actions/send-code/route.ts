@@ -2,8 +2,8 @@
 // the same either way ("if a number is on record, a code was sent").
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
-import { sendVerificationCode } from '../../../../server/reset/verification-codes';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { sendVerificationCode } from '@/server/reset/verification-codes';
 
 const schema = z.object({ purpose: z.enum(['reset', 'unlock']), service: z.enum(['sms', 'email']) });
 

@@ -1,8 +1,8 @@
 // POST /reset/actions/sign-out-others — after a reset, ends the user's other sessions in Entra.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
-import { signOutOtherSessions } from '../../../../server/reset/sign-out-other-sessions';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { signOutOtherSessions } from '@/server/reset/sign-out-other-sessions';
 
 export async function POST(request: NextRequest) {
   return handleResetForm(request, {

@@ -2,8 +2,8 @@
 // server/reset/start-reset-session.ts); always 303 to the service list with the session cookie.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
-import { startResetSession } from '../../../../server/reset/start-reset-session';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { startResetSession } from '@/server/reset/start-reset-session';
 
 const schema = z.object({
   purpose: z.enum(['reset', 'unlock']),

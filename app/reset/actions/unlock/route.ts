@@ -1,8 +1,8 @@
 // POST /reset/actions/unlock — clears the Entra lockout once the unlock session has enough stars.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '../../../../server/reset/http/reset-form-action';
-import { unlockAccount } from '../../../../server/reset/unlock-account';
+import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { unlockAccount } from '@/server/reset/unlock-account';
 
 export async function POST(request: NextRequest) {
   return handleResetForm(request, {

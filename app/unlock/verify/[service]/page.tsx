@@ -1,5 +1,5 @@
-import { VerifyServicePage } from '../../../reset/_components/verify-service-page';
-import { parseResetQuery, type SearchParams } from '../../../reset/_components/query';
+import { VerifyServicePage } from '@/app/reset/_components/verify-service-page';
+import { parseResetQuery, type SearchParams } from '@/app/reset/_components/query';
 
 export default async function Page({
   params,

@@ -1,10 +1,10 @@
 // /admin/simulator/[setId]/blast-radius: every user of the directory through one app and network over the
 // chosen flows, for the set, or a draft change or another version against it; results stream in.
 import Link from 'next/link';
-import { standardSignInFlows } from '../../../../../lib/conditional-access/standard-flows';
-import { recommendedResetPortalPolicy, resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
-import { policyForCreate } from '../../../../../lib/simulator/export-for-create';
-import { blastRadiusLabelKeys } from '../../../../../lib/simulator/message-keys';
+import { standardSignInFlows } from '@/lib/conditional-access/standard-flows';
+import { recommendedResetPortalPolicy, resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
+import { policyForCreate } from '@/lib/simulator/export-for-create';
+import { blastRadiusLabelKeys } from '@/lib/simulator/message-keys';
 import { BlastRadiusPanel } from '../../_components/blast-radius-panel';
 import { labelsFrom } from '../../_components/labels';
 import { SetNav } from '../../_components/set-nav';

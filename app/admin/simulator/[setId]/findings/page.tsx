@@ -1,10 +1,10 @@
 // /admin/simulator/[setId]/findings: the engine's lint, grouped by severity, each finding linking to the
 // policies and users involved and carrying the recommended fix.
 import Link from 'next/link';
-import type { Finding, FindingSeverity } from '../../../../../lib/conditional-access/policy-findings';
-import { resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
-import { encodeState } from '../../../../../lib/simulator/simulator-url-state';
-import { runFindings } from '../../../../../server/simulator/simulation-admin';
+import type { Finding, FindingSeverity } from '@/lib/conditional-access/policy-findings';
+import { resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
+import { encodeState } from '@/lib/simulator/simulator-url-state';
+import { runFindings } from '@/server/simulator/simulation-admin';
 import { SetNav } from '../../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 

@@ -3,11 +3,11 @@
 // granted, interrupted (with what), blocked or not possible, in colour AND with an icon and text, and its
 // explanation one click away (a <details> disclosure, keyboard operable).
 import Link from 'next/link';
-import { isAppError } from '../../../../../lib/app-error';
-import type { ComparisonMatrix } from '../../../../../lib/conditional-access/comparison-matrix';
-import { resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
-import { decodeMatrixState, encodeState, type MatrixState } from '../../../../../lib/simulator/simulator-url-state';
-import { runMatrix } from '../../../../../server/simulator/simulation-admin';
+import { isAppError } from '@/lib/app-error';
+import type { ComparisonMatrix } from '@/lib/conditional-access/comparison-matrix';
+import { resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
+import { decodeMatrixState, encodeState, type MatrixState } from '@/lib/simulator/simulator-url-state';
+import { runMatrix } from '@/server/simulator/simulation-admin';
 import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { SetNav } from '../../_components/set-nav';

@@ -2,10 +2,10 @@
 // applies / does not apply and the first unmet condition, then the grant and session controls that result.
 // The URL is the whole state (shareable); the request body shown is what `verity-ca what-if --request` takes.
 import Link from 'next/link';
-import { isAppError } from '../../../../../lib/app-error';
-import { resetAndDeskApplications } from '../../../../../lib/simulator/scenario-presets';
-import { decodeWhatIfState, encodeState, type WhatIfState } from '../../../../../lib/simulator/simulator-url-state';
-import { runWhatIf, type WhatIfView } from '../../../../../server/simulator/simulation-admin';
+import { isAppError } from '@/lib/app-error';
+import { resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
+import { decodeWhatIfState, encodeState, type WhatIfState } from '@/lib/simulator/simulator-url-state';
+import { runWhatIf, type WhatIfView } from '@/server/simulator/simulation-admin';
 import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { SetNav } from '../../_components/set-nav';

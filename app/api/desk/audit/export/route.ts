@@ -1,6 +1,6 @@
-import { deskActorFrom, deskErrorResponse } from '../../../../../server/desk/desk-request';
-import { productionDeskDependencies } from '../../../../../server/desk/production-desk-dependencies';
-import { exportDeskAuditCsv } from '../../../../../server/desk/query-desk-audit';
+import { deskActorFrom, deskErrorResponse } from '@/server/desk/desk-request';
+import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { exportDeskAuditCsv } from '@/server/desk/query-desk-audit';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { handleDeskRequest } from '../../../../../server/desk/desk-request';
-import { deskCaseView } from '../../../../../server/desk/desk-case-view';
-import { caseIdSchema } from '../../../../../server/desk/start-push-verification';
+import { handleDeskRequest } from '@/server/desk/desk-request';
+import { deskCaseView } from '@/server/desk/desk-case-view';
+import { caseIdSchema } from '@/server/desk/start-push-verification';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { handleDeskRequest } from '../../../../../server/desk/desk-request';
-import { loadUserCard } from '../../../../../server/desk/load-user-card';
+import { handleDeskRequest } from '@/server/desk/desk-request';
+import { loadUserCard } from '@/server/desk/load-user-card';
 
 export const dynamic = 'force-dynamic';
 

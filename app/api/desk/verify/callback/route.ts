@@ -1,14 +1,11 @@
 // Public: Entra returns here after the user signed in from the desk's link.
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { getConfig } from '../../../../../server/config';
-import { completeEntraLinkVerification, linkPaths } from '../../../../../server/desk/entra-link-verification';
-import { deskLinkCookie } from '../../../../../server/desk/desk-link-cookie';
-import {
-  deskEntraVerification,
-  productionDeskDependencies,
-} from '../../../../../server/desk/production-desk-dependencies';
-import { entraCallbackQuerySchema } from '../../../../../server/verification/entra-mfa-verification';
+import { getConfig } from '@/server/config';
+import { completeEntraLinkVerification, linkPaths } from '@/server/desk/entra-link-verification';
+import { deskLinkCookie } from '@/server/desk/desk-link-cookie';
+import { deskEntraVerification, productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { entraCallbackQuerySchema } from '@/server/verification/entra-mfa-verification';
 
 export const dynamic = 'force-dynamic';
 

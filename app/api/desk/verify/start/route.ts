@@ -1,12 +1,9 @@
 // Public: the user opens the desk's sign-in link on their own device; no portal session is needed.
 import { NextResponse } from 'next/server';
-import { getConfig } from '../../../../../server/config';
-import { beginEntraLinkVerification, linkPaths } from '../../../../../server/desk/entra-link-verification';
-import { deskLinkCookie } from '../../../../../server/desk/desk-link-cookie';
-import {
-  deskEntraVerification,
-  productionDeskDependencies,
-} from '../../../../../server/desk/production-desk-dependencies';
+import { getConfig } from '@/server/config';
+import { beginEntraLinkVerification, linkPaths } from '@/server/desk/entra-link-verification';
+import { deskLinkCookie } from '@/server/desk/desk-link-cookie';
+import { deskEntraVerification, productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
 
 export const dynamic = 'force-dynamic';
 

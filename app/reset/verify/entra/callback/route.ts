@@ -1,6 +1,6 @@
 // GET /reset/verify/entra/callback — the reset app's registered redirect URI.
 import type { NextRequest } from 'next/server';
-import { handleEntraCallback } from '../../../../../server/reset/http/entra-callback';
+import { handleEntraCallback } from '@/server/reset/http/entra-callback';
 
 export async function GET(request: NextRequest) {
   return handleEntraCallback(request, 'reset');

@@ -1,16 +1,16 @@
 // /admin/simulator/[setId]/policies/[policyId] (or /new, optionally ?preset=resetPortalPasswordless): edit one
 // policy of the latest version; saving stores a new version.
 import Link from 'next/link';
-import { builtInAuthenticationStrengths } from '../../../../../../lib/conditional-access/built-in-authentication-strengths';
-import { policyForCreate } from '../../../../../../lib/simulator/export-for-create';
-import { recommendedResetPortalPolicy } from '../../../../../../lib/simulator/scenario-presets';
-import { requestMessages } from '../../../../../../server/i18n/request-messages';
-import { loadSimulationContextForAdmin } from '../../../../../../server/simulator/simulation-admin';
-import { AppErrorPanel, ErrorAlert } from '../../../_components/app-error-panel';
-import { labelsFrom } from '../../../_components/labels';
-import { PolicyEditor } from '../../../_components/policy-editor';
-import { policyEditorLabelKeys } from '../../../../../../lib/simulator/message-keys';
-import { SetNav } from '../../../_components/set-nav';
+import { builtInAuthenticationStrengths } from '@/lib/conditional-access/built-in-authentication-strengths';
+import { policyForCreate } from '@/lib/simulator/export-for-create';
+import { recommendedResetPortalPolicy } from '@/lib/simulator/scenario-presets';
+import { requestMessages } from '@/server/i18n/request-messages';
+import { loadSimulationContextForAdmin } from '@/server/simulator/simulation-admin';
+import { AppErrorPanel, ErrorAlert } from '@/app/admin/simulator/_components/app-error-panel';
+import { labelsFrom } from '@/app/admin/simulator/_components/labels';
+import { PolicyEditor } from '@/app/admin/simulator/_components/policy-editor';
+import { policyEditorLabelKeys } from '@/lib/simulator/message-keys';
+import { SetNav } from '@/app/admin/simulator/_components/set-nav';
 
 export const dynamic = 'force-dynamic';
 

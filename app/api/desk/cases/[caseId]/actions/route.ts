@@ -1,5 +1,5 @@
-import { handleDeskRequest, readJsonBody } from '../../../../../../server/desk/desk-request';
-import { performDeskAction } from '../../../../../../server/desk/perform-desk-action';
+import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
+import { performDeskAction } from '@/server/desk/perform-desk-action';
 
 export const dynamic = 'force-dynamic';
 

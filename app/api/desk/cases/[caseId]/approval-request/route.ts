@@ -1,5 +1,5 @@
-import { handleDeskRequest } from '../../../../../../server/desk/desk-request';
-import { requestSupervisorApproval } from '../../../../../../server/desk/supervisor-approval';
+import { handleDeskRequest } from '@/server/desk/desk-request';
+import { requestSupervisorApproval } from '@/server/desk/supervisor-approval';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { sendVerificationCode } from '../../../../../../server/desk/code-verification';
-import { handleDeskRequest, readJsonBody } from '../../../../../../server/desk/desk-request';
+import { sendVerificationCode } from '@/server/desk/code-verification';
+import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
 
 export const dynamic = 'force-dynamic';
 

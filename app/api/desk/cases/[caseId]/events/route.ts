@@ -1,7 +1,7 @@
-import { deskCaseEventStream } from '../../../../../../server/desk/desk-case-events';
-import { deskActorFrom, deskErrorResponse } from '../../../../../../server/desk/desk-request';
-import { productionDeskDependencies } from '../../../../../../server/desk/production-desk-dependencies';
-import { caseIdSchema } from '../../../../../../server/desk/start-push-verification';
+import { deskCaseEventStream } from '@/server/desk/desk-case-events';
+import { deskActorFrom, deskErrorResponse } from '@/server/desk/desk-request';
+import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { caseIdSchema } from '@/server/desk/start-push-verification';
 
 export const dynamic = 'force-dynamic';
 

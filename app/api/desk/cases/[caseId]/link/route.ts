@@ -1,5 +1,5 @@
-import { handleDeskRequest } from '../../../../../../server/desk/desk-request';
-import { sendEntraSignInLink } from '../../../../../../server/desk/entra-link-verification';
+import { handleDeskRequest } from '@/server/desk/desk-request';
+import { sendEntraSignInLink } from '@/server/desk/entra-link-verification';
 
 export const dynamic = 'force-dynamic';
 

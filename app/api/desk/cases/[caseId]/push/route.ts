@@ -1,5 +1,5 @@
-import { handleDeskRequest } from '../../../../../../server/desk/desk-request';
-import { startPushVerification } from '../../../../../../server/desk/start-push-verification';
+import { handleDeskRequest } from '@/server/desk/desk-request';
+import { startPushVerification } from '@/server/desk/start-push-verification';
 
 export const dynamic = 'force-dynamic';
 

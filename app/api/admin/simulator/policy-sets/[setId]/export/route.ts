@@ -2,8 +2,8 @@
 // Graph JSON Entra accepts on create, as a download. Portal.Admin only (checked in the server function).
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { appErrorResponse } from '../../../../../../../server/http/app-error-response';
-import { exportPolicySetForAdmin } from '../../../../../../../server/simulator/policy-set-admin';
+import { appErrorResponse } from '@/server/http/app-error-response';
+import { exportPolicySetForAdmin } from '@/server/simulator/policy-set-admin';
 
 export const dynamic = 'force-dynamic';
 

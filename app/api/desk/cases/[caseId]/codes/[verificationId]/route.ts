@@ -1,5 +1,5 @@
-import { checkVerificationCode } from '../../../../../../../server/desk/code-verification';
-import { handleDeskRequest, readJsonBody } from '../../../../../../../server/desk/desk-request';
+import { checkVerificationCode } from '@/server/desk/code-verification';
+import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
 
 export const dynamic = 'force-dynamic';
 
