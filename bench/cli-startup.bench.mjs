@@ -40,7 +40,8 @@ function time(args, env = {}, input) {
     });
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-    if (result.stderr !== '') throw new Error(`unexpected stderr (is dist/ stale? run npm run build:cli): ${result.stderr}`);
+    if (result.stderr !== '')
+      throw new Error(`unexpected stderr (is dist/ stale? run npm run build:cli): ${result.stderr}`);
   }
   const cpu = (childCpuMs() - cpuBefore) / runs;
   samples.sort((a, b) => a - b);
@@ -69,7 +70,11 @@ const ndjson = Array.from({ length: copies }, () =>
 )
   .flat()
   .join('\n');
-const stdin = time(['bin/verity-ca.mjs', 'what-if', '--tenant', 'fixtures/demo-tenant.json', '--requests', '-'], {}, ndjson);
+const stdin = time(
+  ['bin/verity-ca.mjs', 'what-if', '--tenant', 'fixtures/demo-tenant.json', '--requests', '-'],
+  {},
+  ndjson,
+);
 show(`batch NDJSON on stdin (${requests.length * copies} requests), per process`, stdin);
 console.log(
   `  => ${((stdin.cpu / (requests.length * copies)) * 1000).toFixed(0)} µs of CPU per request in batch, start-up included`,

@@ -33,7 +33,10 @@ describe('cliBundleStatus', () => {
     const root = fakeRepository();
     const later = new Date(Date.now() + 5000);
     utimesSync(path.join(root, 'cli/main.ts'), later, later);
-    expect(cliBundleStatus(root)).toMatchObject({ fresh: false, reason: expect.stringContaining('cli/main.ts changed') });
+    expect(cliBundleStatus(root)).toMatchObject({
+      fresh: false,
+      reason: expect.stringContaining('cli/main.ts changed'),
+    });
   });
   it('is stale when a compiled source was deleted', () => {
     const root = fakeRepository();

@@ -94,7 +94,13 @@ describe('verity-ca batch mode', () => {
 
 describe('the compiled verity-ca', () => {
   it('runs the bundle when it is fresh, and the TypeScript sources give the same answer', () => {
-    const args = ['what-if', ...tenant, '--request', 'fixtures/requests/adele-reset-portal-home-network.json', '--json'];
+    const args = [
+      'what-if',
+      ...tenant,
+      '--request',
+      'fixtures/requests/adele-reset-portal-home-network.json',
+      '--json',
+    ];
     const compiled = spawnVerityCa(args);
     expect(compiled.stderr).toBe('');
     const fromSource = spawnVerityCa(args, undefined, { env: { VERITY_CA_FROM_SOURCE: '1' } });

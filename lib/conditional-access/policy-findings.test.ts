@@ -93,7 +93,8 @@ describe('lint reports every missing reference of a policy', () => {
       { kind: 'group', id: 'g-gone-too' },
       { kind: 'namedLocation', id: 'loc-gone' },
     ]);
-    for (const id of ['u-gone-1', 'u-gone-2', 'g-gone', 'g-gone-too', 'loc-gone']) expect(finding?.message).toContain(id);
+    for (const id of ['u-gone-1', 'u-gone-2', 'g-gone', 'g-gone-too', 'loc-gone'])
+      expect(finding?.message).toContain(id);
   });
   it('reports nothing when every reference resolves', () => {
     const clean = policy({ conditions: { users: { includeUsers: ['u-member'], includeGroups: ['g-child'] } } });

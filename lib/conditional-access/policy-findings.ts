@@ -13,13 +13,7 @@ import { strengthFindings } from './strength-findings';
 
 import type { MissingReference } from './finding';
 
-export {
-  findingCodes,
-  type Finding,
-  type FindingCode,
-  type FindingSeverity,
-  type MissingReference,
-} from './finding';
+export { findingCodes, type Finding, type FindingCode, type FindingSeverity, type MissingReference } from './finding';
 
 export type FindPolicyIssuesOptions = {
   /** Apps used for password reset or service-desk verification; by default apps tagged or named so. */
@@ -44,7 +38,10 @@ const userKeywords = new Set(['All', 'None', 'GuestsOrExternalUsers']);
  * (include, then exclude) and named locations. Each id is listed once. Applications and roles are not checked: the
  * tenant document lists only the applications it cares about, and role template ids are Microsoft's.
  */
-export function missingReferences(tenant: CompiledTenant, policy: CompiledTenant['policies'][number]): MissingReference[] {
+export function missingReferences(
+  tenant: CompiledTenant,
+  policy: CompiledTenant['policies'][number],
+): MissingReference[] {
   const users = policy.source.conditions?.users;
   const out: MissingReference[] = [];
   const seen = new Set<string>();
