@@ -8,7 +8,7 @@ import { startBlastRadiusStreamForAdmin } from '@/server/simulator/blast-radius-
 export const dynamic = 'force-dynamic';
 
 export const POST = defineRoute({
-  name: 'simulator.blastRadius',
+  name: 'admin.simulator.blastRadius',
   access: { roles: ['Portal.Admin'] },
   bodyLimitBytes: 1024 * 1024,
   body: { kind: 'text', schema: z.string() },

@@ -7,7 +7,7 @@ import { exportPolicySetForAdmin } from '@/server/simulator/policy-set-admin';
 export const dynamic = 'force-dynamic';
 
 export const GET = defineRoute({
-  name: 'simulator.export',
+  name: 'admin.simulator.export',
   access: { roles: ['Portal.Admin'] },
   params: z.object({ setId: z.string().min(1).max(64) }),
   query: z.object({
