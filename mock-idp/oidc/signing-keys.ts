@@ -1,7 +1,7 @@
 // The tenant's token signing key, generated once per install and kept in the store so tokens
 // verify across restarts (issue 3 §2). RS256 with a `kid`, like Entra's keys.
 import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JWK } from 'jose';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 export async function loadSigningKeys(store: Store): Promise<JWK[]> {
   const existing = store.get<JWK[]>('signingKeys', 'jwks');

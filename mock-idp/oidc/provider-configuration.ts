@@ -7,11 +7,11 @@ import type { JWK } from 'jose';
 import { errors, interactionPolicy, type Account, type KoaContextWithOIDC, type TokenLike } from 'oidc-provider';
 import { z } from 'zod';
 import type { MockClient } from './clients';
-import type { MockIdp } from './mock-idp-context';
+import type { MockIdp } from '../mock-idp-context';
 import { amrFor, type SignInEvidence } from './sign-in-evidence';
-import { appRolesFor, findUser } from './tenant';
-import { renderPage } from './views/layout';
-import { escapeHtml } from './http';
+import { appRolesFor, findUser } from '../store/tenant';
+import { renderPage } from '../views/layout';
+import { escapeHtml } from '../http/http';
 
 export const graphResource = 'https://graph.microsoft.com';
 

@@ -5,8 +5,8 @@
 import crypto from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
-import { authenticationMethodModeSchema } from '../lib/conditional-access/authentication-method-mode';
-import { createHttpClient, formBody, type HttpClient, type HttpResponse } from './https-client';
+import { authenticationMethodModeSchema } from '../../lib/conditional-access/authentication-method-mode';
+import { createHttpClient, formBody, type HttpClient, type HttpResponse } from '../http/https-client';
 
 export const scriptedSignInSchema = z.object({
   tenant: z.string().min(1),

@@ -3,20 +3,20 @@
 // session, act as a user's Authenticator app, register a passkey, run a scripted sign-in.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { AppError } from '../lib/app-error';
-import { answerAsAuthenticator, unlockAsAuthenticator } from './authenticator-routes';
-import { browserIdOf } from './client-ip';
-import { readJson, sendHtml, sendJson } from './http';
-import type { MockIdp } from './mock-idp-context';
-import { readOutbox } from './outbox';
-import { clearPushRegistry, pendingPushRequests } from './push-requests';
-import { addRegisteredMethod, bumpMethodsVersion } from './registered-methods';
+import { AppError } from '../../lib/app-error';
+import { answerAsAuthenticator, unlockAsAuthenticator } from '../authenticator/authenticator-routes';
+import { browserIdOf } from '../http/client-ip';
+import { readJson, sendHtml, sendJson } from '../http/http';
+import type { MockIdp } from '../mock-idp-context';
+import { readOutbox } from '../store/outbox';
+import { clearPushRegistry, pendingPushRequests } from '../methods/push-requests';
+import { addRegisteredMethod, bumpMethodsVersion } from '../methods/registered-methods';
 import { runScriptedSignIn, scriptedSignInSchema } from './scripted-sign-in';
-import { readSignInLogs } from './sign-in-logs';
-import { parseTenantDocument, readTenantFile, findUser, type TenantUser } from './tenant';
-import { registerPasskey, registrationOptionsFor } from './webauthn';
-import { renderPage } from './views/layout';
-import { escapeHtml } from './http';
+import { readSignInLogs } from '../store/sign-in-logs';
+import { parseTenantDocument, readTenantFile, findUser, type TenantUser } from '../store/tenant';
+import { registerPasskey, registrationOptionsFor } from '../methods/webauthn';
+import { renderPage } from '../views/layout';
+import { escapeHtml } from '../http/http';
 import fs from 'node:fs';
 
 const stateNamespaces = ['passwords', 'lockouts', 'methods', 'taps', 'passkeys', 'userRisk'] as const;

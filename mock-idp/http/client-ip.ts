@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cookieHeader, readCookie } from './http';
-import type { MockIdp } from './mock-idp-context';
+import type { MockIdp } from '../mock-idp-context';
 
 export const browserCookieName = 'mock_idp_browser';
 

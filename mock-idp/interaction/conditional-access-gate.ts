@@ -1,13 +1,13 @@
 // The mock's only door to Conditional Access: it asks the engine in lib/conditional-access and
 // never re-implements a rule (issue 3 §6). The engine is compiled once per tenant document and
 // recompiled when the control API resets the tenant.
-import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
-import { buildComparisonMatrix } from '../lib/conditional-access/comparison-matrix';
-import { compileTenant, type CompiledTenant } from '../lib/conditional-access/compile-tenant';
-import { parseTenant, parseWhatIfRequest } from '../lib/conditional-access/parse-input';
-import { evaluateSignInFlow } from '../lib/conditional-access/sign-in-flow';
-import { evaluateWhatIf } from '../lib/conditional-access/what-if';
-import type { Tenant } from './tenant';
+import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
+import { buildComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
+import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
+import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
+import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
+import type { Tenant } from '../store/tenant';
 
 export type SignInOutcome = 'granted' | 'interrupted' | 'blocked' | 'unavailable';
 

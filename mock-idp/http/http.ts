@@ -1,6 +1,6 @@
 // Small HTTP helpers for the mock's own routes (the provider's routes are Koa inside oidc-provider).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../lib/app-error';
+import { AppError } from '../../lib/app-error';
 
 const maxBodyBytes = 256 * 1024;
 

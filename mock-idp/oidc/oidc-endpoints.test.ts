@@ -4,10 +4,10 @@ import { ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node'
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { Issuer, custom, generators } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, formBody, type HttpClient } from './https-client';
-import { runScriptedSignIn } from './scripted-sign-in';
-import type { RunningMockIdp } from './start-mock-idp';
-import { demoPassword, msalNetworkClient, portalClient, startTestMockIdp, tenantId, testClient } from './test-support';
+import { createHttpClient, formBody, type HttpClient } from '../http/https-client';
+import { runScriptedSignIn } from '../control/scripted-sign-in';
+import type { RunningMockIdp } from '../start-mock-idp';
+import { demoPassword, msalNetworkClient, portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
 
 let mock: RunningMockIdp;
 let http: HttpClient;

@@ -2,7 +2,7 @@
 // shown once, stored hashed, 10..43200 minutes, optionally usable once; a new pass replaces the old.
 import crypto from 'node:crypto';
 import { bumpMethodsVersion } from './registered-methods';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 export type StoredTemporaryAccessPass = {
   id: string;

@@ -3,7 +3,7 @@
 // with its own schema (lib/conditional-access), so the mock never re-interprets policies.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../lib/app-error';
+import { AppError } from '../../lib/app-error';
 
 const appRoleAssignmentSchema = z
   .object({

@@ -1,7 +1,7 @@
 // Password storage for the mock's users: a scrypt hash per user in the store. A user with no
 // stored hash still has the demo password from mock-only demo-credentials.json.
 import crypto from 'node:crypto';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 type StoredPassword = { salt: string; hash: string; changedAt: number; forceChangePasswordNextSignIn: boolean };
 

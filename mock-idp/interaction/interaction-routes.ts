@@ -1,20 +1,20 @@
 // The sign-in interaction (oidc-provider's "interactions"): username, the user's default method,
 // Sign-in options, second factors, then Conditional Access after every factor. The pages are in
-// views/sign-in-pages.ts; the decisions come from the engine through conditional-access-gate.ts.
+// ../views/sign-in-pages.ts; the decisions come from the engine through conditional-access-gate.ts.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionDetails } from 'oidc-provider';
 import * as OTPAuth from 'otpauth';
-import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
-import { browserIdOf, clientIpOf, devicePlatformOf } from './client-ip';
+import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
+import { browserIdOf, clientIpOf, devicePlatformOf } from '../http/client-ip';
 import type { GateDecision, SignInCircumstances } from './conditional-access-gate';
-import { credentialsOf } from './demo-credentials';
-import { readForm, redirect, sendHtml, sendJson } from './http';
-import type { MockIdp, SignInState } from './mock-idp-context';
-import { isPasswordCorrect } from './passwords';
-import { implicitConsentParam, requestedAcrsOf, resourceOfScope } from './provider-configuration';
-import { createPushRequest, pushRequestById } from './push-requests';
-import { amrFor, type SignInEvidence } from './sign-in-evidence';
+import { credentialsOf } from '../methods/demo-credentials';
+import { readForm, redirect, sendHtml, sendJson } from '../http/http';
+import type { MockIdp, SignInState } from '../mock-idp-context';
+import { isPasswordCorrect } from '../methods/passwords';
+import { implicitConsentParam, requestedAcrsOf, resourceOfScope } from '../oidc/provider-configuration';
+import { createPushRequest, pushRequestById } from '../methods/push-requests';
+import { amrFor, type SignInEvidence } from '../oidc/sign-in-evidence';
 import {
   firstFactorDefault,
   firstFactorOptions,
@@ -24,14 +24,19 @@ import {
   secondFactorDefault,
   secondFactorOptions,
   usableMethodsOf,
-} from './sign-in-methods';
-import { recordSignIn, signInErrorCodes } from './sign-in-logs';
-import { clearLockout, isLockedOut, recordFailedPassword } from './smart-lockout';
-import { consumeTemporaryAccessPass, verifyTemporaryAccessPass } from './temporary-access-pass';
-import { findUser, type TenantUser } from './tenant';
-import { authenticationOptionsFor, registerPasskey, registrationOptionsFor, verifyPasskeySignIn } from './webauthn';
-import { addRegisteredMethod } from './registered-methods';
-import * as pages from './views/sign-in-pages';
+} from '../methods/sign-in-methods';
+import { recordSignIn, signInErrorCodes } from '../store/sign-in-logs';
+import { clearLockout, isLockedOut, recordFailedPassword } from '../methods/smart-lockout';
+import { consumeTemporaryAccessPass, verifyTemporaryAccessPass } from '../methods/temporary-access-pass';
+import { findUser, type TenantUser } from '../store/tenant';
+import {
+  authenticationOptionsFor,
+  registerPasskey,
+  registrationOptionsFor,
+  verifyPasskeySignIn,
+} from '../methods/webauthn';
+import { addRegisteredMethod } from '../methods/registered-methods';
+import * as pages from '../views/sign-in-pages';
 
 type Interaction = {
   mock: MockIdp;
@@ -598,7 +603,7 @@ async function sendCode(it: Interaction, channel: 'sms' | 'voice'): Promise<void
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
   const now = it.mock.now();
   it.state.oneTimeCode = { channel, hash: hashCode(code), expiresAt: now + 10 * 60_000, attempts: 0 };
-  const { sendToOutbox } = await import('./outbox');
+  const { sendToOutbox } = await import('../store/outbox');
   sendToOutbox(
     it.mock.store,
     {

@@ -4,12 +4,12 @@ import {
   restartOnlyModes,
   secondFactorModes,
   type AuthenticationMethodMode,
-} from '../lib/conditional-access/authentication-method-mode';
+} from '../../lib/conditional-access/authentication-method-mode';
 import { credentialsOf, type DemoCredentials } from './demo-credentials';
 import { defaultSignInMethodOf, registeredMethodsOf } from './registered-methods';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 import { isTemporaryAccessPassUsable, temporaryAccessPassOf } from './temporary-access-pass';
-import type { TenantUser } from './tenant';
+import type { TenantUser } from '../store/tenant';
 
 /** Methods the mock can actually run (certificates and federation are not simulated). */
 export const supportedModes: ReadonlySet<AuthenticationMethodMode> = new Set<AuthenticationMethodMode>([

@@ -3,9 +3,9 @@
 import {
   isAuthenticationMethodMode,
   type AuthenticationMethodMode,
-} from '../lib/conditional-access/authentication-method-mode';
-import type { Store } from './store';
-import type { TenantUser } from './tenant';
+} from '../../lib/conditional-access/authentication-method-mode';
+import type { Store } from '../store/store';
+import type { TenantUser } from '../store/tenant';
 
 /** Bumped on every change of a user's methods, so the CA engine's compiled tenant is refreshed. */
 export function bumpMethodsVersion(store: Store): void {

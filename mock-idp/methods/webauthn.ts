@@ -7,8 +7,8 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import { bumpMethodsVersion } from './registered-methods';
-import type { Store } from './store';
-import type { TenantUser } from './tenant';
+import type { Store } from '../store/store';
+import type { TenantUser } from '../store/tenant';
 
 export type StoredPasskey = {
   id: string;

@@ -2,7 +2,7 @@
 // TOTP secrets, phone numbers for codes (fixtures/demo-credentials.json).
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../lib/app-error';
+import { AppError } from '../../lib/app-error';
 
 const userCredentialsSchema = z.object({
   password: z.string().optional(),

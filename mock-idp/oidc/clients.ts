@@ -3,7 +3,7 @@
 // they travel in the app-only token's `roles` claim, as Entra does.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../lib/app-error';
+import { AppError } from '../../lib/app-error';
 
 export const mockClientSchema = z.object({
   client_id: z.string().min(1),

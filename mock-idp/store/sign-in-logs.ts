@@ -1,7 +1,7 @@
 // Sign-in logs in the shape of Graph's signIn resource (auditLogs/signIns): user, app, IP,
 // methods, result, error code and appliedConditionalAccessPolicies with Entra's result values.
 import crypto from 'node:crypto';
-import type { AppliedConditionalAccessPolicy } from './conditional-access-gate';
+import type { AppliedConditionalAccessPolicy } from '../interaction/conditional-access-gate';
 import type { Store } from './store';
 
 export type SignInLogEntry = {

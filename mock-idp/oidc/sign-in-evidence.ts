@@ -1,7 +1,7 @@
 // What a completed sign-in proved: the Graph method modes used, the authentication contexts
 // (acrs) satisfied and the time. Kept per grant (tokens carry the grant id) and per provider
 // session (for single sign-on into another app and step-up checks).
-import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
+import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
 
 export type SignInEvidence = { methods: AuthenticationMethodMode[]; acrs: string[]; authTime: number; userId: string };
 

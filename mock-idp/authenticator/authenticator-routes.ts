@@ -2,19 +2,19 @@
 // Pending requests show app name, location and time; Approve needs the number from the sign-in
 // page, then a PIN or biometric; Deny and "Report suspicious activity" end the request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { credentialsOf } from './demo-credentials';
-import { readForm, redirect, sendHtml, sendJson } from './http';
-import type { MockIdp } from './mock-idp-context';
+import { credentialsOf } from '../methods/demo-credentials';
+import { readForm, redirect, sendHtml, sendJson } from '../http/http';
+import type { MockIdp } from '../mock-idp-context';
 import {
   answerPushRequest,
   pendingPushRequests,
   pushRequestById,
   unlockPushRequest,
   type PushAnswer,
-} from './push-requests';
-import { recordSignIn, signInErrorCodes } from './sign-in-logs';
-import { findUser, type TenantUser } from './tenant';
-import { authenticatorPage } from './views/authenticator-page';
+} from '../methods/push-requests';
+import { recordSignIn, signInErrorCodes } from '../store/sign-in-logs';
+import { findUser, type TenantUser } from '../store/tenant';
+import { authenticatorPage } from '../views/authenticator-page';
 
 export async function handleAuthenticatorRoute(
   mock: MockIdp,

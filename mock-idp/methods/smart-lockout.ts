@@ -1,7 +1,7 @@
 // Entra smart lockout (howto-password-smart-lockout): by default 10 failed sign-ins lock the
 // account for 1 minute; each further failure after a lockout locks it again for longer. The mock
 // doubles the duration each time. A successful sign-in or an unlock clears the record.
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 export type LockoutPolicy = { threshold: number; firstLockoutSeconds: number; maxLockoutSeconds: number };
 export const defaultLockoutPolicy: LockoutPolicy = { threshold: 10, firstLockoutSeconds: 60, maxLockoutSeconds: 3600 };
