@@ -20,6 +20,7 @@ export default defineConfig({
     ],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**'],
     environment: 'node',
+    globalSetup: ['cli/build-cli.global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
