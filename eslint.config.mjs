@@ -26,6 +26,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([
+    'dist/**',
     '.next/**',
     '.next-e2e/**',
     'node_modules/**',

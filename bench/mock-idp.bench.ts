@@ -16,8 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { readMockIdpConfig, repositoryRoot } from '../mock-idp/config';
-import { createHttpClient, formBody } from '../mock-idp/https-client';
-import { runScriptedSignIn } from '../mock-idp/scripted-sign-in';
+import { createHttpClient, formBody } from '../mock-idp/http/https-client';
+import { runScriptedSignIn } from '../mock-idp/control/scripted-sign-in';
 import { startMockIdp } from '../mock-idp/start-mock-idp';
 import { summarizeNanoseconds } from './timing';
 

@@ -12,6 +12,8 @@ export type CommandName = (typeof commandNames)[number];
 export type CommandOptions = {
   tenant: string;
   request: string | undefined;
+  /** Batch mode: a directory of request files, or "-" for NDJSON on stdin (one request per line). */
+  requests: string | undefined;
   policies: string | undefined;
   namedLocations: string | undefined;
   json: boolean;
@@ -32,6 +34,7 @@ export type CommandLine =
 const optionSpecs = {
   tenant: { type: 'string' },
   request: { type: 'string' },
+  requests: { type: 'string' },
   policies: { type: 'string' },
   'named-locations': { type: 'string' },
   json: { type: 'boolean' },
@@ -58,12 +61,12 @@ const commonOptions: OptionName[] = [
 ];
 
 export const optionsByCommand: Record<CommandName, { allowed: OptionName[]; required: OptionName[] }> = {
-  'what-if': { allowed: commonOptions, required: ['tenant', 'request'] },
+  'what-if': { allowed: [...commonOptions, 'requests'], required: ['tenant', 'request'] },
   flow: {
-    allowed: [...commonOptions, 'methods', 'password-forgotten', 'expect'],
+    allowed: [...commonOptions, 'requests', 'methods', 'password-forgotten', 'expect'],
     required: ['tenant', 'request', 'methods'],
   },
-  matrix: { allowed: commonOptions, required: ['tenant', 'request'] },
+  matrix: { allowed: [...commonOptions, 'requests'], required: ['tenant', 'request'] },
   lint: { allowed: [...commonOptions, 'fail-on'], required: ['tenant'] },
   'blast-radius': {
     allowed: [...commonOptions, 'flows', 'compare-policies', 'password-forgotten'],
@@ -101,7 +104,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   for (const name of Object.keys(values) as OptionName[]) {
     if (!spec.allowed.includes(name)) throw usageError(`option --${name} does not apply to ${command}`, command);
   }
+  if (values.request !== undefined && values.requests !== undefined) {
+    throw usageError('give --request FILE or --requests DIR|-, not both', command);
+  }
   for (const name of spec.required) {
+    // Batch mode (--requests) stands in for --request.
+    if (name === 'request' && values.requests !== undefined) continue;
     if (values[name] === undefined) throw usageError(`missing --${name}`, command);
   }
   for (const name of Object.keys(values) as OptionName[]) {
@@ -115,6 +123,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     options: {
       tenant: values.tenant ?? '',
       request: values.request,
+      requests: values.requests,
       policies: values.policies,
       namedLocations: values['named-locations'],
       json: values.json === true,

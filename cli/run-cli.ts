@@ -7,7 +7,12 @@ import { formatError } from './format-error';
 import { parseCommandLine, type CommandName, type CommandOptions } from './parse-command-line';
 import { renderUsage } from './usage';
 
-export type CliOutput = { stdout: (text: string) => void; stderr: (text: string) => void };
+export type CliOutput = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Standard input, read only by batch mode (`--requests -`). */
+  stdin?: () => NodeJS.ReadableStream;
+};
 
 type Command = (options: CommandOptions) => CommandResult;
 
@@ -25,6 +30,16 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     if (commandLine.kind === 'help') {
       output.stdout(renderUsage(commandLine.command));
       return 0;
+    }
+    if (commandLine.options.requests !== undefined) {
+      const { runBatch } = await import('./run-batch');
+      return await runBatch(
+        commandLine.command,
+        commandLine.options,
+        (line) => output.stdout(`${line}\n`),
+        output.stderr,
+        output.stdin ?? (() => process.stdin),
+      );
     }
     const command = await commands[commandLine.command]();
     const result = command(commandLine.options);

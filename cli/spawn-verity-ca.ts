@@ -8,12 +8,17 @@ const launcher = fileURLToPath(new URL('../bin/verity-ca.mjs', import.meta.url))
 
 export type VerityCaRun = { status: number | null; stdout: string; stderr: string };
 
-export function spawnVerityCa(args: readonly string[], cwd = repositoryRoot): VerityCaRun {
+export function spawnVerityCa(
+  args: readonly string[],
+  cwd = repositoryRoot,
+  options: { input?: string; env?: Record<string, string> } = {},
+): VerityCaRun {
   const result = spawnSync(process.execPath, [launcher, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: { ...process.env, NODE_OPTIONS: '', ...options.env },
+    ...(options.input !== undefined && { input: options.input }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -8,6 +8,10 @@ const inputs = `  --tenant FILE            tenant document (users, groups, apps,
   --json                   print JSON instead of a table
   --max-input-mb N         largest input file accepted, in MiB (default 8)`;
 
+const batch = `  --requests DIR|-         batch mode: every *.json request in DIR (name order), or NDJSON on stdin
+                           with "-"; the tenant is compiled once and each request prints one JSON line
+                           {"request", "result"} ("failure" if a policy test fails, "error" if invalid)`;
+
 const commandHelp: Record<CommandName, string> = {
   'what-if': `verity-ca what-if --tenant FILE --request FILE [options]
 
@@ -15,6 +19,7 @@ Graph's Conditional Access What If: which policies apply to the sign-in in --req
 POST /identity/conditionalAccess/evaluate) and, for the others, the condition that did not match.
 
   --request FILE           What-If request body; signInIdentity.userId may be an object id or a UPN
+${batch}
 ${inputs}`,
   flow: `verity-ca flow --tenant FILE --request FILE --methods LIST [options]
 
@@ -25,6 +30,7 @@ apply and says granted, interrupted, blocked or unavailable, step by step.
   --methods LIST           comma-separated modes in order, e.g. password,microsoftAuthenticatorPush
   --password-forgotten     the user cannot type their password (flows with password are unavailable)
   --expect OUTCOME         policy test: exit 1 unless the outcome is granted|interrupted|blocked|unavailable
+${batch}
 ${inputs}`,
   matrix: `verity-ca matrix --tenant FILE --request FILE [options]
 
@@ -32,12 +38,14 @@ For the user and app in --request: every common sign-in flow against trusted / a
 normal sign-in / forgotten password, with the outcome and the reason in each cell.
 
   --request FILE           What-If request body naming the user and the app
+${batch}
 ${inputs}`,
   lint: `verity-ca lint --tenant FILE [--request FILE] [options]
 
 Findings over the policy set, with severity and the policies involved: exemptions that leave the
 reset or service-desk apps without MFA, strengths users cannot meet, mfa together with an
-authentication strength, policies that target no one, exclusions that leave users uncovered.
+authentication strength, policies that target no one, exclusions that leave users uncovered,
+and every user, group or named location a policy names that the tenant document does not hold.
 
   --request FILE           optional What-If request: its applications are the sensitive apps
                            (default: the apps the engine recognises as reset / service-desk apps)
@@ -72,7 +80,11 @@ Commands:
 
 Run "verity-ca COMMAND --help" for a command's options.
 
+Batch mode: what-if, flow and matrix take --requests DIR (or --requests - for NDJSON on stdin)
+instead of --request, and print one JSON line per request.
+
 Exit codes: 0 done; 1 a policy test failed (flow --expect, lint --fail-on); 2 bad input or usage
-(one line on stderr naming the file and the JSON path at fault); 3 internal error.
+(one line on stderr naming the file and the JSON path at fault; in batch mode, any invalid request);
+3 internal error.
 `;
 }

@@ -2,11 +2,11 @@
 // mock's real sign-in (HTTP, the same pages a browser uses) ends as the engine predicted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonMatrix } from '../lib/conditional-access/comparison-matrix';
-import { createHttpClient } from './https-client';
-import { runScriptedSignIn, type ScriptedSignInOutcome } from './scripted-sign-in';
+import { createHttpClient } from './http/https-client';
+import { runScriptedSignIn, type ScriptedSignInOutcome } from './control/scripted-sign-in';
 import type { RunningMockIdp } from './start-mock-idp';
-import { effectiveMethodsOf } from './sign-in-methods';
-import { createTemporaryAccessPass } from './temporary-access-pass';
+import { effectiveMethodsOf } from './methods/sign-in-methods';
+import { createTemporaryAccessPass } from './methods/temporary-access-pass';
 import { demoPassword, portalClient, resetClient, startTestMockIdp, tenantId, testClient } from './test-support';
 
 let mock: RunningMockIdp;

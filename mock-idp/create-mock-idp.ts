@@ -6,28 +6,28 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Provider } from 'oidc-provider';
 import { isAppError } from '../lib/app-error';
-import { handleAuthenticatorRoute } from './authenticator-routes';
-import { readClientsFile, withPortalOrigin } from './clients';
+import { handleAuthenticatorRoute } from './authenticator/authenticator-routes';
+import { readClientsFile, withPortalOrigin } from './oidc/clients';
 import type { MockIdpConfig } from './config';
 import {
   createConditionalAccessGate,
   loadConditionalAccessEngine,
   type ConditionalAccessEngine,
-} from './conditional-access-gate';
-import { handleControlRoute } from './control-api';
-import { readDemoCredentials } from './demo-credentials';
+} from './interaction/conditional-access-gate';
+import { handleControlRoute } from './control/control-api';
+import { readDemoCredentials } from './methods/demo-credentials';
 import { handleGraphRoute } from './graph/graph-routes';
-import { sendHtml, sendJson } from './http';
-import { handleInteractionRoute } from './interaction-routes';
+import { sendHtml, sendJson } from './http/http';
+import { handleInteractionRoute } from './interaction/interaction-routes';
 import type { MockIdp } from './mock-idp-context';
-import { buildProviderConfiguration, withImplicitConsent } from './provider-configuration';
-import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './push-requests';
-import { createEvidenceRegistry } from './sign-in-evidence';
-import { loadSigningKeys } from './signing-keys';
-import { openStore } from './store';
-import { findUser, readTenantFile, type Tenant } from './tenant';
-import { methodsVersionOf } from './registered-methods';
-import { effectiveMethodsOf } from './sign-in-methods';
+import { buildProviderConfiguration, withImplicitConsent } from './oidc/provider-configuration';
+import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './methods/push-requests';
+import { createEvidenceRegistry } from './oidc/sign-in-evidence';
+import { loadSigningKeys } from './oidc/signing-keys';
+import { openStore } from './store/store';
+import { findUser, readTenantFile, type Tenant } from './store/tenant';
+import { methodsVersionOf } from './methods/registered-methods';
+import { effectiveMethodsOf } from './methods/sign-in-methods';
 import { renderIndexPage } from './views/index-page';
 
 export type CreateMockIdpOptions = {

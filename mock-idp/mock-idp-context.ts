@@ -1,14 +1,14 @@
 // Everything the mock's routes share, built once by createMockIdp and passed to every handler.
 import type { Provider } from 'oidc-provider';
 import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
-import type { MockClient } from './clients';
-import type { ConditionalAccessGate } from './conditional-access-gate';
+import type { MockClient } from './oidc/clients';
+import type { ConditionalAccessGate } from './interaction/conditional-access-gate';
 import type { MockIdpConfig } from './config';
-import type { DemoCredentials } from './demo-credentials';
-import type { PushRegistry } from './push-requests';
-import type { EvidenceRegistry } from './sign-in-evidence';
-import type { Store } from './store';
-import type { Tenant } from './tenant';
+import type { DemoCredentials } from './methods/demo-credentials';
+import type { PushRegistry } from './methods/push-requests';
+import type { EvidenceRegistry } from './oidc/sign-in-evidence';
+import type { Store } from './store/store';
+import type { Tenant } from './store/tenant';
 
 export type OneTimeCode = { channel: 'sms' | 'voice'; hash: string; expiresAt: number; attempts: number };
 

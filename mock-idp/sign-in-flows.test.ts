@@ -2,12 +2,12 @@
 // rate limit, smart lockout, Conditional Access enforced by the engine after the first factor,
 // trusted locations through the control API, and Entra-shaped sign-in logs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, formBody } from './https-client';
-import { runScriptedSignIn, type ScriptedSignInRequest } from './scripted-sign-in';
-import type { SignInLogEntry } from './sign-in-logs';
+import { createHttpClient, formBody } from './http/https-client';
+import { runScriptedSignIn, type ScriptedSignInRequest } from './control/scripted-sign-in';
+import type { SignInLogEntry } from './store/sign-in-logs';
 import type { RunningMockIdp } from './start-mock-idp';
-import { createTemporaryAccessPass } from './temporary-access-pass';
-import { findUser } from './tenant';
+import { createTemporaryAccessPass } from './methods/temporary-access-pass';
+import { findUser } from './store/tenant';
 import { demoPassword, portalClient, resetClient, startTestMockIdp, tenantId, testClient } from './test-support';
 
 let mock: RunningMockIdp;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import { ensureCertificates, type CertificatePaths } from './certificates';
+import { ensureCertificates, type CertificatePaths } from './http/certificates';
 import type { MockIdpConfig } from './config';
 import { createMockIdp, type CreateMockIdpOptions, type MockIdpApp } from './create-mock-idp';
 

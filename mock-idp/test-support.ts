@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INetworkModule, NetworkRequestOptions } from '@azure/msal-node';
 import { readMockIdpConfig, repositoryRoot } from './config';
-import { createHttpClient } from './https-client';
+import { createHttpClient } from './http/https-client';
 import { startMockIdp, type RunningMockIdp } from './start-mock-idp';
 import type { CreateMockIdpOptions } from './create-mock-idp';
 

@@ -24,3 +24,13 @@ if (stale || clients.some((file) => !fs.existsSync(file) || fs.statSync(file).mt
     env: { ...process.env, DATABASE_URL: 'postgresql://localhost/unused' },
   });
 }
+
+// The compiled verity-ca (dist/verity-ca.mjs): rebuilt when missing or older than its sources, so the
+// command starts fast and the tests exercise the file a pipeline runs (bin/cli-bundle-status.mjs).
+const { cliBundleStatus } = await import('../bin/cli-bundle-status.mjs');
+const cli = cliBundleStatus();
+if (!cli.fresh) {
+  console.log(`[verity] compiling the verity-ca command line (${cli.reason})…`);
+  const { buildCli } = await import('./build-cli.mjs');
+  await buildCli();
+}

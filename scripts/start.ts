@@ -6,7 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureCertificates } from '../mock-idp/certificates';
+import { ensureCertificates } from '../mock-idp/http/certificates';
 import { loadConfig } from '../server/config';
 
 const root = process.cwd();

@@ -1,6 +1,7 @@
 // /account: the signed-in user's readiness to reset a forgotten password with Entra MFA, how to turn on
 // passwordless sign-in, and the portal's own verification methods (authenticator app).
 import { z } from 'zod';
+import { formatDate } from '@/lib/i18n/format-date';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
 import { PasskeyButton } from '../reset/_components/passkey-button';
@@ -32,6 +33,7 @@ export default async function AccountPage({
     );
   }
   const { readiness, credentials } = data;
+  const hasTotp = credentials.some((credential) => credential.kind === 'totp');
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.title')}</h1>
@@ -72,7 +74,7 @@ export default async function AccountPage({
                     {t(`account.methods.${credential.kind === 'passkey' ? 'passkey' : 'totp'}`)}
                   </span>
                   <span className="ml-2 text-sm text-slate-600">
-                    {t('account.methods.added', { date: credential.createdAt.toLocaleDateString(locale) })}
+                    {t('account.methods.added', { date: formatDate(credential.createdAt, locale) })}
                   </span>
                 </span>
                 <form method="post" action="/account/actions/remove">
@@ -85,9 +87,18 @@ export default async function AccountPage({
             ))}
           </ul>
         )}
+        {hasTotp && (
+          <p className="mt-3 text-slate-700" data-testid="totp-ready">
+            {t('account.methods.totpReady')}
+          </p>
+        )}
         <div className="mt-4 flex flex-wrap items-start gap-3">
-          <a href="/account/totp" className={buttonClass}>
-            {t('account.methods.addTotp')}
+          {/* Once an app is set up, adding another is a side action, not the card's main call. */}
+          <a
+            href={hasTotp ? '/account/totp?restart=1' : '/account/totp'}
+            className={hasTotp ? secondaryButtonClass : buttonClass}
+          >
+            {t(hasTotp ? 'account.methods.addAnotherTotp' : 'account.methods.addTotp')}
           </a>
           <PasskeyButton
             mode="register"

@@ -31,7 +31,7 @@ export default async function DeskPage() {
       <DeskNav roles={actor.roles} current="console" labels={nav} />
       <h1 className="mb-1 text-2xl font-semibold">{t('desk.console.title')}</h1>
       <p className="mb-4 max-w-3xl text-slate-700">{t('desk.console.intro')}</p>
-      <DeskConsole messages={namespaceMessages(locale, 'desk')} />
+      <DeskConsole messages={namespaceMessages(locale, 'desk')} locale={locale} />
     </>
   );
 }

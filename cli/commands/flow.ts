@@ -8,6 +8,8 @@ import {
   type AuthenticationMethodMode,
 } from '../../lib/conditional-access/authentication-method-mode';
 import { evaluateSignInFlow, type SignInFlowResult } from '../../lib/conditional-access/sign-in-flow';
+import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';
 import { usageError, type CommandOptions } from '../parse-command-line';
@@ -15,8 +17,16 @@ import { renderTable } from '../render-table';
 
 export function runFlowCommand(options: CommandOptions): CommandResult {
   const methods = parseMethods(options.methods ?? []);
-  const compiled = loadTenant(options);
-  const request = loadRequest(options, options.request ?? '');
+  return flowFor(loadTenant(options), loadRequest(options, options.request ?? ''), options, methods);
+}
+
+/** One request against an already compiled tenant (also the unit of batch mode). */
+export function flowFor(
+  compiled: CompiledTenant,
+  request: WhatIfRequest,
+  options: Pick<CommandOptions, 'passwordForgotten' | 'expect'>,
+  methods: readonly AuthenticationMethodMode[],
+): CommandResult {
   const result = evaluateSignInFlow(compiled, request, { methods, passwordForgotten: options.passwordForgotten });
   const text = renderFlow(result, options.passwordForgotten);
   if (options.expect !== undefined && result.outcome !== options.expect) {

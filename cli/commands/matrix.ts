@@ -2,14 +2,19 @@
 // any network and normal sign-in / forgotten password, the grid the simulator page renders.
 
 import { buildComparisonMatrix, type ComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
+import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';
 import type { CommandOptions } from '../parse-command-line';
 import { renderTable } from '../render-table';
 
 export function runMatrixCommand(options: CommandOptions): CommandResult {
-  const compiled = loadTenant(options);
-  const request = loadRequest(options, options.request ?? '');
+  return matrixFor(loadTenant(options), loadRequest(options, options.request ?? ''));
+}
+
+/** One request against an already compiled tenant (also the unit of batch mode). */
+export function matrixFor(compiled: CompiledTenant, request: WhatIfRequest): CommandResult {
   const matrix = buildComparisonMatrix(compiled, request);
   return { json: matrix, text: renderMatrix(matrix) };
 }

@@ -2,6 +2,8 @@
 // engine's Graph-shaped {"value": [...]} unchanged, so scripts written against Graph's
 // POST /identity/conditionalAccess/evaluate read it the same way.
 
+import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
 import type { CommandResult } from '../command-result';
 import { describeGrantControls } from '../describe-grant-controls';
@@ -10,8 +12,11 @@ import type { CommandOptions } from '../parse-command-line';
 import { renderTable } from '../render-table';
 
 export function runWhatIfCommand(options: CommandOptions): CommandResult {
-  const compiled = loadTenant(options);
-  const request = loadRequest(options, options.request ?? '');
+  return whatIfFor(loadTenant(options), loadRequest(options, options.request ?? ''));
+}
+
+/** One request against an already compiled tenant (also the unit of batch mode). */
+export function whatIfFor(compiled: CompiledTenant, request: WhatIfRequest): CommandResult {
   const result = evaluateWhatIf(compiled, request);
   const applying = result.value.filter((policy) => policy.policyApplies).length;
   const table = renderTable(

@@ -42,9 +42,15 @@ export const firstFactorModes: ReadonlySet<AuthenticationMethodMode> = new Set<A
   'qrCodePin',
 ]);
 
-/** Methods Entra offers after a first factor (concept-authentication-methods, "Usable as a second factor"). */
+/**
+ * Methods Entra offers after a first factor (concept-authentication-methods, "Usable as a second factor").
+ * The methods table lists Temporary Access Pass as both primary and secondary (MFA) authentication, so a TAP
+ * completes MFA after a password too.
+ */
 export const secondFactorModes: ReadonlySet<AuthenticationMethodMode> = new Set<AuthenticationMethodMode>([
   'microsoftAuthenticatorPush',
+  'temporaryAccessPassOneTime',
+  'temporaryAccessPassMultiUse',
   'softwareOath',
   'hardwareOath',
   'sms',

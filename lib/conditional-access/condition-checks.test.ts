@@ -119,7 +119,7 @@ describe('target resources (concept-conditional-access-cloud-apps)', () => {
       ),
     ).toBe('application');
   });
-  it('user actions match only their own action, and app policies do not match user actions', () => {
+  it('user actions match their own action; only "All resources" policies also cover security-info registration', () => {
     const register = request(
       'u-member',
       {},
@@ -127,7 +127,8 @@ describe('target resources (concept-conditional-access-cloud-apps)', () => {
     );
     expect(reasonsFor([apps({ includeUserActions: ['urn:user:registersecurityinfo'] })], register)).toBe('notSet');
     expect(reasonsFor([apps({ includeUserActions: ['urn:user:registerdevice'] })], register)).toBe('userActions');
-    expect(reasonsFor([apps({ includeApplications: ['All'] })], register)).toBe('userActions');
+    expect(reasonsFor([apps({ includeApplications: ['All'] })], register)).toBe('notSet');
+    expect(reasonsFor([apps({ includeApplications: [testAppId] })], register)).toBe('userActions');
     expect(reasonsFor([apps({ includeUserActions: ['urn:user:registersecurityinfo'] })], forApp(testAppId))).toBe(
       'application',
     );

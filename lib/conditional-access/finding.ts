@@ -27,7 +27,11 @@ export type Finding = {
   policyIds: string[];
   userIds?: string[];
   applicationIds?: string[];
+  /** unknownReference: every object the policy names that the tenant document lacks. */
+  references?: MissingReference[];
 };
+
+export type MissingReference = { kind: 'user' | 'group' | 'namedLocation'; id: string };
 
 export const isActivePolicy = (p: CompiledPolicy): boolean => p.state !== 'disabled';
 export const isEnforcedPolicy = (p: CompiledPolicy): boolean => p.state === 'enabled';

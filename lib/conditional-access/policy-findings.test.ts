@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { phishingResistantStrengthId } from './built-in-authentication-strengths';
 import { findPolicyIssues } from './policy-findings';
-import { policy, tenantWith, testAppId } from './test-tenant';
+import { policy, tenantWith, testAppId, trustedLocationId } from './test-tenant';
 
 const codes = (policies: Record<string, unknown>[], sensitive: string[] = []) =>
   findPolicyIssues(tenantWith(policies), { sensitiveApplicationIds: sensitive }).map((f) => f.code);
@@ -67,6 +67,38 @@ describe('findPolicyIssues', () => {
       (f) => f.code === 'usersWithoutMfaMethod',
     );
     expect(finding?.userIds).toEqual(expect.arrayContaining(['u-password-only', 'u-local-guest']));
+  });
+});
+
+describe('lint reports every missing reference of a policy', () => {
+  it('lists each unknown user id, group id and named location once, not only the first', () => {
+    const stale = policy({
+      conditions: {
+        users: {
+          includeUsers: ['u-member', 'u-gone-1', 'u-gone-2'],
+          excludeUsers: ['GuestsOrExternalUsers', 'u-gone-1'],
+          includeGroups: ['g-parent', 'g-gone'],
+          excludeGroups: ['g-gone-too'],
+        },
+        locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted', trustedLocationId, 'loc-gone'] },
+      },
+    });
+    const finding = findPolicyIssues(tenantWith([stale]), { sensitiveApplicationIds: [] }).find(
+      (f) => f.code === 'unknownReference',
+    );
+    expect(finding?.references).toEqual([
+      { kind: 'user', id: 'u-gone-1' },
+      { kind: 'user', id: 'u-gone-2' },
+      { kind: 'group', id: 'g-gone' },
+      { kind: 'group', id: 'g-gone-too' },
+      { kind: 'namedLocation', id: 'loc-gone' },
+    ]);
+    for (const id of ['u-gone-1', 'u-gone-2', 'g-gone', 'g-gone-too', 'loc-gone'])
+      expect(finding?.message).toContain(id);
+  });
+  it('reports nothing when every reference resolves', () => {
+    const clean = policy({ conditions: { users: { includeUsers: ['u-member'], includeGroups: ['g-child'] } } });
+    expect(codes([clean])).not.toContain('unknownReference');
   });
 });
 

@@ -11,7 +11,9 @@ import {
 import { defaultSensitiveApps, isEmergencyAccount, trustedNetworkExemptions } from './sensitive-application-findings';
 import { strengthFindings } from './strength-findings';
 
-export { findingCodes, type Finding, type FindingCode, type FindingSeverity } from './finding';
+import type { MissingReference } from './finding';
+
+export { findingCodes, type Finding, type FindingCode, type FindingSeverity, type MissingReference } from './finding';
 
 export type FindPolicyIssuesOptions = {
   /** Apps used for password reset or service-desk verification; by default apps tagged or named so. */
@@ -21,6 +23,42 @@ export type FindPolicyIssuesOptions = {
 };
 
 const severityOrder: Record<FindingSeverity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+const referenceKindLabel: Record<MissingReference['kind'], string> = {
+  user: 'user',
+  group: 'group',
+  namedLocation: 'named location',
+};
+
+// Values of includeUsers / excludeUsers that are keywords, not object ids (Graph: conditionalAccessUsers).
+const userKeywords = new Set(['All', 'None', 'GuestsOrExternalUsers']);
+
+/**
+ * Every object id a policy names that the tenant document does not hold, in the policy's order: users and groups
+ * (include, then exclude) and named locations. Each id is listed once. Applications and roles are not checked: the
+ * tenant document lists only the applications it cares about, and role template ids are Microsoft's.
+ */
+export function missingReferences(
+  tenant: CompiledTenant,
+  policy: CompiledTenant['policies'][number],
+): MissingReference[] {
+  const users = policy.source.conditions?.users;
+  const out: MissingReference[] = [];
+  const seen = new Set<string>();
+  const add = (kind: MissingReference['kind'], id: string): void => {
+    const key = `${kind}:${id.toLowerCase()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind, id });
+  };
+  for (const id of [...(users?.includeUsers ?? []), ...(users?.excludeUsers ?? [])])
+    if (!userKeywords.has(id) && !tenant.userIndexById.has(id)) add('user', id);
+  for (const id of [...(users?.includeGroups ?? []), ...(users?.excludeGroups ?? [])])
+    if (!tenant.groupIndexById.has(id)) add('group', id);
+  for (const id of [...(policy.locations?.include ?? []), ...(policy.locations?.exclude ?? [])])
+    if (id !== 'All' && id !== 'AllTrusted' && !tenant.namedLocationById.has(id)) add('namedLocation', id);
+  return out;
+}
 
 export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssuesOptions = {}): Finding[] {
   const cap = options.maxUsersPerFinding ?? 1000;
@@ -89,19 +127,17 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         policyIds: [policy.id],
       });
     }
-    const reference =
-      [...(users?.includeGroups ?? []), ...(users?.excludeGroups ?? [])].find((g) => !tenant.groupIndexById.has(g)) ??
-      [...(policy.locations?.include ?? []), ...(policy.locations?.exclude ?? [])].find(
-        (l) => l !== 'All' && l !== 'AllTrusted' && !tenant.namedLocationById.has(l),
-      );
-    if (reference) {
+    const missing = missingReferences(tenant, policy);
+    if (missing.length > 0) {
+      const described = missing.map((reference) => `${referenceKindLabel[reference.kind]} ${reference.id}`);
       findings.push({
         id: `unknownReference:${policy.id}`,
         severity: 'low',
         code: 'unknownReference',
-        message: `"${policy.displayName}" references ${reference}, which is not in the tenant document.`,
+        message: `"${policy.displayName}" references ${missing.length === 1 ? '' : `${missing.length} objects that are not in the tenant document: `}${described.join(', ')}${missing.length === 1 ? ', which is not in the tenant document' : ''}.`,
         recommendation: 'Remove the stale reference or add the object to the tenant document.',
         policyIds: [policy.id],
+        references: missing,
       });
     }
   }

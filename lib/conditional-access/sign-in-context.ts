@@ -28,7 +28,10 @@ export type CompiledSignIn = {
   country: string | null;
   matchedLocationIds: ReadonlySet<string>;
   isTrustedLocation: boolean;
+  /** Null when the request has none, and under the device code flow (see isDeviceStateUnavailable). */
   deviceInfo: DeviceInfo | null;
+  /** Device code flow: the device that authenticates is not the one that signs in, so its state is unknown. */
+  isDeviceStateUnavailable: boolean;
   transferMethod: string | null;
   servicePrincipalId: string | null;
 };
@@ -70,6 +73,10 @@ export function compileSignInContext(
   const applicationIds =
     context['@odata.type'] === '#microsoft.graph.applicationContext' ? context.includeApplications : [];
   const identity = request.signInIdentity;
+  // "With the device code flow, the required grant control for the managed device or a device state condition
+  // isn't supported" because the authenticating device can't provide its state (concept-conditional-access-grant):
+  // the device info a request carries is not evidence then, for grants nor for the device filter.
+  const isDeviceStateUnavailable = c.authenticationFlow?.transferMethod === 'deviceCodeFlow';
   return {
     contextKind:
       context['@odata.type'] === '#microsoft.graph.applicationContext'
@@ -97,7 +104,8 @@ export function compileSignInContext(
     country,
     matchedLocationIds: matched,
     isTrustedLocation,
-    deviceInfo: c.deviceInfo ?? null,
+    deviceInfo: isDeviceStateUnavailable ? null : (c.deviceInfo ?? null),
+    isDeviceStateUnavailable,
     transferMethod:
       c.authenticationFlow?.transferMethod && c.authenticationFlow.transferMethod !== 'none'
         ? c.authenticationFlow.transferMethod

@@ -111,6 +111,9 @@ function missingOf(policies: readonly CompiledPolicy[], session: GrantSession): 
   return missing.sort((a, b) => requirementOrder.indexOf(a.requirement) - requirementOrder.indexOf(b.requirement));
 }
 
+const isDeviceBound = (kind: GrantRequirementKind): boolean =>
+  kind === 'compliantDevice' || kind === 'domainJoinedDevice';
+
 /** The flow for one user given which policies apply; shared by evaluateSignInFlow and blast radius. */
 export function evaluateFlowForUser(
   tenant: CompiledTenant,
@@ -261,7 +264,10 @@ export function evaluateFlowForUser(
           : {
               code: 'controlNotSatisfiable',
               policyId: m.policyId,
-              message: `"${m.policyDisplayName}" requires ${m.description}, which this sign-in cannot provide.`,
+              message:
+                signIn.isDeviceStateUnavailable && isDeviceBound(m.requirement)
+                  ? `"${m.policyDisplayName}" requires ${m.description}, which the device code flow cannot provide: the device that authenticates cannot report its state.`
+                  : `"${m.policyDisplayName}" requires ${m.description}, which this sign-in cannot provide.`,
             },
     );
   }

@@ -29,3 +29,36 @@ describe('translate', () => {
     expect(translate({ a: {} }, 'a.missing')).toBe('a.missing');
   });
 });
+
+describe('plurals are real plurals in both languages (issue 14)', () => {
+  const message = { n: '{count, plural, =0 {no tries left} one {# try left} other {# tries left}}' };
+  it('chooses English forms by the number', () => {
+    expect(translate(message, 'n', { count: 0 }, 'en')).toBe('no tries left');
+    expect(translate(message, 'n', { count: 1 }, 'en')).toBe('1 try left');
+    expect(translate(message, 'n', { count: 4 }, 'en')).toBe('4 tries left');
+  });
+  it('uses French rules, where 0 and 1 are singular', () => {
+    const fr = { n: '{count, plural, one {# essai restant} other {# essais restants}}' };
+    expect(translate(fr, 'n', { count: 0 }, 'fr')).toBe('0 essai restant');
+    expect(translate(fr, 'n', { count: 1 }, 'fr')).toBe('1 essai restant');
+    expect(translate(fr, 'n', { count: 2 }, 'fr')).toBe('2 essais restants');
+  });
+  it('fills placeholders inside a branch and around it', () => {
+    const nested = {
+      n: 'For {name}: {count, plural, one {one request in {days} days} other {# requests in {days} days}}.',
+    };
+    expect(translate(nested, 'n', { name: 'Adele', count: 3, days: 7 })).toBe('For Adele: 3 requests in 7 days.');
+  });
+  it('no message in either language writes a plural as "(s)"', () => {
+    const all = [catalogues.en, catalogues.fr].flatMap((tree) => keys(tree).map((k) => translate(tree, k)));
+    expect(all.filter((text) => /\w\(s\)|\(e\)s/.test(text))).toEqual([]);
+  });
+});
+
+describe('formatDate', () => {
+  it('follows the locale, not the US format', async () => {
+    const { formatDate } = await import('./format-date');
+    expect(formatDate(new Date('2026-12-02T10:00:00Z'), 'fr')).toBe('2 déc. 2026');
+    expect(formatDate(new Date('2026-12-02T10:00:00Z'), 'en')).toBe('2 Dec 2026');
+  });
+});

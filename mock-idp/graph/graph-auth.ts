@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppError, type AppErrorCode } from '../../lib/app-error';
 import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import type { MockIdp } from '../mock-idp-context';
-import { graphResource } from '../provider-configuration';
+import { graphResource } from '../oidc/provider-configuration';
 
 export type GraphCaller = { appId: string; roles: string[] };
 

@@ -1,13 +1,13 @@
 // Graph JSON shapes of the mock's directory objects: user, authentication methods, sign-in preferences.
 import crypto from 'node:crypto';
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
-import type { DemoCredentials } from '../demo-credentials';
-import { defaultSignInMethodOf, registeredMethodsOf } from '../registered-methods';
-import { phoneOf } from '../sign-in-methods';
-import type { Store } from '../store';
-import { isTemporaryAccessPassUsable, temporaryAccessPassOf } from '../temporary-access-pass';
-import type { TenantUser } from '../tenant';
-import { passkeysOf } from '../webauthn';
+import type { DemoCredentials } from '../methods/demo-credentials';
+import { defaultSignInMethodOf, registeredMethodsOf } from '../methods/registered-methods';
+import { phoneOf } from '../methods/sign-in-methods';
+import type { Store } from '../store/store';
+import { isTemporaryAccessPassUsable, temporaryAccessPassOf } from '../methods/temporary-access-pass';
+import type { TenantUser } from '../store/tenant';
+import { passkeysOf } from '../methods/webauthn';
 
 export function userResource(user: TenantUser): Record<string, unknown> {
   return {

@@ -1,7 +1,7 @@
 // Priority 5 of issue 3: the Graph subset with application-permission checks and Entra-style errors.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, formBody } from '../https-client';
-import { runScriptedSignIn } from '../scripted-sign-in';
+import { createHttpClient, formBody } from '../http/https-client';
+import { runScriptedSignIn } from '../control/scripted-sign-in';
 import type { RunningMockIdp } from '../start-mock-idp';
 import { demoPassword, portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
 

@@ -4,16 +4,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isAppError } from '../../lib/app-error';
-import { readJson, sendJson } from '../http';
+import { readJson, sendJson } from '../http/http';
 import type { MockIdp } from '../mock-idp-context';
-import { checkPassword, passwordRuleSentences } from '../password-rules';
-import { credentialsOf } from '../demo-credentials';
-import { requirePasswordChange, setPassword } from '../passwords';
-import { setDefaultSignInMethod } from '../registered-methods';
-import { readSignInLogs } from '../sign-in-logs';
-import { clearLockout, lockoutOf } from '../smart-lockout';
-import { createTemporaryAccessPass, deleteTemporaryAccessPass, temporaryAccessPassOf } from '../temporary-access-pass';
-import { findUser, type TenantUser } from '../tenant';
+import { checkPassword, passwordRuleSentences } from '../methods/password-rules';
+import { credentialsOf } from '../methods/demo-credentials';
+import { requirePasswordChange, setPassword } from '../methods/passwords';
+import { setDefaultSignInMethod } from '../methods/registered-methods';
+import { readSignInLogs } from '../store/sign-in-logs';
+import { clearLockout, lockoutOf } from '../methods/smart-lockout';
+import {
+  createTemporaryAccessPass,
+  deleteTemporaryAccessPass,
+  temporaryAccessPassOf,
+} from '../methods/temporary-access-pass';
+import { findUser, type TenantUser } from '../store/tenant';
 import {
   authenticateGraphCaller,
   graphError,

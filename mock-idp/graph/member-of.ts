@@ -1,6 +1,6 @@
 // Graph `GET /users/{id}/memberOf` (user-list-memberof): directory roles (from the tenant's role template
 // ids) and the groups the user belongs to directly. Needs one of User.Read.All, Directory.Read.All.
-import type { Tenant, TenantUser } from '../tenant';
+import type { Tenant, TenantUser } from '../store/tenant';
 
 // Display names of common built-in role templates (permissions-reference); others show their id.
 const roleNames: Record<string, string> = {

@@ -1,6 +1,6 @@
 // The mock-only verification push (service desk, issue 5) and Graph memberOf / transitiveMemberOf.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, formBody } from '../https-client';
+import { createHttpClient, formBody } from '../http/https-client';
 import type { RunningMockIdp } from '../start-mock-idp';
 import { portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
 
@@ -133,7 +133,7 @@ describe('memberOf', () => {
 
 describe('password change at next sign-in without a password (desk action)', () => {
   it('accepts passwordProfile with only forceChangePasswordNextSignIn and keeps the password working', async () => {
-    const { isPasswordChangeRequired, isPasswordCorrect } = await import('../passwords');
+    const { isPasswordChangeRequired, isPasswordCorrect } = await import('../methods/passwords');
     const user = (await call('/graph/v1.0/users/adele.vance@contoso.test')).json;
     expect(
       (

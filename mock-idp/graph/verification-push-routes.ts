@@ -9,11 +9,11 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { readJson } from '../http';
+import { readJson } from '../http/http';
 import type { MockIdp } from '../mock-idp-context';
-import { createPushRequest, pushRequestById, type PushRequest } from '../push-requests';
-import { registeredMethodsOf } from '../registered-methods';
-import type { TenantUser } from '../tenant';
+import { createPushRequest, pushRequestById, type PushRequest } from '../methods/push-requests';
+import { registeredMethodsOf } from '../methods/registered-methods';
+import type { TenantUser } from '../store/tenant';
 import { graphError, requirePermission, type GraphCaller } from './graph-auth';
 
 const bodySchema = z.object({

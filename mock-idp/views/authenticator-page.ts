@@ -1,6 +1,6 @@
 // The simulated Authenticator app screen ("a phone on the screen").
-import { escapeHtml } from '../http';
-import type { PushRequest } from '../push-requests';
+import { escapeHtml } from '../http/http';
+import type { PushRequest } from '../methods/push-requests';
 import { renderPage } from './layout';
 
 export function authenticatorPage(p: {

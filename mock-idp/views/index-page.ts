@@ -1,5 +1,5 @@
 // The mock's home page: what it is, where the endpoints are, the demo users' Authenticator pages.
-import { escapeHtml } from '../http';
+import { escapeHtml } from '../http/http';
 import type { MockIdp } from '../mock-idp-context';
 import { renderPage } from './layout';
 

@@ -1,6 +1,6 @@
 // The page frame of every mock page: the "development only" banner, an Entra-like sign-in card,
 // and styles that work at phone width. Plain HTML strings: the mock has no front-end build.
-import { escapeHtml } from '../http';
+import { escapeHtml } from '../http/http';
 
 export const developmentOnlyNotice = 'Mock Entra ID — development only';
 

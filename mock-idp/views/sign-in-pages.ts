@@ -1,7 +1,7 @@
 // The sign-in pages, worded like Entra's (username, password, Authenticator, codes, passkeys,
 // Sign-in options, Conditional Access messages). Forms post back to the interaction.
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
-import { escapeHtml } from '../http';
+import { escapeHtml } from '../http/http';
 import { hiddenInputs, renderPage } from './layout';
 
 export type MethodOption = { mode: AuthenticationMethodMode | 'temporaryAccessPass'; label: string; href: string };

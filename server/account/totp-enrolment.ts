@@ -12,21 +12,56 @@ import { getUser } from '../graph/users';
 import { runInBackground } from '../reset/background-tasks';
 import en from '../../messages/en/account.json';
 import { translate } from '../../lib/i18n/translate';
+import { forgetPendingTotp, keepPendingTotp } from './pending-totp-cookie';
 import { openSealedSecret, sealSecret } from './sealed-secret';
-import { matchTotpStep, newTotp } from './totp';
+import { matchTotpStep, newTotp, totpIssuer, totpUri } from './totp';
 
 const pendingSchema = z.object({ userId: z.string(), secret: z.string(), issuedAt: z.number() });
 const enrolmentWindowMs = 10 * 60_000;
 
-export type TotpEnrolmentOffer = { secretBase32: string; uri: string; sealed: string };
+export type TotpEnrolmentOffer = {
+  secretBase32: string;
+  uri: string;
+  sealed: string;
+  issuer: string;
+  accountName: string;
+  /** True when this is the secret of an earlier try (a wrong code), which the user's app already holds. */
+  isResumed: boolean;
+};
 
-export function offerTotpEnrolment(user: { oid: string; label: string }, now: Date): TotpEnrolmentOffer {
+/**
+ * The secret to set up: the one of an unfinished enrolment of this user (still inside its window) when
+ * there is one, otherwise a new one. `pendingSealed` is the sealed offer kept after a wrong code.
+ */
+export function offerTotpEnrolment(
+  user: { oid: string; label: string },
+  pendingSealed: string | undefined,
+  now: Date,
+): TotpEnrolmentOffer {
+  const pending = pendingSealed ? openPending(pendingSealed) : null;
+  if (pendingSealed && pending && pending.userId === user.oid && now.getTime() - pending.issuedAt <= enrolmentWindowMs)
+    return {
+      secretBase32: pending.secret,
+      uri: totpUri(pending.secret, user.label),
+      sealed: pendingSealed,
+      issuer: totpIssuer,
+      accountName: user.label,
+      isResumed: true,
+    };
   const { secretBase32, uri } = newTotp(user.label);
   const sealed = sealSecret(
     getConfig().AUTH_SECRET,
     JSON.stringify({ userId: user.oid, secret: secretBase32, issuedAt: now.getTime() }),
   );
-  return { secretBase32, uri, sealed };
+  return { secretBase32, uri, sealed, issuer: totpIssuer, accountName: user.label, isResumed: false };
+}
+
+function openPending(sealed: string): z.infer<typeof pendingSchema> | null {
+  try {
+    return pendingSchema.parse(JSON.parse(openSealedSecret(getConfig().AUTH_SECRET, sealed)));
+  } catch {
+    return null;
+  }
 }
 
 export async function confirmTotpEnrolment(
@@ -43,10 +78,13 @@ export async function confirmTotpEnrolment(
   if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > enrolmentWindowMs)
     throw new AppError('INVALID_INPUT', 'This set-up form has expired. Start again.', { reason: 'enrolmentExpired' });
   const step = matchTotpStep(pending.secret, input.code, now);
-  if (step === null)
+  if (step === null) {
+    // Keep this secret for the next try: the user's app already holds it.
+    await keepPendingTotp(input.sealed);
     throw new AppError('INVALID_INPUT', 'That code is not right. Check the time on your phone and try again.', {
       reason: 'wrongCode',
     });
+  }
   const db = getDatabase();
   await db.portalCredential.create({
     data: {
@@ -70,6 +108,7 @@ export async function confirmTotpEnrolment(
     ip: input.origin.ip,
     userAgent: input.origin.userAgent,
   });
+  await forgetPendingTotp();
   notifyFactorChange(input.oid, 'added');
 }
 

@@ -17,6 +17,18 @@ export function newTotp(label: string): { secretBase32: string; uri: string } {
   return { secretBase32: totp.secret.base32, uri: totp.toString() };
 }
 
+/** The otpauth URI of an existing secret (the app shows `issuer` and `label` as the account's name). */
+export function totpUri(secretBase32: string, label: string): string {
+  return new OTPAuth.TOTP({
+    issuer: totpIssuer,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  }).toString();
+}
+
 /** The time step the code belongs to (one step of drift either way), or null. */
 export function matchTotpStep(secretBase32: string, code: string, now: Date): number | null {
   const totp = new OTPAuth.TOTP({

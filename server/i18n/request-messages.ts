@@ -11,5 +11,5 @@ export async function requestMessages(): Promise<{
 }> {
   const locale = pickLocale((await cookies()).get('verity-locale')?.value, (await headers()).get('accept-language'));
   const messages = catalogues[locale];
-  return { locale, t: (key, values) => translate(messages, key, values) };
+  return { locale, t: (key, values) => translate(messages, key, values, locale) };
 }

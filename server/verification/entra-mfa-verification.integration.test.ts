@@ -1,7 +1,7 @@
 // The reusable Entra MFA verification against the in-process mock Entra ID with @azure/msal-node
 // (authorization code + PKCE, login_hint, prompt=login, state + nonce), including forged callbacks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScriptedSignIn } from '../../mock-idp/scripted-sign-in';
+import { runScriptedSignIn } from '../../mock-idp/control/scripted-sign-in';
 import { demoPassword, msalNetworkClient, resetClient, startTestMockIdp, tenantId } from '../../mock-idp/test-support';
 import type { RunningMockIdp } from '../../mock-idp/start-mock-idp';
 import { createEntraMfaVerification, type EntraMfaPendingVerification } from './entra-mfa-verification';

@@ -13,9 +13,9 @@ import { UserCard } from './user-card';
 import { UserSearch } from './user-search';
 import { VerificationControls } from './verification-controls';
 
-export function DeskConsole({ messages }: { messages: Messages }) {
+export function DeskConsole({ messages, locale }: { messages: Messages; locale: string }) {
   return (
-    <DeskMessagesContext.Provider value={messages}>
+    <DeskMessagesContext.Provider value={{ messages, locale }}>
       <ConsoleBody />
     </DeskMessagesContext.Provider>
   );

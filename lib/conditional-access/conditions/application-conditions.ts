@@ -45,11 +45,25 @@ export const applicationCheck = defineCheck(
   },
 );
 
+// Registering security information is in scope of the policies that target that user action and of the
+// policies that target "All resources": Graph's own example for conditionalAccessRoot: evaluate (a
+// registerSecurityInformation request) returns an includeApplications ["All"] policy as applying, and the
+// authentication-strength page says that during security-info registration "all other grant controls ... from
+// other Conditional Access policies in scope for the sign-in will apply as usual"
+// (concept-authentication-strengths, security info registration). Device registration is
+// not covered by "All resources" (no Microsoft sentence says it is: README, documented choices).
+const securityInfoAction = 'urn:user:registersecurityinfo';
+
+export function isUserActionTargeted(policy: CheckInput['policy'], userAction: string): boolean {
+  const apps = policy.applications;
+  if (apps.userActions.has(userAction)) return true;
+  return userAction === securityInfoAction && apps.includesAll;
+}
+
 export const userActionsCheck = defineCheck(
   'userActions',
   'The user action (register security info, register or join devices) is targeted by the policy.',
-  ({ policy, signIn }) =>
-    signIn.contextKind !== 'userAction' || policy.applications.userActions.has(signIn.userAction ?? ''),
+  ({ policy, signIn }) => signIn.contextKind !== 'userAction' || isUserActionTargeted(policy, signIn.userAction ?? ''),
   ({ signIn }) => `This policy does not target the user action ${signIn.userAction ?? ''}.`,
 );
 

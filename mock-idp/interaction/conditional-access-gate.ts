@@ -1,0 +1,205 @@
+// The mock's only door to Conditional Access: it asks the engine in lib/conditional-access and
+// never re-implements a rule (issue 3 §6). The engine is compiled once per tenant document and
+// recompiled when the control API resets the tenant.
+import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
+import { buildComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
+import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
+import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
+import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
+import type { Tenant } from '../store/tenant';
+
+export type SignInOutcome = 'granted' | 'interrupted' | 'blocked' | 'unavailable';
+
+export type AppliedConditionalAccessPolicy = {
+  id: string;
+  displayName: string;
+  result: string;
+  enforcedGrantControls?: string[];
+  enforcedSessionControls?: string[];
+  [key: string]: unknown;
+};
+
+export type GateRemedy = { kind: string; methods: AuthenticationMethodMode[]; message?: string };
+
+export type GateDecision = {
+  outcome: SignInOutcome;
+  /** The engine's ways out of an interruption (satisfiableWith): addMethods, restart, registerMethod. */
+  remedies: GateRemedy[];
+  reasons: unknown[];
+  appliedPolicies: AppliedConditionalAccessPolicy[];
+  missing: unknown;
+  isEngineAvailable: boolean;
+};
+
+export type SignInCircumstances = {
+  userId: string;
+  appId: string;
+  clientIp: string;
+  clientAppType: 'browser' | 'mobileAppsAndDesktopClients';
+  devicePlatform?: string;
+  userRiskLevel?: 'none' | 'low' | 'medium' | 'high';
+  /** An authentication context (c1..c99) requested by the app, evaluated after the app's policies. */
+  authenticationContext?: string;
+  transferMethod?: 'deviceCodeFlow';
+};
+
+export type ConditionalAccessEngine = {
+  parseTenant(json: unknown, source: string): unknown;
+  compileTenant(tenant: unknown): unknown;
+  evaluateWhatIf(compiled: unknown, request: unknown): unknown;
+  evaluateSignInFlow(
+    compiled: unknown,
+    request: unknown,
+    options: { methods: AuthenticationMethodMode[]; passwordForgotten?: boolean },
+  ): unknown;
+  buildComparisonMatrix?: (compiled: unknown, ...rest: unknown[]) => unknown;
+};
+
+/**
+ * The mock's live view of registered methods (a TAP created, a passkey registered through Graph or
+ * the control API). The engine reads registered methods from the tenant document, so the gate
+ * hands it a copy with these applied, recompiled only when `version` changes.
+ */
+export type RegisteredMethodsView = { version(): string; methodsOf(userId: string): string[] | undefined };
+
+export type ConditionalAccessGate = {
+  readonly engine: ConditionalAccessEngine | undefined;
+  compiled(tenant: Tenant): unknown;
+  whatIfRequestFor(circumstances: SignInCircumstances): Record<string, unknown>;
+  evaluate(tenant: Tenant, circumstances: SignInCircumstances, methods: AuthenticationMethodMode[]): GateDecision;
+  whatIf(tenant: Tenant, body: unknown): unknown;
+};
+
+export function whatIfRequestFor(c: SignInCircumstances): Record<string, unknown> {
+  return {
+    signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: c.userId },
+    signInContext: c.authenticationContext
+      ? { '@odata.type': '#microsoft.graph.authContext', authenticationContextValue: c.authenticationContext }
+      : { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [c.appId] },
+    signInConditions: {
+      clientAppType: c.clientAppType,
+      ipAddress: c.clientIp,
+      ...(c.devicePlatform ? { devicePlatform: c.devicePlatform } : {}),
+      userRiskLevel: c.userRiskLevel ?? 'none',
+      signInRiskLevel: 'none',
+      ...(c.transferMethod ? { authenticationFlow: { transferMethod: c.transferMethod } } : {}),
+    },
+  };
+}
+
+type FlowResult = {
+  outcome?: unknown;
+  reasons?: unknown;
+  appliedPolicies?: unknown;
+  missing?: unknown;
+  satisfiableWith?: unknown;
+};
+
+function toDecision(result: unknown): GateDecision {
+  const r = (result ?? {}) as FlowResult;
+  const outcome =
+    (['granted', 'interrupted', 'blocked', 'unavailable'] as const).find((o) => o === r.outcome) ?? 'unavailable';
+  const applied = Array.isArray(r.appliedPolicies) ? (r.appliedPolicies as AppliedConditionalAccessPolicy[]) : [];
+  const remedies = Array.isArray(r.satisfiableWith) ? (r.satisfiableWith as GateRemedy[]) : [];
+  return {
+    outcome,
+    remedies,
+    reasons: Array.isArray(r.reasons) ? r.reasons : [],
+    appliedPolicies: applied,
+    missing: r.missing,
+    isEngineAvailable: true,
+  };
+}
+
+// Combine the app's decision with an authentication context's: both must grant; the worse wins.
+const severity: Record<SignInOutcome, number> = { granted: 0, interrupted: 1, unavailable: 2, blocked: 3 };
+
+function withRegisteredMethods(raw: unknown, view: RegisteredMethodsView | undefined): unknown {
+  if (!view || !raw || typeof raw !== 'object') return raw;
+  const patchUsers = (document: Record<string, unknown>) => ({
+    ...document,
+    users: Array.isArray(document.users)
+      ? document.users.map((u: Record<string, unknown>) => {
+          const methods = typeof u.id === 'string' ? view.methodsOf(u.id) : undefined;
+          return methods ? { ...u, authenticationMethods: methods } : u;
+        })
+      : document.users,
+  });
+  const document = raw as Record<string, unknown>;
+  if ('tenant' in document && !('users' in document))
+    return { ...document, tenant: patchUsers(document.tenant as Record<string, unknown>) };
+  return patchUsers(document);
+}
+
+export function createConditionalAccessGate(
+  engine: ConditionalAccessEngine | undefined,
+  view?: RegisteredMethodsView,
+): ConditionalAccessGate {
+  const cache = new WeakMap<Tenant, { version: string; compiled: unknown }>();
+  function compiled(tenant: Tenant): unknown {
+    if (!engine) return undefined;
+    const version = view?.version() ?? '0';
+    const cached = cache.get(tenant);
+    if (cached && cached.version === version) return cached.compiled;
+    const value = engine.compileTenant(engine.parseTenant(withRegisteredMethods(tenant.raw, view), tenant.source));
+    cache.set(tenant, { version, compiled: value });
+    return value;
+  }
+  return {
+    engine,
+    compiled,
+    whatIfRequestFor,
+    evaluate(tenant, circumstances, methods) {
+      if (!engine)
+        return {
+          outcome: 'granted',
+          remedies: [],
+          reasons: ['engineUnavailable'],
+          appliedPolicies: [],
+          missing: undefined,
+          isEngineAvailable: false,
+        };
+      const app = toDecision(
+        engine.evaluateSignInFlow(
+          compiled(tenant),
+          whatIfRequestFor({ ...circumstances, authenticationContext: undefined }),
+          { methods },
+        ),
+      );
+      if (!circumstances.authenticationContext) return app;
+      const context = toDecision(
+        engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor(circumstances), { methods }),
+      );
+      const worst = severity[context.outcome] > severity[app.outcome] ? context : app;
+      const seen = new Set(app.appliedPolicies.map((p) => p.id));
+      return {
+        ...worst,
+        remedies: [...app.remedies, ...context.remedies],
+        appliedPolicies: [...app.appliedPolicies, ...context.appliedPolicies.filter((p) => !seen.has(p.id))],
+      };
+    },
+    whatIf(tenant, body) {
+      if (!engine) return { value: [] };
+      return engine.evaluateWhatIf(compiled(tenant), body);
+    },
+  };
+}
+
+/** The engine from lib/conditional-access, the same one the CLI and the portal use. */
+export function loadConditionalAccessEngine(): ConditionalAccessEngine {
+  return {
+    parseTenant: (json, source) => parseTenant(json, source),
+    compileTenant: (tenant) => compileTenant(tenant as Parameters<typeof compileTenant>[0]),
+    evaluateWhatIf: (compiled, request) =>
+      evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
+    evaluateSignInFlow: (compiled, request, options) =>
+      evaluateSignInFlow(compiled as CompiledTenant, parseWhatIfRequest(request, 'sign-in'), options),
+    buildComparisonMatrix: (compiled, request, options) =>
+      buildComparisonMatrix(
+        compiled as CompiledTenant,
+        parseWhatIfRequest(request, 'matrix request'),
+        options as Parameters<typeof buildComparisonMatrix>[2],
+      ),
+  };
+}

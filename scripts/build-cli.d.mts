@@ -1,0 +1,3 @@
+export const bundlePath: string;
+export const inputsPath: string;
+export function buildCli(): Promise<{ bundlePath: string; inputs: number; bytes: number }>;
