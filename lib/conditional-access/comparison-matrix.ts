@@ -1,7 +1,7 @@
 // The simulator's matrix (issue 2, item 6): for one user and app, every standard flow against four scenarios:
 // a trusted network vs any other network, each with a normal sign-in and a forgotten password. The trusted
 // address is taken from the first trusted IP named location; the other address lies in no named location.
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import { formatIpAddress, isAddressInRange, parseIpAddress, type IpAddress } from './ip-address';
 import { evaluateSignInFlow, type SignInOutcome, type SignInReason } from './sign-in-flow';
 import { standardSignInFlows, type StandardSignInFlow } from './standard-flows';

@@ -3,7 +3,7 @@
 // together (concept-conditional-access-policies).
 import { isStrengthMet } from './authentication-strength-match';
 import type { GrantRequirement } from './compile-grant';
-import type { CompiledPolicy } from './compile-policy';
+import type { CompiledPolicy } from './compiled-model';
 import type { DeviceInfo } from './what-if-request-schema';
 
 /** What the session can show besides authentication methods. Interactive controls are opt-in flags. */

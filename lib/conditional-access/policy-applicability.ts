@@ -3,10 +3,7 @@
 // user-independent conditions once per request and only the user targeting per user.
 import { reasonBit, type AnalysisReason } from './analysis-reason';
 import { requestChecks, userCheck } from './condition-checks';
-import type { CheckInput, ConditionCheck } from './condition-check';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
-import type { CompiledSignIn } from './sign-in-context';
+import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
 
 const policyNotEnabled = reasonBit('policyNotEnabled');
 const invalidPolicy = reasonBit('invalidPolicy');

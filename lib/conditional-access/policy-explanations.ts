@@ -1,14 +1,7 @@
 // One sentence per condition a policy configures, built once at compile time so What-If can name the first unmet
 // condition without building strings per call (the portal's What If shows the same: which condition excluded it).
 import { analysisReasons, type AnalysisReason } from './analysis-reason';
-import type { CompiledPolicy } from './compile-policy';
-
-export type PolicyExplanations = {
-  applies: string;
-  usersNotIncluded: string;
-  usersExcluded: string;
-  byReason: ReadonlyMap<AnalysisReason, string>;
-};
+import type { CompiledPolicy, PolicyExplanations } from './compiled-model';
 
 type Names = { location(id: string): string; application(id: string): string };
 

@@ -1,7 +1,7 @@
 // A lint pass over a policy set (issue 2, item 7): configurations that leave a gap or lock people out, each with
 // a severity, the policies involved and a recommendation. Findings that depend on users are computed with the
 // engine itself (the same targeting bytes and condition checks as What-If), not re-derived.
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import {
   isActivePolicy as isActive,
   isEnforcedPolicy as isEnforced,

@@ -2,8 +2,7 @@
 // dedicated policy requiring MFA from any network, because a trusted-network exemption means identity
 // verification there rests on the password alone. Computed with the engine's own targeting and conditions.
 import { pickTrustedIpAddress, pickUntrustedIpAddress } from './comparison-matrix';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { isEnforcedPolicy, type Finding } from './finding';
 import { evaluateRequestConditions } from './policy-applicability';
 import { compileSignInContext } from './sign-in-context';

@@ -3,7 +3,7 @@
 import { interruptRegistrableModes } from './authentication-method-mode';
 import { isStrengthMet } from './authentication-strength-match';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import { isActivePolicy, type Finding } from './finding';
 
 export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[] {

@@ -3,8 +3,7 @@
 // portal's What If does. Report-only policies apply (they are evaluated and logged, never enforced).
 import { analysisReasons, formatAnalysisReasons } from './analysis-reason';
 import { firstReasonOf } from './policy-explanations';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledPolicy, CompiledSignIn, CompiledTenant } from './compiled-model';
 import {
   evaluateRequestConditions,
   firstUnmetCheck,
@@ -12,7 +11,7 @@ import {
   withUserConditions,
 } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
-import { compileSignInContext, resolveSignInUser, type CompiledSignIn } from './sign-in-context';
+import { compileSignInContext, resolveSignInUser } from './sign-in-context';
 import type { WhatIfRequest } from './what-if-request-schema';
 
 export type WhatIfPolicyResult = ConditionalAccessPolicy & {
