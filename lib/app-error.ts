@@ -12,6 +12,7 @@ export const appErrorCodes = [
   'PAYLOAD_TOO_LARGE', // a request body over the route's limit, refused before it is read
   'EXPIRED',
   'UPSTREAM_ERROR', // Entra / Graph / SMTP answered with an error
+  'UNAVAILABLE', // a dependency (the on-premises DC) cannot be reached now: 503, nothing was changed
   'CONFIG_ERROR', // bad environment configuration
   'INTERNAL',
 ] as const;

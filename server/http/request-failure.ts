@@ -14,6 +14,7 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UPSTREAM_ERROR: 502,
+  UNAVAILABLE: 503,
   CONFIG_ERROR: 500,
   INTERNAL: 500,
 };
