@@ -11,7 +11,7 @@ import { NextRequest } from 'next/server';
 import { POST as startRoute } from '../app/reset/actions/start/route';
 import { evaluatePassword, defaultPasswordPolicy } from '../lib/reset/password-policy';
 import { createTestDatabase } from '../server/database/test-database';
-import { overrideResetDependencies } from '../server/reset/http/reset-dependencies-holder';
+import { testConfig, testServices, testWiring } from '../server/context/test-services';
 import { changePassword } from '../server/reset/change-password';
 import {
   adele,
@@ -61,16 +61,28 @@ async function main() {
     verifyPerAccount: unlimited,
   };
   deps.now = () => new Date();
-  overrideResetDependencies(deps);
+  const base = testServices(database.db).services;
+  const wiring = testWiring(
+    {
+      ...base,
+      settings: testConfig({ APP_ORIGIN: 'http://localhost:3000' }),
+      clock: { now: () => new Date() },
+      directory: { ...base.directory, reset: directory },
+      limiters: { ...base.limiters, reset: deps.limiters },
+    },
+    null,
+  );
 
   // 1. POST /reset/actions/start through the real route handler, known vs unknown, interleaved.
   const start = (username: string) =>
-    startRoute(
+    startRoute.run(
       new NextRequest('http://localhost:3000/reset/actions/start', {
         method: 'POST',
         body: new URLSearchParams({ purpose: 'reset', username }),
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
       }),
+      undefined,
+      wiring,
     );
   for (let i = 0; i < 50; i++) await start(i % 2 ? adele.userPrincipalName : `warm${i}@contoso.test`);
   const known: bigint[] = [];
@@ -162,7 +174,6 @@ async function main() {
     'bench/results/reset-portal.json',
     `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`,
   );
-  overrideResetDependencies(undefined);
   await settleBackgroundTasks();
   await database.drop();
 }

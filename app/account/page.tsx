@@ -11,7 +11,7 @@ const querySchema = z.object({
   notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined),
   error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
 });
-const knownErrors = ['wrongCode', 'enrolmentExpired', 'notFound', 'invalid_input', 'forbidden', 'unauthorized'];
+const knownErrors = ['wrongCode', 'enrolmentExpired', 'notFound', 'invalidInput', 'forbidden', 'unauthorized'];
 
 export default async function AccountPage({
   searchParams,

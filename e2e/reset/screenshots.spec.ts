@@ -28,7 +28,7 @@ test.beforeEach(async ({ page }) => {
 test('reset and unlock pages', async ({ page, context }) => {
   await page.goto(`${portalUrl}/reset`);
   await shoot(page, 'reset-start');
-  await page.goto(`${portalUrl}/reset?error=rate_limited`);
+  await page.goto(`${portalUrl}/reset?error=rateLimited`);
   await shoot(page, 'reset-start-error');
   await startReset(page, 'pradeep.gupta@contoso.test');
   await shoot(page, 'reset-services');

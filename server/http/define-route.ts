@@ -96,6 +96,9 @@ export function defineRoute<
       translator: translatorFor(request),
     };
     let raw: RawFields = {};
+    // Until the route's schemas accepted the request, a failure is a malformed request that none of our pages
+    // sends: a 400 (or 401/403/413) body even for HTML forms, never a redirect that hides it.
+    let isAccepted = false;
     try {
       checkDeclaredLength(request.headers, limit);
       const originPolicy = spec.origin ?? 'checked';
@@ -123,6 +126,7 @@ export function defineRoute<
         body = spec.body.schema.parse(spec.body.kind === 'text' ? raw.text : raw);
       } else if (spec.csrf) spec.csrf(context, request, raw);
       const input = { params, query, body } as RouteInput<P, Q, B>;
+      isAccepted = true;
       const result = await spec.handle(context, input, request);
       if (result instanceof Response) {
         for (const [name, value] of Object.entries(baseHeaders))
@@ -133,9 +137,8 @@ export function defineRoute<
     } catch (error) {
       const failure = requestFailureOf(error);
       if (isDenial(failure)) await auditDenial(context, spec.name, failure, request);
-      // A refused origin or CSRF token never redirects: the request did not come from our own page.
-      const isForgery = failure.reason === 'crossSite' || failure.reason === 'csrf';
-      if (spec.redirectOnError && !isForgery && failure.code !== 'PAYLOAD_TOO_LARGE') {
+      // A refused origin or CSRF token is found before the schemas accept the request, so it never redirects.
+      if (spec.redirectOnError && isAccepted) {
         const location = spec.redirectOnError(failure, raw, context);
         return redirectResponse(new URL(location, services.settings.APP_ORIGIN).toString(), baseHeaders);
       }

@@ -57,3 +57,10 @@ export function isDenial(failure: RequestFailure): boolean {
 export function failureResponse(failure: RequestFailure, headers: HeadersInit = {}): Response {
   return Response.json({ error: failure }, { status: statusOf(failure), headers });
 }
+
+/** The reason a page explains: the error's own reason, else its code in camelCase (`RATE_LIMITED` → `rateLimited`). */
+export function reasonOf(failure: RequestFailure): string {
+  return (
+    failure.reason ?? failure.code.toLowerCase().replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
+  );
+}

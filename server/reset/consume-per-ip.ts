@@ -1,6 +1,6 @@
 import type { Limiter } from './reset-dependencies';
 
-// Without a client address (no reverse proxy header, see http/request-origin.ts) every requester would
+// Without a client address (see TRUSTED_PROXY_HOPS and lib/http/client-address.ts) every requester would
 // share one bucket and a few users could lock everyone out; the per-account limits still apply then.
 export async function consumePerIp(
   limiter: Limiter,

@@ -8,7 +8,8 @@ import type { IdentityServiceId, ResetPurpose } from '../../lib/reset/identity-s
 import type { PasswordPolicy } from '../../lib/reset/password-policy';
 import { csrfTokenFor } from './http/reset-csrf';
 import { readResetCookie } from './http/reset-cookie';
-import { resetDependencies } from './http/reset-dependencies-holder';
+import { resetDependenciesOf } from '../context/reset-view';
+import { productionServices } from '../context/production-services';
 import { passwordContextFor, requireVerifiedSession } from './change-password';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 
@@ -31,7 +32,7 @@ export type ResetProgress = {
 
 /** The progress of the browser's reset session, or null when there is none (the page offers to start). */
 export async function resetProgressForPage(): Promise<ResetProgress | null> {
-  const deps = resetDependencies();
+  const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
   let session: LoadedResetSession;
   try {
@@ -70,7 +71,7 @@ export async function newPasswordPageData(): Promise<{
   policy: PasswordPolicy;
   context: { userPrincipalName: string; displayName: string };
 } | null> {
-  const deps = resetDependencies();
+  const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
   try {
     const session = await requireVerifiedSession(deps, token, 'reset');

@@ -3,27 +3,24 @@
 // median time difference under 10 ms over 200 requests each), CSRF, cookie attributes, malformed input.
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { POST as startRoute } from '../../app/reset/actions/start/route';
-import { POST as sendCodeRoute } from '../../app/reset/actions/send-code/route';
-import { GET as entraCallbackRoute } from '../../app/reset/verify/entra/callback/route';
-import { loadConfig } from '../config';
+import { POST as startPost } from '../../app/reset/actions/start/route';
+import { POST as sendCodePost } from '../../app/reset/actions/send-code/route';
+import { GET as entraCallbackGet } from '../../app/reset/verify/entra/callback/route';
+import type { PortalServices } from '../context/portal-context';
+import { resetDependenciesOf } from '../context/reset-view';
+import { testConfig, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { csrfTokenFor } from './http/reset-csrf';
-import { overrideResetDependencies } from './http/reset-dependencies-holder';
 import type { DirectoryUser, ResetDirectory } from './reset-directory';
-import { resetSettingsFrom } from './reset-settings';
-import {
-  adele,
-  memoryDirectory,
-  memoryLimiter,
-  passwordAndPush,
-  settleBackgroundTasks,
-  testResetDependencies,
-} from './reset-test-support';
+import { adele, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks } from './reset-test-support';
 
 let testDb: TestDatabase;
-let deps: ReturnType<typeof testResetDependencies>;
+let services: PortalServices;
 const origin = 'http://localhost:3000';
+const settings = () => resetDependenciesOf(services).settings;
+const startRoute = (request: Request) => startPost.run(request, undefined, testWiring(services, null));
+const sendCodeRoute = (request: Request) => sendCodePost.run(request, undefined, testWiring(services, null));
+const entraCallbackRoute = (request: Request) => entraCallbackGet.run(request, undefined, testWiring(services, null));
 
 // Graph answers slowly, and more slowly for an account that exists (two calls: user, then methods), as a
 // real directory would. If the lookup ran on the request path, the timing test below would see it.
@@ -48,20 +45,26 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
 });
 afterAll(async () => {
-  overrideResetDependencies(undefined);
   await testDb?.drop();
 });
 beforeEach(() => {
-  deps = testResetDependencies(testDb.db, slowDirectory());
   const unlimited = memoryLimiter(100_000);
-  deps.limiters = {
-    startPerAccount: unlimited,
-    startPerIp: unlimited,
-    sendPerAccount: unlimited,
-    sendPerIp: unlimited,
-    verifyPerAccount: unlimited,
+  const base = testServices(testDb.db).services;
+  services = {
+    ...base,
+    settings: testConfig({ APP_ORIGIN: origin }),
+    directory: { ...base.directory, reset: slowDirectory() },
+    limiters: {
+      ...base.limiters,
+      reset: {
+        startPerAccount: unlimited,
+        startPerIp: unlimited,
+        sendPerAccount: unlimited,
+        sendPerIp: unlimited,
+        verifyPerAccount: unlimited,
+      },
+    },
   };
-  overrideResetDependencies(deps);
 });
 
 function post(
@@ -187,8 +190,8 @@ describe('CSRF protection on every state-changing request (ASVS5 3.5; docs/decis
         ),
       );
     expect((await send()).status).toBe(403);
-    expect((await send(csrfTokenFor(deps.settings, tokenOf(second)))).status).toBe(403);
-    const accepted = await send(csrfTokenFor(deps.settings, tokenOf(first)));
+    expect((await send(csrfTokenFor(settings(), tokenOf(second)))).status).toBe(403);
+    const accepted = await send(csrfTokenFor(settings(), tokenOf(first)));
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe(`${origin}/reset/verify/sms?sent=1`);
     await settleBackgroundTasks();
@@ -202,13 +205,10 @@ describe('cookies and headers (ASVS4 3.4; FPCS)', () => {
     expect(development).toMatch(/HttpOnly/i);
     expect(development).toMatch(/SameSite=lax/i);
     expect(development).toMatch(/Path=\//);
-    deps.settings = resetSettingsFrom(
-      loadConfig({
-        AUTH_SECRET: deps.settings.secret,
-        APP_ORIGIN: 'https://portal.contoso.test',
-        NODE_ENV: 'production',
-      }),
-    );
+    services = {
+      ...services,
+      settings: testConfig({ APP_ORIGIN: 'https://portal.contoso.test', NODE_ENV: 'production' }),
+    };
     const production = await startRoute(
       new NextRequest('https://portal.contoso.test/reset/actions/start', {
         method: 'POST',
@@ -242,7 +242,7 @@ describe('every input is validated; malformed input is a clear 4xx, never a 500'
   it('a username the user typed wrongly goes back to the page with an explanation', async () => {
     const response = await startFor('not-an-email');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${origin}/reset?error=invalid_input`);
+    expect(response.headers.get('location')).toBe(`${origin}/reset?error=invalidInput`);
   });
 
   it('a forged callback without a session, or with garbage, lands on a page, never a 500', async () => {

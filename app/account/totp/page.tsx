@@ -7,7 +7,7 @@ import { ErrorNotice, buttonClass, inputClass } from '../../reset/_components/no
 import { CopyButton } from './copy-button';
 
 const querySchema = z.object({
-  error: z.enum(['wrongCode', 'enrolmentExpired', 'invalid_input']).optional().catch(undefined),
+  error: z.enum(['wrongCode', 'enrolmentExpired', 'invalidInput']).optional().catch(undefined),
   restart: z.literal('1').optional().catch(undefined),
 });
 

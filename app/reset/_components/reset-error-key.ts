@@ -3,8 +3,8 @@
 const knownErrors = new Set([
   'noSession',
   'csrf',
-  'invalid_input',
-  'rate_limited',
+  'invalidInput',
+  'rateLimited',
   'wrongCode',
   'expiredCode',
   'tooManyTries',
@@ -21,7 +21,7 @@ const knownErrors = new Set([
   'completed',
   'forbidden',
   'unauthorized',
-  'upstream_error',
+  'upstreamError',
   'internal',
 ]);
 

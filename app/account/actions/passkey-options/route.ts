@@ -1,12 +1,12 @@
 // POST /account/actions/passkey-options — WebAuthn creation options for the signed-in user.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountJson } from '@/server/account/account-json-action';
+import { accountUser } from '@/server/account/account-route-options';
 import { passkeyRegistrationOptions } from '@/server/account/passkey-enrolment';
+import { defineRoute } from '@/server/http/define-route';
 
-export async function POST(request: NextRequest) {
-  return handleAccountJson(request, {
-    schema: z.object({}),
-    run: (_input, user) => passkeyRegistrationOptions(user, new Date()),
-  });
-}
+export const POST = defineRoute({
+  name: 'account.passkeyOptions',
+  access: 'signedIn',
+  body: { kind: 'json', schema: z.object({}) },
+  handle: (context) => passkeyRegistrationOptions(accountUser(context), context.clock.now()),
+});

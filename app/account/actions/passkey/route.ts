@@ -1,18 +1,19 @@
 // POST /account/actions/passkey — stores the passkey after a verified registration ceremony.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountJson } from '@/server/account/account-json-action';
+import { accountUser } from '@/server/account/account-route-options';
 import { confirmPasskeyRegistration } from '@/server/account/passkey-enrolment';
+import { defineRoute } from '@/server/http/define-route';
 
-export async function POST(request: NextRequest) {
-  return handleAccountJson(request, {
-    schema: z.object({ sealed: z.string().min(10).max(4000), response: z.unknown() }),
-    run: async (input, user, origin) => {
-      await confirmPasskeyRegistration(
-        { oid: user.oid, sealed: input.sealed, response: input.response, origin },
-        new Date(),
-      );
-      return { redirectTo: '/account?notice=passkeyEnrolled' };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'account.passkey',
+  access: 'signedIn',
+  bodyLimitBytes: 64 * 1024,
+  body: { kind: 'json', schema: z.object({ sealed: z.string().min(10).max(4000), response: z.unknown() }) },
+  handle: async (context, { body }) => {
+    await confirmPasskeyRegistration(
+      { oid: accountUser(context).oid, sealed: body.sealed, response: body.response, origin: context.client },
+      context.clock.now(),
+    );
+    return { redirectTo: '/account?notice=passkeyEnrolled' };
+  },
+});

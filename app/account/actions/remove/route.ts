@@ -1,16 +1,19 @@
 // POST /account/actions/remove — removes one of the signed-in user's portal methods.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountForm } from '@/server/account/account-actions';
+import { accountBackWithError, accountRedirect, accountUser } from '@/server/account/account-route-options';
 import { removePortalCredential } from '@/server/account/totp-enrolment';
+import { defineRoute } from '@/server/http/define-route';
 
-export async function POST(request: NextRequest) {
-  return handleAccountForm(request, {
-    schema: z.object({ credentialId: z.string().uuid() }),
-    errorPath: '/account',
-    run: async (input, user, origin) => {
-      await removePortalCredential({ oid: user.oid, credentialId: input.credentialId, origin }, new Date());
-      return '/account?notice=removed';
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'account.remove',
+  access: 'signedIn',
+  body: { kind: 'form', schema: z.object({ credentialId: z.uuid() }) },
+  redirectOnError: accountBackWithError('/account'),
+  handle: async (context, { body }) => {
+    await removePortalCredential(
+      { oid: accountUser(context).oid, credentialId: body.credentialId, origin: context.client },
+      context.clock.now(),
+    );
+    return accountRedirect(context, '/account?notice=removed');
+  },
+});

@@ -1,24 +1,20 @@
 // POST /account/actions/totp — confirms a new authenticator app with its first code.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleAccountForm } from '@/server/account/account-actions';
+import { accountBackWithError, accountRedirect, accountUser } from '@/server/account/account-route-options';
 import { confirmTotpEnrolment } from '@/server/account/totp-enrolment';
+import { defineRoute } from '@/server/http/define-route';
 
-const schema = z.object({
-  sealed: z.string().min(10).max(2000),
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/),
+export const POST = defineRoute({
+  name: 'account.totp',
+  access: 'signedIn',
+  // The code is typed by the user: a wrong shape is a wrong code, explained on the page, not a 400.
+  body: { kind: 'form', schema: z.object({ sealed: z.string().min(10).max(2000), code: z.string().trim().max(20) }) },
+  redirectOnError: accountBackWithError('/account/totp'),
+  handle: async (context, { body }) => {
+    await confirmTotpEnrolment(
+      { oid: accountUser(context).oid, sealed: body.sealed, code: body.code, origin: context.client },
+      context.clock.now(),
+    );
+    return accountRedirect(context, '/account?notice=totpEnrolled');
+  },
 });
-
-export async function POST(request: NextRequest) {
-  return handleAccountForm(request, {
-    schema,
-    errorPath: '/account/totp',
-    run: async (input, user, origin) => {
-      await confirmTotpEnrolment({ oid: user.oid, sealed: input.sealed, code: input.code, origin }, new Date());
-      return '/account?notice=totpEnrolled';
-    },
-  });
-}

@@ -1,24 +1,35 @@
 // POST /reset/actions/check-code — checks an SMS or email code for this session.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { defineRoute } from '@/server/http/define-route';
+import {
+  backWithError,
+  checkResetCsrf,
+  purposeOf,
+  resetArgs,
+  resetHeaders,
+  resetRedirect,
+} from '@/server/reset/http/reset-route-options';
 import { checkVerificationCode } from '@/server/reset/verification-codes';
 
-const schema = z.object({
-  purpose: z.enum(['reset', 'unlock']),
-  service: z.enum(['sms', 'email']),
-  code: z.string().max(100),
+export const POST = defineRoute({
+  name: 'reset.checkCode',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  body: {
+    kind: 'form',
+    schema: z.object({
+      purpose: z.enum(['reset', 'unlock']),
+      service: z.enum(['sms', 'email']),
+      code: z.string().max(100),
+    }),
+  },
+  redirectOnError: backWithError(
+    (raw) => `/${purposeOf(raw)}/verify/${raw.service === 'email' ? 'email' : 'sms'}?sent=1`,
+  ),
+  handle: async (context, { body }, request) => {
+    const { deps, token, origin } = resetArgs(context, request);
+    await checkVerificationCode(deps, { token, service: body.service, code: body.code, origin });
+    return resetRedirect(context, `/${body.purpose}/services?verified=${body.service}`);
+  },
 });
-
-export async function POST(request: NextRequest) {
-  return handleResetForm(request, {
-    schema,
-    requireSession: true,
-    errorPath: (input) =>
-      `/${input.purpose === 'unlock' ? 'unlock' : 'reset'}/verify/${input.service === 'email' ? 'email' : 'sms'}?sent=1`,
-    run: async ({ deps, input, token, origin }) => {
-      await checkVerificationCode(deps, { token, service: input.service, code: input.code, origin });
-      return { redirectTo: `/${input.purpose}/services?verified=${input.service}` };
-    },
-  });
-}

@@ -1,19 +1,26 @@
 // POST /reset/actions/check-totp — checks a code from the authenticator app enrolled on /account.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { defineRoute } from '@/server/http/define-route';
+import {
+  backWithError,
+  checkResetCsrf,
+  purposeOf,
+  resetArgs,
+  resetHeaders,
+  resetRedirect,
+} from '@/server/reset/http/reset-route-options';
 import { verifyTotp } from '@/server/reset/verify-totp';
 
-const schema = z.object({ purpose: z.enum(['reset', 'unlock']), code: z.string().max(100) });
-
-export async function POST(request: NextRequest) {
-  return handleResetForm(request, {
-    schema,
-    requireSession: true,
-    errorPath: (input) => `/${input.purpose === 'unlock' ? 'unlock' : 'reset'}/verify/totp`,
-    run: async ({ deps, input, token, origin }) => {
-      await verifyTotp(deps, { token, code: input.code, origin });
-      return { redirectTo: `/${input.purpose}/services?verified=totp` };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'reset.checkTotp',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  body: { kind: 'form', schema: z.object({ purpose: z.enum(['reset', 'unlock']), code: z.string().max(100) }) },
+  redirectOnError: backWithError((raw) => `/${purposeOf(raw)}/verify/totp`),
+  handle: async (context, { body }, request) => {
+    const { deps, token, origin } = resetArgs(context, request);
+    await verifyTotp(deps, { token, code: body.code, origin });
+    return resetRedirect(context, `/${body.purpose}/services?verified=totp`);
+  },
+});

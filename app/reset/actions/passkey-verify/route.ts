@@ -1,17 +1,22 @@
 // POST /reset/actions/passkey-verify — checks the passkey assertion for this reset session.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetJson } from '@/server/reset/http/reset-json-action';
+import { defineRoute } from '@/server/http/define-route';
+import { checkResetCsrf, resetArgs, resetHeaders } from '@/server/reset/http/reset-route-options';
 import { verifyPasskey } from '@/server/reset/verify-passkey';
 
-const schema = z.object({ csrf: z.string(), purpose: z.enum(['reset', 'unlock']), response: z.unknown() });
-
-export async function POST(request: NextRequest) {
-  return handleResetJson(request, {
-    schema,
-    run: async ({ deps, input, token, origin }) => {
-      await verifyPasskey(deps, { token, response: input.response, origin });
-      return { redirectTo: `/${input.purpose}/services?verified=passkey` };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'reset.passkeyVerify',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  bodyLimitBytes: 64 * 1024,
+  body: {
+    kind: 'json',
+    schema: z.object({ csrf: z.string(), purpose: z.enum(['reset', 'unlock']), response: z.unknown() }),
+  },
+  handle: async (context, { body }, request) => {
+    const { deps, token, origin } = resetArgs(context, request);
+    await verifyPasskey(deps, { token, response: body.response, origin });
+    return { redirectTo: `/${body.purpose}/services?verified=passkey` };
+  },
+});

@@ -1,19 +1,25 @@
 // POST /reset/actions/password — writes the new password to Entra once the session has enough stars.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { changePassword } from '@/server/reset/change-password';
-import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { defineRoute } from '@/server/http/define-route';
+import {
+  backWithError,
+  checkResetCsrf,
+  resetArgs,
+  resetHeaders,
+  resetRedirect,
+} from '@/server/reset/http/reset-route-options';
 
-const schema = z.object({ password: z.string().max(1024), confirmation: z.string().max(1024) });
-
-export async function POST(request: NextRequest) {
-  return handleResetForm(request, {
-    schema,
-    requireSession: true,
-    errorPath: '/reset/new-password',
-    run: async ({ deps, input, token, locale, origin }) => {
-      await changePassword(deps, { token, password: input.password, confirmation: input.confirmation, locale, origin });
-      return { redirectTo: '/reset/done' };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'reset.password',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  body: { kind: 'form', schema: z.object({ password: z.string().max(1024), confirmation: z.string().max(1024) }) },
+  redirectOnError: backWithError('/reset/new-password'),
+  handle: async (context, { body }, request) => {
+    const { deps, token, locale, origin } = resetArgs(context, request);
+    await changePassword(deps, { token, password: body.password, confirmation: body.confirmation, locale, origin });
+    return resetRedirect(context, '/reset/done');
+  },
+});

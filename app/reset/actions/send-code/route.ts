@@ -1,21 +1,27 @@
 // POST /reset/actions/send-code — sends an SMS or email code if a channel is on record; the answer is
 // the same either way ("if a number is on record, a code was sent").
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { defineRoute } from '@/server/http/define-route';
+import {
+  backWithError,
+  checkResetCsrf,
+  purposeOf,
+  resetArgs,
+  resetHeaders,
+  resetRedirect,
+} from '@/server/reset/http/reset-route-options';
 import { sendVerificationCode } from '@/server/reset/verification-codes';
 
-const schema = z.object({ purpose: z.enum(['reset', 'unlock']), service: z.enum(['sms', 'email']) });
-
-export async function POST(request: NextRequest) {
-  return handleResetForm(request, {
-    schema,
-    requireSession: true,
-    errorPath: (input) =>
-      `/${input.purpose === 'unlock' ? 'unlock' : 'reset'}/verify/${input.service === 'email' ? 'email' : 'sms'}`,
-    run: async ({ deps, input, token, locale, origin }) => {
-      await sendVerificationCode(deps, { token, service: input.service, locale, origin });
-      return { redirectTo: `/${input.purpose}/verify/${input.service}?sent=1` };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'reset.sendCode',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  body: { kind: 'form', schema: z.object({ purpose: z.enum(['reset', 'unlock']), service: z.enum(['sms', 'email']) }) },
+  redirectOnError: backWithError((raw) => `/${purposeOf(raw)}/verify/${raw.service === 'email' ? 'email' : 'sms'}`),
+  handle: async (context, { body }, request) => {
+    const { deps, token, locale, origin } = resetArgs(context, request);
+    await sendVerificationCode(deps, { token, service: body.service, locale, origin });
+    return resetRedirect(context, `/${body.purpose}/verify/${body.service}?sent=1`);
+  },
+});

@@ -1,17 +1,25 @@
 // POST /reset/actions/sign-out-others — after a reset, ends the user's other sessions in Entra.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { defineRoute } from '@/server/http/define-route';
+import {
+  backWithError,
+  checkResetCsrf,
+  resetArgs,
+  resetHeaders,
+  resetRedirect,
+} from '@/server/reset/http/reset-route-options';
 import { signOutOtherSessions } from '@/server/reset/sign-out-other-sessions';
 
-export async function POST(request: NextRequest) {
-  return handleResetForm(request, {
-    schema: z.object({}),
-    requireSession: true,
-    errorPath: '/reset/done',
-    run: async ({ deps, token, locale, origin }) => {
-      await signOutOtherSessions(deps, { token, locale, origin });
-      return { redirectTo: '/reset/done?signedOut=1' };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'reset.signOutOthers',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  body: { kind: 'form', schema: z.object({}) },
+  redirectOnError: backWithError('/reset/done'),
+  handle: async (context, _input, request) => {
+    const { deps, token, locale, origin } = resetArgs(context, request);
+    await signOutOtherSessions(deps, { token, locale, origin });
+    return resetRedirect(context, '/reset/done?signedOut=1');
+  },
+});

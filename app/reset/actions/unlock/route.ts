@@ -1,17 +1,25 @@
 // POST /reset/actions/unlock — clears the Entra lockout once the unlock session has enough stars.
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { handleResetForm } from '@/server/reset/http/reset-form-action';
+import { defineRoute } from '@/server/http/define-route';
+import {
+  backWithError,
+  checkResetCsrf,
+  resetArgs,
+  resetHeaders,
+  resetRedirect,
+} from '@/server/reset/http/reset-route-options';
 import { unlockAccount } from '@/server/reset/unlock-account';
 
-export async function POST(request: NextRequest) {
-  return handleResetForm(request, {
-    schema: z.object({}),
-    requireSession: true,
-    errorPath: '/unlock/services',
-    run: async ({ deps, token, locale, origin }) => {
-      await unlockAccount(deps, { token, locale, origin });
-      return { redirectTo: '/unlock/done' };
-    },
-  });
-}
+export const POST = defineRoute({
+  name: 'reset.unlock',
+  access: 'public',
+  headers: resetHeaders,
+  csrf: checkResetCsrf,
+  body: { kind: 'form', schema: z.object({}) },
+  redirectOnError: backWithError('/unlock/services'),
+  handle: async (context, _input, request) => {
+    const { deps, token, locale, origin } = resetArgs(context, request);
+    await unlockAccount(deps, { token, locale, origin });
+    return resetRedirect(context, '/unlock/done');
+  },
+});

@@ -1,7 +1,4 @@
 // GET /reset/verify/entra/callback — the reset app's registered redirect URI.
-import type { NextRequest } from 'next/server';
-import { handleEntraCallback } from '@/server/reset/http/entra-callback';
+import { entraCallbackRoute } from '@/server/reset/http/entra-callback-route';
 
-export async function GET(request: NextRequest) {
-  return handleEntraCallback(request, 'reset');
-}
+export const GET = entraCallbackRoute('reset');

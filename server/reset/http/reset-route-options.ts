@@ -1,0 +1,56 @@
+import 'server-only';
+// The pipeline options every reset and unlock request shares (a route file adds its name, schema and server
+// function): public (the user is not signed in), Referrer-Policy no-referrer (FPCS), the session CSRF token
+// inside a reset session, failures back to the page with `?error=<reason>`, and the next page as a 303 built
+// from the configured origin with the new session cookie when one was issued.
+import { NextResponse } from 'next/server';
+import type { PortalContext } from '../../context/portal-context';
+import { resetDependenciesOf } from '../../context/reset-view';
+import type { RawFields } from '../../http/define-route';
+import { requestCookie } from '../../http/request-cookie';
+import { reasonOf, type RequestFailure } from '../../http/request-failure';
+import type { ResetDependencies } from '../reset-dependencies';
+import { resetCookieName, setResetCookie } from './reset-cookie';
+import { assertCsrfToken } from './reset-csrf';
+
+export const resetHeaders = { 'Referrer-Policy': 'no-referrer' };
+
+/** The reset functions' dependencies, the session token from the cookie, and the client address. */
+export function resetArgs(context: PortalContext, request: Request) {
+  const deps: ResetDependencies = resetDependenciesOf(context);
+  return {
+    deps,
+    token: requestCookie(request, resetCookieName(deps.settings)),
+    origin: context.client,
+    locale: context.translator.locale,
+  };
+}
+
+export function checkResetCsrf(context: PortalContext, request: Request, raw: RawFields): void {
+  const { deps, token } = resetArgs(context, request);
+  assertCsrfToken(deps.settings, token, raw.csrf);
+}
+
+export function withQuery(path: string, values: Record<string, string>): string {
+  const [base = '/', query = ''] = path.split('?');
+  const params = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(values)) params.set(key, value);
+  return `${base}?${params.toString()}`;
+}
+
+/** Where a failed reset form goes back to, with the reason the page explains (role=alert). */
+export function backWithError(errorPath: string | ((raw: RawFields) => string)) {
+  return (failure: RequestFailure, raw: RawFields) =>
+    withQuery(typeof errorPath === 'function' ? errorPath(raw) : errorPath, { error: reasonOf(failure) });
+}
+
+export function resetRedirect(context: PortalContext, path: string, newSessionToken?: string): Response {
+  const response = NextResponse.redirect(new URL(path, context.settings.APP_ORIGIN), 303);
+  if (newSessionToken) setResetCookie(response, resetDependenciesOf(context).settings, newSessionToken);
+  return response;
+}
+
+/** `reset` or `unlock` from a raw form field, for the page a failure goes back to. */
+export function purposeOf(raw: RawFields): 'reset' | 'unlock' {
+  return raw.purpose === 'unlock' ? 'unlock' : 'reset';
+}
