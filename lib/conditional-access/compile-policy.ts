@@ -1,5 +1,6 @@
 // One policy precompiled for evaluation: who it targets as a per-user byte array (exclusion already applied),
 // lookup sets for every other condition, the parsed device filter and the grant requirements.
+import { engineText, english, type EngineText } from './engine-text';
 import type { ResolvedStrength } from './authentication-strength-match';
 import type { ConditionCheck } from './condition-check';
 import type { PolicyExplanations } from './policy-explanations';
@@ -70,6 +71,8 @@ export type CompiledPolicy = {
   grant: CompiledGrant;
   session: SessionControls | null;
   invalidReason: string | null;
+  /** invalidReason as a code with parameters (engine-text.ts), for the pages to translate. */
+  invalidReasonText: EngineText | null;
   isEmpty: boolean;
   /** The user-independent checks this policy configures, per sign-in context kind (filled by compileTenant). */
   requestChecks: Readonly<Record<'application' | 'userAction' | 'authContext', readonly ConditionCheck[]>>;
@@ -179,15 +182,17 @@ export function compilePolicy(
   const targetedByAppIndex = Uint8Array.from(input.applicationIds, (id) =>
     (includesAll || includeExpanded.has(id)) && !excludeExpanded.has(id) ? 1 : 0,
   );
-  const { grant, invalidReason: grantInvalid } = compileGrant(policy, strengths);
+  const { grant, invalidReason: grantInvalid, invalidReasonText: grantInvalidText } = compileGrant(policy, strengths);
   let invalidReason = grantInvalid;
+  let invalidReasonText = grantInvalidText;
   let deviceFilter: CompiledPolicy['deviceFilter'] = null;
   const filter = conditions?.devices?.deviceFilter;
   if (filter) {
     try {
       deviceFilter = { mode: filter.mode, rule: parseDeviceFilterRule(filter.rule), text: filter.rule };
     } catch (error) {
-      invalidReason = `has a device filter rule the engine cannot read: ${(error as Error).message}`;
+      invalidReasonText = engineText('invalid.deviceFilter', { error: (error as Error).message });
+      invalidReason = english(invalidReasonText);
     }
   }
   const deviceStates = conditions?.devices?.excludeDevices ?? conditions?.devices?.excludeDeviceStates;
@@ -245,6 +250,7 @@ export function compilePolicy(
     grant,
     session,
     invalidReason,
+    invalidReasonText,
     isEmpty: !grant.isBlock && grant.requirements.length === 0 && !hasSession,
     requestChecks: { application: [], userAction: [], authContext: [] },
     explanations: null,
