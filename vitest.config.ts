@@ -18,7 +18,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'dev-sink/**/*.test.ts',
     ],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**'],
+    // *.ad.test.ts need a domain controller: `npm run test:ad` (vitest.ad.config.ts).
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**', '**/*.ad.test.ts'],
     environment: 'node',
     globalSetup: ['cli/build-cli.global-setup.ts'],
     testTimeout: 20_000,

@@ -13,7 +13,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError } from '../lib/app-error';
-import type { CompiledTenant } from '../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../lib/conditional-access/compiled-model';
 import { parseWhatIfRequest } from '../lib/conditional-access/parse-input';
 import type { WhatIfRequest } from '../lib/conditional-access/what-if-request-schema';
 import type { CommandResult } from './command-result';

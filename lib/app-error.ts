@@ -11,6 +11,7 @@ export const appErrorCodes = [
   'RATE_LIMITED',
   'EXPIRED',
   'UPSTREAM_ERROR', // Entra / Graph / SMTP answered with an error
+  'UNAVAILABLE', // a dependency (the on-premises DC) cannot be reached now: 503, nothing was changed
   'CONFIG_ERROR', // bad environment configuration
   'INTERNAL',
 ] as const;

@@ -115,6 +115,53 @@ export const configSchema = z.object({
    * a tenant document as in fixtures/demo-tenant.json, relative to the repository root. */
   SIMULATOR_DIRECTORY_FILE: z.string().min(1).default('fixtures/demo-tenant.json'),
   // --- end simulator ---
+  // --- on-premises Active Directory (issue 10; server/ad/, docs/hybrid-ad.md) ---
+  /** One or more DCs, comma-separated, tried in order: ldaps://host:636, or ldap://host:389 (always StartTLS). */
+  AD_URL: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^ldaps?:\/\/[^/\s?#]+$/, 'must list ldaps://host:port or ldap://host:port URLs'))
+        .min(1, 'must list at least one URL'),
+    )
+    .optional(),
+  /** Search base for user objects, e.g. DC=corp,DC=contoso,DC=test. */
+  AD_BASE_DN: z
+    .string()
+    .regex(/^(\s*[A-Za-z]+=[^,]+,?)+$/, 'must be a distinguished name (DC=corp,DC=example,DC=com)')
+    .optional(),
+  /** The service account (delegated "Reset password" and write lockoutTime/pwdLastSet on the user OUs only). */
+  AD_BIND_DN: z.string().min(3).optional(),
+  AD_BIND_PASSWORD: z.string().min(1).optional(),
+  /** File holding the service account's password (a mounted secret); wins over AD_BIND_PASSWORD. */
+  AD_BIND_PASSWORD_FILE: z.string().min(1).optional(),
+  /** PEM file of the CA that issued the DCs' certificates (verification is never switched off). */
+  AD_CA_FILE: z.string().min(1).optional(),
+  /** Name the DCs' certificate is checked against when it differs from the URL's host. */
+  AD_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** The on-premises DNS domain this connection serves (Graph onPremisesDomainName); default from AD_BASE_DN. */
+  AD_DOMAIN_NAME: z.string().min(1).optional(),
+  AD_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  AD_OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Upper bound for one whole AD task (fail-over included). */
+  AD_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Groups whose members may not reset themselves (SIDs; DOMAIN-512 = the domain's Domain Admins). */
+  AD_PROTECTED_GROUP_SIDS: idList
+    .pipe(z.array(z.string().regex(/^(DOMAIN|S-1-\d+(-\d+)*)(-\d+)+$/, 'must list SIDs or DOMAIN-<rid>')))
+    .optional(),
+  /** Account states refused for self-service and routed to the desk. */
+  AD_SELF_SERVICE_REFUSED: idList
+    .pipe(z.array(z.enum(['disabled', 'expired', 'protected'])))
+    .prefault('disabled,expired,protected'),
+  /** How Microsoft 365 learns the new password: pass-through authentication, password hash sync, or neither. */
+  AD_PASSWORD_SYNC: z.enum(['passThrough', 'passwordHashSync', 'none']).default('passwordHashSync'),
+  // --- end on-premises Active Directory ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
@@ -138,6 +185,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new AppError('CONFIG_ERROR', 'Invalid environment variable AUTH_SECRET: required in production', {
       path: 'AUTH_SECRET',
     });
+  }
+  if (config.AD_URL) {
+    for (const variable of ['AD_BASE_DN', 'AD_BIND_DN'] as const) {
+      if (!config[variable])
+        throw new AppError('CONFIG_ERROR', `Invalid environment variable ${variable}: required with AD_URL`, {
+          path: variable,
+        });
+    }
+    if (!config.AD_BIND_PASSWORD && !config.AD_BIND_PASSWORD_FILE)
+      throw new AppError('CONFIG_ERROR', 'Invalid environment variable AD_BIND_PASSWORD: required with AD_URL', {
+        path: 'AD_BIND_PASSWORD',
+      });
   }
   return { ...config, AUTH_SECRET: config.AUTH_SECRET ?? developmentOnlySecret };
 }

@@ -8,7 +8,7 @@ import {
   type AuthenticationMethodMode,
 } from '../../lib/conditional-access/authentication-method-mode';
 import { evaluateSignInFlow, type SignInFlowResult } from '../../lib/conditional-access/sign-in-flow';
-import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';

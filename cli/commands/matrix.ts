@@ -2,7 +2,7 @@
 // any network and normal sign-in / forgotten password, the grid the simulator page renders.
 
 import { buildComparisonMatrix, type ComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
-import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';

@@ -2,7 +2,7 @@
 // engine's Graph-shaped {"value": [...]} unchanged, so scripts written against Graph's
 // POST /identity/conditionalAccess/evaluate read it the same way.
 
-import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
 import type { CommandResult } from '../command-result';

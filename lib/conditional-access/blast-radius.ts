@@ -4,8 +4,7 @@
 // precomputed targeting bytes are read; users with the same applicable policies and the same registered methods
 // share one flow evaluation (a few dozen distinct keys for 100,000 users in practice).
 import type { AuthenticationMethodMode } from './authentication-method-mode';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
 import { evaluateFlowForUser, type SignInOutcome } from './sign-in-flow';
 import { compileSignInContext } from './sign-in-context';

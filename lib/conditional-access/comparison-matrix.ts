@@ -2,7 +2,7 @@
 // a trusted network vs any other network, each with a normal sign-in and a forgotten password. The trusted
 // address is taken from the first trusted IP named location; the other address lies in no named location.
 import { sentence, type EngineText } from './engine-text';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import { formatIpAddress, isAddressInRange, parseIpAddress, type IpAddress } from './ip-address';
 import { evaluateSignInFlow, type SignInOutcome, type SignInReason } from './sign-in-flow';
 import { standardSignInFlows, type StandardSignInFlow } from './standard-flows';

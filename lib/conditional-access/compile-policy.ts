@@ -1,14 +1,13 @@
 // One policy precompiled for evaluation: who it targets as a per-user byte array (exclusion already applied),
 // lookup sets for every other condition, the parsed device filter and the grant requirements.
-import { engineText, english, type EngineText } from './engine-text';
+import { engineText, english } from './engine-text';
 import type { ResolvedStrength } from './authentication-strength-match';
-import type { ConditionCheck } from './condition-check';
-import type { PolicyExplanations } from './policy-explanations';
-import { compileGrant, type CompiledGrant } from './compile-grant';
-import { parseDeviceFilterRule, type DeviceFilterRule } from './device-filter-rule';
+import type { CompiledPolicy } from './compiled-model';
+import { compileGrant } from './compile-grant';
+import { parseDeviceFilterRule } from './device-filter-rule';
 import { markTransitiveMembers, type GroupGraph } from './group-membership';
 import { microsoftAdminPortalIds, office365ApplicationIds } from './office365-applications';
-import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
+import type { ConditionalAccessPolicy } from './policy-schema';
 
 export const userNotIncluded = 0;
 export const userIncluded = 1;
@@ -26,58 +25,6 @@ export type UserTargetingInput = {
   userIndexById: ReadonlyMap<string, number>;
   groupGraph: GroupGraph;
   groupIndexById: ReadonlyMap<string, number>;
-};
-
-export type CompiledPolicy = {
-  index: number;
-  id: string;
-  displayName: string;
-  state: PolicyState;
-  source: ConditionalAccessPolicy;
-  servicePrincipals: { includeAll: boolean; include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
-  applications: {
-    hasApplicationTargets: boolean;
-    include: ReadonlySet<string>;
-    exclude: ReadonlySet<string>;
-    includesAll: boolean;
-    /** include/exclude with Office365 and MicrosoftAdminPortals expanded to app ids. */
-    includeExpanded: ReadonlySet<string>;
-    excludeExpanded: ReadonlySet<string>;
-    /** Per tenant application index: 1 when that app is targeted and not excluded (a byte read per request). */
-    targetedByAppIndex: Uint8Array;
-    userActions: ReadonlySet<string>;
-    authenticationContexts: ReadonlySet<string>;
-    filterMode: 'include' | 'exclude' | null;
-  };
-  locations: {
-    include: readonly string[];
-    exclude: readonly string[];
-    includesAll: boolean;
-    includesTrusted: boolean;
-    excludesAll: boolean;
-    excludesTrusted: boolean;
-    includeIds: ReadonlySet<string>;
-    excludeIds: ReadonlySet<string>;
-  } | null;
-  platforms: { include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
-  clientAppTypes: ReadonlySet<string> | null;
-  signInRiskLevels: ReadonlySet<string> | null;
-  userRiskLevels: ReadonlySet<string> | null;
-  servicePrincipalRiskLevels: ReadonlySet<string> | null;
-  insiderRiskLevels: ReadonlySet<string> | null;
-  deviceFilter: { mode: 'include' | 'exclude'; rule: DeviceFilterRule; text: string } | null;
-  excludedDeviceStates: ReadonlySet<string> | null;
-  transferMethods: ReadonlySet<string> | null;
-  grant: CompiledGrant;
-  session: SessionControls | null;
-  invalidReason: string | null;
-  /** invalidReason as a code with parameters (engine-text.ts), for the pages to translate. */
-  invalidReasonText: EngineText | null;
-  isEmpty: boolean;
-  /** The user-independent checks this policy configures, per sign-in context kind (filled by compileTenant). */
-  requestChecks: Readonly<Record<'application' | 'userAction' | 'authContext', readonly ConditionCheck[]>>;
-  /** Precomputed What-If sentences (filled by compileTenant). */
-  explanations: PolicyExplanations | null;
 };
 
 function expandApplications(ids: readonly string[]): Set<string> {

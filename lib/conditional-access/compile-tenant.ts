@@ -1,64 +1,19 @@
 // Precomputes everything evaluation needs, once per tenant (and per policy-set override): user lookup by id
 // and by UPN (case-insensitive), transitive group membership, per-policy user targeting, parsed CIDRs and
 // device filter rules, and authentication strengths resolved (built-ins + custom + expanded in policies).
-import type { AuthenticationMethodMode } from './authentication-method-mode';
 import { resolveStrength, type ResolvedStrength } from './authentication-strength-match';
 import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
-import { compilePolicy, type CompiledPolicy } from './compile-policy';
+import { compilePolicy } from './compile-policy';
+import type { CompiledNamedLocation, CompiledTenant, CompiledUser } from './compiled-model';
 import { requestChecksFor } from './condition-checks';
 import { buildPolicyExplanations } from './policy-explanations';
-import { ancestorGroups, buildGroupGraph, type GroupGraph } from './group-membership';
+import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import { maskOf } from './method-mask';
 import type { NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
-
-export type CompiledUser = {
-  index: number;
-  id: string;
-  userPrincipalName: string;
-  displayName: string;
-  userType: 'Member' | 'Guest';
-  /** '' for members; otherwise the guestOrExternalUserTypes value this user falls under. */
-  guestKind: string;
-  registeredMethods: readonly AuthenticationMethodMode[];
-  registeredMask: number;
-  source: TenantUser;
-};
-
-export type CompiledNamedLocation = {
-  id: string;
-  displayName: string;
-  kind: 'ip' | 'country';
-  isTrusted: boolean;
-  ranges: readonly CidrRange[];
-  countries: ReadonlySet<string>;
-  includeUnknownCountries: boolean;
-  source: NamedLocation;
-};
-
-export type CompiledTenant = {
-  tenantId: string;
-  domain: string;
-  source: Tenant;
-  users: readonly CompiledUser[];
-  userIndexById: ReadonlyMap<string, number>;
-  userIndexByUpn: ReadonlyMap<string, number>;
-  groupIndexById: ReadonlyMap<string, number>;
-  groupGraph: GroupGraph;
-  namedLocations: readonly CompiledNamedLocation[];
-  namedLocationById: ReadonlyMap<string, CompiledNamedLocation>;
-  strengths: ReadonlyMap<string, ResolvedStrength>;
-  policies: readonly CompiledPolicy[];
-  /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
-  userScopes: Uint8Array;
-  applicationNameById: ReadonlyMap<string, string>;
-  applicationIndexById: ReadonlyMap<string, number>;
-  /** Transitive group ids of a user (memoised). */
-  groupIdsOf(userIndex: number): readonly string[];
-};
 
 export type TenantOverrides = {
   policies?: readonly ConditionalAccessPolicy[];

@@ -13,9 +13,7 @@ import {
   userRiskCheck,
 } from './conditions/risk-conditions';
 import { usersCheck, workloadIdentitiesCheck } from './conditions/users-condition';
-import type { ConditionCheck } from './condition-check';
-import type { CompiledPolicy } from './compile-policy';
-import type { SignInContextKind } from './sign-in-context';
+import type { CompiledPolicy, ConditionCheck, SignInContextKind } from './compiled-model';
 
 export const userCheck: ConditionCheck = usersCheck;
 

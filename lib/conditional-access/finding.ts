@@ -1,7 +1,7 @@
 // The finding shape shared by every lint pass over a policy set (issue 2, item 7): a closed set of codes the UI
 // and the CLI switch on, a severity, the policies and users involved, and a recommendation.
 import { english, type EngineText } from './engine-text';
-import type { CompiledPolicy } from './compile-policy';
+import type { CompiledPolicy } from './compiled-model';
 
 export const findingCodes = [
   'trustedNetworkMfaExemption',

@@ -4,7 +4,7 @@
 import { engineText, english, type EngineText } from './engine-text';
 import { isStrengthMet } from './authentication-strength-match';
 import type { GrantRequirement } from './compile-grant';
-import type { CompiledPolicy } from './compile-policy';
+import type { CompiledPolicy } from './compiled-model';
 import type { DeviceInfo } from './what-if-request-schema';
 
 /** What the session can show besides authentication methods. Interactive controls are opt-in flags. */

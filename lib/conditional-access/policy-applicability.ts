@@ -4,10 +4,7 @@
 import { sentence, type EngineText } from './engine-text';
 import { reasonBit, type AnalysisReason } from './analysis-reason';
 import { requestChecks, userCheck } from './condition-checks';
-import type { CheckInput, ConditionCheck } from './condition-check';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
-import type { CompiledSignIn } from './sign-in-context';
+import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
 
 const policyNotEnabled = reasonBit('policyNotEnabled');
 const invalidPolicy = reasonBit('invalidPolicy');

@@ -2,17 +2,10 @@
 // condition without building strings per call (the portal's What If shows the same: which condition excluded it).
 // Each sentence is kept as its English form and as a code with parameters (engine-text.ts) the pages translate.
 import { analysisReasons, type AnalysisReason } from './analysis-reason';
-import type { CompiledPolicy } from './compile-policy';
-import { engineText, joined, sentence, type EngineText, type EngineTextParam } from './engine-text';
+import type { CompiledPolicy, Explained, PolicyExplanations } from './compiled-model';
+import { engineText, joined, sentence, type EngineTextParam } from './engine-text';
 
-export type Explained = { message: string; text: EngineText };
-
-export type PolicyExplanations = {
-  applies: Explained;
-  usersNotIncluded: Explained;
-  usersExcluded: Explained;
-  byReason: ReadonlyMap<AnalysisReason, Explained>;
-};
+export type { Explained, PolicyExplanations } from './compiled-model';
 
 type Names = { location(id: string): string; application(id: string): string };
 

@@ -2,7 +2,7 @@
 // a severity, the policies involved and a recommendation. Findings that depend on users are computed with the
 // engine itself (the same targeting bytes and condition checks as What-If), not re-derived.
 import { countedText, engineText, joined } from './engine-text';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import {
   isActivePolicy as isActive,
   findingTexts,

@@ -4,8 +4,7 @@
 import { countedText, engineText, joined } from './engine-text';
 import { findingTexts } from './finding';
 import { pickTrustedIpAddress, pickUntrustedIpAddress } from './comparison-matrix';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { isEnforcedPolicy, type Finding } from './finding';
 import { evaluateRequestConditions } from './policy-applicability';
 import { compileSignInContext } from './sign-in-context';

@@ -1,7 +1,7 @@
 // Session controls of the applicable policies, combined the way Entra does when several set the same control:
 // the most restrictive wins (concept-session-lifetime): "every time" beats a period, a shorter period beats a
 // longer one, and persistent browser "never" beats "always".
-import type { CompiledPolicy } from './compile-policy';
+import type { CompiledPolicy } from './compiled-model';
 
 export type SessionControlsSummary = {
   signInFrequency: {

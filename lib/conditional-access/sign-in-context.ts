@@ -1,40 +1,9 @@
 // The user-independent half of a What-If request, resolved once: which named locations the IP/country falls in,
 // the normalised client app type and platform. Evaluating 200 policies then only reads precomputed values.
 import { AppError } from '../app-error';
-import type { CompiledTenant } from './compile-tenant';
-import { isAddressInRange, parseIpAddress, type IpAddress } from './ip-address';
-import type { DeviceInfo, WhatIfRequest, WhatIfRequestWithoutUser } from './what-if-request-schema';
-
-export type SignInContextKind = 'application' | 'userAction' | 'authContext';
-
-export type CompiledSignIn = {
-  contextKind: SignInContextKind;
-  applicationIds: readonly string[];
-  /** Index of each application in the tenant's list, -1 when the tenant document doesn't list it. */
-  applicationIndices: Int32Array;
-  /** urn form as used in policies, lower case: urn:user:registersecurityinfo | urn:user:registerdevice */
-  userAction: string | null;
-  authenticationContext: string | null;
-  /** null when the request gives no platform (or "all"): an unknown platform. */
-  devicePlatform: string | null;
-  /** "all" (or absent) is read as an unspecified modern client; see README "Client apps". */
-  clientAppType: string;
-  isLegacyClient: boolean;
-  signInRiskLevel: string;
-  userRiskLevel: string;
-  insiderRiskLevel: string;
-  servicePrincipalRiskLevel: string;
-  ipAddress: IpAddress | null;
-  country: string | null;
-  matchedLocationIds: ReadonlySet<string>;
-  isTrustedLocation: boolean;
-  /** Null when the request has none, and under the device code flow (see isDeviceStateUnavailable). */
-  deviceInfo: DeviceInfo | null;
-  /** Device code flow: the device that authenticates is not the one that signs in, so its state is unknown. */
-  isDeviceStateUnavailable: boolean;
-  transferMethod: string | null;
-  servicePrincipalId: string | null;
-};
+import type { CompiledSignIn, CompiledTenant } from './compiled-model';
+import { isAddressInRange, parseIpAddress } from './ip-address';
+import type { WhatIfRequest, WhatIfRequestWithoutUser } from './what-if-request-schema';
 
 const userActionUrns: Record<string, string> = {
   registerSecurityInformation: 'urn:user:registersecurityinfo',

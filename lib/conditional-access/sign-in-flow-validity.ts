@@ -9,7 +9,7 @@ import {
   secondFactorModes,
   type AuthenticationMethodMode,
 } from './authentication-method-mode';
-import type { CompiledUser } from './compile-tenant';
+import type { CompiledUser } from './compiled-model';
 
 export type FlowValidityCode =
   | 'methodNotRegistered'

@@ -6,8 +6,7 @@ import { engineText, joined, sentence, type EngineText, type EngineTextParam } f
 import { AppError } from '../app-error';
 import type { AuthenticationMethodMode } from './authentication-method-mode';
 import { requirementOrder, type GrantRequirementKind } from './compile-grant';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant, CompiledUser } from './compile-tenant';
+import type { CompiledPolicy, CompiledSignIn, CompiledTenant, CompiledUser } from './compiled-model';
 import {
   describeRequirement,
   describeRequirementText,
@@ -19,7 +18,6 @@ import { maskOf } from './method-mask';
 import { summarizeSessionControls, sessionControlNames, type SessionControlsSummary } from './session-controls';
 import { findFlowValidityProblems, type FlowValidityCode } from './sign-in-flow-validity';
 import { findRemedies, type Remedy } from './sign-in-remedies';
-import type { CompiledSignIn } from './sign-in-context';
 import { applicablePolicies, evaluatePolicyApplicability } from './what-if';
 import type { WhatIfRequest } from './what-if-request-schema';
 

@@ -11,8 +11,7 @@ import {
   secondFactorModes,
   type AuthenticationMethodMode,
 } from './authentication-method-mode';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledUser } from './compile-tenant';
+import type { CompiledPolicy, CompiledUser } from './compiled-model';
 import { evaluatePolicyGrant, type GrantSession } from './grant-controls';
 import { methodBit, modesOf } from './method-mask';
 

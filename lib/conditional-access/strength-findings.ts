@@ -4,7 +4,7 @@ import { countedText, engineText, joined } from './engine-text';
 import { interruptRegistrableModes } from './authentication-method-mode';
 import { isStrengthMet } from './authentication-strength-match';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import { findingTexts, isActivePolicy, type Finding } from './finding';
 
 export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[] {

@@ -1,5 +1,6 @@
 // Test support (not a test): a small tenant builder so each condition test states only what it is about.
-import { compileTenant, type CompiledTenant, type TenantOverrides } from './compile-tenant';
+import { compileTenant, type TenantOverrides } from './compile-tenant';
+import type { CompiledTenant } from './compiled-model';
 import { parseTenant } from './parse-input';
 import type { Tenant } from './tenant-schema';
 import type { WhatIfRequest } from './what-if-request-schema';

@@ -4,8 +4,7 @@
 import { engineText, sentence, type EngineText } from './engine-text';
 import { analysisReasons, formatAnalysisReasons } from './analysis-reason';
 import { firstReasonOf, type Explained } from './policy-explanations';
-import type { CompiledPolicy } from './compile-policy';
-import type { CompiledTenant } from './compile-tenant';
+import type { CompiledPolicy, CompiledSignIn, CompiledTenant } from './compiled-model';
 import {
   evaluateRequestConditions,
   firstUnmetCheck,
@@ -14,7 +13,7 @@ import {
   withUserConditions,
 } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
-import { compileSignInContext, resolveSignInUser, type CompiledSignIn } from './sign-in-context';
+import { compileSignInContext, resolveSignInUser } from './sign-in-context';
 import type { WhatIfRequest } from './what-if-request-schema';
 
 export type WhatIfPolicyResult = ConditionalAccessPolicy & {

@@ -1,7 +1,7 @@
 // Per-group heat map for blast radius (issue 6, item 6): for each group, the share of its (transitive) members
 // who are not granted, per flow. Nested groups count their members' members, as Conditional Access does
 // (concept-conditional-access-users-groups). Large directories show the largest groups only.
-import type { CompiledTenant } from '../conditional-access/compile-tenant';
+import type { CompiledTenant } from '../conditional-access/compiled-model';
 import { descendantGroups } from '../conditional-access/group-membership';
 
 export type HeatMapRow = {

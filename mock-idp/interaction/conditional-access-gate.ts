@@ -3,7 +3,8 @@
 // recompiled when the control API resets the tenant.
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
 import { buildComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
-import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import { compileTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
 import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
 import { evaluateWhatIf } from '../../lib/conditional-access/what-if';

@@ -4,7 +4,8 @@ import 'server-only';
 // strengths) and the Conditional Access engine: for each passwordless method a user has, would a sign-in
 // that starts with it (password forgotten) be granted for the reset app?
 import { z } from 'zod';
-import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import { compileTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
 import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
 import { classifyReadiness, modesOf, type ReadinessReason } from '../../lib/reset/reset-readiness';

@@ -13,6 +13,7 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
   EXPIRED: 410,
   RATE_LIMITED: 429,
   UPSTREAM_ERROR: 502,
+  UNAVAILABLE: 503,
   CONFIG_ERROR: 500,
   INTERNAL: 500,
 };

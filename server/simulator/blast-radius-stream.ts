@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../lib/app-error';
 import { parseJsonDocument } from '../../lib/conditional-access/parse-input';
 import type { BlastRadius } from '../../lib/conditional-access/blast-radius';
-import type { CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import { standardSignInFlows } from '../../lib/conditional-access/standard-flows';
 import type { WhatIfRequestWithoutUser } from '../../lib/conditional-access/what-if-request-schema';
 import { startBlastRadiusRun } from '../../lib/conditional-access/blast-radius';

@@ -2,7 +2,8 @@ import 'server-only';
 // Compiles the directory with a policy-set version (or a draft of it) for the engine. Compiling a 100,000-user
 // tenant takes about half a second, so the last few compiled versions are kept in memory; a draft is compiled
 // under a key derived from its content (lib: blast-radius-stream), so re-running the same draft is cheap too.
-import { compileTenant, type CompiledTenant } from '../../lib/conditional-access/compile-tenant';
+import { compileTenant } from '../../lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import { directoryVersionKey, loadDirectory } from './load-directory';
 

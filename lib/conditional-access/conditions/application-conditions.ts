@@ -1,6 +1,7 @@
 // Target resources (concept-conditional-access-cloud-apps): applications (All, None, Office365,
 // MicrosoftAdminPortals, app ids, exclusions), user actions, and authentication contexts c1..c99.
-import { defineCheck, type CheckInput } from '../condition-check';
+import { defineCheck } from '../condition-check';
+import type { CheckInput } from '../compiled-model';
 import { microsoftAdminPortalIds, office365ApplicationIds } from '../office365-applications';
 
 function isInList(list: ReadonlySet<string>, appId: string): boolean {

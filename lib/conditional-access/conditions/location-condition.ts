@@ -1,6 +1,7 @@
 // Network locations (location-condition): "All" is any IP, "AllTrusted" every named location marked trusted,
 // otherwise named location ids; an excluded location wins. The public client IP is what counts.
-import { defineCheck, type CheckInput } from '../condition-check';
+import { defineCheck } from '../condition-check';
+import type { CheckInput } from '../compiled-model';
 
 function isInLocations(ids: readonly string[], { signIn }: CheckInput): boolean {
   for (const id of ids) {

@@ -1,6 +1,6 @@
 // Form fields shared by What-If and the matrix: user, app (or user action / authentication context), network,
 // device and risk. A GET form: submitting it writes the whole view state into the URL (shareable).
-import type { CompiledTenant } from '@/lib/conditional-access/compile-tenant';
+import type { CompiledTenant } from '@/lib/conditional-access/compiled-model';
 import type { NamedLocation } from '@/lib/conditional-access/named-location-schema';
 import type { WhatIfState } from '@/lib/simulator/simulator-url-state';
 

@@ -1,0 +1,172 @@
+// The compiled model's types (tenant, users, named locations, policies, sign-in, condition checks), in a leaf
+// module: the compilers, the condition checks and the evaluators all import these and none of each other's types.
+import type { AnalysisReason } from './analysis-reason';
+import type { AuthenticationMethodMode } from './authentication-method-mode';
+import type { ResolvedStrength } from './authentication-strength-match';
+import type { CompiledGrant } from './compile-grant';
+import type { DeviceFilterRule } from './device-filter-rule';
+import type { EngineText } from './engine-text';
+import type { GroupGraph } from './group-membership';
+import type { CidrRange, IpAddress } from './ip-address';
+import type { NamedLocation } from './named-location-schema';
+import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
+import type { Tenant, TenantUser } from './tenant-schema';
+import type { DeviceInfo } from './what-if-request-schema';
+
+export type CompiledTenant = {
+  tenantId: string;
+  domain: string;
+  source: Tenant;
+  users: readonly CompiledUser[];
+  userIndexById: ReadonlyMap<string, number>;
+  userIndexByUpn: ReadonlyMap<string, number>;
+  groupIndexById: ReadonlyMap<string, number>;
+  groupGraph: GroupGraph;
+  namedLocations: readonly CompiledNamedLocation[];
+  namedLocationById: ReadonlyMap<string, CompiledNamedLocation>;
+  strengths: ReadonlyMap<string, ResolvedStrength>;
+  policies: readonly CompiledPolicy[];
+  /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
+  userScopes: Uint8Array;
+  applicationNameById: ReadonlyMap<string, string>;
+  applicationIndexById: ReadonlyMap<string, number>;
+  /** Transitive group ids of a user (memoised). */
+  groupIdsOf(userIndex: number): readonly string[];
+};
+
+export type CompiledUser = {
+  index: number;
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  userType: 'Member' | 'Guest';
+  /** '' for members; otherwise the guestOrExternalUserTypes value this user falls under. */
+  guestKind: string;
+  registeredMethods: readonly AuthenticationMethodMode[];
+  registeredMask: number;
+  source: TenantUser;
+};
+
+export type CompiledNamedLocation = {
+  id: string;
+  displayName: string;
+  kind: 'ip' | 'country';
+  isTrusted: boolean;
+  ranges: readonly CidrRange[];
+  countries: ReadonlySet<string>;
+  includeUnknownCountries: boolean;
+  source: NamedLocation;
+};
+
+export type CompiledPolicy = {
+  index: number;
+  id: string;
+  displayName: string;
+  state: PolicyState;
+  source: ConditionalAccessPolicy;
+  servicePrincipals: { includeAll: boolean; include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
+  applications: {
+    hasApplicationTargets: boolean;
+    include: ReadonlySet<string>;
+    exclude: ReadonlySet<string>;
+    includesAll: boolean;
+    /** include/exclude with Office365 and MicrosoftAdminPortals expanded to app ids. */
+    includeExpanded: ReadonlySet<string>;
+    excludeExpanded: ReadonlySet<string>;
+    /** Per tenant application index: 1 when that app is targeted and not excluded (a byte read per request). */
+    targetedByAppIndex: Uint8Array;
+    userActions: ReadonlySet<string>;
+    authenticationContexts: ReadonlySet<string>;
+    filterMode: 'include' | 'exclude' | null;
+  };
+  locations: {
+    include: readonly string[];
+    exclude: readonly string[];
+    includesAll: boolean;
+    includesTrusted: boolean;
+    excludesAll: boolean;
+    excludesTrusted: boolean;
+    includeIds: ReadonlySet<string>;
+    excludeIds: ReadonlySet<string>;
+  } | null;
+  platforms: { include: ReadonlySet<string>; exclude: ReadonlySet<string> } | null;
+  clientAppTypes: ReadonlySet<string> | null;
+  signInRiskLevels: ReadonlySet<string> | null;
+  userRiskLevels: ReadonlySet<string> | null;
+  servicePrincipalRiskLevels: ReadonlySet<string> | null;
+  insiderRiskLevels: ReadonlySet<string> | null;
+  deviceFilter: { mode: 'include' | 'exclude'; rule: DeviceFilterRule; text: string } | null;
+  excludedDeviceStates: ReadonlySet<string> | null;
+  transferMethods: ReadonlySet<string> | null;
+  grant: CompiledGrant;
+  session: SessionControls | null;
+  invalidReason: string | null;
+  /** invalidReason as a code with parameters (engine-text.ts), for the pages to translate. */
+  invalidReasonText: EngineText | null;
+  isEmpty: boolean;
+  /** The user-independent checks this policy configures, per sign-in context kind (filled by compileTenant). */
+  requestChecks: Readonly<Record<'application' | 'userAction' | 'authContext', readonly ConditionCheck[]>>;
+  /** Precomputed What-If sentences (filled by compileTenant). */
+  explanations: PolicyExplanations | null;
+};
+
+/** A sentence in English and as a code with parameters (engine-text.ts) the pages translate. */
+export type Explained = { message: string; text: EngineText };
+
+export type PolicyExplanations = {
+  applies: Explained;
+  usersNotIncluded: Explained;
+  usersExcluded: Explained;
+  byReason: ReadonlyMap<AnalysisReason, Explained>;
+};
+
+export type SignInContextKind = 'application' | 'userAction' | 'authContext';
+
+export type CompiledSignIn = {
+  contextKind: SignInContextKind;
+  applicationIds: readonly string[];
+  /** Index of each application in the tenant's list, -1 when the tenant document doesn't list it. */
+  applicationIndices: Int32Array;
+  /** urn form as used in policies, lower case: urn:user:registersecurityinfo | urn:user:registerdevice */
+  userAction: string | null;
+  authenticationContext: string | null;
+  /** null when the request gives no platform (or "all"): an unknown platform. */
+  devicePlatform: string | null;
+  /** "all" (or absent) is read as an unspecified modern client; see README "Client apps". */
+  clientAppType: string;
+  isLegacyClient: boolean;
+  signInRiskLevel: string;
+  userRiskLevel: string;
+  insiderRiskLevel: string;
+  servicePrincipalRiskLevel: string;
+  ipAddress: IpAddress | null;
+  country: string | null;
+  matchedLocationIds: ReadonlySet<string>;
+  isTrustedLocation: boolean;
+  /** Null when the request has none, and under the device code flow (see isDeviceStateUnavailable). */
+  deviceInfo: DeviceInfo | null;
+  /** Device code flow: the device that authenticates is not the one that signs in, so its state is unknown. */
+  isDeviceStateUnavailable: boolean;
+  transferMethod: string | null;
+  servicePrincipalId: string | null;
+};
+
+export type CheckInput = {
+  tenant: CompiledTenant;
+  policy: CompiledPolicy;
+  signIn: CompiledSignIn;
+  /** -1 for a service principal sign-in. */
+  userIndex: number;
+};
+
+export type ConditionCheck = {
+  reason: AnalysisReason;
+  /** reasonBit(reason), stored so the hot loop needs no lookup. */
+  bit: number;
+  description: string;
+  /** False when the check reads the user: such checks run per user, the others once per request. */
+  isUserIndependent: boolean;
+  isMet(input: CheckInput): boolean;
+  /** One sentence saying why the condition is not met. */
+  explain(input: CheckInput): string;
+};
