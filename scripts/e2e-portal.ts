@@ -1,5 +1,5 @@
 // The portal as Playwright runs it: a fresh SQLite database (data/e2e-<port>.db), migrations applied,
-// a production build in its own folder (.next-e2e), then `next start`. Environment comes from
+// a production build in its own folder (.next-e2e), then the portal server (scripts/portal-server.ts). Environment comes from
 // playwright.config.ts (mock Entra, dev sink and portal ports shifted by E2E_PORT_OFFSET).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ if (process.env.E2E_SKIP_BUILD !== '1')
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
-const server = spawn(bin('next'), ['start', '--port', String(config.PORT)], {
+const server = spawn(bin('tsx'), ['scripts/portal-server.ts'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 });

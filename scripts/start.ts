@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [
     run('mock-entra', bin('tsx'), ['mock-idp/main.ts'], env),
     run('mail-sms-sink', bin('tsx'), ['dev-sink/main.ts'], { ...env, DEV_SINK_SMTP_PORT: String(config.SMTP_PORT) }),
-    run('portal', bin('next'), [isDev ? 'dev' : 'start', '--port', String(config.PORT)], env),
+    run('portal', bin('tsx'), ['scripts/portal-server.ts', ...(isDev ? ['--dev'] : [])], {
+      ...env,
+      PORT: String(config.PORT),
+    }),
   ];
   log(
     `portal: ${config.APP_ORIGIN}   mock Entra: https://localhost:${config.MOCK_IDP_PORT}   mail and SMS sink: http://127.0.0.1:8025/messages`,

@@ -68,6 +68,9 @@ export const configSchema = z.object({
   /** Where "denied or reported push" alerts go (a supervisors' mailbox or distribution list). */
   DESK_SUPERVISOR_ALERT_EMAIL: z.email().default('desk-supervisors@contoso.test'),
   // --- end service desk ---
+  /** Reverse proxies in front of the portal that append the client address to X-Forwarded-For (0 = reached
+   * directly: forwarded headers are ignored and the connection's address is the client; lib/http/client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   MOCK_IDP_PORT: port.default(4443),
   PORT: port.default(3000),
   // --- reset portal --- (docs/reset-portal.md; defaults from issue 4)

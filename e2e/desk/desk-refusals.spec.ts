@@ -57,7 +57,7 @@ test('direct POSTs without a session get 401, from another site 403, and with on
     headers: { origin: 'https://evil.test' },
   });
   expect(crossSite.status()).toBe(403);
-  expect((await crossSite.json()).error.message).toBe('Cross-site request refused.');
+  expect((await crossSite.json()).error).toMatchObject({ code: 'FORBIDDEN', reason: 'crossSite' });
 });
 
 test('a wrong number and a denied push appear live; the denial ends the case, blocks the user and alerts supervisors', async ({
@@ -95,7 +95,7 @@ test('a wrong number and a denied push appear live; the denial ends the case, bl
     headers: { origin: portalUrl },
   });
   expect(reopen.status()).toBe(403);
-  expect((await reopen.json()).error.refusal).toBe('targetBlocked');
+  expect((await reopen.json()).error.reason).toBe('targetBlocked');
 });
 
 test("an agent cannot open a case on their own account or a supervisor's, even by a direct POST", async ({ page }) => {
@@ -109,7 +109,7 @@ test("an agent cannot open a case on their own account or a supervisor's, even b
       headers: { origin: portalUrl },
     });
     expect(response.status()).toBe(403);
-    expect((await response.json()).error.refusal).toBe(refusal);
+    expect((await response.json()).error.reason).toBe(refusal);
   }
   await page.getByLabel('Name, username, email or phone').fill('grady');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -156,7 +156,7 @@ test.describe('privileged target', () => {
       data: { action: 'unlock' },
       headers: { origin: portalUrl },
     });
-    expect((await direct.json()).error.refusal).toBe('needsSupervisorApproval');
+    expect((await direct.json()).error.reason).toBe('needsSupervisorApproval');
     await page.getByRole('button', { name: 'Ask a supervisor to approve' }).click();
     await expect(page.getByText('Waiting for a supervisor to approve…')).toBeVisible();
 

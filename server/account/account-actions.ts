@@ -6,7 +6,7 @@ import { ZodError, type z } from 'zod';
 import { isAppError } from '../../lib/app-error';
 import { requireSession } from '../auth/require-role';
 import { getConfig } from '../config';
-import { assertSameOrigin } from '../http/assert-same-origin';
+import { checkOrigin } from '../http/check-origin';
 import { requestOriginOf } from '../reset/http/request-origin';
 
 export async function handleAccountForm<S extends z.ZodType>(
@@ -28,7 +28,7 @@ export async function handleAccountForm<S extends z.ZodType>(
     return response;
   };
   try {
-    assertSameOrigin(request.headers);
+    checkOrigin(request.headers, getConfig().APP_ORIGIN, { isUserNavigationAllowed: false });
     const session = await requireSession();
     const form = await request.formData().catch(() => new FormData());
     const input = options.schema.parse(

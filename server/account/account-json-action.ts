@@ -5,8 +5,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { isAppError } from '../../lib/app-error';
 import { requireSession } from '../auth/require-role';
-import { httpStatusByCode } from '../http/app-error-response';
-import { assertSameOrigin } from '../http/assert-same-origin';
+import { getConfig } from '../config';
+import { httpStatusByCode } from '../http/request-failure';
+import { checkOrigin } from '../http/check-origin';
 import { requestOriginOf } from '../reset/http/request-origin';
 
 export async function handleAccountJson<S extends z.ZodType>(
@@ -21,7 +22,7 @@ export async function handleAccountJson<S extends z.ZodType>(
   },
 ): Promise<NextResponse> {
   try {
-    assertSameOrigin(request.headers);
+    checkOrigin(request.headers, getConfig().APP_ORIGIN, { isUserNavigationAllowed: false });
     const session = await requireSession();
     const parsed = options.schema.safeParse(await request.json().catch(() => null));
     if (!parsed.success)

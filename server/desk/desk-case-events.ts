@@ -15,7 +15,21 @@ function comparable(view: DeskCaseView): string {
   return JSON.stringify({ ...rest, window: { state: window.state, closesAt: window.closesAt } });
 }
 
-export function deskCaseEventStream(
+/**
+ * Checks the role and the case owner with a first view before the stream starts, so a wrong role or another
+ * agent's case is a 403 with the common body, not a 200 carrying an error event.
+ */
+export async function openDeskCaseEventStream(
+  deps: DeskDependencies,
+  actor: DeskActor,
+  caseId: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  await deskCaseView(deps, actor, caseId);
+  return deskCaseEventStream(deps, actor, caseId, signal);
+}
+
+function deskCaseEventStream(
   deps: DeskDependencies,
   actor: DeskActor,
   caseId: string,

@@ -40,5 +40,5 @@ export function deskCaseFacts({ row, block }: LoadedDeskCase): DeskCaseFacts {
 /** The case's own agent is the only one who verifies and acts in it (a supervisor approves separately). */
 export function assertCaseAgent(loaded: LoadedDeskCase, actorId: string): void {
   if (loaded.row.agentId !== actorId)
-    throw new AppError('FORBIDDEN', 'Only the agent who opened this case can work on it.');
+    throw new AppError('FORBIDDEN', 'Only the agent who opened this case can work on it.', { reason: 'notCaseAgent' });
 }

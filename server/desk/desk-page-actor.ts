@@ -6,7 +6,12 @@ import { redirect } from 'next/navigation';
 import { isAppError } from '../../lib/app-error';
 import type { PortalRole } from '../auth/auth-options';
 import { requireSession } from '../auth/require-role';
+import { getConfig } from '../config';
+import { deskDependenciesOf } from '../context/desk-view';
+import { productionServices } from '../context/production-services';
+import { clientAddressOf } from '../http/client-address';
 import { hasDeskRole, type DeskActor } from './desk-actor';
+import type { DeskDependencies } from './desk-dependencies';
 
 export async function deskPageActor(
   roles: readonly PortalRole[],
@@ -25,8 +30,12 @@ export async function deskPageActor(
     oid: session.oid,
     name: session.user?.name ?? session.oid,
     roles: session.roles,
-    ip: list.get('x-forwarded-for')?.split(',')[0]?.trim() || null,
-    userAgent: list.get('user-agent')?.slice(0, 300) ?? null,
+    ...clientAddressOf(list, getConfig().TRUSTED_PROXY_HOPS),
   };
   return { actor, isAllowed: hasDeskRole(actor, roles) };
+}
+
+/** The desk's dependencies for a page, from the production services (route handlers get them from the pipeline). */
+export function deskPageDependencies(): DeskDependencies {
+  return deskDependenciesOf(productionServices());
 }

@@ -1,8 +1,9 @@
 // Turns a refusal from lib/desk into the project's AppError with the reason in details.refusal, so the
 // console can show the reason in the agent's language.
 import { AppError, type AppErrorCode } from '../../lib/app-error';
+import type { ApprovalRefusal } from '../../lib/desk/decide-approval';
 
-const codeByRefusal: Record<string, AppErrorCode> = {
+const codeByRefusal: Partial<Record<ApprovalRefusal, AppErrorCode>> = {
   ownAccount: 'FORBIDDEN',
   supervisorAccount: 'FORBIDDEN',
   targetBlocked: 'FORBIDDEN',
@@ -13,7 +14,8 @@ const codeByRefusal: Record<string, AppErrorCode> = {
   alreadyApproved: 'CONFLICT',
 };
 
-const messages: Record<string, string> = {
+// Keyed by the closed refusal union: a new refusal does not compile until it has a message.
+const messages: Record<ApprovalRefusal, string> = {
   ownAccount: 'Agents cannot act on their own account.',
   supervisorAccount: "Agents cannot act on a supervisor's account.",
   targetBlocked: 'Desk actions on this user are blocked after a denied or reported verification.',
@@ -31,8 +33,8 @@ const messages: Record<string, string> = {
   approverIsTarget: 'A supervisor cannot approve a case about their own account.',
 };
 
-export function deskRefusalError(refusal: string): AppError {
-  return new AppError(codeByRefusal[refusal] ?? 'FORBIDDEN', messages[refusal] ?? 'Refused by the desk policy.', {
+export function deskRefusalError(refusal: ApprovalRefusal): AppError {
+  return new AppError(codeByRefusal[refusal] ?? 'FORBIDDEN', messages[refusal], {
     refusal,
   });
 }

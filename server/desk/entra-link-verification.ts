@@ -83,7 +83,7 @@ export const linkStartSchema = z.object({ v: z.uuid(), t: z.string().min(20).max
 /** The user opened the link: check the token once, start the Entra sign-in bound to a browser cookie. */
 export async function beginEntraLinkVerification(
   deps: DeskDependencies,
-  entra: EntraMfaVerification,
+  entra: Pick<EntraMfaVerification, 'start' | 'complete'>,
   input: unknown,
 ): Promise<{ authorizeUrl: string; cookie: string }> {
   const { v, t } = linkStartSchema.parse(input);
@@ -118,7 +118,7 @@ export async function beginEntraLinkVerification(
 /** Back from Entra: check everything the reset portal checks, then mark the attempt verified or failed. */
 export async function completeEntraLinkVerification(
   deps: DeskDependencies,
-  entra: EntraMfaVerification,
+  entra: Pick<EntraMfaVerification, 'start' | 'complete'>,
   query: EntraCallbackQuery,
   cookie: string | undefined,
 ): Promise<{ isVerified: boolean; reason: string | null }> {

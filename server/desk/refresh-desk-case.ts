@@ -5,11 +5,15 @@
 import { pushOutcome } from '../../lib/desk/push-outcome';
 import type { DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
-import { loadDeskCase } from './desk-case-store';
+import { assertCaseAgent, loadDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
 
 export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, caseId: string): Promise<void> {
-  const { row } = await loadDeskCase(deps.db, caseId);
+  const loaded = await loadDeskCase(deps.db, caseId);
+  // Only the case's own agent refreshes it: another agent's read is refused before anything changes or is
+  // audited under their name.
+  assertCaseAgent(loaded, actor.oid);
+  const { row } = loaded;
   for (const verification of row.verifications.filter((v) => v.status === 'pending')) {
     const now = deps.now();
     if (verification.method !== 'authenticatorPush' || !verification.channelRef) {

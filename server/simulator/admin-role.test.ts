@@ -1,6 +1,6 @@
 // Every simulator server function checks Portal.Admin itself before touching the database or the directory
 // (Next.js data-security guide: authorization in the data layer). A request without the role gets the
-// AppError that app-error-response maps to 401/403; e2e/simulator covers the same through HTTP.
+// AppError that server/http/request-failure.ts maps to 401/403; e2e/simulator covers the same through HTTP.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError, isAppError } from '../../lib/app-error';
 

@@ -1,5 +1,10 @@
 // Browser-side calls to the desk's route handlers: JSON in and out, errors turned into a message key
 // (the policy's refusal when there is one) so the console shows them in the agent's language.
+import deskMessages from '@/messages/en/desk.json';
+
+// The policy's refusals are the reasons the console has a message for.
+const deskRefusalKeys: Record<string, string> = deskMessages.refusals;
+
 export type DeskCallError = { code: string; message: string; refusal: string | null };
 export type DeskCallResult<T> = { ok: true; data: T } | { ok: false; error: DeskCallError };
 
@@ -16,11 +21,9 @@ export async function deskCall<T>(
     });
     const json: unknown = await response.json().catch(() => ({}));
     if (response.ok) return { ok: true, data: json as T };
-    const error = (json as { error?: Partial<DeskCallError> }).error ?? {};
-    return {
-      ok: false,
-      error: { code: error.code ?? 'INTERNAL', message: error.message ?? '', refusal: error.refusal ?? null },
-    };
+    const error = (json as { error?: { code?: string; message?: string; reason?: string } }).error ?? {};
+    const refusal = error.reason && error.reason in deskRefusalKeys ? error.reason : null;
+    return { ok: false, error: { code: error.code ?? 'INTERNAL', message: error.message ?? '', refusal } };
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: '', refusal: null } };
   }

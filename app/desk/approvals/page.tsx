@@ -1,5 +1,4 @@
-import { deskPageActor } from '@/server/desk/desk-page-actor';
-import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { deskPageActor, deskPageDependencies } from '@/server/desk/desk-page-actor';
 import { listApprovalQueue } from '@/server/desk/supervisor-approval';
 import { supervisorRoles } from '@/server/desk/desk-actor';
 import { requestMessages } from '@/server/i18n/request-messages';
@@ -13,7 +12,7 @@ export default async function ApprovalsPage() {
   const { t } = await requestMessages();
   const { actor, isAllowed } = await deskPageActor(supervisorRoles, '/desk/approvals');
   if (!isAllowed) return <NoAccess title={t('errors.forbiddenTitle')} body={t('errors.forbiddenBody')} links={[]} />;
-  const queue = await listApprovalQueue(productionDeskDependencies(), actor);
+  const queue = await listApprovalQueue(deskPageDependencies(), actor);
   const nav = {
     label: t('desk.nav.label'),
     console: t('desk.nav.console'),

@@ -1,7 +1,6 @@
 import { ZodError } from 'zod';
 import { auditorRoles } from '@/server/desk/desk-actor';
-import { deskPageActor } from '@/server/desk/desk-page-actor';
-import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { deskPageActor, deskPageDependencies } from '@/server/desk/desk-page-actor';
 import { auditChainStatus, queryDeskAudit } from '@/server/desk/query-desk-audit';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { DeskNav } from '../_components/desk-nav';
@@ -34,7 +33,7 @@ export default async function AuditPage({
   const { actor, isAllowed } = await deskPageActor(auditorRoles, '/desk/audit');
   if (!isAllowed) return <NoAccess title={t('errors.forbiddenTitle')} body={t('errors.forbiddenBody')} links={[]} />;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const deps = productionDeskDependencies();
+  const deps = deskPageDependencies();
   const chain = await auditChainStatus(deps, actor);
   let result: Awaited<ReturnType<typeof queryDeskAudit>> | null = null;
   let filterError: string | null = null;

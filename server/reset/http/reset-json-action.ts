@@ -5,7 +5,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { isAppError } from '@/lib/app-error';
-import { httpStatusByCode } from '../../http/app-error-response';
+import { httpStatusByCode } from '../../http/request-failure';
 import type { RequestOrigin, ResetDependencies } from '../reset-dependencies';
 import { readResetCookie } from './reset-cookie';
 import { assertCsrfToken, assertSameOrigin } from './reset-csrf';

@@ -1,22 +1,20 @@
-import { deskActorFrom, deskErrorResponse } from '@/server/desk/desk-request';
-import { productionDeskDependencies } from '@/server/desk/production-desk-dependencies';
+import { auditorRoles } from '@/server/desk/desk-actor';
 import { exportDeskAuditCsv } from '@/server/desk/query-desk-audit';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
+import { jsonObject } from '@/server/http/json-object';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
-  try {
-    const actor = await deskActorFrom(request);
-    const filter = Object.fromEntries(new URL(request.url).searchParams);
-    const csv = await exportDeskAuditCsv(productionDeskDependencies(), actor, filter);
-    return new Response(csv, {
+export const GET = defineRoute({
+  name: 'desk.audit.export',
+  access: { roles: auditorRoles },
+  query: jsonObject,
+  handle: async (context, { query }) =>
+    new Response(await exportDeskAuditCsv(...deskArgs(context), query), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="verity-desk-audit.csv"',
-        'Cache-Control': 'no-store',
       },
-    });
-  } catch (error) {
-    return deskErrorResponse(error);
-  }
-}
+    }),
+});

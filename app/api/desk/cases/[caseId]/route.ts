@@ -1,12 +1,14 @@
-import { handleDeskRequest } from '@/server/desk/desk-request';
+import { agentRoles } from '@/server/desk/desk-actor';
 import { deskCaseView } from '@/server/desk/desk-case-view';
 import { caseIdSchema } from '@/server/desk/start-push-verification';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const raw = await params;
-  return handleDeskRequest(request, (deps, actor) => deskCaseView(deps, actor, caseIdSchema.parse(raw).caseId), {
-    write: false,
-  });
-}
+export const GET = defineRoute({
+  name: 'desk.case.read',
+  access: { roles: agentRoles },
+  params: caseIdSchema,
+  handle: (context, { params }) => deskCaseView(...deskArgs(context), params.caseId),
+});

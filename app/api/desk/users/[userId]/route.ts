@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { handleDeskRequest } from '@/server/desk/desk-request';
+import { agentRoles } from '@/server/desk/desk-actor';
 import { loadUserCard } from '@/server/desk/load-user-card';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-const paramsSchema = z.object({ userId: z.string().min(1).max(200) });
-
-export async function GET(request: Request, { params }: { params: Promise<{ userId: string }> }) {
-  const raw = await params;
-  return handleDeskRequest(request, (deps, actor) => loadUserCard(deps, actor, paramsSchema.parse(raw).userId), {
-    write: false,
-  });
-}
+export const GET = defineRoute({
+  name: 'desk.user.read',
+  access: { roles: agentRoles },
+  params: z.object({ userId: z.string().min(1).max(200) }),
+  handle: (context, { params }) => loadUserCard(...deskArgs(context), params.userId),
+});

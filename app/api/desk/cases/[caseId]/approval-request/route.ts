@@ -1,9 +1,14 @@
-import { handleDeskRequest } from '@/server/desk/desk-request';
+import { agentRoles } from '@/server/desk/desk-actor';
+import { caseIdSchema } from '@/server/desk/start-push-verification';
 import { requestSupervisorApproval } from '@/server/desk/supervisor-approval';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const { caseId } = await params;
-  return handleDeskRequest(request, (deps, actor) => requestSupervisorApproval(deps, actor, { caseId }));
-}
+export const POST = defineRoute({
+  name: 'desk.approval.request',
+  access: { roles: agentRoles },
+  params: caseIdSchema,
+  handle: (context, { params }) => requestSupervisorApproval(...deskArgs(context), params),
+});

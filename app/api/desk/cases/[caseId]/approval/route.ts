@@ -1,9 +1,14 @@
-import { handleDeskRequest } from '@/server/desk/desk-request';
+import { supervisorRoles } from '@/server/desk/desk-actor';
+import { caseIdSchema } from '@/server/desk/start-push-verification';
 import { approveDeskCase } from '@/server/desk/supervisor-approval';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const { caseId } = await params;
-  return handleDeskRequest(request, (deps, actor) => approveDeskCase(deps, actor, { caseId }));
-}
+export const POST = defineRoute({
+  name: 'desk.approval.approve',
+  access: { roles: supervisorRoles },
+  params: caseIdSchema,
+  handle: (context, { params }) => approveDeskCase(...deskArgs(context), params),
+});

@@ -1,12 +1,16 @@
 import { sendVerificationCode } from '@/server/desk/code-verification';
-import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
+import { agentRoles } from '@/server/desk/desk-actor';
+import { caseIdSchema } from '@/server/desk/start-push-verification';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
+import { jsonObject } from '@/server/http/json-object';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const { caseId } = await params;
-  const body = await readJsonBody(request);
-  return handleDeskRequest(request, (deps, actor) =>
-    sendVerificationCode(deps, actor, { ...(body as object), caseId }),
-  );
-}
+export const POST = defineRoute({
+  name: 'desk.verification.codeSend',
+  access: { roles: agentRoles },
+  params: caseIdSchema,
+  body: { kind: 'json', schema: jsonObject },
+  handle: (context, { params, body }) => sendVerificationCode(...deskArgs(context), { ...body, caseId: params.caseId }),
+});

@@ -1,9 +1,14 @@
-import { handleDeskRequest } from '@/server/desk/desk-request';
+import { agentRoles } from '@/server/desk/desk-actor';
 import { sendEntraSignInLink } from '@/server/desk/entra-link-verification';
+import { caseIdSchema } from '@/server/desk/start-push-verification';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const { caseId } = await params;
-  return handleDeskRequest(request, (deps, actor) => sendEntraSignInLink(deps, actor, { caseId }));
-}
+export const POST = defineRoute({
+  name: 'desk.verification.link',
+  access: { roles: agentRoles },
+  params: caseIdSchema,
+  handle: (context, { params }) => sendEntraSignInLink(...deskArgs(context), params),
+});

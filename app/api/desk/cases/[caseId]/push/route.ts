@@ -1,9 +1,13 @@
-import { handleDeskRequest } from '@/server/desk/desk-request';
-import { startPushVerification } from '@/server/desk/start-push-verification';
+import { agentRoles } from '@/server/desk/desk-actor';
+import { caseIdSchema, startPushVerification } from '@/server/desk/start-push-verification';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const { caseId } = await params;
-  return handleDeskRequest(request, (deps, actor) => startPushVerification(deps, actor, { caseId }));
-}
+export const POST = defineRoute({
+  name: 'desk.verification.push',
+  access: { roles: agentRoles },
+  params: caseIdSchema,
+  handle: (context, { params }) => startPushVerification(...deskArgs(context), params),
+});

@@ -1,15 +1,16 @@
+import { z } from 'zod';
 import { checkVerificationCode } from '@/server/desk/code-verification';
-import { handleDeskRequest, readJsonBody } from '@/server/desk/desk-request';
+import { agentRoles } from '@/server/desk/desk-actor';
+import { deskArgs } from '@/server/context/desk-view';
+import { defineRoute } from '@/server/http/define-route';
+import { jsonObject } from '@/server/http/json-object';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ caseId: string; verificationId: string }> },
-) {
-  const { caseId, verificationId } = await params;
-  const body = await readJsonBody(request);
-  return handleDeskRequest(request, (deps, actor) =>
-    checkVerificationCode(deps, actor, { ...(body as object), caseId, verificationId }),
-  );
-}
+export const POST = defineRoute({
+  name: 'desk.verification.codeCheck',
+  access: { roles: agentRoles },
+  params: z.object({ caseId: z.string().min(1).max(64), verificationId: z.string().min(1).max(64) }),
+  body: { kind: 'json', schema: jsonObject },
+  handle: (context, { params, body }) => checkVerificationCode(...deskArgs(context), { ...body, ...params }),
+});

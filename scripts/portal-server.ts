@@ -1,0 +1,24 @@
+// The portal's HTTP server: Next's request handler behind a plain Node server that appends the connection's
+// peer address to X-Forwarded-For (Next fills that header only when it is absent, so a client could otherwise
+// choose it). The request pipeline then picks the client address with TRUSTED_PROXY_HOPS
+// (lib/http/client-address.ts). Used by `npm start` and the Playwright portal; `next dev` is for local work only.
+// Next.js custom server: https://nextjs.org/docs/app/guides/custom-server
+import http from 'node:http';
+import next from 'next';
+import { loadConfig } from '../server/config';
+
+const isDev = process.argv.includes('--dev');
+const config = loadConfig(process.env);
+const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+http
+  .createServer((request, response) => {
+    const forwarded = request.headers['x-forwarded-for'];
+    const peer = request.socket.remoteAddress ?? '';
+    const chain = [...(Array.isArray(forwarded) ? forwarded : forwarded ? [forwarded] : []), peer].filter(Boolean);
+    request.headers['x-forwarded-for'] = chain.join(', ');
+    void handle(request, response);
+  })
+  .listen(config.PORT, () => console.log(`[verity] portal listening on port ${config.PORT}`));

@@ -1,0 +1,97 @@
+import 'server-only';
+// Production wiring, built once per process: Prisma, Microsoft Graph, the mock-or-real push channel, SMTP
+// and the SMS gateway, rate limits (memory, or Redis with REDIS_URL; ASVS5 6.3.1, 2.4.1), msal-node for the
+// Entra MFA round trip, background work off the request path.
+import { getConfig, type Config } from '../config';
+import { getDatabase } from '../database/database';
+import type { DeskLimitKind } from '../desk/desk-dependencies';
+import { graphDeskDirectory } from '../desk/graph-desk-directory';
+import { graphMockPushChannel } from '../desk/graph-mock-push-channel';
+import { sendEmail } from '../notify/send-email';
+import { sendSms } from '../notify/send-sms';
+import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
+import { runInBackground } from '../reset/background-tasks';
+import { graphResetDirectory } from '../reset/graph-reset-directory';
+import type { ResetLimiters } from '../reset/reset-dependencies';
+import { createEntraMfaVerification } from '../verification/entra-mfa-verification';
+import type { PortalLimiters, PortalServices } from './portal-context';
+
+// Per agent: enough for a busy shift, too few to bomb anyone. Per target: 3 pushes or codes in 15
+// minutes, the same order as Entra's own push throttling (3 unanswered pushes in 10 minutes in the mock).
+const deskLimitSettings: Record<DeskLimitKind, { points: number; durationSeconds: number }> = {
+  pushPerAgent: { points: 20, durationSeconds: 3600 },
+  pushPerTarget: { points: 3, durationSeconds: 900 },
+  codePerAgent: { points: 20, durationSeconds: 3600 },
+  codePerTarget: { points: 3, durationSeconds: 900 },
+  searchPerAgent: { points: 120, durationSeconds: 600 },
+};
+
+const resetLimitSettings: Record<keyof ResetLimiters, { keyPrefix: string; points: number; durationSeconds: number }> =
+  {
+    startPerAccount: { keyPrefix: 'reset-start-account', points: 10, durationSeconds: 15 * 60 },
+    startPerIp: { keyPrefix: 'reset-start-ip', points: 60, durationSeconds: 15 * 60 },
+    sendPerAccount: { keyPrefix: 'reset-send-account', points: 5, durationSeconds: 60 * 60 },
+    sendPerIp: { keyPrefix: 'reset-send-ip', points: 30, durationSeconds: 60 * 60 },
+    verifyPerAccount: { keyPrefix: 'reset-verify-account', points: 20, durationSeconds: 15 * 60 },
+  };
+
+function productionLimiters(): PortalLimiters {
+  const desk = new Map<DeskLimitKind, RateLimiter>();
+  const deskLimiter = (kind: DeskLimitKind): RateLimiter => {
+    let limiter = desk.get(kind);
+    if (!limiter) {
+      limiter = createRateLimiter({ keyPrefix: `desk:${kind}`, ...deskLimitSettings[kind] });
+      desk.set(kind, limiter);
+    }
+    return limiter;
+  };
+  const reset = (name: keyof ResetLimiters) => createRateLimiter(resetLimitSettings[name]);
+  return {
+    desk: { consume: (kind, key) => deskLimiter(kind).consume(key) },
+    reset: {
+      startPerAccount: reset('startPerAccount'),
+      startPerIp: reset('startPerIp'),
+      sendPerAccount: reset('sendPerAccount'),
+      sendPerIp: reset('sendPerIp'),
+      verifyPerAccount: reset('verifyPerAccount'),
+    },
+  };
+}
+
+export function entraVerificationFrom(config: Config) {
+  return createEntraMfaVerification({
+    authorityHost: config.ENTRA_AUTHORITY_HOST,
+    tenantId: config.ENTRA_TENANT_ID,
+    clientId: config.ENTRA_RESET_CLIENT_ID,
+    credential:
+      config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY && config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT
+        ? {
+            certificate: {
+              privateKey: config.ENTRA_RESET_CLIENT_CERTIFICATE_KEY,
+              thumbprintSha256: config.ENTRA_RESET_CLIENT_CERTIFICATE_THUMBPRINT,
+            },
+          }
+        : { clientSecret: config.ENTRA_RESET_CLIENT_SECRET },
+    maxAuthAgeSeconds: config.RESET_ENTRA_MAX_AUTH_AGE_SECONDS,
+    ...(config.RESET_ENTRA_AUTH_CONTEXT ? { requiredAuthenticationContext: config.RESET_ENTRA_AUTH_CONTEXT } : {}),
+  });
+}
+
+let services: PortalServices | undefined;
+
+export function productionServices(): PortalServices {
+  if (services) return services;
+  const config = getConfig();
+  services = {
+    db: getDatabase(),
+    directory: { desk: graphDeskDirectory, reset: graphResetDirectory },
+    clock: { now: () => new Date() },
+    messenger: { sendEmail: (message) => sendEmail(message), sendSms: (message) => sendSms(message) },
+    limiters: productionLimiters(),
+    jobs: { enqueue: (_name, task) => runInBackground(task) },
+    settings: config,
+    pushChannel: graphMockPushChannel,
+    entraVerification: entraVerificationFrom(config),
+  };
+  return services;
+}

@@ -1,0 +1,59 @@
+// The one place where errors become HTTP: status from one table, one body `{ error: { code, message,
+// reason?, path? } }`, never a stack trace or a driver message. Unexpected errors become a generic 500 and
+// are logged server-side (message only).
+import { ZodError } from 'zod';
+import { isAppError, type AppErrorCode } from '@/lib/app-error';
+
+export const httpStatusByCode: Record<AppErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UPSTREAM_ERROR: 502,
+  UNAVAILABLE: 503,
+  CONFIG_ERROR: 500,
+  INTERNAL: 500,
+};
+
+export type RequestFailure = { code: AppErrorCode; message: string; reason?: string; path?: string };
+
+export function requestFailureOf(error: unknown): RequestFailure {
+  if (isAppError(error)) {
+    const reason = error.reason;
+    return {
+      code: error.code,
+      message: error.message,
+      ...(reason ? { reason } : {}),
+      ...(error.details.path ? { path: error.details.path } : {}),
+    };
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const path = issue ? issue.path.map(String).join('.') : '';
+    return {
+      code: 'INVALID_INPUT',
+      message: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid input'}`,
+      reason: 'invalidInput',
+      ...(path ? { path } : {}),
+    };
+  }
+  console.error('[verity] unexpected error:', error instanceof Error ? error.message : String(error));
+  return { code: 'INTERNAL', message: 'Something went wrong on our side.' };
+}
+
+export function statusOf(failure: RequestFailure): number {
+  return httpStatusByCode[failure.code];
+}
+
+/** Denials are audited: the caller was refused, not mistaken. */
+export function isDenial(failure: RequestFailure): boolean {
+  return ['UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE'].includes(failure.code);
+}
+
+export function failureResponse(failure: RequestFailure, headers: HeadersInit = {}): Response {
+  return Response.json({ error: failure }, { status: statusOf(failure), headers });
+}
