@@ -1,6 +1,7 @@
 // The simulator's matrix (issue 2, item 6): for one user and app, every standard flow against four scenarios:
 // a trusted network vs any other network, each with a normal sign-in and a forgotten password. The trusted
 // address is taken from the first trusted IP named location; the other address lies in no named location.
+import { sentence, type EngineText } from './engine-text';
 import type { CompiledTenant } from './compiled-model';
 import { formatIpAddress, isAddressInRange, parseIpAddress, type IpAddress } from './ip-address';
 import { evaluateSignInFlow, type SignInOutcome, type SignInReason } from './sign-in-flow';
@@ -18,6 +19,8 @@ export type MatrixCell = {
   outcome: SignInOutcome | 'notApplicable';
   reasons: SignInReason[];
   summary: string;
+  /** `summary` as a code with parameters (engine-text.ts), for translated pages. */
+  summaryText: EngineText;
   appliedPolicyIds: string[];
 };
 
@@ -99,7 +102,7 @@ export function buildComparisonMatrix(
         return {
           outcome: 'notApplicable',
           reasons: [],
-          summary: 'The tenant has no trusted IP named location.',
+          ...summaryOf(sentence('matrix.noTrustedLocation')),
           appliedPolicyIds: [],
         };
       }
@@ -120,7 +123,7 @@ export function buildComparisonMatrix(
       return {
         outcome: result.outcome,
         reasons: result.reasons,
-        summary: primary ? primary.message : result.outcome,
+        ...summaryOf(primary ?? sentence(`outcome.${result.outcome}`)),
         appliedPolicyIds: result.appliedPolicies
           .filter((p) => p.result !== 'notApplied' && p.result !== 'notEnabled' && p.result !== 'reportOnlyNotApplied')
           .map((p) => p.id),
@@ -128,4 +131,8 @@ export function buildComparisonMatrix(
     }),
   }));
   return { userId, userPrincipalName, scenarios, rows };
+}
+
+function summaryOf(said: { message: string; text: EngineText }): { summary: string; summaryText: EngineText } {
+  return { summary: said.message, summaryText: said.text };
 }

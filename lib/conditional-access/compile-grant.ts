@@ -1,6 +1,7 @@
 // Grant controls compiled to a list of requirements (concept-conditional-access-grant). `block` wins over
 // everything; otherwise the operator (AND by default) combines built-in controls, the authentication strength,
 // terms of use and custom controls.
+import { engineText, english, type EngineText } from './engine-text';
 import type { ResolvedStrength } from './authentication-strength-match';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
 import type { ConditionalAccessPolicy } from './policy-schema';
@@ -44,11 +45,11 @@ export const requirementOrder: readonly GrantRequirementKind[] = [
 export function compileGrant(
   policy: ConditionalAccessPolicy,
   strengths: ReadonlyMap<string, ResolvedStrength>,
-): { grant: CompiledGrant; invalidReason: string | null } {
+): { grant: CompiledGrant; invalidReason: string | null; invalidReasonText: EngineText | null } {
   const controls = policy.grantControls;
   const builtIn = controls?.builtInControls ?? [];
   const requirements: GrantRequirement[] = [];
-  let invalidReason: string | null = null;
+  let invalidReasonText: EngineText | null = null;
   const mfa = strengths.get(multifactorStrengthId);
   for (const control of builtIn) {
     if (control === 'block' || control === 'unknownFutureValue') continue;
@@ -60,10 +61,9 @@ export function compileGrant(
   if (strengthRef) {
     const strength = strengths.get(strengthRef.id);
     if (strength) requirements.push({ kind: 'authenticationStrength', strength });
-    else invalidReason = `references authentication strength ${strengthRef.id}, which the tenant does not define`;
+    else invalidReasonText = engineText('invalid.unknownStrength', { id: strengthRef.id });
     // "Require MFA" and "Require authentication strength" can't be combined (concept-authentication-strengths).
-    if (builtIn.includes('mfa'))
-      invalidReason = 'requires both mfa and an authentication strength, which Entra rejects';
+    if (builtIn.includes('mfa')) invalidReasonText = engineText('invalid.mfaAndStrength');
   }
   for (const id of controls?.termsOfUse ?? []) requirements.push({ kind: 'termsOfUse', id });
   for (const id of controls?.customAuthenticationFactors ?? [])
@@ -75,6 +75,7 @@ export function compileGrant(
     .sort();
   return {
     grant: { isBlock, operator, requirements, signature: isBlock ? 'block' : `${operator}(${parts.join(',')})` },
-    invalidReason,
+    invalidReason: invalidReasonText === null ? null : english(invalidReasonText),
+    invalidReasonText,
   };
 }

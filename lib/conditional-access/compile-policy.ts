@@ -1,5 +1,6 @@
 // One policy precompiled for evaluation: who it targets as a per-user byte array (exclusion already applied),
 // lookup sets for every other condition, the parsed device filter and the grant requirements.
+import { engineText, english } from './engine-text';
 import type { ResolvedStrength } from './authentication-strength-match';
 import type { CompiledPolicy } from './compiled-model';
 import { compileGrant } from './compile-grant';
@@ -128,15 +129,17 @@ export function compilePolicy(
   const targetedByAppIndex = Uint8Array.from(input.applicationIds, (id) =>
     (includesAll || includeExpanded.has(id)) && !excludeExpanded.has(id) ? 1 : 0,
   );
-  const { grant, invalidReason: grantInvalid } = compileGrant(policy, strengths);
+  const { grant, invalidReason: grantInvalid, invalidReasonText: grantInvalidText } = compileGrant(policy, strengths);
   let invalidReason = grantInvalid;
+  let invalidReasonText = grantInvalidText;
   let deviceFilter: CompiledPolicy['deviceFilter'] = null;
   const filter = conditions?.devices?.deviceFilter;
   if (filter) {
     try {
       deviceFilter = { mode: filter.mode, rule: parseDeviceFilterRule(filter.rule), text: filter.rule };
     } catch (error) {
-      invalidReason = `has a device filter rule the engine cannot read: ${(error as Error).message}`;
+      invalidReasonText = engineText('invalid.deviceFilter', { error: (error as Error).message });
+      invalidReason = english(invalidReasonText);
     }
   }
   const deviceStates = conditions?.devices?.excludeDevices ?? conditions?.devices?.excludeDeviceStates;
@@ -194,6 +197,7 @@ export function compilePolicy(
     grant,
     session,
     invalidReason,
+    invalidReasonText,
     isEmpty: !grant.isBlock && grant.requirements.length === 0 && !hasSession,
     requestChecks: { application: [], userAction: [], authContext: [] },
     explanations: null,

@@ -5,6 +5,7 @@ import type { AuthenticationMethodMode } from './authentication-method-mode';
 import type { ResolvedStrength } from './authentication-strength-match';
 import type { CompiledGrant } from './compile-grant';
 import type { DeviceFilterRule } from './device-filter-rule';
+import type { EngineText } from './engine-text';
 import type { GroupGraph } from './group-membership';
 import type { CidrRange, IpAddress } from './ip-address';
 import type { NamedLocation } from './named-location-schema';
@@ -100,6 +101,8 @@ export type CompiledPolicy = {
   grant: CompiledGrant;
   session: SessionControls | null;
   invalidReason: string | null;
+  /** invalidReason as a code with parameters (engine-text.ts), for the pages to translate. */
+  invalidReasonText: EngineText | null;
   isEmpty: boolean;
   /** The user-independent checks this policy configures, per sign-in context kind (filled by compileTenant). */
   requestChecks: Readonly<Record<'application' | 'userAction' | 'authContext', readonly ConditionCheck[]>>;
@@ -107,11 +110,14 @@ export type CompiledPolicy = {
   explanations: PolicyExplanations | null;
 };
 
+/** A sentence in English and as a code with parameters (engine-text.ts) the pages translate. */
+export type Explained = { message: string; text: EngineText };
+
 export type PolicyExplanations = {
-  applies: string;
-  usersNotIncluded: string;
-  usersExcluded: string;
-  byReason: ReadonlyMap<AnalysisReason, string>;
+  applies: Explained;
+  usersNotIncluded: Explained;
+  usersExcluded: Explained;
+  byReason: ReadonlyMap<AnalysisReason, Explained>;
 };
 
 export type SignInContextKind = 'application' | 'userAction' | 'authContext';

@@ -1,9 +1,10 @@
 // The access controls a sign-in faces: what the applicable enforced policies demand together, and, given the
 // methods used, which are satisfied. All applicable policies must be satisfied; block wins
 // (concept-conditional-access-policies). Report-only policies are listed apart, never enforced.
+import type { EngineText } from './engine-text';
 import type { AuthenticationMethodMode } from './authentication-method-mode';
 import { requirementOrder } from './compile-grant';
-import { describeRequirement, evaluatePolicyGrant } from './grant-controls';
+import { describeRequirement, describeRequirementText, evaluatePolicyGrant } from './grant-controls';
 import { maskOf } from './method-mask';
 import { summarizeSessionControls, type SessionControlsSummary } from './session-controls';
 import { applicablePolicies, evaluatePolicyApplicability } from './what-if';
@@ -25,6 +26,8 @@ export type GrantControlsSummary = {
   blockingPolicyIds: string[];
   /** Every distinct requirement of the enforced policies, in the order Entra asks for them. */
   requirements: string[];
+  /** The same requirements as codes with parameters (engine-text.ts), for translated pages. */
+  requirementTexts: EngineText[];
   isSatisfied: boolean;
   policies: GrantControlsPolicySummary[];
   sessionControls: SessionControlsSummary;
@@ -56,19 +59,20 @@ export function evaluateGrantControls(
     };
   });
   const enforced = applicable.filter((p) => p.state === 'enabled');
-  const requirements = [
-    ...new Map(
-      enforced
-        .flatMap((p) => p.grant.requirements)
-        .sort((a, b) => requirementOrder.indexOf(a.kind) - requirementOrder.indexOf(b.kind))
-        .map((r) => [describeRequirement(r), r]),
-    ).keys(),
-  ];
+  const distinct = new Map(
+    enforced
+      .flatMap((p) => p.grant.requirements)
+      .sort((a, b) => requirementOrder.indexOf(a.kind) - requirementOrder.indexOf(b.kind))
+      .map((r) => [describeRequirement(r), r]),
+  );
+  const requirements = [...distinct.keys()];
+  const requirementTexts = [...distinct.values()].map(describeRequirementText);
   const blocking = enforced.filter((p) => p.grant.isBlock).map((p) => p.id);
   return {
     isBlocked: blocking.length > 0,
     blockingPolicyIds: blocking,
     requirements,
+    requirementTexts,
     isSatisfied: blocking.length === 0 && policies.every((p) => p.isReportOnly || p.isSatisfied),
     policies,
     sessionControls: summarizeSessionControls(enforced),

@@ -1,5 +1,6 @@
 // The finding shape shared by every lint pass over a policy set (issue 2, item 7): a closed set of codes the UI
 // and the CLI switch on, a severity, the policies and users involved, and a recommendation.
+import { english, type EngineText } from './engine-text';
 import type { CompiledPolicy } from './compiled-model';
 
 export const findingCodes = [
@@ -24,6 +25,9 @@ export type Finding = {
   code: FindingCode;
   message: string;
   recommendation: string;
+  /** `message` and `recommendation` as codes with parameters (engine-text.ts), for translated pages. */
+  messageText: EngineText;
+  recommendationText: EngineText;
   policyIds: string[];
   userIds?: string[];
   applicationIds?: string[];
@@ -32,6 +36,16 @@ export type Finding = {
 };
 
 export type MissingReference = { kind: 'user' | 'group' | 'namedLocation'; id: string };
+
+/** A finding's two sentences, in English and as codes: `{ message, messageText, recommendation, recommendationText }`. */
+export function findingTexts(message: EngineText, recommendation: EngineText) {
+  return {
+    message: english(message),
+    messageText: message,
+    recommendation: english(recommendation),
+    recommendationText: recommendation,
+  };
+}
 
 export const isActivePolicy = (p: CompiledPolicy): boolean => p.state !== 'disabled';
 export const isEnforcedPolicy = (p: CompiledPolicy): boolean => p.state === 'enabled';

@@ -1,6 +1,7 @@
 // Grant controls against what a sign-in session presents (concept-conditional-access-grant). Block wins over
 // everything; AND needs every requirement, OR any one; all applicable enforced policies must be satisfied
 // together (concept-conditional-access-policies).
+import { engineText, english, type EngineText } from './engine-text';
 import { isStrengthMet } from './authentication-strength-match';
 import type { GrantRequirement } from './compile-grant';
 import type { CompiledPolicy } from './compiled-model';
@@ -71,26 +72,18 @@ export function grantControlNames(policy: CompiledPolicy): string[] {
 }
 
 export function describeRequirement(requirement: GrantRequirement): string {
+  return english(describeRequirementText(requirement));
+}
+
+/** The requirement as a phrase the pages translate (engine-text.ts). */
+export function describeRequirementText(requirement: GrantRequirement): EngineText {
   switch (requirement.kind) {
-    case 'mfa':
-      return 'multifactor authentication';
     case 'authenticationStrength':
-      return `authentication strength "${requirement.strength.displayName}"`;
-    case 'compliantDevice':
-      return 'a device marked as compliant';
-    case 'domainJoinedDevice':
-      return 'a Microsoft Entra hybrid joined device';
-    case 'approvedApplication':
-      return 'an approved client app';
-    case 'compliantApplication':
-      return 'an app protection policy';
-    case 'passwordChange':
-      return 'a password change';
-    case 'riskRemediation':
-      return 'risk remediation';
+      return engineText('requirement.authenticationStrength', { strength: requirement.strength.displayName });
     case 'termsOfUse':
-      return `accepting terms of use ${requirement.id}`;
     case 'customAuthenticationFactor':
-      return `custom control ${requirement.id}`;
+      return engineText(`requirement.${requirement.kind}`, { id: requirement.id });
+    default:
+      return engineText(`requirement.${requirement.kind}`);
   }
 }

@@ -1,6 +1,7 @@
 // Does a policy apply to a sign-in? Within a policy every configured condition must match, an unconfigured one
 // matches everything (concept-conditional-access-policies). Split in two so blast radius evaluates the
 // user-independent conditions once per request and only the user targeting per user.
+import { sentence, type EngineText } from './engine-text';
 import { reasonBit, type AnalysisReason } from './analysis-reason';
 import { requestChecks, userCheck } from './condition-checks';
 import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
@@ -63,9 +64,15 @@ export function firstUnmetCheck(input: CheckInput): ConditionCheck | null {
 }
 
 export function statusExplanation(policy: CompiledPolicy): string | null {
-  if (policy.state === 'disabled') return 'The policy is disabled (state "disabled").';
-  if (policy.invalidReason) return `The policy is invalid: it ${policy.invalidReason}.`;
-  if (policy.isEmpty) return 'The policy has no grant or session controls, so there is nothing to enforce.';
+  return statusExplanationText(policy)?.message ?? null;
+}
+
+/** The status sentence in English and as a code with parameters (engine-text.ts). */
+export function statusExplanationText(policy: CompiledPolicy): { message: string; text: EngineText } | null {
+  if (policy.state === 'disabled') return sentence('explanation.disabled');
+  if (policy.invalidReasonText) return sentence('explanation.invalid', { reason: policy.invalidReasonText });
+  if (policy.invalidReason) return sentence('explanation.invalid', { reason: policy.invalidReason });
+  if (policy.isEmpty) return sentence('explanation.empty');
   return null;
 }
 

@@ -1,75 +1,109 @@
 // One sentence per condition a policy configures, built once at compile time so What-If can name the first unmet
 // condition without building strings per call (the portal's What If shows the same: which condition excluded it).
+// Each sentence is kept as its English form and as a code with parameters (engine-text.ts) the pages translate.
 import { analysisReasons, type AnalysisReason } from './analysis-reason';
-import type { CompiledPolicy, PolicyExplanations } from './compiled-model';
+import type { CompiledPolicy, Explained, PolicyExplanations } from './compiled-model';
+import { engineText, joined, sentence, type EngineTextParam } from './engine-text';
+
+export type { Explained, PolicyExplanations } from './compiled-model';
 
 type Names = { location(id: string): string; application(id: string): string };
 
-const list = (values: Iterable<string>): string => [...values].join(', ');
+const list = (values: Iterable<EngineTextParam>): EngineTextParam => joined('comma', [...values]);
+
+/** `key` when nothing is excluded, `keyExcluding` otherwise. */
+function includeExclude(key: string, include: EngineTextParam[], exclude: EngineTextParam[]): Explained {
+  return exclude.length > 0
+    ? sentence(`${key}Excluding`, { include: list(include), exclude: list(exclude) })
+    : sentence(key, { include: list(include) });
+}
 
 export function buildPolicyExplanations(policy: CompiledPolicy, names: Names): PolicyExplanations {
-  const byReason = new Map<AnalysisReason, string>();
+  const byReason = new Map<AnalysisReason, Explained>();
   const apps = policy.applications;
-  const locationName = (id: string): string =>
-    id === 'All' ? 'any location' : id === 'AllTrusted' ? 'all trusted locations' : names.location(id);
+  const locationName = (id: string): EngineTextParam =>
+    id === 'All'
+      ? engineText('word.anyLocation')
+      : id === 'AllTrusted'
+        ? engineText('word.allTrustedLocations')
+        : names.location(id);
   byReason.set(
     'application',
     apps.hasApplicationTargets
-      ? `The application is not targeted: this policy includes ${list([...apps.include].map((id) => (id === 'All' ? 'all resources' : names.application(id))))}${apps.exclude.size > 0 ? ` and excludes ${list([...apps.exclude].map(names.application))}` : ''}.`
-      : 'This policy targets user actions or authentication contexts, not applications.',
+      ? includeExclude(
+          'explanation.applicationNotTargeted',
+          [...apps.include].map((id) => (id === 'All' ? engineText('word.allResources') : names.application(id))),
+          [...apps.exclude].map(names.application),
+        )
+      : sentence('explanation.targetsNoApplications'),
   );
   byReason.set(
     'userActions',
     apps.userActions.size > 0
-      ? `This policy targets the user actions ${list(apps.userActions)} only.`
-      : 'This policy does not target user actions.',
+      ? sentence('explanation.userActionsOnly', { actions: list(apps.userActions) })
+      : sentence('explanation.noUserActions'),
   );
   byReason.set(
     'authenticationContext',
     apps.authenticationContexts.size > 0
-      ? `This policy targets authentication contexts ${list(apps.authenticationContexts)} only.`
-      : 'This policy does not target authentication contexts.',
+      ? sentence('explanation.authenticationContextsOnly', { contexts: list(apps.authenticationContexts) })
+      : sentence('explanation.noAuthenticationContexts'),
   );
   if (policy.locations) {
     byReason.set(
       'location',
-      `The sign-in location does not match: this policy includes ${list(policy.locations.include.map(locationName))}${policy.locations.exclude.length > 0 ? ` and excludes ${list(policy.locations.exclude.map(locationName))}` : ''}.`,
+      includeExclude(
+        'explanation.location',
+        policy.locations.include.map(locationName),
+        policy.locations.exclude.map(locationName),
+      ),
     );
   }
   if (policy.platforms) {
     byReason.set(
       'devicePlatform',
-      `The device platform does not match: this policy includes ${list(policy.platforms.include)}${policy.platforms.exclude.size > 0 ? ` and excludes ${list(policy.platforms.exclude)}` : ''} (an unspecified platform only matches "all").`,
+      includeExclude('explanation.devicePlatform', [...policy.platforms.include], [...policy.platforms.exclude]),
     );
   }
   if (policy.clientAppTypes)
-    byReason.set('clientApps', `The client app type is not one of ${list(policy.clientAppTypes)}.`);
+    byReason.set('clientApps', sentence('explanation.clientApps', { types: list(policy.clientAppTypes) }));
   if (policy.signInRiskLevels)
-    byReason.set('signInRisk', `The sign-in risk is not one of ${list(policy.signInRiskLevels)}.`);
+    byReason.set('signInRisk', sentence('explanation.signInRisk', { levels: list(policy.signInRiskLevels) }));
   if (policy.servicePrincipalRiskLevels && !policy.signInRiskLevels)
-    byReason.set('signInRisk', `The service principal risk is not one of ${list(policy.servicePrincipalRiskLevels)}.`);
-  if (policy.userRiskLevels) byReason.set('userRisk', `The user risk is not one of ${list(policy.userRiskLevels)}.`);
+    byReason.set(
+      'signInRisk',
+      sentence('explanation.servicePrincipalRisk', { levels: list(policy.servicePrincipalRiskLevels) }),
+    );
+  if (policy.userRiskLevels)
+    byReason.set('userRisk', sentence('explanation.userRisk', { levels: list(policy.userRiskLevels) }));
   if (policy.insiderRiskLevels)
-    byReason.set('insiderRisk', `The insider risk is not one of ${list(policy.insiderRiskLevels)}.`);
+    byReason.set('insiderRisk', sentence('explanation.insiderRisk', { levels: list(policy.insiderRiskLevels) }));
   if (policy.deviceFilter) {
     byReason.set(
       'devices',
-      policy.deviceFilter.mode === 'include'
-        ? `The device does not match the include filter "${policy.deviceFilter.text}" (an unregistered device has only null properties).`
-        : `The device matches the exclude filter "${policy.deviceFilter.text}".`,
+      sentence(
+        policy.deviceFilter.mode === 'include' ? 'explanation.deviceIncludeFilter' : 'explanation.deviceExcludeFilter',
+        { rule: policy.deviceFilter.text },
+      ),
     );
   } else if (policy.excludedDeviceStates)
-    byReason.set('devices', `The device is in an excluded state (${list(policy.excludedDeviceStates)}).`);
+    byReason.set(
+      'devices',
+      sentence('explanation.excludedDeviceStates', { states: list(policy.excludedDeviceStates) }),
+    );
   if (policy.transferMethods)
-    byReason.set('authenticationFlow', `The authentication flow is not one of ${list(policy.transferMethods)}.`);
-  byReason.set('workloadIdentities', 'The service principal is not targeted by this policy.');
+    byReason.set(
+      'authenticationFlow',
+      sentence('explanation.authenticationFlow', { flows: list(policy.transferMethods) }),
+    );
+  byReason.set('workloadIdentities', sentence('explanation.workloadIdentities'));
   return {
     applies:
       policy.state === 'enabledForReportingButNotEnforced'
-        ? 'Applies (report-only: evaluated and logged, not enforced).'
-        : 'Applies: every configured condition matches this sign-in.',
-    usersNotIncluded: 'The user is not among the users, groups, roles or guest types this policy includes.',
-    usersExcluded: 'The user is excluded from this policy (exclusion wins over inclusion).',
+        ? sentence('explanation.appliesReportOnly')
+        : sentence('explanation.applies'),
+    usersNotIncluded: sentence('explanation.usersNotIncluded'),
+    usersExcluded: sentence('explanation.usersExcluded'),
     byReason,
   };
 }

@@ -1,9 +1,11 @@
 // A lint pass over a policy set (issue 2, item 7): configurations that leave a gap or lock people out, each with
 // a severity, the policies involved and a recommendation. Findings that depend on users are computed with the
 // engine itself (the same targeting bytes and condition checks as What-If), not re-derived.
+import { countedText, engineText, joined } from './engine-text';
 import type { CompiledTenant } from './compiled-model';
 import {
   isActivePolicy as isActive,
+  findingTexts,
   isEnforcedPolicy as isEnforced,
   type Finding,
   type FindingSeverity,
@@ -23,12 +25,6 @@ export type FindPolicyIssuesOptions = {
 };
 
 const severityOrder: Record<FindingSeverity, number> = { high: 0, medium: 1, low: 2, info: 3 };
-
-const referenceKindLabel: Record<MissingReference['kind'], string> = {
-  user: 'user',
-  group: 'group',
-  namedLocation: 'named location',
-};
 
 // Values of includeUsers / excludeUsers that are keywords, not object ids (Graph: conditionalAccessUsers).
 const userKeywords = new Set(['All', 'None', 'GuestsOrExternalUsers']);
@@ -75,9 +71,10 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         id: `mfaAndAuthenticationStrength:${policy.id}`,
         severity: 'high',
         code: 'mfaAndAuthenticationStrength',
-        message: `"${policy.displayName}" requires both "Require multifactor authentication" and an authentication strength; Entra rejects this combination.`,
-        recommendation:
-          'Keep only the authentication strength (the built-in "Multifactor authentication" strength is equivalent to Require MFA).',
+        ...findingTexts(
+          engineText('finding.mfaAndAuthenticationStrength.message', { policy: policy.displayName }),
+          engineText('finding.mfaAndAuthenticationStrength.recommendation'),
+        ),
         policyIds: [policy.id],
       });
     } else if (policy.invalidReason) {
@@ -85,8 +82,13 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         id: `invalidPolicy:${policy.id}`,
         severity: 'high',
         code: 'invalidPolicy',
-        message: `"${policy.displayName}" ${policy.invalidReason}; the engine treats it as not applying.`,
-        recommendation: 'Fix the reference or the rule, then re-run the analysis.',
+        ...findingTexts(
+          engineText('finding.invalidPolicy.message', {
+            policy: policy.displayName,
+            reason: policy.invalidReasonText ?? policy.invalidReason,
+          }),
+          engineText('finding.invalidPolicy.recommendation'),
+        ),
         policyIds: [policy.id],
       });
     }
@@ -99,8 +101,10 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         id: `policyTargetsNoOne:${policy.id}`,
         severity: 'medium',
         code: 'policyTargetsNoOne',
-        message: `"${policy.displayName}" targets no user of the tenant (after exclusions), so it never applies.`,
-        recommendation: 'Check the included users, groups and roles, or delete the policy.',
+        ...findingTexts(
+          engineText('finding.policyTargetsNoOne.message', { policy: policy.displayName }),
+          engineText('finding.policyTargetsNoOne.recommendation'),
+        ),
         policyIds: [policy.id],
       });
     }
@@ -121,21 +125,29 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         id: `blockWithoutEmergencyExclusion:${policy.id}`,
         severity: 'high',
         code: 'blockWithoutEmergencyExclusion',
-        message: `"${policy.displayName}" blocks all users on all resources with no exclusion: it locks out every administrator too.`,
-        recommendation:
-          'Exclude the emergency access (break-glass) accounts from every policy (concept-conditional-access-users-groups, "Preventing administrator lockout").',
+        ...findingTexts(
+          engineText('finding.blockWithoutEmergencyExclusion.message', { policy: policy.displayName }),
+          engineText('finding.blockWithoutEmergencyExclusion.recommendation'),
+        ),
         policyIds: [policy.id],
       });
     }
     const missing = missingReferences(tenant, policy);
     if (missing.length > 0) {
-      const described = missing.map((reference) => `${referenceKindLabel[reference.kind]} ${reference.id}`);
+      const described = missing.map((reference) =>
+        engineText(`finding.unknownReference.${reference.kind}`, { id: reference.id }),
+      );
       findings.push({
         id: `unknownReference:${policy.id}`,
         severity: 'low',
         code: 'unknownReference',
-        message: `"${policy.displayName}" references ${missing.length === 1 ? '' : `${missing.length} objects that are not in the tenant document: `}${described.join(', ')}${missing.length === 1 ? ', which is not in the tenant document' : ''}.`,
-        recommendation: 'Remove the stale reference or add the object to the tenant document.',
+        ...findingTexts(
+          countedText('finding.unknownReference.message', missing.length, {
+            policy: policy.displayName,
+            references: joined('comma', described),
+          }),
+          engineText('finding.unknownReference.recommendation'),
+        ),
         policyIds: [policy.id],
         references: missing,
       });
@@ -172,12 +184,12 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
       id: 'usersWithoutAnyPolicy',
       severity: allEmergency ? 'info' : 'medium',
       code: 'usersWithoutAnyPolicy',
-      message: allEmergency
-        ? `${uncoveredCount} emergency access account(s) are excluded from every enforced policy, as Microsoft recommends; they sign in with no Conditional Access at all.`
-        : `${uncoveredCount} user(s) are excluded from every enforced policy that would otherwise include them: no Conditional Access applies to them.`,
-      recommendation: allEmergency
-        ? 'Protect emergency access accounts with phishing-resistant credentials and alert on every sign-in.'
-        : 'Review the exclusions; give excluded users at least one policy that requires MFA.',
+      ...findingTexts(
+        countedText(`finding.usersWithoutAnyPolicy.${allEmergency ? 'emergency' : 'others'}`, uncoveredCount),
+        engineText(
+          `finding.usersWithoutAnyPolicy.${allEmergency ? 'emergencyRecommendation' : 'othersRecommendation'}`,
+        ),
+      ),
       policyIds: [...excludedBy],
       userIds: uncovered,
     });
@@ -195,10 +207,10 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
       id: 'legacyAuthenticationNotBlocked',
       severity: 'medium',
       code: 'legacyAuthenticationNotBlocked',
-      message:
-        'No enabled policy blocks legacy authentication (Exchange ActiveSync and other clients) for all resources; legacy clients cannot do MFA.',
-      recommendation:
-        'Add a policy for all users and all resources with client apps "Exchange ActiveSync" and "Other clients" that blocks access (policy-block-legacy-authentication).',
+      ...findingTexts(
+        engineText('finding.legacyAuthenticationNotBlocked.message'),
+        engineText('finding.legacyAuthenticationNotBlocked.recommendation'),
+      ),
       policyIds: [],
     });
   }

@@ -1,6 +1,8 @@
 // Findings about the apps used for password reset and service-desk verification: Microsoft's guidance is a
 // dedicated policy requiring MFA from any network, because a trusted-network exemption means identity
 // verification there rests on the password alone. Computed with the engine's own targeting and conditions.
+import { countedText, engineText, joined } from './engine-text';
+import { findingTexts } from './finding';
 import { pickTrustedIpAddress, pickUntrustedIpAddress } from './comparison-matrix';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { isEnforcedPolicy, type Finding } from './finding';
@@ -98,8 +100,10 @@ export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonl
         id: `sensitiveApplicationWithoutMfa:${appId}`,
         severity: 'high',
         code: 'sensitiveApplicationWithoutMfa',
-        message: `${name} requires no MFA from any network for ${unprotectedCount} member user(s): no enabled policy that asks for MFA or an authentication strength applies to them there.`,
-        recommendation: `Create a policy for ${name} covering all users (minus emergency access accounts) that requires an authentication strength from any network.`,
+        ...findingTexts(
+          countedText('finding.sensitiveApplicationWithoutMfa.message', unprotectedCount, { app: name }),
+          engineText('finding.sensitiveApplicationWithoutMfa.recommendation', { app: name }),
+        ),
         policyIds: [],
         userIds: unprotected,
         applicationIds: [appId],
@@ -110,8 +114,20 @@ export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonl
       id: `trustedNetworkMfaExemption:${appId}`,
       severity: 'high',
       code: 'trustedNetworkMfaExemption',
-      message: `${name} asks for no MFA on trusted networks for ${count} user(s): ${[...exempting].map((id) => `"${tenant.policies.find((p) => p.id === id)?.displayName ?? id}"`).join(', ')} exempt trusted locations, so identity verification there rests on the password alone.`,
-      recommendation: `Create a dedicated policy for ${name} that requires MFA (ideally an authentication strength) from any network, with no location exclusion, as Microsoft recommends for password reset and help-desk verification.`,
+      ...findingTexts(
+        countedText('finding.trustedNetworkMfaExemption.message', count, {
+          app: name,
+          policies: joined(
+            'comma',
+            [...exempting].map((id) =>
+              engineText('finding.trustedNetworkMfaExemption.policy', {
+                policy: tenant.policies.find((p) => p.id === id)?.displayName ?? id,
+              }),
+            ),
+          ),
+        }),
+        engineText('finding.trustedNetworkMfaExemption.recommendation', { app: name }),
+      ),
       policyIds: [...exempting],
       userIds: users,
       applicationIds: [appId],

@@ -2,6 +2,7 @@
 // troubleshoot-authentication-strengths). A method that isn't registered, a forgotten password, a method that
 // can't start a sign-in, or Authenticator phone sign-in / Windows Hello after another factor make the flow
 // "unavailable" before Conditional Access is ever evaluated.
+import { sentence, type EngineText } from './engine-text';
 import {
   firstFactorModes,
   restartOnlyModes,
@@ -18,7 +19,12 @@ export type FlowValidityCode =
   | 'notASecondFactor'
   | 'legacyClientPasswordOnly';
 
-export type FlowValidityProblem = { code: FlowValidityCode; message: string; method: AuthenticationMethodMode };
+export type FlowValidityProblem = {
+  code: FlowValidityCode;
+  message: string;
+  text: EngineText;
+  method: AuthenticationMethodMode;
+};
 
 export function findFlowValidityProblems(
   user: CompiledUser,
@@ -32,27 +38,31 @@ export function findFlowValidityProblems(
       problems.push({
         code: 'passwordForgotten',
         method,
-        message: `${who} has forgotten the password, so no flow that types it can be used.`,
+        ...sentence('validity.passwordForgotten', { user: who }),
       });
     } else if (!user.registeredMethods.includes(method)) {
-      problems.push({ code: 'methodNotRegistered', method, message: `${who} has not registered ${method}.` });
+      problems.push({
+        code: 'methodNotRegistered',
+        method,
+        ...sentence('validity.methodNotRegistered', { user: who, method }),
+      });
     }
     if (i === 0) {
       if (!firstFactorModes.has(method)) {
         problems.push({
           code: 'notAFirstFactor',
           method,
-          message: `${method} cannot start a sign-in; it is only offered after a first factor.`,
+          ...sentence('validity.notAFirstFactor', { method }),
         });
       }
     } else if (restartOnlyModes.has(method)) {
       problems.push({
         code: 'restartWithSignInOptions',
         method,
-        message: `${method} is not offered after ${methods[0]}: the user must restart and choose it under "Sign-in options".`,
+        ...sentence('validity.notOfferedAfterFirst', { method, first: methods[0] ?? '' }),
       });
     } else if (!secondFactorModes.has(method)) {
-      problems.push({ code: 'notASecondFactor', method, message: `${method} cannot be used as a second factor.` });
+      problems.push({ code: 'notASecondFactor', method, ...sentence('validity.notASecondFactor', { method }) });
     }
   });
   // Legacy authentication sends a username and password only (concept-conditional-access-conditions).
@@ -60,7 +70,7 @@ export function findFlowValidityProblems(
     problems.push({
       code: 'legacyClientPasswordOnly',
       method: methods[0] ?? 'password',
-      message: 'Legacy authentication clients can only send a password.',
+      ...sentence('validity.legacyPasswordOnly'),
     });
   }
   return problems;

@@ -2,11 +2,18 @@
 // Conditional Access is evaluated after the first factor (concept-authentication-strengths, "Limitations"),
 // every applicable enabled policy must be satisfied, report-only policies are evaluated and reported but never
 // enforced (concept-conditional-access-report-only).
+import { engineText, joined, sentence, type EngineText, type EngineTextParam } from './engine-text';
 import { AppError } from '../app-error';
 import type { AuthenticationMethodMode } from './authentication-method-mode';
 import { requirementOrder, type GrantRequirementKind } from './compile-grant';
 import type { CompiledPolicy, CompiledSignIn, CompiledTenant, CompiledUser } from './compiled-model';
-import { describeRequirement, evaluatePolicyGrant, grantControlNames, type GrantSession } from './grant-controls';
+import {
+  describeRequirement,
+  describeRequirementText,
+  evaluatePolicyGrant,
+  grantControlNames,
+  type GrantSession,
+} from './grant-controls';
 import { maskOf } from './method-mask';
 import { summarizeSessionControls, sessionControlNames, type SessionControlsSummary } from './session-controls';
 import { findFlowValidityProblems, type FlowValidityCode } from './sign-in-flow-validity';
@@ -37,7 +44,8 @@ export type SignInReasonCode =
   | 'controlNotSatisfiable'
   | 'legacyClientCannotMfa';
 
-export type SignInReason = { code: SignInReasonCode; message: string; policyId?: string };
+/** `message` is the English rendering of `text` (engine-text.ts), which the pages translate. */
+export type SignInReason = { code: SignInReasonCode; message: string; text: EngineText; policyId?: string };
 
 export type AppliedPolicyResultValue =
   | 'success'
@@ -63,6 +71,7 @@ export type MissingRequirement = {
   policyDisplayName: string;
   requirement: GrantRequirementKind;
   description: string;
+  descriptionText: EngineText;
   authenticationStrength?: { id: string; displayName: string; allowedCombinations: readonly string[] };
 };
 
@@ -94,6 +103,7 @@ function missingOf(policies: readonly CompiledPolicy[], session: GrantSession): 
         policyDisplayName: policy.displayName,
         requirement: r.kind,
         description: describeRequirement(r),
+        descriptionText: describeRequirementText(r),
         ...(r.kind === 'mfa' || r.kind === 'authenticationStrength'
           ? {
               authenticationStrength: {
@@ -182,7 +192,7 @@ export function evaluateFlowForUser(
     isLegacyClient: signIn.isLegacyClient,
   });
   if (problems.length > 0) {
-    for (const p of problems) reasons.push({ code: p.code, message: p.message });
+    for (const p of problems) reasons.push({ code: p.code, message: p.message, text: p.text });
     steps.push({
       kind: 'firstFactor',
       message: `${who} cannot perform ${methods.join(' + ')}: ${problems[0]?.message ?? ''}`,
@@ -204,7 +214,7 @@ export function evaluateFlowForUser(
       reasons.push({
         code: 'blockedByPolicy',
         policyId: p.id,
-        message: `"${p.displayName}" blocks access, whatever the methods.`,
+        ...sentence('flow.blockedByPolicy', { policy: p.displayName }),
       });
     return result('blocked');
   }
@@ -223,11 +233,8 @@ export function evaluateFlowForUser(
   if (failing.length === 0) {
     reasons.push(
       enforced.length === 0
-        ? {
-            code: 'noPolicyApplies',
-            message: 'No enforced Conditional Access policy applies: the first factor is enough.',
-          }
-        : { code: 'policiesSatisfied', message: `Every applicable policy is satisfied by ${methods.join(' + ')}.` },
+        ? { code: 'noPolicyApplies', ...sentence('flow.noPolicyApplies') }
+        : { code: 'policiesSatisfied', ...sentence('flow.policiesSatisfied', { methods: joined('plus', methods) }) },
     );
     return result('granted');
   }
@@ -239,9 +246,9 @@ export function evaluateFlowForUser(
       reasons.push({
         code: 'requirementMissing',
         policyId: m.policyId,
-        message: `"${m.policyDisplayName}" still requires ${m.description}.`,
+        ...sentence('flow.requirementMissing', { policy: m.policyDisplayName, requirement: m.descriptionText }),
       });
-    for (const r of remedies) reasons.push({ code: 'remedyAvailable', message: r.message });
+    for (const r of remedies) reasons.push({ code: 'remedyAvailable', message: r.message, text: r.text });
     return result('interrupted', missing, remedies);
   }
   for (const m of missing) {
@@ -251,25 +258,40 @@ export function evaluateFlowForUser(
         ? {
             code: 'legacyClientCannotMfa',
             policyId: m.policyId,
-            message: `"${m.policyDisplayName}" requires ${m.description}, which legacy authentication cannot perform.`,
+            ...sentence('flow.legacyClientCannotMfa', { policy: m.policyDisplayName, requirement: m.descriptionText }),
           }
         : isAuth
           ? {
               code: 'noRegisteredMethodSatisfies',
               policyId: m.policyId,
-              message: `"${m.policyDisplayName}" requires ${m.description}; none of ${who}'s usable registered methods (${user.registeredMethods.filter((x) => !(passwordForgotten && x === 'password')).join(', ') || 'none'}) can complete it and none of its methods can be registered at sign-in.`,
+              ...sentence('flow.noRegisteredMethodSatisfies', {
+                policy: m.policyDisplayName,
+                requirement: m.descriptionText,
+                user: who,
+                methods: usableMethodsText(user.registeredMethods, passwordForgotten),
+              }),
             }
           : {
               code: 'controlNotSatisfiable',
               policyId: m.policyId,
-              message:
+              ...sentence(
                 signIn.isDeviceStateUnavailable && isDeviceBound(m.requirement)
-                  ? `"${m.policyDisplayName}" requires ${m.description}, which the device code flow cannot provide: the device that authenticates cannot report its state.`
-                  : `"${m.policyDisplayName}" requires ${m.description}, which this sign-in cannot provide.`,
+                  ? 'flow.deviceCodeFlowNoDeviceState'
+                  : 'flow.controlNotSatisfiable',
+                { policy: m.policyDisplayName, requirement: m.descriptionText },
+              ),
             },
     );
   }
   return result('blocked', missing, []);
+}
+
+function usableMethodsText(
+  registered: readonly AuthenticationMethodMode[],
+  passwordForgotten: boolean,
+): EngineTextParam {
+  const usable = registered.filter((x) => !(passwordForgotten && x === 'password'));
+  return usable.length === 0 ? engineText('word.none') : joined('comma', usable);
 }
 
 /** Evaluates a sign-in flow for the request's user against the tenant's policies. */

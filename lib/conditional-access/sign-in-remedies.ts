@@ -3,6 +3,7 @@
 // registered first factor (phone sign-in, Windows Hello); or register a method in combined registration
 // interrupt mode when the requirement includes one that can be registered there
 // (concept-authentication-strength-how-it-works). None of them: blocked.
+import { joined, sentence, type EngineText } from './engine-text';
 import {
   firstFactorModes,
   interruptRegistrableModes,
@@ -15,7 +16,7 @@ import { evaluatePolicyGrant, type GrantSession } from './grant-controls';
 import { methodBit, modesOf } from './method-mask';
 
 export type RemedyKind = 'addMethods' | 'restartWithSignInOptions' | 'registerMethod' | 'completeInteraction';
-export type Remedy = { kind: RemedyKind; methods: AuthenticationMethodMode[]; message: string };
+export type Remedy = { kind: RemedyKind; methods: AuthenticationMethodMode[]; message: string; text: EngineText };
 
 const maskOfSet = (set: ReadonlySet<AuthenticationMethodMode>): number => {
   let mask = 0;
@@ -78,12 +79,12 @@ export function findRemedies(
         ? {
             kind: 'completeInteraction',
             methods: [],
-            message: `${who} can continue by completing the requested step (terms of use or password change).`,
+            ...sentence('remedy.completeStep', { user: who }),
           }
         : {
             kind: 'addMethods',
             methods: modesOf(extra),
-            message: `${who} can add ${modesOf(extra).join(' + ')} in this sign-in.`,
+            ...sentence('remedy.addInSignIn', { user: who, methods: joined('plus', modesOf(extra)) }),
           },
     );
   }
@@ -101,7 +102,7 @@ export function findRemedies(
     return restarts.map((mask) => ({
       kind: 'restartWithSignInOptions',
       methods: modesOf(mask),
-      message: `${who} must restart the sign-in and choose ${modesOf(mask).join(' + ')} under "Sign-in options".`,
+      ...sentence('remedy.restartAndChoose', { user: who, methods: joined('plus', modesOf(mask)) }),
     }));
   }
 
@@ -111,7 +112,7 @@ export function findRemedies(
       registrations.push({
         kind: 'registerMethod',
         methods: [mode],
-        message: `${who} has no registered method that satisfies the requirement and will be asked to register ${mode} (combined registration, interrupt mode).`,
+        ...sentence('remedy.register', { user: who, method: mode }),
       });
     }
   }

@@ -1,10 +1,11 @@
 // Findings about authentication requirements users cannot meet with what they have registered
 // (concept-authentication-strength-how-it-works: no registered method -> registration interrupt or blocked).
+import { countedText, engineText, joined } from './engine-text';
 import { interruptRegistrableModes } from './authentication-method-mode';
 import { isStrengthMet } from './authentication-strength-match';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
 import type { CompiledTenant } from './compiled-model';
-import { isActivePolicy, type Finding } from './finding';
+import { findingTexts, isActivePolicy, type Finding } from './finding';
 
 export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[] {
   const findings: Finding[] = [];
@@ -32,9 +33,10 @@ export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[]
               id: `usersWithoutMfaMethod:${policy.id}`,
               severity: 'medium',
               code: 'usersWithoutMfaMethod',
-              message: `"${policy.displayName}" requires MFA but ${count} targeted user(s) have no MFA method registered: at their next sign-in Entra asks them to register one, and whoever holds their password can do it first.`,
-              recommendation:
-                'Have these users register MFA under supervision (for example with a Temporary Access Pass issued by the service desk), and protect "Register security information" with its own policy.',
+              ...findingTexts(
+                countedText('finding.usersWithoutMfaMethod.message', count, { policy: policy.displayName }),
+                engineText('finding.usersWithoutMfaMethod.recommendation'),
+              ),
               policyIds: [policy.id],
               userIds: users,
             }
@@ -42,8 +44,19 @@ export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[]
               id: `strengthUnreachableForUsers:${policy.id}:${strength.id}`,
               severity: 'high',
               code: 'strengthUnreachableForUsers',
-              message: `"${policy.displayName}" requires "${strength.displayName}" but ${count} targeted user(s) have no registered method that meets it: ${registrable.length > 0 ? `they are stopped at sign-in until they register ${registrable.join(' or ')} in interrupt mode` : 'they are blocked, because none of its methods can be registered at sign-in'}.`,
-              recommendation: `Register a method of "${strength.displayName}" for these users before enforcing (FIDO2 passkeys, Authenticator phone sign-in or Windows Hello), or exclude them until they have.`,
+              ...findingTexts(
+                countedText('finding.strengthUnreachableForUsers.message', count, {
+                  policy: policy.displayName,
+                  strength: strength.displayName,
+                  consequence:
+                    registrable.length > 0
+                      ? engineText('finding.strengthUnreachableForUsers.stoppedUntilRegistered', {
+                          methods: joined('or', registrable),
+                        })
+                      : engineText('finding.strengthUnreachableForUsers.blocked'),
+                }),
+                engineText('finding.strengthUnreachableForUsers.recommendation', { strength: strength.displayName }),
+              ),
               policyIds: [policy.id],
               userIds: users,
             },

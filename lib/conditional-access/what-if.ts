@@ -1,13 +1,15 @@
 // Graph's What-If (POST /identity/conditionalAccess/evaluate): every policy with policyApplies and
 // analysisReasons (Graph: whatifanalysisresult), plus an `explanation` naming the first unmet condition as the
 // portal's What If does. Report-only policies apply (they are evaluated and logged, never enforced).
+import { engineText, sentence, type EngineText } from './engine-text';
 import { analysisReasons, formatAnalysisReasons } from './analysis-reason';
-import { firstReasonOf } from './policy-explanations';
+import { firstReasonOf, type Explained } from './policy-explanations';
 import type { CompiledPolicy, CompiledSignIn, CompiledTenant } from './compiled-model';
 import {
   evaluateRequestConditions,
   firstUnmetCheck,
   statusExplanation,
+  statusExplanationText,
   withUserConditions,
 } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
@@ -20,6 +22,8 @@ export type WhatIfPolicyResult = ConditionalAccessPolicy & {
   analysisReasons: string;
   /** Extension: one human sentence naming the first unmet condition. */
   explanation: string;
+  /** Extension: the same sentence as a code with parameters (engine-text.ts), for translated pages. */
+  explanationText: EngineText;
 };
 
 export type EvaluatedRequest = {
@@ -92,12 +96,17 @@ function extraKeysOf(source: ConditionalAccessPolicy): string[] {
 
 const usersBit = 1 << analysisReasons.indexOf('users');
 
+const doesNotApply = sentence('explanation.doesNotApply');
+
 /** The precomputed one-line explanation; explainPolicyResult gives a request-specific one. */
-function quickExplanation(evaluated: EvaluatedRequest, policy: CompiledPolicy, mask: number): string {
+function quickExplanation(evaluated: EvaluatedRequest, policy: CompiledPolicy, mask: number): Explained {
   const explanations = policy.explanations;
-  if (!explanations) return explainPolicyResult(evaluated, policy.index);
+  if (!explanations) {
+    const message = explainPolicyResult(evaluated, policy.index);
+    return { message, text: engineText('explanation.doesNotApply') };
+  }
   if (mask === 0) return explanations.applies;
-  const status = statusExplanation(policy);
+  const status = statusExplanationText(policy);
   if (status) return status;
   if ((mask & usersBit) !== 0) {
     const { tenant, userIndex } = evaluated;
@@ -106,7 +115,7 @@ function quickExplanation(evaluated: EvaluatedRequest, policy: CompiledPolicy, m
       : explanations.usersNotIncluded;
   }
   const reason = firstReasonOf(mask);
-  return (reason && explanations.byReason.get(reason)) ?? 'Does not apply.';
+  return (reason && explanations.byReason.get(reason)) ?? doesNotApply;
 }
 
 export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): { value: WhatIfPolicyResult[] } {
@@ -133,8 +142,12 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
       grantControls: source.grantControls,
       policyApplies: mask === 0,
       analysisReasons: formatAnalysisReasons(mask),
-      explanation: quickExplanation(evaluated, policy, mask),
+      explanation: '',
+      explanationText: doesNotApply.text,
     };
+    const explained = quickExplanation(evaluated, policy, mask);
+    item.explanation = explained.message;
+    item.explanationText = explained.text;
     const extras = extraKeysOf(source);
     for (let k = 0; k < extras.length; k++)
       item[extras[k] as string] = (source as Record<string, unknown>)[extras[k] as string];

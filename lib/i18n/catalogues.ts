@@ -4,22 +4,24 @@
 import enAccount from '../../messages/en/account.json';
 import enCommon from '../../messages/en/common.json';
 import enDesk from '../../messages/en/desk.json';
+import enEngine from '../../messages/en/engine.json';
 import enReset from '../../messages/en/reset.json';
 import enSimulator from '../../messages/en/simulator.json';
 import frAccount from '../../messages/fr/account.json';
 import frCommon from '../../messages/fr/common.json';
 import frDesk from '../../messages/fr/desk.json';
+import frEngine from '../../messages/fr/engine.json';
 import frReset from '../../messages/fr/reset.json';
 import frSimulator from '../../messages/fr/simulator.json';
 import type { Locale } from './pick-locale';
 import type { Messages } from './translate';
 
-export const messageNamespaces = ['reset', 'account', 'desk', 'simulator'] as const;
+export const messageNamespaces = ['reset', 'account', 'desk', 'simulator', 'engine'] as const;
 export type MessageNamespace = (typeof messageNamespaces)[number];
 
 export const catalogues: Record<Locale, Messages> = {
-  en: { ...enCommon, reset: enReset, account: enAccount, desk: enDesk, simulator: enSimulator },
-  fr: { ...frCommon, reset: frReset, account: frAccount, desk: frDesk, simulator: frSimulator },
+  en: { ...enCommon, reset: enReset, account: enAccount, desk: enDesk, simulator: enSimulator, engine: enEngine },
+  fr: { ...frCommon, reset: frReset, account: frAccount, desk: frDesk, simulator: frSimulator, engine: frEngine },
 };
 
 /** One namespace of a catalogue, e.g. to hand a client component only the strings it shows. */

@@ -5,6 +5,7 @@ import type { Finding, FindingSeverity } from '@/lib/conditional-access/policy-f
 import { resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
 import { encodeState } from '@/lib/simulator/simulator-url-state';
 import { runFindings } from '@/server/simulator/simulation-admin';
+import { engineTextTranslator } from '../../_components/engine-text';
 import { SetNav } from '../../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 
@@ -25,6 +26,7 @@ export default async function FindingsPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/findings');
   if (loaded.panel) return loaded.panel;
   const { setId, t, context } = loaded;
+  const tx = engineTextTranslator(t);
   const { stored, tenant } = context;
   const findings = runFindings(context);
   const isLatest = stored.version === stored.versions[0]?.version;
@@ -65,10 +67,10 @@ export default async function FindingsPage(props: SetPageProps) {
                     <span aria-hidden="true">{severityStyle[severity].icon}</span>
                     {t(`simulator.findings.severity.${severity}`)}
                   </span>
-                  <span className="font-medium">{finding.message}</span>
+                  <span className="font-medium">{tx(finding.messageText)}</span>
                 </p>
                 <p className="mt-2 text-sm">
-                  <strong>{t('simulator.findings.fix')}</strong> {finding.recommendation}
+                  <strong>{t('simulator.findings.fix')}</strong> {tx(finding.recommendationText)}
                 </p>
                 {finding.policyIds.length > 0 && (
                   <p className="mt-2 text-sm">

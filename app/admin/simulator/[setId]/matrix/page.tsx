@@ -10,6 +10,7 @@ import { decodeMatrixState, encodeState, type MatrixState } from '@/lib/simulato
 import { runMatrix } from '@/server/simulator/simulation-admin';
 import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
+import { engineTextTranslator } from '../../_components/engine-text';
 import { SetNav } from '../../_components/set-nav';
 import { NetworkAndDeviceFields, UserAndAppFields } from '../../_components/sign-in-fields';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
@@ -21,6 +22,7 @@ export default async function MatrixPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/matrix');
   if (loaded.panel) return loaded.panel;
   const { setId, query, t, context, path } = loaded;
+  const tx = engineTextTranslator(t);
   const { stored, tenant, namedLocations } = context;
   let state: Partial<MatrixState> = { app: resetAndDeskApplications(tenant.source).resetAppId };
   let matrix: ComparisonMatrix | null = null;
@@ -116,17 +118,17 @@ export default async function MatrixPage(props: SetPageProps) {
                         >
                           <OutcomeBadge outcome={cell.outcome} label={outcomeLabel(cell.outcome)} />
                           {cell.outcome === 'interrupted' && (
-                            <p className="mt-1 text-xs text-slate-800">{cell.summary}</p>
+                            <p className="mt-1 text-xs text-slate-800">{tx(cell.summaryText)}</p>
                           )}
                           <details className="mt-1">
                             <summary className="cursor-pointer text-xs text-brand-700 underline">
                               {t('simulator.matrix.why')}
                             </summary>
-                            {cell.outcome !== 'interrupted' && <p className="mt-1 text-xs">{cell.summary}</p>}
+                            {cell.outcome !== 'interrupted' && <p className="mt-1 text-xs">{tx(cell.summaryText)}</p>}
                             {cell.reasons.length > 1 && (
                               <ul className="mt-1 list-disc pl-4 text-xs">
                                 {cell.reasons.slice(1).map((r, k) => (
-                                  <li key={k}>{r.message}</li>
+                                  <li key={k}>{tx(r.text)}</li>
                                 ))}
                               </ul>
                             )}

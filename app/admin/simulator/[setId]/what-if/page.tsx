@@ -8,6 +8,7 @@ import { decodeWhatIfState, encodeState, type WhatIfState } from '@/lib/simulato
 import { runWhatIf, type WhatIfView } from '@/server/simulator/simulation-admin';
 import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
+import { engineTextTranslator } from '../../_components/engine-text';
 import { SetNav } from '../../_components/set-nav';
 import { NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
@@ -19,6 +20,7 @@ export default async function WhatIfPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/what-if');
   if (loaded.panel) return loaded.panel;
   const { setId, query, t, context, path } = loaded;
+  const tx = engineTextTranslator(t);
   const { stored, tenant, namedLocations } = context;
   let state: Partial<WhatIfState> = { app: resetAndDeskApplications(tenant.source).resetAppId };
   let view: WhatIfView | null = null;
@@ -80,7 +82,7 @@ export default async function WhatIfPage(props: SetPageProps) {
                 <OutcomeBadge
                   outcome="interrupted"
                   label={t('simulator.whatIf.requires', {
-                    requirements: grant.requirements.join(` ${t('simulator.controls.and')} `),
+                    requirements: grant.requirementTexts.map(tx).join(` ${t('simulator.controls.and')} `),
                   })}
                 />
               )}
@@ -170,7 +172,7 @@ export default async function WhatIfPage(props: SetPageProps) {
                         )}
                       </td>
                       <td className="p-2">
-                        {policy.explanation}
+                        {tx(policy.explanationText)}
                         {!policy.policyApplies && (
                           <span className="block font-mono text-xs text-slate-600">{policy.analysisReasons}</span>
                         )}
