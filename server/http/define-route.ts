@@ -72,8 +72,10 @@ type SegmentContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = ((request: Request, segment?: SegmentContext) => Promise<Response>) & {
   /** The same pipeline with the caller's wiring (integration and fuzz tests). */
   run(request: Request, segment: SegmentContext | undefined, wiring: RouteWiring): Promise<Response>;
-  readonly spec: { name: string; access: RouteAccess };
+  readonly spec: { name: string; access: RouteAccess; origin: OriginPolicy; kind: 'route' };
 };
+
+type OriginPolicy = NonNullable<RouteSpec<undefined, undefined, undefined>['origin']>;
 
 const isBodyless = (method: string) => method === 'GET' || method === 'HEAD';
 
@@ -138,7 +140,10 @@ export function defineRoute<
   const handler = async (request: Request, segment?: SegmentContext) => {
     return run(request, segment, productionWiring());
   };
-  return Object.assign(handler, { run, spec: { name: spec.name, access: spec.access } });
+  return Object.assign(handler, {
+    run,
+    spec: { name: spec.name, access: spec.access, origin: spec.origin ?? 'checked', kind: 'route' as const },
+  });
 }
 
 export function redirectResponse(location: string, headers: Record<string, string> = {}): Response {
