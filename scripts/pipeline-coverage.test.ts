@@ -46,19 +46,25 @@ export function segmentNamesOf(file: string): Record<string, boolean> {
   return names;
 }
 
+function pipelineKindOf(value: unknown): unknown {
+  if (typeof value !== 'function' || !('run' in value) || !('spec' in value)) return undefined;
+  const { spec } = value;
+  return typeof spec === 'object' && spec !== null && 'kind' in spec ? spec.kind : undefined;
+}
+
 function isRouteHandler(value: unknown): value is RouteHandler {
-  return typeof value === 'function' && 'run' in value && 'spec' in value && value.spec?.kind === 'route';
+  return pipelineKindOf(value) === 'route';
 }
 
 function isServerAction(value: unknown): value is ServerAction {
-  return typeof value === 'function' && 'run' in value && 'spec' in value && value.spec?.kind === 'serverAction';
+  return pipelineKindOf(value) === 'serverAction';
 }
 
 export async function loadRoutes(): Promise<{ file: string; method: string; handler: RouteHandler }[]> {
   const routes = [];
   for (const file of routeFiles) {
-    const module: Record<string, unknown> = await import(path.join(root, file));
-    for (const [name, value] of Object.entries(module)) {
+    const exported: Record<string, unknown> = await import(path.join(root, file));
+    for (const [name, value] of Object.entries(exported)) {
       if (segmentConfig.includes(name)) continue;
       expect(httpMethods, `${file} exports ${name}, which is neither a handler nor segment config`).toContain(name);
       expect(isRouteHandler(value), `${file}: ${name} is not built by defineRoute`).toBe(true);
@@ -71,8 +77,8 @@ export async function loadRoutes(): Promise<{ file: string; method: string; hand
 export async function loadActions(): Promise<{ file: string; name: string; action: ServerAction }[]> {
   const actions = [];
   for (const file of actionFiles) {
-    const module: Record<string, unknown> = await import(path.join(root, file));
-    for (const [name, value] of Object.entries(module)) {
+    const exported: Record<string, unknown> = await import(path.join(root, file));
+    for (const [name, value] of Object.entries(exported)) {
       expect(isServerAction(value), `${file}: ${name} is not built by defineServerAction`).toBe(true);
       if (isServerAction(value)) actions.push({ file, name, action: value });
     }

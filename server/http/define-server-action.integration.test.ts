@@ -38,8 +38,12 @@ function importForm(name = 'Contoso export'): FormData {
   return form({ name, policies: JSON.stringify(demoExport), policiesFile: new File([], '') });
 }
 
-const run = (action: typeof importPolicySetAction, data: FormData, actor: PortalActor | null, headers = sameOrigin) =>
-  action.run(data, new Headers(headers), testWiring(services, actor));
+const run = (
+  action: typeof importPolicySetAction,
+  data: FormData,
+  actor: PortalActor | null,
+  headers: Record<string, string> = sameOrigin,
+) => action.run(data, new Headers(headers), testWiring(services, actor));
 
 describe('a server action runs origin, role, zod, one server function, in that order', () => {
   it('a cross-site call is refused with the crossSite reason and audited, nothing is stored', async () => {
