@@ -1,13 +1,13 @@
 import 'server-only';
-import { databaseProvider, getConfig } from '../config';
-import { getDatabase } from '../database/database';
+import { databaseProvider } from '../config';
+import type { PortalServices } from '../context/portal-context';
 
 export type Health = { status: 'ok' | 'degraded'; database: { provider: 'sqlite' | 'postgresql'; reachable: boolean } };
 
-export async function checkHealth(): Promise<Health> {
-  const provider = databaseProvider(getConfig());
+export async function checkHealth(services: Pick<PortalServices, 'db' | 'settings'>): Promise<Health> {
+  const provider = databaseProvider(services.settings);
   try {
-    await getDatabase().auditEvent.count();
+    await services.db.auditEvent.count();
     return { status: 'ok', database: { provider, reachable: true } };
   } catch {
     return { status: 'degraded', database: { provider, reachable: false } };

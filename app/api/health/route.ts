@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 export const GET = defineRoute({
   name: 'health',
   access: 'public',
-  handle: async () => {
-    const health = await checkHealth();
+  handle: async (context) => {
+    const health = await checkHealth(context);
     return NextResponse.json(health, { status: health.status === 'ok' ? 200 : 503 });
   },
 });
