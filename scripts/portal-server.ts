@@ -6,9 +6,11 @@
 import http from 'node:http';
 import next from 'next';
 import { loadConfig } from '../server/config';
+import { startupWarnings } from '../server/startup-warnings';
 
 const isDev = process.argv.includes('--dev');
 const config = loadConfig(process.env);
+for (const warning of startupWarnings(config)) console.warn(`[verity] warning: ${warning}`);
 const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 

@@ -22,6 +22,7 @@ const knownErrors = new Set([
   'forbidden',
   'unauthorized',
   'upstreamError',
+  'temporarilyUnavailable',
   'internal',
 ]);
 
