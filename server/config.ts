@@ -114,6 +114,19 @@ export const configSchema = z.object({
   /** Where users may be sent back after a reset, besides the portal itself (comma-separated origins or URLs). */
   RESET_RETURN_URL_ALLOW_LIST: z.string().default(''),
   // --- end reset portal ---
+  // --- help for users who cannot finish on their own (issue 14): shown on /reset and /unlock ---
+  /** The service desk's phone number, shown when the remaining services cannot reach the threshold. */
+  SERVICE_DESK_PHONE: z.string().max(40).default('+1 555 0100'),
+  /** Opening hours as free text in your users' language; unset = the translated "Monday to Friday, 8:00 to 18:00". */
+  SERVICE_DESK_HOURS: z.string().max(200).optional(),
+  /** How to reach the desk besides the phone (a URL, an office, a chat), free text; unset = nothing more. */
+  SERVICE_DESK_TEXT: z.string().max(400).optional(),
+  /** The domain of your users' sign-in names, for the username hint (name@<domain>). */
+  RESET_USERNAME_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name, for example contoso.com')
+    .default('contoso.test'),
+  // --- end help ---
   // --- Conditional Access simulator (issue 6) ---
   /** Directory snapshot (users, groups, apps, registered methods) the simulator evaluates policy sets against;
    * a tenant document as in fixtures/demo-tenant.json, relative to the repository root. */
