@@ -24,6 +24,9 @@ describe('config', () => {
 
   it('requires a real AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).AUTH_SECRET).toBe('x'.repeat(40));
+    // The other production refusals: server/production/refuse-unsafe-settings.test.ts.
+    expect(loadConfig({ NODE_ENV: 'production', VERITY_DEMO_MODE: '1', AUTH_SECRET: 'x'.repeat(40) }).AUTH_SECRET).toBe(
+      'x'.repeat(40),
+    );
   });
 });

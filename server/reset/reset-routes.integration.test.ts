@@ -207,7 +207,11 @@ describe('cookies and headers (ASVS4 3.4; FPCS)', () => {
     expect(development).toMatch(/Path=\//);
     services = {
       ...services,
-      settings: testConfig({ APP_ORIGIN: 'https://portal.contoso.test', NODE_ENV: 'production' }),
+      settings: testConfig({
+        APP_ORIGIN: 'https://portal.contoso.test',
+        NODE_ENV: 'production',
+        VERITY_DEMO_MODE: '1',
+      }),
     };
     const production = await startRoute(
       new NextRequest('https://portal.contoso.test/reset/actions/start', {
