@@ -6,6 +6,7 @@ import { currentSession } from '../server/auth/current-session';
 import { getConfig } from '../server/config';
 import { requestMessages } from '../server/i18n/request-messages';
 import { LanguageSwitcher } from './components/language-switcher';
+import { LocaleProvider } from './components/locale-provider';
 import { SignOutButton } from './components/sign-out-button';
 import './globals.css';
 
@@ -88,7 +89,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
+          <LocaleProvider locale={locale}>{children}</LocaleProvider>
         </main>
         {getConfig().VERITY_DEMO_MODE && (
           // VERITY_DEMO_MODE=1 lets production run on published secrets and the mock Entra: users must know.

@@ -3,6 +3,7 @@
 // work on a fresh clone. A bad value stops the process with one line naming the variable.
 import { z } from 'zod';
 import { AppError } from '../lib/app-error';
+import { auditHmacKeysSchema } from './audit/audit-hmac-keys';
 import { refuseUnsafeProductionSettings } from './production/refuse-unsafe-settings';
 import { demoTenantId } from './production/published-values';
 
@@ -115,6 +116,19 @@ export const configSchema = z.object({
   /** Where users may be sent back after a reset, besides the portal itself (comma-separated origins or URLs). */
   RESET_RETURN_URL_ALLOW_LIST: z.string().default(''),
   // --- end reset portal ---
+  // --- help for users who cannot finish on their own (issue 14): shown on /reset and /unlock ---
+  /** The service desk's phone number, shown when the remaining services cannot reach the threshold. */
+  SERVICE_DESK_PHONE: z.string().max(40).default('+1 555 0100'),
+  /** Opening hours as free text in your users' language; unset = the translated "Monday to Friday, 8:00 to 18:00". */
+  SERVICE_DESK_HOURS: z.string().max(200).optional(),
+  /** How to reach the desk besides the phone (a URL, an office, a chat), free text; unset = nothing more. */
+  SERVICE_DESK_TEXT: z.string().max(400).optional(),
+  /** The domain of your users' sign-in names, for the username hint (name@<domain>). */
+  RESET_USERNAME_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name, for example contoso.com')
+    .default('contoso.test'),
+  // --- end help ---
   // --- Conditional Access simulator (issue 6) ---
   /** Directory snapshot (users, groups, apps, registered methods) the simulator evaluates policy sets against;
    * a tenant document as in fixtures/demo-tenant.json, relative to the repository root. */
@@ -167,6 +181,21 @@ export const configSchema = z.object({
   /** How Microsoft 365 learns the new password: pass-through authentication, password hash sync, or neither. */
   AD_PASSWORD_SYNC: z.enum(['passThrough', 'passwordHashSync', 'none']).default('passwordHashSync'),
   // --- end on-premises Active Directory ---
+  // --- audit log (issue 11: keyed chain, signed checkpoints; docs/decisions/0005-keyed-audit-chain.md) ---
+  /** HMAC-SHA-256 keys of the audit chain, `id:base64key[,id:base64key…]`: the first hashes new entries, all verify. */
+  AUDIT_HMAC_KEYS: auditHmacKeysSchema.optional(),
+  /** PEM (PKCS#8) file of the Ed25519 key that signs audit checkpoints. */
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /** PEM public keys (several blocks allowed) that also verify checkpoints: older keys, or a verifier's only keys. */
+  AUDIT_CHECKPOINT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  /** Append-only JSON Lines file the checkpoints go to; keep it off the database host in production. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).default('data/audit-checkpoints.jsonl'),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Optional copy of every checkpoint, POSTed as JSON (a SIEM or log collector). */
+  AUDIT_CHECKPOINT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Name of the audit log in checkpoints (default: DATABASE_URL without credentials); set it when the database moves. */
+  AUDIT_CHAIN_NAME: z.string().min(1).max(200).optional(),
+  // --- end audit log ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
@@ -203,6 +232,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       throw new AppError('CONFIG_ERROR', 'Invalid environment variable AD_BIND_PASSWORD: required with AD_URL', {
         path: 'AD_BIND_PASSWORD',
       });
+  }
+  // The audit chain's keys must live outside the database; development generates them under data/.
+  if (config.NODE_ENV === 'production') {
+    for (const variable of ['AUDIT_HMAC_KEYS', 'AUDIT_CHECKPOINT_KEY_FILE'] as const) {
+      if (!config[variable])
+        throw new AppError('CONFIG_ERROR', `Invalid environment variable ${variable}: required in production`, {
+          path: variable,
+        });
+    }
   }
   return { ...config, AUTH_SECRET: config.AUTH_SECRET ?? developmentOnlySecret };
 }

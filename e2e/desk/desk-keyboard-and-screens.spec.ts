@@ -1,7 +1,7 @@
 // Usable at a real desk: the whole verification and an unlock with the keyboard only, and screenshots of
 // every desk page at laptop (1280 px) and phone (390 px) widths in test-results/desk-screens/.
 import { expect, test, type Page } from '@playwright/test';
-import { resetTenant } from '../fixtures/authenticator';
+import { closePhone, resetTenant } from '../fixtures/authenticator';
 import { signInToPortal } from '../fixtures/portal';
 import { answerDeskPush, expectAccessible } from './desk-fixtures';
 
@@ -37,7 +37,7 @@ test('keyboard only: search, open the card, verify by push, unlock', async ({ pa
   await tabTo(page, 'button', 'Send Authenticator push');
   await page.keyboard.press('Enter');
   const number = Number(await page.getByTestId('desk-push-number').textContent());
-  await (await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number })).close();
+  await closePhone(await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number }));
   await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeEnabled({ timeout: 15_000 });
   await tabTo(page, 'button', 'Unlock the account');
   await page.keyboard.press('Enter');
@@ -62,7 +62,7 @@ test('screenshots of the desk pages at 1280 and 390 px', async ({ page, context,
   await page.getByRole('button', { name: 'Send Authenticator push' }).click();
   const number = Number(await page.getByTestId('desk-push-number').textContent());
   await shoot(page, 'console-push-pending');
-  await (await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number })).close();
+  await closePhone(await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number }));
   await expect(page.getByRole('timer')).toBeVisible();
   await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
   await expect(page.getByTestId('temporary-access-pass')).toBeVisible();

@@ -1,7 +1,7 @@
 // Issue 5 refusals through the real portal: direct requests without a session, without the role, from
 // another site; a wrong number and a denied push shown live; a supervisor's account refused.
 import { expect, test } from '@playwright/test';
-import { resetTenant } from '../fixtures/authenticator';
+import { closePhone, resetTenant } from '../fixtures/authenticator';
 import { readEmails } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { answerDeskPush, expectAccessible } from './desk-fixtures';
@@ -72,13 +72,13 @@ test('a wrong number and a denied push appear live; the denial ends the case, bl
 
   await page.getByRole('button', { name: 'Send Authenticator push' }).click();
   const number = Number(await page.getByTestId('desk-push-number').textContent());
-  await (await answerDeskPush(context, adele, { number: number === 99 ? 10 : number + 1 })).close();
+  await closePhone(await answerDeskPush(context, adele, { number: number === 99 ? 10 : number + 1 }));
   await expect(page.getByTestId('push-status')).toHaveText('Wrong number entered: not verified.');
   await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Send Authenticator push' }).click();
   await expect(page.getByTestId('push-status')).toHaveText('Waiting for the caller to answer in Authenticator…');
-  await (await answerDeskPush(context, adele, 'deny')).close();
+  await closePhone(await answerDeskPush(context, adele, 'deny'));
   await expect(page.getByTestId('push-status')).toHaveText('Denied by the user. The case has ended.');
   await expect(page.getByRole('alert').filter({ hasText: 'The user denied the push.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send Authenticator push' })).toBeDisabled();
@@ -140,7 +140,7 @@ test.describe('privileged target', () => {
     await page.getByRole('button', { name: 'Start verifying this caller' }).click();
     await page.getByRole('button', { name: 'Send Authenticator push' }).click();
     const number = Number(await page.getByTestId('desk-push-number').textContent());
-    await (await answerDeskPush(page.context(), 'isaiah.langer@contoso.test', { number })).close();
+    await closePhone(await answerDeskPush(page.context(), 'isaiah.langer@contoso.test', { number }));
     await expect(page.getByTestId('verification-history')).toContainText('Approved', { timeout: 15_000 });
     await expect(page.getByText('Privileged account: verify with a second, different method.').first()).toBeVisible();
     await page.getByRole('button', { name: 'Send code by email' }).click();

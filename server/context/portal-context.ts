@@ -9,6 +9,7 @@ import type { DatabaseClient } from '../database/create-database-client';
 import type { CallerPushChannel } from '../desk/caller-push-channel';
 import type { DeskRateLimits } from '../desk/desk-dependencies';
 import type { DeskDirectory } from '../desk/desk-directory';
+import type { OnPremisesDirectories } from '../hybrid/on-premises-directories';
 import type { ResetDirectory } from '../reset/reset-directory';
 import type { ResetLimiters } from '../reset/reset-dependencies';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
@@ -34,8 +35,11 @@ export type JobQueue = { enqueue(name: string, task: () => Promise<void>): void 
 
 export type Translator = { locale: Locale; t(key: string, values?: Record<string, string | number>): string };
 
-/** The directory behind each surface (Microsoft Graph; Active Directory once the hybrid adapter lands). */
-export type PortalDirectory = { desk: DeskDirectory; reset: ResetDirectory };
+/**
+ * The directory behind each surface: Microsoft Graph, and the on-premises AD connections that hold
+ * synced users' passwords (server/hybrid/password-authority.ts routes between them).
+ */
+export type PortalDirectory = { desk: DeskDirectory; reset: ResetDirectory; onPremises: OnPremisesDirectories };
 
 export type PortalLimiters = { desk: DeskRateLimits; reset: ResetLimiters };
 

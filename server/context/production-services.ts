@@ -7,6 +7,7 @@ import { getDatabase } from '../database/database';
 import type { DeskLimitKind } from '../desk/desk-dependencies';
 import { graphDeskDirectory } from '../desk/graph-desk-directory';
 import { graphMockPushChannel } from '../desk/graph-mock-push-channel';
+import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
@@ -84,7 +85,7 @@ export function productionServices(): PortalServices {
   const config = getConfig();
   services = {
     db: getDatabase(),
-    directory: { desk: graphDeskDirectory, reset: graphResetDirectory },
+    directory: { desk: graphDeskDirectory, reset: graphResetDirectory, onPremises: onPremisesDirectoriesFrom(config) },
     clock: { now: () => new Date() },
     messenger: { sendEmail: (message) => sendEmail(message), sendSms: (message) => sendSms(message) },
     limiters: productionLimiters(),

@@ -8,6 +8,7 @@ export function resetDependenciesOf(services: PortalServices): ResetDependencies
   return {
     db: services.db,
     directory: services.directory.reset,
+    onPremises: services.directory.onPremises,
     settings: resetSettingsFrom(services.settings),
     entra: services.entraVerification,
     now: () => services.clock.now(),

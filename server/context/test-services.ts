@@ -4,6 +4,7 @@
 import { loadConfig, type Config } from '../config';
 import type { DatabaseClient } from '../database/create-database-client';
 import { fakeDirectory, fakeLimits, fakeMessenger, fakePushChannel } from '../desk/desk-test-support';
+import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { runInBackground } from '../reset/background-tasks';
 import { adele, memoryDirectory, memoryLimiter, passwordAndPush } from '../reset/reset-test-support';
 import type { PortalActor, PortalServices } from './portal-context';
@@ -32,6 +33,7 @@ export function testServices(db: DatabaseClient, parts: Partial<PortalServices> 
     directory: {
       desk: deskDirectory.directory,
       reset: memoryDirectory([{ user: adele, methods: passwordAndPush }]),
+      onPremises: noOnPremisesDirectories,
     },
     clock: { now: () => clock.current },
     messenger: mail.messenger,

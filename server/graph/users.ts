@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
+import type { OnPremisesIdentity } from '../../lib/ad/source-of-authority';
 import { graphRequest } from './graph-client';
 
 // The Graph user calls that the reset portal, the service desk and the readiness dashboard share.
@@ -14,6 +15,13 @@ export const graphUserSchema = z.looseObject({
   mail: z.string().nullable().optional(),
   mobilePhone: z.string().nullable().optional(),
   otherMails: z.array(z.string()).optional(),
+  // Source of authority (user resource): true for users synced from on-premises AD by Entra Connect or
+  // Cloud Sync; their password is written to AD, matched by onPremisesSecurityIdentifier.
+  onPremisesSyncEnabled: z.boolean().nullable().optional(),
+  onPremisesSecurityIdentifier: z.string().nullable().optional(),
+  onPremisesSamAccountName: z.string().nullable().optional(),
+  onPremisesDomainName: z.string().nullable().optional(),
+  onPremisesDistinguishedName: z.string().nullable().optional(),
 });
 export type GraphUser = z.infer<typeof graphUserSchema>;
 
@@ -22,7 +30,21 @@ const userCollectionSchema = z.object({ value: z.array(graphUserSchema) });
 export const authenticationMethodSchema = z.looseObject({ '@odata.type': z.string(), id: z.string() });
 export type GraphAuthenticationMethod = z.infer<typeof authenticationMethodSchema>;
 
-const userSelect = '$select=id,userPrincipalName,displayName,userType,accountEnabled,mail,mobilePhone,otherMails';
+const userSelect =
+  '$select=id,userPrincipalName,displayName,userType,accountEnabled,mail,mobilePhone,otherMails,' +
+  'onPremisesSyncEnabled,onPremisesSecurityIdentifier,onPremisesSamAccountName,onPremisesDomainName,' +
+  'onPremisesDistinguishedName';
+
+/** The onPremises* properties of a synced user; null for a cloud-only user (onPremisesSyncEnabled not true). */
+export function onPremisesIdentityOf(user: GraphUser): OnPremisesIdentity | null {
+  if (user.onPremisesSyncEnabled !== true) return null;
+  return {
+    securityIdentifier: user.onPremisesSecurityIdentifier ?? null,
+    samAccountName: user.onPremisesSamAccountName ?? null,
+    domainName: user.onPremisesDomainName ?? null,
+    distinguishedName: user.onPremisesDistinguishedName ?? null,
+  };
+}
 
 /** OData string literal: single quotes doubled (OData ABNF), so a username cannot break out of the filter. */
 function odataString(value: string): string {

@@ -14,6 +14,9 @@ const realEntra = {
   ENTRA_RESET_CLIENT_SECRET: randomBytes(30).toString('base64url'),
   ENTRA_PORTAL_CLIENT_ID: '6a4d2e18-7c3b-4d95-a1f0-2e8b9c7d5a36',
   ENTRA_PORTAL_CLIENT_SECRET: randomBytes(30).toString('base64url'),
+  // required in production by the audit chain (server/audit/)
+  AUDIT_HMAC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  AUDIT_CHECKPOINT_KEY_FILE: 'audit-checkpoint-key.pem',
 } as const;
 
 const refusal = (variable: string) => new RegExp(`^Invalid environment variable ${variable}: [^\\n]+$`);
@@ -89,6 +92,8 @@ describe('production refuses unsafe configuration (issue 11, finding 1)', () => 
       NODE_ENV: 'production',
       VERITY_DEMO_MODE: '1',
       AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      AUDIT_HMAC_KEYS: realEntra.AUDIT_HMAC_KEYS,
+      AUDIT_CHECKPOINT_KEY_FILE: realEntra.AUDIT_CHECKPOINT_KEY_FILE,
     });
     expect(demo.VERITY_DEMO_MODE).toBe(true);
     expect(demo.ENTRA_AUTHORITY_HOST).toBe('https://localhost:4443');

@@ -1,12 +1,14 @@
 // The end of a reset: the new password is checked with the same rules the page showed, then written to
-// Entra through Graph (PATCH /users/{id} passwordProfile; user-update). Exactly one request per verified
+// the user's source of authority: Entra through Graph (PATCH /users/{id} passwordProfile; user-update) for
+// cloud-only users, on-premises AD by objectSid for synced ones (server/hybrid/). Exactly one request per verified
 // session can write it: a conditional update claims the session first, so 50 simultaneous submissions
 // change the password once and produce one audit success. Entra's own refusal (its banned list,
 // complexity) releases the claim and is shown to the user. No automatic sign-in follows (FPCS).
 import { z } from 'zod';
-import { AppError, isAppError } from '../../lib/app-error';
+import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { evaluatePassword } from '../../lib/reset/password-policy';
+import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { changeNotice } from './reset-notifications';
@@ -71,30 +73,25 @@ export async function changePassword(
       reason: 'alreadyInProgress',
     });
   try {
-    await deps.directory.setPassword(userId, password);
+    await writeAtSourceOfAuthority(deps, user, { kind: 'password', password });
   } catch (error) {
+    // Nothing was written: the claim is released so the user can try again (another password, or later).
     await deps.db.resetSession.updateMany({
       where: { id: session.row.id, passwordClaimedAt: claimedAt },
       data: { passwordClaimedAt: null },
     });
-    const entraMessage = isAppError(error) ? error.message : 'Microsoft Entra ID could not be reached.';
+    const failure = error instanceof SelfServiceWriteError ? error : null;
     await auditReset(deps, {
       action: 'reset.passwordRejected',
-      outcome: 'failure',
+      outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
       subjectId: userId,
       purpose: 'reset',
       sessionId: session.row.id,
       services: session.snapshot.verified,
-      reason: isAppError(error) ? error.code : 'INTERNAL',
+      reason: failure?.auditReason ?? 'INTERNAL',
       origin: input.origin,
     });
-    if (isAppError(error) && error.code === 'INVALID_INPUT')
-      throw new AppError('INVALID_INPUT', entraMessage, { reason: entraRejectionReason(entraMessage) });
-    throw new AppError(
-      'UPSTREAM_ERROR',
-      'Microsoft Entra ID did not accept the change right now. Try again in a moment.',
-      { reason: 'entraUnavailable' },
-    );
+    throw failure?.shown ?? error;
   }
   const now = deps.now();
   await deps.db.resetSession.update({
@@ -130,12 +127,4 @@ export function notifyUser(
     });
     await deps.sendEmail({ to, subject: message.subject, text: message.text });
   });
-}
-
-// Graph's wording for the two documented refusals (user-update; concept-password-ban-bad), so the page
-// can explain them in the user's language; anything else is shown as a generic refusal.
-function entraRejectionReason(message: string): 'entraBanned' | 'entraComplexity' | 'entraRejected' {
-  if (/commonly used|easy to guess|banned/i.test(message)) return 'entraBanned';
-  if (/complexity|length|characters/i.test(message)) return 'entraComplexity';
-  return 'entraRejected';
 }

@@ -7,6 +7,7 @@ import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter } from '../rate-limit/rate-limiter';
 import { createEntraMfaVerification } from '../verification/entra-mfa-verification';
+import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { runInBackground } from './background-tasks';
 import { graphResetDirectory } from './graph-reset-directory';
 import type { ResetDependencies } from './reset-dependencies';
@@ -27,6 +28,7 @@ export function defaultResetDependencies(): ResetDependencies {
   return {
     db: getDatabase(),
     directory: graphResetDirectory,
+    onPremises: onPremisesDirectoriesFrom(config),
     settings,
     entra: createEntraMfaVerification({
       authorityHost: config.ENTRA_AUTHORITY_HOST,

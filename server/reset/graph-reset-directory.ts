@@ -8,6 +8,7 @@ import {
   findUserByUsername,
   getUser,
   listAuthenticationMethods,
+  onPremisesIdentityOf,
   setUserPassword,
   unlockUser,
   type GraphAuthenticationMethod,
@@ -42,6 +43,7 @@ export function directoryUserOf(user: GraphUser): DirectoryUser {
     displayName: user.displayName ?? user.userPrincipalName,
     mobilePhone: user.mobilePhone ?? null,
     alternateEmail: user.otherMails?.[0] ?? null,
+    onPremises: onPremisesIdentityOf(user),
   };
 }
 

@@ -11,6 +11,7 @@ export type ResetAuditAction =
   | 'reset.passwordChanged'
   | 'reset.passwordRejected'
   | 'unlock.completed'
+  | 'unlock.rejected'
   | 'reset.otherSessionsRevoked';
 
 export async function auditReset(

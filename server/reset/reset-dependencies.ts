@@ -2,6 +2,7 @@
 // integration tests run the real functions against a real database with an in-memory directory, and the
 // route handlers use the production wiring from default-reset-dependencies.ts.
 import type { DatabaseClient } from '../database/create-database-client';
+import type { OnPremisesDirectories } from '../hybrid/on-premises-directories';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
 import type { ResetDirectory } from './reset-directory';
 import type { ResetSettings } from './reset-settings';
@@ -23,6 +24,8 @@ export type ResetLimiters = {
 export type ResetDependencies = {
   db: DatabaseClient;
   directory: ResetDirectory;
+  /** AD connections for synced users (their password writes and unlocks go there, by objectSid). */
+  onPremises: OnPremisesDirectories;
   settings: ResetSettings;
   entra: Pick<EntraMfaVerification, 'start' | 'complete'>;
   now: () => Date;

@@ -1,5 +1,6 @@
 // What the reset portal needs from the directory (Microsoft Graph), as one small port so the domain
 // functions can be tested against an in-memory directory and run against Graph (real or mock).
+import type { OnPremisesIdentity } from '@/lib/ad/source-of-authority';
 export type DirectoryUser = {
   id: string;
   userPrincipalName: string;
@@ -8,6 +9,8 @@ export type DirectoryUser = {
   mobilePhone: string | null;
   /** Alternate email of record (`otherMails`; email codes go to the first). */
   alternateEmail: string | null;
+  /** Graph's onPremises* properties when the user is synced from AD (their password lives there); else null. */
+  onPremises?: OnPremisesIdentity | null;
 };
 
 /** A registered Entra authentication method, reduced to what readiness and the MFA rule need. */

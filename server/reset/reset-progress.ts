@@ -6,6 +6,7 @@ import { cookies } from 'next/headers';
 import { isAppError } from '../../lib/app-error';
 import type { IdentityServiceId, ResetPurpose } from '../../lib/reset/identity-services';
 import type { PasswordPolicy } from '../../lib/reset/password-policy';
+import { resetGuidance, type ResetGuidance } from '../../lib/reset/reset-guidance';
 import { csrfTokenFor } from './http/reset-csrf';
 import { readResetCookie } from './http/reset-cookie';
 import { resetDependenciesOf } from '../context/reset-view';
@@ -26,8 +27,12 @@ export type ResetProgress = {
   /** Checked against the allow list when the session started. */
   returnUrl: string | null;
   minutesLeft: number;
-  /** An Entra round trip was started and the user came back without finishing it (browser Back). */
+  /** An Entra round trip was started and the user came back without finishing it (browser Back), and no
+   * other service was verified since: the explanation banner shows once, not after later successful checks. */
   hasUnfinishedEntraVerification: boolean;
+  /** The user went to Microsoft and came back without Entra MFA (password prompt, cancel, error). */
+  isEntraMfaDemoted: boolean;
+  guidance: ResetGuidance;
 };
 
 /** The progress of the browser's reset session, or null when there is none (the page offers to start). */
@@ -42,9 +47,28 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     throw error;
   }
   const { starPolicy } = deps.settings;
-  const unfinished = await deps.db.verificationChallenge.count({
+  const verified = session.snapshot.verified;
+  const unfinished = await deps.db.verificationChallenge.findFirst({
     where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null, expiresAt: { gt: deps.now() } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
   });
+  const triedEntra = await deps.db.verificationChallenge.count({
+    where: { resetSessionId: session.row.id, service: 'entraMfa' },
+  });
+  const isEntraMfaDemoted = triedEntra > 0 && !verified.includes('entraMfa');
+  // A successful check after the round trip began (reset-audit.ts records each one with the session reference).
+  const checkedSince =
+    unfinished && verified.length > 0
+      ? await deps.db.auditEvent.count({
+          where: {
+            action: 'reset.verification',
+            outcome: 'success',
+            occurredAt: { gte: unfinished.createdAt },
+            detailsJson: { contains: `"session":"${session.row.id.slice(0, 12)}"` },
+          },
+        })
+      : 0;
   return {
     purpose: session.purpose,
     status: session.status,
@@ -60,9 +84,36 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     csrf: csrfTokenFor(deps.settings, String(token)),
     otherSessionsRevoked: session.row.otherSessionsRevokedAt !== null,
     returnUrl: session.row.returnUrl,
-    hasUnfinishedEntraVerification: unfinished > 0 && !session.snapshot.verified.includes('entraMfa'),
+    hasUnfinishedEntraVerification: unfinished !== null && !verified.includes('entraMfa') && checkedSince === 0,
+    isEntraMfaDemoted,
+    guidance: resetGuidance({
+      purpose: session.purpose,
+      stars: session.score.stars,
+      policy: starPolicy,
+      verified,
+      isEntraMfaDemoted,
+    }),
     minutesLeft: Math.max(0, Math.ceil((session.row.expiresAt.getTime() - deps.now().getTime()) / 60_000)),
   };
+}
+
+/** Tries left on the newest SMS or email code of this session, for the code page's hint; null without one. */
+export async function codeTriesLeft(service: 'sms' | 'email'): Promise<number | null> {
+  const deps = resetDependenciesOf(productionServices());
+  const token = readResetCookie(await cookies(), deps.settings);
+  let session: LoadedResetSession;
+  try {
+    session = await loadResetSession(deps, token);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+  const challenge = await deps.db.verificationChallenge.findFirst({
+    where: { resetSessionId: session.row.id, service, consumedAt: null, expiresAt: { gt: deps.now() } },
+    orderBy: { createdAt: 'desc' },
+    select: { attempts: true },
+  });
+  return challenge ? Math.max(0, deps.settings.maxCodeAttempts - challenge.attempts) : null;
 }
 
 /** For the new-password page: the policy and the verified user's name (for the name-parts rule). */

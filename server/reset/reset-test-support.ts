@@ -6,6 +6,7 @@ import { AppError } from '../../lib/app-error';
 import { loadConfig } from '../config';
 import type { DatabaseClient } from '../database/create-database-client';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
+import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { settleBackgroundTasks, runInBackground } from './background-tasks';
 import type { Limiter, ResetDependencies } from './reset-dependencies';
 import type { DirectoryMethod, DirectoryUser, ResetDirectory } from './reset-directory';
@@ -112,6 +113,7 @@ export function testResetDependencies(
   return {
     db,
     directory,
+    onPremises: noOnPremisesDirectories,
     settings: resetSettingsFrom(loadConfig({ AUTH_SECRET: 'test-secret-test-secret-test-secret-0000' })),
     entra: unusedEntra,
     now: () => clock.now,

@@ -1,9 +1,11 @@
-// The end of an unlock: clears Entra's smart lockout for the verified account (Graph; in the mock
-// POST /users/{id}/unlock, see docs/reset-portal.md for real Entra). Once per session, like a reset.
+// The end of an unlock: clears the lockout at the user's source of authority: AD's lockoutTime=0 for a
+// synced user, Entra's smart lockout for a cloud-only one (Graph; in the mock POST /users/{id}/unlock, see
+// docs/reset-portal.md for real Entra). Once per session, like a reset.
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { auditReset } from './reset-audit';
 import { notifyUser, requireVerifiedSession } from './change-password';
+import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 
 export async function unlockAccount(
@@ -21,18 +23,26 @@ export async function unlockAccount(
     throw new AppError('CONFLICT', 'Your account is already being unlocked. Wait a moment.', {
       reason: 'alreadyInProgress',
     });
+  const user = await deps.directory.getUser(userId);
   try {
-    await deps.directory.unlock(userId);
-  } catch {
+    await writeAtSourceOfAuthority(deps, user, { kind: 'unlock' });
+  } catch (error) {
     await deps.db.resetSession.updateMany({
       where: { id: session.row.id, passwordClaimedAt: claimedAt },
       data: { passwordClaimedAt: null },
     });
-    throw new AppError(
-      'UPSTREAM_ERROR',
-      'Microsoft Entra ID did not accept the unlock right now. Try again in a moment.',
-      { reason: 'entraUnavailable' },
-    );
+    const failure = error instanceof SelfServiceWriteError ? error : null;
+    await auditReset(deps, {
+      action: 'unlock.rejected',
+      outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
+      subjectId: userId,
+      purpose: 'unlock',
+      sessionId: session.row.id,
+      services: session.snapshot.verified,
+      reason: failure?.auditReason ?? 'INTERNAL',
+      origin: input.origin,
+    });
+    throw failure?.shown ?? error;
   }
   const now = deps.now();
   await deps.db.resetSession.update({
@@ -48,5 +58,5 @@ export async function unlockAccount(
     services: session.snapshot.verified,
     origin: input.origin,
   });
-  notifyUser(deps, await deps.directory.getUser(userId), 'accountUnlocked', input.locale, now);
+  notifyUser(deps, user, 'accountUnlocked', input.locale, now);
 }

@@ -1,7 +1,7 @@
 // /reset/new-password: reachable only with enough stars; rules from the configured policy.
 import { newPasswordPageData } from '@/server/reset/reset-progress';
 import { requestMessages } from '@/server/i18n/request-messages';
-import { passwordRuleIds } from '@/lib/reset/password-policy';
+import { passwordRuleIds, type PasswordRuleId } from '@/lib/reset/password-policy';
 import { ErrorNotice } from './notice';
 import { PasswordForm, type PasswordFormLabels } from './password-form';
 import type { ResetQuery } from './query';
@@ -12,7 +12,11 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
   const { t } = await requestMessages();
   const data = await newPasswordPageData();
   if (!data) return <StartAgain purpose="reset" messageKey="reset.password.notVerified" />;
-  const errorKey = resetErrorKey(query.error);
+  const failedRules = (query.error === 'passwordRules' ? (query.failed ?? '').split(',') : []).filter(
+    (rule): rule is PasswordRuleId => (passwordRuleIds as readonly string[]).includes(rule),
+  );
+  // The refused rules are listed at the fields; the banner stays for every other error.
+  const errorKey = failedRules.length > 0 ? null : resetErrorKey(query.error);
   const labels: PasswordFormLabels = {
     newLabel: t('reset.password.newLabel'),
     confirmLabel: t('reset.password.confirmLabel'),
@@ -22,6 +26,8 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
     met: t('reset.password.met'),
     notMet: t('reset.password.notMet'),
     found: t('reset.password.found'),
+    failedHeading: t('reset.password.failedHeading'),
+    failed: t('reset.password.failed'),
     rules: Object.fromEntries(
       passwordRuleIds.map((id) => [
         id,
@@ -34,7 +40,13 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.password.title')}</h1>
       <p className="mt-3 text-slate-700">{t('reset.password.intro')}</p>
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
-      <PasswordForm csrf={data.csrf} policy={data.policy} context={data.context} labels={labels} />
+      <PasswordForm
+        csrf={data.csrf}
+        policy={data.policy}
+        context={data.context}
+        labels={labels}
+        failedRules={failedRules}
+      />
     </div>
   );
 }

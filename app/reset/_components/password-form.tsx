@@ -21,6 +21,8 @@ export type PasswordFormLabels = {
   notMet: string;
   rules: Record<PasswordRuleId, string>;
   found: string;
+  failedHeading: string;
+  failed: string;
 };
 
 export function PasswordForm({
@@ -28,15 +30,19 @@ export function PasswordForm({
   policy,
   context,
   labels,
+  failedRules = [],
 }: {
   csrf: string;
   policy: PasswordPolicy;
   context: PasswordContext;
   labels: PasswordFormLabels;
+  /** Rules the server refused on the last submission: listed next to the fields until the user types again. */
+  failedRules?: readonly PasswordRuleId[];
 }) {
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [isShown, setIsShown] = useState(false);
+  const [hasTyped, setHasTyped] = useState(false);
   const id = useId();
   // Uncontrolled inputs: what a password manager or a fast typist entered before hydration stays in the
   // field (a controlled input would be reset to ''), and the live feedback picks it up on mount.
@@ -48,6 +54,10 @@ export function PasswordForm({
   }, []);
   const evaluation = evaluatePassword(policy, { password, confirmation }, context);
   const type = isShown ? 'text' : 'password';
+  // Nothing typed yet: no rule is ticked (an empty field is not "at most 256 characters" in any useful sense).
+  const isEmpty = password.length === 0 && confirmation.length === 0;
+  const refused = hasTyped ? [] : failedRules;
+  const describedBy = refused.length > 0 ? `${id}-refused ${id}-rules` : `${id}-rules`;
   return (
     <form
       method="post"
@@ -55,6 +65,20 @@ export function PasswordForm({
       className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
     >
       <input type="hidden" name="csrf" value={csrf} />
+      {refused.length > 0 && (
+        <div
+          id={`${id}-refused`}
+          data-testid="refused-rules"
+          className="mb-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900"
+        >
+          <p className="font-medium">{labels.failedHeading}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {refused.map((rule) => (
+              <li key={rule}>{labels.rules[rule]}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <label htmlFor={`${id}-new`} className="block font-medium">
         {labels.newLabel}
       </label>
@@ -67,8 +91,12 @@ export function PasswordForm({
         maxLength={1024}
         ref={newRef}
         defaultValue=""
-        onChange={(e) => setPassword(e.target.value)}
-        aria-describedby={`${id}-rules`}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          setHasTyped(true);
+        }}
+        aria-invalid={refused.length > 0 ? true : undefined}
+        aria-describedby={describedBy}
         className="mt-1 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base"
       />
       <label htmlFor={`${id}-confirm`} className="mt-4 block font-medium">
@@ -83,7 +111,12 @@ export function PasswordForm({
         maxLength={1024}
         ref={confirmRef}
         defaultValue=""
-        onChange={(e) => setConfirmation(e.target.value)}
+        onChange={(e) => {
+          setConfirmation(e.target.value);
+          setHasTyped(true);
+        }}
+        aria-invalid={refused.includes('confirmationMatches') ? true : undefined}
+        aria-describedby={refused.length > 0 ? `${id}-refused` : undefined}
         className="mt-1 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base"
       />
       <div className="mt-3 flex items-center gap-2">
@@ -99,19 +132,24 @@ export function PasswordForm({
       <div id={`${id}-rules`} className="mt-4">
         <p className="font-medium">{labels.rulesHeading}</p>
         <ul className="mt-2 space-y-1" aria-live="polite">
-          {evaluation.rules.map((rule) => (
-            <li
-              key={rule.id}
-              data-rule={rule.id}
-              data-passed={rule.passed}
-              className={rule.passed ? 'text-green-800' : 'text-slate-800'}
-            >
-              <span aria-hidden="true">{rule.passed ? '✓ ' : '○ '}</span>
-              {labels.rules[rule.id]}
-              {rule.match && !rule.passed ? ` (${labels.found.replace('{word}', rule.match)})` : ''}
-              <span className="sr-only"> — {rule.passed ? labels.met : labels.notMet}</span>
-            </li>
-          ))}
+          {evaluation.rules.map((rule) => {
+            const passed = rule.passed && !isEmpty;
+            const isRefused = refused.includes(rule.id);
+            return (
+              <li
+                key={rule.id}
+                data-rule={rule.id}
+                data-passed={passed}
+                data-refused={isRefused || undefined}
+                className={passed ? 'text-green-800' : isRefused ? 'font-medium text-red-800' : 'text-slate-800'}
+              >
+                <span aria-hidden="true">{passed ? '✓ ' : isRefused ? '✗ ' : '○ '}</span>
+                {labels.rules[rule.id]}
+                {rule.match && !rule.passed ? ` (${labels.found.replace('{word}', rule.match)})` : ''}
+                <span className="sr-only"> — {passed ? labels.met : isRefused ? labels.failed : labels.notMet}</span>
+              </li>
+            );
+          })}
         </ul>
       </div>
       <button

@@ -14,6 +14,15 @@ export const resetQuerySchema = z.object({
   verified: value,
   signedOut: value,
   return: z.string().max(2048).optional().catch(undefined),
+  /** A refused username, shown again in its field. */
+  username: z.string().max(256).optional().catch(undefined),
+  /** Password rules a submission failed (server-side check), comma-separated rule ids. */
+  failed: z
+    .string()
+    .max(200)
+    .regex(/^[\w,]+$/)
+    .optional()
+    .catch(undefined),
 });
 export type ResetQuery = z.infer<typeof resetQuerySchema>;
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;

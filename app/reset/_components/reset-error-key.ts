@@ -22,7 +22,16 @@ const knownErrors = new Set([
   'forbidden',
   'unauthorized',
   'upstreamError',
+  'temporarilyUnavailable',
   'internal',
+  // Hybrid users (server/hybrid/self-service-write.ts): one refusal for every reason, AD's rules by name.
+  'selfServiceRefused',
+  'adMinLength',
+  'adComplexity',
+  'adHistory',
+  'adMinimumAge',
+  'adUnavailable',
+  'adRefused',
 ]);
 
 export function resetErrorKey(reason: string | undefined): string | null {

@@ -1,13 +1,19 @@
 // /reset and /unlock: the user says who they are. Same page, same answer for every username.
 import { requestMessages } from '@/server/i18n/request-messages';
+import { usernameDomain } from '@/server/reset/reset-help';
 import type { ResetPurpose } from '@/lib/reset/identity-services';
+import { usernameProblem } from '@/lib/reset/username-problem';
 import { ErrorNotice, buttonClass, inputClass } from './notice';
 import type { ResetQuery } from './query';
 import { resetErrorKey } from './reset-error-key';
 
 export async function ResetStartPage({ purpose, query }: { purpose: ResetPurpose; query: ResetQuery }) {
   const { t } = await requestMessages();
-  const errorKey = resetErrorKey(query.error);
+  const domain = usernameDomain();
+  const kept = query.username ?? '';
+  // A refused username: the message sits under the field and is tied to it; no generic banner as well.
+  const problem = query.error === 'invalidInput' ? (usernameProblem(kept) ?? 'format') : null;
+  const errorKey = problem ? null : resetErrorKey(query.error);
   const other = purpose === 'reset' ? 'unlock' : 'reset';
   return (
     <div className="mx-auto max-w-xl">
@@ -25,8 +31,14 @@ export async function ResetStartPage({ purpose, query }: { purpose: ResetPurpose
           {t('reset.start.usernameLabel')}
         </label>
         <p id="username-hint" className="text-sm text-slate-600">
-          {t('reset.start.usernameHint')}
+          {t('reset.start.usernameHint', { domain })}
         </p>
+        {problem && (
+          <p id="username-error" className="mt-1 font-medium text-red-800">
+            <span aria-hidden="true">⚠ </span>
+            {t(`reset.start.usernameErrors.${problem}`, { domain })}
+          </p>
+        )}
         <input
           id="username"
           name="username"
@@ -37,8 +49,12 @@ export async function ResetStartPage({ purpose, query }: { purpose: ResetPurpose
           spellCheck={false}
           required
           maxLength={256}
-          aria-describedby="username-hint"
-          className={inputClass}
+          defaultValue={kept}
+          // The page's one task; a user who arrives here came to type this (WCAG 3.2.1: focus, no change of context).
+          autoFocus
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'username-error username-hint' : 'username-hint'}
+          className={`${inputClass} ${problem ? 'border-red-700' : ''}`}
         />
         <button type="submit" className={`${buttonClass} mt-4 w-full sm:w-auto`}>
           {t('reset.start.submit')}

@@ -1,7 +1,7 @@
 // /{reset|unlock}/verify/{sms|email|totp|passkey}: one service. SMS and email first offer to send a code
 // and then answer the same whether or not a channel is on record.
 import { notFound } from 'next/navigation';
-import { resetProgressForPage } from '@/server/reset/reset-progress';
+import { codeTriesLeft, resetProgressForPage } from '@/server/reset/reset-progress';
 import { requestMessages } from '@/server/i18n/request-messages';
 import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, InfoNotice, buttonClass, inputClass, secondaryButtonClass } from './notice';
@@ -98,6 +98,7 @@ export async function VerifyServicePage({
     );
   }
   const sent = query.sent === '1';
+  const triesLeft = sent ? ((await codeTriesLeft(chosen)) ?? 5) : 5;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t(`reset.verify.${chosen}Title`)}</h1>
@@ -120,7 +121,7 @@ export async function VerifyServicePage({
             {t('reset.verify.codeLabel')}
           </label>
           <p id="code-hint" className="text-sm text-slate-600">
-            {t('reset.verify.codeHint')}
+            {t('reset.verify.codeHint', { tries: triesLeft })}
           </p>
           <input
             id="code"

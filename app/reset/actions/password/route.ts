@@ -1,5 +1,6 @@
 // POST /reset/actions/password — writes the new password to Entra once the session has enough stars.
 import { z } from 'zod';
+import { isAppError } from '@/lib/app-error';
 import { changePassword } from '@/server/reset/change-password';
 import { defineRoute } from '@/server/http/define-route';
 import {
@@ -8,6 +9,7 @@ import {
   resetArgs,
   resetHeaders,
   resetRedirect,
+  withQuery,
 } from '@/server/reset/http/reset-route-options';
 
 export const POST = defineRoute({
@@ -19,7 +21,19 @@ export const POST = defineRoute({
   redirectOnError: backWithError('/reset/new-password'),
   handle: async (context, { body }, request) => {
     const { deps, token, locale, origin } = resetArgs(context, request);
-    await changePassword(deps, { token, password: body.password, confirmation: body.confirmation, locale, origin });
+    try {
+      await changePassword(deps, { token, password: body.password, confirmation: body.confirmation, locale, origin });
+    } catch (error) {
+      // The rules the server refused go back to the page, which lists them next to the fields (also without
+      // JavaScript); the password itself never goes into the URL.
+      const rules = isAppError(error) && error.reason === 'passwordRules' ? error.details.rules : undefined;
+      if (Array.isArray(rules))
+        return resetRedirect(
+          context,
+          withQuery('/reset/new-password', { error: 'passwordRules', failed: rules.map(String).join(',') }),
+        );
+      throw error;
+    }
     return resetRedirect(context, '/reset/done');
   },
 });

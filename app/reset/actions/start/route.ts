@@ -2,13 +2,8 @@
 // server/reset/start-reset-session.ts); always 303 to the service list with the session cookie.
 import { z } from 'zod';
 import { defineRoute } from '@/server/http/define-route';
-import {
-  backWithError,
-  purposeOf,
-  resetArgs,
-  resetHeaders,
-  resetRedirect,
-} from '@/server/reset/http/reset-route-options';
+import { reasonOf } from '@/server/http/request-failure';
+import { purposeOf, resetArgs, resetHeaders, resetRedirect, withQuery } from '@/server/reset/http/reset-route-options';
 import { startResetSession } from '@/server/reset/start-reset-session';
 
 export const POST = defineRoute({
@@ -23,7 +18,16 @@ export const POST = defineRoute({
       returnUrl: z.string().max(2048).optional(),
     }),
   },
-  redirectOnError: backWithError((raw) => `/${purposeOf(raw)}`),
+  // A refused username comes back in the field (the page says what is wrong with it); the return URL is kept
+  // on every error. The value is one the user just typed and it was refused, so it names no account.
+  redirectOnError: (failure, raw) =>
+    withQuery(`/${purposeOf(raw)}`, {
+      error: reasonOf(failure),
+      ...(failure.reason === 'invalidInput' && typeof raw.username === 'string'
+        ? { username: raw.username.slice(0, 256) }
+        : {}),
+      ...(typeof raw.returnUrl === 'string' && raw.returnUrl ? { return: raw.returnUrl.slice(0, 2048) } : {}),
+    }),
   handle: async (context, { body }, request) => {
     const { deps, origin } = resetArgs(context, request);
     const { token } = await startResetSession(deps, {
