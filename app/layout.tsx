@@ -5,6 +5,7 @@ import { supportedLocales } from '../lib/i18n/pick-locale';
 import { currentSession } from '../server/auth/current-session';
 import { requestMessages } from '../server/i18n/request-messages';
 import { LanguageSwitcher } from './components/language-switcher';
+import { LocaleProvider } from './components/locale-provider';
 import { SignOutButton } from './components/sign-out-button';
 import './globals.css';
 
@@ -87,7 +88,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
+          <LocaleProvider locale={locale}>{children}</LocaleProvider>
         </main>
       </body>
     </html>

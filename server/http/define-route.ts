@@ -9,10 +9,12 @@
 //   5. zod: segment parameters (percent-decoding checked), query and body, each with the route's schema;
 //   6. one server function called with one context (server/context/portal-context.ts);
 //   7. errors: AppError and ZodError to one body `{ error: { code, message, reason?, path? } }` with the
-//      status from one table, or a 303 redirect with `?error=` for HTML forms; every denial audited.
+//      status from one table, or a 303 redirect with `?error=` for HTML forms; every denial audited, and
+//      every dependency outage (503 `temporarilyUnavailable`, nothing charged: server/http/dependency-outage.ts).
 import type { z } from 'zod';
 import type { PortalActor, PortalContext, PortalServices } from '../context/portal-context';
 import { auditDenial } from './audit-denial';
+import { auditOutage, outageDependencyOf } from './audit-outage';
 import { checkAccess, type RouteAccess } from './check-access';
 import { checkOrigin } from './check-origin';
 import { clientAddressOf } from './client-address';
@@ -128,6 +130,8 @@ export function defineRoute<
     } catch (error) {
       const failure = requestFailureOf(error);
       if (isDenial(failure)) await auditDenial(context, spec.name, failure, request);
+      const dependency = failure.code === 'UNAVAILABLE' ? outageDependencyOf(error) : null;
+      if (dependency) await auditOutage(context, spec.name, dependency, request);
       // A refused origin or CSRF token is found before the schemas accept the request, so it never redirects.
       if (spec.redirectOnError && isAccepted) {
         const location = spec.redirectOnError(failure, raw, context);
