@@ -148,7 +148,7 @@ describe('Jhope188/ConditionalAccessPolicies shapes (our own fixture: that repos
     const warnings = result.stderr.trim().split('\n');
     expect(warnings).toHaveLength(7);
     expect(warnings).toContain(
-      `verity-ca: warning: ${base}/jhope188-shapes/policies/SHAPES - O365 - BLOCK - Outside working hours.json $: read the policy under "PolicyConfig" (an export tool's wrapper).`,
+      `verity-ca: warning: ${base}/jhope188-shapes/policies/SHAPES_-_O365_-_BLOCK_-_Outside_working_hours.json $: read the policy under "PolicyConfig" (an export tool's wrapper).`,
     );
     expect(result.stdout).toMatch(/Not evaluated in "SHAPES - O365 - BLOCK - Outside working hours": time/);
   });
