@@ -20,7 +20,17 @@ const environmentSchema = z.object({
   // Origin of the portal whose redirect URIs the demo clients accept (clients.json is written for
   // http://localhost:3000; the Playwright portal runs on another port).
   MOCK_IDP_PORTAL_ORIGIN: z.url().optional(),
+  // Hybrid demo: synced users added to the tenant (fixtures/demo-tenant-synced-users.json), and the DC
+  // their passwords are checked against (pass-through authentication), with the portal's AD_* names.
+  MOCK_IDP_SYNCED_USERS_FILE: z.string().min(1).optional(),
+  AD_URL: z.string().min(1).optional(),
+  AD_CA_FILE: z.string().min(1).optional(),
+  AD_TLS_SERVER_NAME: z.string().min(1).optional(),
+  AD_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
 });
+
+/** Where the mock checks synced users' passwords: like Entra's pass-through authentication agent. */
+export type PassThroughSettings = { urls: string[]; caFile?: string; tlsServerName?: string; timeoutMs: number };
 
 export type MockIdpConfig = {
   port: number;
@@ -33,6 +43,9 @@ export type MockIdpConfig = {
   isControlApiEnabled: boolean;
   isAmrEmitted: boolean;
   portalOrigin?: string;
+  syncedUsersFile?: string;
+  /** Undefined: synced users' passwords are checked by the mock itself (as with password hash sync). */
+  passThrough?: PassThroughSettings;
 };
 
 /** The shared demo tenant if the CA engineer's file exists, else the mock's own minimal copy. */
@@ -57,6 +70,15 @@ export function readMockIdpConfig(
     isControlApiEnabled: parsed.MOCK_IDP_CONTROL_API === '1',
     isAmrEmitted: parsed.MOCK_IDP_EMIT_AMR === '1',
     portalOrigin: parsed.MOCK_IDP_PORTAL_ORIGIN ? new URL(parsed.MOCK_IDP_PORTAL_ORIGIN).origin : undefined,
+    syncedUsersFile: parsed.MOCK_IDP_SYNCED_USERS_FILE,
+    passThrough: parsed.AD_URL
+      ? {
+          urls: parsed.AD_URL.split(',').map((url) => url.trim()),
+          caFile: parsed.AD_CA_FILE,
+          tlsServerName: parsed.AD_TLS_SERVER_NAME,
+          timeoutMs: parsed.AD_CONNECT_TIMEOUT_MS,
+        }
+      : undefined,
   };
 }
 

@@ -25,7 +25,7 @@ import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './method
 import { createEvidenceRegistry } from './oidc/sign-in-evidence';
 import { loadSigningKeys } from './oidc/signing-keys';
 import { openStore } from './store/store';
-import { findUser, readTenantFile, type Tenant } from './store/tenant';
+import { findUser, loadTenant, type Tenant } from './store/tenant';
 import { methodsVersionOf } from './methods/registered-methods';
 import { effectiveMethodsOf } from './methods/sign-in-methods';
 import { renderIndexPage } from './views/index-page';
@@ -53,7 +53,7 @@ const assetsFolder = new URL('./assets/', import.meta.url).pathname;
 export async function createMockIdp(options: CreateMockIdpOptions): Promise<MockIdpApp> {
   const { config } = options;
   const store = openStore(config.dataDir);
-  const tenant: Tenant = readTenantFile(config.tenantFile);
+  const tenant: Tenant = loadTenant(config);
   const clients = withPortalOrigin(readClientsFile(config.clientsFile), config.portalOrigin);
   const credentials = readDemoCredentials(config.credentialsFile);
   const engine = options.engine === null ? undefined : (options.engine ?? loadConditionalAccessEngine());
