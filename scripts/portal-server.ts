@@ -9,11 +9,13 @@ import { startAuditCheckpoints } from '../server/audit/audit-checkpoint-schedule
 import { auditSettingsFrom } from '../server/audit/audit-settings';
 import { loadConfig } from '../server/config';
 import { createDatabaseClient } from '../server/database/create-database-client';
+import { createLogger } from '../server/log/logger';
 import { startupWarnings } from '../server/startup-warnings';
 
 const isDev = process.argv.includes('--dev');
 const config = loadConfig(process.env);
-for (const warning of startupWarnings(config)) console.warn(`[verity] warning: ${warning}`);
+const logger = createLogger({ level: config.LOG_LEVEL });
+for (const warning of startupWarnings(config)) logger.warn(warning);
 const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 
@@ -31,4 +33,4 @@ http
     request.headers['x-forwarded-for'] = chain.join(', ');
     void handle(request, response);
   })
-  .listen(config.PORT, () => console.log(`[verity] portal listening on port ${config.PORT}`));
+  .listen(config.PORT, () => logger.info({ port: config.PORT }, 'portal listening'));
