@@ -211,6 +211,7 @@ describe('cookies and headers (ASVS4 3.4; FPCS)', () => {
       settings: testConfig({
         APP_ORIGIN: 'https://portal.contoso.test',
         NODE_ENV: 'production',
+        VERITY_DEMO_MODE: '1',
         AUDIT_HMAC_KEYS: `k1:${'A'.repeat(44)}`,
         AUDIT_CHECKPOINT_KEY_FILE: 'unused-in-this-test.pem',
       }),
