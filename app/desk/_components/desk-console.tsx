@@ -28,7 +28,7 @@ function ConsoleBody() {
   const [caseId, setCaseId] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [isStarting, setStarting] = useState(false);
-  const { view, secondsLeft, isLive } = useDeskCase(caseId);
+  const { view, secondsLeft, isLive, serverNow } = useDeskCase(caseId);
 
   async function select(userId: string) {
     setCaseId(null);
@@ -109,8 +109,18 @@ function ConsoleBody() {
             ) : null}
             {view ? (
               <>
-                <VerificationControls view={view} methods={card.availableMethods} isEnded={Boolean(view.endedAt)} />
-                <DeskActions view={view} secondsLeft={secondsLeft} />
+                <VerificationControls
+                  view={view}
+                  methods={card.availableMethods}
+                  isEnded={Boolean(view.endedAt)}
+                  serverNow={serverNow}
+                />
+                <DeskActions
+                  view={view}
+                  secondsLeft={secondsLeft}
+                  isLockedOut={card.lockout.isLockedOut}
+                  targetName={card.user.displayName}
+                />
               </>
             ) : (
               <p role="status">{t('case.loading')}</p>
