@@ -22,6 +22,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**', '**/*.ad.test.ts'],
     environment: 'node',
     globalSetup: ['cli/build-cli.global-setup.ts'],
+    // Tests never read the developer's audit checkpoints (data/audit-checkpoints.jsonl); audit tests use their own.
+    env: { AUDIT_CHECKPOINT_FILE: 'data/vitest/audit-checkpoints.jsonl' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,6 +1,10 @@
 // Reads and parses the input files every command shares (--tenant, --request, --policies,
 // --named-locations) and compiles the tenant once. Each file goes through the engine's own parser
-// for its boundary, so the CLI accepts exactly what the library accepts.
+// for its boundary, so the CLI accepts exactly what the library accepts. --policies and
+// --named-locations may name a directory of exports (one object per file, as baselines publish them):
+// every *.json file in it, in name order. Repairs the parsers make are collected in options.warnings.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { AppError } from '../lib/app-error';
 import { compileTenant } from '../lib/conditional-access/compile-tenant';
@@ -35,16 +39,42 @@ export function parseInputFile<T>(
 
 export function loadTenant(options: CommandOptions, policiesFile = options.policies) {
   const limits = inputLimits(options);
-  const tenant = parseInputFile(options.tenant, parseTenant, limits);
-  const policies = policiesFile === undefined ? undefined : parseInputFile(policiesFile, parsePolicyExport, limits);
+  const warnings = options.warnings;
+  const tenant = parseInputFile(options.tenant, (json, source) => parseTenant(json, source, warnings), limits);
+  const policies =
+    policiesFile === undefined
+      ? undefined
+      : parseExportPath(policiesFile, (json, source) => parsePolicyExport(json, source, warnings), limits);
   const namedLocations =
     options.namedLocations === undefined
       ? undefined
-      : parseInputFile(options.namedLocations, parseNamedLocationExport, limits);
+      : parseExportPath(
+          options.namedLocations,
+          (json, source) => parseNamedLocationExport(json, source, warnings),
+          limits,
+        );
   try {
     return compileTenant(tenant, { policies, namedLocations });
   } catch (error) {
     throw asInputError(error, options.tenant);
+  }
+}
+
+/** A file, or a directory whose *.json files (name order) are concatenated. */
+function parseExportPath<T>(path: string, parse: (json: unknown, source: string) => T[], limits: JsonFileLimits): T[] {
+  if (!isDirectory(path)) return parseInputFile(path, parse, limits);
+  const files = readdirSync(path)
+    .filter((name) => name.toLowerCase().endsWith('.json'))
+    .sort();
+  if (files.length === 0) throw new AppError('INVALID_INPUT', 'directory holds no *.json file', { source: path });
+  return files.flatMap((name) => parseInputFile(join(path, name), parse, limits));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // readJsonFile reports the missing file
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { AppError } from '../lib/app-error';
+import type { LoadWarning } from '../lib/conditional-access/export-shapes';
 
 export const commandNames = ['what-if', 'flow', 'matrix', 'lint', 'blast-radius'] as const;
 export type CommandName = (typeof commandNames)[number];
@@ -26,6 +27,8 @@ export type CommandOptions = {
   expect: string | undefined;
   /** lint: the lowest finding severity that fails a policy test (exit 1). */
   failOn: string | undefined;
+  /** Not an option: load warnings (repaired export shapes, unknown location types) collected for stderr. */
+  warnings?: LoadWarning[];
 };
 
 export type CommandLine =

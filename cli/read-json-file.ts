@@ -21,9 +21,9 @@ export function readJsonFile(file: string, limits: JsonFileLimits = defaultJsonF
   const text = readTextFile(file, limits.maxBytes);
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(text);
   } catch (error) {
-    const located = locateJsonSyntaxError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const located = locateJsonSyntaxError(text);
     const reason = located?.reason ?? firstLine(error);
     const where = located ? ` at line ${located.line}, column ${located.column}` : '';
     throw new AppError('INVALID_INPUT', `not valid JSON${where}: ${reason}`, {
@@ -52,11 +52,23 @@ function readTextFile(file: string, maxBytes: number): string {
         { source: file },
       );
     }
-    return readFileSync(file, 'utf8');
+    return decodeText(readFileSync(file));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('INVALID_INPUT', describeFileSystemError(error), { source: file });
   }
+}
+
+/**
+ * UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark: Windows PowerShell exporters
+ * (IntuneManagement, `Out-File`) write UTF-16LE, as in j0eyv/ConditionalAccessBaseline. RFC 8259 asks for UTF-8,
+ * but refusing the exports admins actually have helps no one. The BOM itself is dropped.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function describeFileSystemError(error: unknown): string {

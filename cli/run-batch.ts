@@ -21,6 +21,8 @@ import { flowFor, parseMethods } from './commands/flow';
 import { matrixFor } from './commands/matrix';
 import { whatIfFor } from './commands/what-if';
 import { formatError } from './format-error';
+import type { LoadWarning } from '../lib/conditional-access/export-shapes';
+import { formatLoadWarnings } from './format-load-warnings';
 import { inputLimits, loadTenant, parseInputFile } from './load-inputs';
 import type { CommandName, CommandOptions } from './parse-command-line';
 import { usageError } from './parse-command-line';
@@ -56,7 +58,9 @@ export async function runBatch(
   const run = perRequest(command, options);
   const source = options.requests ?? '-';
   const files = source === '-' ? undefined : listRequestFiles(source);
-  const compiled = loadTenant(options);
+  const warnings: LoadWarning[] = [];
+  const compiled = loadTenant({ ...options, warnings });
+  if (warnings.length > 0) stderr(formatLoadWarnings(warnings));
   const limits = inputLimits(options);
   const tally = { total: 0, invalid: 0, failed: 0 };
 

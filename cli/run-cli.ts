@@ -2,8 +2,10 @@
 // writers so the whole CLI can be driven in-process as well as through bin/verity-ca.mjs.
 // Commands are imported on demand: --help and usage errors answer without loading the engine.
 
+import type { LoadWarning } from '../lib/conditional-access/export-shapes';
 import type { CommandResult } from './command-result';
 import { formatError } from './format-error';
+import { formatLoadWarnings } from './format-load-warnings';
 import { parseCommandLine, type CommandName, type CommandOptions } from './parse-command-line';
 import { renderUsage } from './usage';
 
@@ -42,7 +44,9 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       );
     }
     const command = await commands[commandLine.command]();
-    const result = command(commandLine.options);
+    const warnings: LoadWarning[] = [];
+    const result = command({ ...commandLine.options, warnings });
+    if (warnings.length > 0) output.stderr(formatLoadWarnings(warnings));
     output.stdout(commandLine.options.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
     if (result.failure !== undefined) {
       output.stderr(`verity-ca: policy test failed: ${result.failure}\n`);

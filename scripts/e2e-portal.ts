@@ -4,11 +4,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDevelopmentAuditKeys } from '../server/audit/development-audit-keys';
 import { loadConfig } from '../server/config';
 import { sqliteFilePath } from '../server/database/sqlite-file-path';
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+// The portal runs as production, which requires the audit chain's keys: the generated development ones here.
+if (!process.env.AUDIT_HMAC_KEYS || !process.env.AUDIT_CHECKPOINT_KEY_FILE)
+  Object.assign(process.env, ensureDevelopmentAuditKeys(root));
 const config = loadConfig(process.env);
 const databaseFile = config.DATABASE_URL.startsWith('file:') ? sqliteFilePath(config.DATABASE_URL, root) : undefined;
 

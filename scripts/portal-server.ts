@@ -5,14 +5,34 @@
 // Next.js custom server: https://nextjs.org/docs/app/guides/custom-server
 import http from 'node:http';
 import next from 'next';
-import { loadConfig } from '../server/config';
+import { startAuditCheckpoints } from '../server/audit/audit-checkpoint-schedule';
+import { auditSettingsFrom } from '../server/audit/audit-settings';
+import { loadConfig, type Config } from '../server/config';
+import { createDatabaseClient } from '../server/database/create-database-client';
+import { startupWarnings } from '../server/startup-warnings';
 
 const isDev = process.argv.includes('--dev');
-const config = loadConfig(process.env);
+// A production build runs as production whatever the shell says, so its configuration is checked as such
+// (server/production/refuse-unsafe-settings.ts) before Next loads anything: one line naming the variable and
+// exit code 1, never a server that reports Ready and answers 500. instrumentation.ts does the same for `next start`.
+if (!isDev) Object.assign(process.env, { NODE_ENV: 'production' });
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error(`[verity] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+for (const warning of startupWarnings(config)) console.warn(`[verity] warning: ${warning}`);
 const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+// Signed checkpoints of the audit chain outside the database (docs/decisions/0005-keyed-audit-chain.md).
+startAuditCheckpoints(
+  createDatabaseClient(config.DATABASE_URL, process.cwd()),
+  auditSettingsFrom(config, process.cwd()),
+);
 http
   .createServer((request, response) => {
     const forwarded = request.headers['x-forwarded-for'];

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureCertificates } from '../mock-idp/http/certificates';
+import { ensureDevelopmentAuditKeys } from '../server/audit/development-audit-keys';
 import { loadConfig } from '../server/config';
 
 const root = process.cwd();
@@ -25,6 +26,11 @@ async function main(): Promise<void> {
     NODE_EXTRA_CA_CERTS: certificates.caCert,
     DATABASE_URL: config.DATABASE_URL,
     AUTH_SECRET: process.env.AUTH_SECRET || embeddedAuthSecret(),
+    // The embedded defaults are the demo (mock Entra, demo tenant): the portal says so on every page, and the
+    // mock serves its simulated Authenticator pages.
+    VERITY_DEMO_MODE: process.env.VERITY_DEMO_MODE || '1',
+    MOCK_IDP_AUTHENTICATOR: process.env.MOCK_IDP_AUTHENTICATOR || '1',
+    ...embeddedAuditKeys(),
   };
 
   log(`database: ${config.DATABASE_URL.startsWith('file:') ? config.DATABASE_URL : 'PostgreSQL'}; applying migrations`);
@@ -71,6 +77,16 @@ function embeddedAuthSecret(): string {
     fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** Embedded mode keeps generated audit chain keys under data/ too, unless they are configured. */
+function embeddedAuditKeys(): Record<string, string> {
+  if (process.env.AUDIT_HMAC_KEYS && process.env.AUDIT_CHECKPOINT_KEY_FILE) return {};
+  const generated = ensureDevelopmentAuditKeys(root);
+  return {
+    AUDIT_HMAC_KEYS: process.env.AUDIT_HMAC_KEYS || generated.AUDIT_HMAC_KEYS,
+    AUDIT_CHECKPOINT_KEY_FILE: process.env.AUDIT_CHECKPOINT_KEY_FILE || generated.AUDIT_CHECKPOINT_KEY_FILE,
+  };
 }
 
 function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {

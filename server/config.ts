@@ -3,8 +3,9 @@
 // work on a fresh clone. A bad value stops the process with one line naming the variable.
 import { z } from 'zod';
 import { AppError } from '../lib/app-error';
-
-const demoTenantId = '8c3f1e0a-5b7d-4c2e-9a61-3d4b2f7e1c90';
+import { auditHmacKeysSchema } from './audit/audit-hmac-keys';
+import { refuseUnsafeProductionSettings } from './production/refuse-unsafe-settings';
+import { demoTenantId } from './production/published-values';
 
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
@@ -20,6 +21,8 @@ const idList = z.string().transform((value) =>
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `1`: a demo (mock Entra, demo tenant, published secrets allowed in production; every page says so). */
+  VERITY_DEMO_MODE: booleanFlag.default(false),
   /** `file:./data/verity.db` (SQLite, default) or `postgresql://...`. */
   DATABASE_URL: z
     .string()
@@ -178,6 +181,21 @@ export const configSchema = z.object({
   /** How Microsoft 365 learns the new password: pass-through authentication, password hash sync, or neither. */
   AD_PASSWORD_SYNC: z.enum(['passThrough', 'passwordHashSync', 'none']).default('passwordHashSync'),
   // --- end on-premises Active Directory ---
+  // --- audit log (issue 11: keyed chain, signed checkpoints; docs/decisions/0005-keyed-audit-chain.md) ---
+  /** HMAC-SHA-256 keys of the audit chain, `id:base64key[,id:base64key…]`: the first hashes new entries, all verify. */
+  AUDIT_HMAC_KEYS: auditHmacKeysSchema.optional(),
+  /** PEM (PKCS#8) file of the Ed25519 key that signs audit checkpoints. */
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /** PEM public keys (several blocks allowed) that also verify checkpoints: older keys, or a verifier's only keys. */
+  AUDIT_CHECKPOINT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  /** Append-only JSON Lines file the checkpoints go to; keep it off the database host in production. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).default('data/audit-checkpoints.jsonl'),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Optional copy of every checkpoint, POSTed as JSON (a SIEM or log collector). */
+  AUDIT_CHECKPOINT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Name of the audit log in checkpoints (default: DATABASE_URL without credentials); set it when the database moves. */
+  AUDIT_CHAIN_NAME: z.string().min(1).max(200).optional(),
+  // --- end audit log ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
@@ -202,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       path: 'AUTH_SECRET',
     });
   }
+  if (config.NODE_ENV === 'production' && !config.VERITY_DEMO_MODE) refuseUnsafeProductionSettings(config);
   if (config.AD_URL) {
     for (const variable of ['AD_BASE_DN', 'AD_BIND_DN'] as const) {
       if (!config[variable])
@@ -213,6 +232,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       throw new AppError('CONFIG_ERROR', 'Invalid environment variable AD_BIND_PASSWORD: required with AD_URL', {
         path: 'AD_BIND_PASSWORD',
       });
+  }
+  // The audit chain's keys must live outside the database; development generates them under data/.
+  if (config.NODE_ENV === 'production') {
+    for (const variable of ['AUDIT_HMAC_KEYS', 'AUDIT_CHECKPOINT_KEY_FILE'] as const) {
+      if (!config[variable])
+        throw new AppError('CONFIG_ERROR', `Invalid environment variable ${variable}: required in production`, {
+          path: variable,
+        });
+    }
   }
   return { ...config, AUTH_SECRET: config.AUTH_SECRET ?? developmentOnlySecret };
 }

@@ -3,7 +3,12 @@
 // verification) whose MFA exemptions matter most; otherwise the engine picks them by name.
 // --fail-on SEVERITY turns findings into a failing pipeline step (exit 1).
 
-import { findPolicyIssues, type Finding, type FindingSeverity } from '../../lib/conditional-access/policy-findings';
+import {
+  findOutOfScopePolicies,
+  findPolicyIssues,
+  type Finding,
+  type FindingSeverity,
+} from '../../lib/conditional-access/policy-findings';
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';
 import type { CommandOptions } from '../parse-command-line';
@@ -20,7 +25,15 @@ export function runLintCommand(options: CommandOptions): CommandResult {
   const counts = Object.fromEntries(
     findingSeverities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]),
   );
-  const result: CommandResult = { json: { counts, findings }, text: renderFindings(findings, compiled.policies) };
+  // Agent-identity policies are out of user sign-in scope: listed beside the findings, not as one.
+  const outOfScope = findOutOfScopePolicies(compiled);
+  const scopeLines = outOfScope.map((policy) => `OUT OF SCOPE ${policy.message}`);
+  const result: CommandResult = {
+    json: { counts, findings, outOfScope },
+    text: [renderFindings(findings, compiled.policies), ...(scopeLines.length > 0 ? ['', ...scopeLines] : [])].join(
+      '\n',
+    ),
+  };
   const failOn = options.failOn;
   if (failOn !== undefined) {
     const threshold = findingSeverities.indexOf(failOn as FindingSeverity);

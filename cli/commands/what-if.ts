@@ -35,5 +35,13 @@ export function whatIfFor(compiled: CompiledTenant, request: WhatIfRequest): Com
       describeGrantControls(policy.grantControls),
     ]),
   );
-  return { json: result, text: `${table}\n\n${applying} of ${result.value.length} policies apply.` };
+  // A condition the engine does not evaluate (e.g. `times`) is named under the table, never hidden.
+  const notes = result.value
+    .filter((policy) => policy.unevaluatedConditions.length > 0)
+    .map(
+      (policy) =>
+        `Not evaluated in "${policy.displayName}": ${policy.unevaluatedConditions.join(', ')} (read as matching).`,
+    );
+  const footer = [`${applying} of ${result.value.length} policies apply.`, ...notes].join('\n');
+  return { json: result, text: `${table}\n\n${footer}` };
 }

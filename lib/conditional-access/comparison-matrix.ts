@@ -1,6 +1,10 @@
 // The simulator's matrix (issue 2, item 6): for one user and app, every standard flow against four scenarios:
 // a trusted network vs any other network, each with a normal sign-in and a forgotten password. The trusted
-// address is taken from the first trusted IP named location; the other address lies in no named location.
+// address is taken from the first trusted IP named location; the other address lies in no IP named location.
+// What each column changes, and nothing else (issue 15): the network columns replace only `ipAddress`; the
+// "password forgotten" columns only mark the password unusable. Every other signal of the request (country,
+// platform, client app, risk, device, authentication flow, compliant network) is kept, so a cell answers the same
+// as `flow` with that request and that address: a country allow-list policy gives the same answer in both.
 import { sentence, type EngineText } from './engine-text';
 import type { CompiledTenant } from './compiled-model';
 import { formatIpAddress, isAddressInRange, parseIpAddress, type IpAddress } from './ip-address';
@@ -107,8 +111,6 @@ export function buildComparisonMatrix(
         };
       }
       const conditions = { ...(request.signInConditions ?? {}), ipAddress: scenario.ipAddress };
-      // The country comes with the network: drop the request's country so it can't contradict the address.
-      delete (conditions as { country?: unknown }).country;
       const result = evaluateSignInFlow(
         tenant,
         { ...request, signInConditions: conditions },

@@ -114,6 +114,75 @@ function writeUserScope(policy: ConditionalAccessPolicy, index: number, input: U
   );
 }
 
+// The conditions the engine evaluates (each has a check in condition-checks.ts or is user targeting).
+const evaluatedConditionKeys = new Set([
+  'users',
+  'applications',
+  'clientApplications',
+  'locations',
+  'platforms',
+  'devices',
+  'clientAppTypes',
+  'signInRiskLevels',
+  'userRiskLevels',
+  'servicePrincipalRiskLevels',
+  'insiderRiskLevels',
+  'authenticationFlows',
+]);
+// Agent conditions: the scope of agent-only policies, which are outside user sign-in scope anyway.
+const agentConditionKeys = new Set(['agents', 'agentContext', 'agentIdRiskLevels']);
+// Graph's whatIfAnalysisReasons word for a condition where it has one (Graph: whatifanalysisreasons has `time`).
+const reasonWordOf: Record<string, string> = { times: 'time' };
+
+/** A JSON value that configures something: not null, not empty, not only OData annotations. */
+function isConfigured(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') {
+    return Object.entries(value).some(([key, inner]) => !key.includes('@odata') && isConfigured(inner));
+  }
+  return true;
+}
+
+function unevaluatedConditionsOf(policy: ConditionalAccessPolicy, targetsAgentsOnly: boolean): string[] {
+  const conditions = (policy.conditions ?? {}) as Record<string, unknown>;
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(conditions)) {
+    if (key.includes('@odata') || evaluatedConditionKeys.has(key)) continue;
+    if (targetsAgentsOnly && agentConditionKeys.has(key)) continue;
+    // `includeAllTimes: true` alone is "any time", i.e. not configured.
+    if (key === 'times' && isAnyTime(value)) continue;
+    if (isConfigured(value)) out.push(reasonWordOf[key] ?? key);
+  }
+  return out;
+}
+
+function isAnyTime(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { includeAllTimes, ...rest } = value as Record<string, unknown>;
+  return includeAllTimes === true && !isConfigured(rest);
+}
+
+/**
+ * Agent identities only (Entra Agent ID preview): no user, group, role or guest type is included, and agent
+ * service principals or agent users are. Such a policy "targets no one" among users by design.
+ */
+function targetsAgentIdentitiesOnly(policy: ConditionalAccessPolicy): boolean {
+  const c = policy.conditions;
+  const users = c?.users;
+  const includesUsers =
+    (users?.includeUsers ?? []).some((id) => id !== 'None') ||
+    (users?.includeGroups ?? []).length > 0 ||
+    (users?.includeRoles ?? []).length > 0 ||
+    isConfigured(users?.includeGuestsOrExternalUsers);
+  const includesAgents =
+    (c?.clientApplications?.includeAgentIdServicePrincipals ?? []).length > 0 ||
+    (c?.agents?.includeAgentUsers ?? []).length > 0 ||
+    isConfigured(c?.clientApplications?.agentIdServicePrincipalFilter) ||
+    isConfigured(c?.agents?.agentFilter);
+  return includesAgents && !includesUsers;
+}
+
 export function compilePolicy(
   policy: ConditionalAccessPolicy,
   index: number,
@@ -151,6 +220,7 @@ export function compilePolicy(
   const hasSession = !!session && Object.values(session).some((v) => v !== null && v !== undefined && v !== false);
   const sp = conditions?.clientApplications;
   const spInclude = sp?.includeServicePrincipals ?? [];
+  const isAgentOnly = targetsAgentIdentitiesOnly(policy);
   return {
     index,
     id: policy.id,
@@ -196,6 +266,8 @@ export function compilePolicy(
     transferMethods: setOrNull(splitFlags(conditions?.authenticationFlows?.transferMethods)),
     grant,
     session,
+    unevaluatedConditions: unevaluatedConditionsOf(policy, isAgentOnly),
+    targetsAgentIdentitiesOnly: isAgentOnly,
     invalidReason,
     invalidReasonText,
     isEmpty: !grant.isBlock && grant.requirements.length === 0 && !hasSession,

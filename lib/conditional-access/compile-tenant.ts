@@ -11,7 +11,7 @@ import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import { maskOf } from './method-mask';
-import type { NamedLocation } from './named-location-schema';
+import type { CountryNamedLocation, IpNamedLocation, NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
 
@@ -29,29 +29,47 @@ function guestKindOf(user: TenantUser): string {
 }
 
 function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
-  if (location['@odata.type'] === '#microsoft.graph.ipNamedLocation') {
-    return {
-      id: location.id,
-      displayName: location.displayName,
-      kind: 'ip',
-      isTrusted: location.isTrusted === true,
-      ranges: location.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
-      countries: new Set(),
-      includeUnknownCountries: false,
-      source: location,
-    };
-  }
-  return {
+  const base = {
     id: location.id,
     displayName: location.displayName,
-    kind: 'country',
-    // Country locations can't be marked trusted (location-condition).
-    isTrusted: false,
-    ranges: [],
-    countries: new Set(location.countriesAndRegions.map((c) => c.toUpperCase())),
-    includeUnknownCountries: location.includeUnknownCountriesAndRegions === true,
+    ranges: [] as CidrRange[],
+    countries: new Set<string>() as ReadonlySet<string>,
+    includeUnknownCountries: false,
     source: location,
   };
+  switch (location['@odata.type']) {
+    case '#microsoft.graph.ipNamedLocation': {
+      const ip = location as IpNamedLocation;
+      return {
+        ...base,
+        kind: 'ip',
+        isTrusted: ip.isTrusted === true,
+        ranges: ip.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
+      };
+    }
+    case '#microsoft.graph.countryNamedLocation': {
+      const country = location as CountryNamedLocation;
+      return {
+        ...base,
+        kind: 'country',
+        // Country locations can't be marked trusted (location-condition).
+        isTrusted: false,
+        countries: new Set(country.countriesAndRegions.map((c) => c.toUpperCase())),
+        includeUnknownCountries: country.includeUnknownCountriesAndRegions === true,
+      };
+    }
+    case '#microsoft.graph.compliantNetworkNamedLocation':
+      // Matched when the request says the sign-in comes through the tenant's Global Secure Access compliant network
+      // (how-to-compliant-network); `isTrusted` is honoured like an IP location's (README, documented choices).
+      return {
+        ...base,
+        kind: 'compliantNetwork',
+        isTrusted: (location as { isTrusted?: boolean | null }).isTrusted === true,
+      };
+    default:
+      // A type the engine does not know: never matched; policies naming it are "not fully evaluated".
+      return { ...base, kind: 'unknown', isTrusted: false };
+  }
 }
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
@@ -97,6 +115,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const namedLocations = (overrides.namedLocations ?? tenant.namedLocations ?? []).map(compileNamedLocation);
   const applicationNameById = new Map((tenant.applications ?? []).map((a) => [a.appId, a.displayName]));
   const locationNameById = new Map(namedLocations.map((l) => [l.id, l.displayName]));
+  const locationKindById = new Map(namedLocations.map((l) => [l.id, l.kind]));
   const names = {
     application: (id: string): string => applicationNameById.get(id) ?? id,
     location: (id: string): string => locationNameById.get(id) ?? id,
@@ -136,6 +155,14 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     strengths,
     policies: policies.map((policy, i) => {
       const compiled = compilePolicy(policy, i, targeting, strengths);
+      // A named location of a type the engine does not know never matches, so the location condition of a policy
+      // naming one is not evaluated: say so instead of silently reading it as "not in that location".
+      const namesUnknownLocation = [
+        ...(compiled.locations?.include ?? []),
+        ...(compiled.locations?.exclude ?? []),
+      ].some((id) => locationKindById.get(id) === 'unknown');
+      if (namesUnknownLocation && !compiled.unevaluatedConditions.includes('location'))
+        compiled.unevaluatedConditions = [...compiled.unevaluatedConditions, 'location'];
       compiled.requestChecks = requestChecksFor(compiled);
       compiled.explanations = buildPolicyExplanations(compiled, names);
       return compiled;

@@ -50,7 +50,8 @@ export type CompiledUser = {
 export type CompiledNamedLocation = {
   id: string;
   displayName: string;
-  kind: 'ip' | 'country';
+  /** `unknown`: an `@odata.type` the engine does not know; it never matches a sign-in. */
+  kind: 'ip' | 'country' | 'compliantNetwork' | 'unknown';
   isTrusted: boolean;
   ranges: readonly CidrRange[];
   countries: ReadonlySet<string>;
@@ -100,6 +101,14 @@ export type CompiledPolicy = {
   transferMethods: ReadonlySet<string> | null;
   grant: CompiledGrant;
   session: SessionControls | null;
+  /**
+   * Conditions the policy configures that the engine does not evaluate, in Graph's analysis-reason words where
+   * Graph has one (`time` for `conditions.times`, `location` for a named location of an unknown type), else the
+   * condition's property name. The policy's result is computed from the other conditions and says so.
+   */
+  unevaluatedConditions: readonly string[];
+  /** The policy targets agent identities only (Entra Agent ID preview): outside user sign-in scope. */
+  targetsAgentIdentitiesOnly: boolean;
   invalidReason: string | null;
   /** invalidReason as a code with parameters (engine-text.ts), for the pages to translate. */
   invalidReasonText: EngineText | null;
@@ -143,6 +152,8 @@ export type CompiledSignIn = {
   country: string | null;
   matchedLocationIds: ReadonlySet<string>;
   isTrustedLocation: boolean;
+  /** Extension `signInConditions.isCompliantNetwork`: the sign-in comes through Global Secure Access. */
+  isCompliantNetwork: boolean;
   /** Null when the request has none, and under the device code flow (see isDeviceStateUnavailable). */
   deviceInfo: DeviceInfo | null;
   /** Device code flow: the device that authenticates is not the one that signs in, so its state is unknown. */

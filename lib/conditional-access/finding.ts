@@ -15,6 +15,8 @@ export const findingCodes = [
   'blockWithoutEmergencyExclusion',
   'legacyAuthenticationNotBlocked',
   'unknownReference',
+  'conditionNotEvaluated',
+  'unsupportedNamedLocation',
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 export type FindingSeverity = 'high' | 'medium' | 'low' | 'info';

@@ -93,12 +93,14 @@ describe('parseNamedLocationExport', () => {
       expect(error.message).toMatch(/not a valid CIDR range/);
     },
   );
-  it('rejects an unknown location type', () => {
+  it('keeps an unknown location type (issue 15: kept, reported, never matched) but refuses one without an id', () => {
+    const [kept] = parseNamedLocationExport(
+      [{ '@odata.type': '#microsoft.graph.somethingNew', id: 'x', displayName: 'x' }],
+      'l.json',
+    );
+    expect(kept?.['@odata.type']).toBe('#microsoft.graph.somethingNew');
     const error = inputError(() =>
-      parseNamedLocationExport(
-        [{ '@odata.type': '#microsoft.graph.somethingNew', id: 'x', displayName: 'x' }],
-        'l.json',
-      ),
+      parseNamedLocationExport([{ '@odata.type': '#microsoft.graph.somethingNew', id: 5, displayName: 'x' }], 'l.json'),
     );
     expect(error.details.path).toMatch(/^\$\[0\]/);
   });

@@ -1,12 +1,15 @@
 // Boundary parsers: untrusted JSON in, typed values out, or one AppError('INVALID_INPUT') naming the file
-// (`source`) and the JSON path at fault. Used by the CLI, the portal and the mock IdP alike.
+// (`source`) and the JSON path at fault. Used by the CLI, the portal and the mock IdP alike. Repairs of real
+// export shapes (export-shapes.ts) and unknown named-location types are reported through `warnings`.
 import type { z } from 'zod';
 import { AppError } from '../app-error';
 import {
   authenticationStrengthPolicySchema,
   type AuthenticationStrengthPolicy,
 } from './authentication-strength-schema';
-import { namedLocationSchema, type NamedLocation } from './named-location-schema';
+import { engineText, english } from './engine-text';
+import { exportItems, normaliseExportItems, type LoadWarning } from './export-shapes';
+import { knownNamedLocationTypes, namedLocationSchema, type NamedLocation } from './named-location-schema';
 import { conditionalAccessPolicySchema, type ConditionalAccessPolicy } from './policy-schema';
 import { tenantSchema, type Tenant } from './tenant-schema';
 import { whatIfRequestSchema, type WhatIfRequest } from './what-if-request-schema';
@@ -107,17 +110,45 @@ export function parseJsonDocument(text: string, source: string): unknown {
   }
 }
 
-function parseCollection<S extends z.ZodType>(schema: S, json: unknown, source: string, what: string): z.output<S>[] {
-  // A Graph export is {"@odata.context": ..., "value": [...]}; a bare array is accepted too.
-  if (Array.isArray(json)) return json.map((item, i) => parseWith(schema, item, source, [i]));
-  if (json !== null && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value)) {
-    const items = (json as { value: unknown[] }).value;
-    return items.map((item, i) => parseWith(schema, item, source, ['value', i]));
+const isPolicyEntity = (value: Record<string, unknown>): boolean =>
+  typeof value.displayName === 'string' && ('conditions' in value || 'grantControls' in value || 'state' in value);
+const isNamedLocationEntity = (value: Record<string, unknown>): boolean =>
+  (typeof value['@odata.type'] === 'string' && /NamedLocation$/i.test(value['@odata.type'])) ||
+  (typeof value.displayName === 'string' && ('ipRanges' in value || 'countriesAndRegions' in value));
+const isStrengthEntity = (value: Record<string, unknown>): boolean =>
+  typeof value.displayName === 'string' && 'allowedCombinations' in value;
+
+type CollectionOptions = {
+  what: string;
+  isEntity: (value: Record<string, unknown>) => boolean;
+  idPrefix: string;
+  warnings?: LoadWarning[];
+};
+
+function parseCollection<S extends z.ZodType>(
+  schema: S,
+  json: unknown,
+  source: string,
+  options: CollectionOptions,
+): z.output<S>[] {
+  // A Graph export is {"@odata.context": ..., "value": [...]}; a bare array, one entity, or one entity wrapped by an
+  // export tool are accepted too (export-shapes.ts).
+  const items = exportItems(json, options.isEntity);
+  if (items === null) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${source} $: expected a Graph export {"value": [...]}, an array or one object of ${options.what}`,
+      { source, path: '$' },
+    );
   }
-  throw new AppError('INVALID_INPUT', `${source} $: expected a Graph export {"value": [...]} or an array of ${what}`, {
+  const normalised = normaliseExportItems(items, {
     source,
-    path: '$',
+    isEntity: options.isEntity,
+    idPrefix: options.idPrefix,
+    warnings: options.warnings,
+    formatPath: formatJsonPath,
   });
+  return normalised.map((item) => parseWith(schema, item.value, source, item.path));
 }
 
 function rejectDuplicates(values: readonly string[], source: string, pathOf: (i: number) => Path, what: string): void {
@@ -140,8 +171,8 @@ function rejectDuplicates(values: readonly string[], source: string, pathOf: (i:
   });
 }
 
-export function parseTenant(json: unknown, source: string): Tenant {
-  const tenant = parseWith(tenantSchema, json, source);
+export function parseTenant(json: unknown, source: string, warnings?: LoadWarning[]): Tenant {
+  const tenant = parseWith(tenantSchema, withNormalisedCollections(json, source, warnings), source);
   rejectDuplicates(
     tenant.users.map((u) => u.id),
     source,
@@ -166,21 +197,85 @@ export function parseTenant(json: unknown, source: string): Tenant {
     (i) => ['conditionalAccessPolicies', i, 'id'],
     'policy id',
   );
+  reportUnknownLocationTypes(tenant.namedLocations, source, ['namedLocations'], warnings);
   return tenant;
 }
 
-export function parsePolicyExport(json: unknown, source: string): ConditionalAccessPolicy[] {
-  return parseCollection(conditionalAccessPolicySchema, json, source, 'conditionalAccessPolicy objects');
+// The tenant document's policies and named locations may come from a sanitised export too: same repairs.
+function withNormalisedCollections(json: unknown, source: string, warnings?: LoadWarning[]): unknown {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return json;
+  const document = { ...(json as Record<string, unknown>) };
+  const repair = (key: string, isEntity: CollectionOptions['isEntity'], idPrefix: string): void => {
+    const items = document[key];
+    if (!Array.isArray(items)) return;
+    const normalised = normaliseExportItems(
+      items.map((value, i) => ({ value, path: [key, i] })),
+      { source, isEntity, idPrefix, warnings, formatPath: formatJsonPath },
+    );
+    document[key] = normalised.map((item) => item.value);
+  };
+  repair('conditionalAccessPolicies', isPolicyEntity, 'generated-policy-');
+  repair('namedLocations', isNamedLocationEntity, 'generated-location-');
+  return document;
 }
 
-export function parseNamedLocationExport(json: unknown, source: string): NamedLocation[] {
-  return parseCollection(namedLocationSchema, json, source, 'namedLocation objects');
+function reportUnknownLocationTypes(
+  locations: readonly NamedLocation[],
+  source: string,
+  prefix: Path,
+  warnings?: LoadWarning[],
+): void {
+  if (!warnings) return;
+  locations.forEach((location, i) => {
+    const type = location['@odata.type'];
+    if ((knownNamedLocationTypes as readonly string[]).includes(type)) return;
+    const path = formatJsonPath([...prefix, i]);
+    const text = engineText('load.unknownNamedLocationType', {
+      source,
+      path,
+      type,
+      location: location.displayName ?? location.id,
+    });
+    warnings.push({ code: 'unknownNamedLocationType', source, path, message: english(text), text });
+  });
 }
 
-export function parseAuthenticationStrengthExport(json: unknown, source: string): AuthenticationStrengthPolicy[] {
-  return parseCollection(authenticationStrengthPolicySchema, json, source, 'authenticationStrengthPolicy objects');
+/** Policies from an export; repairs (unwrapped tool exports, generated ids) are pushed to `warnings`. */
+export function parsePolicyExport(json: unknown, source: string, warnings?: LoadWarning[]): ConditionalAccessPolicy[] {
+  return parseCollection(conditionalAccessPolicySchema, json, source, {
+    what: 'conditionalAccessPolicy objects',
+    isEntity: isPolicyEntity,
+    idPrefix: 'generated-policy-',
+    warnings,
+  });
+}
+
+export function parseNamedLocationExport(json: unknown, source: string, warnings?: LoadWarning[]): NamedLocation[] {
+  const locations = parseCollection(namedLocationSchema, json, source, {
+    what: 'namedLocation objects',
+    isEntity: isNamedLocationEntity,
+    idPrefix: 'generated-location-',
+    warnings,
+  });
+  reportUnknownLocationTypes(locations, source, Array.isArray(json) ? [] : ['value'], warnings);
+  return locations;
+}
+
+export function parseAuthenticationStrengthExport(
+  json: unknown,
+  source: string,
+  warnings?: LoadWarning[],
+): AuthenticationStrengthPolicy[] {
+  return parseCollection(authenticationStrengthPolicySchema, json, source, {
+    what: 'authenticationStrengthPolicy objects',
+    isEntity: isStrengthEntity,
+    idPrefix: 'generated-strength-',
+    warnings,
+  });
 }
 
 export function parseWhatIfRequest(json: unknown, source: string): WhatIfRequest {
   return parseWith(whatIfRequestSchema, json, source);
 }
+
+export type { LoadWarning } from './export-shapes';

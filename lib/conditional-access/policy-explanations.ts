@@ -97,12 +97,24 @@ export function buildPolicyExplanations(policy: CompiledPolicy, names: Names): P
       sentence('explanation.authenticationFlow', { flows: list(policy.transferMethods) }),
     );
   byReason.set('workloadIdentities', sentence('explanation.workloadIdentities'));
+  const isReportOnly = policy.state === 'enabledForReportingButNotEnforced';
+  const unevaluated = policy.unevaluatedConditions;
   return {
+    // A condition the engine does not evaluate (e.g. `times`) is named, never silently read as matching.
     applies:
-      policy.state === 'enabledForReportingButNotEnforced'
-        ? sentence('explanation.appliesReportOnly')
-        : sentence('explanation.applies'),
-    usersNotIncluded: sentence('explanation.usersNotIncluded'),
+      unevaluated.length > 0
+        ? sentence(
+            isReportOnly ? 'explanation.appliesNotFullyEvaluatedReportOnly' : 'explanation.appliesNotFullyEvaluated',
+            {
+              conditions: list(unevaluated),
+            },
+          )
+        : isReportOnly
+          ? sentence('explanation.appliesReportOnly')
+          : sentence('explanation.applies'),
+    usersNotIncluded: policy.targetsAgentIdentitiesOnly
+      ? sentence('explanation.agentIdentitiesOnly')
+      : sentence('explanation.usersNotIncluded'),
     usersExcluded: sentence('explanation.usersExcluded'),
     byReason,
   };

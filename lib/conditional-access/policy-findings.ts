@@ -1,7 +1,7 @@
 // A lint pass over a policy set (issue 2, item 7): configurations that leave a gap or lock people out, each with
 // a severity, the policies involved and a recommendation. Findings that depend on users are computed with the
 // engine itself (the same targeting bytes and condition checks as What-If), not re-derived.
-import { countedText, engineText, joined } from './engine-text';
+import { countedText, engineText, english, joined, type EngineText } from './engine-text';
 import type { CompiledTenant } from './compiled-model';
 import {
   isActivePolicy as isActive,
@@ -56,6 +56,28 @@ export function missingReferences(
   return out;
 }
 
+export type OutOfScopePolicy = {
+  policyId: string;
+  displayName: string;
+  scope: 'agentIdentities';
+  message: string;
+  text: EngineText;
+};
+
+/**
+ * Policies outside user sign-in scope: those targeting agent identities only (Entra Agent ID preview; Graph beta
+ * conditionalAccessClientApplications.includeAgentIdServicePrincipals, conditionalAccessAgents). The engine
+ * evaluates user and service principal sign-ins, so it names these instead of calling them "targets no one".
+ */
+export function findOutOfScopePolicies(tenant: CompiledTenant): OutOfScopePolicy[] {
+  return tenant.policies
+    .filter((p) => p.targetsAgentIdentitiesOnly)
+    .map((p) => {
+      const text = engineText('scope.agentIdentities', { policy: p.displayName });
+      return { policyId: p.id, displayName: p.displayName, scope: 'agentIdentities', message: english(text), text };
+    });
+}
+
 export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssuesOptions = {}): Finding[] {
   const cap = options.maxUsersPerFinding ?? 1000;
   const findings: Finding[] = [];
@@ -93,6 +115,23 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
       });
     }
     if (!isActive(policy)) continue;
+    if (policy.unevaluatedConditions.length > 0) {
+      findings.push({
+        id: `conditionNotEvaluated:${policy.id}`,
+        severity: 'medium',
+        code: 'conditionNotEvaluated',
+        ...findingTexts(
+          engineText('finding.conditionNotEvaluated.message', {
+            policy: policy.displayName,
+            conditions: joined('comma', policy.unevaluatedConditions),
+          }),
+          engineText('finding.conditionNotEvaluated.recommendation'),
+        ),
+        policyIds: [policy.id],
+      });
+    }
+    // Agent-only policies target no user by design: reported by findOutOfScopePolicies, not as a finding.
+    if (policy.targetsAgentIdentitiesOnly) continue;
     let targeted = policy.servicePrincipals !== null;
     for (let u = 0; !targeted && u < tenant.users.length; u++)
       if (tenant.userScopes[u * stride + policy.index] === 1) targeted = true;
@@ -152,6 +191,23 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         references: missing,
       });
     }
+  }
+
+  for (const location of tenant.namedLocations) {
+    if (location.kind !== 'unknown') continue;
+    const type = String(location.source['@odata.type']);
+    findings.push({
+      id: `unsupportedNamedLocation:${location.id}`,
+      severity: 'low',
+      code: 'unsupportedNamedLocation',
+      ...findingTexts(
+        engineText('finding.unsupportedNamedLocation.message', { location: location.displayName, type }),
+        engineText('finding.unsupportedNamedLocation.recommendation'),
+      ),
+      policyIds: tenant.policies
+        .filter((p) => [...(p.locations?.include ?? []), ...(p.locations?.exclude ?? [])].includes(location.id))
+        .map((p) => p.id),
+    });
   }
 
   // Exclusions that leave users with no enforced policy at all.

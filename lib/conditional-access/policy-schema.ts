@@ -98,7 +98,24 @@ export const conditionsSchema = z.looseObject({
       applicationFilter: filterSchema.nullish(),
     })
     .nullish(),
-  clientApplications: z.looseObject({ includeServicePrincipals: ids, excludeServicePrincipals: ids }).nullish(),
+  clientApplications: z
+    .looseObject({
+      includeServicePrincipals: ids,
+      excludeServicePrincipals: ids,
+      // Agent identities (Entra Agent ID, preview; Graph beta: conditionalaccessclientapplications): parsed so such
+      // policies load and are reported as outside user sign-in scope; the engine does not evaluate agent sign-ins.
+      includeAgentIdServicePrincipals: ids,
+      excludeAgentIdServicePrincipals: ids,
+      agentIdServicePrincipalFilter: filterSchema.nullish(),
+    })
+    .nullish(),
+  // Agent users (Graph beta conditionalAccessAgents) and agent risk ("medium,high", a flags string).
+  agents: z
+    .looseObject({ includeAgentUsers: ids, excludeAgentUsers: ids, agentFilter: filterSchema.nullish() })
+    .nullish(),
+  agentIdRiskLevels: z.string().nullish(),
+  // Not evaluated by the engine (README, "Conditions not evaluated"): kept, reported in every result, linted.
+  times: z.looseObject({}).nullish(),
   locations: z.looseObject({ includeLocations: ids, excludeLocations: ids }).nullish(),
   platforms: z
     .looseObject({

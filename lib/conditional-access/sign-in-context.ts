@@ -29,7 +29,9 @@ export function compileSignInContext(
             isMatch = true;
             break;
           }
-    } else {
+    } else if (location.kind === 'compliantNetwork') {
+      isMatch = c.isCompliantNetwork === true;
+    } else if (location.kind === 'country') {
       // No country in the request = a country Entra could not determine (location-condition, "unknown countries").
       isMatch = country ? location.countries.has(country) : location.includeUnknownCountries;
     }
@@ -73,6 +75,7 @@ export function compileSignInContext(
     country,
     matchedLocationIds: matched,
     isTrustedLocation,
+    isCompliantNetwork: c.isCompliantNetwork === true,
     deviceInfo: isDeviceStateUnavailable ? null : (c.deviceInfo ?? null),
     isDeviceStateUnavailable,
     transferMethod:

@@ -42,7 +42,8 @@ export type SignInReasonCode =
   | 'remedyAvailable'
   | 'noRegisteredMethodSatisfies'
   | 'controlNotSatisfiable'
-  | 'legacyClientCannotMfa';
+  | 'legacyClientCannotMfa'
+  | 'policyNotFullyEvaluated';
 
 /** `message` is the English rendering of `text` (engine-text.ts), which the pages translate. */
 export type SignInReason = { code: SignInReasonCode; message: string; text: EngineText; policyId?: string };
@@ -64,6 +65,8 @@ export type AppliedPolicy = {
   result: AppliedPolicyResultValue;
   enforcedGrantControls: string[];
   enforcedSessionControls: string[];
+  /** Conditions of this policy the engine did not evaluate (read as matching); empty when fully evaluated. */
+  unevaluatedConditions: readonly string[];
 };
 
 export type MissingRequirement = {
@@ -158,6 +161,7 @@ export function evaluateFlowForUser(
       state: policy.state,
       enforcedGrantControls: grantControlNames(policy),
       enforcedSessionControls: sessionControlNames(policy),
+      unevaluatedConditions: policy.unevaluatedConditions,
     };
     if (policy.state === 'disabled') return { ...base, result: 'notEnabled' };
     const isReportOnly = policy.state === 'enabledForReportingButNotEnforced';
@@ -174,6 +178,18 @@ export function evaluateFlowForUser(
     satisfiableWith: Remedy[] = [],
   ): SignInFlowResult => {
     steps.push({ kind: 'outcome', message: `Outcome: ${outcome}.` });
+    // Last, so the first reason stays the one that decided the outcome: an applied policy whose conditions were
+    // not all evaluated (e.g. `times`) makes the answer conditional, and the result says on what.
+    for (const policy of enforced)
+      if (policy.unevaluatedConditions.length > 0)
+        reasons.push({
+          code: 'policyNotFullyEvaluated',
+          policyId: policy.id,
+          ...sentence('flow.policyNotFullyEvaluated', {
+            policy: policy.displayName,
+            conditions: joined('comma', policy.unevaluatedConditions),
+          }),
+        });
     return {
       outcome,
       reasons,

@@ -67,6 +67,11 @@ export const signInConditionsSchema = z.looseObject({
     .looseObject({ transferMethod: z.enum(['none', 'deviceCodeFlow', 'authenticationTransfer', 'unknownFutureValue']) })
     .nullish(),
   deviceInfo: deviceInfoSchema.nullish(),
+  /**
+   * Verity extension (Graph's signInConditions has no such field): the sign-in comes through the tenant's Global
+   * Secure Access compliant network, so a compliantNetworkNamedLocation matches it (how-to-compliant-network).
+   */
+  isCompliantNetwork: z.boolean().nullish(),
 });
 
 export const whatIfRequestSchema = z.looseObject({

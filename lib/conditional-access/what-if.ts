@@ -24,6 +24,11 @@ export type WhatIfPolicyResult = ConditionalAccessPolicy & {
   explanation: string;
   /** Extension: the same sentence as a code with parameters (engine-text.ts), for translated pages. */
   explanationText: EngineText;
+  /**
+   * Extension: conditions this policy configures that the engine did not evaluate (`time` for `conditions.times`,
+   * Graph's analysis-reason word); `policyApplies` is computed from the other conditions. Empty when fully evaluated.
+   */
+  unevaluatedConditions: readonly string[];
 };
 
 export type EvaluatedRequest = {
@@ -62,6 +67,7 @@ export function explainPolicyResult(evaluated: EvaluatedRequest, policyIndex: nu
   const { tenant, signIn, userIndex } = evaluated;
   const policy = tenant.policies[policyIndex] as CompiledPolicy;
   if (evaluated.reasonMasks[policyIndex] === 0) {
+    if (policy.explanations && policy.unevaluatedConditions.length > 0) return policy.explanations.applies.message;
     return policy.state === 'enabledForReportingButNotEnforced'
       ? 'Applies (report-only: evaluated and logged, not enforced).'
       : 'Applies: every configured condition matches this sign-in.';
@@ -70,6 +76,8 @@ export function explainPolicyResult(evaluated: EvaluatedRequest, policyIndex: nu
   if (status) return status;
   const input = { tenant, policy, signIn, userIndex };
   const check = firstUnmetCheck(input);
+  if (check?.reason === 'users' && policy.targetsAgentIdentitiesOnly && policy.explanations)
+    return policy.explanations.usersNotIncluded.message;
   return check ? check.explain(input) : 'Does not apply.';
 }
 
@@ -83,6 +91,7 @@ const graphKeys = [
   'sessionControls',
   'conditions',
   'grantControls',
+  'unevaluatedConditions',
 ] as const;
 const extraKeysCache = new WeakMap<ConditionalAccessPolicy, string[]>();
 function extraKeysOf(source: ConditionalAccessPolicy): string[] {
@@ -144,6 +153,7 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
       analysisReasons: formatAnalysisReasons(mask),
       explanation: '',
       explanationText: doesNotApply.text,
+      unevaluatedConditions: policy.unevaluatedConditions,
     };
     const explained = quickExplanation(evaluated, policy, mask);
     item.explanation = explained.message;

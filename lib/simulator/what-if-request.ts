@@ -3,13 +3,18 @@
 // location gives its first country (the engine then matches by country, as Entra does for GPS/IP lookups).
 import { AppError } from '../app-error';
 import { formatIpAddress, parseCidr } from '../conditional-access/ip-address';
-import type { NamedLocation } from '../conditional-access/named-location-schema';
+import {
+  isCompliantNetworkNamedLocation,
+  isCountryNamedLocation,
+  isIpNamedLocation,
+  type NamedLocation,
+} from '../conditional-access/named-location-schema';
 import type { WhatIfRequest } from '../conditional-access/what-if-request-schema';
 import type { WhatIfState } from './simulator-url-state';
 
 /** The first host address of the location's first range (network address + 1 when the prefix leaves room). */
 export function addressInLocation(location: NamedLocation): string | null {
-  if (location['@odata.type'] !== '#microsoft.graph.ipNamedLocation') return null;
+  if (!isIpNamedLocation(location)) return null;
   for (const range of location.ipRanges) {
     const cidr = parseCidr(range.cidrAddress);
     if (!cidr) continue;
@@ -54,6 +59,7 @@ export function whatIfRequestOf(state: WhatIfState, namedLocations: readonly Nam
   const user = state.user ?? missing('user', 'a user');
   let ipAddress = state.ip;
   let country = state.country;
+  let isCompliantNetwork = false;
   if (state.location) {
     const location = namedLocations.find((l) => l.id === state.location);
     if (!location)
@@ -62,9 +68,10 @@ export function whatIfRequestOf(state: WhatIfState, namedLocations: readonly Nam
         `URL parameter "location": "${state.location}" is not a named location of this policy set`,
         { source: 'url', path: 'location' },
       );
-    if (location['@odata.type'] === '#microsoft.graph.ipNamedLocation')
-      ipAddress = addressInLocation(location) ?? ipAddress;
-    else country = location.countriesAndRegions[0]?.toUpperCase() ?? country;
+    if (isIpNamedLocation(location)) ipAddress = addressInLocation(location) ?? ipAddress;
+    else if (isCountryNamedLocation(location)) country = location.countriesAndRegions[0]?.toUpperCase() ?? country;
+    // A sign-in "from" the compliant network comes through Global Secure Access (how-to-compliant-network).
+    else if (isCompliantNetworkNamedLocation(location)) isCompliantNetwork = true;
   }
   return {
     signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: user },
@@ -76,6 +83,7 @@ export function whatIfRequestOf(state: WhatIfState, namedLocations: readonly Nam
       ...(state.client !== undefined && { clientAppType: state.client }),
       ...(state.signInRisk !== undefined && { signInRiskLevel: state.signInRisk }),
       ...(state.userRisk !== undefined && { userRiskLevel: state.userRisk }),
+      ...(isCompliantNetwork && { isCompliantNetwork }),
     },
     appliedPoliciesOnly: false,
   };

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import { getConfig } from '../config';
-import { getDatabase } from '../database/database';
+import type { DatabaseClient } from '../database/create-database-client';
 import { openSealedSecret, sealSecret } from './sealed-secret';
 
 const pendingSchema = z.object({ userId: z.string(), challenge: z.string(), issuedAt: z.number() });
@@ -25,10 +25,11 @@ export function relyingParty(): { rpID: string; origin: string } {
 }
 
 export async function passkeyRegistrationOptions(
+  db: DatabaseClient,
   user: { oid: string; userName: string; displayName: string },
   now: Date,
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; sealed: string }> {
-  const existing = await getDatabase().portalCredential.findMany({
+  const existing = await db.portalCredential.findMany({
     where: { userId: user.oid, kind: 'passkey' },
     select: { credentialId: true },
   });
@@ -52,6 +53,7 @@ export async function passkeyRegistrationOptions(
 }
 
 export async function confirmPasskeyRegistration(
+  db: DatabaseClient,
   input: { oid: string; sealed: string; response: unknown; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
@@ -79,7 +81,6 @@ export async function confirmPasskeyRegistration(
   if (!result.verified)
     throw new AppError('INVALID_INPUT', 'The passkey could not be verified. Try again.', { reason: 'passkeyFailed' });
   const { credential } = result.registrationInfo;
-  const db = getDatabase();
   await db.portalCredential.create({
     data: {
       id: crypto.randomUUID(),

@@ -7,6 +7,7 @@ import { AppError } from '../../lib/app-error';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import { getConfig } from '../config';
 import { getDatabase } from '../database/database';
+import type { DatabaseClient } from '../database/create-database-client';
 import { sendEmail } from '../notify/send-email';
 import { getUser } from '../graph/users';
 import { runInBackground } from '../reset/background-tasks';
@@ -65,6 +66,7 @@ function openPending(sealed: string): z.infer<typeof pendingSchema> | null {
 }
 
 export async function confirmTotpEnrolment(
+  db: DatabaseClient,
   input: { oid: string; sealed: string; code: string; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
@@ -85,7 +87,6 @@ export async function confirmTotpEnrolment(
       reason: 'wrongCode',
     });
   }
-  const db = getDatabase();
   await db.portalCredential.create({
     data: {
       id: crypto.randomUUID(),
@@ -113,10 +114,10 @@ export async function confirmTotpEnrolment(
 }
 
 export async function removePortalCredential(
+  db: DatabaseClient,
   input: { oid: string; credentialId: string; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
-  const db = getDatabase();
   // The owner check is part of the delete: nobody removes another user's credential.
   const { count } = await db.portalCredential.deleteMany({ where: { id: input.credentialId, userId: input.oid } });
   if (count === 0) throw new AppError('NOT_FOUND', 'That sign-in method was not found.', { reason: 'notFound' });

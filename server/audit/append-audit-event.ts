@@ -1,10 +1,13 @@
-// Appends one entry to the hash-chained audit log. The chain head is read and extended inside one
-// transaction; `previousHash` is unique, so when two writers race the loser's insert fails and it
-// retries on the new head instead of forking the chain.
-import { createHash, randomUUID } from 'node:crypto';
+// Appends one entry to the keyed hash-chained audit log (HMAC-SHA-256 with the first AUDIT_HMAC_KEYS key;
+// docs/decisions/0005-keyed-audit-chain.md). The chain head is read and extended inside one transaction;
+// `previousHash` is unique, so when two writers race the loser's insert fails and it retries on the new
+// head instead of forking the chain.
+import { randomUUID } from 'node:crypto';
 import { genesisHash, hashEntry, type ChainedEntry } from '../../lib/audit/hash-chain';
 import { AppError } from '../../lib/app-error';
 import { isPostgresClient, type DatabaseClient } from '../database/create-database-client';
+import type { AuditKeyring } from './audit-hmac-keys';
+import { getAuditSettings } from './audit-settings';
 
 export type AuditEventInput = {
   occurredAt: Date;
@@ -19,13 +22,15 @@ export type AuditEventInput = {
   details?: Record<string, string | number | boolean | null | string[]>;
 };
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
-
 const maxAttempts = 20;
 /** Arbitrary constant naming the audit chain's advisory lock. */
 const auditChainLockKey = 7_305_012_026;
 
-export async function appendAuditEvent(db: DatabaseClient, input: AuditEventInput): Promise<ChainedEntry> {
+export async function appendAuditEvent(
+  db: DatabaseClient,
+  input: AuditEventInput,
+  keyring: AuditKeyring = getAuditSettings().keyring,
+): Promise<ChainedEntry> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -46,8 +51,11 @@ export async function appendAuditEvent(db: DatabaseClient, input: AuditEventInpu
           userAgent: input.userAgent ?? null,
           detailsJson: JSON.stringify(input.details ?? {}),
           previousHash: head?.hash ?? genesisHash,
+          hashKeyId: keyring.signingKeyId,
         };
-        const entry = { ...unhashed, hash: hashEntry(unhashed, sha256Hex) };
+        const hash = hashEntry(unhashed, keyring.mac);
+        if (hash === undefined) throw new AppError('INTERNAL', 'the audit signing key is missing from the keyring');
+        const entry = { ...unhashed, hash };
         await tx.auditEvent.create({ data: entry });
         return entry;
       });

@@ -9,7 +9,7 @@ export async function auditDenial(
   context: PortalContext,
   routeName: string,
   failure: RequestFailure,
-  request: Request,
+  where: { method: string; url: string },
 ): Promise<void> {
   try {
     await appendAuditEvent(context.db, {
@@ -23,8 +23,8 @@ export async function auditDenial(
       details: {
         code: failure.code,
         reason: failure.reason ?? null,
-        method: request.method,
-        path: new URL(request.url).pathname.slice(0, 200),
+        method: where.method,
+        path: new URL(where.url).pathname.slice(0, 200),
       },
     });
   } catch (error) {

@@ -9,12 +9,13 @@
 //   5. zod: segment parameters (percent-decoding checked), query and body, each with the route's schema;
 //   6. one server function called with one context (server/context/portal-context.ts);
 //   7. errors: AppError and ZodError to one body `{ error: { code, message, reason?, path? } }` with the
-//      status from one table, or a 303 redirect with `?error=` for HTML forms; every denial audited.
+//      status from one table, or a 303 redirect with `?error=` for HTML forms; every denial audited, and
+//      every dependency outage (503 `temporarilyUnavailable`, nothing charged: server/http/dependency-outage.ts).
 import type { z } from 'zod';
-import { AppError } from '@/lib/app-error';
-import type { PortalRole } from '../auth/auth-options';
 import type { PortalActor, PortalContext, PortalServices } from '../context/portal-context';
 import { auditDenial } from './audit-denial';
+import { auditOutage, outageDependencyOf } from './audit-outage';
+import { checkAccess, type RouteAccess } from './check-access';
 import { checkOrigin } from './check-origin';
 import { clientAddressOf } from './client-address';
 import { failureResponse, isDenial, requestFailureOf, type RequestFailure } from './request-failure';
@@ -24,13 +25,12 @@ import { translatorFor } from './request-translator';
 import { parseBody, type BodyKind } from './parse-body';
 import { productionWiring } from './production-wiring';
 
-/** Who may call the route: anyone, any signed-in user, or holders of one of the roles. */
-export type RouteAccess = 'public' | 'signedIn' | { roles: readonly PortalRole[] };
+export type { RouteAccess } from './check-access';
 
 /** What a route needs from the outside world; production wiring or the test's own parts. */
 export type RouteWiring = {
   services: PortalServices;
-  resolveActor(request: Request): Promise<PortalActor | null>;
+  resolveActor(headers: Headers): Promise<PortalActor | null>;
 };
 
 type AnySchema = z.ZodType;
@@ -74,8 +74,10 @@ type SegmentContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = ((request: Request, segment?: SegmentContext) => Promise<Response>) & {
   /** The same pipeline with the caller's wiring (integration and fuzz tests). */
   run(request: Request, segment: SegmentContext | undefined, wiring: RouteWiring): Promise<Response>;
-  readonly spec: { name: string; access: RouteAccess };
+  readonly spec: { name: string; access: RouteAccess; origin: OriginPolicy; kind: 'route' };
 };
+
+type OriginPolicy = NonNullable<RouteSpec<undefined, undefined, undefined>['origin']>;
 
 const isBodyless = (method: string) => method === 'GET' || method === 'HEAD';
 
@@ -93,7 +95,7 @@ export function defineRoute<
       ...services,
       actor: null,
       client: clientAddressOf(request.headers, services.settings.TRUSTED_PROXY_HOPS),
-      translator: translatorFor(request),
+      translator: translatorFor(request.headers),
     };
     let raw: RawFields = {};
     // Until the route's schemas accepted the request, a failure is a malformed request that none of our pages
@@ -106,16 +108,7 @@ export function defineRoute<
         checkOrigin(request.headers, services.settings.APP_ORIGIN, {
           isUserNavigationAllowed: originPolicy === 'checkedOrUserNavigation',
         });
-      if (spec.access !== 'public') {
-        context.actor = await wiring.resolveActor(request);
-        if (!context.actor)
-          throw new AppError('UNAUTHORIZED', 'Sign in with Microsoft Entra ID to continue.', { reason: 'signedOut' });
-        const { roles } = typeof spec.access === 'object' ? spec.access : { roles: null };
-        if (roles && !context.actor.roles.some((role) => roles.includes(role)))
-          throw new AppError('FORBIDDEN', `This needs one of these roles: ${roles.join(', ')}.`, {
-            reason: 'missingRole',
-          });
-      }
+      await checkAccess(context, spec.access, () => wiring.resolveActor(request.headers));
       const params = spec.params ? spec.params.parse(decodeSegmentParams(await segment?.params)) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       let body: unknown;
@@ -137,6 +130,8 @@ export function defineRoute<
     } catch (error) {
       const failure = requestFailureOf(error);
       if (isDenial(failure)) await auditDenial(context, spec.name, failure, request);
+      const dependency = failure.code === 'UNAVAILABLE' ? outageDependencyOf(error) : null;
+      if (dependency) await auditOutage(context, spec.name, dependency, request);
       // A refused origin or CSRF token is found before the schemas accept the request, so it never redirects.
       if (spec.redirectOnError && isAccepted) {
         const location = spec.redirectOnError(failure, raw, context);
@@ -149,7 +144,10 @@ export function defineRoute<
   const handler = async (request: Request, segment?: SegmentContext) => {
     return run(request, segment, productionWiring());
   };
-  return Object.assign(handler, { run, spec: { name: spec.name, access: spec.access } });
+  return Object.assign(handler, {
+    run,
+    spec: { name: spec.name, access: spec.access, origin: spec.origin ?? 'checked', kind: 'route' as const },
+  });
 }
 
 export function redirectResponse(location: string, headers: Record<string, string> = {}): Response {

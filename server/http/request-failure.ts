@@ -1,8 +1,9 @@
 // The one place where errors become HTTP: status from one table, one body `{ error: { code, message,
-// reason?, path? } }`, never a stack trace or a driver message. Unexpected errors become a generic 500 and
-// are logged server-side (message only).
+// reason?, path? } }`, never a stack trace or a driver message. A dependency outage becomes a 503
+// (server/http/dependency-outage.ts); other unexpected errors a generic 500, logged server-side (message only).
 import { ZodError } from 'zod';
 import { isAppError, type AppErrorCode } from '@/lib/app-error';
+import { outageOf, temporarilyUnavailableMessage } from './dependency-outage';
 
 export const httpStatusByCode: Record<AppErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -40,6 +41,12 @@ export function requestFailureOf(error: unknown): RequestFailure {
       reason: 'invalidInput',
       ...(path ? { path } : {}),
     };
+  }
+  // A driver's connection error names hosts and databases: it becomes the outage sentence, logged by kind only.
+  const dependency = outageOf(error);
+  if (dependency) {
+    console.error(`[verity] ${dependency} unavailable`);
+    return { code: 'UNAVAILABLE', message: temporarilyUnavailableMessage, reason: 'temporarilyUnavailable' };
   }
   console.error('[verity] unexpected error:', error instanceof Error ? error.message : String(error));
   return { code: 'INTERNAL', message: 'Something went wrong on our side.' };

@@ -3,10 +3,10 @@ import { catalogues } from '@/lib/i18n/catalogues';
 import { pickLocale } from '@/lib/i18n/pick-locale';
 import { translate } from '@/lib/i18n/translate';
 import type { Translator } from '../context/portal-context';
-import { requestCookie } from './request-cookie';
+import { headerCookie } from './request-cookie';
 
-export function translatorFor(request: Request): Translator {
-  const locale = pickLocale(requestCookie(request, 'verity-locale'), request.headers.get('accept-language'));
+export function translatorFor(headers: Headers): Translator {
+  const locale = pickLocale(headerCookie(headers, 'verity-locale'), headers.get('accept-language'));
   const messages = catalogues[locale];
-  return { locale, t: (key, values) => translate(messages, key, values) };
+  return { locale, t: (key, values) => translate(messages, key, values, locale) };
 }

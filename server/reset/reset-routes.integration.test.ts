@@ -207,7 +207,13 @@ describe('cookies and headers (ASVS4 3.4; FPCS)', () => {
     expect(development).toMatch(/Path=\//);
     services = {
       ...services,
-      settings: testConfig({ APP_ORIGIN: 'https://portal.contoso.test', NODE_ENV: 'production' }),
+      settings: testConfig({
+        APP_ORIGIN: 'https://portal.contoso.test',
+        NODE_ENV: 'production',
+        VERITY_DEMO_MODE: '1',
+        AUDIT_HMAC_KEYS: `k1:${'A'.repeat(44)}`,
+        AUDIT_CHECKPOINT_KEY_FILE: 'unused-in-this-test.pem',
+      }),
     };
     const production = await startRoute(
       new NextRequest('https://portal.contoso.test/reset/actions/start', {

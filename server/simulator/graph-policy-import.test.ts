@@ -6,13 +6,17 @@ import demoExport from '../../fixtures/demo-policies-export.json';
 
 const graphRequest = vi.fn();
 const storeNewSet = vi.fn();
-vi.mock('../auth/require-role', () => ({ requireRole: async () => ({ oid: 'admin-1', roles: ['Portal.Admin'] }) }));
 vi.mock('../config', () => ({ getConfig: () => ({ GRAPH_BASE_URL: 'https://graph.example/v1.0' }) }));
 vi.mock('../graph/graph-client', () => ({ graphRequest: (...args: unknown[]) => graphRequest(...args) }));
 vi.mock('./policy-set-admin', () => ({ storeNewSet: (...args: unknown[]) => storeNewSet(...args) }));
 
 const { importPolicySetFromGraphForAdmin } = await import('./graph-policy-import');
 const [first, ...rest] = demoExport.value;
+const admin = {
+  actor: { oid: 'admin-1', name: 'Admin', email: null, roles: ['Portal.Admin' as const] },
+  db: {} as never,
+  clock: { now: () => new Date('2026-11-26T09:00:00Z') },
+};
 
 describe('importPolicySetFromGraphForAdmin', () => {
   beforeEach(() => {
@@ -36,15 +40,15 @@ describe('importPolicySetFromGraphForAdmin', () => {
         };
       return { value: [] };
     });
-    expect(await importPolicySetFromGraphForAdmin('Live')).toEqual({ id: 'set-1', version: 1 });
-    const documents = storeNewSet.mock.calls[0]?.[3] as { policies: unknown[]; authenticationStrengths: unknown[] };
+    expect(await importPolicySetFromGraphForAdmin(admin, 'Live')).toEqual({ id: 'set-1', version: 1 });
+    const documents = storeNewSet.mock.calls[0]?.[4] as { policies: unknown[]; authenticationStrengths: unknown[] };
     expect(documents.policies).toHaveLength(8);
     expect(documents.authenticationStrengths).toEqual([]);
   });
 
   it('refuses a next page on another host', async () => {
     graphRequest.mockResolvedValue({ value: [], '@odata.nextLink': 'https://attacker.example/steal' });
-    const error = await importPolicySetFromGraphForAdmin('Live').catch((e: unknown) => e);
+    const error = await importPolicySetFromGraphForAdmin(admin, 'Live').catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('UPSTREAM_ERROR');
     expect(storeNewSet).not.toHaveBeenCalled();
   });
@@ -53,7 +57,7 @@ describe('importPolicySetFromGraphForAdmin', () => {
     graphRequest.mockImplementation(async (_method: string, path: string) =>
       path === '/identity/conditionalAccess/policies' ? { value: [{ ...first, state: 'sometimes' }] } : { value: [] },
     );
-    const error = await importPolicySetFromGraphForAdmin('Live').catch((e: unknown) => e);
+    const error = await importPolicySetFromGraphForAdmin(admin, 'Live').catch((e: unknown) => e);
     expect(isAppError(error) && error.details.path).toBe('$[0].state');
     expect(storeNewSet).not.toHaveBeenCalled();
   });

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { parsePolicySetDocuments } from '../../lib/simulator/policy-set-documents';
-import { requireRole } from '../auth/require-role';
+import { requireActorRole } from '../auth/require-actor-role';
 import { getConfig } from '../config';
 import { graphRequest } from '../graph/graph-client';
-import { storeNewSet } from './policy-set-admin';
+import { storeNewSet, type AdminContext } from './policy-set-admin';
 
 const pageSchema = z.looseObject({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
 const maxPages = 50;
@@ -31,8 +31,11 @@ async function readAll(path: string): Promise<unknown[]> {
   return items;
 }
 
-export async function importPolicySetFromGraphForAdmin(name: string): Promise<{ id: string; version: number }> {
-  const session = await requireRole('Portal.Admin');
+export async function importPolicySetFromGraphForAdmin(
+  context: AdminContext,
+  name: string,
+): Promise<{ id: string; version: number }> {
+  const session = requireActorRole(context, 'Portal.Admin');
   const [policies, namedLocations, strengths] = await Promise.all([
     readAll('/identity/conditionalAccess/policies'),
     readAll('/identity/conditionalAccess/namedLocations'),
@@ -47,6 +50,7 @@ export async function importPolicySetFromGraphForAdmin(name: string): Promise<{ 
     randomUUID,
   );
   return storeNewSet(
+    context,
     session.oid,
     name,
     'Fetched from Microsoft Graph',

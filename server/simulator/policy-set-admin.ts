@@ -12,7 +12,9 @@ import {
   type PolicySetDocuments,
 } from '../../lib/simulator/policy-set-documents';
 import { appendAuditEvent } from '../audit/append-audit-event';
+import { requireActorRole } from '../auth/require-actor-role';
 import { requireRole } from '../auth/require-role';
+import type { PortalContext } from '../context/portal-context';
 import { getDatabase } from '../database/database';
 import {
   addPolicySetVersion,
@@ -41,14 +43,20 @@ export async function listPolicySetsForAdmin() {
   return listPolicySets(getDatabase());
 }
 
-export async function importPolicySetForAdmin(input: {
-  name: string;
-  description?: string;
-  policies: string;
-  namedLocations?: string;
-  authenticationStrengths?: string;
-}): Promise<{ id: string; version: number }> {
-  const session = await requireRole('Portal.Admin');
+/** What the mutating functions need from the request context. */
+export type AdminContext = Pick<PortalContext, 'actor' | 'db' | 'clock'>;
+
+export async function importPolicySetForAdmin(
+  context: AdminContext,
+  input: {
+    name: string;
+    description?: string;
+    policies: string;
+    namedLocations?: string;
+    authenticationStrengths?: string;
+  },
+): Promise<{ id: string; version: number }> {
+  const actor = requireActorRole(context, 'Portal.Admin');
   const policies = parseText(input.policies, 'policies');
   if (policies === undefined)
     throw new AppError('INVALID_INPUT', 'policies: paste or upload a Graph export of Conditional Access policies', {
@@ -64,7 +72,8 @@ export async function importPolicySetForAdmin(input: {
     randomUUID,
   );
   return storeNewSet(
-    session.oid,
+    context,
+    actor.oid,
     input.name,
     input.description ?? '',
     documents,
@@ -74,6 +83,7 @@ export async function importPolicySetForAdmin(input: {
 }
 
 export async function storeNewSet(
+  context: AdminContext,
   actorId: string,
   name: string,
   description: string,
@@ -81,8 +91,8 @@ export async function storeNewSet(
   comment: string,
   action: string,
 ) {
-  const db = getDatabase();
-  const now = new Date();
+  const { db } = context;
+  const now = context.clock.now();
   const created = await createPolicySet(db, { name, description, documents, createdBy: actorId, comment, now });
   await appendAuditEvent(db, {
     occurredAt: now,
@@ -105,9 +115,14 @@ export async function loadPolicySetForAdmin(policySetId: string, version?: numbe
   return getPolicySetVersion(getDatabase(), policySetId, version);
 }
 
-export async function exportPolicySetForAdmin(policySetId: string, version: number | undefined, kind: ExportKind) {
-  await requireRole('Portal.Admin');
-  const stored = await getPolicySetVersion(getDatabase(), policySetId, version);
+export async function exportPolicySetForAdmin(
+  context: AdminContext,
+  policySetId: string,
+  version: number | undefined,
+  kind: ExportKind,
+) {
+  requireActorRole(context, 'Portal.Admin');
+  const stored = await getPolicySetVersion(context.db, policySetId, version);
   return { name: stored.policySetName, version: stored.version, document: exportForCreate(kind, stored) };
 }
 
@@ -118,13 +133,14 @@ type PolicyChange = { kind: 'upsert'; policyJson: string } | { kind: 'delete'; p
  * saved a newer version meanwhile (CONFLICT), so an edit never silently overwrites another admin's change.
  */
 export async function savePolicyChangeForAdmin(
+  context: AdminContext,
   policySetId: string,
   baseVersion: number,
   change: PolicyChange,
   comment: string,
 ) {
-  const session = await requireRole('Portal.Admin');
-  const db = getDatabase();
+  const session = requireActorRole(context, 'Portal.Admin');
+  const { db } = context;
   const base = await getPolicySetVersion(db, policySetId, baseVersion);
   const latest = base.versions[0]?.version ?? base.version;
   if (latest !== base.version)
@@ -150,7 +166,7 @@ export async function savePolicyChangeForAdmin(
       throw new AppError('NOT_FOUND', 'This policy is not in the policy set.');
     policies = policies.filter((p) => p.id !== change.policyId);
   }
-  const now = new Date();
+  const now = context.clock.now();
   const saved = await addPolicySetVersion(db, {
     policySetId,
     documents: { ...base, policies },

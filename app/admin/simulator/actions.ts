@@ -1,118 +1,75 @@
 'use server';
-// Server actions of the simulator pages: parse the form with zod, call one server function (which checks the
-// Portal.Admin role itself), then redirect or return the error message for the form's alert.
-import { redirect } from 'next/navigation';
+// Server actions of the simulator pages, each through the pipeline (server/http/define-server-action.ts):
+// origin, Portal.Admin, the form's fields with zod, one server function, then a redirect or the form's alert.
 import { z } from 'zod';
-import { AppError, isAppError } from '@/lib/app-error';
-import { requestMessages } from '@/server/i18n/request-messages';
+import { defineServerAction } from '@/server/http/define-server-action';
 import { importPolicySetFromGraphForAdmin } from '@/server/simulator/graph-policy-import';
 import { importPolicySetForAdmin, savePolicyChangeForAdmin } from '@/server/simulator/policy-set-admin';
+import { policySetFormFields, policyChangeFields, policyDeleteFields, uploadedText } from './action-fields';
 
-export type FormState = { error?: string; path?: string };
+const admin = { roles: ['Portal.Admin'] } as const;
 
-const maxUploadBytes = 5 * 1024 * 1024;
-
-async function textOf(form: FormData, field: string): Promise<string | undefined> {
-  const file = form.get(`${field}File`);
-  if (file instanceof File && file.size > 0) {
-    if (file.size > maxUploadBytes)
-      throw new AppError('INVALID_INPUT', `${field}: the file is larger than ${maxUploadBytes / 1024 / 1024} MB`, {
-        source: field,
-        path: '$',
-      });
-    return file.text();
-  }
-  const text = form.get(field);
-  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
-}
-
-function failure(error: unknown): FormState {
-  if (isAppError(error)) return { error: error.message, path: error.details.path };
-  throw error;
-}
-
-const nameSchema = z.string().trim().min(1).max(120);
-
-async function localized(key: string, path?: string): Promise<FormState> {
-  const { t } = await requestMessages();
-  return { error: t(key), path };
-}
-
-export async function importPolicySetAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const name = nameSchema.safeParse(form.get('name'));
-  if (!name.success) return localized('simulator.import.nameRequired', 'name');
-  let created: { id: string };
-  try {
-    created = await importPolicySetForAdmin({
-      name: name.data,
-      policies: (await textOf(form, 'policies')) ?? '',
-      namedLocations: await textOf(form, 'namedLocations'),
-      authenticationStrengths: await textOf(form, 'authenticationStrengths'),
+export const importPolicySetAction = defineServerAction({
+  name: 'admin.simulator.import',
+  page: '/admin/simulator',
+  access: admin,
+  fields: policySetFormFields,
+  invalidInputKey: (path) => (path === 'name' ? 'simulator.import.nameRequired' : 'simulator.import.fileTooLarge'),
+  handle: async (context, form) => {
+    const created = await importPolicySetForAdmin(context, {
+      name: form.name,
+      policies: (await uploadedText(form.policies, form.policiesFile)) ?? '',
+      namedLocations: await uploadedText(form.namedLocations, form.namedLocationsFile),
+      authenticationStrengths: await uploadedText(form.authenticationStrengths, form.authenticationStrengthsFile),
     });
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/admin/simulator/${created.id}`);
-}
-
-export async function fetchFromGraphAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const name = nameSchema.safeParse(form.get('name'));
-  if (!name.success) return localized('simulator.import.nameRequired', 'name');
-  let created: { id: string };
-  try {
-    created = await importPolicySetFromGraphForAdmin(name.data);
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/admin/simulator/${created.id}`);
-}
-
-const changeSchema = z.object({
-  setId: z.string().min(1).max(64),
-  baseVersion: z.coerce.number().int().positive(),
-  comment: z.string().max(500).default(''),
+    return { redirectTo: `/admin/simulator/${created.id}` };
+  },
 });
 
-export async function savePolicyAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = changeSchema.safeParse({
-    setId: form.get('setId'),
-    baseVersion: form.get('baseVersion'),
-    comment: form.get('comment') ?? '',
-  });
-  const policyJson = form.get('policyJson');
-  if (!parsed.success || typeof policyJson !== 'string') return localized('simulator.editor.formIncomplete');
-  let saved: { version: number };
-  try {
-    saved = await savePolicyChangeForAdmin(
-      parsed.data.setId,
-      parsed.data.baseVersion,
-      { kind: 'upsert', policyJson },
-      parsed.data.comment,
-    );
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/admin/simulator/${parsed.data.setId}?v=${saved.version}&saved=1`);
-}
+export const fetchFromGraphAction = defineServerAction({
+  name: 'admin.simulator.graphImport',
+  page: '/admin/simulator',
+  access: admin,
+  fields: z.object({ name: policySetFormFields.shape.name }),
+  invalidInputKey: () => 'simulator.import.nameRequired',
+  handle: async (context, form) => {
+    const created = await importPolicySetFromGraphForAdmin(context, form.name);
+    return { redirectTo: `/admin/simulator/${created.id}` };
+  },
+});
 
-export async function deletePolicyAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = changeSchema.extend({ policyId: z.string().min(1).max(64) }).safeParse({
-    setId: form.get('setId'),
-    baseVersion: form.get('baseVersion'),
-    comment: form.get('comment') ?? '',
-    policyId: form.get('policyId'),
-  });
-  if (!parsed.success) return localized('simulator.editor.formIncomplete');
-  let saved: { version: number };
-  try {
-    saved = await savePolicyChangeForAdmin(
-      parsed.data.setId,
-      parsed.data.baseVersion,
-      { kind: 'delete', policyId: parsed.data.policyId },
-      parsed.data.comment,
+export const savePolicyAction = defineServerAction({
+  name: 'admin.simulator.savePolicy',
+  page: '/admin/simulator',
+  access: admin,
+  fields: policyChangeFields,
+  invalidInputKey: () => 'simulator.editor.formIncomplete',
+  handle: async (context, form) => {
+    const saved = await savePolicyChangeForAdmin(
+      context,
+      form.setId,
+      form.baseVersion,
+      { kind: 'upsert', policyJson: form.policyJson },
+      form.comment,
     );
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/admin/simulator/${parsed.data.setId}?v=${saved.version}&saved=1`);
-}
+    return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
+  },
+});
+
+export const deletePolicyAction = defineServerAction({
+  name: 'admin.simulator.deletePolicy',
+  page: '/admin/simulator',
+  access: admin,
+  fields: policyDeleteFields,
+  invalidInputKey: () => 'simulator.editor.formIncomplete',
+  handle: async (context, form) => {
+    const saved = await savePolicyChangeForAdmin(
+      context,
+      form.setId,
+      form.baseVersion,
+      { kind: 'delete', policyId: form.policyId },
+      form.comment,
+    );
+    return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
+  },
+});

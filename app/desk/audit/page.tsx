@@ -81,7 +81,9 @@ export default async function AuditPage({
       >
         {chain.intact
           ? t('desk.audit.intact', { count: chain.entries })
-          : t('desk.audit.broken', { index: (chain.firstBreak?.index ?? 0) + 1, count: chain.entries })}
+          : chain.firstBreak
+            ? t('desk.audit.broken', { index: chain.firstBreak.index + 1, count: chain.entries })
+            : t('desk.audit.tampered')}
       </p>
       <form
         method="get"

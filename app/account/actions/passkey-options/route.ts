@@ -8,5 +8,5 @@ export const POST = defineRoute({
   name: 'account.passkeyOptions',
   access: 'signedIn',
   body: { kind: 'json', schema: z.object({}) },
-  handle: (context) => passkeyRegistrationOptions(accountUser(context), context.clock.now()),
+  handle: (context) => passkeyRegistrationOptions(context.db, accountUser(context), context.clock.now()),
 });

@@ -11,6 +11,7 @@ export const POST = defineRoute({
   body: { kind: 'json', schema: z.object({ sealed: z.string().min(10).max(4000), response: z.unknown() }) },
   handle: async (context, { body }) => {
     await confirmPasskeyRegistration(
+      context.db,
       { oid: accountUser(context).oid, sealed: body.sealed, response: body.response, origin: context.client },
       context.clock.now(),
     );

@@ -11,6 +11,7 @@ export const POST = defineRoute({
   redirectOnError: accountBackWithError('/account'),
   handle: async (context, { body }) => {
     await removePortalCredential(
+      context.db,
       { oid: accountUser(context).oid, credentialId: body.credentialId, origin: context.client },
       context.clock.now(),
     );

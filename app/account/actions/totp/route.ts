@@ -12,6 +12,7 @@ export const POST = defineRoute({
   redirectOnError: accountBackWithError('/account/totp'),
   handle: async (context, { body }) => {
     await confirmTotpEnrolment(
+      context.db,
       { oid: accountUser(context).oid, sealed: body.sealed, code: body.code, origin: context.client },
       context.clock.now(),
     );

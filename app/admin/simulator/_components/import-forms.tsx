@@ -2,7 +2,8 @@
 // Import a Graph export by paste or upload, or fetch it live from Graph. Errors from the server (with the JSON
 // path at fault) are announced in a role="alert" region.
 import { useActionState } from 'react';
-import { fetchFromGraphAction, importPolicySetAction, type FormState } from '../actions';
+import type { ActionState as FormState } from '@/server/http/define-server-action';
+import { fetchFromGraphAction, importPolicySetAction } from '../actions';
 
 export type ImportLabels = Record<
   | 'importTitle'

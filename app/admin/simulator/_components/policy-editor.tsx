@@ -3,7 +3,8 @@
 // the same object. Saving sends the JSON to the server, which validates it with the engine's parser and Entra's
 // create rules (e.g. no "mfa" with an authentication strength) and answers with the JSON path at fault.
 import { useActionState, useState } from 'react';
-import { deletePolicyAction, savePolicyAction, type FormState } from '../actions';
+import type { ActionState as FormState } from '@/server/http/define-server-action';
+import { deletePolicyAction, savePolicyAction } from '../actions';
 
 type Json = Record<string, unknown>;
 type Option = { value: string; label: string };

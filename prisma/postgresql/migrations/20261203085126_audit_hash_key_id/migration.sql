@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "hashKeyId" TEXT NOT NULL DEFAULT 'sha256';
+

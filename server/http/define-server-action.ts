@@ -1,0 +1,110 @@
+// The pipeline for server actions (the same order as server/http/define-route.ts for route handlers):
+//   1. body size: Next reads the action body under `serverActions.bodySizeLimit` (next.config.ts) before
+//      the action runs; a cross-origin call is refused even earlier by proxy.ts with a 403;
+//   2. origin: the one check (server/http/check-origin.ts) again inside the action, because Next lets an
+//      action through when the request has no Origin header at all;
+//   3. actor and role, before the form is looked at;
+//   4. zod: the form's fields (strings and files) with the action's schema;
+//   5. one server function called with one context;
+//   6. errors: AppError and ZodError to a typed state `{ error, reason?, path? }` the form shows in its alert,
+//      a success to a redirect; every denial audited as `<name>.denied`.
+// `export const saveAction = defineServerAction({...})` in a 'use server' file; `.run(form, headers, wiring)`
+// drives the same pipeline in tests without Next's request scope.
+import { headers as requestHeaders } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import type { PortalContext } from '../context/portal-context';
+import { auditDenial } from './audit-denial';
+import { checkAccess, type RouteAccess } from './check-access';
+import { checkOrigin } from './check-origin';
+import { clientAddressOf } from './client-address';
+import type { RouteWiring } from './define-route';
+import { productionWiring } from './production-wiring';
+import { isDenial, reasonOf, requestFailureOf, type RequestFailure } from './request-failure';
+import { translatorFor } from './request-translator';
+
+/** What a form shows after a refused action: a sentence for its alert, the machine reason, the field. */
+export type ActionState = { error?: string; reason?: string; path?: string };
+
+/** What the action's server function asks for: go to a page, or show a state on the form. */
+export type ActionOutcome = { redirectTo: string } | { state: ActionState };
+
+export type ServerActionSpec<S extends z.ZodType> = {
+  /** Audit action prefix and log name, e.g. "admin.simulator.savePolicy". */
+  name: string;
+  /** The page the action is posted to, for the audit log of a denial. */
+  page: string;
+  access: RouteAccess;
+  fields: S;
+  /** The message key shown when the form does not pass `fields` (the field path is given). */
+  invalidInputKey: (path: string | undefined) => string;
+  handle: (context: PortalContext, input: z.output<S>) => Promise<{ redirectTo: string }>;
+};
+
+export type ServerAction = ((previous: ActionState, form: FormData) => Promise<ActionState>) & {
+  run(form: FormData, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome>;
+  readonly spec: { name: string; access: RouteAccess; kind: 'serverAction' };
+};
+
+/** The form as an object for zod: one value per field (a string or a File), an array when repeated. */
+export function formFields(form: FormData): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    fields[key] = values.length === 1 ? values[0] : values;
+  }
+  return fields;
+}
+
+export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S>): ServerAction {
+  async function run(form: FormData, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome> {
+    const { services } = wiring;
+    const context: PortalContext = {
+      ...services,
+      actor: null,
+      client: clientAddressOf(headers, services.settings.TRUSTED_PROXY_HOPS),
+      translator: translatorFor(headers),
+    };
+    let isAccepted = false;
+    try {
+      checkOrigin(headers, services.settings.APP_ORIGIN, { isUserNavigationAllowed: false });
+      await checkAccess(context, spec.access, () => wiring.resolveActor(headers));
+      const input = spec.fields.safeParse(formFields(form));
+      if (!input.success) {
+        const path = input.error.issues[0]?.path.map(String).join('.') || undefined;
+        return {
+          state: {
+            error: context.translator.t(spec.invalidInputKey(path)),
+            reason: 'invalidInput',
+            ...(path ? { path } : {}),
+          },
+        };
+      }
+      isAccepted = true;
+      return await spec.handle(context, input.data);
+    } catch (error) {
+      const failure: RequestFailure = requestFailureOf(error);
+      if (isDenial(failure))
+        await auditDenial(context, spec.name, failure, {
+          method: 'POST',
+          url: `${services.settings.APP_ORIGIN}${spec.page}`,
+        });
+      const message = failure.code === 'INTERNAL' ? context.translator.t('errors.internal') : failure.message;
+      return {
+        state: {
+          error: message,
+          reason: reasonOf(failure),
+          ...(failure.path && isAccepted ? { path: failure.path } : {}),
+        },
+      };
+    }
+  }
+
+  const action = async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    const outcome = await run(form, await requestHeaders(), productionWiring());
+    // redirect() throws Next's own control-flow error, so it runs outside the pipeline's catch.
+    if ('redirectTo' in outcome) redirect(outcome.redirectTo);
+    return outcome.state;
+  };
+  return Object.assign(action, { run, spec: { name: spec.name, access: spec.access, kind: 'serverAction' as const } });
+}

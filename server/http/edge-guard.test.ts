@@ -1,0 +1,62 @@
+// proxy.ts refuses what Next would answer with a 500 (issue 13): a malformed path on any page, a cross-origin or
+// Origin-less server action, an Origin header that is not a URL. Route handlers are left to their pipeline.
+import { describe, expect, it } from 'vitest';
+import { edgeRefusal } from './edge-guard';
+
+const appOrigin = 'https://portal.contoso.test';
+const refusal = (method: string, path: string, headers: Record<string, string> = {}) =>
+  edgeRefusal({ method, url: `${appOrigin}${path}`, headers: new Headers(headers) }, appOrigin);
+
+describe('malformed percent-encoding in the path is a 400 for pages and routes', () => {
+  it.each(['/reset/verify/%ff', '/unlock/verify/%E0%A4%A', '/admin/simulator/%ff/findings', '/api/desk/users/%ff'])(
+    '%s',
+    (path) => {
+      expect(refusal('GET', path)).toEqual({
+        code: 'INVALID_INPUT',
+        message: expect.any(String),
+        reason: 'malformedPath',
+      });
+    },
+  );
+
+  it('a well-formed encoded path passes', () => {
+    expect(refusal('GET', '/reset/verify/entra%20id')).toBeNull();
+  });
+});
+
+describe('a server action (a POST to a page) must come from the portal', () => {
+  it('cross-site fetch metadata is a 403 crossSite', () => {
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toMatchObject(
+      { code: 'FORBIDDEN', reason: 'crossSite' },
+    );
+  });
+
+  it('another Origin without fetch metadata is a 403', () => {
+    expect(refusal('POST', '/admin/simulator/set-1', { origin: 'https://evil.example' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('no Origin and no fetch metadata is a 403 (Next would run the action)', () => {
+    expect(refusal('POST', '/admin/simulator', {})).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('an Origin header that is not a URL is a 403, not the TypeError Next throws', () => {
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toMatchObject(
+      {
+        code: 'FORBIDDEN',
+        reason: 'crossSite',
+      },
+    );
+  });
+
+  it('the portal’s own page passes', () => {
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: appOrigin })).toBeNull();
+    expect(refusal('POST', '/admin/simulator', { origin: appOrigin })).toBeNull();
+  });
+
+  it('route handlers are left to their own pipeline (it audits the denial)', () => {
+    expect(refusal('POST', '/api/desk/search', { 'sec-fetch-site': 'cross-site' })).toBeNull();
+    expect(refusal('POST', '/reset/actions/start', {})).toBeNull();
+  });
+});
