@@ -1,5 +1,6 @@
 // What the desk needs from the directory (Microsoft Graph in production and against the mock). The
 // interface keeps the desk's rules testable without a network; graph-desk-directory.ts implements it.
+import type { OnPremisesIdentity } from '../../lib/ad/source-of-authority';
 import type { DirectoryObject } from '../../lib/desk/target-privilege';
 
 export type DirectoryUser = {
@@ -10,6 +11,8 @@ export type DirectoryUser = {
   mobilePhone: string | null;
   otherMails: string[];
   accountEnabled: boolean;
+  /** Graph's onPremises* properties for a synced user (password and lockout live in AD); else null. */
+  onPremises?: OnPremisesIdentity | null;
 };
 
 /** One registered method, from Graph authentication/methods, without secrets. */

@@ -1,5 +1,6 @@
 // In-memory stand-ins for the directory, the push channel, mail/SMS and rate limits, for the desk's
 // integration tests (the database is real: createTestDatabase). Test support only.
+import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { AppError } from '../../lib/app-error';
 import { defaultDeskPolicy } from '../../lib/desk/desk-policy';
 import type { CallerPushStatus } from '../../lib/desk/push-outcome';
@@ -182,6 +183,7 @@ export function createDeskTestKit(db: DatabaseClient, start = new Date('2026-11-
   const deps: DeskDependencies = {
     db,
     directory: directory.directory,
+    onPremises: noOnPremisesDirectories,
     pushChannel: push.channel,
     messenger: mail.messenger,
     limits: fakeLimits({ pushPerTarget: 5 }),

@@ -10,6 +10,7 @@ import {
   getSignInPreferences,
   getUser,
   listAuthenticationMethods,
+  onPremisesIdentityOf,
   searchUsers,
   unlockUser,
   type GraphAuthenticationMethod,
@@ -28,6 +29,7 @@ function directoryUser(user: GraphUser): DirectoryUser {
     mobilePhone: user.mobilePhone ?? null,
     otherMails: user.otherMails ?? [],
     accountEnabled: user.accountEnabled ?? true,
+    onPremises: onPremisesIdentityOf(user),
   };
 }
 

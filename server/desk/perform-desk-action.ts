@@ -11,6 +11,7 @@ import { auditDesk } from './desk-audit';
 import { assertCaseAgent, deskCaseFacts, loadDeskCase, type LoadedDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
 import type { DirectoryUser } from './desk-directory';
+import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
 import { deskRefusalError } from './desk-refusal-error';
 import { notifyDeskAction } from './notify-desk-action';
 import { refreshDeskCase } from './refresh-desk-case';
@@ -71,7 +72,14 @@ async function runAction(
 ): Promise<DeskActionResult> {
   switch (action) {
     case 'unlock':
-      return { action, ...(await deps.directory.unlock(user.id)) };
+      // AD: lockoutTime=0, a real unlock; Entra: the smart-lockout extension (server/graph/users.ts).
+      return {
+        action,
+        ...(await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
+          entra: () => deps.directory.unlock(user.id),
+          activeDirectory: (ad) => ad.directory.unlock(ad.securityIdentifier),
+        })),
+      };
     case 'sendResetLink':
       return { action, sentTo: await sendResetLink(deps, loaded, user) };
     case 'issueTemporaryAccessPass': {
@@ -87,7 +95,11 @@ async function runAction(
       };
     }
     case 'requirePasswordChange':
-      await deps.directory.requirePasswordChangeAtNextSignIn(user.id);
+      // AD: pwdLastSet=0 (Graph refuses passwordProfile for synced users); Entra: forceChangePasswordNextSignIn.
+      await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
+        entra: () => deps.directory.requirePasswordChangeAtNextSignIn(user.id),
+        activeDirectory: (ad) => ad.directory.requirePasswordChangeAtNextSignIn(ad.securityIdentifier),
+      });
       return { action };
   }
 }
@@ -121,7 +133,11 @@ export async function performDeskAction(
       action: `desk.action.${action}`,
       outcome: 'failure',
       subjectId: user.id,
-      details: { caseId, error: error instanceof AppError ? error.code : 'INTERNAL' },
+      details: {
+        caseId,
+        error: error instanceof AppError ? error.code : 'INTERNAL',
+        ...(error instanceof AppError && error.reason ? { reason: error.reason } : {}),
+      },
     });
     throw error;
   }

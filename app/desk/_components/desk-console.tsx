@@ -13,6 +13,13 @@ import { UserCard } from './user-card';
 import { UserSearch } from './user-search';
 import { VerificationControls } from './verification-controls';
 
+/** Entra's smart lockout, or for a synced user AD's lockoutTime; when AD cannot be read, Unlock stays offered. */
+function mayBeLockedOut(card: UserCardData): boolean {
+  if (card.lockout.isLockedOut) return true;
+  if (card.onPremises.source === 'activeDirectory') return card.onPremises.lockout.isLocked;
+  return card.onPremises.source === 'unavailable';
+}
+
 export function DeskConsole({ messages, locale }: { messages: Messages; locale: string }) {
   return (
     <DeskMessagesContext.Provider value={{ messages, locale }}>
@@ -118,7 +125,7 @@ function ConsoleBody() {
                 <DeskActions
                   view={view}
                   secondsLeft={secondsLeft}
-                  isLockedOut={card.lockout.isLockedOut}
+                  isLockedOut={mayBeLockedOut(card)}
                   targetName={card.user.displayName}
                 />
               </>

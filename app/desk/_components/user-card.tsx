@@ -1,6 +1,7 @@
 'use client';
 import type { UserCard as UserCardData } from '@/server/desk/load-user-card';
 import { auditActionLabel } from './audit-labels';
+import { OnPremisesStatus } from './on-premises-status';
 import { useDeskLocale, useDeskTranslate } from './use-desk-translate';
 
 /** Who the caller claims to be: methods, default method, lockout, privilege, history, warnings. */
@@ -48,6 +49,7 @@ export function UserCard({
         >
           {card.lockout.isLockedOut ? t('card.lockedOut') : t('card.notLockedOut')}
         </li>
+        <OnPremisesStatus view={card.onPremises} />
         {!card.user.accountEnabled ? (
           <li className="rounded bg-red-100 px-2 py-1 text-red-900">{t('card.disabled')}</li>
         ) : null}
