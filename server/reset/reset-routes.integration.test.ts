@@ -88,9 +88,10 @@ function post(
 const startFor = (username: string) => startRoute(post('/reset/actions/start', { purpose: 'reset', username }));
 
 function shape(response: Response) {
-  // Only the random token differs (also in Next's internal x-middleware-set-cookie copy).
+  // Only the random token differs (also in Next's internal x-middleware-set-cookie copy), and the random
+  // X-Request-Id every response carries.
   const headers = [...response.headers.entries()]
-    .filter(([name]) => name !== 'set-cookie' && name !== 'date')
+    .filter(([name]) => !['set-cookie', 'date', 'x-request-id'].includes(name))
     .map(([name, value]) => [
       name,
       value.replace(/verity-reset=[^;]+/g, 'verity-reset=<token>').replace(/Expires=[^;]+/g, 'Expires=<date>'),
