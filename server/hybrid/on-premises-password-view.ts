@@ -7,7 +7,7 @@ import type { AdPasswordPolicy } from '@/lib/ad/ad-password-policy';
 import type { AdAccountNames } from '@/lib/ad/ad-password-rules';
 import { isAppError } from '@/lib/app-error';
 import type { ResetDependencies } from '../reset/reset-dependencies';
-import type { DirectoryUser } from '../reset/reset-directory';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { resolvePasswordAuthority, selfServiceRefusalOf } from './password-authority';
 
 export type OnPremisesPasswordView =
@@ -18,7 +18,7 @@ export type OnPremisesPasswordView =
 
 export async function onPremisesPasswordView(
   deps: Pick<ResetDependencies, 'onPremises' | 'now'>,
-  user: DirectoryUser,
+  user: ResetDirectoryUser,
 ): Promise<OnPremisesPasswordView> {
   try {
     const authority = await resolvePasswordAuthority(user, deps.onPremises, deps.now());

@@ -7,7 +7,7 @@ import 'server-only';
 import { AppError, isAppError } from '@/lib/app-error';
 import { checkableAdRules } from '@/lib/ad/ad-password-rules';
 import type { ResetDependencies } from '../reset/reset-dependencies';
-import type { DirectoryUser } from '../reset/reset-directory';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
 import type { PasswordSync } from '../reset/reset-notifications';
 import { resolvePasswordAuthority, selfServiceRefusalOf, type PasswordAuthority } from './password-authority';
 
@@ -78,7 +78,7 @@ async function writeToAd(authority: Extract<PasswordAuthority, { kind: 'activeDi
  */
 export async function writeAtSourceOfAuthority(
   deps: Pick<ResetDependencies, 'directory' | 'onPremises' | 'now'>,
-  user: DirectoryUser,
+  user: ResetDirectoryUser,
   write: SelfServiceWrite,
 ): Promise<PasswordSync | null> {
   let authority: PasswordAuthority;
