@@ -117,7 +117,15 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
 
     if (url.pathname === '/' || url.pathname === '/index.html') return sendHtml(res, 200, renderIndexPage(mock));
     if (first === 'assets') return serveAsset(res, second);
-    if (first === 'authenticator') return handleAuthenticatorRoute(mock, req, res, segments.slice(1));
+    if (first === 'authenticator') {
+      // Anyone who can open /authenticator/{upn} can approve that user's pushes: demos and tests only.
+      if (!config.isAuthenticatorEnabled)
+        return sendJson(res, 404, {
+          error: 'not_found',
+          error_description: 'The simulated Authenticator is disabled (MOCK_IDP_AUTHENTICATOR=1 enables it).',
+        });
+      return handleAuthenticatorRoute(mock, req, res, segments.slice(1));
+    }
     if (first === 'graph') return handleGraphRoute(mock, req, res, url);
     if (first === 'control') {
       if (!config.isControlApiEnabled)
