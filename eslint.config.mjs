@@ -39,6 +39,64 @@ const layerZones = [
   { target: './mock-idp', from: ['./server', './app'], message: 'mock-idp/ is its own program: it may use lib/ only.' },
 ];
 
+// Every server module starts with `import 'server-only'`, so importing it into a client component fails the build
+// instead of shipping server code to the browser (Next.js data-security guide). Exempt: tests and test support
+// (vitest aliases server-only), and the modules that also run outside Next, where server-only throws: the tsx
+// scripts (scripts/), the plain-Node benchmarks and proxy.ts. scripts/server-only.test.ts keeps this list exactly
+// the set of server modules those entry points reach.
+export const serverModulesOutsideNext = [
+  'server/audit/audit-checkpoint-schedule.ts',
+  'server/audit/audit-checkpoints.ts',
+  'server/audit/audit-hmac-keys.ts',
+  'server/audit/audit-settings.ts',
+  'server/audit/checkpoint-keys.ts',
+  'server/audit/development-audit-keys.ts',
+  'server/audit/sha256-hex.ts',
+  'server/audit/verify-audit-chain.ts',
+  'server/config.ts',
+  'server/database/create-database-client.ts',
+  'server/database/pg-name-as-text.ts',
+  'server/database/sqlite-file-path.ts',
+  'server/http/check-origin.ts',
+  'server/http/dependency-outage.ts',
+  'server/http/edge-guard.ts',
+  'server/http/request-failure.ts',
+  'server/http/route-paths.ts',
+  'server/log/logger.ts',
+  'server/log/request-scope.ts',
+  'server/production/published-values.ts',
+  'server/production/refuse-unsafe-settings.ts',
+  'server/production/secret-strength.ts',
+  'server/repository-root.ts',
+  'server/simulator/policy-set-store.ts',
+  'server/startup-warnings.ts',
+];
+
+const verityRules = {
+  rules: {
+    'require-server-only': {
+      meta: {
+        type: 'problem',
+        messages: {
+          missing:
+            "A server module starts with `import 'server-only'` (or is listed in serverModulesOutsideNext in eslint.config.mjs).",
+        },
+        schema: [],
+      },
+      create(context) {
+        return {
+          Program(program) {
+            const hasMarker = program.body.some(
+              (statement) => statement.type === 'ImportDeclaration' && statement.source.value === 'server-only',
+            );
+            if (!hasMarker) context.report({ node: program, messageId: 'missing' });
+          },
+        };
+      },
+    },
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -68,6 +126,20 @@ export default defineConfig([
       // Runtime cycles only: type-only imports are erased and may close a loop (eslint-plugin-import skips them).
       'import/no-cycle': ['error', { ignoreExternal: true, disableScc: true }],
     },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.d.ts',
+      '**/*test-*.ts',
+      '**/*-test-support.ts',
+      '**/test-support/**',
+      'server/log/memory-log.ts',
+      ...serverModulesOutsideNext,
+    ],
+    plugins: { verity: verityRules },
+    rules: { 'verity/require-server-only': 'error' },
   },
   {
     files: ['server/**/*.ts', 'cli/**/*.ts', 'dev-sink/**/*.ts', 'mock-idp/**/*.ts'],
