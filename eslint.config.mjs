@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
@@ -43,34 +44,10 @@ const layerZones = [
 // instead of shipping server code to the browser (Next.js data-security guide). Exempt: tests and test support
 // (vitest aliases server-only), and the modules that also run outside Next, where server-only throws: the tsx
 // scripts (scripts/), the plain-Node benchmarks and proxy.ts. scripts/server-only.test.ts keeps this list exactly
-// the set of server modules those entry points reach.
-export const serverModulesOutsideNext = [
-  'server/audit/audit-checkpoint-schedule.ts',
-  'server/audit/audit-checkpoints.ts',
-  'server/audit/audit-hmac-keys.ts',
-  'server/audit/audit-settings.ts',
-  'server/audit/checkpoint-keys.ts',
-  'server/audit/development-audit-keys.ts',
-  'server/audit/sha256-hex.ts',
-  'server/audit/verify-audit-chain.ts',
-  'server/config.ts',
-  'server/database/create-database-client.ts',
-  'server/database/pg-name-as-text.ts',
-  'server/database/sqlite-file-path.ts',
-  'server/http/check-origin.ts',
-  'server/http/dependency-outage.ts',
-  'server/http/edge-guard.ts',
-  'server/http/request-failure.ts',
-  'server/http/route-paths.ts',
-  'server/log/logger.ts',
-  'server/log/request-scope.ts',
-  'server/production/published-values.ts',
-  'server/production/refuse-unsafe-settings.ts',
-  'server/production/secret-strength.ts',
-  'server/repository-root.ts',
-  'server/simulator/policy-set-store.ts',
-  'server/startup-warnings.ts',
-];
+// the set of server modules those entry points reach (the list is scripts/server-modules-outside-next.json).
+const serverModulesOutsideNext = JSON.parse(
+  readFileSync(new URL('./scripts/server-modules-outside-next.json', import.meta.url), 'utf8'),
+);
 
 const verityRules = {
   rules: {
@@ -79,7 +56,7 @@ const verityRules = {
         type: 'problem',
         messages: {
           missing:
-            "A server module starts with `import 'server-only'` (or is listed in serverModulesOutsideNext in eslint.config.mjs).",
+            "A server module starts with `import 'server-only'` (or is listed in scripts/server-modules-outside-next.json).",
         },
         schema: [],
       },

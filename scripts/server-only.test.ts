@@ -1,11 +1,11 @@
 // `import 'server-only'` in every server module (issue 13), except those that also run outside Next, where the
-// marker throws. This test keeps the exemption list in eslint.config.mjs exactly the set of server modules that
+// marker throws. This test keeps the exemption list (server-modules-outside-next.json, read by eslint.config.mjs) exactly the set of server modules that
 // the plain-Node entry points reach, and proves the lint rule fires on a server module without the marker.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { serverModulesOutsideNext } from '../eslint.config.mjs';
+import serverModulesOutsideNext from './server-modules-outside-next.json';
 
 const root = path.resolve(import.meta.dirname, '..');
 
