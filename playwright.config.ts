@@ -54,6 +54,7 @@ export default defineConfig({
       env: {
         MOCK_IDP_PORT: String(ports.mockIdp),
         MOCK_IDP_CONTROL_API: '1',
+        MOCK_IDP_AUTHENTICATOR: '1',
         MOCK_IDP_DATA_DIR: `.mock-idp-data/e2e-${ports.mockIdp}`,
         MOCK_IDP_PORTAL_ORIGIN: portalUrl,
       },
@@ -80,6 +81,9 @@ export default defineConfig({
         NEXT_DIST_DIR: '.next-e2e',
         DATABASE_URL: `file:./data/e2e-${ports.portal}.db`,
         AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        // A production build on the mock Entra with a published secret: a demo, which production refuses
+        // unless it says so (server/production/refuse-unsafe-settings.ts).
+        VERITY_DEMO_MODE: '1',
         ENTRA_AUTHORITY_HOST: mockIdpUrl,
         GRAPH_BASE_URL: `${mockIdpUrl}/graph/v1.0`,
         MOCK_IDP_PORT: String(ports.mockIdp),

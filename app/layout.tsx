@@ -3,8 +3,10 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { supportedLocales } from '../lib/i18n/pick-locale';
 import { currentSession } from '../server/auth/current-session';
+import { getConfig } from '../server/config';
 import { requestMessages } from '../server/i18n/request-messages';
 import { LanguageSwitcher } from './components/language-switcher';
+import { LocaleProvider } from './components/locale-provider';
 import { SignOutButton } from './components/sign-out-button';
 import './globals.css';
 
@@ -19,6 +21,7 @@ const navigation = [
   { href: '/unlock', key: 'nav.unlock' },
   { href: '/account', key: 'nav.account' },
   { href: '/desk', key: 'nav.desk', roles: ['Desk.Agent', 'Desk.Supervisor', 'Desk.Auditor'] },
+  { href: '/admin', key: 'nav.admin', roles: ['Portal.Admin'] },
   { href: '/admin/simulator', key: 'nav.simulator', roles: ['Portal.Admin'] },
 ] as const;
 
@@ -87,8 +90,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
+          <LocaleProvider locale={locale}>{children}</LocaleProvider>
         </main>
+        {getConfig().VERITY_DEMO_MODE && (
+          // VERITY_DEMO_MODE=1 lets production run on published secrets and the mock Entra: users must know.
+          <footer className="border-t border-amber-300 bg-amber-50">
+            <p className="mx-auto max-w-6xl px-4 py-3 text-sm text-amber-900" data-testid="demo-notice">
+              {t('app.demoNotice')}
+            </p>
+          </footer>
+        )}
       </body>
     </html>
   );

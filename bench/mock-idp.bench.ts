@@ -87,7 +87,7 @@ function round(value: number): number {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-idp-bench-'));
   const config = readMockIdpConfig(
-    { MOCK_IDP_PORT: '0', MOCK_IDP_DATA_DIR: dataDir, MOCK_IDP_CONTROL_API: '1' },
+    { MOCK_IDP_PORT: '0', MOCK_IDP_DATA_DIR: dataDir, MOCK_IDP_CONTROL_API: '1', MOCK_IDP_AUTHENTICATOR: '1' },
     fs.existsSync,
   );
   const mock = await startMockIdp(config);

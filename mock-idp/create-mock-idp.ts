@@ -25,7 +25,7 @@ import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './method
 import { createEvidenceRegistry } from './oidc/sign-in-evidence';
 import { loadSigningKeys } from './oidc/signing-keys';
 import { openStore } from './store/store';
-import { findUser, readTenantFile, type Tenant } from './store/tenant';
+import { findUser, loadTenant, type Tenant } from './store/tenant';
 import { methodsVersionOf } from './methods/registered-methods';
 import { effectiveMethodsOf } from './methods/sign-in-methods';
 import { renderIndexPage } from './views/index-page';
@@ -53,7 +53,7 @@ const assetsFolder = new URL('./assets/', import.meta.url).pathname;
 export async function createMockIdp(options: CreateMockIdpOptions): Promise<MockIdpApp> {
   const { config } = options;
   const store = openStore(config.dataDir);
-  const tenant: Tenant = readTenantFile(config.tenantFile);
+  const tenant: Tenant = loadTenant(config);
   const clients = withPortalOrigin(readClientsFile(config.clientsFile), config.portalOrigin);
   const credentials = readDemoCredentials(config.credentialsFile);
   const engine = options.engine === null ? undefined : (options.engine ?? loadConditionalAccessEngine());
@@ -117,7 +117,15 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
 
     if (url.pathname === '/' || url.pathname === '/index.html') return sendHtml(res, 200, renderIndexPage(mock));
     if (first === 'assets') return serveAsset(res, second);
-    if (first === 'authenticator') return handleAuthenticatorRoute(mock, req, res, segments.slice(1));
+    if (first === 'authenticator') {
+      // Anyone who can open /authenticator/{upn} can approve that user's pushes: demos and tests only.
+      if (!config.isAuthenticatorEnabled)
+        return sendJson(res, 404, {
+          error: 'not_found',
+          error_description: 'The simulated Authenticator is disabled (MOCK_IDP_AUTHENTICATOR=1 enables it).',
+        });
+      return handleAuthenticatorRoute(mock, req, res, segments.slice(1));
+    }
     if (first === 'graph') return handleGraphRoute(mock, req, res, url);
     if (first === 'control') {
       if (!config.isControlApiEnabled)

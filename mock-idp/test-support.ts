@@ -38,6 +38,7 @@ export async function startTestMockIdp(
       MOCK_IDP_DATA_DIR: dataDir,
       MOCK_IDP_CERT_DIR: path.join(repositoryRoot, '.certs'),
       MOCK_IDP_CONTROL_API: '1',
+      MOCK_IDP_AUTHENTICATOR: '1',
       ...env,
     },
     fs.existsSync,

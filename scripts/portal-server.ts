@@ -7,11 +7,25 @@ import http from 'node:http';
 import next from 'next';
 import { startAuditCheckpoints } from '../server/audit/audit-checkpoint-schedule';
 import { auditSettingsFrom } from '../server/audit/audit-settings';
-import { loadConfig } from '../server/config';
+import { loadConfig, type Config } from '../server/config';
 import { createDatabaseClient } from '../server/database/create-database-client';
+import { createLogger } from '../server/log/logger';
+import { startupWarnings } from '../server/startup-warnings';
 
 const isDev = process.argv.includes('--dev');
-const config = loadConfig(process.env);
+// A production build runs as production whatever the shell says, so its configuration is checked as such
+// (server/production/refuse-unsafe-settings.ts) before Next loads anything: one line naming the variable and
+// exit code 1, never a server that reports Ready and answers 500. instrumentation.ts does the same for `next start`.
+if (!isDev) Object.assign(process.env, { NODE_ENV: 'production' });
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error(`[verity] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.LOG_LEVEL });
+for (const warning of startupWarnings(config)) logger.warn(warning);
 const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 
@@ -29,4 +43,4 @@ http
     request.headers['x-forwarded-for'] = chain.join(', ');
     void handle(request, response);
   })
-  .listen(config.PORT, () => console.log(`[verity] portal listening on port ${config.PORT}`));
+  .listen(config.PORT, () => logger.info({ port: config.PORT }, 'portal listening'));

@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     NODE_EXTRA_CA_CERTS: certificates.caCert,
     DATABASE_URL: config.DATABASE_URL,
     AUTH_SECRET: process.env.AUTH_SECRET || embeddedAuthSecret(),
+    // The embedded defaults are the demo (mock Entra, demo tenant): the portal says so on every page, and the
+    // mock serves its simulated Authenticator pages.
+    VERITY_DEMO_MODE: process.env.VERITY_DEMO_MODE || '1',
+    MOCK_IDP_AUTHENTICATOR: process.env.MOCK_IDP_AUTHENTICATOR || '1',
     ...embeddedAuditKeys(),
   };
 

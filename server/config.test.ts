@@ -24,9 +24,9 @@ describe('config', () => {
 
   it('requires a real AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: required in production/);
+    // The other production refusals: server/production/refuse-unsafe-settings.test.ts.
     const auditKeys = { AUDIT_HMAC_KEYS: `k1:${'A'.repeat(44)}`, AUDIT_CHECKPOINT_KEY_FILE: 'audit-key.pem' };
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ...auditKeys }).AUTH_SECRET).toBe(
-      'x'.repeat(40),
-    );
+    const demo = { NODE_ENV: 'production', VERITY_DEMO_MODE: '1', ...auditKeys };
+    expect(loadConfig({ ...demo, AUTH_SECRET: 'x'.repeat(40) }).AUTH_SECRET).toBe('x'.repeat(40));
   });
 });

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { AppError } from '../lib/app-error';
 import { auditHmacKeysSchema } from './audit/audit-hmac-keys';
-
-const demoTenantId = '8c3f1e0a-5b7d-4c2e-9a61-3d4b2f7e1c90';
+import { refuseUnsafeProductionSettings } from './production/refuse-unsafe-settings';
+import { demoTenantId } from './production/published-values';
 
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
@@ -21,6 +21,8 @@ const idList = z.string().transform((value) =>
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `1`: a demo (mock Entra, demo tenant, published secrets allowed in production; every page says so). */
+  VERITY_DEMO_MODE: booleanFlag.default(false),
   /** `file:./data/verity.db` (SQLite, default) or `postgresql://...`. */
   DATABASE_URL: z
     .string()
@@ -50,6 +52,8 @@ export const configSchema = z.object({
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   /** Optional Redis for rate limits shared by several portal instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** pino level of the portal's JSON log lines (server/log/logger.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- service desk (issue 5; policy numbers default to lib/desk/desk-policy.ts) ---
   /** Minutes after the first caller verification during which desk actions are allowed. */
   DESK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
@@ -222,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       path: 'AUTH_SECRET',
     });
   }
+  if (config.NODE_ENV === 'production' && !config.VERITY_DEMO_MODE) refuseUnsafeProductionSettings(config);
   if (config.AD_URL) {
     for (const variable of ['AD_BASE_DN', 'AD_BIND_DN'] as const) {
       if (!config[variable])

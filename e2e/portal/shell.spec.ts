@@ -21,6 +21,18 @@ test('home lists the four surfaces, is accessible, and switches to French', asyn
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
+test('a demo deployment (VERITY_DEMO_MODE=1) says so in the footer of every page, in English and French', async ({
+  page,
+}) => {
+  await page.goto(`${portalUrl}/reset`);
+  const footer = page.getByRole('contentinfo');
+  await expect(footer).toContainText('Demo deployment');
+  await expect(footer).toContainText('Never use a real account or password here.');
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(footer).toContainText('Déploiement de démonstration');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
 test('reset pages send no referrer at all', async ({ page }) => {
   const response = await page.request.get(`${portalUrl}/reset`, { maxRedirects: 0 });
   expect(response.headers()['referrer-policy']).toBe('no-referrer');

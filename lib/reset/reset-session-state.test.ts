@@ -34,14 +34,19 @@ describe('reset session state', () => {
   });
 
   it('ends after success and refuses further use', () => {
-    const done = withCompletion(withServiceVerified(fresh, 'entraMfa', at(1), limits), at(2), limits);
+    const done = withCompletion(withServiceVerified(fresh, 'entraMfa', at(1), limits), at(2));
     expect(resetSessionStatus(done, at(3), limits)).toBe('completed');
     try {
-      withCompletion(done, at(3), limits);
+      withCompletion(done, at(3));
       expect.unreachable();
     } catch (error) {
       expect(isAppError(error) && error.code).toBe('EXPIRED');
     }
+  });
+
+  it('a completion recorded after the lifetime (a slow directory write) still completes the session', () => {
+    const late = withCompletion(withServiceVerified(fresh, 'entraMfa', at(1), limits), at(16 * 60));
+    expect(resetSessionStatus(late, at(16 * 60), limits)).toBe('completed');
   });
 
   it('records each service once', () => {

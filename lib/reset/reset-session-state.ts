@@ -1,7 +1,7 @@
 // The reset session's life (issue 4; OWASP Forgot Password Cheat Sheet; ASVS5 6.3): it ends after
 // success, after its lifetime (15 minutes by default) or after too many failed verifications. Pure: the
-// caller passes `now`; the database applies the same transitions with conditional updates so concurrent
-// requests cannot both pass a check.
+// caller passes `now`; server/reset/reset-session-store.ts computes every next state with these functions and
+// writes it with a compare-and-set on the state it read, so concurrent requests cannot both pass a check.
 import { AppError } from '../app-error';
 import type { IdentityServiceId } from './identity-services';
 
@@ -65,11 +65,13 @@ export function withFailure(
   };
 }
 
-export function withCompletion(
-  session: ResetSessionSnapshot,
-  now: Date,
-  limits: ResetSessionLimits,
-): ResetSessionSnapshot {
-  assertResetSessionActive(session, now, limits);
+/**
+ * Completion is recorded after the directory accepted the new password, so it does not re-check the lifetime
+ * (the check ran when the session claimed the write): a slow directory must not leave a changed password on a
+ * session that looks unfinished. A session completes once.
+ */
+export function withCompletion(session: ResetSessionSnapshot, now: Date): ResetSessionSnapshot {
+  if (session.completedAt || session.endedReason === 'completed')
+    throw new AppError('EXPIRED', 'This reset session has ended (completed). Start again.', { reason: 'completed' });
   return { ...session, completedAt: now, endedReason: 'completed' };
 }

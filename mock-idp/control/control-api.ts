@@ -13,7 +13,7 @@ import { clearPushRegistry, pendingPushRequests } from '../methods/push-requests
 import { addRegisteredMethod, bumpMethodsVersion } from '../methods/registered-methods';
 import { runScriptedSignIn, scriptedSignInSchema } from './scripted-sign-in';
 import { readSignInLogs } from '../store/sign-in-logs';
-import { parseTenantDocument, readTenantFile, findUser, type TenantUser } from '../store/tenant';
+import { parseTenantDocument, loadTenant, findUser, type TenantUser } from '../store/tenant';
 import { registerPasskey, registrationOptionsFor } from '../methods/webauthn';
 import { renderPage } from '../views/layout';
 import { escapeHtml } from '../http/http';
@@ -30,7 +30,7 @@ function userOrThrow(mock: MockIdp, upn: string): TenantUser {
 
 export function resetTenant(mock: MockIdp, input: { tenantFile?: string; tenant?: unknown }): void {
   if (input.tenant !== undefined) mock.tenant = parseTenantDocument(input.tenant, 'control API');
-  else mock.tenant = readTenantFile(input.tenantFile ?? mock.config.tenantFile);
+  else mock.tenant = loadTenant(mock.config, input.tenantFile);
   mock.store.clearNamespaces(stateNamespaces);
   bumpMethodsVersion(mock.store);
   mock.store.clearEvents(['signIns', 'outbox']);

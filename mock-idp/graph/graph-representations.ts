@@ -19,6 +19,13 @@ export function userResource(user: TenantUser): Record<string, unknown> {
     mail: user.userType === 'Member' ? user.userPrincipalName : (user.otherMails?.[0] ?? null),
     mobilePhone: user.mobilePhone ?? null,
     otherMails: user.otherMails ?? [],
+    // Graph returns these as null for cloud-only users (user resource, onPremises* properties).
+    onPremisesSyncEnabled: user.onPremisesSyncEnabled ?? null,
+    onPremisesSecurityIdentifier: user.onPremisesSecurityIdentifier ?? null,
+    onPremisesSamAccountName: user.onPremisesSamAccountName ?? null,
+    onPremisesDomainName: user.onPremisesDomainName ?? null,
+    onPremisesDistinguishedName: user.onPremisesDistinguishedName ?? null,
+    onPremisesUserPrincipalName: user.onPremisesUserPrincipalName ?? null,
   };
 }
 

@@ -17,7 +17,7 @@ import {
   deleteTemporaryAccessPass,
   temporaryAccessPassOf,
 } from '../methods/temporary-access-pass';
-import { findUser, type TenantUser } from '../store/tenant';
+import { findUser, isSyncedUser, type TenantUser } from '../store/tenant';
 import {
   authenticateGraphCaller,
   graphError,
@@ -295,6 +295,14 @@ function patchUser(mock: MockIdp, caller: GraphCaller, user: TenantUser, body: u
   // Only passwordProfile is writable in the mock; Graph requires User-PasswordProfile.ReadWrite.All
   // for it in app-only calls (user-update, "Permissions").
   requirePermission(caller, ['User-PasswordProfile.ReadWrite.All']);
+  // Entra refuses password writes for synced users: AD is their source of authority (user-update; the
+  // portal writes to AD instead). The exact error Graph gives, HTTP 400 Request_BadRequest.
+  if (isSyncedUser(user))
+    throw graphError(
+      'INVALID_INPUT',
+      'Request_BadRequest',
+      'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.',
+    );
   const parsed = passwordProfileSchema.safeParse(body);
   if (!parsed.success)
     throw graphError(

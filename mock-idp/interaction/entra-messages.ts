@@ -58,6 +58,9 @@ export const inlineErrors = {
   wrongTemporaryAccessPass: 'The Temporary Access Pass is incorrect or has expired.',
   wrongPin: 'The PIN is incorrect. Try again.',
   passkeyNotVerified: 'We couldn’t verify your passkey. Try again or sign in another way.',
+  accountDisabled: 'Your account has been locked. Contact your support person to unlock it, then try again.',
+  passThroughUnavailable:
+    'We can’t sign you in right now because your organisation’s directory can’t be reached. Try again in a few minutes.',
 } as const;
 
 export function pushRateLimitedError(retryAfterMs: number): string {
@@ -138,6 +141,8 @@ export const failureReasons = {
   accountLocked:
     'Account is locked because the user tried to sign in too many times with an incorrect user ID or password.',
   invalidPassword: 'Invalid username or password or Invalid on-premise username or password.',
+  accountDisabled: 'User account is disabled. The account has been disabled by an administrator.',
+  passThroughUnavailable: 'Authentication Agent unable to connect to Active Directory.',
   pushRateLimited:
     'Too many unanswered Authenticator notifications; further notifications are blocked for a while (push rate limit).',
   invalidCode: 'Invalid verification code.',

@@ -35,6 +35,9 @@ export const signInErrorCodes = {
   pushRateLimited: 50199,
   invalidCode: 50181,
   strengthNotMet: 53003,
+  accountDisabled: 50057,
+  // Pass-through authentication: the agent could not reach Active Directory.
+  passThroughUnavailable: 80001,
 } as const;
 
 export type SignInLogInput = Omit<

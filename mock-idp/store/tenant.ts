@@ -29,8 +29,20 @@ export const tenantUserSchema = z
     mobilePhone: z.string().nullish(),
     otherMails: z.array(z.string()).default([]),
     appRoleAssignments: z.array(appRoleAssignmentSchema).default([]),
+    // Hybrid identity (Graph user resource): a synced user's source of authority is on-premises AD.
+    onPremisesSyncEnabled: z.boolean().nullish(),
+    onPremisesSecurityIdentifier: z.string().nullish(),
+    onPremisesSamAccountName: z.string().nullish(),
+    onPremisesDomainName: z.string().nullish(),
+    onPremisesDistinguishedName: z.string().nullish(),
+    onPremisesUserPrincipalName: z.string().nullish(),
   })
   .passthrough();
+
+/** True for a user synchronised from on-premises AD (Entra Connect / Cloud Sync). */
+export function isSyncedUser(user: TenantUser): boolean {
+  return user.onPremisesSyncEnabled === true;
+}
 
 const applicationSchema = z
   .object({
@@ -89,6 +101,30 @@ export function parseTenantDocument(raw: unknown, source: string): Tenant {
   const domains = new Set<string>([...(document.verifiedDomains ?? [])]);
   if (document.domain) domains.add(document.domain);
   return { document, raw, source, tenantId: document.tenantId, domains: [...domains].map((d) => d.toLowerCase()) };
+}
+
+/**
+ * The tenant plus the synced users of `file` (fixtures/demo-tenant-synced-users.json), in the document
+ * and in the raw JSON the Conditional Access engine reads, so both see the same directory.
+ */
+export function withSyncedUsers(tenant: Tenant, file: string | undefined): Tenant {
+  if (!file) return tenant;
+  let extra: unknown;
+  try {
+    extra = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new AppError('CONFIG_ERROR', `cannot read synced users file: ${String(error)}`, { source: file });
+  }
+  const users = z.object({ users: z.array(z.unknown()) }).safeParse(extra);
+  if (!users.success)
+    throw new AppError('CONFIG_ERROR', 'invalid synced users file: expected { users: [...] }', { source: file });
+  const raw = tenant.raw as { users?: unknown[] };
+  return parseTenantDocument({ ...raw, users: [...(raw.users ?? []), ...users.data.users] }, tenant.source);
+}
+
+/** The tenant the mock serves: the tenant file, plus the synced demo users when configured. */
+export function loadTenant(config: { tenantFile: string; syncedUsersFile?: string }, tenantFile = config.tenantFile) {
+  return withSyncedUsers(readTenantFile(tenantFile), config.syncedUsersFile);
 }
 
 export function findUser(tenant: Tenant, idOrUpn: string): TenantUser | undefined {

@@ -25,6 +25,7 @@ export function deskDependenciesOf(services: PortalServices): DeskDependencies {
   return {
     db: services.db,
     directory: services.directory.desk,
+    onPremises: services.directory.onPremises,
     pushChannel: services.pushChannel,
     messenger: services.messenger,
     limits: services.limiters.desk,

@@ -12,6 +12,7 @@ import type { DeskDirectory } from '../desk/desk-directory';
 import type { OnPremisesDirectories } from '../hybrid/on-premises-directories';
 import type { ResetDirectory } from '../reset/reset-directory';
 import type { ResetLimiters } from '../reset/reset-dependencies';
+import type { Logger } from '../log/logger';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
 
 /** The signed-in portal user (next-auth session from Entra), or null on public routes. */
@@ -59,6 +60,8 @@ export type PortalServices = {
   messenger: Messenger;
   limiters: PortalLimiters;
   jobs: JobQueue;
+  /** JSON log lines (pino), one per request and per job (server/log/logger.ts). */
+  logger: Logger;
   settings: Config;
   /** How the desk reaches the caller's Authenticator. */
   pushChannel: CallerPushChannel;

@@ -3,6 +3,7 @@
 // production-desk-dependencies.ts).
 import type { DeskPolicy, DeskVerificationMethod } from '../../lib/desk/desk-policy';
 import type { DatabaseClient } from '../database/create-database-client';
+import type { OnPremisesDirectories } from '../hybrid/on-premises-directories';
 import type { CallerPushChannel } from './caller-push-channel';
 import type { DeskDirectory } from './desk-directory';
 
@@ -30,6 +31,8 @@ export type DeskSettings = {
 export type DeskDependencies = {
   db: DatabaseClient;
   directory: DeskDirectory;
+  /** AD connections for synced users: unlock and the password-change flag go there, by objectSid. */
+  onPremises: OnPremisesDirectories;
   pushChannel: CallerPushChannel;
   messenger: DeskMessenger;
   limits: DeskRateLimits;

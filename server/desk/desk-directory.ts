@@ -1,8 +1,10 @@
 // What the desk needs from the directory (Microsoft Graph in production and against the mock). The
 // interface keeps the desk's rules testable without a network; graph-desk-directory.ts implements it.
+import type { OnPremisesIdentity } from '../../lib/ad/source-of-authority';
 import type { DirectoryObject } from '../../lib/desk/target-privilege';
 
-export type DirectoryUser = {
+/** A user as the desk shows and checks them (every channel of record, enabled state). */
+export type DeskDirectoryUser = {
   id: string;
   userPrincipalName: string;
   displayName: string;
@@ -10,6 +12,8 @@ export type DirectoryUser = {
   mobilePhone: string | null;
   otherMails: string[];
   accountEnabled: boolean;
+  /** Graph's onPremises* properties for a synced user (password and lockout live in AD); else null. */
+  onPremises?: OnPremisesIdentity | null;
 };
 
 /** One registered method, from Graph authentication/methods, without secrets. */
@@ -24,8 +28,8 @@ export type IssuedTemporaryAccessPass = {
 };
 
 export type DeskDirectory = {
-  searchUsers(query: string): Promise<DirectoryUser[]>;
-  getUser(id: string): Promise<DirectoryUser>;
+  searchUsers(query: string): Promise<DeskDirectoryUser[]>;
+  getUser(id: string): Promise<DeskDirectoryUser>;
   listAuthenticationMethods(id: string): Promise<RegisteredMethod[]>;
   /** Graph signInPreferences: the user's default (system-preferred) method, if any. */
   defaultSignInMethod(id: string): Promise<string | null>;

@@ -1,5 +1,6 @@
 // In-memory stand-ins for the directory, the push channel, mail/SMS and rate limits, for the desk's
 // integration tests (the database is real: createTestDatabase). Test support only.
+import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { AppError } from '../../lib/app-error';
 import { defaultDeskPolicy } from '../../lib/desk/desk-policy';
 import type { CallerPushStatus } from '../../lib/desk/push-outcome';
@@ -8,9 +9,9 @@ import type { DatabaseClient } from '../database/create-database-client';
 import type { CallerPushChannel } from './caller-push-channel';
 import type { DeskActor } from './desk-actor';
 import type { DeskDependencies, DeskLimitKind } from './desk-dependencies';
-import type { DeskDirectory, DirectoryUser, RegisteredMethod } from './desk-directory';
+import type { DeskDirectory, DeskDirectoryUser, RegisteredMethod } from './desk-directory';
 
-type FakeUser = DirectoryUser & {
+type FakeUser = DeskDirectoryUser & {
   methods: RegisteredMethod[];
   memberOf: DirectoryObject[];
   isLocked: boolean;
@@ -95,7 +96,7 @@ export function fakeDirectory(users = fakeUsers()) {
     isLocked: _l,
     mustChangePassword: _p,
     ...user
-  }: FakeUser): DirectoryUser => user;
+  }: FakeUser): DeskDirectoryUser => user;
   const issued: string[] = [];
   const directory: DeskDirectory = {
     searchUsers: async (query) =>
@@ -182,6 +183,7 @@ export function createDeskTestKit(db: DatabaseClient, start = new Date('2026-11-
   const deps: DeskDependencies = {
     db,
     directory: directory.directory,
+    onPremises: noOnPremisesDirectories,
     pushChannel: push.channel,
     messenger: mail.messenger,
     limits: fakeLimits({ pushPerTarget: 5 }),

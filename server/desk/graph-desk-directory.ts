@@ -10,16 +10,17 @@ import {
   getSignInPreferences,
   getUser,
   listAuthenticationMethods,
+  onPremisesIdentityOf,
   searchUsers,
   unlockUser,
   type GraphAuthenticationMethod,
   type GraphUser,
 } from '../graph/users';
-import type { DeskDirectory, DirectoryUser, RegisteredMethod } from './desk-directory';
+import type { DeskDirectory, DeskDirectoryUser, RegisteredMethod } from './desk-directory';
 
 const path = (id: string) => `/users/${encodeURIComponent(id)}`;
 
-function directoryUser(user: GraphUser): DirectoryUser {
+function directoryUser(user: GraphUser): DeskDirectoryUser {
   return {
     id: user.id,
     userPrincipalName: user.userPrincipalName,
@@ -28,6 +29,7 @@ function directoryUser(user: GraphUser): DirectoryUser {
     mobilePhone: user.mobilePhone ?? null,
     otherMails: user.otherMails ?? [],
     accountEnabled: user.accountEnabled ?? true,
+    onPremises: onPremisesIdentityOf(user),
   };
 }
 

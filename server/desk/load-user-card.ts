@@ -3,20 +3,28 @@
 // user was the subject of another desk request in the last days (repeated calls = social engineering).
 import { availableDeskMethods, type AvailableDeskMethod } from '../../lib/desk/available-desk-methods';
 import { repeatedRequestWarning, type RepeatedRequestWarning } from '../../lib/desk/repeated-request-warning';
+import {
+  deskAuthorityOf,
+  deskOnPremisesView,
+  withOnPremisesPrivilege,
+  type DeskOnPremisesView,
+} from '../hybrid/desk-on-premises';
 import { targetPrivilege, type TargetPrivilege } from '../../lib/desk/target-privilege';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
-import type { DirectoryUser, RegisteredMethod } from './desk-directory';
+import type { DeskDirectoryUser, RegisteredMethod } from './desk-directory';
 
 export type UserCard = {
-  user: Pick<DirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'accountEnabled'> & {
+  user: Pick<DeskDirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'accountEnabled'> & {
     hasMobilePhone: boolean;
     hasAlternateEmail: boolean;
   };
   methods: RegisteredMethod[];
   defaultMethod: string | null;
   lockout: { isLockedOut: boolean; lastLockoutAt: string | null };
+  /** Source of authority: for a synced user AD's lockout (locked since, bad password count, duration). */
+  onPremises: DeskOnPremisesView;
   privilege: TargetPrivilege;
   availableMethods: AvailableDeskMethod[];
   recentActivity: { at: string; action: string; outcome: string }[];
@@ -42,6 +50,7 @@ export async function loadUserCard(deps: DeskDependencies, actor: DeskActor, use
   // Entra smart lockout lasts a minute by default and grows on repeat (howto-password-smart-lockout);
   // a lockout seen in the last hour is worth showing, the newest within 60 minutes is treated as current.
   const lastLockout = await deps.directory.lastLockoutSince(user.id, new Date(now.getTime() - 60 * 60_000));
+  const authority = await deskAuthorityOf(deps.onPremises, user, now);
   const [activity, priorCases, block] = await Promise.all([
     deps.db.auditEvent.findMany({
       where: { subjectId: user.id, action: { not: 'desk.userCard.viewed' } },
@@ -72,7 +81,8 @@ export async function loadUserCard(deps: DeskDependencies, actor: DeskActor, use
     methods,
     defaultMethod,
     lockout: { isLockedOut: lastLockout !== null, lastLockoutAt: lastLockout?.toISOString() ?? null },
-    privilege: targetPrivilege(memberOf, deps.settings),
+    onPremises: deskOnPremisesView(authority),
+    privilege: withOnPremisesPrivilege(targetPrivilege(memberOf, deps.settings), authority),
     availableMethods: availableDeskMethods(
       { hasAuthenticatorApp: hasAuthenticatorApp(methods), mobilePhone: user.mobilePhone, alternateEmail },
       deps.settings.enabledMethods,

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { decideCaseStart } from '../../lib/desk/decide-case-start';
+import { deskAuthorityOf, withOnPremisesPrivilege } from '../hybrid/desk-on-premises';
 import { targetPrivilege } from '../../lib/desk/target-privilege';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
@@ -23,8 +24,11 @@ export async function openDeskCase(
     deps.directory.getUser(userId),
     deps.directory.listTransitiveMemberOf(userId),
   ]);
-  const privilege = targetPrivilege(memberOf, deps.settings);
   const now = deps.now();
+  const privilege = withOnPremisesPrivilege(
+    targetPrivilege(memberOf, deps.settings),
+    await deskAuthorityOf(deps.onPremises, user, now),
+  );
   const block = await deps.db.deskTargetBlock.findUnique({ where: { targetId: user.id } });
   const decision = decideCaseStart({
     agentId: actor.oid,

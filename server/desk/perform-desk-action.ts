@@ -10,7 +10,8 @@ import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import { assertCaseAgent, deskCaseFacts, loadDeskCase, type LoadedDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
-import type { DirectoryUser } from './desk-directory';
+import type { DeskDirectoryUser } from './desk-directory';
+import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
 import { deskRefusalError } from './desk-refusal-error';
 import { notifyDeskAction } from './notify-desk-action';
 import { refreshDeskCase } from './refresh-desk-case';
@@ -39,7 +40,7 @@ export function resetLinkFor(appOrigin: string): string {
 async function sendResetLink(
   deps: DeskDependencies,
   loaded: LoadedDeskCase,
-  user: DirectoryUser,
+  user: DeskDirectoryUser,
 ): Promise<'alternateEmail' | 'mobilePhone'> {
   const link = resetLinkFor(deps.settings.appOrigin);
   // Prefer the channel the caller just proved (a code read back from it), else the alternate email, else SMS.
@@ -67,11 +68,18 @@ async function runAction(
   deps: DeskDependencies,
   action: DeskAction,
   loaded: LoadedDeskCase,
-  user: DirectoryUser,
+  user: DeskDirectoryUser,
 ): Promise<DeskActionResult> {
   switch (action) {
     case 'unlock':
-      return { action, ...(await deps.directory.unlock(user.id)) };
+      // AD: lockoutTime=0, a real unlock; Entra: the smart-lockout extension (server/graph/users.ts).
+      return {
+        action,
+        ...(await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
+          entra: () => deps.directory.unlock(user.id),
+          activeDirectory: (ad) => ad.directory.unlock(ad.securityIdentifier),
+        })),
+      };
     case 'sendResetLink':
       return { action, sentTo: await sendResetLink(deps, loaded, user) };
     case 'issueTemporaryAccessPass': {
@@ -87,7 +95,11 @@ async function runAction(
       };
     }
     case 'requirePasswordChange':
-      await deps.directory.requirePasswordChangeAtNextSignIn(user.id);
+      // AD: pwdLastSet=0 (Graph refuses passwordProfile for synced users); Entra: forceChangePasswordNextSignIn.
+      await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
+        entra: () => deps.directory.requirePasswordChangeAtNextSignIn(user.id),
+        activeDirectory: (ad) => ad.directory.requirePasswordChangeAtNextSignIn(ad.securityIdentifier),
+      });
       return { action };
   }
 }
@@ -121,7 +133,11 @@ export async function performDeskAction(
       action: `desk.action.${action}`,
       outcome: 'failure',
       subjectId: user.id,
-      details: { caseId, error: error instanceof AppError ? error.code : 'INTERNAL' },
+      details: {
+        caseId,
+        error: error instanceof AppError ? error.code : 'INTERNAL',
+        ...(error instanceof AppError && error.reason ? { reason: error.reason } : {}),
+      },
     });
     throw error;
   }

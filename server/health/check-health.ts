@@ -1,15 +1,61 @@
 import 'server-only';
-import { databaseProvider, getConfig } from '../config';
-import { getDatabase } from '../database/database';
+// Two probes (the Kubernetes liveness/readiness split: https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/):
+// liveness says the process answers (restart it if not); readiness says this instance should get traffic
+// now: the database answers, Redis answers when REDIS_URL shares limits between instances. A load balancer
+// that routes only to ready instances stops sending users to one whose dependencies are down. Each check
+// has a deadline, so a hung dependency makes the probe answer "unavailable" instead of hanging it.
+import type { DatabaseClient } from '../database/create-database-client';
 
-export type Health = { status: 'ok' | 'degraded'; database: { provider: 'sqlite' | 'postgresql'; reachable: boolean } };
+export type DependencyCheck = { reachable: boolean; latencyMs: number };
 
-export async function checkHealth(): Promise<Health> {
-  const provider = databaseProvider(getConfig());
+export type Readiness = {
+  status: 'ok' | 'unavailable';
+  database: DependencyCheck & { provider: 'sqlite' | 'postgresql' };
+  redis: (DependencyCheck & { configured: true }) | { configured: false };
+};
+
+export type Liveness = { status: 'ok'; uptimeSeconds: number };
+
+export type ReadinessParts = {
+  db: DatabaseClient;
+  provider: 'sqlite' | 'postgresql';
+  /** PINGs Redis; absent when REDIS_URL is not set. */
+  pingRedis?: () => Promise<unknown>;
+  timeoutMs?: number;
+};
+
+export function checkLiveness(): Liveness {
+  return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+}
+
+async function timed(probe: () => Promise<unknown>, timeoutMs: number): Promise<DependencyCheck> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await getDatabase().auditEvent.count();
-    return { status: 'ok', database: { provider, reachable: true } };
+    await Promise.race([
+      probe(),
+      new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return { reachable: true, latencyMs: Math.round(performance.now() - started) };
   } catch {
-    return { status: 'degraded', database: { provider, reachable: false } };
+    return { reachable: false, latencyMs: Math.round(performance.now() - started) };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+export async function checkReadiness(parts: ReadinessParts): Promise<Readiness> {
+  const timeoutMs = parts.timeoutMs ?? 2000;
+  const [database, redis] = await Promise.all([
+    timed(() => parts.db.$queryRaw`SELECT 1`, timeoutMs),
+    parts.pingRedis ? timed(parts.pingRedis, timeoutMs) : Promise.resolve(null),
+  ]);
+  const isReady = database.reachable && (redis?.reachable ?? true);
+  return {
+    status: isReady ? 'ok' : 'unavailable',
+    database: { provider: parts.provider, ...database },
+    redis: redis ? { configured: true, ...redis } : { configured: false },
+  };
 }

@@ -8,7 +8,7 @@ import { canBind, createSyncedUser, demoController, serviceSettings, sidOf } fro
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from '../reset/change-password';
 import { memoryDirectory, passwordAndPush, testResetDependencies } from '../reset/reset-test-support';
-import type { DirectoryUser } from '../reset/reset-directory';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { unlockAccount } from '../reset/unlock-account';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
 import { onPremisesDirectoriesOf } from './on-premises-directories';
@@ -43,7 +43,7 @@ function countingDirectory(directory: AdDirectory) {
   return { counted, counts };
 }
 
-function setUp(users: DirectoryUser[], ad: AdDirectory = createAdDirectory(serviceSettings(dc))) {
+function setUp(users: ResetDirectoryUser[], ad: AdDirectory = createAdDirectory(serviceSettings(dc))) {
   const graph = memoryDirectory(users.map((user) => ({ user, methods: passwordAndPush })));
   const deps = testResetDependencies(testDb.db, graph, { onPremises: onPremisesDirectoriesOf([ad]) });
   return { graph, deps };
@@ -87,7 +87,7 @@ describe('a synced user resets through the portal: the password is written to AD
   it('matches by objectSid, never by name: Graph’s UPN pointing at another AD account changes only the SID’s account', async () => {
     const { account: target, user } = await synced('bysid');
     const { account: namesake } = await synced('namesake');
-    const misleading: DirectoryUser = { ...user, userPrincipalName: namesake.upn, displayName: namesake.upn };
+    const misleading: ResetDirectoryUser = { ...user, userPrincipalName: namesake.upn, displayName: namesake.upn };
     const { deps } = setUp([misleading]);
     const token = await verifiedSession(deps, misleading);
     await changePassword(deps, { token, password: fresh, confirmation: fresh, locale: 'en', origin: testOrigin });

@@ -7,7 +7,7 @@ import 'server-only';
 import { AppError, isAppError } from '@/lib/app-error';
 import { checkableAdRules } from '@/lib/ad/ad-password-rules';
 import type { ResetDependencies } from '../reset/reset-dependencies';
-import type { DirectoryUser } from '../reset/reset-directory';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { resolvePasswordAuthority, selfServiceRefusalOf, type PasswordAuthority } from './password-authority';
 
 export type SelfServiceWrite = { kind: 'password'; password: string } | { kind: 'unlock' };
@@ -74,7 +74,7 @@ async function writeToAd(authority: Extract<PasswordAuthority, { kind: 'activeDi
 /** Performs the write at the user's source of authority; throws SelfServiceWriteError on every failure. */
 export async function writeAtSourceOfAuthority(
   deps: Pick<ResetDependencies, 'directory' | 'onPremises' | 'now'>,
-  user: DirectoryUser,
+  user: ResetDirectoryUser,
   write: SelfServiceWrite,
 ): Promise<'entra' | 'activeDirectory'> {
   let authority: PasswordAuthority;

@@ -40,3 +40,22 @@ describe('createRateLimiter', () => {
     expect((await b.consume('k')).allowed).toBe(true);
   });
 });
+
+// Issue 12, finding 5: Redis down is an outage (503, nothing changed), never "too many attempts".
+describe('a rate-limit store that refuses connections', () => {
+  it('fails closed as UNAVAILABLE (temporarilyUnavailable), not as an over-the-limit decision', async () => {
+    const limiter = createRateLimiter({
+      keyPrefix: `t-down-${Date.now()}`,
+      points: 5,
+      durationSeconds: 60,
+      redisUrl: 'redis://127.0.0.1:6409',
+    });
+    const started = Date.now();
+    await expect(limiter.consume('acct')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      reason: 'temporarilyUnavailable',
+      details: { dependency: 'redis' },
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getConfig } from '../config';
+import { dependencyUnavailable } from '../http/dependency-outage';
 
 // Rate limits with rate-limiter-flexible: in memory for one portal instance (the embedded default), in
 // Redis when REDIS_URL is set so several instances share one count (ASVS5 6.3.1, 2.4.1: no flooding).
@@ -18,12 +19,19 @@ export type RateLimiterOptions = {
   redisUrl?: string;
 };
 
-let sharedRedis: Redis | undefined;
+const redisClients = new Map<string, Redis>();
 
-function redisClient(url: string): Redis {
-  // One retry per command: a down Redis fails within a second and the limiter fails closed ("not allowed").
-  sharedRedis ??= new Redis(url, { maxRetriesPerRequest: 1 });
-  return sharedRedis;
+/** The process's one Redis connection per URL (rate limits; readiness pings it). */
+export function redisClient(url: string): Redis {
+  // One retry per command: a down Redis fails within a second. The 'error' listener keeps ioredis from
+  // printing "Unhandled error event" on every reconnection attempt; the outage is reported per request.
+  let client = redisClients.get(url);
+  if (!client) {
+    client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    client.on('error', () => undefined);
+    redisClients.set(url, client);
+  }
+  return client;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -43,9 +51,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         await limiter.consume(key, points);
         return { allowed: true, retryAfterSeconds: 0 };
       } catch (rejection) {
-        // A RateLimiterRes means "over the limit"; anything else is a store failure, which fails closed.
-        const retryMs = rejection instanceof RateLimiterRes ? rejection.msBeforeNext : 60_000;
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)) };
+        // A RateLimiterRes means "over the limit". Anything else is the store failing: still closed (nothing
+        // proceeds), but as an outage (503, "nothing was changed"), never "too many attempts", and the
+        // caller charges no failure for it (issue 12, finding 5).
+        if (!(rejection instanceof RateLimiterRes)) throw dependencyUnavailable('redis');
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
     },
     async reset(key) {

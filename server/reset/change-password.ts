@@ -12,7 +12,12 @@ import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { changeNotice } from './reset-notifications';
-import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
+import {
+  ensureAccountResolved,
+  loadActiveResetSession,
+  recordSessionCompleted,
+  type LoadedResetSession,
+} from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
 export const newPasswordSchema = z.object({
@@ -94,10 +99,7 @@ export async function changePassword(
     throw failure?.shown ?? error;
   }
   const now = deps.now();
-  await deps.db.resetSession.update({
-    where: { id: session.row.id },
-    data: { completedAt: now, endedReason: 'completed' },
-  });
+  await recordSessionCompleted(deps, session);
   await auditReset(deps, {
     action: 'reset.passwordChanged',
     outcome: 'success',

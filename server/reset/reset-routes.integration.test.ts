@@ -11,7 +11,7 @@ import { resetDependenciesOf } from '../context/reset-view';
 import { testConfig, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { csrfTokenFor } from './http/reset-csrf';
-import type { DirectoryUser, ResetDirectory } from './reset-directory';
+import type { ResetDirectoryUser, ResetDirectory } from './reset-directory';
 import { adele, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks } from './reset-test-support';
 
 let testDb: TestDatabase;
@@ -29,7 +29,7 @@ function slowDirectory(): ResetDirectory {
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return {
     ...inner,
-    async findUser(username: string): Promise<DirectoryUser | null> {
+    async findUser(username: string): Promise<ResetDirectoryUser | null> {
       const user = await inner.findUser(username);
       await pause(user ? 40 : 15);
       return user;
@@ -88,9 +88,10 @@ function post(
 const startFor = (username: string) => startRoute(post('/reset/actions/start', { purpose: 'reset', username }));
 
 function shape(response: Response) {
-  // Only the random token differs (also in Next's internal x-middleware-set-cookie copy).
+  // Only the random token differs (also in Next's internal x-middleware-set-cookie copy), and the random
+  // X-Request-Id every response carries.
   const headers = [...response.headers.entries()]
-    .filter(([name]) => name !== 'set-cookie' && name !== 'date')
+    .filter(([name]) => !['set-cookie', 'date', 'x-request-id'].includes(name))
     .map(([name, value]) => [
       name,
       value.replace(/verity-reset=[^;]+/g, 'verity-reset=<token>').replace(/Expires=[^;]+/g, 'Expires=<date>'),
@@ -210,6 +211,7 @@ describe('cookies and headers (ASVS4 3.4; FPCS)', () => {
       settings: testConfig({
         APP_ORIGIN: 'https://portal.contoso.test',
         NODE_ENV: 'production',
+        VERITY_DEMO_MODE: '1',
         AUDIT_HMAC_KEYS: `k1:${'A'.repeat(44)}`,
         AUDIT_CHECKPOINT_KEY_FILE: 'unused-in-this-test.pem',
       }),

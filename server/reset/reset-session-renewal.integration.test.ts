@@ -48,7 +48,9 @@ beforeEach(() => {
 const cookieName = () => resetCookieName(resetDependenciesOf(services).settings);
 
 function post(path: string, fields: Record<string, string>, token?: string): NextRequest {
-  const csrf = token ? { csrf: csrfTokenFor(resetDependenciesOf(services).settings, token) } : {};
+  const csrf: Record<string, string> = token
+    ? { csrf: csrfTokenFor(resetDependenciesOf(services).settings, token) }
+    : {};
   return new NextRequest(`${origin}${path}`, {
     method: 'POST',
     body: new URLSearchParams({ ...fields, ...csrf }),

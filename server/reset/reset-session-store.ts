@@ -1,11 +1,15 @@
-// Reading and updating reset sessions. Every transition that must happen once is a conditional update
-// (`updateMany` with the expected state in `where`): the database decides, not a read-then-write.
+// Reading and updating reset sessions. Every next state is computed by the pure transitions of
+// lib/reset/reset-session-state.ts and written with a compare-and-set (`updateMany` with the state it was
+// computed from in `where`, retried when another request won): the database decides, not a read-then-write.
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { isIdentityServiceId, type IdentityServiceId, type ResetPurpose } from '../../lib/reset/identity-services';
 import {
   assertResetSessionActive,
   resetSessionStatus,
+  withCompletion,
+  withFailure,
+  withServiceVerified,
   type ResetSessionSnapshot,
   type ResetSessionStatus,
 } from '../../lib/reset/reset-session-state';
@@ -119,6 +123,13 @@ export async function ensureAccountResolved(
   return describeSession(deps, row);
 }
 
+/** How often a compare-and-set is retried before the request gives up (only under heavy contention). */
+const maxAttempts = 10;
+
+function tooManyUpdates(): AppError {
+  return new AppError('CONFLICT', 'Too many simultaneous updates to this reset. Try again.');
+}
+
 /**
  * A new bearer token for the session after each successful verification step and after the password change
  * or unlock (ASVS5 7.2.4: new session id after each authentication step). The row's id is the token's keyed
@@ -140,39 +151,57 @@ export async function renewResetSessionToken(
   return renewed;
 }
 
-/** Adds a verified service with a compare-and-set on the list, so two services verified at once both count. */
+/** Adds a verified service (withServiceVerified), so two services verified at once both count. */
 export async function recordServiceVerified(
   deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>,
   sessionId: string,
   service: IdentityServiceId,
 ): Promise<LoadedResetSession> {
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const row = await deps.db.resetSession.findUnique({ where: { id: sessionId } });
     // Renewed by a concurrent request of the same browser after this one loaded it (renewResetSessionToken).
     if (!row) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
     const session = describeSession(deps, row);
-    assertResetSessionActive(session.snapshot, deps.now(), deps.settings.sessionLimits);
-    if (session.snapshot.verified.includes(service)) return session;
-    const servicesJson = JSON.stringify([...session.snapshot.verified, service]);
+    const next = withServiceVerified(session.snapshot, service, deps.now(), deps.settings.sessionLimits);
+    if (next === session.snapshot) return session;
+    const servicesJson = JSON.stringify(next.verified);
     const { count } = await deps.db.resetSession.updateMany({
       where: { id: sessionId, servicesJson: row.servicesJson, completedAt: null },
       data: { servicesJson },
     });
     if (count === 1) return describeSession(deps, { ...row, servicesJson });
   }
-  throw new AppError('CONFLICT', 'Too many simultaneous updates to this reset. Try again.');
+  throw tooManyUpdates();
 }
 
-/** Counts a failed verification; the session ends when the limit is reached. */
+/** Counts a failed verification (withFailure); the session ends when the limit is reached. */
 export async function recordSessionFailure(
-  deps: Pick<ResetDependencies, 'db' | 'settings'>,
+  deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>,
   sessionId: string,
 ): Promise<void> {
-  const row = await deps.db.resetSession.update({ where: { id: sessionId }, data: { failures: { increment: 1 } } });
-  if (row.failures >= deps.settings.sessionLimits.maxFailures) {
-    await deps.db.resetSession.updateMany({
-      where: { id: sessionId, endedReason: null },
-      data: { endedReason: 'tooManyFailures' },
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const row = await deps.db.resetSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const session = describeSession(deps, row);
+    // A session that has already ended has nothing left to protect: the failure is not counted.
+    if (session.status !== 'active') return;
+    const next = withFailure(session.snapshot, deps.now(), deps.settings.sessionLimits);
+    const { count } = await deps.db.resetSession.updateMany({
+      where: { id: sessionId, failures: row.failures, endedReason: row.endedReason },
+      data: { failures: next.failures, endedReason: next.endedReason },
     });
+    if (count === 1) return;
   }
+  throw tooManyUpdates();
+}
+
+/** Records the end of a successful reset or unlock (withCompletion), once. */
+export async function recordSessionCompleted(
+  deps: Pick<ResetDependencies, 'db' | 'now'>,
+  session: LoadedResetSession,
+): Promise<void> {
+  const next = withCompletion(session.snapshot, deps.now());
+  await deps.db.resetSession.updateMany({
+    where: { id: session.row.id, completedAt: null },
+    data: { completedAt: next.completedAt, endedReason: next.endedReason },
+  });
 }

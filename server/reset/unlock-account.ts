@@ -7,6 +7,7 @@ import { auditReset } from './reset-audit';
 import { notifyUser, requireVerifiedSession } from './change-password';
 import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
+import { recordSessionCompleted } from './reset-session-store';
 
 export async function unlockAccount(
   deps: ResetDependencies,
@@ -45,10 +46,7 @@ export async function unlockAccount(
     throw failure?.shown ?? error;
   }
   const now = deps.now();
-  await deps.db.resetSession.update({
-    where: { id: session.row.id },
-    data: { completedAt: now, endedReason: 'completed' },
-  });
+  await recordSessionCompleted(deps, session);
   await auditReset(deps, {
     action: 'unlock.completed',
     outcome: 'success',

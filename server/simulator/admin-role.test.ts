@@ -32,11 +32,11 @@ const calls: [string, () => Promise<unknown>][] = [
   ['list', () => listPolicySetsForAdmin()],
   ['import', () => importPolicySetForAdmin(context(), { name: 'x', policies: '{"value":[]}' })],
   ['load', () => loadPolicySetForAdmin('set')],
-  ['export', () => exportPolicySetForAdmin('set', undefined, 'policies')],
+  ['export', () => exportPolicySetForAdmin(context(), 'set', undefined, 'policies')],
   ['save', () => savePolicyChangeForAdmin(context(), 'set', 1, { kind: 'delete', policyId: 'p' }, '')],
   ['simulate', () => loadSimulationContextForAdmin('set')],
   ['fetch from Graph', () => importPolicySetFromGraphForAdmin(context(), 'x')],
-  ['blast radius', () => startBlastRadiusStreamForAdmin('not even JSON', new AbortController().signal)],
+  ['blast radius', () => startBlastRadiusStreamForAdmin(context(), 'not even JSON', new AbortController().signal)],
 ];
 
 async function errorOf(run: () => Promise<unknown>): Promise<AppError | null> {

@@ -18,12 +18,16 @@ const directory = parseTenant(
 );
 let testDb: TestDatabase;
 
-vi.mock('../auth/require-role', () => ({ requireRole: async () => ({ oid: 'admin-1', roles: ['Portal.Admin'] }) }));
-vi.mock('../database/database', () => ({ getDatabase: () => testDb.db }));
 vi.mock('./load-directory', () => ({ loadDirectory: () => directory, directoryVersionKey: () => 'synthetic' }));
 
 const { startBlastRadiusStreamForAdmin } = await import('./blast-radius-stream');
 const { createPolicySet } = await import('./policy-set-store');
+
+const admin = () => ({
+  actor: { oid: 'admin-1', name: 'Admin', email: null, roles: ['Portal.Admin' as const] },
+  db: testDb.db,
+  clock: { now: () => new Date('2026-11-26T09:00:00Z') },
+});
 
 let setId = '';
 beforeAll(async () => {
@@ -88,6 +92,7 @@ describe('startBlastRadiusStreamForAdmin', () => {
     };
     const events = await readEvents(
       await startBlastRadiusStreamForAdmin(
+        admin(),
         body({ passwordForgotten: false, compare: { kind: 'draft', policies: [draft] } }),
         new AbortController().signal,
       ),
@@ -126,6 +131,7 @@ describe('startBlastRadiusStreamForAdmin', () => {
     const controller = new AbortController();
     const events = await readEvents(
       await startBlastRadiusStreamForAdmin(
+        admin(),
         body({ compare: { kind: 'preset', preset: 'resetPortalPasswordless' } }),
         controller.signal,
       ),
@@ -140,7 +146,7 @@ describe('startBlastRadiusStreamForAdmin', () => {
   it('refuses a bad body or draft with INVALID_INPUT naming the path, before streaming', async () => {
     const codeOf = async (text: string) => {
       try {
-        await startBlastRadiusStreamForAdmin(text, new AbortController().signal);
+        await startBlastRadiusStreamForAdmin(admin(), text, new AbortController().signal);
         return 'streamed';
       } catch (error) {
         return isAppError(error)

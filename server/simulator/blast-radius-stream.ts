@@ -21,8 +21,8 @@ import { buildGroupHeatMap } from '../../lib/simulator/group-heat-map';
 import { parseSinglePolicy } from '../../lib/simulator/policy-set-documents';
 import { recommendedResetPortalPolicy } from '../../lib/simulator/scenario-presets';
 import { signInContextOf, whatIfRequestOf } from '../../lib/simulator/what-if-request';
-import { requireRole } from '../auth/require-role';
-import { getDatabase } from '../database/database';
+import { requireActorRole } from '../auth/require-actor-role';
+import type { AdminContext } from './policy-set-admin';
 import { compileStoredVersion, effectiveNamedLocations } from './compiled-policy-set';
 import { loadDirectory } from './load-directory';
 import { getPolicySetVersion, type StoredVersion } from './policy-set-store';
@@ -59,12 +59,13 @@ function withDraftId(json: unknown): unknown {
 }
 
 function comparedDocuments(
+  context: AdminContext,
   input: BlastRadiusRequest,
   stored: StoredVersion,
 ): Promise<StoredVersion> | StoredVersion | null {
   const compare = input.compare;
   if (!compare) return null;
-  if (compare.kind === 'version') return getPolicySetVersion(getDatabase(), input.policySetId, compare.version);
+  if (compare.kind === 'version') return getPolicySetVersion(context.db, input.policySetId, compare.version);
   let policies = stored.policies;
   const additions =
     compare.kind === 'preset'
@@ -89,15 +90,16 @@ function changeList(ids: readonly string[], upnById: ReadonlyMap<string, string>
  * the body with zod, loads and validates everything, and returns the stream; errors up to here are HTTP 4xx.
  */
 export async function startBlastRadiusStreamForAdmin(
+  context: AdminContext,
   bodyText: string,
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
-  await requireRole('Portal.Admin');
+  requireActorRole(context, 'Portal.Admin');
   if (bodyText.length > maxBodyCharacters)
     throw new AppError('INVALID_INPUT', 'The request body is larger than 1 MB.', { path: '$' });
   const input: BlastRadiusRequest = blastRadiusRequestSchema.parse(parseJsonDocument(bodyText, 'request body'));
-  const stored = await getPolicySetVersion(getDatabase(), input.policySetId, input.version);
-  const compared = await comparedDocuments(input, stored);
+  const stored = await getPolicySetVersion(context.db, input.policySetId, input.version);
+  const compared = await comparedDocuments(context, input, stored);
   const request = requestOf(input, stored);
   const flows = input.flows ? standardSignInFlows.filter((f) => input.flows?.includes(f.id)) : [...standardSignInFlows];
   const options = { request, flows, passwordForgotten: input.passwordForgotten };

@@ -115,9 +115,14 @@ export async function loadPolicySetForAdmin(policySetId: string, version?: numbe
   return getPolicySetVersion(getDatabase(), policySetId, version);
 }
 
-export async function exportPolicySetForAdmin(policySetId: string, version: number | undefined, kind: ExportKind) {
-  await requireRole('Portal.Admin');
-  const stored = await getPolicySetVersion(getDatabase(), policySetId, version);
+export async function exportPolicySetForAdmin(
+  context: AdminContext,
+  policySetId: string,
+  version: number | undefined,
+  kind: ExportKind,
+) {
+  requireActorRole(context, 'Portal.Admin');
+  const stored = await getPolicySetVersion(context.db, policySetId, version);
   return { name: stored.policySetName, version: stored.version, document: exportForCreate(kind, stored) };
 }
 

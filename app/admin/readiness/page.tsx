@@ -1,6 +1,7 @@
 // /admin/readiness: how many users cannot reset with Microsoft Entra MFA today, and why.
 import { adminReadinessPageData } from '@/server/account/admin-readiness-page-data';
 import { requestMessages } from '@/server/i18n/request-messages';
+import { WayOnward } from '../../components/way-onward';
 import { ErrorNotice, buttonClass } from '../../reset/_components/notice';
 
 const reasons = ['ready', 'passwordFirstSignIn', 'noMethodRegistered', 'blockedByPolicy'] as const;
@@ -13,7 +14,10 @@ export default async function AdminReadinessPage() {
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.admin.title')}</h1>
         {data.access === 'forbidden' ? (
-          <ErrorNotice>{t('account.errors.forbidden')}</ErrorNotice>
+          <>
+            <ErrorNotice>{t('adminHome.forbiddenBody')}</ErrorNotice>
+            <WayOnward t={t} returnTo="/admin/readiness" />
+          </>
         ) : (
           <a href="/signin?callbackUrl=%2Fadmin%2Freadiness" className={`${buttonClass} mt-5`}>
             {t('account.signIn')}

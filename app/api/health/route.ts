@@ -1,14 +1,25 @@
-import { NextResponse } from 'next/server';
-import { checkHealth } from '@/server/health/check-health';
+// GET /api/health: readiness (200 ready, 503 not: take this instance out of traffic); `?probe=live` and
+// /api/health/live: liveness only. Public and without secrets: provider, reachability and latency.
+import { z } from 'zod';
+import { databaseProvider } from '@/server/config';
+import { checkLiveness, checkReadiness } from '@/server/health/check-health';
 import { defineRoute } from '@/server/http/define-route';
+import { redisClient } from '@/server/rate-limit/rate-limiter';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = defineRoute({
   name: 'health',
   access: 'public',
-  handle: async () => {
-    const health = await checkHealth();
-    return NextResponse.json(health, { status: health.status === 'ok' ? 200 : 503 });
+  query: z.object({ probe: z.enum(['live', 'ready']).default('ready') }),
+  handle: async (context, { query }) => {
+    if (query.probe === 'live') return checkLiveness();
+    const redisUrl = context.settings.REDIS_URL;
+    const readiness = await checkReadiness({
+      db: context.db,
+      provider: databaseProvider(context.settings),
+      ...(redisUrl ? { pingRedis: () => redisClient(redisUrl).ping() } : {}),
+    });
+    return Response.json(readiness, { status: readiness.status === 'ok' ? 200 : 503 });
   },
 });

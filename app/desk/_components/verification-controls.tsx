@@ -10,10 +10,12 @@ export function VerificationControls({
   view,
   methods,
   isEnded,
+  serverNow,
 }: {
   view: DeskCaseView;
   methods: AvailableDeskMethod[];
   isEnded: boolean;
+  serverNow: number;
 }) {
   const t = useDeskTranslate();
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -24,6 +26,9 @@ export function VerificationControls({
   const pushes = view.verifications.filter((v) => v.method === 'authenticatorPush');
   const latestPush = pushes.at(-1);
   const isPushPending = latestPush?.status === 'pending';
+  const pushSecondsLeft = latestPush
+    ? Math.max(0, Math.ceil((Date.parse(latestPush.expiresAt) - serverNow) / 1000))
+    : 0;
 
   async function run<T>(path: string, body?: unknown): Promise<T | null> {
     setBusy(true);
@@ -139,6 +144,12 @@ export function VerificationControls({
           <p role="status" aria-live="polite" className="mt-2 font-medium" data-testid="push-status">
             {t(`pushStates.${latestPush.detail}`)}
           </p>
+          {isPushPending ? (
+            // role="timer" is not announced on every tick (its aria-live is off), only when read.
+            <p role="timer" className="mt-1 text-sm text-slate-700" data-testid="push-time-left">
+              {t('pushTimeLeft', { seconds: pushSecondsLeft })}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {codeVerificationId ? (

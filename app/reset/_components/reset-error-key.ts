@@ -22,6 +22,7 @@ const knownErrors = new Set([
   'forbidden',
   'unauthorized',
   'upstreamError',
+  'temporarilyUnavailable',
   'internal',
   // Hybrid users (server/hybrid/self-service-write.ts): one refusal for every reason, AD's rules by name.
   'selfServiceRefused',

@@ -12,8 +12,8 @@ export const POST = defineRoute({
   access: { roles: ['Portal.Admin'] },
   bodyLimitBytes: 1024 * 1024,
   body: { kind: 'text', schema: z.string() },
-  handle: async (_context, { body }, request) =>
-    new Response(await startBlastRadiusStreamForAdmin(body, request.signal), {
+  handle: async (context, { body }, request) =>
+    new Response(await startBlastRadiusStreamForAdmin(context, body, request.signal), {
       headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'X-Accel-Buffering': 'no' },
     }),
 });

@@ -14,8 +14,8 @@ export const GET = defineRoute({
     kind: z.enum(['policies', 'namedLocations', 'authenticationStrengths']).default('policies'),
     v: z.coerce.number().int().positive().optional(),
   }),
-  handle: async (_context, { params, query }) => {
-    const exported = await exportPolicySetForAdmin(params.setId, query.v, query.kind);
+  handle: async (context, { params, query }) => {
+    const exported = await exportPolicySetForAdmin(context, params.setId, query.v, query.kind);
     const fileName = `${exported.name.replace(/[^\w.-]+/g, '-').slice(0, 60)}-v${exported.version}-${query.kind}.json`;
     return new Response(`${JSON.stringify(exported.document, null, 2)}\n`, {
       headers: {
