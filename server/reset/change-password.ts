@@ -20,7 +20,7 @@ import {
   releaseWrite,
 } from './directory-write-intent';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { changeNotice } from './reset-notifications';
+import { changeNotice, type PasswordSync } from './reset-notifications';
 import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
@@ -84,13 +84,14 @@ export async function changePassword(
     throw new AppError('CONFLICT', 'Your password is already being changed. Wait a moment.', {
       reason: 'alreadyInProgress',
     });
+  let passwordSync: PasswordSync | null;
   try {
-    await writeAtSourceOfAuthority(deps, user, { kind: 'password', password });
+    passwordSync = await writeAtSourceOfAuthority(deps, user, { kind: 'password', password });
   } catch (error) {
     await settleFailedWrite(deps, intent, error);
     return;
   }
-  await completeWrite(deps, intent);
+  await completeWrite(deps, intent, passwordSync);
 }
 
 /** "We are confirming your change": the write's answer was lost; the confirming page polls until it settles. */
@@ -141,15 +142,21 @@ export function notifyUser(
   kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
   locale: Locale,
   when: Date,
+  passwordSync?: PasswordSync | null,
 ): void {
   deps.inBackground(async () => {
     // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
     const to = user.alternateEmail ?? user.userPrincipalName;
-    const message = changeNotice(locale, kind, {
-      name: user.displayName,
-      when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-      origin: deps.settings.appOrigin,
-    });
+    const message = changeNotice(
+      locale,
+      kind,
+      {
+        name: user.displayName,
+        when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+        origin: deps.settings.appOrigin,
+      },
+      passwordSync,
+    );
     await deps.sendEmail({ to, subject: message.subject, text: message.text });
   });
 }

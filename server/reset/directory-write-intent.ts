@@ -13,6 +13,7 @@ import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client'
 import { notifyUser } from './change-password';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
+import type { PasswordSync } from './reset-notifications';
 import { describeSession, recordSessionCompleted } from './reset-session-store';
 
 export type WriteKind = 'password' | 'unlock';
@@ -54,7 +55,12 @@ export async function claimWithIntent(
 const originOf = (intent: DirectoryWriteIntent): RequestOrigin => ({ ip: intent.ip, userAgent: intent.userAgent });
 
 /** The write landed: settle once (a conditional update), then complete, audit and notify. */
-export async function completeWrite(deps: ResetDependencies, intent: DirectoryWriteIntent): Promise<void> {
+export async function completeWrite(
+  deps: ResetDependencies,
+  intent: DirectoryWriteIntent,
+  /** What the e-mail says about Microsoft 365 taking an AD password (null for Entra, and when reconciled). */
+  passwordSync: PasswordSync | null = null,
+): Promise<void> {
   const settled = await deps.db.directoryWriteIntent.updateMany({
     where: { id: intent.id, settledAt: null },
     data: { settledAt: deps.now(), outcome: 'applied' },
@@ -79,6 +85,7 @@ export async function completeWrite(deps: ResetDependencies, intent: DirectoryWr
     intent.kind === 'password' ? 'passwordChanged' : 'accountUnlocked',
     isLocale(intent.locale) ? intent.locale : 'en',
     deps.now(),
+    passwordSync,
   );
 }
 

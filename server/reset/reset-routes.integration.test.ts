@@ -11,7 +11,7 @@ import { resetDependenciesOf } from '../context/reset-view';
 import { testConfig, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { csrfTokenFor } from './http/reset-csrf';
-import type { DirectoryUser, ResetDirectory } from './reset-directory';
+import type { ResetDirectoryUser, ResetDirectory } from './reset-directory';
 import { adele, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks } from './reset-test-support';
 
 let testDb: TestDatabase;
@@ -29,7 +29,7 @@ function slowDirectory(): ResetDirectory {
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return {
     ...inner,
-    async findUser(username: string): Promise<DirectoryUser | null> {
+    async findUser(username: string): Promise<ResetDirectoryUser | null> {
       const user = await inner.findUser(username);
       await pause(user ? 40 : 15);
       return user;
