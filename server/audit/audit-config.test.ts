@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 
 const key = (id: string) => `${id}:${Buffer.alloc(32, 7).toString('base64')}`;
-const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+// A demo deployment, so the published-secret refusals (server/config.ts) do not fire first.
+const production = { NODE_ENV: 'production', VERITY_DEMO_MODE: '1', AUTH_SECRET: 'x'.repeat(40) };
 
 describe('audit chain keys in configuration (ASVS5 16.3)', () => {
   it('production refuses to start without the audit chain keys, naming the variable', () => {
