@@ -12,7 +12,16 @@ const querySchema = z.object({
   notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined),
   error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
 });
-const knownErrors = ['wrongCode', 'enrolmentExpired', 'notFound', 'invalidInput', 'forbidden', 'unauthorized'];
+const knownErrors = [
+  'wrongCode',
+  'enrolmentExpired',
+  'notFound',
+  'invalidInput',
+  'forbidden',
+  'unauthorized',
+  'reauthenticationRequired',
+];
+const reauthenticateHref = '/signin?callbackUrl=%2Faccount&prompt=login';
 
 export default async function AccountPage({
   searchParams,
@@ -33,7 +42,7 @@ export default async function AccountPage({
       </div>
     );
   }
-  const { readiness, credentials } = data;
+  const { readiness, credentials, isSignInRecent, reauthMinutes } = data;
   const hasTotp = credentials.some((credential) => credential.kind === 'totp');
   return (
     <div className="mx-auto max-w-3xl">
@@ -83,12 +92,14 @@ export default async function AccountPage({
                     {t('account.methods.added', { date: formatDate(credential.createdAt, locale) })}
                   </span>
                 </span>
-                <form method="post" action="/account/actions/remove">
-                  <input type="hidden" name="credentialId" value={credential.id} />
-                  <button type="submit" className={secondaryButtonClass}>
-                    {t('account.methods.remove')}
-                  </button>
-                </form>
+                {isSignInRecent && (
+                  <form method="post" action="/account/actions/remove">
+                    <input type="hidden" name="credentialId" value={credential.id} />
+                    <button type="submit" className={secondaryButtonClass}>
+                      {t('account.methods.remove')}
+                    </button>
+                  </form>
+                )}
               </li>
             ))}
           </ul>
@@ -98,7 +109,15 @@ export default async function AccountPage({
             {t('account.methods.totpReady')}
           </p>
         )}
-        <div className="mt-4 flex flex-wrap items-start gap-3">
+        {!isSignInRecent && (
+          <div className="mt-4" data-testid="reauthenticate">
+            <InfoNotice>{t('account.reauth.notice', { minutes: reauthMinutes })}</InfoNotice>
+            <a href={reauthenticateHref} className={`${buttonClass} mt-3`}>
+              {t('account.reauth.button')}
+            </a>
+          </div>
+        )}
+        <div className={isSignInRecent ? 'mt-4 flex flex-wrap items-start gap-3' : 'hidden'}>
           {/* Once an app is set up, adding another is a side action, not the card's main call. */}
           <a
             href={hasTotp ? '/account/totp?restart=1' : '/account/totp'}
