@@ -8,6 +8,7 @@ import { AppError, isAppError } from '@/lib/app-error';
 import { checkableAdRules } from '@/lib/ad/ad-password-rules';
 import type { ResetDependencies } from '../reset/reset-dependencies';
 import type { ResetDirectoryUser } from '../reset/reset-directory';
+import type { PasswordSync } from '../reset/reset-notifications';
 import { resolvePasswordAuthority, selfServiceRefusalOf, type PasswordAuthority } from './password-authority';
 
 export type SelfServiceWrite = { kind: 'password'; password: string } | { kind: 'unlock' };
@@ -17,6 +18,8 @@ export class SelfServiceWriteError extends Error {
   constructor(
     readonly shown: AppError,
     readonly auditReason: string,
+    /** The answer was lost after the write was sent (a timeout, a 5xx): it may have been applied. */
+    readonly isOutcomeUnknown = false,
   ) {
     super(shown.message);
   }
@@ -71,12 +74,15 @@ async function writeToAd(authority: Extract<PasswordAuthority, { kind: 'activeDi
   await authority.directory.resetPassword(sid, write.password);
 }
 
-/** Performs the write at the user's source of authority; throws SelfServiceWriteError on every failure. */
+/**
+ * Performs the write at the user's source of authority; throws SelfServiceWriteError on every failure.
+ * Returns, for an AD write, how Microsoft 365 takes the password (AD_PASSWORD_SYNC); null for Entra.
+ */
 export async function writeAtSourceOfAuthority(
   deps: Pick<ResetDependencies, 'directory' | 'onPremises' | 'now'>,
   user: ResetDirectoryUser,
   write: SelfServiceWrite,
-): Promise<'entra' | 'activeDirectory'> {
+): Promise<PasswordSync | null> {
   let authority: PasswordAuthority;
   try {
     authority = await resolvePasswordAuthority(user, deps.onPremises, deps.now());
@@ -91,15 +97,19 @@ export async function writeAtSourceOfAuthority(
     } catch (error) {
       throw adFailure(error);
     }
-    return 'activeDirectory';
+    return authority.directory.passwordSync;
   }
   try {
     if (write.kind === 'password') await deps.directory.setPassword(user.id, write.password);
     else await deps.directory.unlock(user.id);
   } catch (error) {
-    throw new SelfServiceWriteError(entraFailure(error, write), isAppError(error) ? error.code : 'INTERNAL');
+    throw new SelfServiceWriteError(
+      entraFailure(error, write),
+      isAppError(error) ? error.code : 'INTERNAL',
+      isAppError(error) && error.details.isOutcomeUnknown === true,
+    );
   }
-  return 'entra';
+  return null;
 }
 
 // Graph's wording for the two documented refusals (user-update; concept-password-ban-bad), so the page

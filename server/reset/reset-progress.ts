@@ -11,7 +11,9 @@ import { csrfTokenFor } from './http/reset-csrf';
 import { readResetCookie } from './http/reset-cookie';
 import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
-import { passwordContextFor, requireVerifiedSession } from './change-password';
+import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
+import { requireVerifiedSession } from './change-password';
+import { reconcileSessionWrite, type WriteSettlement } from './directory-write-intent';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 
 export type ResetProgress = {
@@ -121,18 +123,43 @@ export async function newPasswordPageData(): Promise<{
   csrf: string;
   policy: PasswordPolicy;
   context: { userPrincipalName: string; displayName: string };
+  /** The synced user's AD policy rules (or that self-service is refused for them). */
+  onPremises: OnPremisesPasswordView;
 } | null> {
   const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
   try {
     const session = await requireVerifiedSession(deps, token, 'reset');
+    const user = await deps.directory.getUser(String(session.row.userId));
     return {
       csrf: csrfTokenFor(deps.settings, String(token)),
       policy: deps.settings.passwordPolicy,
-      context: await passwordContextFor(deps, session),
+      context: { userPrincipalName: user.userPrincipalName, displayName: user.displayName },
+      onPremises: await onPremisesPasswordView(deps, user),
     };
   } catch (error) {
     if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;
     throw error;
   }
+}
+
+/**
+ * The confirming page's question: did the write whose answer was lost land? Reconciles it now (Graph
+ * lastPasswordChangeDateTime), so each refresh of the page moves it on; null without a session.
+ */
+export async function writeConfirmationForPage(): Promise<{
+  purpose: ResetPurpose;
+  settlement: WriteSettlement | 'none';
+} | null> {
+  const deps = resetDependenciesOf(productionServices());
+  const token = readResetCookie(await cookies(), deps.settings);
+  let session: LoadedResetSession;
+  try {
+    session = await loadResetSession(deps, token);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+  if (session.row.completedAt) return { purpose: session.purpose, settlement: 'applied' };
+  return { purpose: session.purpose, settlement: (await reconcileSessionWrite(deps, session.row.id)) ?? 'none' };
 }
