@@ -20,7 +20,7 @@ import {
   releaseWrite,
 } from './directory-write-intent';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { changeNotice, type PasswordSync } from './reset-notifications';
+import type { PasswordSync } from './reset-notifications';
 import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
@@ -134,29 +134,4 @@ export async function settleFailedWrite(
     reason: failure?.auditReason ?? 'INTERNAL',
   });
   throw failure?.shown ?? error;
-}
-
-export function notifyUser(
-  deps: ResetDependencies,
-  user: { displayName: string; userPrincipalName: string; alternateEmail: string | null },
-  kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
-  locale: Locale,
-  when: Date,
-  passwordSync?: PasswordSync | null,
-): void {
-  deps.inBackground(async () => {
-    // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
-    const to = user.alternateEmail ?? user.userPrincipalName;
-    const message = changeNotice(
-      locale,
-      kind,
-      {
-        name: user.displayName,
-        when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-        origin: deps.settings.appOrigin,
-      },
-      passwordSync,
-    );
-    await deps.sendEmail({ to, subject: message.subject, text: message.text });
-  });
 }
