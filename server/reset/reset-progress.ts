@@ -13,6 +13,7 @@ import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
 import { passwordContextFor, requireVerifiedSession } from './change-password';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
+import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 
 export type ResetProgress = {
   purpose: ResetPurpose;
@@ -121,6 +122,8 @@ export async function newPasswordPageData(): Promise<{
   csrf: string;
   policy: PasswordPolicy;
   context: { userPrincipalName: string; displayName: string };
+  /** The part of the breached-password corpus the browser checks while the user types (the server checks all). */
+  breachedSubstrings: readonly string[];
 } | null> {
   const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
@@ -130,6 +133,7 @@ export async function newPasswordPageData(): Promise<{
       csrf: csrfTokenFor(deps.settings, String(token)),
       policy: deps.settings.passwordPolicy,
       context: await passwordContextFor(deps, session),
+      breachedSubstrings: (await loadBreachedPasswordCorpus()).substrings,
     };
   } catch (error) {
     if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;
