@@ -21,6 +21,7 @@ const navigation = [
   { href: '/unlock', key: 'nav.unlock' },
   { href: '/account', key: 'nav.account' },
   { href: '/desk', key: 'nav.desk', roles: ['Desk.Agent', 'Desk.Supervisor', 'Desk.Auditor'] },
+  { href: '/admin', key: 'nav.admin', roles: ['Portal.Admin'] },
   { href: '/admin/simulator', key: 'nav.simulator', roles: ['Portal.Admin'] },
 ] as const;
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppError } from '../lib/app-error';
 import { compileTenant } from '../lib/conditional-access/compile-tenant';
 import {
+  parseAuthenticationMethodsPolicy,
   parseNamedLocationExport,
   parsePolicyExport,
   parseTenant,
@@ -53,8 +54,17 @@ export function loadTenant(options: CommandOptions, policiesFile = options.polic
           (json, source) => parseNamedLocationExport(json, source, warnings),
           limits,
         );
+  const authenticationMethodsPolicy =
+    options.authenticationMethodsPolicy === undefined
+      ? undefined
+      : parseInputFile(options.authenticationMethodsPolicy, parseAuthenticationMethodsPolicy, limits);
   try {
-    return compileTenant(tenant, { policies, namedLocations });
+    return compileTenant(tenant, {
+      policies,
+      namedLocations,
+      ...(authenticationMethodsPolicy !== undefined && { authenticationMethodsPolicy }),
+      asOf: options.asOf ?? null,
+    });
   } catch (error) {
     throw asInputError(error, options.tenant);
   }

@@ -17,6 +17,10 @@ export type CommandOptions = {
   requests: string | undefined;
   policies: string | undefined;
   namedLocations: string | undefined;
+  /** A Graph export of GET /policies/authenticationMethodsPolicy; replaces the tenant document's. */
+  authenticationMethodsPolicy: string | undefined;
+  /** YYYY-MM-DD: evaluate as of that day (known method retirements apply). */
+  asOf: string | undefined;
   json: boolean;
   maxInputMb: number | undefined;
   methods: string[] | undefined;
@@ -40,6 +44,8 @@ const optionSpecs = {
   requests: { type: 'string' },
   policies: { type: 'string' },
   'named-locations': { type: 'string' },
+  'authentication-methods-policy': { type: 'string' },
+  'as-of': { type: 'string' },
   json: { type: 'boolean' },
   'max-input-mb': { type: 'string' },
   methods: { type: 'string' },
@@ -58,6 +64,8 @@ const commonOptions: OptionName[] = [
   'request',
   'policies',
   'named-locations',
+  'authentication-methods-policy',
+  'as-of',
   'json',
   'max-input-mb',
   'help',
@@ -76,6 +84,15 @@ export const optionsByCommand: Record<CommandName, { allowed: OptionName[]; requ
     required: ['tenant', 'request'],
   },
 };
+
+/** --as-of YYYY-MM-DD, a real calendar day (UTC). */
+function parseAsOf(value: string | undefined, command: CommandName): string | undefined {
+  if (value === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+    throw usageError(`--as-of must be a date YYYY-MM-DD, got "${value}"`, command);
+  return value;
+}
 
 export function usageError(message: string, command?: CommandName): AppError {
   return new AppError('INVALID_INPUT', message, { source: 'command line', usage: true, command });
@@ -129,6 +146,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       requests: values.requests,
       policies: values.policies,
       namedLocations: values['named-locations'],
+      authenticationMethodsPolicy: values['authentication-methods-policy'],
+      asOf: parseAsOf(values['as-of'], command),
       json: values.json === true,
       maxInputMb: parseMaxInputMb(values['max-input-mb'], command),
       methods: parseList(values.methods, '--methods', command),

@@ -3,8 +3,13 @@
 import type { CommandName } from './parse-command-line';
 
 const inputs = `  --tenant FILE            tenant document (users, groups, apps, named locations, strengths, policies)
-  --policies FILE          Graph policy export ({"value":[...]} or an array); replaces the tenant's policies
-  --named-locations FILE   Graph named-location export; replaces the tenant's named locations
+  --policies FILE|DIR      Graph policy export ({"value":[...]}, an array or one policy), or a directory of
+                           them; replaces the tenant's policies
+  --named-locations FILE|DIR  Graph named-location export (beta types too); replaces the tenant's
+  --authentication-methods-policy FILE  Graph GET /policies/authenticationMethodsPolicy; replaces the
+                           tenant's (which methods each user may use)
+  --as-of YYYY-MM-DD       evaluate as of that day: known retirements apply (SMS and voice for MFA and
+                           SSPR from 2027-02-01); lint then lists who loses MFA and what to register
   --json                   print JSON instead of a table
   --max-input-mb N         largest input file accepted, in MiB (default 8)`;
 

@@ -7,6 +7,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { z } from 'zod';
 import { createDevSinkStore, keepNewest, samePhoneNumber, type DevSinkStore } from './dev-sink-store';
+import { inboxPage } from './inbox-page';
 
 export type DevSink = { store: DevSinkStore; smtpPort: number; httpPort: number; close: () => Promise<void> };
 
@@ -20,6 +21,16 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+function sendHtml(res: http.ServerResponse, html: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    // Nothing but the page's own inline style: no script, no remote content, even from a message.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'",
+  });
+  res.end(html);
 }
 
 async function readBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<string> {
@@ -36,15 +47,19 @@ async function readBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<s
 async function handleHttp(store: DevSinkStore, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const to = url.searchParams.get('to');
+  // People get a small HTML inbox; tests and scripts ask for `?format=json`.
+  const isJson = url.searchParams.get('format') === 'json';
   if (url.pathname === '/messages' && req.method === 'GET') {
-    return sendJson(res, 200, to ? store.emails.filter((m) => m.to.includes(to.toLowerCase())) : store.emails);
+    const emails = to ? store.emails.filter((m) => m.to.includes(to.toLowerCase())) : store.emails;
+    return isJson ? sendJson(res, 200, emails) : sendHtml(res, inboxPage({ kind: 'messages', items: emails }, to));
   }
   if (url.pathname === '/messages' && req.method === 'DELETE') {
     store.emails.length = 0;
     return sendJson(res, 200, { cleared: true });
   }
   if (url.pathname === '/sms' && req.method === 'GET') {
-    return sendJson(res, 200, to ? store.sms.filter((m) => samePhoneNumber(m.to, to)) : store.sms);
+    const sms = to ? store.sms.filter((m) => samePhoneNumber(m.to, to)) : store.sms;
+    return isJson ? sendJson(res, 200, sms) : sendHtml(res, inboxPage({ kind: 'sms', items: sms }, to));
   }
   if (url.pathname === '/sms' && req.method === 'DELETE') {
     store.sms.length = 0;

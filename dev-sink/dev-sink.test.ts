@@ -27,7 +27,7 @@ describe('dev sink', () => {
       subject: 'Your password was changed',
       text: 'Hello Adele',
     });
-    const mine = (await (await api('/messages?to=adele.vance@personal.test')).json()) as {
+    const mine = (await (await api('/messages?to=adele.vance@personal.test&format=json')).json()) as {
       subject: string;
       text: string;
       from: string;
@@ -35,7 +35,7 @@ describe('dev sink', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ subject: 'Your password was changed', from: 'no-reply@contoso.test' });
     expect(mine[0]?.text.trim()).toBe('Hello Adele');
-    expect(await (await api('/messages?to=someone@else.test')).json()).toEqual([]);
+    expect(await (await api('/messages?to=someone@else.test&format=json')).json()).toEqual([]);
   });
 
   it('accepts SMS as the gateway contract, matches numbers by digits, and refuses bad bodies with 400', async () => {
@@ -48,11 +48,27 @@ describe('dev sink', () => {
         })
       ).status,
     ).toBe(201);
-    const messages = (await (await api('/sms?to=%2B15550105')).json()) as { body: string }[];
+    const messages = (await (await api('/sms?to=%2B15550105&format=json')).json()) as { body: string }[];
     expect(messages.map((m) => m.body)).toEqual(['Code 123456']);
     expect((await api('/sms', { method: 'POST', body: 'not json' })).status).toBe(400);
     expect((await api('/sms', { method: 'POST', body: JSON.stringify({ to: '1' }) })).status).toBe(400);
     expect((await api('/sms', { method: 'DELETE' })).status).toBe(200);
-    expect(await (await api('/sms')).json()).toEqual([]);
+    expect(await (await api('/sms?format=json')).json()).toEqual([]);
+  });
+
+  it('shows people an HTML inbox with every field escaped, and JSON only at ?format=json', async () => {
+    await api('/sms', { method: 'POST', body: JSON.stringify({ to: '+1 555 0199', body: 'Code <b>42</b> & more' }) });
+    const page = await api('/sms?to=%2B15550199');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('Code &lt;b&gt;42&lt;/b&gt; &amp; more');
+    expect(html).not.toContain('<b>42</b>');
+    expect(html).toContain('href="/sms?to=%2B15550199&amp;format=json"');
+    const mail = await api('/messages');
+    expect(mail.headers.get('content-type')).toContain('text/html');
+    expect(await mail.text()).toContain('<nav aria-label="Inboxes">');
+    const json = await api('/sms?to=%2B15550199&format=json');
+    expect(json.headers.get('content-type')).toContain('application/json');
   });
 });

@@ -9,6 +9,7 @@ import { startAuditCheckpoints } from '../server/audit/audit-checkpoint-schedule
 import { auditSettingsFrom } from '../server/audit/audit-settings';
 import { loadConfig, type Config } from '../server/config';
 import { createDatabaseClient } from '../server/database/create-database-client';
+import { createLogger } from '../server/log/logger';
 import { startupWarnings } from '../server/startup-warnings';
 
 const isDev = process.argv.includes('--dev');
@@ -23,7 +24,8 @@ try {
   console.error(`[verity] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-for (const warning of startupWarnings(config)) console.warn(`[verity] warning: ${warning}`);
+const logger = createLogger({ level: config.LOG_LEVEL });
+for (const warning of startupWarnings(config)) logger.warn(warning);
 const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 
@@ -41,4 +43,4 @@ http
     request.headers['x-forwarded-for'] = chain.join(', ');
     void handle(request, response);
   })
-  .listen(config.PORT, () => console.log(`[verity] portal listening on port ${config.PORT}`));
+  .listen(config.PORT, () => logger.info({ port: config.PORT }, 'portal listening'));

@@ -52,6 +52,8 @@ export const configSchema = z.object({
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   /** Optional Redis for rate limits shared by several portal instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** pino level of the portal's JSON log lines (server/log/logger.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- service desk (issue 5; policy numbers default to lib/desk/desk-policy.ts) ---
   /** Minutes after the first caller verification during which desk actions are allowed. */
   DESK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
@@ -196,6 +198,10 @@ export const configSchema = z.object({
   /** Name of the audit log in checkpoints (default: DATABASE_URL without credentials); set it when the database moves. */
   AUDIT_CHAIN_NAME: z.string().min(1).max(200).optional(),
   // --- end audit log ---
+  // --- recent sign-in before sensitive changes (issue 11; lib/auth/sign-in-freshness.ts) ---
+  /** Adding or removing a passkey or authenticator app on /account needs a sign-in at most this old. */
+  ACCOUNT_REAUTH_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  // --- end recent sign-in ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };

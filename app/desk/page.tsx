@@ -20,8 +20,8 @@ export default async function DeskPage() {
   if (!isAllowed) {
     return (
       <NoAccess
-        title={t('errors.forbiddenTitle')}
-        body={t('errors.forbiddenBody')}
+        t={t}
+        returnTo="/desk"
         links={hasDeskRole(actor, auditorRoles) ? [{ href: '/desk/audit', label: nav.audit }] : []}
       />
     );

@@ -8,6 +8,7 @@ import { expectSignedIn, resetTenant, startSignIn } from '../fixtures/authentica
 import { readEmails } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { ports } from '../fixtures/ports';
+import { shootInBothLanguages } from '../fixtures/screens';
 import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
 
 const pradeep = 'pradeep.gupta@contoso.test';
@@ -45,6 +46,7 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   const number = Number(await page.getByTestId('desk-push-number').textContent());
   expect(number).toBeGreaterThanOrEqual(10);
   await expect(page.getByTestId('push-status')).toHaveText('Waiting for the caller to answer in Authenticator…');
+  await expect(page.getByTestId('push-time-left')).toContainText(/The push expires in \d+ seconds\./);
   await expectAccessible(page);
 
   const phone = await answerDeskPush(context, pradeep, { number });
@@ -57,9 +59,20 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
 
   await page.getByRole('button', { name: 'Unlock the account' }).click();
   await expect(page.getByText('The account is unlocked. The user has been notified by email.')).toBeVisible();
+  // The card now shows the account unlocked: Unlock is disabled with the reason.
+  await expect(page.getByRole('button', { name: 'Unlock the account' })).toBeDisabled();
+  // Issuing a pass asks first, then moves focus to the pass and spells it out.
   await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  await expect(page.getByTestId('confirm-action')).toContainText('Issue a Temporary Access Pass to Pradeep Gupta?');
+  await expect(page.getByRole('button', { name: 'Yes, continue' })).toBeFocused();
+  await page.getByRole('button', { name: 'Yes, continue' }).click();
+  await expect(page.getByTestId('tap-region')).toBeFocused();
   const pass = (await page.getByTestId('temporary-access-pass').textContent())?.trim() ?? '';
   expect(pass).toHaveLength(10);
+  await expect(page.getByTestId('tap-spelled').getByRole('listitem')).toHaveCount(10);
+  const first = pass[0] ?? '';
+  if (/[A-Z]/.test(first))
+    await expect(page.getByTestId('tap-spelled').getByRole('listitem').first()).toContainText('capital');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'I have read it to the user' }).click();
   await expect(page.getByTestId('temporary-access-pass')).toHaveCount(0);
@@ -92,30 +105,47 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   await expect(auditor.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(auditor.getByTestId('chain-status')).toContainText('Hash chain intact');
   const table = auditor.getByRole('table');
-  for (const action of [
-    'desk.search',
-    'desk.case.opened',
-    'desk.verification.pushSent',
-    'desk.verification.result',
-    'desk.action.unlock',
-    'desk.action.issueTemporaryAccessPass',
-    'desk.user.notified',
+  // Readable labels, not raw codes (the code stays on hover).
+  for (const label of [
+    'Directory search',
+    'Desk call started',
+    'Authenticator push sent',
+    'Caller verification result',
+    'Account unlocked by the desk',
+    'Temporary Access Pass issued',
+    'User notified',
   ]) {
-    await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+    await expect(table.getByRole('cell', { name: label, exact: true }).first()).toBeVisible();
   }
+  await expect(table).not.toContainText('desk.verification.pushSent');
+  await expect(table.getByRole('cell', { name: 'Pradeep Gupta', exact: true }).first()).toBeVisible();
+  await expect(table.getByRole('term').filter({ hasText: 'Agent' })).toHaveCount(0);
   await expect(table).not.toContainText(pass);
   await expectAccessible(auditor);
   await auditor.getByLabel('Action starts with').fill('desk.action');
   await auditor.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(table.getByRole('cell', { name: 'desk.search', exact: true })).toHaveCount(0);
+  await expect(table.getByRole('cell', { name: 'Directory search', exact: true })).toHaveCount(0);
+  // Filter by the user's name, not only by object id.
+  await auditor.getByLabel('Action starts with').fill('');
+  await auditor.getByLabel('User', { exact: true }).fill('Pradeep');
+  await auditor.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(table.getByRole('cell', { name: 'Temporary Access Pass issued', exact: true }).first()).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'Directory search', exact: true })).toHaveCount(0);
+  await shootInBothLanguages(auditor, 'experience-screens', 'desk-audit');
   const csv = await auditor.request.get(`${portalUrl}/api/desk/audit/export?action=desk.action`);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(await csv.text()).toContain('desk.action.issueTemporaryAccessPass');
   await auditorContext.close();
 
-  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${ports.portal}.db` },
-    encoding: 'utf8',
-  });
+  // The portal checkpoints the chain at start and on an interval; sign the current head on demand, then verify
+  // the keyed chain against it (docs/decisions/0005-keyed-audit-chain.md).
+  const auditEnv = {
+    ...process.env,
+    DATABASE_URL: `file:./data/e2e-${ports.portal}.db`,
+    AUDIT_CHECKPOINT_FILE: `data/e2e-${ports.portal}-audit-checkpoints.jsonl`,
+  };
+  execFileSync('npx', ['tsx', 'scripts/audit-checkpoint.ts'], { env: auditEnv, encoding: 'utf8' });
+  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: auditEnv, encoding: 'utf8' });
   expect(verify).toContain('chain intact');
+  expect(verify).toContain('latest checkpoint seq');
 });

@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { closePhone, resetTenant } from '../fixtures/authenticator';
 import { signInToPortal } from '../fixtures/portal';
-import { answerDeskPush, expectAccessible } from './desk-fixtures';
+import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
 
 // Several sign-ins and a second browser per test; the shared 2-core machine can be slow.
 test.describe.configure({ timeout: 180_000 });
@@ -23,6 +23,8 @@ async function tabTo(page: Page, role: 'button' | 'textbox', name: string | RegE
 }
 
 test('keyboard only: search, open the card, verify by push, unlock', async ({ page, context }) => {
+  // Unlock is offered only for an account the card shows as locked out.
+  await lockOut(page, 'pradeep.gupta@contoso.test');
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
@@ -65,6 +67,7 @@ test('screenshots of the desk pages at 1280 and 390 px', async ({ page, context,
   await closePhone(await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number }));
   await expect(page.getByRole('timer')).toBeVisible();
   await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  await page.getByRole('button', { name: 'Yes, continue' }).click();
   await expect(page.getByTestId('temporary-access-pass')).toBeVisible();
   await shoot(page, 'console-verified-tap');
   await expectAccessible(page);

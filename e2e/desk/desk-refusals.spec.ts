@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { closePhone, resetTenant } from '../fixtures/authenticator';
 import { readEmails } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
-import { answerDeskPush, expectAccessible } from './desk-fixtures';
+import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
 
 const adele = 'adele.vance@contoso.test';
 const routes = [
@@ -132,6 +132,7 @@ test("an agent cannot open a case on their own account or a supervisor's, even b
 
 test.describe('privileged target', () => {
   test('needs two methods and a supervisor approval before any action', async ({ page, browser }) => {
+    await lockOut(page, 'isaiah.langer@contoso.test');
     await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
     await page.getByLabel('Name, username, email or phone').fill('isaiah');
     await page.getByRole('button', { name: 'Search' }).click();

@@ -94,7 +94,7 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
     seen.fill(0);
     for (let c = 0; c < candidateIndex.length; c++)
       if (scopes[base + (candidateIndex[c] as number)] === 1) seen[candidateSignature[c] as number] = 1;
-    let key = `${user.registeredMask}`;
+    let key = `${user.registeredMask}.${user.usableMask}.${user.allowedMask}`;
     for (let s = 0; s < seen.length; s++) if (seen[s] === 1) key += `,${s}`;
     let outcomes = cache.get(key);
     if (!outcomes) {

@@ -10,12 +10,18 @@ import { requestChecksFor } from './condition-checks';
 import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
+import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
+import { methodAvailability } from './method-availability';
 import { maskOf } from './method-mask';
 import type { CountryNamedLocation, IpNamedLocation, NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
 
 export type TenantOverrides = {
+  /** Replaces the tenant document's authentication methods policy (null: none, every method allowed). */
+  authenticationMethodsPolicy?: AuthenticationMethodsPolicy | null;
+  /** YYYY-MM-DD: known method retirements effective by then apply (method-availability.ts). */
+  asOf?: string | null;
   policies?: readonly ConditionalAccessPolicy[];
   namedLocations?: readonly NamedLocation[];
   authenticationStrengthPolicies?: readonly AuthenticationStrengthPolicy[];
@@ -73,20 +79,63 @@ function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
 }
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
-  const users: CompiledUser[] = tenant.users.map((user, index) => ({
-    index,
-    id: user.id,
-    userPrincipalName: user.userPrincipalName,
-    displayName: user.displayName,
-    userType: user.userType ?? 'Member',
-    guestKind: guestKindOf(user),
-    registeredMethods: [...new Set(user.authenticationMethods ?? [])],
-    registeredMask: maskOf(user.authenticationMethods ?? []),
-    source: user,
-  }));
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users);
+  const groupIds = (tenant.groups ?? []).map((g) => g.id);
+  const directGroupsOfUser: number[][] = tenant.users.map(() => []);
+  graph.directUsers.forEach((members, g) => {
+    for (const u of members) directGroupsOfUser[u]?.push(g);
+  });
+  const memo = new Map<number, readonly string[]>();
+  const groupIdsOf = (userIndex: number): readonly string[] => {
+    const cached = memo.get(userIndex);
+    if (cached) return cached;
+    const all = new Set<number>();
+    for (const g of directGroupsOfUser[userIndex] ?? []) for (const a of ancestorGroups(graph, g)) all.add(a);
+    const ids = [...all].map((g) => groupIds[g] ?? '').sort();
+    memo.set(userIndex, ids);
+    return ids;
+  };
+  const methodsPolicy =
+    overrides.authenticationMethodsPolicy !== undefined
+      ? overrides.authenticationMethodsPolicy
+      : (tenant.authenticationMethodsPolicy ?? null);
+  const asOf = overrides.asOf ?? null;
+  const availabilityOptions = { policy: methodsPolicy, asOf };
+  const users: CompiledUser[] = tenant.users.map((user, index) => {
+    const availability = methodAvailability(
+      {
+        userId: user.id,
+        userPrincipalName: user.userPrincipalName,
+        registered: user.authenticationMethods ?? [],
+        phoneMethods: user.phoneMethods,
+        // Not memoised: a million users' group lists would stay in memory for one pass.
+        groupIds: () => {
+          const all = new Set<string>();
+          for (const g of directGroupsOfUser[index] ?? [])
+            for (const a of ancestorGroups(graph, g)) all.add(groupIds[a] ?? '');
+          return all;
+        },
+      },
+      availabilityOptions,
+    );
+    return {
+      index,
+      id: user.id,
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+      userType: user.userType ?? 'Member',
+      guestKind: guestKindOf(user),
+      registeredMethods: availability.registeredMethods,
+      registeredMask: maskOf(availability.registeredMethods),
+      usableMethods: availability.usableMethods,
+      usableMask: availability.usableMask,
+      allowedMask: availability.allowedMask,
+      methodRestrictions: availability.restrictions,
+      source: user,
+    };
+  });
   const userIndexById = new Map(users.map((u) => [u.id, u.index]));
   const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users);
 
   const usersByRole = new Map<string, number[]>();
   tenant.users.forEach((user, u) => {
@@ -134,13 +183,6 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     groupGraph: graph,
     groupIndexById,
   };
-  const groupIds = (tenant.groups ?? []).map((g) => g.id);
-  const directGroupsOfUser: number[][] = users.map(() => []);
-  graph.directUsers.forEach((members, g) => {
-    for (const u of members) directGroupsOfUser[u]?.push(g);
-  });
-  const memo = new Map<number, readonly string[]>();
-
   return {
     tenantId: tenant.tenantId,
     domain: tenant.domain,
@@ -170,14 +212,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     userScopes,
     applicationNameById,
     applicationIndexById,
-    groupIdsOf(userIndex: number): readonly string[] {
-      const cached = memo.get(userIndex);
-      if (cached) return cached;
-      const all = new Set<number>();
-      for (const g of directGroupsOfUser[userIndex] ?? []) for (const a of ancestorGroups(graph, g)) all.add(a);
-      const ids = [...all].map((g) => groupIds[g] ?? '').sort();
-      memo.set(userIndex, ids);
-      return ids;
-    },
+    groupIdsOf,
+    asOf,
+    hasAuthenticationMethodsPolicy: methodsPolicy !== null,
   };
 }

@@ -8,6 +8,7 @@ import type { DeviceFilterRule } from './device-filter-rule';
 import type { EngineText } from './engine-text';
 import type { GroupGraph } from './group-membership';
 import type { CidrRange, IpAddress } from './ip-address';
+import type { MethodRestriction } from './method-availability';
 import type { NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
@@ -32,6 +33,9 @@ export type CompiledTenant = {
   applicationIndexById: ReadonlyMap<string, number>;
   /** Transitive group ids of a user (memoised). */
   groupIdsOf(userIndex: number): readonly string[];
+  /** The "as of" date known method retirements were applied for (YYYY-MM-DD), null for none. */
+  asOf: string | null;
+  hasAuthenticationMethodsPolicy: boolean;
 };
 
 export type CompiledUser = {
@@ -42,8 +46,16 @@ export type CompiledUser = {
   userType: 'Member' | 'Guest';
   /** '' for members; otherwise the guestOrExternalUserTypes value this user falls under. */
   guestKind: string;
+  /** Registered modes, including SMS/voice given by registered phones (phoneMethods). */
   registeredMethods: readonly AuthenticationMethodMode[];
   registeredMask: number;
+  /** Registered and allowed by the authentication methods policy (and not retired as of the tenant's date). */
+  usableMethods: readonly AuthenticationMethodMode[];
+  usableMask: number;
+  /** Every mode the policy lets this user use, registered or not (what a registration interrupt may offer). */
+  allowedMask: number;
+  /** Why each registered but unusable method may not be used. */
+  methodRestrictions: readonly MethodRestriction[];
   source: TenantUser;
 };
 

@@ -10,7 +10,11 @@ import { standardSignInFlows } from './standard-flows';
 import { evaluateWhatIf } from './what-if';
 
 // JSON imports, not node:fs: lib/ stays free of I/O, tests included.
-const fixtures = import.meta.glob('../../fixtures/**/*.json', { eager: true, import: 'default' });
+const fixtures = import.meta.glob(
+  // The public baselines are UTF-16 files read through the CLI (cli/public-baselines.test.ts), not JSON modules.
+  ['../../fixtures/**/*.json', '!../../fixtures/baselines/**'],
+  { eager: true, import: 'default' },
+);
 const read = (path: string): unknown => {
   const value = fixtures[`../../fixtures/${path}`];
   if (value === undefined) throw new Error(`fixture ${path} not found`);

@@ -16,7 +16,11 @@ import { evaluateSignInFlow } from './sign-in-flow';
 import { policy, tenantWith, testAppId } from './test-tenant';
 import { evaluateWhatIf } from './what-if';
 
-const fixtures = import.meta.glob('../../fixtures/**/*.json', { eager: true, import: 'default' });
+const fixtures = import.meta.glob(
+  // The public baselines are UTF-16 files read through the CLI (cli/public-baselines.test.ts), not JSON modules.
+  ['../../fixtures/**/*.json', '!../../fixtures/baselines/**'],
+  { eager: true, import: 'default' },
+);
 const tenant = parseTenant(fixtures['../../fixtures/demo-tenant.json'], 'demo-tenant.json');
 const requests = Object.entries(fixtures)
   .filter(([path]) => path.startsWith('../../fixtures/requests/'))

@@ -17,6 +17,8 @@ export const findingCodes = [
   'unknownReference',
   'conditionNotEvaluated',
   'unsupportedNamedLocation',
+  'methodRetirementLosesMfa',
+  'methodRetirementKeepsMfa',
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 export type FindingSeverity = 'high' | 'medium' | 'low' | 'info';

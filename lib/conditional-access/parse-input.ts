@@ -7,6 +7,10 @@ import {
   authenticationStrengthPolicySchema,
   type AuthenticationStrengthPolicy,
 } from './authentication-strength-schema';
+import {
+  authenticationMethodsPolicySchema,
+  type AuthenticationMethodsPolicy,
+} from './authentication-methods-policy-schema';
 import { engineText, english } from './engine-text';
 import { exportItems, normaliseExportItems, type LoadWarning } from './export-shapes';
 import { knownNamedLocationTypes, namedLocationSchema, type NamedLocation } from './named-location-schema';
@@ -272,6 +276,11 @@ export function parseAuthenticationStrengthExport(
     idPrefix: 'generated-strength-',
     warnings,
   });
+}
+
+/** Graph GET /policies/authenticationMethodsPolicy, as returned (the `@odata.context` is allowed). */
+export function parseAuthenticationMethodsPolicy(json: unknown, source: string): AuthenticationMethodsPolicy {
+  return parseWith(authenticationMethodsPolicySchema, json, source);
 }
 
 export function parseWhatIfRequest(json: unknown, source: string): WhatIfRequest {

@@ -11,6 +11,7 @@ import {
   type FindingSeverity,
 } from './finding';
 import { defaultSensitiveApps, isEmergencyAccount, trustedNetworkExemptions } from './sensitive-application-findings';
+import { findRetirementImpact } from './retirement-readiness';
 import { strengthFindings } from './strength-findings';
 
 import type { MissingReference } from './finding';
@@ -208,6 +209,39 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
         .filter((p) => [...(p.locations?.include ?? []), ...(p.locations?.exclude ?? [])].includes(location.id))
         .map((p) => p.id),
     });
+  }
+
+  // As of a date after a known retirement (SMS and voice, 1 February 2027): who loses what (retirement-readiness.ts).
+  if (tenant.asOf) {
+    const impacts = findRetirementImpact(tenant);
+    const losing = impacts.filter((i) => !i.keepsMultifactor);
+    const keeping = impacts.filter((i) => i.keepsMultifactor);
+    if (losing.length > 0) {
+      findings.push({
+        id: 'methodRetirementLosesMfa',
+        severity: 'high',
+        code: 'methodRetirementLosesMfa',
+        ...findingTexts(
+          countedText('finding.methodRetirementLosesMfa', losing.length, { date: tenant.asOf }),
+          engineText('finding.methodRetirementLosesMfa.recommendation'),
+        ),
+        policyIds: [],
+        userIds: losing.slice(0, cap).map((i) => i.userId),
+      });
+    }
+    if (keeping.length > 0) {
+      findings.push({
+        id: 'methodRetirementKeepsMfa',
+        severity: 'info',
+        code: 'methodRetirementKeepsMfa',
+        ...findingTexts(
+          countedText('finding.methodRetirementKeepsMfa', keeping.length, { date: tenant.asOf }),
+          engineText('finding.methodRetirementKeepsMfa.recommendation'),
+        ),
+        policyIds: [],
+        userIds: keeping.slice(0, cap).map((i) => i.userId),
+      });
+    }
   }
 
   // Exclusions that leave users with no enforced policy at all.

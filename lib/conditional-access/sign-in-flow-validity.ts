@@ -1,7 +1,8 @@
 // Can the user perform this sequence of methods at all? (concept-authentication-methods,
 // troubleshoot-authentication-strengths). A method that isn't registered, a forgotten password, a method that
 // can't start a sign-in, or Authenticator phone sign-in / Windows Hello after another factor make the flow
-// "unavailable" before Conditional Access is ever evaluated.
+// "unavailable" before Conditional Access is ever evaluated. So does a registered method the tenant's
+// authentication methods policy does not let this user use.
 import { sentence, type EngineText } from './engine-text';
 import {
   firstFactorModes,
@@ -13,6 +14,7 @@ import type { CompiledUser } from './compiled-model';
 
 export type FlowValidityCode =
   | 'methodNotRegistered'
+  | 'methodNotAllowed'
   | 'passwordForgotten'
   | 'notAFirstFactor'
   | 'restartWithSignInOptions'
@@ -46,6 +48,12 @@ export function findFlowValidityProblems(
         method,
         ...sentence('validity.methodNotRegistered', { user: who, method }),
       });
+    } else {
+      // Registered is not enough: the authentication methods policy (or a retirement) may forbid it
+      // (method-availability.ts).
+      const restriction = user.methodRestrictions.find((r) => r.method === method);
+      if (restriction)
+        problems.push({ code: 'methodNotAllowed', method, message: restriction.message, text: restriction.text });
     }
     if (i === 0) {
       if (!firstFactorModes.has(method)) {

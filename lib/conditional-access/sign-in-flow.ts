@@ -284,7 +284,7 @@ export function evaluateFlowForUser(
                 policy: m.policyDisplayName,
                 requirement: m.descriptionText,
                 user: who,
-                methods: usableMethodsText(user.registeredMethods, passwordForgotten),
+                methods: usableMethodsText(user.usableMethods, passwordForgotten),
               }),
             }
           : {

@@ -65,7 +65,7 @@ export function findRemedies(
   options: { passwordForgotten: boolean; firstMethod: AuthenticationMethodMode },
 ): Remedy[] {
   if (session.isLegacyClient) return [];
-  const usable = user.registeredMask & ~(options.passwordForgotten ? passwordBit : 0);
+  const usable = user.usableMask & ~(options.passwordForgotten ? passwordBit : 0);
   const used = session.methodsMask;
   const who = user.userPrincipalName;
 
@@ -107,7 +107,8 @@ export function findRemedies(
   }
 
   const registrations: Remedy[] = [];
-  for (const mode of modesOf(registrableMask & ~user.registeredMask)) {
+  // Only methods the authentication methods policy allows this user can be registered in interrupt mode.
+  for (const mode of modesOf(registrableMask & user.allowedMask & ~user.registeredMask)) {
     if (allSatisfied(enforcedPolicies, session, used | methodBit(mode))) {
       registrations.push({
         kind: 'registerMethod',

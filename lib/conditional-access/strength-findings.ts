@@ -21,7 +21,7 @@ export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[]
       let count = 0;
       for (const user of tenant.users) {
         if (tenant.userScopes[user.index * stride + policy.index] !== 1) continue;
-        if (isStrengthMet(strength, user.registeredMask)) continue;
+        if (isStrengthMet(strength, user.usableMask)) continue;
         count++;
         if (users.length < cap) users.push(user.id);
       }

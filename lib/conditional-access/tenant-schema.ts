@@ -2,6 +2,7 @@
 // Graph has them (issue 2, "The tenant document"). Unknown fields are allowed everywhere and kept.
 import { z } from 'zod';
 import { authenticationMethodModeSchema } from './authentication-method-mode';
+import { authenticationMethodsPolicySchema, phoneMethodSchema } from './authentication-methods-policy-schema';
 import { authenticationStrengthPolicySchema } from './authentication-strength-schema';
 import { namedLocationSchema } from './named-location-schema';
 import { conditionalAccessPolicySchema } from './policy-schema';
@@ -19,6 +20,11 @@ export const tenantUserSchema = z.looseObject({
   /** Registered authentication method modes. */
   authenticationMethods: z.array(authenticationMethodModeSchema).default([]),
   defaultSignInMethod: authenticationMethodModeSchema.nullish(),
+  /**
+   * Registered phones (Graph phoneAuthenticationMethod). When present they decide SMS and voice: a `mobile` phone
+   * gives SMS and voice, `alternateMobile` and `office` voice only (concept-authentication-phone-options).
+   */
+  phoneMethods: z.array(phoneMethodSchema).nullish(),
   mobilePhone: z.string().nullish(),
   otherMails: z.array(z.string()).nullish(),
   appRoleAssignments: z.array(appRoleAssignmentSchema).nullish(),
@@ -49,6 +55,8 @@ export const tenantSchema = z.looseObject({
   namedLocations: z.array(namedLocationSchema).default([]),
   authenticationStrengthPolicies: z.array(authenticationStrengthPolicySchema).default([]),
   conditionalAccessPolicies: z.array(conditionalAccessPolicySchema).default([]),
+  /** Graph GET /policies/authenticationMethodsPolicy; absent = every registered method may be used. */
+  authenticationMethodsPolicy: authenticationMethodsPolicySchema.nullish(),
 });
 
 export type Tenant = z.infer<typeof tenantSchema>;

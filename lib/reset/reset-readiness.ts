@@ -6,10 +6,10 @@
 import type { AuthenticationMethodMode } from '../conditional-access/authentication-method-mode';
 
 export type ReadinessReason = 'ready' | 'passwordFirstSignIn' | 'noMethodRegistered' | 'blockedByPolicy';
-export type RegisteredMethod = { kind: string; isPasswordlessCapable: boolean };
+export type ReadinessMethod = { kind: string; isPasswordlessCapable: boolean };
 
 /** Graph authenticationMethod kinds → the sign-in modes they allow (Graph authenticationMethodModes). */
-export function modesOf(methods: readonly RegisteredMethod[]): AuthenticationMethodMode[] {
+export function modesOf(methods: readonly ReadinessMethod[]): AuthenticationMethodMode[] {
   const modes = new Set<AuthenticationMethodMode>();
   for (const method of methods) {
     if (method.kind === 'password') modes.add('password');

@@ -11,6 +11,7 @@ import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
+import { portalLogger } from '../log/logger';
 import { runInBackground } from '../reset/background-tasks';
 import { graphResetDirectory } from '../reset/graph-reset-directory';
 import type { ResetLimiters } from '../reset/reset-dependencies';
@@ -89,7 +90,8 @@ export function productionServices(): PortalServices {
     clock: { now: () => new Date() },
     messenger: { sendEmail: (message) => sendEmail(message), sendSms: (message) => sendSms(message) },
     limiters: productionLimiters(),
-    jobs: { enqueue: (_name, task) => runInBackground(task) },
+    jobs: { enqueue: (name, task) => runInBackground(task, { name, logger: portalLogger() }) },
+    logger: portalLogger(),
     settings: config,
     pushChannel: graphMockPushChannel,
     entraVerification: entraVerificationFrom(config),

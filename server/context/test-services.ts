@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config';
 import type { DatabaseClient } from '../database/create-database-client';
 import { fakeDirectory, fakeLimits, fakeMessenger, fakePushChannel } from '../desk/desk-test-support';
 import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
+import { createLogger } from '../log/logger';
 import { runInBackground } from '../reset/background-tasks';
 import { adele, memoryDirectory, memoryLimiter, passwordAndPush } from '../reset/reset-test-support';
 import type { PortalActor, PortalServices } from './portal-context';
@@ -48,6 +49,7 @@ export function testServices(db: DatabaseClient, parts: Partial<PortalServices> 
       },
     },
     jobs: { enqueue: (_name, task) => runInBackground(task) },
+    logger: createLogger({ level: 'silent' }),
     settings: testConfig(),
     pushChannel: push.channel,
     entraVerification: {

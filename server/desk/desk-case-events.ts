@@ -3,7 +3,8 @@ import 'server-only';
 // while a push is pending the channel is polled every 500 ms, otherwise every 2 s, and an event is sent
 // only when something the agent sees changed, so pending → approved / denied / expired / wrong number
 // appears without a refresh. Every poll re-runs the role and case-owner checks.
-import { requestFailureOf } from '../http/request-failure';
+import { errorSummary, requestFailureOf } from '../http/request-failure';
+import { portalLogger } from '../log/logger';
 import type { DeskActor } from './desk-actor';
 import type { DeskDependencies } from './desk-dependencies';
 import { deskCaseView, type DeskCaseView } from './desk-case-view';
@@ -57,6 +58,7 @@ function deskCaseEventStream(
           // The same sanitised failure a JSON route answers: an AppError's own sentence, the outage sentence
           // for a dependency that is down, else a generic one. Never the driver's text (issue 12, finding 6).
           const { code, message, reason } = requestFailureOf(error);
+          portalLogger().error({ stream: 'desk.case.events', caseId, error: errorSummary(error) }, 'stream failed');
           send(`event: failure\ndata: ${JSON.stringify({ code, message, ...(reason ? { reason } : {}) })}\n\n`);
           break;
         }

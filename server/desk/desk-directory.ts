@@ -3,7 +3,8 @@
 import type { OnPremisesIdentity } from '../../lib/ad/source-of-authority';
 import type { DirectoryObject } from '../../lib/desk/target-privilege';
 
-export type DirectoryUser = {
+/** A user as the desk shows and checks them (every channel of record, enabled state). */
+export type DeskDirectoryUser = {
   id: string;
   userPrincipalName: string;
   displayName: string;
@@ -27,8 +28,8 @@ export type IssuedTemporaryAccessPass = {
 };
 
 export type DeskDirectory = {
-  searchUsers(query: string): Promise<DirectoryUser[]>;
-  getUser(id: string): Promise<DirectoryUser>;
+  searchUsers(query: string): Promise<DeskDirectoryUser[]>;
+  getUser(id: string): Promise<DeskDirectoryUser>;
   listAuthenticationMethods(id: string): Promise<RegisteredMethod[]>;
   /** Graph signInPreferences: the user's default (system-preferred) method, if any. */
   defaultSignInMethod(id: string): Promise<string | null>;

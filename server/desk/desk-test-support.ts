@@ -9,9 +9,9 @@ import type { DatabaseClient } from '../database/create-database-client';
 import type { CallerPushChannel } from './caller-push-channel';
 import type { DeskActor } from './desk-actor';
 import type { DeskDependencies, DeskLimitKind } from './desk-dependencies';
-import type { DeskDirectory, DirectoryUser, RegisteredMethod } from './desk-directory';
+import type { DeskDirectory, DeskDirectoryUser, RegisteredMethod } from './desk-directory';
 
-type FakeUser = DirectoryUser & {
+type FakeUser = DeskDirectoryUser & {
   methods: RegisteredMethod[];
   memberOf: DirectoryObject[];
   isLocked: boolean;
@@ -96,7 +96,7 @@ export function fakeDirectory(users = fakeUsers()) {
     isLocked: _l,
     mustChangePassword: _p,
     ...user
-  }: FakeUser): DirectoryUser => user;
+  }: FakeUser): DeskDirectoryUser => user;
   const issued: string[] = [];
   const directory: DeskDirectory = {
     searchUsers: async (query) =>

@@ -16,11 +16,11 @@ import {
   type GraphAuthenticationMethod,
   type GraphUser,
 } from '../graph/users';
-import type { DeskDirectory, DirectoryUser, RegisteredMethod } from './desk-directory';
+import type { DeskDirectory, DeskDirectoryUser, RegisteredMethod } from './desk-directory';
 
 const path = (id: string) => `/users/${encodeURIComponent(id)}`;
 
-function directoryUser(user: GraphUser): DirectoryUser {
+function directoryUser(user: GraphUser): DeskDirectoryUser {
   return {
     id: user.id,
     userPrincipalName: user.userPrincipalName,

@@ -13,10 +13,10 @@ import { targetPrivilege, type TargetPrivilege } from '../../lib/desk/target-pri
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
-import type { DirectoryUser, RegisteredMethod } from './desk-directory';
+import type { DeskDirectoryUser, RegisteredMethod } from './desk-directory';
 
 export type UserCard = {
-  user: Pick<DirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'accountEnabled'> & {
+  user: Pick<DeskDirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'accountEnabled'> & {
     hasMobilePhone: boolean;
     hasAlternateEmail: boolean;
   };
@@ -86,6 +86,7 @@ export async function loadUserCard(deps: DeskDependencies, actor: DeskActor, use
     availableMethods: availableDeskMethods(
       { hasAuthenticatorApp: hasAuthenticatorApp(methods), mobilePhone: user.mobilePhone, alternateEmail },
       deps.settings.enabledMethods,
+      deps.policy,
     ),
     recentActivity: activity.map((a) => ({ at: a.occurredAt.toISOString(), action: a.action, outcome: a.outcome })),
     repeatedRequests: repeatedRequestWarning(priorCases, {

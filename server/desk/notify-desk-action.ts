@@ -2,7 +2,7 @@
 // (ASVS5 6.3.7): if they did not call the desk, they learn it at once.
 import type { DeskAction } from '../../lib/desk/desk-policy';
 import type { DeskDependencies } from './desk-dependencies';
-import type { DirectoryUser } from './desk-directory';
+import type { DeskDirectoryUser } from './desk-directory';
 
 const sentences: Record<DeskAction, string> = {
   unlock: 'unlocked your account',
@@ -11,7 +11,7 @@ const sentences: Record<DeskAction, string> = {
   requirePasswordChange: 'required you to change your password at your next sign-in',
 };
 
-export function userNotificationAddresses(user: Pick<DirectoryUser, 'mail' | 'otherMails'>): string[] {
+export function userNotificationAddresses(user: Pick<DeskDirectoryUser, 'mail' | 'otherMails'>): string[] {
   return [
     ...new Set([user.mail, ...user.otherMails].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase())),
   ];
@@ -19,7 +19,7 @@ export function userNotificationAddresses(user: Pick<DirectoryUser, 'mail' | 'ot
 
 export async function notifyDeskAction(
   deps: Pick<DeskDependencies, 'messenger'>,
-  user: DirectoryUser,
+  user: DeskDirectoryUser,
   action: DeskAction,
   agentName: string,
   at: Date,

@@ -10,7 +10,7 @@ import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import { assertCaseAgent, deskCaseFacts, loadDeskCase, type LoadedDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
-import type { DirectoryUser } from './desk-directory';
+import type { DeskDirectoryUser } from './desk-directory';
 import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
 import { deskRefusalError } from './desk-refusal-error';
 import { notifyDeskAction } from './notify-desk-action';
@@ -40,7 +40,7 @@ export function resetLinkFor(appOrigin: string): string {
 async function sendResetLink(
   deps: DeskDependencies,
   loaded: LoadedDeskCase,
-  user: DirectoryUser,
+  user: DeskDirectoryUser,
 ): Promise<'alternateEmail' | 'mobilePhone'> {
   const link = resetLinkFor(deps.settings.appOrigin);
   // Prefer the channel the caller just proved (a code read back from it), else the alternate email, else SMS.
@@ -68,7 +68,7 @@ async function runAction(
   deps: DeskDependencies,
   action: DeskAction,
   loaded: LoadedDeskCase,
-  user: DirectoryUser,
+  user: DeskDirectoryUser,
 ): Promise<DeskActionResult> {
   switch (action) {
     case 'unlock':

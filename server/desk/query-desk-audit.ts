@@ -35,10 +35,21 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-function whereFor(filter: AuditFilter) {
+// Entra object ids are GUIDs; anything else in the user filter is a name, username or email to look up.
+const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The subject ids the user filter means: the value itself as an id, plus the directory's matches for a name,
+ * username or email (at most 20). */
+async function subjectIdsFor(deps: DeskDependencies, user: string | undefined): Promise<string[] | undefined> {
+  if (!user) return undefined;
+  if (objectIdPattern.test(user)) return [user];
+  return [user, ...(await deps.directory.searchUsers(user)).slice(0, 20).map((match) => match.id)];
+}
+
+function whereFor(filter: AuditFilter, subjectIds: string[] | undefined) {
   return {
     ...(filter.agent ? { actorId: filter.agent } : {}),
-    ...(filter.user ? { subjectId: filter.user } : {}),
+    ...(subjectIds ? { subjectId: { in: subjectIds } } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.from || filter.to
       ? {
@@ -54,7 +65,8 @@ function whereFor(filter: AuditFilter) {
 export async function queryDeskAudit(deps: DeskDependencies, actor: DeskActor, input: unknown, limit = 200) {
   assertDeskRole(actor, auditorRoles);
   const filter = auditFilterSchema.parse(input);
-  const rows = await deps.db.auditEvent.findMany({ where: whereFor(filter), orderBy: { seq: 'desc' }, take: limit });
+  const where = whereFor(filter, await subjectIdsFor(deps, filter.user));
+  const rows = await deps.db.auditEvent.findMany({ where, orderBy: { seq: 'desc' }, take: limit });
   return { filter, rows };
 }
 

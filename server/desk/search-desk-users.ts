@@ -5,11 +5,11 @@ import { AppError } from '../../lib/app-error';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
-import type { DirectoryUser } from './desk-directory';
+import type { DeskDirectoryUser } from './desk-directory';
 
 export const deskSearchSchema = z.object({ query: z.string().trim().min(2, 'Type at least 2 characters.').max(120) });
 
-export type DeskSearchResult = Pick<DirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'mail'>[];
+export type DeskSearchResult = Pick<DeskDirectoryUser, 'id' | 'userPrincipalName' | 'displayName' | 'mail'>[];
 
 export async function searchDeskUsers(
   deps: DeskDependencies,

@@ -1,8 +1,11 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { portalClient } from '../auth/msal-client';
 import { getConfig } from '../config';
+import { portalLogger } from '../log/logger';
+import { currentRequestId } from '../log/request-scope';
 
 // App-only Microsoft Graph calls with the portal app's client credentials (msal-node caches the token
 // until shortly before it expires). Graph's own error message is kept in the AppError so pages can show
@@ -53,6 +56,10 @@ export async function graphRequest<T>(
 ): Promise<T> {
   const url = `${getConfig().GRAPH_BASE_URL}${path}`;
   const token = await appOnlyToken();
+  // Graph's correlation header (a GUID; https://learn.microsoft.com/graph/best-practices-concept#reliability-and-support):
+  // the portal request's id, so one id finds the request in our log and the call in Microsoft's.
+  const clientRequestId = currentRequestId() ?? randomUUID();
+  const started = performance.now();
   let response: Response;
   try {
     response = await fetch(url, {
@@ -60,6 +67,7 @@ export async function graphRequest<T>(
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/json',
+        'client-request-id': clientRequestId,
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...options.headers,
       },
@@ -67,8 +75,21 @@ export async function graphRequest<T>(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
+    portalLogger().warn({ graph: { method, clientRequestId, outcome: 'unreachable' } }, 'graph call');
     throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph could not be reached.', { cause: String(error) });
   }
+  portalLogger().debug(
+    {
+      graph: {
+        method,
+        status: response.status,
+        clientRequestId,
+        requestId: response.headers.get('request-id'),
+        durationMs: Math.round(performance.now() - started),
+      },
+    },
+    'graph call',
+  );
   const text = await response.text();
   let body: unknown = null;
   if (text) {

@@ -3,6 +3,7 @@
 // does not turn the refusal into a 500.
 import { appendAuditEvent } from '../audit/append-audit-event';
 import type { PortalContext } from '../context/portal-context';
+import { errorSummary } from './request-failure';
 import type { RequestFailure } from './request-failure';
 
 export async function auditDenial(
@@ -28,6 +29,6 @@ export async function auditDenial(
       },
     });
   } catch (error) {
-    console.error('[verity] audit of a denial failed:', error instanceof Error ? error.message : String(error));
+    context.logger.error({ route: routeName, error: errorSummary(error) }, 'audit of a denial failed');
   }
 }

@@ -4,6 +4,7 @@
 import { isAppError } from '@/lib/app-error';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import type { PortalContext } from '../context/portal-context';
+import { errorSummary } from './request-failure';
 import { dependencies, outageOf, type Dependency } from './dependency-outage';
 
 export function outageDependencyOf(error: unknown): Dependency | null {
@@ -33,6 +34,6 @@ export async function auditOutage(
       details: { dependency, method: request.method, path: new URL(request.url).pathname.slice(0, 200) },
     });
   } catch (error) {
-    console.error('[verity] audit of an outage failed:', error instanceof Error ? error.name : 'error');
+    context.logger.error({ route: routeName, dependency, error: errorSummary(error) }, 'audit of an outage failed');
   }
 }

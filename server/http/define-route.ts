@@ -18,7 +18,8 @@ import { auditOutage, outageDependencyOf } from './audit-outage';
 import { checkAccess, type RouteAccess } from './check-access';
 import { checkOrigin } from './check-origin';
 import { clientAddressOf } from './client-address';
-import { failureResponse, isDenial, requestFailureOf, type RequestFailure } from './request-failure';
+import { runWithRequestId, requestIdsFor } from '../log/request-scope';
+import { errorSummary, failureResponse, isDenial, requestFailureOf, type RequestFailure } from './request-failure';
 import { checkDeclaredLength, defaultBodyLimitBytes, readLimitedBody } from './read-limited-body';
 import { decodeSegmentParams } from './segment-params';
 import { translatorFor } from './request-translator';
@@ -69,6 +70,8 @@ export type RouteSpec<
   ) => Promise<Response | object | null | undefined | void>;
 };
 
+type RequestOutcome = { failure?: RequestFailure; error?: Record<string, string>; actorId?: string };
+
 type SegmentContext = { params: Promise<Record<string, string | string[]>> };
 
 export type RouteHandler = ((request: Request, segment?: SegmentContext) => Promise<Response>) & {
@@ -89,7 +92,43 @@ export function defineRoute<
   const limit = spec.bodyLimitBytes ?? defaultBodyLimitBytes;
   const baseHeaders = { 'Cache-Control': 'no-store', ...spec.headers };
 
+  // One JSON line per request (server/log/logger.ts): route, method, path without the query (an OAuth
+  // callback's query carries a code), status, duration, the failure's code and reason, the request id that
+  // also goes back as X-Request-Id and to Graph as client-request-id. Never a body, cookie or header value.
   async function run(request: Request, segment: SegmentContext | undefined, wiring: RouteWiring): Promise<Response> {
+    const { requestId, upstreamRequestId } = requestIdsFor(request.headers);
+    const started = performance.now();
+    const outcome: RequestOutcome = {};
+    return runWithRequestId(requestId, async () => {
+      const response = await runPipeline(request, segment, wiring, outcome);
+      try {
+        response.headers.set('X-Request-Id', requestId);
+      } catch {
+        // An immutable Response (Response.redirect) keeps its headers; the log line still has the id.
+      }
+      const line = {
+        route: spec.name,
+        method: request.method,
+        path: new URL(request.url).pathname.slice(0, 200),
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+        ...(upstreamRequestId ? { upstreamRequestId } : {}),
+        ...(outcome.actorId ? { actorId: outcome.actorId } : {}),
+        ...(outcome.failure ? { failure: { code: outcome.failure.code, reason: outcome.failure.reason } } : {}),
+        ...(outcome.error ? { error: outcome.error } : {}),
+      };
+      if (response.status >= 500) wiring.services.logger.error(line, 'request');
+      else wiring.services.logger.info(line, 'request');
+      return response;
+    });
+  }
+
+  async function runPipeline(
+    request: Request,
+    segment: SegmentContext | undefined,
+    wiring: RouteWiring,
+    outcome: RequestOutcome,
+  ): Promise<Response> {
     const { services } = wiring;
     const context: PortalContext = {
       ...services,
@@ -109,6 +148,7 @@ export function defineRoute<
           isUserNavigationAllowed: originPolicy === 'checkedOrUserNavigation',
         });
       await checkAccess(context, spec.access, () => wiring.resolveActor(request.headers));
+      if (context.actor) outcome.actorId = context.actor.oid;
       const params = spec.params ? spec.params.parse(decodeSegmentParams(await segment?.params)) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       let body: unknown;
@@ -129,6 +169,8 @@ export function defineRoute<
       return Response.json(result ?? { ok: true }, { headers: baseHeaders });
     } catch (error) {
       const failure = requestFailureOf(error);
+      outcome.failure = failure;
+      if (failure.code === 'INTERNAL' || failure.code === 'UNAVAILABLE') outcome.error = errorSummary(error);
       if (isDenial(failure)) await auditDenial(context, spec.name, failure, request);
       const dependency = failure.code === 'UNAVAILABLE' ? outageDependencyOf(error) : null;
       if (dependency) await auditOutage(context, spec.name, dependency, request);

@@ -20,7 +20,8 @@ import { checkOrigin } from './check-origin';
 import { clientAddressOf } from './client-address';
 import type { RouteWiring } from './define-route';
 import { productionWiring } from './production-wiring';
-import { isDenial, reasonOf, requestFailureOf, type RequestFailure } from './request-failure';
+import { requestIdsFor, runWithRequestId } from '../log/request-scope';
+import { errorSummary, isDenial, reasonOf, requestFailureOf, type RequestFailure } from './request-failure';
 import { translatorFor } from './request-translator';
 
 /** What a form shows after a refused action: a sentence for its alert, the machine reason, the field. */
@@ -57,7 +58,34 @@ export function formFields(form: FormData): Record<string, unknown> {
 }
 
 export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S>): ServerAction {
+  // One JSON log line per action, as define-route.ts writes per request.
   async function run(form: FormData, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome> {
+    const { requestId, upstreamRequestId } = requestIdsFor(headers);
+    const started = performance.now();
+    const logged: { failure?: RequestFailure; error?: Record<string, string> } = {};
+    return runWithRequestId(requestId, async () => {
+      const outcome = await runAction(form, headers, wiring, logged);
+      const line = {
+        action: spec.name,
+        page: spec.page,
+        result: 'redirectTo' in outcome ? 'redirect' : 'state',
+        durationMs: Math.round(performance.now() - started),
+        ...(upstreamRequestId ? { upstreamRequestId } : {}),
+        ...(logged.failure ? { failure: { code: logged.failure.code, reason: logged.failure.reason } } : {}),
+        ...(logged.error ? { error: logged.error } : {}),
+      };
+      if (logged.error) wiring.services.logger.error(line, 'action');
+      else wiring.services.logger.info(line, 'action');
+      return outcome;
+    });
+  }
+
+  async function runAction(
+    form: FormData,
+    headers: Headers,
+    wiring: RouteWiring,
+    logged: { failure?: RequestFailure; error?: Record<string, string> },
+  ): Promise<ActionOutcome> {
     const { services } = wiring;
     const context: PortalContext = {
       ...services,
@@ -84,6 +112,8 @@ export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S
       return await spec.handle(context, input.data);
     } catch (error) {
       const failure: RequestFailure = requestFailureOf(error);
+      logged.failure = failure;
+      if (failure.code === 'INTERNAL' || failure.code === 'UNAVAILABLE') logged.error = errorSummary(error);
       if (isDenial(failure))
         await auditDenial(context, spec.name, failure, {
           method: 'POST',

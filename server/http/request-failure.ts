@@ -1,6 +1,6 @@
 // The one place where errors become HTTP: status from one table, one body `{ error: { code, message,
 // reason?, path? } }`, never a stack trace or a driver message. A dependency outage becomes a 503
-// (server/http/dependency-outage.ts); other unexpected errors a generic 500, logged server-side (message only).
+// (server/http/dependency-outage.ts); other unexpected errors a generic 500. Callers log `errorSummary`.
 import { ZodError } from 'zod';
 import { isAppError, type AppErrorCode } from '@/lib/app-error';
 import { outageOf, temporarilyUnavailableMessage } from './dependency-outage';
@@ -42,14 +42,27 @@ export function requestFailureOf(error: unknown): RequestFailure {
       ...(path ? { path } : {}),
     };
   }
-  // A driver's connection error names hosts and databases: it becomes the outage sentence, logged by kind only.
-  const dependency = outageOf(error);
-  if (dependency) {
-    console.error(`[verity] ${dependency} unavailable`);
+  // A driver's connection error names hosts and databases: it becomes the outage sentence.
+  if (outageOf(error))
     return { code: 'UNAVAILABLE', message: temporarilyUnavailableMessage, reason: 'temporarilyUnavailable' };
-  }
-  console.error('[verity] unexpected error:', error instanceof Error ? error.message : String(error));
   return { code: 'INTERNAL', message: 'Something went wrong on our side.' };
+}
+
+/**
+ * What the log line says about an error (server/log/logger.ts): an outage by dependency only (driver texts
+ * name hosts and databases), an AppError by code and reason, anything else by name and message.
+ */
+export function errorSummary(error: unknown): Record<string, string> {
+  const dependency = outageOf(error);
+  if (dependency) return { kind: 'outage', dependency };
+  if (isAppError(error))
+    return { kind: 'appError', code: error.code, ...(error.reason ? { reason: error.reason } : {}) };
+  if (error instanceof ZodError) return { kind: 'invalidInput' };
+  return {
+    kind: 'unexpected',
+    name: error instanceof Error ? error.name : typeof error,
+    message: (error instanceof Error ? error.message : String(error)).slice(0, 300),
+  };
 }
 
 export function statusOf(failure: RequestFailure): number {

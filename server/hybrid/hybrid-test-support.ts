@@ -1,7 +1,7 @@
 // Test support for routing by source of authority: synced directory users (Graph's onPremises* view of an
 // AD account) and a reset session verified the way a user would (SMS code + authenticator app), so the
 // tests drive the real server functions against a real database.
-import type { DirectoryUser } from '../reset/reset-directory';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { sealSecret } from '../account/sealed-secret';
 import { newTotp, totpCodeAt } from '../account/totp';
 import { startResetSession } from '../reset/start-reset-session';
@@ -15,7 +15,7 @@ export function syncedUser(
   id: string,
   userPrincipalName: string,
   onPremises: { securityIdentifier: string | null; domainName: string | null; samAccountName?: string },
-): DirectoryUser {
+): ResetDirectoryUser {
   return {
     id,
     userPrincipalName,
@@ -34,7 +34,7 @@ export function syncedUser(
 /** A reset (or unlock) session with SMS and an authenticator app verified: enough stars for either. */
 export async function verifiedSession(
   deps: ReturnType<typeof testResetDependencies>,
-  user: DirectoryUser,
+  user: ResetDirectoryUser,
   purpose: 'reset' | 'unlock' = 'reset',
 ): Promise<string> {
   const { token } = await startResetSession(deps, { purpose, username: user.userPrincipalName, origin: testOrigin });

@@ -7,8 +7,14 @@ import { createAdDirectory, type AdDirectory } from '../ad/ad-directory';
 import { canBind, createSyncedUser, demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from '../reset/change-password';
-import { memoryDirectory, passwordAndPush, testResetDependencies } from '../reset/reset-test-support';
-import type { DirectoryUser } from '../reset/reset-directory';
+import {
+  memoryDirectory,
+  passwordAndPush,
+  settleBackgroundTasks,
+  testResetDependencies,
+} from '../reset/reset-test-support';
+import { passwordSyncOfUser } from './completed-reset-sync';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { unlockAccount } from '../reset/unlock-account';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
 import { onPremisesDirectoriesOf } from './on-premises-directories';
@@ -43,7 +49,7 @@ function countingDirectory(directory: AdDirectory) {
   return { counted, counts };
 }
 
-function setUp(users: DirectoryUser[], ad: AdDirectory = createAdDirectory(serviceSettings(dc))) {
+function setUp(users: ResetDirectoryUser[], ad: AdDirectory = createAdDirectory(serviceSettings(dc))) {
   const graph = memoryDirectory(users.map((user) => ({ user, methods: passwordAndPush })));
   const deps = testResetDependencies(testDb.db, graph, { onPremises: onPremisesDirectoriesOf([ad]) });
   return { graph, deps };
@@ -82,12 +88,25 @@ describe('a synced user resets through the portal: the password is written to AD
     expect(await canBind(dc, account.upn, start)).toBe(false);
     expect(graph.passwordWrites).toEqual([]);
     expect(await auditReasonOf(user.id)).toMatchObject({ action: 'reset.passwordChanged', outcome: 'success' });
+    // AD_PASSWORD_SYNC=passThrough (the test settings): the notice says Microsoft 365 takes it at once.
+    await settleBackgroundTasks();
+    expect(deps.captured.emails.at(-1)?.text).toContain('works now everywhere');
+    expect(await passwordSyncOfUser(deps, user.id)).toBe('passThrough');
+  });
+
+  it('with password hash sync the notice says Microsoft 365 takes the password after the next sync (about two minutes)', async () => {
+    const { user } = await synced('phs');
+    const { deps } = setUp([user], createAdDirectory(serviceSettings(dc, { passwordSync: 'passwordHashSync' })));
+    const token = await verifiedSession(deps, user);
+    await changePassword(deps, { token, password: fresh, confirmation: fresh, locale: 'fr', origin: testOrigin });
+    await settleBackgroundTasks();
+    expect(deps.captured.emails.at(-1)?.text).toContain('après la prochaine synchronisation');
   });
 
   it('matches by objectSid, never by name: Graph’s UPN pointing at another AD account changes only the SID’s account', async () => {
     const { account: target, user } = await synced('bysid');
     const { account: namesake } = await synced('namesake');
-    const misleading: DirectoryUser = { ...user, userPrincipalName: namesake.upn, displayName: namesake.upn };
+    const misleading: ResetDirectoryUser = { ...user, userPrincipalName: namesake.upn, displayName: namesake.upn };
     const { deps } = setUp([misleading]);
     const token = await verifiedSession(deps, misleading);
     await changePassword(deps, { token, password: fresh, confirmation: fresh, locale: 'en', origin: testOrigin });
@@ -194,5 +213,30 @@ describe('a synced user unlocks through the portal: AD’s lockout is cleared', 
     expect(await canBind(dc, account.upn, start)).toBe(true);
     expect(graph.unlocks).toEqual([]);
     expect(await auditReasonOf(user.id)).toMatchObject({ action: 'unlock.completed', outcome: 'success' });
+  });
+});
+
+describe('the new-password page reads the effective AD policy live', () => {
+  it('shows the Finance fine-grained policy for a member, the domain policy otherwise, and only the desk sentence for a protected account', async () => {
+    const { onPremisesPasswordView } = await import('./on-premises-password-view');
+    const { user: finance } = await synced('viewpso', ['Finance'], 'Start-Pass-2024-Long!');
+    const { user: ordinary } = await synced('viewdomain');
+    const raul = syncedUser('user-view-raul', 'raul.razo@contoso.test', {
+      securityIdentifier: await sidOf(dc, 'raul.razo@contoso.test'),
+      domainName,
+    });
+    const { deps } = setUp([finance, ordinary, raul]);
+    expect(await onPremisesPasswordView(deps, finance)).toMatchObject({
+      kind: 'activeDirectory',
+      policy: { source: 'fineGrained', name: 'Finance Strict', minLength: 14, historyLength: 10 },
+    });
+    expect(await onPremisesPasswordView(deps, ordinary)).toMatchObject({
+      kind: 'activeDirectory',
+      policy: { source: 'domain', minLength: 8, requiresComplexity: true, historyLength: 5 },
+      names: { displayName: 'Test viewdomain' },
+    });
+    expect(await onPremisesPasswordView(deps, raul)).toEqual({ kind: 'refused' });
+    const down = setUp([ordinary], createAdDirectory(serviceSettings(dc, { urls: ['ldaps://127.0.0.1:1'] })));
+    expect(await onPremisesPasswordView(down.deps, ordinary)).toEqual({ kind: 'unavailable' });
   });
 });

@@ -6,7 +6,13 @@ import { isAppError } from '@/lib/app-error';
 import { sourceOfAuthority } from '@/lib/ad/source-of-authority';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from '../reset/change-password';
-import { adele, memoryDirectory, passwordAndPush, testResetDependencies } from '../reset/reset-test-support';
+import {
+  adele,
+  memoryDirectory,
+  passwordAndPush,
+  settleBackgroundTasks,
+  testResetDependencies,
+} from '../reset/reset-test-support';
 import { unlockAccount } from '../reset/unlock-account';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
 
@@ -101,5 +107,7 @@ describe('routing by source of authority', () => {
     const token = await verifiedSession(deps, adele);
     await changePassword(deps, { token, password, confirmation: password, locale: 'en', origin: testOrigin });
     expect(directory.passwordWrites).toEqual([{ id: adele.id, password }]);
+    await settleBackgroundTasks();
+    expect(deps.captured.emails.at(-1)?.text).not.toContain('Active Directory');
   });
 });

@@ -7,7 +7,8 @@ import 'server-only';
 import { AppError, isAppError } from '@/lib/app-error';
 import { checkableAdRules } from '@/lib/ad/ad-password-rules';
 import type { ResetDependencies } from '../reset/reset-dependencies';
-import type { DirectoryUser } from '../reset/reset-directory';
+import type { ResetDirectoryUser } from '../reset/reset-directory';
+import type { PasswordSync } from '../reset/reset-notifications';
 import { resolvePasswordAuthority, selfServiceRefusalOf, type PasswordAuthority } from './password-authority';
 
 export type SelfServiceWrite = { kind: 'password'; password: string } | { kind: 'unlock' };
@@ -71,12 +72,15 @@ async function writeToAd(authority: Extract<PasswordAuthority, { kind: 'activeDi
   await authority.directory.resetPassword(sid, write.password);
 }
 
-/** Performs the write at the user's source of authority; throws SelfServiceWriteError on every failure. */
+/**
+ * Performs the write at the user's source of authority; throws SelfServiceWriteError on every failure.
+ * Returns, for an AD write, how Microsoft 365 takes the password (AD_PASSWORD_SYNC); null for Entra.
+ */
 export async function writeAtSourceOfAuthority(
   deps: Pick<ResetDependencies, 'directory' | 'onPremises' | 'now'>,
-  user: DirectoryUser,
+  user: ResetDirectoryUser,
   write: SelfServiceWrite,
-): Promise<'entra' | 'activeDirectory'> {
+): Promise<PasswordSync | null> {
   let authority: PasswordAuthority;
   try {
     authority = await resolvePasswordAuthority(user, deps.onPremises, deps.now());
@@ -91,7 +95,7 @@ export async function writeAtSourceOfAuthority(
     } catch (error) {
       throw adFailure(error);
     }
-    return 'activeDirectory';
+    return authority.directory.passwordSync;
   }
   try {
     if (write.kind === 'password') await deps.directory.setPassword(user.id, write.password);
@@ -99,7 +103,7 @@ export async function writeAtSourceOfAuthority(
   } catch (error) {
     throw new SelfServiceWriteError(entraFailure(error, write), isAppError(error) ? error.code : 'INTERNAL');
   }
-  return 'entra';
+  return null;
 }
 
 // Graph's wording for the two documented refusals (user-update; concept-password-ban-bad), so the page

@@ -12,7 +12,7 @@ import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { changeNotice } from './reset-notifications';
+import { changeNotice, type PasswordSync } from './reset-notifications';
 import {
   ensureAccountResolved,
   loadActiveResetSession,
@@ -83,8 +83,9 @@ export async function changePassword(
     throw new AppError('CONFLICT', 'Your password is already being changed. Wait a moment.', {
       reason: 'alreadyInProgress',
     });
+  let passwordSync: PasswordSync | null;
   try {
-    await writeAtSourceOfAuthority(deps, user, { kind: 'password', password });
+    passwordSync = await writeAtSourceOfAuthority(deps, user, { kind: 'password', password });
   } catch (error) {
     // Nothing was written: the claim is released so the user can try again (another password, or later).
     await deps.db.resetSession.updateMany({
@@ -115,7 +116,7 @@ export async function changePassword(
     services: session.snapshot.verified,
     origin: input.origin,
   });
-  notifyUser(deps, user, 'passwordChanged', input.locale, now);
+  notifyUser(deps, user, 'passwordChanged', input.locale, now, passwordSync);
 }
 
 export function notifyUser(
@@ -124,15 +125,21 @@ export function notifyUser(
   kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
   locale: Locale,
   when: Date,
+  passwordSync?: PasswordSync | null,
 ): void {
   deps.inBackground(async () => {
     // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
     const to = user.alternateEmail ?? user.userPrincipalName;
-    const message = changeNotice(locale, kind, {
-      name: user.displayName,
-      when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-      origin: deps.settings.appOrigin,
-    });
+    const message = changeNotice(
+      locale,
+      kind,
+      {
+        name: user.displayName,
+        when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+        origin: deps.settings.appOrigin,
+      },
+      passwordSync,
+    );
     await deps.sendEmail({ to, subject: message.subject, text: message.text });
   });
 }

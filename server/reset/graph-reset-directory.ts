@@ -14,7 +14,7 @@ import {
   type GraphAuthenticationMethod,
   type GraphUser,
 } from '../graph/users';
-import type { DirectoryMethod, DirectoryUser, ResetDirectory } from './reset-directory';
+import type { DirectoryMethod, ResetDirectoryUser, ResetDirectory } from './reset-directory';
 
 const methodKinds: Record<string, DirectoryMethod['kind']> = {
   '#microsoft.graph.passwordAuthenticationMethod': 'password',
@@ -36,7 +36,7 @@ export function directoryMethodOf(method: GraphAuthenticationMethod): DirectoryM
   return { kind, isPasswordlessCapable };
 }
 
-export function directoryUserOf(user: GraphUser): DirectoryUser {
+export function directoryUserOf(user: GraphUser): ResetDirectoryUser {
   return {
     id: user.id,
     userPrincipalName: user.userPrincipalName,

@@ -1,7 +1,9 @@
 // What the reset portal needs from the directory (Microsoft Graph), as one small port so the domain
 // functions can be tested against an in-memory directory and run against Graph (real or mock).
 import type { OnPremisesIdentity } from '@/lib/ad/source-of-authority';
-export type DirectoryUser = {
+
+/** A user as self-service reset and unlock need them (where codes go, where the password lives). */
+export type ResetDirectoryUser = {
   id: string;
   userPrincipalName: string;
   displayName: string;
@@ -30,8 +32,8 @@ export type DirectoryMethod = {
 
 export type ResetDirectory = {
   /** By UPN or email; null when no such account (callers must not branch on it observably). */
-  findUser(username: string): Promise<DirectoryUser | null>;
-  getUser(id: string): Promise<DirectoryUser>;
+  findUser(username: string): Promise<ResetDirectoryUser | null>;
+  getUser(id: string): Promise<ResetDirectoryUser>;
   listMethods(id: string): Promise<DirectoryMethod[]>;
   /** Graph PATCH /users/{id} passwordProfile; throws AppError INVALID_INPUT carrying Entra's message. */
   setPassword(id: string, password: string): Promise<void>;

@@ -18,6 +18,12 @@ export function changeNotice(
   locale: Locale,
   kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
   values: { name: string; when: string; origin: string },
+  /** For a password written to AD: when each sign-in takes it (AD_PASSWORD_SYNC). */
+  passwordSync?: PasswordSync | null,
 ): { subject: string; text: string } {
-  return { subject: t(locale, `notify.${kind}Subject`), text: t(locale, `notify.${kind}Text`, values) };
+  const text = t(locale, `notify.${kind}Text`, values);
+  const sync = passwordSync && kind === 'passwordChanged' ? `\n\n${t(locale, `notify.sync.${passwordSync}`)}` : '';
+  return { subject: t(locale, `notify.${kind}Subject`), text: text + sync };
 }
+
+export type PasswordSync = 'passThrough' | 'passwordHashSync' | 'none';

@@ -11,7 +11,8 @@ import { csrfTokenFor } from './http/reset-csrf';
 import { readResetCookie } from './http/reset-cookie';
 import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
-import { passwordContextFor, requireVerifiedSession } from './change-password';
+import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
+import { requireVerifiedSession } from './change-password';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 
@@ -122,6 +123,8 @@ export async function newPasswordPageData(): Promise<{
   csrf: string;
   policy: PasswordPolicy;
   context: { userPrincipalName: string; displayName: string };
+  /** The synced user's AD policy rules (or that self-service is refused for them). */
+  onPremises: OnPremisesPasswordView;
   /** The part of the breached-password corpus the browser checks while the user types (the server checks all). */
   breachedSubstrings: readonly string[];
 } | null> {
@@ -129,10 +132,12 @@ export async function newPasswordPageData(): Promise<{
   const token = readResetCookie(await cookies(), deps.settings);
   try {
     const session = await requireVerifiedSession(deps, token, 'reset');
+    const user = await deps.directory.getUser(String(session.row.userId));
     return {
       csrf: csrfTokenFor(deps.settings, String(token)),
       policy: deps.settings.passwordPolicy,
-      context: await passwordContextFor(deps, session),
+      context: { userPrincipalName: user.userPrincipalName, displayName: user.displayName },
+      onPremises: await onPremisesPasswordView(deps, user),
       breachedSubstrings: (await loadBreachedPasswordCorpus()).substrings,
     };
   } catch (error) {

@@ -11,7 +11,7 @@ import { resetDependenciesOf } from '../context/reset-view';
 import { testConfig, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { csrfTokenFor } from './http/reset-csrf';
-import type { DirectoryUser, ResetDirectory } from './reset-directory';
+import type { ResetDirectoryUser, ResetDirectory } from './reset-directory';
 import { adele, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks } from './reset-test-support';
 
 let testDb: TestDatabase;
@@ -29,7 +29,7 @@ function slowDirectory(): ResetDirectory {
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return {
     ...inner,
-    async findUser(username: string): Promise<DirectoryUser | null> {
+    async findUser(username: string): Promise<ResetDirectoryUser | null> {
       const user = await inner.findUser(username);
       await pause(user ? 40 : 15);
       return user;
@@ -88,9 +88,10 @@ function post(
 const startFor = (username: string) => startRoute(post('/reset/actions/start', { purpose: 'reset', username }));
 
 function shape(response: Response) {
-  // Only the random token differs (also in Next's internal x-middleware-set-cookie copy).
+  // Only the random token differs (also in Next's internal x-middleware-set-cookie copy), and the random
+  // X-Request-Id every response carries.
   const headers = [...response.headers.entries()]
-    .filter(([name]) => name !== 'set-cookie' && name !== 'date')
+    .filter(([name]) => !['set-cookie', 'date', 'x-request-id'].includes(name))
     .map(([name, value]) => [
       name,
       value.replace(/verity-reset=[^;]+/g, 'verity-reset=<token>').replace(/Expires=[^;]+/g, 'Expires=<date>'),
@@ -245,10 +246,10 @@ describe('every input is validated; malformed input is a clear 4xx, never a 500'
     expect(await response.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
   });
 
-  it('a username the user typed wrongly goes back to the page with an explanation', async () => {
+  it('a username the user typed wrongly goes back to the page with an explanation and the value kept', async () => {
     const response = await startFor('not-an-email');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${origin}/reset?error=invalidInput`);
+    expect(response.headers.get('location')).toBe(`${origin}/reset?error=invalidInput&username=not-an-email`);
   });
 
   it('a forged callback without a session, or with garbage, lands on a page, never a 500', async () => {

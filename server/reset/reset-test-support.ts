@@ -9,17 +9,17 @@ import type { EntraMfaVerification } from '../verification/entra-mfa-verificatio
 import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { settleBackgroundTasks, runInBackground } from './background-tasks';
 import type { Limiter, ResetDependencies } from './reset-dependencies';
-import type { DirectoryMethod, DirectoryUser, ResetDirectory } from './reset-directory';
+import type { DirectoryMethod, ResetDirectoryUser, ResetDirectory } from './reset-directory';
 import { resetSettingsFrom } from './reset-settings';
 
-export const adele: DirectoryUser = {
+export const adele: ResetDirectoryUser = {
   id: 'user-adele',
   userPrincipalName: 'adele.vance@contoso.test',
   displayName: 'Adele Vance',
   mobilePhone: '+1 555 0101',
   alternateEmail: 'adele.vance@personal.test',
 };
-export const nestor: DirectoryUser = {
+export const nestor: ResetDirectoryUser = {
   id: 'user-nestor',
   userPrincipalName: 'nestor.wilke@contoso.test',
   displayName: 'Nestor Wilke',
@@ -34,7 +34,7 @@ export type MemoryDirectory = ResetDirectory & {
   rejectNextPassword?: string;
 };
 
-export function memoryDirectory(users: { user: DirectoryUser; methods: DirectoryMethod[] }[]): MemoryDirectory {
+export function memoryDirectory(users: { user: ResetDirectoryUser; methods: DirectoryMethod[] }[]): MemoryDirectory {
   const byName = new Map(users.map((entry) => [entry.user.userPrincipalName.toLowerCase(), entry]));
   const byId = new Map(users.map((entry) => [entry.user.id, entry]));
   const directory: MemoryDirectory = {

@@ -3,6 +3,7 @@
 // origin, Portal.Admin, the form's fields with zod, one server function, then a redirect or the form's alert.
 import { z } from 'zod';
 import { defineServerAction } from '@/server/http/define-server-action';
+import { demoPolicyDocuments } from '@/server/simulator/demo-policy-documents';
 import { importPolicySetFromGraphForAdmin } from '@/server/simulator/graph-policy-import';
 import { importPolicySetForAdmin, savePolicyChangeForAdmin } from '@/server/simulator/policy-set-admin';
 import { policySetFormFields, policyChangeFields, policyDeleteFields, uploadedText } from './action-fields';
@@ -71,5 +72,22 @@ export const deletePolicyAction = defineServerAction({
       form.comment,
     );
     return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
+  },
+});
+
+/** "Load the demo policies": the demo tenant's policies, named locations and authentication strengths as a new
+ * set, so an empty simulator is one click from something to explore. */
+export const loadDemoPoliciesAction = defineServerAction({
+  name: 'admin.simulator.loadDemo',
+  page: '/admin/simulator',
+  access: admin,
+  fields: z.object({}),
+  invalidInputKey: () => 'simulator.import.nameRequired',
+  handle: async (context) => {
+    const created = await importPolicySetForAdmin(context, {
+      name: context.translator.t('simulator.home.demoSetName'),
+      ...(await demoPolicyDocuments()),
+    });
+    return { redirectTo: `/admin/simulator/${created.id}` };
   },
 });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { listPolicySetsForAdmin } from '@/server/simulator/policy-set-admin';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { AppErrorPanel } from './_components/app-error-panel';
-import { ImportForms, type ImportLabels } from './_components/import-forms';
+import { ImportForms, LoadDemoForm, type ImportLabels } from './_components/import-forms';
 import { labelsFrom } from './_components/labels';
 import { ScrollRegion } from './_components/scroll-region';
 
@@ -44,7 +44,10 @@ export default async function SimulatorHomePage() {
           {t('simulator.home.setsTitle')}
         </h2>
         {sets.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t('simulator.home.noSets')}</p>
+          <>
+            <p className="mt-2 text-slate-700">{t('simulator.home.noSets')}</p>
+            <LoadDemoForm label={t('simulator.home.loadDemo')} busyLabel={t('simulator.home.loadingDemo')} isPrimary />
+          </>
         ) : (
           <ScrollRegion label={t('simulator.home.setsTitle')} className="mt-3">
             <table className="w-full border-collapse bg-white text-left text-sm">
@@ -80,6 +83,13 @@ export default async function SimulatorHomePage() {
             </table>
           </ScrollRegion>
         )}
+        {sets.length > 0 ? (
+          <LoadDemoForm
+            label={t('simulator.home.loadDemo')}
+            busyLabel={t('simulator.home.loadingDemo')}
+            isPrimary={false}
+          />
+        ) : null}
       </section>
       <ImportForms labels={labelsFrom(t, 'simulator.import', importKeys)} />
       <section aria-labelledby="presets-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">

@@ -1,25 +1,43 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { deskActions, type DeskAction } from '@/lib/desk/desk-policy';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
 import type { DeskActionResult } from '@/server/desk/perform-desk-action';
 import { deskCall, errorKey } from './desk-fetch';
+import { TemporaryAccessPass } from './temporary-access-pass';
 import { useDeskTranslate } from './use-desk-translate';
+
+// Actions that hand over or take away access ask for a second click (WCAG 3.3.4, error prevention).
+const confirmedActions: ReadonlySet<DeskAction> = new Set(['issueTemporaryAccessPass', 'requirePasswordChange']);
 
 function formatCountdown(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** The four actions, each enabled only when the policy allows it now, with the reason when not. */
-export function DeskActions({ view, secondsLeft }: { view: DeskCaseView; secondsLeft: number }) {
+/** The four actions, each enabled only when the policy allows it now, with the reason when not; "Unlock" also
+ * only when the user card shows a lockout (unlocking an unlocked account only e-mails the user for nothing). */
+export function DeskActions({
+  view,
+  secondsLeft,
+  isLockedOut,
+  targetName,
+}: {
+  view: DeskCaseView;
+  secondsLeft: number;
+  isLockedOut: boolean;
+  targetName: string;
+}) {
   const t = useDeskTranslate();
   const [busy, setBusy] = useState<DeskAction | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [pass, setPass] = useState<{ value: string; minutes: number; isUsableOnce: boolean } | null>(null);
   const [isRequesting, setRequesting] = useState(false);
+  const [confirming, setConfirming] = useState<DeskAction | null>(null);
+  const [hasUnlocked, setHasUnlocked] = useState(false);
   const isOpen = view.window.state === 'open' && secondsLeft > 0;
 
   async function act(action: DeskAction) {
+    setConfirming(null);
     setBusy(action);
     setMessage(null);
     const result = await deskCall<DeskActionResult>(`/api/desk/cases/${view.id}/actions`, {
@@ -29,6 +47,7 @@ export function DeskActions({ view, secondsLeft }: { view: DeskCaseView; seconds
     setBusy(null);
     if (!result.ok) return setMessage({ kind: 'error', text: t(errorKey(result.error)) });
     const data = result.data;
+    if (data.action === 'unlock') setHasUnlocked(true);
     // The pass lives only in this component's memory until the agent confirms it was read out.
     if (data.action === 'issueTemporaryAccessPass')
       setPass({ value: data.temporaryAccessPass, minutes: data.lifetimeInMinutes, isUsableOnce: data.isUsableOnce });
@@ -99,24 +118,39 @@ export function DeskActions({ view, secondsLeft }: { view: DeskCaseView; seconds
         {deskActions.map((action) => {
           const state = view.actions[action];
           const reasonId = `reason-${action}`;
+          const isNotLocked = action === 'unlock' && (!isLockedOut || hasUnlocked);
+          const isAllowed = state.isAllowed && !isNotLocked;
           return (
             <li key={action} className="rounded-lg border border-slate-200 p-3">
               <button
                 type="button"
-                disabled={!state.isAllowed || busy !== null}
+                disabled={!isAllowed || busy !== null || confirming !== null}
                 aria-describedby={reasonId}
-                onClick={() => void act(action)}
+                onClick={() => (confirmedActions.has(action) ? setConfirming(action) : void act(action))}
                 className="w-full rounded-lg bg-brand-700 px-3 py-2 font-medium text-white disabled:bg-slate-300 disabled:text-slate-700"
               >
                 {t(`actions.${action}.label`)}
               </button>
               <p id={reasonId} className="mt-1 text-xs text-slate-700">
-                {state.isAllowed ? t(`actions.${action}.hint`) : t(`refusals.${state.refusal}`)}
+                {!state.isAllowed
+                  ? t(`refusals.${state.refusal}`)
+                  : isNotLocked
+                    ? t('actions.unlock.notLockedOut')
+                    : t(`actions.${action}.hint`)}
               </p>
             </li>
           );
         })}
       </ul>
+      {confirming ? (
+        <ConfirmAction
+          text={t(`actions.confirm.${confirming}`, { name: targetName })}
+          yes={t('actions.confirm.yes')}
+          no={t('actions.confirm.no')}
+          onYes={() => void act(confirming)}
+          onNo={() => setConfirming(null)}
+        />
+      ) : null}
       {message ? (
         <p
           role={message.kind === 'error' ? 'alert' : 'status'}
@@ -125,33 +159,53 @@ export function DeskActions({ view, secondsLeft }: { view: DeskCaseView; seconds
           {message.text}
         </p>
       ) : null}
-      {pass ? (
-        <div
-          role="region"
-          aria-labelledby="tap-title"
-          className="mt-3 rounded-lg border-2 border-brand-600 bg-brand-50 p-3"
-        >
-          <h3 id="tap-title" className="font-semibold">
-            {t('tap.title')}
-          </h3>
-          <p className="mt-1 text-sm">
-            {t('tap.readOnce', { minutes: pass.minutes })} {pass.isUsableOnce ? t('tap.oneTime') : ''}
-          </p>
-          <p
-            className="mt-2 select-all break-all font-mono text-2xl font-bold tracking-wider"
-            data-testid="temporary-access-pass"
-          >
-            {pass.value}
-          </p>
-          <button
-            type="button"
-            onClick={() => setPass(null)}
-            className="mt-2 rounded-lg border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium"
-          >
-            {t('tap.done')}
-          </button>
-        </div>
-      ) : null}
+      {pass ? <TemporaryAccessPass pass={pass} onDone={() => setPass(null)} /> : null}
     </section>
+  );
+}
+
+function ConfirmAction({
+  text,
+  yes,
+  no,
+  onYes,
+  onNo,
+}: {
+  text: string;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
+  return (
+    <div
+      role="group"
+      aria-labelledby="confirm-action-text"
+      data-testid="confirm-action"
+      className="mt-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3"
+    >
+      <p id="confirm-action-text" className="font-medium text-amber-950">
+        {text}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button
+          ref={confirm}
+          type="button"
+          onClick={onYes}
+          className="rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white"
+        >
+          {yes}
+        </button>
+        <button
+          type="button"
+          onClick={onNo}
+          className="rounded-lg border border-slate-400 bg-white px-3 py-1.5 font-medium"
+        >
+          {no}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -13,6 +13,13 @@ import { UserCard } from './user-card';
 import { UserSearch } from './user-search';
 import { VerificationControls } from './verification-controls';
 
+/** Entra's smart lockout, or for a synced user AD's lockoutTime; when AD cannot be read, Unlock stays offered. */
+function mayBeLockedOut(card: UserCardData): boolean {
+  if (card.lockout.isLockedOut) return true;
+  if (card.onPremises.source === 'activeDirectory') return card.onPremises.lockout.isLocked;
+  return card.onPremises.source === 'unavailable';
+}
+
 export function DeskConsole({ messages, locale }: { messages: Messages; locale: string }) {
   return (
     <DeskMessagesContext.Provider value={{ messages, locale }}>
@@ -28,7 +35,7 @@ function ConsoleBody() {
   const [caseId, setCaseId] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [isStarting, setStarting] = useState(false);
-  const { view, secondsLeft, isLive } = useDeskCase(caseId);
+  const { view, secondsLeft, isLive, serverNow } = useDeskCase(caseId);
 
   async function select(userId: string) {
     setCaseId(null);
@@ -109,8 +116,18 @@ function ConsoleBody() {
             ) : null}
             {view ? (
               <>
-                <VerificationControls view={view} methods={card.availableMethods} isEnded={Boolean(view.endedAt)} />
-                <DeskActions view={view} secondsLeft={secondsLeft} />
+                <VerificationControls
+                  view={view}
+                  methods={card.availableMethods}
+                  isEnded={Boolean(view.endedAt)}
+                  serverNow={serverNow}
+                />
+                <DeskActions
+                  view={view}
+                  secondsLeft={secondsLeft}
+                  isLockedOut={mayBeLockedOut(card)}
+                  targetName={card.user.displayName}
+                />
               </>
             ) : (
               <p role="status">{t('case.loading')}</p>

@@ -8,6 +8,8 @@ export function useDeskCase(caseId: string | null): {
   view: DeskCaseView | null;
   secondsLeft: number;
   isLive: boolean;
+  /** The server's clock now (milliseconds), ticking every second: for the countdowns. */
+  serverNow: number;
   setView: (view: DeskCaseView) => void;
 } {
   const [view, setView] = useState<DeskCaseView | null>(null);
@@ -35,5 +37,11 @@ export function useDeskCase(caseId: string | null): {
 
   const closesAt = view?.window.closesAt ? Date.parse(view.window.closesAt) : null;
   const secondsLeft = closesAt === null ? 0 : Math.max(0, Math.ceil((closesAt - (tick + offsetMs)) / 1000));
-  return { view: caseId && view?.id === caseId ? view : null, secondsLeft, isLive, setView };
+  return {
+    view: caseId && view?.id === caseId ? view : null,
+    secondsLeft,
+    isLive,
+    serverNow: tick + offsetMs,
+    setView,
+  };
 }

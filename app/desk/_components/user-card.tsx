@@ -1,7 +1,8 @@
 'use client';
 import type { UserCard as UserCardData } from '@/server/desk/load-user-card';
+import { auditActionLabel } from './audit-labels';
 import { OnPremisesStatus } from './on-premises-status';
-import { useDeskTranslate } from './use-desk-translate';
+import { useDeskLocale, useDeskTranslate } from './use-desk-translate';
 
 /** Who the caller claims to be: methods, default method, lockout, privilege, history, warnings. */
 export function UserCard({
@@ -16,6 +17,7 @@ export function UserCard({
   startError: string | null;
 }) {
   const t = useDeskTranslate();
+  const locale = useDeskLocale();
   const cannotStart = card.isOwnAccount
     ? 'refusals.ownAccount'
     : card.privilege.isSupervisor
@@ -83,7 +85,10 @@ export function UserCard({
             <ul className="space-y-0.5">
               {card.recentActivity.slice(0, 5).map((a, i) => (
                 <li key={i}>
-                  <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time> — {a.action} ({a.outcome})
+                  <time dateTime={a.at}>
+                    {new Date(a.at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </time>{' '}
+                  — <span title={a.action}>{auditActionLabel(t, a.action)}</span> ({t(`auditOutcomes.${a.outcome}`)})
                 </li>
               ))}
             </ul>

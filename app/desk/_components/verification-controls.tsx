@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
+import { hasStrongDeskMethod, type AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
@@ -10,10 +10,12 @@ export function VerificationControls({
   view,
   methods,
   isEnded,
+  serverNow,
 }: {
   view: DeskCaseView;
   methods: AvailableDeskMethod[];
   isEnded: boolean;
+  serverNow: number;
 }) {
   const t = useDeskTranslate();
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -24,6 +26,9 @@ export function VerificationControls({
   const pushes = view.verifications.filter((v) => v.method === 'authenticatorPush');
   const latestPush = pushes.at(-1);
   const isPushPending = latestPush?.status === 'pending';
+  const pushSecondsLeft = latestPush
+    ? Math.max(0, Math.ceil((Date.parse(latestPush.expiresAt) - serverNow) / 1000))
+    : 0;
 
   async function run<T>(path: string, body?: unknown): Promise<T | null> {
     setBusy(true);
@@ -71,6 +76,17 @@ export function VerificationControls({
         {t('verify.title')}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t('verify.intro')}</p>
+      {hasStrongDeskMethod(methods) ? (
+        isAvailable('smsCode') || isAvailable('emailCode') ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="codes-add-only">
+            {t('verify.codesAddOnly')}
+          </p>
+        ) : null
+      ) : (
+        <p role="alert" className="mt-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+          {t('verify.noStrongMethod')}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap gap-2">
         {isAvailable('authenticatorPush') ? (
           <button
@@ -128,6 +144,12 @@ export function VerificationControls({
           <p role="status" aria-live="polite" className="mt-2 font-medium" data-testid="push-status">
             {t(`pushStates.${latestPush.detail}`)}
           </p>
+          {isPushPending ? (
+            // role="timer" is not announced on every tick (its aria-live is off), only when read.
+            <p role="timer" className="mt-1 text-sm text-slate-700" data-testid="push-time-left">
+              {t('pushTimeLeft', { seconds: pushSecondsLeft })}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {codeVerificationId ? (

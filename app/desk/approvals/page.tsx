@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function ApprovalsPage() {
   const { t } = await requestMessages();
   const { actor, isAllowed } = await deskPageActor(supervisorRoles, '/desk/approvals');
-  if (!isAllowed) return <NoAccess title={t('errors.forbiddenTitle')} body={t('errors.forbiddenBody')} links={[]} />;
+  if (!isAllowed) return <NoAccess t={t} returnTo="/desk/approvals" links={[]} />;
   const queue = await listApprovalQueue(deskPageDependencies(), actor);
   const nav = {
     label: t('desk.nav.label'),

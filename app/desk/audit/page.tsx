@@ -1,8 +1,10 @@
 import { ZodError } from 'zod';
 import { auditorRoles } from '@/server/desk/desk-actor';
 import { deskPageActor, deskPageDependencies } from '@/server/desk/desk-page-actor';
+import { auditSubjectNames } from '@/server/desk/audit-subject-names';
 import { auditChainStatus, queryDeskAudit } from '@/server/desk/query-desk-audit';
 import { requestMessages } from '@/server/i18n/request-messages';
+import { auditActionLabel } from '../_components/audit-labels';
 import { DeskNav } from '../_components/desk-nav';
 import { NoAccess } from '../_components/no-access';
 
@@ -10,18 +12,26 @@ export const dynamic = 'force-dynamic';
 
 const filterFields = ['agent', 'user', 'action', 'from', 'to'] as const;
 
-/** The agent's display name recorded in the entry's details (ids alone are hard to read). */
-function actorNameOf(detailsJson: string): string {
+function detailsOf(detailsJson: string): Record<string, unknown> {
   try {
     const details: unknown = JSON.parse(detailsJson);
-    return typeof details === 'object' &&
-      details !== null &&
-      typeof (details as { actorName?: unknown }).actorName === 'string'
-      ? (details as { actorName: string }).actorName
-      : '';
+    return typeof details === 'object' && details !== null && !Array.isArray(details)
+      ? (details as Record<string, unknown>)
+      : {};
   } catch {
-    return '';
+    return {};
   }
+}
+
+/** The agent's display name recorded in the entry's details (ids alone are hard to read). */
+function actorNameOf(details: Record<string, unknown>): string {
+  return typeof details.actorName === 'string' ? details.actorName : '';
+}
+
+function detailText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
 }
 
 export default async function AuditPage({
@@ -29,9 +39,9 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { t } = await requestMessages();
+  const { t, locale } = await requestMessages();
   const { actor, isAllowed } = await deskPageActor(auditorRoles, '/desk/audit');
-  if (!isAllowed) return <NoAccess title={t('errors.forbiddenTitle')} body={t('errors.forbiddenBody')} links={[]} />;
+  if (!isAllowed) return <NoAccess t={t} returnTo="/desk/audit" links={[]} />;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const deps = deskPageDependencies();
   const chain = await auditChainStatus(deps, actor);
@@ -43,6 +53,14 @@ export default async function AuditPage({
     if (!(error instanceof ZodError)) throw error;
     filterError = error.issues[0]?.message ?? t('desk.audit.badFilter');
   }
+  const subjectNames = await auditSubjectNames(
+    deps,
+    (result?.rows ?? []).map((row) => row.subjectId),
+  );
+  const detailName = (key: string) => {
+    const label = t(`desk.audit.detailNames.${key}`);
+    return label === `desk.audit.detailNames.${key}` ? key : label;
+  };
   const exportQuery = new URLSearchParams(
     Object.entries(result?.filter ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
   ).toString();
@@ -82,8 +100,14 @@ export default async function AuditPage({
               name={field}
               defaultValue={raw[field] ?? ''}
               type={field === 'from' || field === 'to' ? 'date' : 'text'}
+              aria-describedby={field === 'user' ? 'filter-user-hint' : undefined}
               className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-1.5"
             />
+            {field === 'user' ? (
+              <p id="filter-user-hint" className="mt-1 text-xs text-slate-600">
+                {t('desk.audit.userHint')}
+              </p>
+            ) : null}
           </div>
         ))}
         <div className="flex items-end gap-2">
@@ -120,24 +144,61 @@ export default async function AuditPage({
             </tr>
           </thead>
           <tbody>
-            {(result?.rows ?? []).map((row) => (
-              <tr key={row.seq} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2 font-mono">{row.seq}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <time dateTime={row.occurredAt.toISOString()}>
-                    {row.occurredAt.toISOString().replace('T', ' ').slice(0, 19)}
-                  </time>
-                </td>
-                <td className="px-3 py-2">
-                  <span className="block">{actorNameOf(row.detailsJson)}</span>
-                  <span className="block font-mono text-xs break-all text-slate-600">{row.actorId}</span>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{row.subjectId}</td>
-                <td className="px-3 py-2">{row.action}</td>
-                <td className="px-3 py-2">{row.outcome}</td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{row.detailsJson}</td>
-              </tr>
-            ))}
+            {(result?.rows ?? []).map((row) => {
+              const details = detailsOf(row.detailsJson);
+              const shown = Object.entries(details).filter(([key]) => key !== 'actorName');
+              const subjectName = row.subjectId ? subjectNames.get(row.subjectId) : undefined;
+              return (
+                <tr key={row.seq} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2 font-mono">{row.seq}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <time dateTime={row.occurredAt.toISOString()}>
+                      {row.occurredAt.toLocaleString(locale, {
+                        dateStyle: 'medium',
+                        timeStyle: 'medium',
+                        timeZone: 'UTC',
+                      })}{' '}
+                      UTC
+                    </time>
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.actorId ? (
+                      <span title={t('desk.audit.idTitle', { id: row.actorId })}>
+                        {actorNameOf(details) || row.actorId}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.subjectId ? (
+                      <span
+                        title={t('desk.audit.idTitle', { id: row.subjectId })}
+                        className={subjectName ? '' : 'font-mono text-xs break-all'}
+                      >
+                        {subjectName ?? row.subjectId}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span title={row.action}>{auditActionLabel(t, row.action, 'desk.')}</span>
+                  </td>
+                  <td className="px-3 py-2">{t(`desk.auditOutcomes.${row.outcome}`)}</td>
+                  <td className="px-3 py-2">
+                    {shown.length === 0 ? (
+                      <span className="text-slate-600">{t('desk.audit.noDetails')}</span>
+                    ) : (
+                      <dl className="grid grid-cols-[max-content_1fr] gap-x-2 text-xs">
+                        {shown.map(([key, value]) => (
+                          <div key={key} className="contents">
+                            <dt className="font-medium text-slate-700">{detailName(key)}</dt>
+                            <dd className="break-all">{detailText(value)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         {result && result.rows.length === 0 ? <p className="p-3 text-slate-700">{t('desk.audit.empty')}</p> : null}

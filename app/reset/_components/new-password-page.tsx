@@ -7,11 +7,21 @@ import { PasswordForm, type PasswordFormLabels } from './password-form';
 import type { ResetQuery } from './query';
 import { resetErrorKey } from './reset-error-key';
 import { StartAgain } from './start-again';
+import { adPolicyRulesProps } from './ad-policy-rules-props';
 
 export async function NewPasswordPage({ query }: { query: ResetQuery }) {
   const { t } = await requestMessages();
   const data = await newPasswordPageData();
   if (!data) return <StartAgain purpose="reset" messageKey="reset.password.notVerified" />;
+  // A synced account self-service may not serve (server/hybrid/): the desk sentence, no form.
+  if (data.onPremises.kind === 'refused')
+    return (
+      <div className="mx-auto max-w-xl">
+        <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.password.title')}</h1>
+        <ErrorNotice>{t('reset.errors.selfServiceRefused')}</ErrorNotice>
+      </div>
+    );
+  const activeDirectory = adPolicyRulesProps(data.onPremises, t);
   const failedRules = (query.error === 'passwordRules' ? (query.failed ?? '').split(',') : []).filter(
     (rule): rule is PasswordRuleId => (passwordRuleIds as readonly string[]).includes(rule),
   );
@@ -40,7 +50,9 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.password.title')}</h1>
       <p className="mt-3 text-slate-700">{t('reset.password.intro')}</p>
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
+      {data.onPremises.kind === 'unavailable' && <ErrorNotice>{t('reset.errors.adUnavailable')}</ErrorNotice>}
       <PasswordForm
+        {...(activeDirectory ? { activeDirectory } : {})}
         csrf={data.csrf}
         policy={data.policy}
         context={data.context}

@@ -10,6 +10,7 @@ import {
   type PasswordPolicy,
   type PasswordRuleId,
 } from '@/lib/reset/password-policy';
+import { AdPolicyRules, type AdPolicyRulesProps } from './ad-policy-rules';
 
 export type PasswordFormLabels = {
   newLabel: string;
@@ -32,6 +33,7 @@ export function PasswordForm({
   breachedSubstrings,
   labels,
   failedRules = [],
+  activeDirectory,
 }: {
   csrf: string;
   policy: PasswordPolicy;
@@ -41,6 +43,8 @@ export function PasswordForm({
   labels: PasswordFormLabels;
   /** Rules the server refused on the last submission: listed next to the fields until the user types again. */
   failedRules?: readonly PasswordRuleId[];
+  /** A synced user's effective AD policy, shown live next to Entra's rules. */
+  activeDirectory?: AdPolicyRulesProps;
 }) {
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -156,6 +160,7 @@ export function PasswordForm({
           })}
         </ul>
       </div>
+      {activeDirectory && <AdPolicyRules {...activeDirectory} password={password} />}
       <button
         type="submit"
         className="mt-5 inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900"

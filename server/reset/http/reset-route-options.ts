@@ -10,6 +10,7 @@ import type { RawFields } from '../../http/define-route';
 import { requestCookie } from '../../http/request-cookie';
 import { reasonOf, type RequestFailure } from '../../http/request-failure';
 import type { ResetDependencies } from '../reset-dependencies';
+import { renewResetSessionToken } from '../reset-session-store';
 import { resetCookieName, setResetCookie } from './reset-cookie';
 import { assertCsrfToken } from './reset-csrf';
 
@@ -47,6 +48,23 @@ export function backWithError(errorPath: string | ((raw: RawFields) => string)) 
 export function resetRedirect(context: PortalContext, path: string, newSessionToken?: string): Response {
   const response = NextResponse.redirect(new URL(path, context.settings.APP_ORIGIN), 303);
   if (newSessionToken) setResetCookie(response, resetDependenciesOf(context).settings, newSessionToken);
+  return response;
+}
+
+/**
+ * The next page after a successful verification step, password change or unlock, with a renewed session
+ * cookie: the token the browser sent stops working (ASVS5 7.2.4; renewResetSessionToken).
+ */
+export async function renewedResetRedirect(context: PortalContext, request: Request, path: string): Promise<Response> {
+  const { deps, token } = resetArgs(context, request);
+  return resetRedirect(context, path, await renewResetSessionToken(deps, token));
+}
+
+/** The JSON answer of a successful verification step (passkey), with the renewed session cookie. */
+export async function renewedResetJson(context: PortalContext, request: Request, body: object): Promise<Response> {
+  const { deps, token } = resetArgs(context, request);
+  const response = NextResponse.json(body);
+  setResetCookie(response, deps.settings, await renewResetSessionToken(deps, token));
   return response;
 }
 

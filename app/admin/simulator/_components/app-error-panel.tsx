@@ -2,6 +2,7 @@
 // message (with its JSON path or URL parameter) for bad input, 404 for an unknown set. Anything else is a bug
 // and goes to Next's error boundary (no stack trace reaches the page in production).
 import { notFound } from 'next/navigation';
+import { WayOnward } from '@/app/components/way-onward';
 import { isAppError } from '@/lib/app-error';
 
 export function AppErrorPanel({
@@ -40,6 +41,7 @@ export function AppErrorPanel({
           {t('simulator.access.forbiddenTitle')}
         </h1>
         <p className="mt-2">{t('simulator.access.forbiddenBody')}</p>
+        <WayOnward t={t} returnTo={returnTo} />
       </section>
     );
   }

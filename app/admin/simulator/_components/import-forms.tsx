@@ -1,9 +1,25 @@
 'use client';
 // Import a Graph export by paste or upload, or fetch it live from Graph. Errors from the server (with the JSON
 // path at fault) are announced in a role="alert" region.
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
-import { fetchFromGraphAction, importPolicySetAction } from '../actions';
+import { fetchFromGraphAction, importPolicySetAction, loadDemoPoliciesAction } from '../actions';
+
+type Typed = Partial<Record<'name' | 'policies' | 'namedLocations' | 'authenticationStrengths', string>>;
+
+/** The text fields as typed: React resets a form after its action, so a refused import would lose them. */
+function typedValues(form: FormData): Typed {
+  const value = (field: string) => {
+    const typed = form.get(field);
+    return typeof typed === 'string' ? typed : '';
+  };
+  return {
+    name: value('name'),
+    policies: value('policies'),
+    namedLocations: value('namedLocations'),
+    authenticationStrengths: value('authenticationStrengths'),
+  };
+}
 
 export type ImportLabels = Record<
   | 'importTitle'
@@ -31,12 +47,14 @@ function DocumentField({
   help,
   uploadLabel,
   required,
+  value,
 }: {
   id: string;
   label: string;
   help?: string;
   uploadLabel: string;
   required?: boolean;
+  value?: string;
 }) {
   return (
     <div className="mt-4">
@@ -55,6 +73,7 @@ function DocumentField({
         className={fieldClass}
         aria-describedby={help ? `${id}-help` : undefined}
         spellCheck={false}
+        defaultValue={value ?? ''}
       />
       <label htmlFor={`${id}File`} className="mt-1 block text-sm text-slate-700">
         {uploadLabel}
@@ -71,8 +90,17 @@ function DocumentField({
 }
 
 export function ImportForms({ labels }: { labels: ImportLabels }) {
-  const [importState, importAction, isImporting] = useActionState<FormState, FormData>(importPolicySetAction, {});
-  const [graphState, graphAction, isFetching] = useActionState<FormState, FormData>(fetchFromGraphAction, {});
+  // What was typed comes back as each field's default value, so the reset after a refused action keeps it.
+  const [typed, setTyped] = useState<Typed>({});
+  const [graphName, setGraphName] = useState('');
+  const [importState, importAction, isImporting] = useActionState<FormState, FormData>((previous, form) => {
+    setTyped(typedValues(form));
+    return importPolicySetAction(previous, form);
+  }, {});
+  const [graphState, graphAction, isFetching] = useActionState<FormState, FormData>((previous, form) => {
+    setGraphName(typedValues(form).name ?? '');
+    return fetchFromGraphAction(previous, form);
+  }, {});
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-3">
       <form
@@ -89,6 +117,7 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
         <input
           id="import-name"
           name="name"
+          defaultValue={typed.name ?? ''}
           required
           maxLength={120}
           className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
@@ -98,17 +127,20 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
           label={labels.policies}
           help={labels.policiesHelp}
           uploadLabel={`${labels.orUpload} (${labels.policies})`}
+          value={typed.policies}
           required
         />
         <DocumentField
           id="namedLocations"
           label={`${labels.namedLocations} ${labels.optional}`}
           uploadLabel={`${labels.orUpload} (${labels.namedLocations})`}
+          value={typed.namedLocations}
         />
         <DocumentField
           id="authenticationStrengths"
           label={`${labels.authenticationStrengths} ${labels.optional}`}
           uploadLabel={`${labels.orUpload} (${labels.authenticationStrengths})`}
+          value={typed.authenticationStrengths}
         />
         <div aria-live="polite">
           {importState.error && (
@@ -140,6 +172,7 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
         <input
           id="graph-name"
           name="name"
+          defaultValue={graphName}
           required
           maxLength={120}
           className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
@@ -160,5 +193,38 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
         </button>
       </form>
     </div>
+  );
+}
+
+/** One click from an empty simulator to the demo tenant's policies. */
+export function LoadDemoForm({
+  label,
+  busyLabel,
+  isPrimary,
+}: {
+  label: string;
+  busyLabel: string;
+  isPrimary: boolean;
+}) {
+  const [state, action, isLoading] = useActionState<FormState, FormData>(loadDemoPoliciesAction, {});
+  return (
+    <form action={action} className="mt-3">
+      <button
+        type="submit"
+        disabled={isLoading}
+        className={
+          isPrimary
+            ? 'rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60'
+            : 'rounded border border-slate-400 bg-white px-4 py-2 font-medium disabled:opacity-60'
+        }
+      >
+        {isLoading ? busyLabel : label}
+      </button>
+      {state.error && (
+        <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {state.error}
+        </p>
+      )}
+    </form>
   );
 }
