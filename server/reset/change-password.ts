@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { evaluatePassword } from '../../lib/reset/password-policy';
+import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
 import {
@@ -65,7 +66,12 @@ export async function changePassword(
   const session = await requireVerifiedSession(deps, input.token, 'reset');
   const userId = String(session.row.userId);
   const user = await deps.directory.getUser(userId);
-  const evaluation = evaluatePassword(deps.settings.passwordPolicy, { password, confirmation }, user);
+  const evaluation = evaluatePassword(
+    deps.settings.passwordPolicy,
+    { password, confirmation },
+    user,
+    await loadBreachedPasswordCorpus(),
+  );
   if (!evaluation.isAcceptable) {
     throw new AppError('INVALID_INPUT', 'The new password does not meet every rule.', {
       reason: 'passwordRules',
