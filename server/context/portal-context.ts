@@ -17,7 +17,15 @@ import type { Logger } from '../log/logger';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
 
 /** The signed-in portal user (next-auth session from Entra), or null on public routes. */
-export type PortalActor = { oid: string; name: string; email: string | null; roles: readonly PortalRole[] };
+export type PortalActor = {
+  oid: string;
+  name: string;
+  email: string | null;
+  roles: readonly PortalRole[];
+  /** The ID token's `auth_time` (seconds) and `amr`: how recent and how strong the sign-in was; unknown = stale. */
+  authTime?: number | null;
+  amr?: readonly string[];
+};
 
 /** Where the request came from, with the address chosen by TRUSTED_PROXY_HOPS (lib/http/client-address.ts). */
 export type ClientAddress = { ip: string | null; userAgent: string | null };

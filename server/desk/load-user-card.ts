@@ -87,6 +87,7 @@ export async function loadUserCard(deps: DeskDependencies, actor: DeskActor, use
     availableMethods: availableDeskMethods(
       { hasAuthenticatorApp: hasAuthenticatorApp(methods), mobilePhone: user.mobilePhone, alternateEmail },
       deps.settings.enabledMethods,
+      deps.policy,
     ),
     recentActivity: activity.map((a) => ({ at: a.occurredAt.toISOString(), action: a.action, outcome: a.outcome })),
     repeatedRequests: repeatedRequestWarning(priorCases, {
