@@ -3,21 +3,25 @@
 // cloud-only users, on-premises AD by objectSid for synced ones (server/hybrid/). Exactly one request per verified
 // session can write it: a conditional update claims the session first, so 50 simultaneous submissions
 // change the password once and produce one audit success. Entra's own refusal (its banned list,
-// complexity) releases the claim and is shown to the user. No automatic sign-in follows (FPCS).
+// complexity) releases the claim and is shown to the user. A lost answer (Graph timed out) or a crash is
+// reconciled against the directory (server/reset/directory-write-intent.ts), never reported as a failure.
+// No automatic sign-in follows (FPCS).
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { evaluatePassword } from '../../lib/reset/password-policy';
 import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
-import { auditReset } from './reset-audit';
+import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
+import {
+  claimWithIntent,
+  completeWrite,
+  reconcileIntent,
+  reconcileSessionWrite,
+  releaseWrite,
+} from './directory-write-intent';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { changeNotice, type PasswordSync } from './reset-notifications';
-import {
-  ensureAccountResolved,
-  loadActiveResetSession,
-  recordSessionCompleted,
-  type LoadedResetSession,
-} from './reset-session-store';
+import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
 export const newPasswordSchema = z.object({
@@ -68,12 +72,15 @@ export async function changePassword(
       rules: evaluation.rules.filter((rule) => !rule.passed).map((rule) => rule.id),
     });
   }
-  const claimedAt = deps.now();
-  const claim = await deps.db.resetSession.updateMany({
-    where: { id: session.row.id, passwordClaimedAt: null, completedAt: null, endedReason: null },
-    data: { passwordClaimedAt: claimedAt },
+  await settleEarlierWrite(deps, session);
+  const intent = await claimWithIntent(deps, {
+    sessionId: session.row.id,
+    kind: 'password',
+    userId,
+    locale: input.locale,
+    origin: input.origin,
   });
-  if (claim.count === 0)
+  if (!intent)
     throw new AppError('CONFLICT', 'Your password is already being changed. Wait a moment.', {
       reason: 'alreadyInProgress',
     });
@@ -81,36 +88,52 @@ export async function changePassword(
   try {
     passwordSync = await writeAtSourceOfAuthority(deps, user, { kind: 'password', password });
   } catch (error) {
-    // Nothing was written: the claim is released so the user can try again (another password, or later).
-    await deps.db.resetSession.updateMany({
-      where: { id: session.row.id, passwordClaimedAt: claimedAt },
-      data: { passwordClaimedAt: null },
-    });
-    const failure = error instanceof SelfServiceWriteError ? error : null;
-    await auditReset(deps, {
-      action: 'reset.passwordRejected',
-      outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
-      subjectId: userId,
-      purpose: 'reset',
-      sessionId: session.row.id,
-      services: session.snapshot.verified,
-      reason: failure?.auditReason ?? 'INTERNAL',
-      origin: input.origin,
-    });
-    throw failure?.shown ?? error;
+    await settleFailedWrite(deps, intent, error);
+    return;
   }
-  const now = deps.now();
-  await recordSessionCompleted(deps, session);
-  await auditReset(deps, {
-    action: 'reset.passwordChanged',
-    outcome: 'success',
-    subjectId: userId,
-    purpose: 'reset',
-    sessionId: session.row.id,
-    services: session.snapshot.verified,
-    origin: input.origin,
+  await completeWrite(deps, intent, passwordSync);
+}
+
+/** "We are confirming your change": the write's answer was lost; the confirming page polls until it settles. */
+export function confirmingChange(): AppError {
+  return new AppError('CONFLICT', 'We are confirming your change with Microsoft Entra ID. This takes a moment.', {
+    reason: 'confirmingChange',
   });
-  notifyUser(deps, user, 'passwordChanged', input.locale, now, passwordSync);
+}
+
+/**
+ * A claim still held by an earlier request (its answer lost, or its process gone) is reconciled first: a
+ * write that landed completes the session (this request is then refused as completed); one still unknown
+ * sends the user to the confirming page; one that did not land frees the claim for this request.
+ */
+export async function settleEarlierWrite(deps: ResetDependencies, session: LoadedResetSession): Promise<void> {
+  if (!session.row.passwordClaimedAt) return;
+  const settlement = await reconcileSessionWrite(deps, session.row.id);
+  if (settlement === 'applied')
+    throw new AppError('CONFLICT', 'This session is already complete.', { reason: 'completed' });
+  if (settlement === 'pending') throw confirmingChange();
+}
+
+/**
+ * After a failed write: an unknown outcome is reconciled at once (Graph may already show the change) and
+ * otherwise left to the confirming page; a refusal releases the claim, is audited and shown.
+ */
+export async function settleFailedWrite(
+  deps: ResetDependencies,
+  intent: DirectoryWriteIntent,
+  error: unknown,
+): Promise<void> {
+  const failure = error instanceof SelfServiceWriteError ? error : null;
+  if (failure?.isOutcomeUnknown) {
+    if ((await reconcileIntent(deps, intent)) === 'applied') return;
+    throw confirmingChange();
+  }
+  // Nothing was written: the claim is released so the user can try again (another password, or later).
+  await releaseWrite(deps, intent, {
+    outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
+    reason: failure?.auditReason ?? 'INTERNAL',
+  });
+  throw failure?.shown ?? error;
 }
 
 export function notifyUser(

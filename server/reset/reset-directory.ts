@@ -37,6 +37,11 @@ export type ResetDirectory = {
   listMethods(id: string): Promise<DirectoryMethod[]>;
   /** Graph PATCH /users/{id} passwordProfile; throws AppError INVALID_INPUT carrying Entra's message. */
   setPassword(id: string, password: string): Promise<void>;
+  /**
+   * Graph user `lastPasswordChangeDateTime` (only returned with $select), or null: how reconciliation finds
+   * out whether a password write whose answer was lost did land.
+   */
+  lastPasswordChange(id: string): Promise<Date | null>;
   unlock(id: string): Promise<void>;
   revokeSignInSessions(id: string): Promise<void>;
 };

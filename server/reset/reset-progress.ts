@@ -13,6 +13,7 @@ import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
 import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
 import { requireVerifiedSession } from './change-password';
+import { reconcileSessionWrite, type WriteSettlement } from './directory-write-intent';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 
 export type ResetProgress = {
@@ -140,4 +141,25 @@ export async function newPasswordPageData(): Promise<{
     if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;
     throw error;
   }
+}
+
+/**
+ * The confirming page's question: did the write whose answer was lost land? Reconciles it now (Graph
+ * lastPasswordChangeDateTime), so each refresh of the page moves it on; null without a session.
+ */
+export async function writeConfirmationForPage(): Promise<{
+  purpose: ResetPurpose;
+  settlement: WriteSettlement | 'none';
+} | null> {
+  const deps = resetDependenciesOf(productionServices());
+  const token = readResetCookie(await cookies(), deps.settings);
+  let session: LoadedResetSession;
+  try {
+    session = await loadResetSession(deps, token);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+  if (session.row.completedAt) return { purpose: session.purpose, settlement: 'applied' };
+  return { purpose: session.purpose, settlement: (await reconcileSessionWrite(deps, session.row.id)) ?? 'none' };
 }
