@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { evaluatePassword } from '../../lib/reset/password-policy';
+import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
 import {
@@ -20,7 +21,7 @@ import {
   releaseWrite,
 } from './directory-write-intent';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { changeNotice, type PasswordSync } from './reset-notifications';
+import type { PasswordSync } from './reset-notifications';
 import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
@@ -65,7 +66,12 @@ export async function changePassword(
   const session = await requireVerifiedSession(deps, input.token, 'reset');
   const userId = String(session.row.userId);
   const user = await deps.directory.getUser(userId);
-  const evaluation = evaluatePassword(deps.settings.passwordPolicy, { password, confirmation }, user);
+  const evaluation = evaluatePassword(
+    deps.settings.passwordPolicy,
+    { password, confirmation },
+    user,
+    await loadBreachedPasswordCorpus(),
+  );
   if (!evaluation.isAcceptable) {
     throw new AppError('INVALID_INPUT', 'The new password does not meet every rule.', {
       reason: 'passwordRules',
@@ -134,29 +140,4 @@ export async function settleFailedWrite(
     reason: failure?.auditReason ?? 'INTERNAL',
   });
   throw failure?.shown ?? error;
-}
-
-export function notifyUser(
-  deps: ResetDependencies,
-  user: { displayName: string; userPrincipalName: string; alternateEmail: string | null },
-  kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
-  locale: Locale,
-  when: Date,
-  passwordSync?: PasswordSync | null,
-): void {
-  deps.inBackground(async () => {
-    // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
-    const to = user.alternateEmail ?? user.userPrincipalName;
-    const message = changeNotice(
-      locale,
-      kind,
-      {
-        name: user.displayName,
-        when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-        origin: deps.settings.appOrigin,
-      },
-      passwordSync,
-    );
-    await deps.sendEmail({ to, subject: message.subject, text: message.text });
-  });
 }

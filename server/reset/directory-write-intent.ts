@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { isLocale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
-import { notifyUser } from './change-password';
+import { notifyUser } from './notify-user';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import type { PasswordSync } from './reset-notifications';

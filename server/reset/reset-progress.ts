@@ -15,6 +15,7 @@ import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/o
 import { requireVerifiedSession } from './change-password';
 import { reconcileSessionWrite, type WriteSettlement } from './directory-write-intent';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
+import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 
 export type ResetProgress = {
   purpose: ResetPurpose;
@@ -125,6 +126,8 @@ export async function newPasswordPageData(): Promise<{
   context: { userPrincipalName: string; displayName: string };
   /** The synced user's AD policy rules (or that self-service is refused for them). */
   onPremises: OnPremisesPasswordView;
+  /** The part of the breached-password corpus the browser checks while the user types (the server checks all). */
+  breachedSubstrings: readonly string[];
 } | null> {
   const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
@@ -136,6 +139,7 @@ export async function newPasswordPageData(): Promise<{
       policy: deps.settings.passwordPolicy,
       context: { userPrincipalName: user.userPrincipalName, displayName: user.displayName },
       onPremises: await onPremisesPasswordView(deps, user),
+      breachedSubstrings: (await loadBreachedPasswordCorpus()).substrings,
     };
   } catch (error) {
     if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;

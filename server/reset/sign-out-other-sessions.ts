@@ -4,7 +4,7 @@
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { auditReset } from './reset-audit';
-import { notifyUser } from './change-password';
+import { notifyUser } from './notify-user';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { loadResetSession } from './reset-session-store';
 
