@@ -1,26 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-// The dependency rule from ARCHITECTURE.md, enforced: lib/ is pure domain code and may not import
-// frameworks, the database, auth, I/O, or read the environment; mock-idp/ is its own program and
-// may use lib/ but nothing of the portal.
-const frameworkAndIo = [
-  { group: ['next', 'next/*', 'react', 'react/*', 'react-dom', 'react-dom/*'], message: 'lib/ is framework-free.' },
+// The dependency rule from ARCHITECTURE.md, enforced. lib/ is an allow-list: pure domain code that may import
+// other lib/ files, the message files and zod, nothing else (a new package or folder has to be added here on
+// purpose). The other rows are deny-lists between folders. Paths are resolved (relative, `@/` alias and
+// packages alike) by import/no-restricted-paths; Node built-ins do not resolve to a file, so no-restricted-imports
+// keeps them out of lib/.
+const libAllowed = ['./lib', './messages', './node_modules/zod'];
+const libTestsAllowed = [...libAllowed, './fixtures', './bench', './node_modules/vitest', './node_modules/fast-check'];
+const onlyLib = (allowed) => [
   {
-    group: ['@prisma/*', 'prisma', 'prisma/*', '**/generated/**', 'pg', 'better-sqlite3', 'ioredis'],
-    message: 'lib/ has no database access.',
-  },
-  {
-    group: ['next-auth', 'next-auth/*', '@azure/*', 'oidc-provider', 'nodemailer'],
-    message: 'lib/ has no auth or I/O adapters.',
-  },
-  { group: ['**/server/**', '**/app/**', '**/mock-idp/**', '**/cli/**'], message: 'lib/ may not import other layers.' },
-  {
-    group: ['node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:child_process', 'node:net', 'node:http', 'node:https'],
-    message: 'lib/ does no I/O: pass data in.',
+    target: './lib',
+    from: '.',
+    except: allowed,
+    message: 'lib/ may import only lib/, messages/ and zod (the allow-list in eslint.config.mjs).',
   },
 ];
+const nodeBuiltins = [
+  {
+    group: ['node:*', ...builtinModules, ...builtinModules.map((name) => `${name}/*`)],
+    message: 'lib/ does no I/O and runs in the browser too: pass data in.',
+  },
+];
+const layerZones = [
+  { target: './server', from: './app', message: 'server/ may not import app/: routes call the server, not back.' },
+  {
+    target: './cli',
+    from: ['./server', './app', './mock-idp', './dev-sink'],
+    message: 'cli/ is a standalone program on lib/ and Node built-ins.',
+  },
+  {
+    target: './dev-sink',
+    from: ['./server', './app', './lib', './mock-idp', './cli'],
+    message: 'dev-sink/ is its own program with its own dependencies.',
+  },
+  { target: './mock-idp', from: ['./server', './app'], message: 'mock-idp/ is its own program: it may use lib/ only.' },
+];
+
+// Every server module starts with `import 'server-only'`, so importing it into a client component fails the build
+// instead of shipping server code to the browser (Next.js data-security guide). Exempt: tests and test support
+// (vitest aliases server-only), and the modules that also run outside Next, where server-only throws: the tsx
+// scripts (scripts/), the plain-Node benchmarks and proxy.ts. scripts/server-only.test.ts keeps this list exactly
+// the set of server modules those entry points reach (the list is scripts/server-modules-outside-next.json).
+const serverModulesOutsideNext = JSON.parse(
+  readFileSync(new URL('./scripts/server-modules-outside-next.json', import.meta.url), 'utf8'),
+);
+
+const verityRules = {
+  rules: {
+    'require-server-only': {
+      meta: {
+        type: 'problem',
+        messages: {
+          missing:
+            "A server module starts with `import 'server-only'` (or is listed in scripts/server-modules-outside-next.json).",
+        },
+        schema: [],
+      },
+      create(context) {
+        return {
+          Program(program) {
+            const hasMarker = program.body.some(
+              (statement) => statement.type === 'ImportDeclaration' && statement.source.value === 'server-only',
+            );
+            if (!hasMarker) context.report({ node: program, messageId: 'missing' });
+          },
+        };
+      },
+    },
+  },
+};
 
 export default defineConfig([
   ...nextVitals,
@@ -47,9 +99,35 @@ export default defineConfig([
     },
   },
   {
+    rules: {
+      // Runtime cycles only: type-only imports are erased and may close a loop (eslint-plugin-import skips them).
+      'import/no-cycle': ['error', { ignoreExternal: true, disableScc: true }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.d.ts',
+      '**/*test-*.ts',
+      '**/*-test-support.ts',
+      '**/test-support/**',
+      'server/log/memory-log.ts',
+      ...serverModulesOutsideNext,
+    ],
+    plugins: { verity: verityRules },
+    rules: { 'verity/require-server-only': 'error' },
+  },
+  {
+    files: ['server/**/*.ts', 'cli/**/*.ts', 'dev-sink/**/*.ts', 'mock-idp/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
+  {
     files: ['lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: frameworkAndIo }],
+      'import/no-restricted-paths': ['error', { zones: onlyLib(libAllowed) }],
+      'no-restricted-imports': ['error', { patterns: nodeBuiltins }],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'lib/ never reads the environment; the config module does.' },
@@ -67,6 +145,10 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    files: ['lib/**/*.test.ts'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: onlyLib(libTestsAllowed) }] },
   },
   {
     files: ['mock-idp/**/*.ts'],

@@ -62,7 +62,7 @@ export function describeReport(report: AuditChainReport, where: string): { code:
   const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
   if (!report.isAnchored) {
     lines.push(
-      `audit:verify: chain consistent (${report.entries} entries, ${keys}) but NOT ANCHORED: ${latest ? `the latest checkpoint (seq ${latest.seq}) does not cover the unkeyed entries` : `no checkpoint for this log in ${report.checkpointFile}`}, so deleting the newest entries would go unnoticed. Run npm run audit:checkpoint (${where})${suffix}.`,
+      `audit:verify: chain consistent (${report.entries} entries, ${keys}) but NOT ANCHORED: ${!latest ? `no checkpoint for this log in ${report.checkpointFile}` : latest.seq === 0 ? 'the only checkpoints were written before the first entry' : `the latest checkpoint (seq ${latest.seq}) does not cover the ${report.unkeyedEntries} entries written before keying`}, so deleting the newest entries would go unnoticed. Run npm run audit:checkpoint (${where})${suffix}.`,
     );
     return { code: 3, lines };
   }

@@ -13,11 +13,15 @@ const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 // The portal runs as production, which requires the audit chain's keys: the generated development ones here.
 if (!process.env.AUDIT_HMAC_KEYS || !process.env.AUDIT_CHECKPOINT_KEY_FILE)
   Object.assign(process.env, ensureDevelopmentAuditKeys(root));
+// Each run starts a fresh database, so it needs fresh checkpoints too: the last run's would (rightly) call the
+// new, shorter log truncated. The specs read the same file (e2e/desk/desk-console.spec.ts).
+process.env.AUDIT_CHECKPOINT_FILE ??= `data/e2e-${process.env.PORT ?? '3000'}-audit-checkpoints.jsonl`;
 const config = loadConfig(process.env);
 const databaseFile = config.DATABASE_URL.startsWith('file:') ? sqliteFilePath(config.DATABASE_URL, root) : undefined;
 
 if (databaseFile)
   for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+fs.rmSync(path.resolve(root, config.AUDIT_CHECKPOINT_FILE), { force: true });
 execFileSync(bin('prisma'), ['migrate', 'deploy'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (process.env.E2E_SKIP_BUILD !== '1')
   execFileSync(bin('next'), ['build'], {

@@ -198,6 +198,10 @@ export const configSchema = z.object({
   /** Name of the audit log in checkpoints (default: DATABASE_URL without credentials); set it when the database moves. */
   AUDIT_CHAIN_NAME: z.string().min(1).max(200).optional(),
   // --- end audit log ---
+  // --- recent sign-in before sensitive changes (issue 11; lib/auth/sign-in-freshness.ts) ---
+  /** Adding or removing a passkey or authenticator app on /account needs a sign-in at most this old. */
+  ACCOUNT_REAUTH_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  // --- end recent sign-in ---
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatDate } from '@/lib/i18n/format-date';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
+import { onPremisesSummary } from '../components/on-premises-summary';
 import { PasskeyButton } from '../reset/_components/passkey-button';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from '../reset/_components/notice';
 
@@ -11,7 +12,16 @@ const querySchema = z.object({
   notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined),
   error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
 });
-const knownErrors = ['wrongCode', 'enrolmentExpired', 'notFound', 'invalidInput', 'forbidden', 'unauthorized'];
+const knownErrors = [
+  'wrongCode',
+  'enrolmentExpired',
+  'notFound',
+  'invalidInput',
+  'forbidden',
+  'unauthorized',
+  'reauthenticationRequired',
+];
+const reauthenticateHref = '/signin?callbackUrl=%2Faccount&prompt=login';
 
 export default async function AccountPage({
   searchParams,
@@ -32,7 +42,7 @@ export default async function AccountPage({
       </div>
     );
   }
-  const { readiness, credentials } = data;
+  const { readiness, credentials, isSignInRecent, reauthMinutes } = data;
   const hasTotp = credentials.some((credential) => credential.kind === 'totp');
   return (
     <div className="mx-auto max-w-3xl">
@@ -54,6 +64,11 @@ export default async function AccountPage({
             : t('account.readiness.unknown')}
         </p>
         {readiness?.reason !== 'ready' && <InfoNotice>{t('account.readiness.howTo')}</InfoNotice>}
+        {readiness && onPremisesSummary(readiness.onPremises, t, locale) && (
+          <p className="mt-3 text-slate-800" data-testid="on-premises" data-source={readiness.onPremises.source}>
+            {onPremisesSummary(readiness.onPremises, t, locale)}
+          </p>
+        )}
       </section>
       <section
         aria-labelledby="methods-heading"
@@ -77,12 +92,14 @@ export default async function AccountPage({
                     {t('account.methods.added', { date: formatDate(credential.createdAt, locale) })}
                   </span>
                 </span>
-                <form method="post" action="/account/actions/remove">
-                  <input type="hidden" name="credentialId" value={credential.id} />
-                  <button type="submit" className={secondaryButtonClass}>
-                    {t('account.methods.remove')}
-                  </button>
-                </form>
+                {isSignInRecent && (
+                  <form method="post" action="/account/actions/remove">
+                    <input type="hidden" name="credentialId" value={credential.id} />
+                    <button type="submit" className={secondaryButtonClass}>
+                      {t('account.methods.remove')}
+                    </button>
+                  </form>
+                )}
               </li>
             ))}
           </ul>
@@ -92,7 +109,15 @@ export default async function AccountPage({
             {t('account.methods.totpReady')}
           </p>
         )}
-        <div className="mt-4 flex flex-wrap items-start gap-3">
+        {!isSignInRecent && (
+          <div className="mt-4" data-testid="reauthenticate">
+            <InfoNotice>{t('account.reauth.notice', { minutes: reauthMinutes })}</InfoNotice>
+            <a href={reauthenticateHref} className={`${buttonClass} mt-3`}>
+              {t('account.reauth.button')}
+            </a>
+          </div>
+        )}
+        <div className={isSignInRecent ? 'mt-4 flex flex-wrap items-start gap-3' : 'hidden'}>
           {/* Once an app is set up, adding another is a side action, not the card's main call. */}
           <a
             href={hasTotp ? '/account/totp?restart=1' : '/account/totp'}

@@ -7,10 +7,13 @@ export function SignInButton({
   label,
   busyLabel,
   callbackUrl,
+  prompt,
 }: {
   label: string;
   busyLabel: string;
   callbackUrl: string;
+  /** `login` makes Entra authenticate again even with a live session (a fresh auth_time for sensitive changes). */
+  prompt?: 'login';
 }) {
   const [isBusy, setBusy] = useState(false);
   return (
@@ -21,7 +24,7 @@ export function SignInButton({
       aria-busy={isBusy}
       onClick={() => {
         setBusy(true);
-        void signIn('entra', { callbackUrl });
+        void signIn('entra', { callbackUrl }, prompt ? { prompt } : undefined);
       }}
     >
       {isBusy ? busyLabel : label}

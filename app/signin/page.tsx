@@ -3,7 +3,12 @@ import { safeReturnPath } from '../../lib/http/safe-return-path';
 import { requestMessages } from '../../server/i18n/request-messages';
 import { SignInButton } from '../components/sign-in-button';
 
-const searchSchema = z.object({ callbackUrl: z.string().optional(), error: z.string().optional() });
+const searchSchema = z.object({
+  callbackUrl: z.string().optional(),
+  error: z.string().optional(),
+  /** `login`: re-authenticate before a sensitive change (the caller asked for a recent sign-in). */
+  prompt: z.literal('login').optional().catch(undefined),
+});
 
 export default async function SignInPage({
   searchParams,
@@ -24,7 +29,12 @@ export default async function SignInPage({
         </p>
       ) : null}
       <div className="mt-6">
-        <SignInButton label={t('signIn.button')} busyLabel={t('signIn.busy')} callbackUrl={callbackUrl} />
+        <SignInButton
+          label={t('signIn.button')}
+          busyLabel={t('signIn.busy')}
+          callbackUrl={callbackUrl}
+          prompt={search.success ? search.data.prompt : undefined}
+        />
       </div>
       <p className="mt-4 text-sm text-slate-600">{t('signIn.resetHint')}</p>
     </section>

@@ -137,9 +137,15 @@ test('agent verifies pradeep by push, unlocks and issues a TAP that signs him in
   expect(await csv.text()).toContain('desk.action.issueTemporaryAccessPass');
   await auditorContext.close();
 
-  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${ports.portal}.db` },
-    encoding: 'utf8',
-  });
+  // The portal checkpoints the chain at start and on an interval; sign the current head on demand, then verify
+  // the keyed chain against it (docs/decisions/0005-keyed-audit-chain.md).
+  const auditEnv = {
+    ...process.env,
+    DATABASE_URL: `file:./data/e2e-${ports.portal}.db`,
+    AUDIT_CHECKPOINT_FILE: `data/e2e-${ports.portal}-audit-checkpoints.jsonl`,
+  };
+  execFileSync('npx', ['tsx', 'scripts/audit-checkpoint.ts'], { env: auditEnv, encoding: 'utf8' });
+  const verify = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: auditEnv, encoding: 'utf8' });
   expect(verify).toContain('chain intact');
+  expect(verify).toContain('latest checkpoint seq');
 });

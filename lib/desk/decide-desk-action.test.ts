@@ -71,27 +71,30 @@ describe('desk action gate (issue 5 refusals; ASVS5 6.4.4, 6.4.6)', () => {
     expect(decideDeskAction(facts, 'unlock', policy, at(17))).toEqual({ isAllowed: false, refusal: 'windowExpired' });
   });
 
-  it('counts one code as not enough, two distinct codes as enough for an unlock', () => {
-    expect(decideDeskAction(deskCase({ verifications: [verified('smsCode')] }), 'unlock', policy, at(2))).toEqual({
-      isAllowed: false,
-      refusal: 'notEnoughVerification',
-    });
-    expect(
-      decideDeskAction(
-        deskCase({ verifications: [verified('smsCode'), verified('smsCode', 2)] }),
-        'unlock',
-        policy,
-        at(3),
-      ),
-    ).toEqual({ isAllowed: false, refusal: 'notEnoughVerification' });
-    expect(
-      decideDeskAction(
-        deskCase({ verifications: [verified('smsCode'), verified('emailCode', 2)] }),
-        'unlock',
-        policy,
-        at(3),
-      ).isAllowed,
-    ).toBe(true);
+  it('ASVS5 6.4.4: read-back codes are not proof: SMS + email codes never suffice alone for any action', () => {
+    const codesOnly = [
+      [verified('smsCode')],
+      [verified('smsCode'), verified('smsCode', 2)],
+      [verified('smsCode'), verified('emailCode', 2)],
+    ];
+    for (const verifications of codesOnly)
+      for (const action of deskActions)
+        expect(decideDeskAction(deskCase({ verifications }), action, policy, at(3))).toEqual({
+          isAllowed: false,
+          refusal: 'needsStrongMethod',
+        });
+  });
+
+  it('ASVS5 6.4.4: a code adds to a strong method (push or Entra sign-in link) but does not replace it', () => {
+    for (const strong of ['authenticatorPush', 'entraSignInLink'] as const)
+      expect(
+        decideDeskAction(
+          deskCase({ verifications: [verified(strong), verified('emailCode', 2)] }),
+          'unlock',
+          policy,
+          at(3),
+        ),
+      ).toEqual({ isAllowed: true, countedMethods: [strong, 'emailCode'] });
   });
 
   it('never lets codes alone issue a Temporary Access Pass (an MFA change)', () => {
@@ -161,7 +164,7 @@ describe('desk action gate (issue 5 refusals; ASVS5 6.4.4, 6.4.6)', () => {
     expect(decideDeskAction(facts, 'unlock', policy, at(3))).toEqual({ isAllowed: false, refusal: 'caseEnded' });
   });
 
-  it('property: no action is ever allowed without a verified strong or two distinct methods within the window', () => {
+  it('property: no action is ever allowed without a verified strong method within the window (ASVS5 6.4.4)', () => {
     const methods = ['authenticatorPush', 'entraSignInLink', 'smsCode', 'emailCode'] as const;
     fc.assert(
       fc.property(
@@ -194,17 +197,12 @@ describe('desk action gate (issue 5 refusals; ASVS5 6.4.4, 6.4.6)', () => {
           const first = Math.min(...valid.map((v) => v.completedAt!.getTime()));
           expect(at(nowMinute).getTime()).toBeLessThan(first + 15 * 60_000);
           const distinct = new Set(valid.map((v) => v.method));
-          expect(
-            distinct.has('authenticatorPush') ||
-              distinct.has('entraSignInLink') ||
-              (distinct.has('smsCode') && distinct.has('emailCode')),
-          ).toBe(true);
+          // ASVS5 6.4.4: a strong method, always; codes only ever add to it.
+          expect(distinct.has('authenticatorPush') || distinct.has('entraSignInLink')).toBe(true);
           if (isTargetPrivileged) {
             expect(hasApproval).toBe(true);
             expect(distinct.size).toBeGreaterThanOrEqual(2);
           }
-          if (isTargetPrivileged || action === 'issueTemporaryAccessPass')
-            expect(distinct.has('authenticatorPush') || distinct.has('entraSignInLink')).toBe(true);
         },
       ),
     );

@@ -57,8 +57,8 @@ export function decideVerification(
   if (window.state === 'notStarted') return { isAllowed: false, refusal: 'notVerified' };
   if (window.state === 'closed') return { isAllowed: false, refusal: 'windowExpired' };
   const counted = countedMethodsFor(deskCase, action, policy);
-  // A read-back code is never sufficient alone for privileged users or for MFA changes (ASVS5 6.4.4).
-  const needsStrong = deskCase.isTargetPrivileged || policy.mfaChangeActions.includes(action);
+  // A read-back code is never sufficient alone (ASVS5 6.4.4): by default no action, and never for a privileged user.
+  const needsStrong = deskCase.isTargetPrivileged || policy.strongMethodRequiredFor.includes(action);
   if (needsStrong && !counted.some((method) => isStrongMethod(policy, method))) {
     return {
       isAllowed: false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv, csvCell } from './audit-csv';
-import { availableDeskMethods } from './available-desk-methods';
+import { availableDeskMethods, hasStrongDeskMethod } from './available-desk-methods';
 import { defaultDeskPolicy, deskVerificationMethods } from './desk-policy';
 import { pushOutcome } from './push-outcome';
 import { repeatedRequestWarning } from './repeated-request-warning';
@@ -41,12 +41,30 @@ describe('available methods', () => {
       'emailCode',
     ]);
     expect(methods.find((m) => m.method === 'smsCode')?.reason).toBe('noMobilePhone');
+    expect(methods.filter((m) => m.isStrong).map((m) => m.method)).toEqual(['authenticatorPush', 'entraSignInLink']);
     expect(deskVerificationMethods).not.toContain('dateOfBirth');
     expect(
       availableDeskMethods({ hasAuthenticatorApp: true, mobilePhone: '+1', alternateEmail: null }, [
         'authenticatorPush',
       ]).find((m) => m.method === 'smsCode')?.reason,
     ).toBe('notEnabled');
+  });
+
+  it('ASVS5 6.4.4: an account with only codes on record has no strong desk method (cannot be verified by phone)', () => {
+    const codesOnly = availableDeskMethods(
+      { hasAuthenticatorApp: false, mobilePhone: '+1 555 0100', alternateEmail: 'a@personal.test' },
+      ['authenticatorPush', 'smsCode', 'emailCode'],
+    );
+    expect(codesOnly.filter((m) => m.isAvailable).map((m) => m.method)).toEqual(['smsCode', 'emailCode']);
+    expect(hasStrongDeskMethod(codesOnly)).toBe(false);
+    expect(
+      hasStrongDeskMethod(
+        availableDeskMethods(
+          { hasAuthenticatorApp: true, mobilePhone: null, alternateEmail: null },
+          deskVerificationMethods,
+        ),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -23,10 +23,15 @@ export type DeskPolicy = {
   strongMethods: readonly DeskVerificationMethod[];
   /** Weight needed per action, counting each distinct verified method once. */
   requiredWeight: Record<DeskAction, number>;
-  /** Actions for which a read-back code counts at all (ASVS5 6.4.4: read-back codes are weak proof). */
+  /** Actions for which a read-back code counts at all, as a second method (ASVS5 6.4.4: read-back codes are weak proof). */
   codesAllowedFor: readonly DeskAction[];
-  /** Actions that change how the user signs in (MFA changes): a code is never enough for them. */
-  mfaChangeActions: readonly DeskAction[];
+  /**
+   * Actions that need a verified strong method (push with number matching, Entra sign-in link). All of them by
+   * default: SMS and email codes read back over the phone only ever add to a strong method, never suffice alone,
+   * because a caller who took over the phone number or mailbox reads them back as easily as the user
+   * (ASVS5 6.4.4; CISA/FBI advisory AA23-320A on Scattered Spider's help-desk social engineering).
+   */
+  strongMethodRequiredFor: readonly DeskAction[];
   /** Privileged targets (any directory role or a configured group). */
   privileged: { distinctMethods: number; requiresSupervisorApproval: boolean };
   /** Minutes during which no desk action is possible on a user who denied or reported a desk push. */
@@ -45,7 +50,7 @@ export const defaultDeskPolicy: DeskPolicy = {
   strongMethods: ['authenticatorPush', 'entraSignInLink'],
   requiredWeight: { unlock: 2, sendResetLink: 2, issueTemporaryAccessPass: 2, requirePasswordChange: 2 },
   codesAllowedFor: ['unlock', 'sendResetLink', 'requirePasswordChange'],
-  mfaChangeActions: ['issueTemporaryAccessPass'],
+  strongMethodRequiredFor: deskActions,
   privileged: { distinctMethods: 2, requiresSupervisorApproval: true },
   blockMinutesAfterRejectedPush: 60,
   code: { lifetimeMinutes: 10, maxAttempts: 3, digits: 6 },
@@ -53,7 +58,7 @@ export const defaultDeskPolicy: DeskPolicy = {
   repeatedRequestDays: 7,
 };
 
-export function isStrongMethod(policy: DeskPolicy, method: DeskVerificationMethod): boolean {
+export function isStrongMethod(policy: Pick<DeskPolicy, 'strongMethods'>, method: DeskVerificationMethod): boolean {
   return policy.strongMethods.includes(method);
 }
 

@@ -11,9 +11,8 @@ import {
 } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
-import { appendAuditEvent } from '../audit/append-audit-event';
 import { getConfig } from '../config';
-import type { DatabaseClient } from '../database/create-database-client';
+import { recordFactorChange, type FactorChangeDependencies } from './record-factor-change';
 import { openSealedSecret, sealSecret } from './sealed-secret';
 
 const pendingSchema = z.object({ userId: z.string(), challenge: z.string(), issuedAt: z.number() });
@@ -25,11 +24,11 @@ export function relyingParty(): { rpID: string; origin: string } {
 }
 
 export async function passkeyRegistrationOptions(
-  db: DatabaseClient,
+  deps: Pick<FactorChangeDependencies, 'db'>,
   user: { oid: string; userName: string; displayName: string },
   now: Date,
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; sealed: string }> {
-  const existing = await db.portalCredential.findMany({
+  const existing = await deps.db.portalCredential.findMany({
     where: { userId: user.oid, kind: 'passkey' },
     select: { credentialId: true },
   });
@@ -53,7 +52,7 @@ export async function passkeyRegistrationOptions(
 }
 
 export async function confirmPasskeyRegistration(
-  db: DatabaseClient,
+  deps: FactorChangeDependencies,
   input: { oid: string; sealed: string; response: unknown; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
@@ -80,8 +79,23 @@ export async function confirmPasskeyRegistration(
   }
   if (!result.verified)
     throw new AppError('INVALID_INPUT', 'The passkey could not be verified. Try again.', { reason: 'passkeyFailed' });
-  const { credential } = result.registrationInfo;
-  await db.portalCredential.create({
+  await storeEnrolledPasskey(
+    deps,
+    { oid: input.oid, credential: result.registrationInfo.credential, origin: input.origin },
+    now,
+  );
+}
+
+type VerifiedCredential = { id: string; publicKey: Uint8Array; counter: number; transports?: readonly string[] };
+
+/** Stores a verified passkey, then audits and notifies the change like every other factor change (ASVS5 6.3.7). */
+export async function storeEnrolledPasskey(
+  deps: FactorChangeDependencies,
+  input: { oid: string; credential: VerifiedCredential; origin: { ip: string | null; userAgent: string | null } },
+  now: Date,
+): Promise<void> {
+  const { credential } = input;
+  await deps.db.portalCredential.create({
     data: {
       id: crypto.randomUUID(),
       userId: input.oid,
@@ -94,14 +108,5 @@ export async function confirmPasskeyRegistration(
       createdAt: now,
     },
   });
-  await appendAuditEvent(db, {
-    occurredAt: now,
-    actorType: 'user',
-    actorId: input.oid,
-    subjectId: input.oid,
-    action: 'account.passkeyEnrolled',
-    outcome: 'success',
-    ip: input.origin.ip,
-    userAgent: input.origin.userAgent,
-  });
+  await recordFactorChange(deps, { oid: input.oid, factor: 'passkey', change: 'added', origin: input.origin, at: now });
 }

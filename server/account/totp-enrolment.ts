@@ -4,16 +4,10 @@ import 'server-only';
 // until the user proves the app works by typing a code. Each change is audited and notified (ASVS5 6.3.7).
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
-import { appendAuditEvent } from '../audit/append-audit-event';
 import { getConfig } from '../config';
 import { getDatabase } from '../database/database';
-import type { DatabaseClient } from '../database/create-database-client';
-import { sendEmail } from '../notify/send-email';
-import { getUser } from '../graph/users';
-import { runInBackground } from '../reset/background-tasks';
-import en from '../../messages/en/account.json';
-import { translate } from '../../lib/i18n/translate';
 import { forgetPendingTotp, keepPendingTotp } from './pending-totp-cookie';
+import { recordFactorChange, type FactorChangeDependencies } from './record-factor-change';
 import { openSealedSecret, sealSecret } from './sealed-secret';
 import { matchTotpStep, newTotp, totpIssuer, totpUri } from './totp';
 
@@ -66,7 +60,7 @@ function openPending(sealed: string): z.infer<typeof pendingSchema> | null {
 }
 
 export async function confirmTotpEnrolment(
-  db: DatabaseClient,
+  deps: FactorChangeDependencies,
   input: { oid: string; sealed: string; code: string; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
@@ -87,7 +81,7 @@ export async function confirmTotpEnrolment(
       reason: 'wrongCode',
     });
   }
-  await db.portalCredential.create({
+  await deps.db.portalCredential.create({
     data: {
       id: crypto.randomUUID(),
       userId: input.oid,
@@ -99,39 +93,27 @@ export async function confirmTotpEnrolment(
       lastUsedAt: now,
     },
   });
-  await appendAuditEvent(db, {
-    occurredAt: now,
-    actorType: 'user',
-    actorId: input.oid,
-    subjectId: input.oid,
-    action: 'account.totpEnrolled',
-    outcome: 'success',
-    ip: input.origin.ip,
-    userAgent: input.origin.userAgent,
-  });
   await forgetPendingTotp();
-  notifyFactorChange(input.oid, 'added');
+  await recordFactorChange(deps, { oid: input.oid, factor: 'totp', change: 'added', origin: input.origin, at: now });
 }
 
 export async function removePortalCredential(
-  db: DatabaseClient,
+  deps: FactorChangeDependencies,
   input: { oid: string; credentialId: string; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
-  // The owner check is part of the delete: nobody removes another user's credential.
-  const { count } = await db.portalCredential.deleteMany({ where: { id: input.credentialId, userId: input.oid } });
-  if (count === 0) throw new AppError('NOT_FOUND', 'That sign-in method was not found.', { reason: 'notFound' });
-  await appendAuditEvent(db, {
-    occurredAt: now,
-    actorType: 'user',
-    actorId: input.oid,
-    subjectId: input.oid,
-    action: 'account.credentialRemoved',
-    outcome: 'success',
-    ip: input.origin.ip,
-    userAgent: input.origin.userAgent,
+  // The owner check is part of the lookup and the delete: nobody removes another user's credential.
+  const owned = await deps.db.portalCredential.findFirst({
+    where: { id: input.credentialId, userId: input.oid },
+    select: { kind: true },
   });
-  notifyFactorChange(input.oid, 'removed');
+  const { count } = owned
+    ? await deps.db.portalCredential.deleteMany({ where: { id: input.credentialId, userId: input.oid } })
+    : { count: 0 };
+  if (!owned || count === 0)
+    throw new AppError('NOT_FOUND', 'That sign-in method was not found.', { reason: 'notFound' });
+  const factor = owned.kind === 'passkey' ? 'passkey' : 'totp';
+  await recordFactorChange(deps, { oid: input.oid, factor, change: 'removed', origin: input.origin, at: now });
 }
 
 export async function listPortalCredentials(
@@ -141,18 +123,5 @@ export async function listPortalCredentials(
     where: { userId: oid },
     select: { id: true, kind: true, label: true, createdAt: true, lastUsedAt: true },
     orderBy: { createdAt: 'asc' },
-  });
-}
-
-function notifyFactorChange(oid: string, change: 'added' | 'removed'): void {
-  runInBackground(async () => {
-    const user = await getUser(oid);
-    const to = user.otherMails?.[0] ?? user.userPrincipalName;
-    const values = { name: user.displayName ?? user.userPrincipalName, origin: getConfig().APP_ORIGIN };
-    await sendEmail({
-      to,
-      subject: translate(en, `notify.${change}Subject`),
-      text: translate(en, `notify.${change}Text`, values),
-    });
   });
 }

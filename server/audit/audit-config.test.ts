@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 
 const key = (id: string) => `${id}:${Buffer.alloc(32, 7).toString('base64')}`;
-const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+// Even a demo (VERITY_DEMO_MODE lifts the published-value refusals) keeps its audit keys outside the database.
+const production = { NODE_ENV: 'production', VERITY_DEMO_MODE: '1', AUTH_SECRET: randomBytes(32).toString('base64') };
 
 describe('audit chain keys in configuration (ASVS5 16.3)', () => {
   it('production refuses to start without the audit chain keys, naming the variable', () => {

@@ -1,3 +1,4 @@
+import 'server-only';
 // The one context every server function receives, built once per request by the pipeline
 // (server/http/define-route.ts) from the long-lived services and the request (actor, client, language).
 // Extend it here: a new dependency is a field of PortalServices, wired in production-services.ts and given
@@ -16,7 +17,15 @@ import type { Logger } from '../log/logger';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
 
 /** The signed-in portal user (next-auth session from Entra), or null on public routes. */
-export type PortalActor = { oid: string; name: string; email: string | null; roles: readonly PortalRole[] };
+export type PortalActor = {
+  oid: string;
+  name: string;
+  email: string | null;
+  roles: readonly PortalRole[];
+  /** The ID token's `auth_time` (seconds) and `amr`: how recent and how strong the sign-in was; unknown = stale. */
+  authTime?: number | null;
+  amr?: readonly string[];
+};
 
 /** Where the request came from, with the address chosen by TRUSTED_PROXY_HOPS (lib/http/client-address.ts). */
 export type ClientAddress = { ip: string | null; userAgent: string | null };

@@ -229,7 +229,7 @@ describe('refusals (each a test)', () => {
 });
 
 describe('codes and abuse resistance', () => {
-  it('one SMS code is not enough for an unlock and never for a TAP; wrong codes are limited to 3', async () => {
+  it('ASVS5 6.4.4: SMS + email codes read back never unlock or send a reset link alone; wrong codes are limited to 3', async () => {
     const { caseId } = await openDeskCase(kit.deps, lynneAgent, { userId: 'u-megan' });
     const first = await sendVerificationCode(kit.deps, lynneAgent, { caseId, method: 'smsCode' });
     expect(kit.mail.sms.at(-1)?.to).toBe('+1 555 0105');
@@ -259,7 +259,7 @@ describe('codes and abuse resistance', () => {
       ),
     ).toBe('CONFLICT');
     expect(await refusalOf(performDeskAction(kit.deps, lynneAgent, { caseId, action: 'unlock' }))).toBe(
-      'notEnoughVerification',
+      'needsStrongMethod',
     );
     const email = await sendVerificationCode(kit.deps, lynneAgent, { caseId, method: 'emailCode' });
     const emailCode = /code is (\d{6})/.exec(kit.mail.emails.at(-1)?.text ?? '')?.[1] ?? '';
@@ -268,12 +268,11 @@ describe('codes and abuse resistance', () => {
       verificationId: email.verificationId,
       code: emailCode,
     });
-    expect(await performDeskAction(kit.deps, lynneAgent, { caseId, action: 'unlock' })).toMatchObject({
-      action: 'unlock',
-    });
-    expect(
-      await refusalOf(performDeskAction(kit.deps, lynneAgent, { caseId, action: 'issueTemporaryAccessPass' })),
-    ).toBe('needsStrongMethod');
+    const mailsBefore = kit.mail.emails.length;
+    for (const action of ['unlock', 'sendResetLink', 'issueTemporaryAccessPass', 'requirePasswordChange'] as const)
+      expect(await refusalOf(performDeskAction(kit.deps, lynneAgent, { caseId, action }))).toBe('needsStrongMethod');
+    expect(kit.mail.emails).toHaveLength(mailsBefore); // no reset link went out
+    expect(kit.directory.users.find((u) => u.id === 'u-megan')?.mustChangePassword).not.toBe(true);
     const audit = JSON.stringify((await queryDeskAudit(kit.deps, pattiAuditor, {})).rows);
     expect(audit).not.toContain(code);
   });

@@ -16,6 +16,8 @@ export function productionWiring(): RouteWiring {
         name: session.user?.name ?? session.user?.email ?? session.oid,
         email: session.user?.email ?? null,
         roles: session.roles,
+        authTime: session.authTime,
+        amr: session.amr,
       };
     },
   };

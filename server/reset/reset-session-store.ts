@@ -1,3 +1,4 @@
+import 'server-only';
 // Reading and updating reset sessions. Every next state is computed by the pure transitions of
 // lib/reset/reset-session-state.ts and written with a compare-and-set (`updateMany` with the state it was
 // computed from in `where`, retried when another request won): the database decides, not a read-then-write.
@@ -16,7 +17,7 @@ import {
 import { scoreVerifications, type StarScore } from '../../lib/reset/star-scoring';
 import { hasMfaMethod } from './reset-directory';
 import type { ResetDependencies } from './reset-dependencies';
-import { sessionIdFor } from './reset-secrets';
+import { newSessionToken, sessionIdFor } from './reset-secrets';
 
 export type ResetSessionRow = {
   id: string;
@@ -130,6 +131,27 @@ function tooManyUpdates(): AppError {
   return new AppError('CONFLICT', 'Too many simultaneous updates to this reset. Try again.');
 }
 
+/**
+ * A new bearer token for the session after each successful verification step and after the password change
+ * or unlock (ASVS5 7.2.4: new session id after each authentication step). The row's id is the token's keyed
+ * hash, so re-keying the row (its challenges follow: ON UPDATE CASCADE) makes the old token stop working at
+ * once: a token seen before a check (a shared computer, a leaked log) never reaches the new-password page.
+ */
+export async function renewResetSessionToken(
+  deps: Pick<ResetDependencies, 'db' | 'settings'>,
+  token: string | undefined,
+): Promise<string> {
+  if (!token || token.length > 100) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
+  const renewed = newSessionToken();
+  const { count } = await deps.db.resetSession.updateMany({
+    where: { id: sessionIdFor(deps.settings.secret, token) },
+    data: { id: sessionIdFor(deps.settings.secret, renewed) },
+  });
+  // Another request renewed it first (a double submit): this one's token is already the old one.
+  if (count !== 1) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
+  return renewed;
+}
+
 /** Adds a verified service (withServiceVerified), so two services verified at once both count. */
 export async function recordServiceVerified(
   deps: Pick<ResetDependencies, 'db' | 'settings' | 'now'>,
@@ -137,7 +159,9 @@ export async function recordServiceVerified(
   service: IdentityServiceId,
 ): Promise<LoadedResetSession> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const row = await deps.db.resetSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const row = await deps.db.resetSession.findUnique({ where: { id: sessionId } });
+    // Renewed by a concurrent request of the same browser after this one loaded it (renewResetSessionToken).
+    if (!row) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
     const session = describeSession(deps, row);
     const next = withServiceVerified(session.snapshot, service, deps.now(), deps.settings.sessionLimits);
     if (next === session.snapshot) return session;

@@ -2,8 +2,9 @@
 // then a first code to confirm; after a wrong code the same key stays (the app already holds it).
 import { z } from 'zod';
 import { totpEnrolmentPageData } from '@/server/account/account-page-data';
+import { getConfig } from '@/server/config';
 import { requestMessages } from '@/server/i18n/request-messages';
-import { ErrorNotice, buttonClass, inputClass } from '../../reset/_components/notice';
+import { ErrorNotice, InfoNotice, buttonClass, inputClass } from '../../reset/_components/notice';
 import { CopyButton } from './copy-button';
 
 const querySchema = z.object({
@@ -24,6 +25,17 @@ export default async function TotpEnrolmentPage({
   const query = querySchema.parse(await searchParams);
   const { t } = await requestMessages();
   const offer = await totpEnrolmentPageData({ restart: query.restart === '1' });
+  if (offer === 'reauthenticate') {
+    return (
+      <div className="mx-auto max-w-xl">
+        <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.totp.title')}</h1>
+        <InfoNotice>{t('account.reauth.notice', { minutes: getConfig().ACCOUNT_REAUTH_MAX_AGE_MINUTES })}</InfoNotice>
+        <a href="/signin?callbackUrl=%2Faccount%2Ftotp&prompt=login" className={`${buttonClass} mt-5`}>
+          {t('account.reauth.button')}
+        </a>
+      </div>
+    );
+  }
   if (!offer) {
     return (
       <div className="mx-auto max-w-xl">

@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
+import { hasStrongDeskMethod, type AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
@@ -76,6 +76,17 @@ export function VerificationControls({
         {t('verify.title')}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t('verify.intro')}</p>
+      {hasStrongDeskMethod(methods) ? (
+        isAvailable('smsCode') || isAvailable('emailCode') ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="codes-add-only">
+            {t('verify.codesAddOnly')}
+          </p>
+        ) : null
+      ) : (
+        <p role="alert" className="mt-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+          {t('verify.noStrongMethod')}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap gap-2">
         {isAvailable('authenticatorPush') ? (
           <button

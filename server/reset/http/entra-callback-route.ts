@@ -7,7 +7,7 @@ import { jsonObject } from '../../http/json-object';
 import { reasonOf } from '../../http/request-failure';
 import { entraCallbackQuerySchema } from '../../verification/entra-mfa-verification';
 import { completeEntraVerification } from '../entra-reset-verification';
-import { resetArgs, resetHeaders, resetRedirect } from './reset-route-options';
+import { renewedResetRedirect, resetArgs, resetHeaders, resetRedirect } from './reset-route-options';
 
 export function entraCallbackRoute(purpose: 'reset' | 'unlock') {
   return defineRoute({
@@ -28,10 +28,10 @@ export function entraCallbackRoute(purpose: 'reset' | 'unlock') {
         query: parsed.success ? parsed.data : { error: 'invalid_request' },
         origin,
       });
-      return resetRedirect(
-        context,
-        `/${purpose}/services?entra=${result.outcome === 'verified' ? 'verified' : result.reason}`,
-      );
+      // A verified round trip is an authentication step: renew the session token (ASVS5 7.2.4).
+      if (result.outcome === 'verified')
+        return renewedResetRedirect(context, request, `/${purpose}/services?entra=verified`);
+      return resetRedirect(context, `/${purpose}/services?entra=${result.reason}`);
     },
   });
 }

@@ -10,6 +10,7 @@ import type { RawFields } from '../../http/define-route';
 import { requestCookie } from '../../http/request-cookie';
 import { reasonOf, type RequestFailure } from '../../http/request-failure';
 import type { ResetDependencies } from '../reset-dependencies';
+import { renewResetSessionToken } from '../reset-session-store';
 import { resetCookieName, setResetCookie } from './reset-cookie';
 import { assertCsrfToken } from './reset-csrf';
 
@@ -38,15 +39,40 @@ export function withQuery(path: string, values: Record<string, string>): string 
   return `${base}?${params.toString()}`;
 }
 
-/** Where a failed reset form goes back to, with the reason the page explains (role=alert). */
+/**
+ * Where a failed reset form goes back to, with the reason the page explains (role=alert). A write whose
+ * answer was lost goes to the confirming page instead (server/reset/directory-write-intent.ts), never
+ * back to the form with a failure.
+ */
 export function backWithError(errorPath: string | ((raw: RawFields) => string)) {
-  return (failure: RequestFailure, raw: RawFields) =>
-    withQuery(typeof errorPath === 'function' ? errorPath(raw) : errorPath, { error: reasonOf(failure) });
+  return (failure: RequestFailure, raw: RawFields) => {
+    const path = typeof errorPath === 'function' ? errorPath(raw) : errorPath;
+    if (failure.reason === 'confirmingChange')
+      return path.startsWith('/unlock') ? '/unlock/confirming' : '/reset/confirming';
+    return withQuery(path, { error: reasonOf(failure) });
+  };
 }
 
 export function resetRedirect(context: PortalContext, path: string, newSessionToken?: string): Response {
   const response = NextResponse.redirect(new URL(path, context.settings.APP_ORIGIN), 303);
   if (newSessionToken) setResetCookie(response, resetDependenciesOf(context).settings, newSessionToken);
+  return response;
+}
+
+/**
+ * The next page after a successful verification step, password change or unlock, with a renewed session
+ * cookie: the token the browser sent stops working (ASVS5 7.2.4; renewResetSessionToken).
+ */
+export async function renewedResetRedirect(context: PortalContext, request: Request, path: string): Promise<Response> {
+  const { deps, token } = resetArgs(context, request);
+  return resetRedirect(context, path, await renewResetSessionToken(deps, token));
+}
+
+/** The JSON answer of a successful verification step (passkey), with the renewed session cookie. */
+export async function renewedResetJson(context: PortalContext, request: Request, body: object): Promise<Response> {
+  const { deps, token } = resetArgs(context, request);
+  const response = NextResponse.json(body);
+  setResetCookie(response, deps.settings, await renewResetSessionToken(deps, token));
   return response;
 }
 

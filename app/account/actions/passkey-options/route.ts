@@ -1,6 +1,6 @@
 // POST /account/actions/passkey-options — WebAuthn creation options for the signed-in user.
 import { z } from 'zod';
-import { accountUser } from '@/server/account/account-route-options';
+import { recentAccountUser } from '@/server/account/account-route-options';
 import { passkeyRegistrationOptions } from '@/server/account/passkey-enrolment';
 import { defineRoute } from '@/server/http/define-route';
 
@@ -8,5 +8,5 @@ export const POST = defineRoute({
   name: 'account.passkeyOptions',
   access: 'signedIn',
   body: { kind: 'json', schema: z.object({}) },
-  handle: (context) => passkeyRegistrationOptions(context.db, accountUser(context), context.clock.now()),
+  handle: (context) => passkeyRegistrationOptions(context, recentAccountUser(context), context.clock.now()),
 });

@@ -1,6 +1,6 @@
 // POST /account/actions/passkey — stores the passkey after a verified registration ceremony.
 import { z } from 'zod';
-import { accountUser } from '@/server/account/account-route-options';
+import { recentAccountUser } from '@/server/account/account-route-options';
 import { confirmPasskeyRegistration } from '@/server/account/passkey-enrolment';
 import { defineRoute } from '@/server/http/define-route';
 
@@ -11,8 +11,8 @@ export const POST = defineRoute({
   body: { kind: 'json', schema: z.object({ sealed: z.string().min(10).max(4000), response: z.unknown() }) },
   handle: async (context, { body }) => {
     await confirmPasskeyRegistration(
-      context.db,
-      { oid: accountUser(context).oid, sealed: body.sealed, response: body.response, origin: context.client },
+      context,
+      { oid: recentAccountUser(context).oid, sealed: body.sealed, response: body.response, origin: context.client },
       context.clock.now(),
     );
     return { redirectTo: '/account?notice=passkeyEnrolled' };

@@ -1,6 +1,6 @@
 // POST /account/actions/remove — removes one of the signed-in user's portal methods.
 import { z } from 'zod';
-import { accountBackWithError, accountRedirect, accountUser } from '@/server/account/account-route-options';
+import { accountBackWithError, accountRedirect, recentAccountUser } from '@/server/account/account-route-options';
 import { removePortalCredential } from '@/server/account/totp-enrolment';
 import { defineRoute } from '@/server/http/define-route';
 
@@ -11,8 +11,8 @@ export const POST = defineRoute({
   redirectOnError: accountBackWithError('/account'),
   handle: async (context, { body }) => {
     await removePortalCredential(
-      context.db,
-      { oid: accountUser(context).oid, credentialId: body.credentialId, origin: context.client },
+      context,
+      { oid: recentAccountUser(context).oid, credentialId: body.credentialId, origin: context.client },
       context.clock.now(),
     );
     return accountRedirect(context, '/account?notice=removed');

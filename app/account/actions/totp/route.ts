@@ -1,6 +1,6 @@
 // POST /account/actions/totp — confirms a new authenticator app with its first code.
 import { z } from 'zod';
-import { accountBackWithError, accountRedirect, accountUser } from '@/server/account/account-route-options';
+import { accountBackWithError, accountRedirect, recentAccountUser } from '@/server/account/account-route-options';
 import { confirmTotpEnrolment } from '@/server/account/totp-enrolment';
 import { defineRoute } from '@/server/http/define-route';
 
@@ -12,8 +12,8 @@ export const POST = defineRoute({
   redirectOnError: accountBackWithError('/account/totp'),
   handle: async (context, { body }) => {
     await confirmTotpEnrolment(
-      context.db,
-      { oid: accountUser(context).oid, sealed: body.sealed, code: body.code, origin: context.client },
+      context,
+      { oid: recentAccountUser(context).oid, sealed: body.sealed, code: body.code, origin: context.client },
       context.clock.now(),
     );
     return accountRedirect(context, '/account?notice=totpEnrolled');

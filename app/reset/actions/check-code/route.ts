@@ -7,7 +7,7 @@ import {
   purposeOf,
   resetArgs,
   resetHeaders,
-  resetRedirect,
+  renewedResetRedirect,
 } from '@/server/reset/http/reset-route-options';
 import { checkVerificationCode } from '@/server/reset/verification-codes';
 
@@ -30,6 +30,6 @@ export const POST = defineRoute({
   handle: async (context, { body }, request) => {
     const { deps, token, origin } = resetArgs(context, request);
     await checkVerificationCode(deps, { token, service: body.service, code: body.code, origin });
-    return resetRedirect(context, `/${body.purpose}/services?verified=${body.service}`);
+    return renewedResetRedirect(context, request, `/${body.purpose}/services?verified=${body.service}`);
   },
 });

@@ -7,7 +7,7 @@ import {
   purposeOf,
   resetArgs,
   resetHeaders,
-  resetRedirect,
+  renewedResetRedirect,
 } from '@/server/reset/http/reset-route-options';
 import { verifyTotp } from '@/server/reset/verify-totp';
 
@@ -21,6 +21,6 @@ export const POST = defineRoute({
   handle: async (context, { body }, request) => {
     const { deps, token, origin } = resetArgs(context, request);
     await verifyTotp(deps, { token, code: body.code, origin });
-    return resetRedirect(context, `/${body.purpose}/services?verified=totp`);
+    return renewedResetRedirect(context, request, `/${body.purpose}/services?verified=totp`);
   },
 });

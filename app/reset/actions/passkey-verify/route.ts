@@ -1,7 +1,7 @@
 // POST /reset/actions/passkey-verify — checks the passkey assertion for this reset session.
 import { z } from 'zod';
 import { defineRoute } from '@/server/http/define-route';
-import { checkResetCsrf, resetArgs, resetHeaders } from '@/server/reset/http/reset-route-options';
+import { checkResetCsrf, renewedResetJson, resetArgs, resetHeaders } from '@/server/reset/http/reset-route-options';
 import { verifyPasskey } from '@/server/reset/verify-passkey';
 
 export const POST = defineRoute({
@@ -17,6 +17,6 @@ export const POST = defineRoute({
   handle: async (context, { body }, request) => {
     const { deps, token, origin } = resetArgs(context, request);
     await verifyPasskey(deps, { token, response: body.response, origin });
-    return { redirectTo: `/${body.purpose}/services?verified=passkey` };
+    return renewedResetJson(context, request, { redirectTo: `/${body.purpose}/services?verified=passkey` });
   },
 });

@@ -10,6 +10,7 @@ import {
   resetHeaders,
   resetRedirect,
   withQuery,
+  renewedResetRedirect,
 } from '@/server/reset/http/reset-route-options';
 
 export const POST = defineRoute({
@@ -34,6 +35,6 @@ export const POST = defineRoute({
         );
       throw error;
     }
-    return resetRedirect(context, '/reset/done');
+    return renewedResetRedirect(context, request, '/reset/done');
   },
 });

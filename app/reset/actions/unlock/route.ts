@@ -6,7 +6,7 @@ import {
   checkResetCsrf,
   resetArgs,
   resetHeaders,
-  resetRedirect,
+  renewedResetRedirect,
 } from '@/server/reset/http/reset-route-options';
 import { unlockAccount } from '@/server/reset/unlock-account';
 
@@ -20,6 +20,6 @@ export const POST = defineRoute({
   handle: async (context, _input, request) => {
     const { deps, token, locale, origin } = resetArgs(context, request);
     await unlockAccount(deps, { token, locale, origin });
-    return resetRedirect(context, '/unlock/done');
+    return renewedResetRedirect(context, request, '/unlock/done');
   },
 });
