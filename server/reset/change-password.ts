@@ -1,3 +1,4 @@
+import 'server-only';
 // The end of a reset: the new password is checked with the same rules the page showed, then written to
 // the user's source of authority: Entra through Graph (PATCH /users/{id} passwordProfile; user-update) for
 // cloud-only users, on-premises AD by objectSid for synced ones (server/hybrid/). Exactly one request per verified

@@ -1,3 +1,4 @@
+import 'server-only';
 // Crash-safe password writes and unlocks (issue 12, findings 2 and 3). The session's claim and an intent
 // record ("about to write kind K for user U, started at T") are written in one transaction, and the claim
 // holds for a lease. When the directory's answer is lost (Graph timed out, answered 5xx) or the process died

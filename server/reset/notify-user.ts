@@ -1,3 +1,4 @@
+import 'server-only';
 // The notice after every reset, unlock or sign-out of other sessions (ASVS5 6.3.7), without secrets, sent
 // off the request path to the mailbox of record.
 import type { Locale } from '../../lib/i18n/pick-locale';

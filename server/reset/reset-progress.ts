@@ -64,15 +64,17 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     where: { resetSessionId: session.row.id, service: 'entraMfa' },
   });
   const isEntraMfaDemoted = triedEntra > 0 && !verified.includes('entraMfa');
-  // A successful check after the round trip began (reset-audit.ts records each one with the session reference).
+  // A successful check for this user after the round trip began (reset-audit.ts records each one). Matched by
+  // the user, not by the session reference: each successful step renews the session's id (ASVS5 7.2.4), so the
+  // reference of the entry written before the renewal is not the current one.
   const checkedSince =
-    unfinished && verified.length > 0
+    unfinished && verified.length > 0 && session.row.userId
       ? await deps.db.auditEvent.count({
           where: {
             action: 'reset.verification',
             outcome: 'success',
+            subjectId: session.row.userId,
             occurredAt: { gte: unfinished.createdAt },
-            detailsJson: { contains: `"session":"${session.row.id.slice(0, 12)}"` },
           },
         })
       : 0;

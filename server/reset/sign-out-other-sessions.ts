@@ -1,3 +1,4 @@
+import 'server-only';
 // "Sign out other sessions", offered on the confirmation page after a reset (FPCS; ASVS5 7.4.3): revokes
 // the user's refresh tokens and session cookies in Entra (Graph POST /users/{id}/revokeSignInSessions).
 // Allowed once, only from the browser that completed the reset, within the session's lifetime.

@@ -1,3 +1,4 @@
+import 'server-only';
 // Sweeps password writes and unlocks whose lease ran out (the process that held them died, or the user
 // closed the confirming page) every 30 s, so a change that landed is audited and notified and a claim that
 // did not is freed even when nobody comes back (issue 12, finding 2). Each portal instance sweeps; the
