@@ -80,7 +80,7 @@ export const appErrorReasons = {
   PAYLOAD_TOO_LARGE: ['bodyTooLarge'],
   EXPIRED: ['expired', 'completed', 'tooManyFailures', 'expiredCode', 'windowExpired'],
   UPSTREAM_ERROR: ['upstreamError', 'adRefused', 'entraUnavailable'],
-  UNAVAILABLE: ['temporarilyUnavailable', 'adUnavailable'],
+  UNAVAILABLE: ['temporarilyUnavailable', 'adUnavailable', 'adOutcomeUnknown'],
   CONFIG_ERROR: ['configError', 'unsafeInProduction'],
   INTERNAL: ['internal'],
 } as const satisfies Record<AppErrorCode, readonly string[]>;
