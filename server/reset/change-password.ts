@@ -18,6 +18,7 @@ import {
   recordSessionCompleted,
   type LoadedResetSession,
 } from './reset-session-store';
+import { resetSessionReference } from './reset-secrets';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
 export const newPasswordSchema = z.object({
@@ -92,7 +93,7 @@ export async function changePassword(
       outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
       subjectId: userId,
       purpose: 'reset',
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       services: session.snapshot.verified,
       reason: failure?.auditReason ?? 'INTERNAL',
       origin: input.origin,
@@ -106,7 +107,7 @@ export async function changePassword(
     outcome: 'success',
     subjectId: userId,
     purpose: 'reset',
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     services: session.snapshot.verified,
     origin: input.origin,
   });

@@ -18,6 +18,7 @@ import {
   recordSessionFailure,
 } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
+import { resetSessionReference } from './reset-secrets';
 
 const roundTripSeconds = 10 * 60;
 
@@ -119,7 +120,7 @@ export async function completeEntraVerification(
     outcome: result.outcome === 'verified' ? 'success' : 'failure',
     subjectId: session.row.userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service: 'entraMfa',
     origin: input.origin,
     ...(result.outcome === 'failed' ? { reason: result.reason } : {}),

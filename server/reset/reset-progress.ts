@@ -14,6 +14,7 @@ import { productionServices } from '../context/production-services';
 import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
 import { requireVerifiedSession } from './change-password';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
+import { resetSessionReference } from './reset-secrets';
 
 export type ResetProgress = {
   purpose: ResetPurpose;
@@ -66,7 +67,7 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
             action: 'reset.verification',
             outcome: 'success',
             occurredAt: { gte: unfinished.createdAt },
-            detailsJson: { contains: `"session":"${session.row.id.slice(0, 12)}"` },
+            detailsJson: { contains: `"session":"${resetSessionReference(session.row)}"` },
           },
         })
       : 0;

@@ -7,6 +7,7 @@ import { auditReset } from './reset-audit';
 import { notifyUser } from './change-password';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { loadResetSession } from './reset-session-store';
+import { resetSessionReference } from './reset-secrets';
 
 export async function signOutOtherSessions(
   deps: ResetDependencies,
@@ -42,7 +43,7 @@ export async function signOutOtherSessions(
     outcome: 'success',
     subjectId: session.row.userId,
     purpose: 'reset',
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     origin: input.origin,
   });
   notifyUser(deps, await deps.directory.getUser(session.row.userId), 'otherSessionsRevoked', input.locale, now);

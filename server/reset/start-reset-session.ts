@@ -10,7 +10,7 @@ import { safeReturnUrl } from '../../lib/reset/safe-return-url';
 import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { newSessionToken, sessionIdFor } from './reset-secrets';
+import { newSessionToken, sessionIdFor, resetSessionReference } from './reset-secrets';
 import { resolveAccount } from './reset-session-store';
 
 // UPN or email: Entra UPNs are at most 113 characters before the domain, 256 overall.
@@ -59,7 +59,7 @@ export async function startResetSession(
       outcome: 'info',
       subjectId: userId,
       purpose: input.purpose,
-      sessionId: id,
+      sessionId: resetSessionReference({ purpose: input.purpose, username, createdAt: now }),
       origin: input.origin,
       ...(userId ? {} : { reason: 'unknownAccount' }),
     });

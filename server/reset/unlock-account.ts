@@ -8,6 +8,7 @@ import { notifyUser, requireVerifiedSession } from './change-password';
 import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { recordSessionCompleted } from './reset-session-store';
+import { resetSessionReference } from './reset-secrets';
 
 export async function unlockAccount(
   deps: ResetDependencies,
@@ -38,7 +39,7 @@ export async function unlockAccount(
       outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
       subjectId: userId,
       purpose: 'unlock',
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       services: session.snapshot.verified,
       reason: failure?.auditReason ?? 'INTERNAL',
       origin: input.origin,
@@ -52,7 +53,7 @@ export async function unlockAccount(
     outcome: 'success',
     subjectId: userId,
     purpose: 'unlock',
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     services: session.snapshot.verified,
     origin: input.origin,
   });

@@ -10,7 +10,7 @@ import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
-import { hashesMatch, keyedHash, newNumericCode } from './reset-secrets';
+import { hashesMatch, keyedHash, newNumericCode, resetSessionReference } from './reset-secrets';
 import {
   ensureAccountResolved,
   loadActiveResetSession,
@@ -87,7 +87,7 @@ async function deliverCode(
     outcome: destination ? 'info' : 'denied',
     subjectId: userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service,
     origin,
     ...(destination ? {} : { reason: 'noChannelOfRecord' }),
@@ -116,7 +116,7 @@ export async function checkVerificationCode(
       outcome: 'failure',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: input.service,
       reason,
       origin: input.origin,
@@ -158,7 +158,7 @@ export async function checkVerificationCode(
     outcome: 'success',
     subjectId: session.row.userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service: input.service,
     origin: input.origin,
   });

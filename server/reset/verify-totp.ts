@@ -14,6 +14,7 @@ import {
   type LoadedResetSession,
 } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
+import { resetSessionReference } from './reset-secrets';
 
 export const totpInputSchema = z
   .string()
@@ -35,7 +36,7 @@ export async function verifyTotp(
       outcome: 'failure',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: 'totp',
       reason,
       origin: input.origin,
@@ -68,7 +69,7 @@ export async function verifyTotp(
       outcome: 'success',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: 'totp',
       origin: input.origin,
     });
