@@ -12,4 +12,7 @@ export async function register(): Promise<void> {
     console.error(`[verity] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // Load the breached-password corpus now (about 0.5 s), not on the first user's new-password page.
+  const { loadBreachedPasswordCorpus } = await import('./server/reset/breached-password-corpus');
+  void loadBreachedPasswordCorpus();
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatDate } from '@/lib/i18n/format-date';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
+import { onPremisesSummary } from '../components/on-premises-summary';
 import { PasskeyButton } from '../reset/_components/passkey-button';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from '../reset/_components/notice';
 
@@ -63,6 +64,11 @@ export default async function AccountPage({
             : t('account.readiness.unknown')}
         </p>
         {readiness?.reason !== 'ready' && <InfoNotice>{t('account.readiness.howTo')}</InfoNotice>}
+        {readiness && onPremisesSummary(readiness.onPremises, t, locale) && (
+          <p className="mt-3 text-slate-800" data-testid="on-premises" data-source={readiness.onPremises.source}>
+            {onPremisesSummary(readiness.onPremises, t, locale)}
+          </p>
+        )}
       </section>
       <section
         aria-labelledby="methods-heading"

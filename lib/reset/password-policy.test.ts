@@ -7,11 +7,17 @@ import {
   passwordRuleIds,
   type PasswordPolicy,
 } from './password-policy';
+import { buildBreachedPasswordCorpus } from './breached-passwords';
 
 const adele = { userPrincipalName: 'adele.vance@contoso.test', displayName: 'Adele Vance' };
 const policy: PasswordPolicy = { ...defaultPasswordPolicy, organisationWords: ['Contoso', 'Verity'] };
+// A few entries in the shape of the real corpus (server/reset/breached-password-corpus.test.ts checks that one).
+const corpus = buildBreachedPasswordCorpus({
+  rankedPasswords: ['123456', 'password', '12345678', 'qwerty', '123456789', 'dragon'],
+  words: ['summer', 'harbour', 'lantern'],
+});
 const failed = (password: string, confirmation = password) =>
-  evaluatePassword(policy, { password, confirmation }, adele)
+  evaluatePassword(policy, { password, confirmation }, adele, corpus)
     .rules.filter((r) => !r.passed)
     .map((r) => r.id);
 
@@ -23,8 +29,12 @@ describe('password policy (one definition for browser and server)', () => {
   it('minimum length is configurable (default 12) and counted in code points, without truncation', () => {
     expect(failed('Tr4m!Qx9kP')).toContain('minLength');
     expect(
-      evaluatePassword({ ...policy, minLength: 8 }, { password: 'Tr4m!Qx9kP', confirmation: 'Tr4m!Qx9kP' }, adele)
-        .isAcceptable,
+      evaluatePassword(
+        { ...policy, minLength: 8 },
+        { password: 'Tr4m!Qx9kP', confirmation: 'Tr4m!Qx9kP' },
+        adele,
+        corpus,
+      ).isAcceptable,
     ).toBe(true);
     expect(failed('Ünïcødé-Brîdge-7')).not.toContain('minLength');
   });
@@ -46,6 +56,7 @@ describe('password policy (one definition for browser and server)', () => {
       policy,
       { password: 'P@ssw0rd-2024-Now', confirmation: 'P@ssw0rd-2024-Now' },
       adele,
+      corpus,
     );
     expect(result.rules.find((r) => r.id === 'notCommon')).toEqual({
       id: 'notCommon',
@@ -54,6 +65,22 @@ describe('password policy (one definition for browser and server)', () => {
     });
     expect(failed('Ab!123456789xyz')).toContain('notCommon');
     expect(failed('Qwerty-Lantern-82')).toContain('notCommon');
+  });
+
+  it('refuses a whole password that is a corpus entry once digits and symbols at its ends are stripped', () => {
+    expect(failed('Summer-2024!!')).toContain('notCommon');
+    expect(failed('2024#Harb0ur!')).toContain('notCommon');
+    // a corpus word inside a longer password is fine unless it is one of the common passwords matched inside
+    expect(failed('Summer-Harbour-Lantern-82')).not.toContain('notCommon');
+    // the browser has no whole-corpus entries: it checks the substrings only, the server checks both
+    const browser = { substrings: corpus.substrings };
+    const inBrowser = evaluatePassword(
+      policy,
+      { password: 'Summer-2024!!', confirmation: 'Summer-2024!!' },
+      adele,
+      browser,
+    );
+    expect(inBrowser.rules.find((rule) => rule.id === 'notCommon')?.passed).toBe(true);
   });
 
   it("refuses the organisation's words and parts of the user's name", () => {
@@ -74,7 +101,7 @@ describe('password policy (one definition for browser and server)', () => {
   it('property: acceptable exactly when every rule passes, and any password is evaluated without throwing', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'grapheme' }), fc.string({ maxLength: 20 }), (password, suffix) => {
-        const result = evaluatePassword(policy, { password, confirmation: password + suffix }, adele);
+        const result = evaluatePassword(policy, { password, confirmation: password + suffix }, adele, corpus);
         expect(result.rules.map((r) => r.id)).toEqual([...passwordRuleIds]);
         expect(result.isAcceptable).toBe(result.rules.every((r) => r.passed));
         if (suffix.length > 0) expect(result.isAcceptable).toBe(false);
@@ -90,7 +117,9 @@ describe('password policy (one definition for browser and server)', () => {
         fc.constantFrom('password', 'Contoso', 'adele', 'qwerty'),
         (before, after, word) => {
           const password = `${before}${word}${after}`;
-          expect(evaluatePassword(policy, { password, confirmation: password }, adele).isAcceptable).toBe(false);
+          expect(evaluatePassword(policy, { password, confirmation: password }, adele, corpus).isAcceptable).toBe(
+            false,
+          );
         },
       ),
     );

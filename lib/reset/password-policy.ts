@@ -4,10 +4,13 @@
 //   15 recommended for a single factor), Entra's maximum 256, no truncation. Counted in code points.
 // - Entra's complexity rule: three of lowercase, uppercase, digits, symbols (concept-sspr-policy
 //   "Password policies"); shown because Entra refuses the password otherwise.
-// - Banned values: the shipped common/breached list, the organisation's own words, parts of the user's
-//   name (concept-password-ban-bad: Entra normalises case and l33t substitutions and matches substrings).
+// - Banned values: a public corpus of breached passwords and dictionary words (breached-passwords.ts, passed
+//   in: the server holds all of it, the browser the part matched inside passwords), the organisation's own
+//   words, parts of the user's name (concept-password-ban-bad: Entra normalises case and l33t substitutions
+//   and matches substrings).
 // - Typed twice; paste is allowed (the page never blocks it).
-import { commonBreachedPasswords } from './banned-passwords';
+import { findBreachedPassword, type BreachedPasswordCorpus } from './breached-passwords';
+import { normalisePasswordText } from './password-text';
 
 export type PasswordPolicy = {
   minLength: number;
@@ -44,24 +47,6 @@ export const defaultPasswordPolicy: PasswordPolicy = {
   organisationWords: [],
 };
 
-// Entra's normalisation of common substitutions (concept-password-ban-bad, "How are passwords evaluated").
-const substitutions: Record<string, string> = {
-  '0': 'o',
-  '1': 'l',
-  '!': 'i',
-  '3': 'e',
-  '4': 'a',
-  '@': 'a',
-  '5': 's',
-  $: 's',
-  '7': 't',
-  '+': 't',
-};
-
-export function normalisePasswordText(value: string): string {
-  return [...value.normalize('NFKC').toLowerCase()].map((c) => substitutions[c] ?? c).join('');
-}
-
 /** Parts of a user's name that may not appear in the password: UPN local part and display-name words. */
 export function namePartsOf(context: PasswordContext): string[] {
   const local = context.userPrincipalName.split('@')[0] ?? '';
@@ -87,10 +72,11 @@ export function evaluatePassword(
   policy: PasswordPolicy,
   input: { password: string; confirmation: string },
   context: PasswordContext,
+  breached: BreachedPasswordCorpus,
 ): PasswordEvaluation {
   const { password, confirmation } = input;
   const length = [...password].length;
-  const common = findBannedWord(password, commonBreachedPasswords);
+  const common = password.length > 0 ? findBreachedPassword(password, breached) : undefined;
   const organisation = findBannedWord(
     password,
     policy.organisationWords.filter((word) => word.trim().length >= 3),

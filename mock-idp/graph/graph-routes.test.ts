@@ -120,6 +120,24 @@ describe('password reset through passwordProfile', () => {
     expect(banned.json.error.message).toContain('commonly used');
   });
 
+  it('serves lastPasswordChangeDateTime when selected, and moves it when a passwordProfile is applied', async () => {
+    const path = 'users/adele.vance@contoso.test?$select=id,lastPasswordChangeDateTime';
+    const before = await graph(path);
+    expect(before.status).toBe(200);
+    expect(Date.parse(before.json.lastPasswordChangeDateTime)).not.toBeNaN();
+    const unselected = await graph('users/adele.vance@contoso.test');
+    expect(unselected.json.lastPasswordChangeDateTime).toBeUndefined();
+    const applied = await graph('users/adele.vance@contoso.test', {
+      method: 'PATCH',
+      body: { passwordProfile: { password: 'Orbit-Kettle-73-Lamp' } },
+    });
+    expect(applied.status).toBe(204);
+    const after = await graph(path);
+    expect(Date.parse(after.json.lastPasswordChangeDateTime)).toBeGreaterThan(
+      Date.parse(before.json.lastPasswordChangeDateTime),
+    );
+  });
+
   it('sets a new password that works at sign-in and the old one no longer does', async () => {
     const ok = await graph('users/adele.vance@contoso.test', {
       method: 'PATCH',

@@ -8,7 +8,7 @@ import { readJson, sendJson } from '../http/http';
 import type { MockIdp } from '../mock-idp-context';
 import { checkPassword, passwordRuleSentences } from '../methods/password-rules';
 import { credentialsOf } from '../methods/demo-credentials';
-import { requirePasswordChange, setPassword } from '../methods/passwords';
+import { passwordChangedAt, requirePasswordChange, setPassword } from '../methods/passwords';
 import { setDefaultSignInMethod } from '../methods/registered-methods';
 import { readSignInLogs } from '../store/sign-in-logs';
 import { clearLockout, lockoutOf } from '../methods/smart-lockout';
@@ -180,7 +180,22 @@ async function route(
     const user = userOrThrow(mock, id);
     if (!sub && method === 'GET') {
       requirePermission(caller, readUsers);
-      return { body: { '@odata.context': `${graphBase}/$metadata#users/$entity`, ...select(userResource(user), url) } };
+      // lastPasswordChangeDateTime is returned only when selected, as in Graph (user resource); the portal's
+      // reconciliation of a password write whose answer was lost reads it. The demo password dates from the
+      // tenant's creation in the mock.
+      const changedAt = passwordChangedAt(mock.store, user.id);
+      const resource = {
+        ...userResource(user),
+        lastPasswordChangeDateTime: new Date(changedAt ?? Date.parse('2026-01-01T00:00:00Z')).toISOString(),
+      };
+      const isChangeSelected = url.searchParams.get('$select')?.includes('lastPasswordChangeDateTime') ?? false;
+      const { lastPasswordChangeDateTime, ...defaults } = resource;
+      return {
+        body: {
+          '@odata.context': `${graphBase}/$metadata#users/$entity`,
+          ...select(isChangeSelected ? { ...defaults, lastPasswordChangeDateTime } : defaults, url),
+        },
+      };
     }
     if (!sub && method === 'PATCH') return patchUser(mock, caller, user, await readJson(req));
     // --- service desk (issue 5): direct membership with directory roles (transitiveMemberOf, groups only,

@@ -19,6 +19,11 @@ export function setPassword(store: Store, userId: string, password: string, now:
   } satisfies StoredPassword);
 }
 
+/** When the password was last set (Graph user lastPasswordChangeDateTime), or null for the demo password. */
+export function passwordChangedAt(store: Store, userId: string): number | null {
+  return store.get<StoredPassword>('passwords', userId)?.changedAt ?? null;
+}
+
 export function isPasswordCorrect(store: Store, userId: string, password: string, demoPassword: string): boolean {
   const stored = store.get<StoredPassword>('passwords', userId);
   if (!stored) {

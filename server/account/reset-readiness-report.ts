@@ -11,7 +11,10 @@ import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
 import { classifyReadiness, modesOf, type ReadinessReason } from '../../lib/reset/reset-readiness';
 import { getConfig } from '../config';
 import { graphRequest } from '../graph/graph-client';
-import { listAuthenticationMethods, type GraphUser, graphUserSchema } from '../graph/users';
+import { listAuthenticationMethods, onPremisesIdentityOf, type GraphUser, graphUserSchema } from '../graph/users';
+import { productionServices } from '../context/production-services';
+import { onPremisesAccountView, type DeskOnPremisesView } from '../hybrid/desk-on-premises';
+import type { OnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { directoryMethodOf } from '../reset/graph-reset-directory';
 
 export type UserReadiness = {
@@ -20,16 +23,22 @@ export type UserReadiness = {
   displayName: string;
   reason: ReadinessReason;
   detail?: string;
+  /** Synced users: AD's lockout and refusals, or why Verity cannot serve the account (hybrid-ad.md). */
+  onPremises: DeskOnPremisesView;
 };
 export type ReadinessReport = { users: UserReadiness[]; counts: Record<ReadinessReason, number> & { total: number } };
 
 const collection = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
 const loose = z.looseObject({ id: z.string() });
 
-async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  run: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
   for (let index = 0; index < items.length; index += size)
-    results.push(...(await Promise.all(items.slice(index, index + size).map(run))));
+    results.push(...(await Promise.all(items.slice(index, index + size).map((item, at) => run(item, index + at)))));
   return results;
 }
 
@@ -44,6 +53,22 @@ async function loadPolicies() {
     namedLocations: locations.value,
     authenticationStrengthPolicies: strengths.value,
   };
+}
+
+const userFields =
+  'id,userPrincipalName,displayName,userType,accountEnabled,onPremisesSyncEnabled,onPremisesSecurityIdentifier,' +
+  'onPremisesSamAccountName,onPremisesDomainName,onPremisesDistinguishedName';
+
+async function withOnPremises(
+  readiness: Omit<UserReadiness, 'onPremises'>,
+  user: GraphUser,
+  directories: OnPremisesDirectories,
+): Promise<UserReadiness> {
+  const identity = onPremisesIdentityOf(user);
+  const onPremises: DeskOnPremisesView = identity
+    ? await onPremisesAccountView(directories, { id: user.id, onPremises: identity }, new Date())
+    : { source: 'entra' };
+  return { ...readiness, onPremises };
 }
 
 async function tenantUserOf(user: GraphUser) {
@@ -66,7 +91,7 @@ function readinessOf(
   tenant: CompiledTenant,
   appId: string,
   user: Awaited<ReturnType<typeof tenantUserOf>>,
-): UserReadiness {
+): Omit<UserReadiness, 'onPremises'> {
   const classified = classifyReadiness(user.authenticationMethods, (mode) => {
     const request = parseWhatIfRequest(
       {
@@ -113,14 +138,16 @@ async function buildTenant(users: GraphUser[]) {
 }
 
 /** Every user (first 999; Graph paging is not followed in this version). */
-export async function resetReadinessReport(): Promise<ReadinessReport> {
-  const users = await graphRequest(
-    'GET',
-    '/users?$select=id,userPrincipalName,displayName,userType,accountEnabled&$top=999',
-    { schema: collection(graphUserSchema) },
-  );
+export async function resetReadinessReport(
+  directories: OnPremisesDirectories = productionServices().directory.onPremises,
+): Promise<ReadinessReport> {
+  const users = await graphRequest('GET', `/users?$select=${userFields}&$top=999`, {
+    schema: collection(graphUserSchema),
+  });
   const { compiled, tenantUsers, appId } = await buildTenant(users.value);
-  const readiness = tenantUsers.map((user) => readinessOf(compiled, appId, user));
+  const readiness = await inBatches(tenantUsers, 8, (user, index) =>
+    withOnPremises(readinessOf(compiled, appId, user), users.value[index] ?? user, directories),
+  );
   const counts = {
     total: readiness.length,
     ready: 0,
@@ -133,14 +160,15 @@ export async function resetReadinessReport(): Promise<ReadinessReport> {
 }
 
 /** One user's readiness (for /account). */
-export async function resetReadinessOf(oid: string): Promise<UserReadiness> {
-  const user = await graphRequest(
-    'GET',
-    `/users/${encodeURIComponent(oid)}?$select=id,userPrincipalName,displayName,userType,accountEnabled`,
-    { schema: graphUserSchema },
-  );
+export async function resetReadinessOf(
+  oid: string,
+  directories: OnPremisesDirectories = productionServices().directory.onPremises,
+): Promise<UserReadiness> {
+  const user = await graphRequest('GET', `/users/${encodeURIComponent(oid)}?$select=${userFields}`, {
+    schema: graphUserSchema,
+  });
   const { compiled, tenantUsers, appId } = await buildTenant([user]);
   const [tenantUser] = tenantUsers;
   if (!tenantUser) throw new Error('user not loaded');
-  return readinessOf(compiled, appId, tenantUser);
+  return withOnPremises(readinessOf(compiled, appId, tenantUser), user, directories);
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 // The one refusal for "no DC answered in time": a 503 with a sentence a user can act on. The cause kept
 // for the server log never contains the bind password (ldapts errors carry none; we add none).
 import { AppError } from '@/lib/app-error';

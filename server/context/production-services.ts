@@ -13,6 +13,8 @@ import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
 import { portalLogger } from '../log/logger';
 import { runInBackground } from '../reset/background-tasks';
+import { startWriteReconciliation } from '../reset/write-reconciliation-schedule';
+import { resetDependenciesOf } from './reset-view';
 import { graphResetDirectory } from '../reset/graph-reset-directory';
 import type { ResetLimiters } from '../reset/reset-dependencies';
 import { createEntraMfaVerification } from '../verification/entra-mfa-verification';
@@ -96,5 +98,6 @@ export function productionServices(): PortalServices {
     pushChannel: graphMockPushChannel,
     entraVerification: entraVerificationFrom(config),
   };
+  startWriteReconciliation(resetDependenciesOf(services), services.logger);
   return services;
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 // Turns a refusal from lib/desk into the project's AppError with the reason in details.refusal, so the
 // console can show the reason in the agent's language.
 import { AppError, type AppErrorCode } from '../../lib/app-error';

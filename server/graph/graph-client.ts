@@ -45,7 +45,11 @@ function errorForStatus(status: number, body: unknown): AppError {
     return new AppError('INVALID_INPUT', message ?? 'Microsoft Entra ID refused the request.', details);
   if (status === 429)
     return new AppError('RATE_LIMITED', message ?? 'Microsoft Graph is throttling requests.', details);
-  return new AppError('UPSTREAM_ERROR', message ?? `Microsoft Graph answered ${status}.`, details);
+  // A 5xx (Graph's 500/502/503/504) says nothing about whether a write behind it was applied.
+  return new AppError('UPSTREAM_ERROR', message ?? `Microsoft Graph answered ${status}.`, {
+    ...details,
+    ...(status >= 500 ? { isOutcomeUnknown: true } : {}),
+  });
 }
 
 /** One Graph call: `path` is relative to GRAPH_BASE_URL (e.g. `/users/{id}`); the answer is checked with `schema`. */
@@ -75,8 +79,17 @@ export async function graphRequest<T>(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    portalLogger().warn({ graph: { method, clientRequestId, outcome: 'unreachable' } }, 'graph call');
-    throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph could not be reached.', { cause: String(error) });
+    // A timeout after the request was sent leaves a write's outcome unknown: Graph may have applied it
+    // (issue 12, finding 3). Callers that write reconcile instead of reporting a failure.
+    const isTimeout = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    portalLogger().warn(
+      { graph: { method, clientRequestId, outcome: isTimeout ? 'timeout' : 'unreachable' } },
+      'graph call',
+    );
+    throw new AppError('UPSTREAM_ERROR', 'Microsoft Graph could not be reached.', {
+      cause: String(error),
+      ...(isTimeout && method !== 'GET' ? { isOutcomeUnknown: true } : {}),
+    });
   }
   portalLogger().debug(
     {

@@ -10,6 +10,8 @@ export type DependencyCheck = { reachable: boolean; latencyMs: number };
 
 export type Readiness = {
   status: 'ok' | 'unavailable';
+  /** SIGTERM received: finishing work, take the instance out of traffic (server/shutdown/graceful-shutdown.ts). */
+  draining: boolean;
   database: DependencyCheck & { provider: 'sqlite' | 'postgresql' };
   redis: (DependencyCheck & { configured: true }) | { configured: false };
 };
@@ -21,6 +23,7 @@ export type ReadinessParts = {
   provider: 'sqlite' | 'postgresql';
   /** PINGs Redis; absent when REDIS_URL is not set. */
   pingRedis?: () => Promise<unknown>;
+  isDraining?: boolean;
   timeoutMs?: number;
 };
 
@@ -52,9 +55,11 @@ export async function checkReadiness(parts: ReadinessParts): Promise<Readiness> 
     timed(() => parts.db.$queryRaw`SELECT 1`, timeoutMs),
     parts.pingRedis ? timed(parts.pingRedis, timeoutMs) : Promise.resolve(null),
   ]);
-  const isReady = database.reachable && (redis?.reachable ?? true);
+  const draining = parts.isDraining ?? false;
+  const isReady = !draining && database.reachable && (redis?.reachable ?? true);
   return {
     status: isReady ? 'ok' : 'unavailable',
+    draining,
     database: { provider: parts.provider, ...database },
     redis: redis ? { configured: true, ...redis } : { configured: false },
   };

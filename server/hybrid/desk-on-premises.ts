@@ -77,6 +77,15 @@ export function deskOnPremisesView(authority: PasswordAuthority | { kind: 'unava
   }
 }
 
+/** The on-premises account as the desk card, the readiness report and /account show it. */
+export async function onPremisesAccountView(
+  directories: OnPremisesDirectories,
+  user: User,
+  now: Date,
+): Promise<DeskOnPremisesView> {
+  return deskOnPremisesView(await deskAuthorityOf(directories, user, now));
+}
+
 /** Entra's privilege, plus AD's protected accounts (AdminSDHolder) as privileged targets. */
 export function withOnPremisesPrivilege(
   privilege: TargetPrivilege,

@@ -18,6 +18,8 @@ export class SelfServiceWriteError extends Error {
   constructor(
     readonly shown: AppError,
     readonly auditReason: string,
+    /** The answer was lost after the write was sent (a timeout, a 5xx): it may have been applied. */
+    readonly isOutcomeUnknown = false,
   ) {
     super(shown.message);
   }
@@ -101,7 +103,11 @@ export async function writeAtSourceOfAuthority(
     if (write.kind === 'password') await deps.directory.setPassword(user.id, write.password);
     else await deps.directory.unlock(user.id);
   } catch (error) {
-    throw new SelfServiceWriteError(entraFailure(error, write), isAppError(error) ? error.code : 'INTERNAL');
+    throw new SelfServiceWriteError(
+      entraFailure(error, write),
+      isAppError(error) ? error.code : 'INTERNAL',
+      isAppError(error) && error.details.isOutcomeUnknown === true,
+    );
   }
   return null;
 }

@@ -61,6 +61,14 @@ export const graphResetDirectory: ResetDirectory = {
   async setPassword(id, password) {
     await setUserPassword(id, password);
   },
+  async lastPasswordChange(id) {
+    // Graph user resource: lastPasswordChangeDateTime is not in the default property set, hence $select.
+    const user = await graphRequest('GET', `/users/${encodeURIComponent(id)}?$select=id,lastPasswordChangeDateTime`, {
+      schema: z.looseObject({ lastPasswordChangeDateTime: z.string().nullish() }),
+    });
+    const changed = user.lastPasswordChangeDateTime ? new Date(user.lastPasswordChangeDateTime) : null;
+    return changed && !Number.isNaN(changed.getTime()) ? changed : null;
+  },
   async unlock(id) {
     await unlockUser(id);
   },

@@ -1,3 +1,4 @@
+import 'server-only';
 // What the reset portal needs from the directory (Microsoft Graph), as one small port so the domain
 // functions can be tested against an in-memory directory and run against Graph (real or mock).
 import type { OnPremisesIdentity } from '@/lib/ad/source-of-authority';
@@ -37,6 +38,11 @@ export type ResetDirectory = {
   listMethods(id: string): Promise<DirectoryMethod[]>;
   /** Graph PATCH /users/{id} passwordProfile; throws AppError INVALID_INPUT carrying Entra's message. */
   setPassword(id: string, password: string): Promise<void>;
+  /**
+   * Graph user `lastPasswordChangeDateTime` (only returned with $select), or null: how reconciliation finds
+   * out whether a password write whose answer was lost did land.
+   */
+  lastPasswordChange(id: string): Promise<Date | null>;
   unlock(id: string): Promise<void>;
   revokeSignInSessions(id: string): Promise<void>;
 };

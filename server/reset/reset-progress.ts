@@ -13,8 +13,10 @@ import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
 import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
 import { requireVerifiedSession } from './change-password';
+import { reconcileSessionWrite, type WriteSettlement } from './directory-write-intent';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 import { resetSessionReference } from './reset-secrets';
+import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 
 export type ResetProgress = {
   purpose: ResetPurpose;
@@ -125,6 +127,8 @@ export async function newPasswordPageData(): Promise<{
   context: { userPrincipalName: string; displayName: string };
   /** The synced user's AD policy rules (or that self-service is refused for them). */
   onPremises: OnPremisesPasswordView;
+  /** The part of the breached-password corpus the browser checks while the user types (the server checks all). */
+  breachedSubstrings: readonly string[];
 } | null> {
   const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
@@ -136,9 +140,31 @@ export async function newPasswordPageData(): Promise<{
       policy: deps.settings.passwordPolicy,
       context: { userPrincipalName: user.userPrincipalName, displayName: user.displayName },
       onPremises: await onPremisesPasswordView(deps, user),
+      breachedSubstrings: (await loadBreachedPasswordCorpus()).substrings,
     };
   } catch (error) {
     if (isAppError(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'EXPIRED'].includes(error.code)) return null;
     throw error;
   }
+}
+
+/**
+ * The confirming page's question: did the write whose answer was lost land? Reconciles it now (Graph
+ * lastPasswordChangeDateTime), so each refresh of the page moves it on; null without a session.
+ */
+export async function writeConfirmationForPage(): Promise<{
+  purpose: ResetPurpose;
+  settlement: WriteSettlement | 'none';
+} | null> {
+  const deps = resetDependenciesOf(productionServices());
+  const token = readResetCookie(await cookies(), deps.settings);
+  let session: LoadedResetSession;
+  try {
+    session = await loadResetSession(deps, token);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+  if (session.row.completedAt) return { purpose: session.purpose, settlement: 'applied' };
+  return { purpose: session.purpose, settlement: (await reconcileSessionWrite(deps, session.row.id)) ?? 'none' };
 }

@@ -246,10 +246,10 @@ describe('every input is validated; malformed input is a clear 4xx, never a 500'
     expect(await response.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
   });
 
-  it('a username the user typed wrongly goes back to the page with an explanation', async () => {
+  it('a username the user typed wrongly goes back to the page with an explanation and the value kept', async () => {
     const response = await startFor('not-an-email');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${origin}/reset?error=invalidInput`);
+    expect(response.headers.get('location')).toBe(`${origin}/reset?error=invalidInput&username=not-an-email`);
   });
 
   it('a forged callback without a session, or with garbage, lands on a page, never a 500', async () => {

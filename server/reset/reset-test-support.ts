@@ -29,6 +29,10 @@ export const nestor: ResetDirectoryUser = {
 
 export type MemoryDirectory = ResetDirectory & {
   passwordWrites: { id: string; password: string }[];
+  /** When each user's password last changed (Graph lastPasswordChangeDateTime); set by setPassword. */
+  passwordChangedAt: Map<string, Date>;
+  /** The clock setPassword stamps changes with (the test's clock when it has one). */
+  now: () => Date;
   unlocks: string[];
   revocations: string[];
   rejectNextPassword?: string;
@@ -39,6 +43,8 @@ export function memoryDirectory(users: { user: ResetDirectoryUser; methods: Dire
   const byId = new Map(users.map((entry) => [entry.user.id, entry]));
   const directory: MemoryDirectory = {
     passwordWrites: [],
+    passwordChangedAt: new Map(),
+    now: () => new Date(),
     unlocks: [],
     revocations: [],
     async findUser(username) {
@@ -61,6 +67,10 @@ export function memoryDirectory(users: { user: ResetDirectoryUser; methods: Dire
         throw new AppError('INVALID_INPUT', message);
       }
       directory.passwordWrites.push({ id, password });
+      directory.passwordChangedAt.set(id, directory.now());
+    },
+    async lastPasswordChange(id) {
+      return directory.passwordChangedAt.get(id) ?? null;
     },
     async unlock(id) {
       directory.unlocks.push(id);

@@ -1,3 +1,4 @@
+import 'server-only';
 // Step 1 of a reset or unlock: the user says who they are. The answer, its timing and its cookies are the
 // same whether or not the account exists or can reset (OWASP Forgot Password Cheat Sheet; ASVS5 6.3.8):
 // the request path does the same work for every username (rate-limit checks, one insert) and the Graph

@@ -1,14 +1,14 @@
+import 'server-only';
 // The end of an unlock: clears the lockout at the user's source of authority: AD's lockoutTime=0 for a
 // synced user, Entra's smart lockout for a cloud-only one (Graph; in the mock POST /users/{id}/unlock, see
-// docs/reset-portal.md for real Entra). Once per session, like a reset.
+// docs/reset-portal.md for real Entra). Once per session, like a reset, with the same claim, intent and
+// reconciliation (server/reset/directory-write-intent.ts).
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
-import { auditReset } from './reset-audit';
-import { notifyUser, requireVerifiedSession } from './change-password';
-import { SelfServiceWriteError, writeAtSourceOfAuthority } from '../hybrid/self-service-write';
+import { requireVerifiedSession, settleEarlierWrite, settleFailedWrite } from './change-password';
+import { writeAtSourceOfAuthority } from '../hybrid/self-service-write';
+import { claimWithIntent, completeWrite } from './directory-write-intent';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { recordSessionCompleted } from './reset-session-store';
-import { resetSessionReference } from './reset-secrets';
 
 export async function unlockAccount(
   deps: ResetDependencies,
@@ -16,12 +16,15 @@ export async function unlockAccount(
 ): Promise<void> {
   const session = await requireVerifiedSession(deps, input.token, 'unlock');
   const userId = String(session.row.userId);
-  const claimedAt = deps.now();
-  const claim = await deps.db.resetSession.updateMany({
-    where: { id: session.row.id, passwordClaimedAt: null, completedAt: null, endedReason: null },
-    data: { passwordClaimedAt: claimedAt },
+  await settleEarlierWrite(deps, session);
+  const intent = await claimWithIntent(deps, {
+    sessionId: session.row.id,
+    kind: 'unlock',
+    userId,
+    locale: input.locale,
+    origin: input.origin,
   });
-  if (claim.count === 0)
+  if (!intent)
     throw new AppError('CONFLICT', 'Your account is already being unlocked. Wait a moment.', {
       reason: 'alreadyInProgress',
     });
@@ -29,33 +32,8 @@ export async function unlockAccount(
   try {
     await writeAtSourceOfAuthority(deps, user, { kind: 'unlock' });
   } catch (error) {
-    await deps.db.resetSession.updateMany({
-      where: { id: session.row.id, passwordClaimedAt: claimedAt },
-      data: { passwordClaimedAt: null },
-    });
-    const failure = error instanceof SelfServiceWriteError ? error : null;
-    await auditReset(deps, {
-      action: 'unlock.rejected',
-      outcome: failure?.shown.reason === 'selfServiceRefused' ? 'denied' : 'failure',
-      subjectId: userId,
-      purpose: 'unlock',
-      sessionId: resetSessionReference(session.row),
-      services: session.snapshot.verified,
-      reason: failure?.auditReason ?? 'INTERNAL',
-      origin: input.origin,
-    });
-    throw failure?.shown ?? error;
+    await settleFailedWrite(deps, intent, error);
+    return;
   }
-  const now = deps.now();
-  await recordSessionCompleted(deps, session);
-  await auditReset(deps, {
-    action: 'unlock.completed',
-    outcome: 'success',
-    subjectId: userId,
-    purpose: 'unlock',
-    sessionId: resetSessionReference(session.row),
-    services: session.snapshot.verified,
-    origin: input.origin,
-  });
-  notifyUser(deps, user, 'accountUnlocked', input.locale, now);
+  await completeWrite(deps, intent);
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 // SMS and email codes (ASVS5 6.5.1-6.5.5, 6.6.3; NIST SP 800-63B 5.1.3.2): 8 digits from the CSPRNG,
 // stored as a keyed hash, bound to the reset session and the service, single use, 10 minutes by default,
 // at most 5 tries each; a new code replaces the previous one. Sending answers the same whether or not a

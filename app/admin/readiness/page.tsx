@@ -1,13 +1,14 @@
 // /admin/readiness: how many users cannot reset with Microsoft Entra MFA today, and why.
 import { adminReadinessPageData } from '@/server/account/admin-readiness-page-data';
 import { requestMessages } from '@/server/i18n/request-messages';
+import { onPremisesSummary } from '@/app/components/on-premises-summary';
 import { WayOnward } from '../../components/way-onward';
 import { ErrorNotice, buttonClass } from '../../reset/_components/notice';
 
 const reasons = ['ready', 'passwordFirstSignIn', 'noMethodRegistered', 'blockedByPolicy'] as const;
 
 export default async function AdminReadinessPage() {
-  const { t } = await requestMessages();
+  const { t, locale } = await requestMessages();
   const data = await adminReadinessPageData();
   if (data.access !== 'granted') {
     return (
@@ -28,6 +29,7 @@ export default async function AdminReadinessPage() {
   }
   const { report } = data;
   const notReady = report.users.filter((user) => user.reason !== 'ready');
+  const synced = report.users.filter((user) => user.onPremises.source !== 'entra');
   return (
     <div>
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.admin.title')}</h1>
@@ -82,6 +84,21 @@ export default async function AdminReadinessPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {synced.length > 0 && (
+        <>
+          <h2 className="mt-8 text-lg font-semibold">{t('account.onPremises.heading')}</h2>
+          <ul className="mt-3 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white text-sm">
+            {synced.map((user) => (
+              <li key={user.id} className="p-3" data-testid="on-premises-row" data-source={user.onPremises.source}>
+                <span className="font-medium">{user.displayName}</span>{' '}
+                <span className="text-slate-600">{user.userPrincipalName}</span>
+                <br />
+                {onPremisesSummary(user.onPremises, t, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -56,6 +56,7 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
         csrf={data.csrf}
         policy={data.policy}
         context={data.context}
+        breachedSubstrings={data.breachedSubstrings}
         labels={labels}
         failedRules={failedRules}
       />

@@ -3,7 +3,7 @@
 // (lib/reset/password-policy.ts). Paste and password managers work (autocomplete="new-password", no
 // paste blocking); a toggle shows both fields. Without JavaScript the form still posts and the server
 // answers with the same rules.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   evaluatePassword,
   type PasswordContext,
@@ -30,12 +30,15 @@ export function PasswordForm({
   csrf,
   policy,
   context,
+  breachedSubstrings,
   labels,
   failedRules = [],
   activeDirectory,
 }: {
   csrf: string;
   policy: PasswordPolicy;
+  /** The common breached passwords refused inside a password; the server also checks the whole corpus. */
+  breachedSubstrings: readonly string[];
   context: PasswordContext;
   labels: PasswordFormLabels;
   /** Rules the server refused on the last submission: listed next to the fields until the user types again. */
@@ -56,7 +59,8 @@ export function PasswordForm({
     setPassword(newRef.current?.value ?? '');
     setConfirmation(confirmRef.current?.value ?? '');
   }, []);
-  const evaluation = evaluatePassword(policy, { password, confirmation }, context);
+  const breached = useMemo(() => ({ substrings: breachedSubstrings }), [breachedSubstrings]);
+  const evaluation = evaluatePassword(policy, { password, confirmation }, context, breached);
   const type = isShown ? 'text' : 'password';
   // Nothing typed yet: no rule is ticked (an empty field is not "at most 256 characters" in any useful sense).
   const isEmpty = password.length === 0 && confirmation.length === 0;

@@ -39,10 +39,18 @@ export function withQuery(path: string, values: Record<string, string>): string 
   return `${base}?${params.toString()}`;
 }
 
-/** Where a failed reset form goes back to, with the reason the page explains (role=alert). */
+/**
+ * Where a failed reset form goes back to, with the reason the page explains (role=alert). A write whose
+ * answer was lost goes to the confirming page instead (server/reset/directory-write-intent.ts), never
+ * back to the form with a failure.
+ */
 export function backWithError(errorPath: string | ((raw: RawFields) => string)) {
-  return (failure: RequestFailure, raw: RawFields) =>
-    withQuery(typeof errorPath === 'function' ? errorPath(raw) : errorPath, { error: reasonOf(failure) });
+  return (failure: RequestFailure, raw: RawFields) => {
+    const path = typeof errorPath === 'function' ? errorPath(raw) : errorPath;
+    if (failure.reason === 'confirmingChange')
+      return path.startsWith('/unlock') ? '/unlock/confirming' : '/reset/confirming';
+    return withQuery(path, { error: reasonOf(failure) });
+  };
 }
 
 export function resetRedirect(context: PortalContext, path: string, newSessionToken?: string): Response {

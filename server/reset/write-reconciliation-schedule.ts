@@ -1,0 +1,29 @@
+import 'server-only';
+// Sweeps password writes and unlocks whose lease ran out (the process that held them died, or the user
+// closed the confirming page) every 30 s, so a change that landed is audited and notified and a claim that
+// did not is freed even when nobody comes back (issue 12, finding 2). Each portal instance sweeps; the
+// settlement is a conditional update, so two instances never complete one write twice.
+import type { Logger } from '../log/logger';
+import { errorSummary } from '../http/request-failure';
+import { reconcileExpiredWrites } from './directory-write-intent';
+import type { ResetDependencies } from './reset-dependencies';
+
+export const reconciliationIntervalMs = 30_000;
+
+export function startWriteReconciliation(deps: ResetDependencies, logger: Logger): () => void {
+  let isRunning = false;
+  const timer = setInterval(() => {
+    if (isRunning) return;
+    isRunning = true;
+    reconcileExpiredWrites(deps)
+      .then((settled) => {
+        if (settled > 0) logger.info({ job: 'reset.reconcileWrites', settled }, 'job');
+      })
+      .catch((error: unknown) => logger.error({ job: 'reset.reconcileWrites', error: errorSummary(error) }, 'job'))
+      .finally(() => {
+        isRunning = false;
+      });
+  }, reconciliationIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
