@@ -10,3 +10,12 @@ export function adUnavailable(cause: unknown): AppError {
     { reason: 'adUnavailable', cause: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) },
   );
 }
+
+/** A write was sent and its answer lost: it may have been applied. Reconciled, never reported as "nothing changed". */
+export function adOutcomeUnknown(cause: unknown): AppError {
+  return new AppError('UNAVAILABLE', 'Active Directory did not confirm the change in time.', {
+    reason: 'adOutcomeUnknown',
+    isOutcomeUnknown: true,
+    cause: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+  });
+}

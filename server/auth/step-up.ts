@@ -1,3 +1,4 @@
+import 'server-only';
 // The refusal when a sensitive staff action needs a fresh MFA sign-in (lib/auth/mfa-freshness.ts): the
 // console and pages send the user to sign in again with prompt=login, which makes Entra authenticate anew.
 import { AppError } from '../../lib/app-error';

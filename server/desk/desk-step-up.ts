@@ -1,3 +1,4 @@
+import 'server-only';
 // MFA freshness before the desk's most sensitive steps (issue 11, finding 9; ASVS5 6.8.4): issuing a Temporary
 // Access Pass, unlocking, and a supervisor approving a privileged case need the staff member's own MFA sign-in
 // within PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES (15), else they sign in again with prompt=login. The freshness

@@ -50,7 +50,7 @@ function adFailure(error: unknown): SelfServiceWriteError {
   }
   // No rights on the object (an AdminSDHolder-protected account) or the object vanished: the desk's case.
   if (reason === 'adAccessDenied' || reason === 'adAccountNotFound') return selfServiceRefused(reason);
-  return new SelfServiceWriteError(error, reason);
+  return new SelfServiceWriteError(error, reason, error.details.isOutcomeUnknown === true);
 }
 
 async function writeToAd(authority: Extract<PasswordAuthority, { kind: 'activeDirectory' }>, write: SelfServiceWrite) {

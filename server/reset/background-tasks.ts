@@ -1,4 +1,3 @@
-import 'server-only';
 // Work that must not be timed by the requester (account lookup, code delivery, notifications) runs after
 // the response. One JSON log line per job (name, outcome, duration, and the request id of the request that
 // enqueued it, carried by server/log/request-scope.ts); failures are logged by kind, without secrets.

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { isLocale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
+import { lastPasswordChangeAtSource, unlockAtSource } from '../hybrid/reconcile-at-source';
 import { notifyUser } from './notify-user';
 import { auditReset } from './reset-audit';
 import { resetSessionReference } from './reset-secrets';
@@ -125,7 +126,8 @@ export async function reconcileIntent(deps: ResetDependencies, intent: Directory
   const isLeaseOver = deps.now().getTime() >= intent.leaseExpiresAt.getTime();
   try {
     if (intent.kind === 'password') {
-      const changedAt = await deps.directory.lastPasswordChange(intent.userId);
+      // At the source of authority: AD's pwdLastSet for a synced user, Graph for a cloud-only one.
+      const changedAt = await lastPasswordChangeAtSource(deps, intent.userId);
       if (changedAt && changedAt.getTime() >= intent.startedAt.getTime() - clockSkewMs) {
         await completeWrite(deps, intent);
         return 'applied';
@@ -136,7 +138,7 @@ export async function reconcileIntent(deps: ResetDependencies, intent: Directory
     }
     // Unlocking again is harmless; only after the lease, so a write still in flight is not doubled.
     if (!isLeaseOver) return 'pending';
-    await deps.directory.unlock(intent.userId);
+    await unlockAtSource(deps, intent.userId);
     await completeWrite(deps, intent);
     return 'applied';
   } catch {

@@ -1,3 +1,4 @@
+import 'server-only';
 // Importing policies replaces what the simulator and its blast-radius answers rest on, so the admin's MFA
 // sign-in must be recent (PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES, 15; ASVS5 6.8.4), else they sign in again
 // with prompt=login. Returns the audit details of the freshness used; the pipeline audits a refusal.
