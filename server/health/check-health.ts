@@ -14,6 +14,8 @@ export type Readiness = {
   draining: boolean;
   database: DependencyCheck & { provider: 'sqlite' | 'postgresql' };
   redis: (DependencyCheck & { configured: true }) | { configured: false };
+  /** Outbox jobs not yet done, and given up after their retries (server/jobs/outbox.ts); details only. */
+  jobs?: { pending: number; failed: number };
 };
 
 export type Liveness = { status: 'ok'; uptimeSeconds: number };
@@ -24,6 +26,7 @@ export type ReadinessParts = {
   /** PINGs Redis; absent when REDIS_URL is not set. */
   pingRedis?: () => Promise<unknown>;
   isDraining?: boolean;
+  countJobs?: () => Promise<{ pending: number; failed: number }>;
   timeoutMs?: number;
 };
 
@@ -56,11 +59,13 @@ export async function checkReadiness(parts: ReadinessParts): Promise<Readiness> 
     parts.pingRedis ? timed(parts.pingRedis, timeoutMs) : Promise.resolve(null),
   ]);
   const draining = parts.isDraining ?? false;
+  const jobs = database.reachable && parts.countJobs ? await parts.countJobs().catch(() => undefined) : undefined;
   const isReady = !draining && database.reachable && (redis?.reachable ?? true);
   return {
     status: isReady ? 'ok' : 'unavailable',
     draining,
     database: { provider: parts.provider, ...database },
     redis: redis ? { configured: true, ...redis } : { configured: false },
+    ...(jobs ? { jobs } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { databaseProvider } from '@/server/config';
 import { checkLiveness, checkReadiness } from '@/server/health/check-health';
+import { outboxCounts } from '@/server/jobs/outbox';
 import { defineRoute } from '@/server/http/define-route';
 import { redisClient } from '@/server/rate-limit/rate-limiter';
 import { isDraining } from '@/server/shutdown/graceful-shutdown';
@@ -20,6 +21,7 @@ export const GET = defineRoute({
       db: context.db,
       provider: databaseProvider(context.settings),
       isDraining: isDraining(),
+      countJobs: () => outboxCounts(context.db),
       ...(redisUrl ? { pingRedis: () => redisClient(redisUrl).ping() } : {}),
     });
     return Response.json(readiness, { status: readiness.status === 'ok' ? 200 : 503 });
