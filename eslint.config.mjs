@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
@@ -39,6 +40,40 @@ const layerZones = [
   { target: './mock-idp', from: ['./server', './app'], message: 'mock-idp/ is its own program: it may use lib/ only.' },
 ];
 
+// Every server module starts with `import 'server-only'`, so importing it into a client component fails the build
+// instead of shipping server code to the browser (Next.js data-security guide). Exempt: tests and test support
+// (vitest aliases server-only), and the modules that also run outside Next, where server-only throws: the tsx
+// scripts (scripts/), the plain-Node benchmarks and proxy.ts. scripts/server-only.test.ts keeps this list exactly
+// the set of server modules those entry points reach (the list is scripts/server-modules-outside-next.json).
+const serverModulesOutsideNext = JSON.parse(
+  readFileSync(new URL('./scripts/server-modules-outside-next.json', import.meta.url), 'utf8'),
+);
+
+const verityRules = {
+  rules: {
+    'require-server-only': {
+      meta: {
+        type: 'problem',
+        messages: {
+          missing:
+            "A server module starts with `import 'server-only'` (or is listed in scripts/server-modules-outside-next.json).",
+        },
+        schema: [],
+      },
+      create(context) {
+        return {
+          Program(program) {
+            const hasMarker = program.body.some(
+              (statement) => statement.type === 'ImportDeclaration' && statement.source.value === 'server-only',
+            );
+            if (!hasMarker) context.report({ node: program, messageId: 'missing' });
+          },
+        };
+      },
+    },
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -68,6 +103,20 @@ export default defineConfig([
       // Runtime cycles only: type-only imports are erased and may close a loop (eslint-plugin-import skips them).
       'import/no-cycle': ['error', { ignoreExternal: true, disableScc: true }],
     },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.d.ts',
+      '**/*test-*.ts',
+      '**/*-test-support.ts',
+      '**/test-support/**',
+      'server/log/memory-log.ts',
+      ...serverModulesOutsideNext,
+    ],
+    plugins: { verity: verityRules },
+    rules: { 'verity/require-server-only': 'error' },
   },
   {
     files: ['server/**/*.ts', 'cli/**/*.ts', 'dev-sink/**/*.ts', 'mock-idp/**/*.ts'],

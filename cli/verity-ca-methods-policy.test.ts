@@ -41,6 +41,7 @@ describe('verity-ca with an authentication methods policy', () => {
     const retired = await run([...args, '--as-of', '2027-02-01', '--json']);
     expect(JSON.parse(retired.stdout)).toMatchObject({ outcome: 'unavailable' });
     const lint = await run(['lint', ...tenant, ...methodsPolicy, '--as-of', '2027-02-01', '--json']);
+    expect(lint.stderr).toBe('');
     const findings = (JSON.parse(lint.stdout) as { findings: { code: string; userIds?: string[] }[] }).findings;
     // Sam (SMS only) and Olga (office phone, which the policy does not allow anyway) lose MFA; Pat keeps push.
     expect(findings.find((f) => f.code === 'methodRetirementLosesMfa')?.userIds).toEqual([
@@ -49,6 +50,11 @@ describe('verity-ca with an authentication methods policy', () => {
     expect(findings.find((f) => f.code === 'methodRetirementKeepsMfa')?.userIds).toEqual([
       'd2000000-0000-4000-8000-000000000003',
     ]);
+    // What Sam should register: FIDO2 is only for the pilot group and OATH is disabled, so Authenticator.
+    const text = await run(['lint', ...tenant, ...methodsPolicy, '--as-of', '2027-02-01']);
+    expect(text.stdout).toContain(
+      'LOSES MFA on 2027-02-01: sam.sms@methods.test (sms, voice retired; register microsoftAuthenticatorPush)',
+    );
   });
 
   it('refuses a date that is not YYYY-MM-DD or not a real day (exit 2)', async () => {

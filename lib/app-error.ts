@@ -19,30 +19,102 @@ export const appErrorCodes = [
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
-export type AppErrorDetails = {
+/**
+ * The closed set of machine reasons, per code (jose's discriminated errors are the model): a reason that is not
+ * listed under its code does not compile, and tables keyed by AppErrorReason must give every reason a message.
+ * One casing, camelCase (lib/app-error.test.ts). A new refusal is added here, under the code it is thrown with.
+ * The desk policy's refusals (lib/desk) are reasons too, under the code server/desk/desk-refusal-error.ts uses.
+ */
+export const appErrorReasons = {
+  INVALID_INPUT: [
+    'invalidInput',
+    'malformedPath',
+    'invalidCallbackUrl',
+    'wrongCode',
+    'passkeyFailed',
+    'enrolmentExpired',
+    'passwordRules',
+    'entraBanned',
+    'entraComplexity',
+    'entraRejected',
+    'adPasswordRules',
+    'adMinLength',
+    'adComplexity',
+    'adHistory',
+    'adMinimumAge',
+  ],
+  NOT_FOUND: ['notFound', 'adAccountNotFound'],
+  UNAUTHORIZED: ['signedOut', 'noSession', 'reauthenticationRequired'],
+  FORBIDDEN: [
+    'crossSite',
+    'csrf',
+    'missingRole',
+    'notCaseAgent',
+    'notEnoughStars',
+    'selfServiceRefused',
+    'adAccessDenied',
+    'ownAccount',
+    'supervisorAccount',
+    'targetBlocked',
+    'notVerified',
+    'notEnoughVerification',
+    'needsStrongMethod',
+    'needsSecondMethod',
+    'needsSupervisorApproval',
+    'approvalNotNeeded',
+    'approvalNotRequested',
+    'approverIsAgent',
+    'approverIsTarget',
+  ],
+  CONFLICT: [
+    'alreadyInProgress',
+    'confirmingChange',
+    'completed',
+    'caseEnded',
+    'alreadyApproved',
+    'adIdentityMissing',
+    'adDomainNotConnected',
+    'adAccountNotFound',
+  ],
+  RATE_LIMITED: ['rateLimited', 'tooManyTries'],
+  PAYLOAD_TOO_LARGE: ['bodyTooLarge'],
+  EXPIRED: ['expired', 'completed', 'tooManyFailures', 'expiredCode', 'windowExpired'],
+  UPSTREAM_ERROR: ['upstreamError', 'adRefused', 'entraUnavailable'],
+  UNAVAILABLE: ['temporarilyUnavailable', 'adUnavailable', 'adOutcomeUnknown'],
+  CONFIG_ERROR: ['configError', 'unsafeInProduction'],
+  INTERNAL: ['internal'],
+} as const satisfies Record<AppErrorCode, readonly string[]>;
+
+/** The reasons an error with code `C` may carry (all reasons when C is the whole union). */
+export type AppErrorReason<C extends AppErrorCode = AppErrorCode> = (typeof appErrorReasons)[C][number];
+
+export function isAppErrorReason<C extends AppErrorCode>(code: C, value: unknown): value is AppErrorReason<C> {
+  return (appErrorReasons[code] as readonly unknown[]).includes(value);
+}
+
+export type AppErrorDetails<C extends AppErrorCode = AppErrorCode> = {
   /** File or request part the error is about, e.g. "tenant.json". */
   source?: string;
   /** JSON path inside the source, e.g. "$.value[3].conditions.locations". */
   path?: string;
-  /** Machine reason the UI switches on (camelCase), e.g. "crossSite", "notEnoughStars". */
-  reason?: string;
+  /** Machine reason the UI switches on, from the code's closed list. */
+  reason?: AppErrorReason<C>;
   [key: string]: unknown;
 };
 
-export class AppError extends Error {
+export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   override readonly name = 'AppError';
   constructor(
-    readonly code: AppErrorCode,
+    readonly code: C,
     message: string,
-    readonly details: AppErrorDetails = {},
+    readonly details: AppErrorDetails<C> = {},
   ) {
     super(message);
   }
 
-  /** The machine reason: `details.reason`, or the desk policy's refusal. */
-  get reason(): string | undefined {
-    const reason = this.details.reason ?? this.details.refusal;
-    return typeof reason === 'string' ? reason : undefined;
+  /** The machine reason, from the code's closed list. */
+  get reason(): AppErrorReason<C> | undefined {
+    return this.details.reason;
   }
 }
 

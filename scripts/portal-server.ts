@@ -10,6 +10,8 @@ import { auditSettingsFrom } from '../server/audit/audit-settings';
 import { loadConfig, type Config } from '../server/config';
 import { createDatabaseClient } from '../server/database/create-database-client';
 import { createLogger } from '../server/log/logger';
+import { settleBackgroundTasks } from '../server/reset/background-tasks';
+import { shutDownGracefully } from '../server/shutdown/graceful-shutdown';
 import { startupWarnings } from '../server/startup-warnings';
 
 const isDev = process.argv.includes('--dev');
@@ -35,7 +37,7 @@ startAuditCheckpoints(
   createDatabaseClient(config.DATABASE_URL, process.cwd()),
   auditSettingsFrom(config, process.cwd()),
 );
-http
+const server = http
   .createServer((request, response) => {
     const forwarded = request.headers['x-forwarded-for'];
     const peer = request.socket.remoteAddress ?? '';
@@ -44,3 +46,12 @@ http
     void handle(request, response);
   })
   .listen(config.PORT, () => logger.info({ port: config.PORT }, 'portal listening'));
+
+// SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking requests, finish the ones in flight and the work
+// they left running, then exit (server/shutdown/graceful-shutdown.ts).
+for (const signal of ['SIGTERM', 'SIGINT'] as const)
+  process.once(signal, () => {
+    void shutDownGracefully({ server, settle: settleBackgroundTasks, timeoutMs: 20_000, logger }).then((result) =>
+      process.exit(result === 'drained' ? 0 : 1),
+    );
+  });

@@ -1,13 +1,15 @@
 // `npm start`: everything on the embedded defaults. Creates the local CA (so MSAL and Node trust the
 // mock Entra's HTTPS), applies database migrations (SQLite file under data/ unless DATABASE_URL says
 // otherwise), then runs the mock Entra, the development mail/SMS sink and the portal side by side. `--dev` uses `next dev` instead of
-// a production build. Ctrl-C stops both.
+// a production build. Ctrl-C stops both. With Samba installed it also starts the hybrid demo's AD domain
+// controller (scripts/ad/hybrid-demo.ts); without, one line says how to add it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureCertificates } from '../mock-idp/http/certificates';
 import { ensureDevelopmentAuditKeys } from '../server/audit/development-audit-keys';
+import { startHybridDemo } from './ad/hybrid-demo';
 import { loadConfig } from '../server/config';
 
 const root = process.cwd();
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
     MOCK_IDP_AUTHENTICATOR: process.env.MOCK_IDP_AUTHENTICATOR || '1',
     ...embeddedAuditKeys(),
   };
+  const hybrid = await startHybridDemo(root, process.env, log);
+  Object.assign(env, hybrid?.env ?? {});
 
   log(`database: ${config.DATABASE_URL.startsWith('file:') ? config.DATABASE_URL : 'PostgreSQL'}; applying migrations`);
   execFileSync(bin('prisma'), ['migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     for (const child of children) child.kill('SIGTERM');
+    hybrid?.stop();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

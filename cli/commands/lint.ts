@@ -9,6 +9,7 @@ import {
   type Finding,
   type FindingSeverity,
 } from '../../lib/conditional-access/policy-findings';
+import { findRetirementImpact } from '../../lib/conditional-access/retirement-readiness';
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';
 import type { CommandOptions } from '../parse-command-line';
@@ -28,11 +29,22 @@ export function runLintCommand(options: CommandOptions): CommandResult {
   // Agent-identity policies are out of user sign-in scope: listed beside the findings, not as one.
   const outOfScope = findOutOfScopePolicies(compiled);
   const scopeLines = outOfScope.map((policy) => `OUT OF SCOPE ${policy.message}`);
+  // With --as-of: per user, what a retirement takes away and what to register instead.
+  const retirementImpact = compiled.asOf === null ? undefined : findRetirementImpact(compiled);
+  const impactLines = (retirementImpact ?? [])
+    .filter((impact) => !impact.keepsMultifactor)
+    .map(
+      (impact) =>
+        `LOSES MFA on ${compiled.asOf}: ${impact.userPrincipalName} (${impact.retiredMethods.join(', ')} retired; ` +
+        `register ${impact.register.length > 0 ? impact.register.join(' or ') : 'nothing the methods policy allows'})`,
+    );
   const result: CommandResult = {
-    json: { counts, findings, outOfScope },
-    text: [renderFindings(findings, compiled.policies), ...(scopeLines.length > 0 ? ['', ...scopeLines] : [])].join(
-      '\n',
-    ),
+    json: { counts, findings, outOfScope, ...(retirementImpact !== undefined && { retirementImpact }) },
+    text: [
+      renderFindings(findings, compiled.policies),
+      ...(scopeLines.length > 0 ? ['', ...scopeLines] : []),
+      ...(impactLines.length > 0 ? ['', ...impactLines] : []),
+    ].join('\n'),
   };
   const failOn = options.failOn;
   if (failOn !== undefined) {

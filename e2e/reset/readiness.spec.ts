@@ -32,6 +32,9 @@ test('the admin dashboard counts who cannot reset with Entra MFA and why', async
 test('the dashboard refuses users without Portal.Admin', async ({ page }) => {
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/');
   await page.goto(`${portalUrl}/admin/readiness`);
-  await expect(page.getByRole('alert').filter({ hasText: 'This request was refused.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The administration pages need the Portal.Admin role.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in with another account' })).toBeVisible();
   await expect(page.getByTestId('count-total')).toHaveCount(0);
 });

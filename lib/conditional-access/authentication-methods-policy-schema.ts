@@ -11,7 +11,8 @@ const targetSchema = z.looseObject({
   id: z.string().min(1),
   isRegistrationRequired: z.boolean().nullish(),
   // microsoftAuthenticatorAuthenticationMethodTarget: "any, deviceBasedPush (passwordless only), push".
-  authenticationMode: z.enum(['any', 'deviceBasedPush', 'push', 'unknownFutureValue']).nullish(),
+  // Exactly Graph's members (v1.0 CSDL has no unknownFutureValue here; graph-schema.test.ts referees it).
+  authenticationMode: z.enum(['any', 'deviceBasedPush', 'push']).nullish(),
   // smsAuthenticationMethodTarget: whether the number may be used for SMS sign-in (first factor).
   isUsableForSignIn: z.boolean().nullish(),
 });

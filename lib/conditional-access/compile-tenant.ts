@@ -81,16 +81,24 @@ function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
   const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
-  const directGroupsOfUser: number[][] = tenant.users.map(() => []);
-  graph.directUsers.forEach((members, g) => {
-    for (const u of members) directGroupsOfUser[u]?.push(g);
-  });
+  // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
+  // garbage-collection time in every compile.
+  let directGroupsOfUserCache: number[][] | null = null;
+  const directGroupsOfUser = (): number[][] => {
+    if (directGroupsOfUserCache) return directGroupsOfUserCache;
+    const built: number[][] = tenant.users.map(() => []);
+    graph.directUsers.forEach((members, g) => {
+      for (const u of members) built[u]?.push(g);
+    });
+    directGroupsOfUserCache = built;
+    return built;
+  };
   const memo = new Map<number, readonly string[]>();
   const groupIdsOf = (userIndex: number): readonly string[] => {
     const cached = memo.get(userIndex);
     if (cached) return cached;
     const all = new Set<number>();
-    for (const g of directGroupsOfUser[userIndex] ?? []) for (const a of ancestorGroups(graph, g)) all.add(a);
+    for (const g of directGroupsOfUser()[userIndex] ?? []) for (const a of ancestorGroups(graph, g)) all.add(a);
     const ids = [...all].map((g) => groupIds[g] ?? '').sort();
     memo.set(userIndex, ids);
     return ids;
@@ -111,7 +119,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
         // Not memoised: a million users' group lists would stay in memory for one pass.
         groupIds: () => {
           const all = new Set<string>();
-          for (const g of directGroupsOfUser[index] ?? [])
+          for (const g of directGroupsOfUser()[index] ?? [])
             for (const a of ancestorGroups(graph, g)) all.add(groupIds[a] ?? '');
           return all;
         },

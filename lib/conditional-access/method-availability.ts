@@ -102,10 +102,24 @@ export function policyTargetsGroups(policy: AuthenticationMethodsPolicy | null |
   );
 }
 
+const noRestrictions: MethodRestriction[] = [];
+
 export function methodAvailability(
   input: MethodAvailabilityInput,
   options: MethodAvailabilityOptions,
 ): MethodAvailability {
+  // Fast path (most tenants, and a million users): nothing can restrict, so no per-user sets or maps.
+  if (!options.policy && !options.asOf && !input.phoneMethods?.length) {
+    const registeredMethods = [...new Set(input.registered)];
+    const mask = maskOf(registeredMethods);
+    return {
+      registeredMethods,
+      usableMethods: registeredMethods,
+      usableMask: mask,
+      allowedMask: allModesMask,
+      restrictions: noRestrictions,
+    };
+  }
   const registeredMethods = registeredModesOf(input);
   const denied = new Map<AuthenticationMethodMode, MethodRestrictionReason>();
   const deny = (mode: AuthenticationMethodMode, reason: MethodRestrictionReason): void => {

@@ -42,6 +42,8 @@ let mock: RunningMockIdp;
 beforeAll(async () => {
   mock = await startHybridMockIdp({ AD_URL: dc.url, AD_CA_FILE: dc.caFile });
   await adminModify(userDn('Miriam Graham'), 'lockoutTime', '0');
+  // Other files bind to the disabled account with wrong passwords; AD locks disabled accounts too.
+  await adminModify(userDn('Joni Sherman'), 'lockoutTime', '0');
 });
 afterAll(async () => {
   await mock?.stop();

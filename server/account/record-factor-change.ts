@@ -1,3 +1,4 @@
+import 'server-only';
 // Every change to a user's verification factors on /account (passkey or authenticator app added or
 // removed) is audited and notified at every address of record: each email of record and, by SMS, the
 // mobile number of record, so a user whose mailbox was taken over still hears of it (ASVS5 6.3.7).

@@ -1,3 +1,4 @@
+import 'server-only';
 // TOTP secrets enrolled on /account are stored encrypted (AES-256-GCM, key derived from AUTH_SECRET with
 // HKDF), so a copy of the database alone does not yield a user's authenticator seed (ASVS5 11.x, 6.5.2).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';

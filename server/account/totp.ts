@@ -1,3 +1,4 @@
+import 'server-only';
 // Authenticator-app codes (RFC 6238 TOTP, SHA-1, 6 digits, 30 s, as every authenticator app supports)
 // with otpauth. A code is accepted once: the last accepted time step is kept in PortalCredential.counter
 // and only a later step is accepted (RFC 6238 section 5.2, replay).

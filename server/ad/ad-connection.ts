@@ -10,7 +10,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { Client, InvalidCredentialsError } from 'ldapts';
 import { isAppError } from '@/lib/app-error';
 import type { AdSettings } from './ad-settings';
-import { adUnavailable } from './ad-unavailable';
+import { adOutcomeUnknown, adUnavailable } from './ad-unavailable';
 
 export function tlsOptionsFor(settings: Pick<AdSettings, 'ca' | 'tlsServerName'>, url: string): ConnectionOptions {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
@@ -52,13 +52,25 @@ async function openBound(settings: AdSettings, url: string): Promise<Client> {
   }
 }
 
-/** Runs `task` on a bound connection; AppErrors from the task pass through, anything else is a 503. */
-export async function withAdConnection<T>(settings: AdSettings, task: (client: Client) => Promise<T>): Promise<T> {
+/** The task tells the connection when it sends a write: a failure after that has an unknown outcome. */
+export type AdTaskProgress = { writeSent(): void };
+
+/**
+ * Runs `task` on a bound connection; AppErrors from the task pass through, anything else is a 503. Once the
+ * task has sent a write, a lost answer (timeout, closed socket) is a 503 marked `isOutcomeUnknown`: the DC
+ * may have applied it, so the caller reconciles (pwdLastSet) instead of telling the user nothing changed.
+ */
+export async function withAdConnection<T>(
+  settings: AdSettings,
+  task: (client: Client, progress: AdTaskProgress) => Promise<T>,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let client: Client | undefined;
+  let isWriteSent = false;
+  const lost = (cause: unknown) => (isWriteSent ? adOutcomeUnknown(cause) : adUnavailable(cause));
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(adUnavailable(new Error(`no answer within ${settings.totalTimeoutMs} ms`))),
+      () => reject(lost(new Error(`no answer within ${settings.totalTimeoutMs} ms`))),
       settings.totalTimeoutMs,
     );
   });
@@ -76,10 +88,10 @@ export async function withAdConnection<T>(settings: AdSettings, task: (client: C
     }
     if (!client) throw adUnavailable(lastError);
     try {
-      return await task(client);
+      return await task(client, { writeSent: () => (isWriteSent = true) });
     } catch (error) {
       if (isAppError(error)) throw error;
-      throw adUnavailable(error);
+      throw lost(error);
     }
   };
   try {

@@ -92,7 +92,7 @@ export function createAdDirectory(settings: AdSettings): AdDirectory {
       });
     },
     async resetPassword(sid, password, options = {}) {
-      await withAdConnection(settings, async (client) => {
+      await withAdConnection(settings, async (client, progress) => {
         const account = await requireAccount(client, settings, sid);
         const domain = await readDomainInfo(client);
         const policy = await readEffectivePolicy(client, account, domain);
@@ -100,6 +100,7 @@ export function createAdDirectory(settings: AdSettings): AdDirectory {
         if (options.requireChangeAtNextSignIn) changes.push(replace('pwdLastSet', '0'));
         const controls = (await supportsPolicyHints(client)) ? [new PolicyHintsControl()] : [];
         try {
+          progress.writeSent();
           await client.modify(account.distinguishedName, changes, controls);
         } catch (error) {
           throw adWriteError(error, {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import { getConfig } from '../config';
 import { entraIdTokenSchema, entraProvider } from './entra-provider';

@@ -1,3 +1,4 @@
+import 'server-only';
 // next-auth's default redirect callback runs `new URL(callbackUrl)` on anything that does not start with "/",
 // so a callbackUrl query, form field or callback cookie that is not a URL threw a TypeError (a 500). The
 // next-auth route checks them with this schema first; next-auth still keeps the target on this origin.

@@ -1,3 +1,4 @@
+import 'server-only';
 // next-auth provider for Microsoft Entra ID, written against the OIDC discovery document so the same
 // code signs in against real Entra (https://login.microsoftonline.com/{tenant}/v2.0) and the mock
 // (https://localhost:4443/{tenant}/v2.0). next-auth's built-in azure-ad provider hard-codes Microsoft's

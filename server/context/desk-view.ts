@@ -1,3 +1,4 @@
+import 'server-only';
 // The desk's server functions take the part of the context they use (DeskDependencies) and the agent as a
 // DeskActor; both are read from the one request context here, so there is one wiring for every surface.
 import { defaultDeskPolicy, deskVerificationMethods, type DeskVerificationMethod } from '@/lib/desk/desk-policy';

@@ -1,3 +1,4 @@
+import 'server-only';
 // The one context every server function receives, built once per request by the pipeline
 // (server/http/define-route.ts) from the long-lived services and the request (actor, client, language).
 // Extend it here: a new dependency is a field of PortalServices, wired in production-services.ts and given

@@ -1,3 +1,4 @@
+import 'server-only';
 // The reset functions take the part of the context they use (ResetDependencies), read from the one request
 // context here.
 import type { ResetDependencies } from '../reset/reset-dependencies';

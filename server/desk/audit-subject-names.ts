@@ -1,3 +1,4 @@
+import 'server-only';
 // Page data for the audit page: the display names of the users the shown entries are about, so auditors read
 // names (the object id stays on hover). Looked up in the directory at most once per id, for at most 50 ids;
 // an id the directory no longer knows keeps showing the id.

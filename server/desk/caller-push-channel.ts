@@ -1,3 +1,4 @@
+import 'server-only';
 // How the desk reaches the caller's Microsoft Authenticator. The console depends only on this interface:
 // in development and tests it is the mock Entra's mock-only Graph API (graph-mock-push-channel.ts); for
 // real Entra, plug in an implementation here (docs/service-desk.md, "Real Entra integration point").

@@ -1,3 +1,4 @@
+import 'server-only';
 // Read-back code verification: the desk sends a code to the mobile number or alternate email of record
 // (never to a number or address the caller gives), the caller reads it back. Only where the policy
 // allows it, worth less than a push, and never enough alone for privileged users or MFA changes

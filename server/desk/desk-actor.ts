@@ -1,3 +1,4 @@
+import 'server-only';
 // The signed-in desk user as the server functions see it. Every desk function checks the role itself
 // (assertDeskRole), so a direct POST to a route or server action cannot skip the check done in a page.
 import { AppError } from '../../lib/app-error';

@@ -1,3 +1,4 @@
+import 'server-only';
 // Every desk search, verification attempt, action and approval goes to the hash-chained audit log
 // (ASVS5 16.2-16.3). Details hold identifiers, methods, results and timings only: never a code, a
 // Temporary Access Pass, a password or a push number.

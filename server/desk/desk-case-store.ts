@@ -1,3 +1,4 @@
+import 'server-only';
 // Reads a desk case with its verifications and the target's block, and maps the rows to the pure facts
 // that lib/desk decides on.
 import { AppError } from '../../lib/app-error';

@@ -1,3 +1,4 @@
+import 'server-only';
 // The case as the console shows it: verifications with their live state, the countdown, and for each
 // action whether it is allowed now and why not. Streamed to the console (server-sent events) after each
 // refresh. The push number is shown only while that push is pending; no code or pass is ever included.

@@ -1,3 +1,4 @@
+import 'server-only';
 // Everything a desk server function uses, passed in so that the rules run in integration tests against
 // a real database with in-memory directory, push channel and mail (production wiring:
 // production-desk-dependencies.ts).

@@ -1,3 +1,4 @@
+import 'server-only';
 // What the desk needs from the directory (Microsoft Graph in production and against the mock). The
 // interface keeps the desk's rules testable without a network; graph-desk-directory.ts implements it.
 import type { OnPremisesIdentity } from '../../lib/ad/source-of-authority';

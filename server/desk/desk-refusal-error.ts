@@ -1,4 +1,5 @@
-// Turns a refusal from lib/desk into the project's AppError with the reason in details.refusal, so the
+import 'server-only';
+// Turns a refusal from lib/desk into the project's AppError with the refusal as its reason, so the
 // console can show the reason in the agent's language.
 import { AppError, type AppErrorCode } from '../../lib/app-error';
 import type { ApprovalRefusal } from '../../lib/desk/decide-approval';
@@ -34,7 +35,5 @@ const messages: Record<ApprovalRefusal, string> = {
 };
 
 export function deskRefusalError(refusal: ApprovalRefusal): AppError {
-  return new AppError(codeByRefusal[refusal] ?? 'FORBIDDEN', messages[refusal], {
-    refusal,
-  });
+  return new AppError(codeByRefusal[refusal] ?? 'FORBIDDEN', messages[refusal], { reason: refusal });
 }

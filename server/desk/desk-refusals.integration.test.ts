@@ -41,7 +41,7 @@ async function verifiedCaseOn(userId: string) {
 const refusalOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'allowed',
-    (error: { code?: string; details?: { refusal?: string } }) => error.details?.refusal ?? error.code,
+    (error: { code?: string; reason?: string }) => error.reason ?? error.code,
   );
 
 describe('desk happy path (issue 5 acceptance, server side)', () => {
@@ -178,7 +178,7 @@ describe('refusals (each a test)', () => {
       deskCaseView(kit.deps, pattiAuditor, caseId),
     ];
     for (const call of calls) expect(await refusalOf(call)).toBe('FORBIDDEN');
-    expect(await refusalOf(performDeskAction(kit.deps, otherAgent, { caseId, action: 'unlock' }))).toBe('FORBIDDEN');
+    expect(await refusalOf(performDeskAction(kit.deps, otherAgent, { caseId, action: 'unlock' }))).toBe('notCaseAgent');
     expect(kit.directory.users.find((u) => u.id === 'u-pradeep')?.isLocked).toBe(true);
   });
 

@@ -119,7 +119,7 @@ describe('Entra sign-in link (issue 5 §3)', () => {
       completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, undefined),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(performDeskAction(kit.deps, lynneAgent, { caseId, action: 'unlock' })).rejects.toMatchObject({
-      details: { refusal: 'notVerified' },
+      details: { reason: 'notVerified' },
     });
   });
 

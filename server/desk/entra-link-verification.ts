@@ -1,3 +1,4 @@
+import 'server-only';
 // The "Entra sign-in link" method: the desk sends a short-lived link to the contact of record; the user
 // opens it on their own device and signs in with Entra MFA through the same OIDC verification as the reset
 // portal (server/verification/entra-mfa-verification.ts: PKCE, state, nonce, `oid` = the case's user,

@@ -1,3 +1,4 @@
+import 'server-only';
 // The user card: registered methods, default method, lockout, privileged status (directory roles or a
 // configured group), recent desk and self-service activity from the audit log, and a warning when the
 // user was the subject of another desk request in the last days (repeated calls = social engineering).

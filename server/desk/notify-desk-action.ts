@@ -1,3 +1,4 @@
+import 'server-only';
 // Tells the user, at their email of record, about every desk action on their account, without secrets
 // (ASVS5 6.3.7): if they did not call the desk, they learn it at once.
 import type { DeskAction } from '../../lib/desk/desk-policy';

@@ -1,3 +1,4 @@
+import 'server-only';
 // Opens a case on a user after the start checks: never the agent's own account, never a supervisor's,
 // never a user blocked after a denied or reported push. Privilege is looked up now, from the directory,
 // not taken from the browser.

@@ -1,3 +1,4 @@
+import 'server-only';
 // The four desk actions, each allowed only by lib/desk's gate: unlock; send a reset link to a contact
 // of record (the user sets the password in the reset portal); issue a Temporary Access Pass (returned
 // once, to be read to the user, never stored or logged); require a password change at next sign-in.

@@ -1,3 +1,4 @@
+import 'server-only';
 // The auditors' view of the log: filter by agent, user, action and date; export CSV; and whether the
 // hash chain is intact (server/audit/verify-audit-chain.ts). Reading the log is itself audited on export.
 import { z } from 'zod';

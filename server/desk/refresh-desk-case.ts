@@ -1,3 +1,4 @@
+import 'server-only';
 // Brings a case up to date with the outside world: asks the push channel about pending pushes and
 // expires stale codes. A denied or reported push ends the case, blocks the target and alerts the
 // supervisors (issue 5, §7). Idempotent under concurrent refreshes: a verification leaves `pending`

@@ -1,3 +1,4 @@
+import 'server-only';
 // Find a user by name, UPN, email or phone (Graph). Audited: who searched for what is part of the
 // desk's trail (ASVS5 16.2), and searches are rate-limited per agent against directory harvesting.
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import 'server-only';
 // Sends an Authenticator push with number matching to the target's registered app. The console shows
 // the number; the agent reads it to the caller, who types it in the app and unlocks with PIN or
 // biometric (how-to-mfa-number-match). Rate-limited per agent and per target, on top of the channel's

@@ -1,3 +1,4 @@
+import 'server-only';
 // Privileged targets need a supervisor's approval in the console before any action (Entra's two-gate
 // rule for admins; a second person for the riskiest requests). The agent asks once the caller passed
 // two distinct methods; another person with Desk.Supervisor approves from the queue.

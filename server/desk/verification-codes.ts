@@ -1,3 +1,4 @@
+import 'server-only';
 // Read-back codes sent by SMS or email to the contact of record: CSPRNG, 6 digits (about 20 bits), kept
 // only as an HMAC, single use, 10 minutes, 3 tries (ASVS5 6.5.1-6.5.5, 6.6.3; NIST SP 800-63B 5.1.3.2).
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';

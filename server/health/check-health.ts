@@ -10,8 +10,12 @@ export type DependencyCheck = { reachable: boolean; latencyMs: number };
 
 export type Readiness = {
   status: 'ok' | 'unavailable';
+  /** SIGTERM received: finishing work, take the instance out of traffic (server/shutdown/graceful-shutdown.ts). */
+  draining: boolean;
   database: DependencyCheck & { provider: 'sqlite' | 'postgresql' };
   redis: (DependencyCheck & { configured: true }) | { configured: false };
+  /** Outbox jobs not yet done, and given up after their retries (server/jobs/outbox.ts); details only. */
+  jobs?: { pending: number; failed: number };
 };
 
 export type Liveness = { status: 'ok'; uptimeSeconds: number };
@@ -21,6 +25,8 @@ export type ReadinessParts = {
   provider: 'sqlite' | 'postgresql';
   /** PINGs Redis; absent when REDIS_URL is not set. */
   pingRedis?: () => Promise<unknown>;
+  isDraining?: boolean;
+  countJobs?: () => Promise<{ pending: number; failed: number }>;
   timeoutMs?: number;
 };
 
@@ -52,10 +58,14 @@ export async function checkReadiness(parts: ReadinessParts): Promise<Readiness> 
     timed(() => parts.db.$queryRaw`SELECT 1`, timeoutMs),
     parts.pingRedis ? timed(parts.pingRedis, timeoutMs) : Promise.resolve(null),
   ]);
-  const isReady = database.reachable && (redis?.reachable ?? true);
+  const draining = parts.isDraining ?? false;
+  const jobs = database.reachable && parts.countJobs ? await parts.countJobs().catch(() => undefined) : undefined;
+  const isReady = !draining && database.reachable && (redis?.reachable ?? true);
   return {
     status: isReady ? 'ok' : 'unavailable',
+    draining,
     database: { provider: parts.provider, ...database },
     redis: redis ? { configured: true, ...redis } : { configured: false },
+    ...(jobs ? { jobs } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 // Every refused request is audited (ASVS5 16.3.2): who (the actor when known), from where (the client
 // address from TRUSTED_PROXY_HOPS), which route, and why. Never the body. An audit failure is logged and
 // does not turn the refusal into a 500.

@@ -1,3 +1,4 @@
+import 'server-only';
 // A request refused because a dependency was down is audited (ASVS5 16.3.3: security-relevant failures)
 // with the route and the dependency, never the driver's text. When the database itself is down the entry
 // cannot be written: that is logged, and the readiness probe has already taken the instance out of traffic.

@@ -1,3 +1,4 @@
+import 'server-only';
 // Step 3 of the pipeline, shared by route handlers and server actions: resolve the signed-in user and check
 // the route's roles before anything of the request body is looked at.
 import { AppError } from '@/lib/app-error';

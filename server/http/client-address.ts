@@ -1,3 +1,4 @@
+import 'server-only';
 // The request's client address (TRUSTED_PROXY_HOPS, lib/http/client-address.ts) and user agent, for rate
 // limits and the audit log. The portal server appends the socket's peer to X-Forwarded-For.
 import { clientAddressFrom, forwardedChainOf } from '@/lib/http/client-address';

@@ -1,3 +1,4 @@
+import 'server-only';
 // The one request pipeline (create-t3-app's procedure builder is the model). Every route handler is
 // `export const POST = defineRoute({...})`, and every step below runs in this order for each of them:
 //   1. body size: a declared Content-Length over the route's limit is refused before anything else;

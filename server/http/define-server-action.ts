@@ -1,3 +1,4 @@
+import 'server-only';
 // The pipeline for server actions (the same order as server/http/define-route.ts for route handlers):
 //   1. body size: Next reads the action body under `serverActions.bodySizeLimit` (next.config.ts) before
 //      the action runs; a cross-origin call is refused even earlier by proxy.ts with a 403;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 /** A JSON object body whose fields the server function validates with its own schema. */

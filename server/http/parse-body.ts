@@ -1,3 +1,4 @@
+import 'server-only';
 // Turns the bytes read under the limit into fields: JSON (an empty body is `{}`), an HTML form (string
 // fields only; files are not accepted on route handlers), or the text itself. Malformed JSON or a wrong
 // content type is INVALID_INPUT, never a 500.

@@ -1,3 +1,4 @@
+import 'server-only';
 // Reads a request body with a byte limit: a declared Content-Length over the limit is refused before a
 // byte is read, and a body without one (chunked) is counted as it streams and cancelled at the limit, so
 // an oversized body never sits in memory (OWASP ASVS5 4.2.x; the attack's 100 MB JSON grew the process

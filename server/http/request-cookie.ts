@@ -1,3 +1,4 @@
+import 'server-only';
 /** One cookie's value from a Cookie header (RFC 6265 5.4), or undefined. */
 export function headerCookie(headers: Headers, name: string): string | undefined {
   for (const part of (headers.get('cookie') ?? '').split(';')) {

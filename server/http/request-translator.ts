@@ -1,3 +1,4 @@
+import 'server-only';
 // The request's language (cookie, then Accept-Language) and a translator bound to its message file.
 import { catalogues } from '@/lib/i18n/catalogues';
 import { pickLocale } from '@/lib/i18n/pick-locale';

@@ -1,3 +1,4 @@
+import 'server-only';
 // Dynamic route segments as Next hands them over. A segment with malformed percent-encoding (`%ff`) is
 // refused as INVALID_INPUT instead of surfacing as a URIError (a 500).
 import { AppError } from '@/lib/app-error';

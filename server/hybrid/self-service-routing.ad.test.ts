@@ -240,3 +240,51 @@ describe('the new-password page reads the effective AD policy live', () => {
     expect(await onPremisesPasswordView(down.deps, ordinary)).toEqual({ kind: 'unavailable' });
   });
 });
+
+describe('a write whose answer was lost is reconciled with AD, never reported as "nothing changed"', () => {
+  it('a DC that goes silent after the write was sent gives adOutcomeUnknown; before any write, adUnavailable', async () => {
+    const { withAdConnection } = await import('../ad/ad-connection');
+    const quick = serviceSettings(dc, { totalTimeoutMs: 1_500 });
+    const silentAfterWrite = await withAdConnection(quick, async (_client, progress) => {
+      progress.writeSent();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }).catch((error: unknown) => error);
+    expect(isAppError(silentAfterWrite) && silentAfterWrite.details).toMatchObject({
+      reason: 'adOutcomeUnknown',
+      isOutcomeUnknown: true,
+    });
+    const silentBefore = await withAdConnection(quick, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }).catch((error: unknown) => error);
+    expect(isAppError(silentBefore) && silentBefore.details.reason).toBe('adUnavailable');
+  });
+
+  it('reconciliation asks AD’s pwdLastSet: a password that landed in AD completes the session once (Graph does not know yet)', async () => {
+    const { claimWithIntent, reconcileIntent } = await import('../reset/directory-write-intent');
+    const { user } = await synced('reconcile');
+    const ad = createAdDirectory(serviceSettings(dc));
+    const { deps } = setUp([user], ad);
+    await verifiedSession(deps, user);
+    const session = await testDb.db.resetSession.findFirstOrThrow({
+      where: { userId: user.id },
+      orderBy: { createdAt: 'desc' },
+    });
+    const intent = await claimWithIntent(deps, {
+      sessionId: session.id,
+      kind: 'password',
+      userId: user.id,
+      locale: 'en',
+      origin: testOrigin,
+    });
+    if (!intent) throw new Error('no claim');
+    // The modify reached the DC but its answer was lost: AD has the new password, the portal does not know.
+    // Intents compare times with the portal's clock: put the intent's start just before the DC's write.
+    await testDb.db.directoryWriteIntent.update({
+      where: { id: intent.id },
+      data: { startedAt: new Date(Date.now() - 1_000) },
+    });
+    await ad.resetPassword(user.onPremises!.securityIdentifier!, fresh);
+    expect(await reconcileIntent(deps, { ...intent, startedAt: new Date(Date.now() - 1_000) })).toBe('applied');
+    expect(await auditReasonOf(user.id)).toMatchObject({ action: 'reset.passwordChanged', outcome: 'success' });
+  });
+});

@@ -4,7 +4,7 @@ import 'server-only';
 // expired, protected) name the precise reason for the audit log only; the user reads one sentence that
 // sends them to the desk, the same for each reason (enumeration-safe). AD's password refusal (0000052D)
 // keeps the rule it broke so the page can name it.
-import { AppError, isAppError } from '@/lib/app-error';
+import { AppError, isAppError, isAppErrorReason } from '@/lib/app-error';
 import { checkableAdRules } from '@/lib/ad/ad-password-rules';
 import type { ResetDependencies } from '../reset/reset-dependencies';
 import type { ResetDirectoryUser } from '../reset/reset-directory';
@@ -43,14 +43,14 @@ function adFailure(error: unknown): SelfServiceWriteError {
     const rule = String(error.details.rule);
     return new SelfServiceWriteError(
       new AppError('INVALID_INPUT', 'Active Directory refused the new password: it breaks a password rule.', {
-        reason: rule,
+        reason: isAppErrorReason('INVALID_INPUT', rule) ? rule : 'adPasswordRules',
       }),
       rule,
     );
   }
   // No rights on the object (an AdminSDHolder-protected account) or the object vanished: the desk's case.
   if (reason === 'adAccessDenied' || reason === 'adAccountNotFound') return selfServiceRefused(reason);
-  return new SelfServiceWriteError(error, reason);
+  return new SelfServiceWriteError(error, reason, error.details.isOutcomeUnknown === true);
 }
 
 async function writeToAd(authority: Extract<PasswordAuthority, { kind: 'activeDirectory' }>, write: SelfServiceWrite) {

@@ -5,7 +5,13 @@
 import { errorSummary } from '../http/request-failure';
 import type { Logger } from '../log/logger';
 
-const pending = new Set<Promise<void>>();
+// Next bundles route code apart from the custom server (scripts/portal-server.ts), so each gets its own copy
+// of this module. The set lives under a process-wide symbol so the server's SIGTERM handler drains the tasks
+// that routes started (server/shutdown/graceful-shutdown.ts).
+const registry = globalThis as typeof globalThis & { [key: symbol]: unknown };
+const registryKey = Symbol.for('verity.backgroundTasks');
+registry[registryKey] ??= new Set<Promise<void>>();
+const pending = registry[registryKey] as Set<Promise<void>>;
 
 export function runInBackground(
   task: () => Promise<void>,

@@ -1,3 +1,4 @@
+import 'server-only';
 // The end of a reset: the new password is checked with the same rules the page showed, then written to
 // the user's source of authority: Entra through Graph (PATCH /users/{id} passwordProfile; user-update) for
 // cloud-only users, on-premises AD by objectSid for synced ones (server/hybrid/). Exactly one request per verified
@@ -21,7 +22,7 @@ import {
   releaseWrite,
 } from './directory-write-intent';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { changeNotice, type PasswordSync } from './reset-notifications';
+import type { PasswordSync } from './reset-notifications';
 import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 
 // Long enough for Entra's 256 characters; anything longer is refused before any rule runs.
@@ -140,29 +141,4 @@ export async function settleFailedWrite(
     reason: failure?.auditReason ?? 'INTERNAL',
   });
   throw failure?.shown ?? error;
-}
-
-export function notifyUser(
-  deps: ResetDependencies,
-  user: { displayName: string; userPrincipalName: string; alternateEmail: string | null },
-  kind: 'passwordChanged' | 'accountUnlocked' | 'otherSessionsRevoked',
-  locale: Locale,
-  when: Date,
-  passwordSync?: PasswordSync | null,
-): void {
-  deps.inBackground(async () => {
-    // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
-    const to = user.alternateEmail ?? user.userPrincipalName;
-    const message = changeNotice(
-      locale,
-      kind,
-      {
-        name: user.displayName,
-        when: when.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-        origin: deps.settings.appOrigin,
-      },
-      passwordSync,
-    );
-    await deps.sendEmail({ to, subject: message.subject, text: message.text });
-  });
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Limiter } from './reset-dependencies';
 
 // Without a client address (see TRUSTED_PROXY_HOPS and lib/http/client-address.ts) every requester would

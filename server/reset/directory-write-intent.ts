@@ -1,3 +1,4 @@
+import 'server-only';
 // Crash-safe password writes and unlocks (issue 12, findings 2 and 3). The session's claim and an intent
 // record ("about to write kind K for user U, started at T") are written in one transaction, and the claim
 // holds for a lease. When the directory's answer is lost (Graph timed out, answered 5xx) or the process died
@@ -10,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { isLocale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
-import { notifyUser } from './change-password';
+import { lastPasswordChangeAtSource, unlockAtSource } from '../hybrid/reconcile-at-source';
+import { notifyUser } from './notify-user';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import type { PasswordSync } from './reset-notifications';
@@ -123,7 +125,8 @@ export async function reconcileIntent(deps: ResetDependencies, intent: Directory
   const isLeaseOver = deps.now().getTime() >= intent.leaseExpiresAt.getTime();
   try {
     if (intent.kind === 'password') {
-      const changedAt = await deps.directory.lastPasswordChange(intent.userId);
+      // At the source of authority: AD's pwdLastSet for a synced user, Graph for a cloud-only one.
+      const changedAt = await lastPasswordChangeAtSource(deps, intent.userId);
       if (changedAt && changedAt.getTime() >= intent.startedAt.getTime() - clockSkewMs) {
         await completeWrite(deps, intent);
         return 'applied';
@@ -134,7 +137,7 @@ export async function reconcileIntent(deps: ResetDependencies, intent: Directory
     }
     // Unlocking again is harmless; only after the lease, so a write still in flight is not doubled.
     if (!isLeaseOver) return 'pending';
-    await deps.directory.unlock(intent.userId);
+    await unlockAtSource(deps, intent.userId);
     await completeWrite(deps, intent);
     return 'applied';
   } catch {

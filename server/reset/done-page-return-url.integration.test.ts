@@ -1,7 +1,7 @@
 // No open redirect after a reset (issue 11, finding 2; ASVS5 3.7.2): a return URL that a browser would read as
 // protocol-relative, sent to the real start of a reset and stored by it, never reaches the done page's link.
-// The page (app/reset/_components/done-page.tsx) is rendered for real; only its two request-bound readers
-// (cookie → progress and password sync, locale) are replaced with the stored session and the English catalogue.
+// The page (app/reset/_components/done-page.tsx) is rendered for real; only its request-bound readers
+// (cookie → progress, cookie → hybrid sync sentence, locale) are replaced with the stored session and the English catalogue.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalogues } from '../../lib/i18n/catalogues';
@@ -26,7 +26,7 @@ vi.mock('@/server/i18n/request-messages', () => ({
     t: (key: string, values?: Record<string, string | number>) => translate(catalogues.en, key, values, 'en'),
   }),
 }));
-// A cloud-only user: no on-premises sync note on the page.
+// The hybrid sync sentence reads the cookie too; a cloud-only user has none.
 vi.mock('@/server/hybrid/completed-reset-sync', () => ({ passwordSyncForDonePage: async () => null }));
 vi.mock('next/link', () => ({ default: (props: { href: string; children: unknown }) => props.children }));
 

@@ -1,3 +1,4 @@
+import 'server-only';
 // The "Microsoft Entra MFA" identity service of the reset portal, built on the reusable
 // server/verification/entra-mfa-verification.ts. The pending round trip (state hash, nonce, PKCE
 // verifier) is stored as a VerificationChallenge of the reset session, so the callback only counts for

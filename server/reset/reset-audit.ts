@@ -1,3 +1,4 @@
+import 'server-only';
 // Audit entries for the reset portal: who (subject), what, which services, result, IP and user agent.
 // Never a password, code, token or the phone number/email a code went to (ASVS5 16.2; issue 4 item 7).
 import { appendAuditEvent } from '../audit/append-audit-event';

@@ -1,3 +1,4 @@
+import 'server-only';
 // Everything the reset functions touch, passed in (database, directory, clock, messengers, limits), so the
 // integration tests run the real functions against a real database with an in-memory directory, and the
 // route handlers use the production wiring from default-reset-dependencies.ts.

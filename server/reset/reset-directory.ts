@@ -1,3 +1,4 @@
+import 'server-only';
 // What the reset portal needs from the directory (Microsoft Graph), as one small port so the domain
 // functions can be tested against an in-memory directory and run against Graph (real or mock).
 import type { OnPremisesIdentity } from '@/lib/ad/source-of-authority';

@@ -1,3 +1,4 @@
+import 'server-only';
 // Texts of the codes and notifications sent to users, from the reset message files (English, French).
 // Notifications after a reset, an unlock or a factor change say what happened and never carry a secret
 // (ASVS5 6.3.7).

@@ -12,7 +12,9 @@ import { readResetCookie } from './http/reset-cookie';
 import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
 import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
+import { passwordSyncOfUser } from '../hybrid/completed-reset-sync';
 import { requireVerifiedSession } from './change-password';
+import type { PasswordSync } from './reset-notifications';
 import { reconcileSessionWrite, type WriteSettlement } from './directory-write-intent';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 import { loadBreachedPasswordCorpus } from './breached-password-corpus';
@@ -30,6 +32,8 @@ export type ResetProgress = {
   /** Checked against the allow list when the session started. */
   returnUrl: string | null;
   minutesLeft: number;
+  /** After a completed reset written to AD: when Microsoft 365 takes the password (AD_PASSWORD_SYNC). */
+  passwordSync?: PasswordSync | null;
   /** An Entra round trip was started and the user came back without finishing it (browser Back), and no
    * other service was verified since: the explanation banner shows once, not after later successful checks. */
   hasUnfinishedEntraVerification: boolean;
@@ -60,15 +64,17 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
     where: { resetSessionId: session.row.id, service: 'entraMfa' },
   });
   const isEntraMfaDemoted = triedEntra > 0 && !verified.includes('entraMfa');
-  // A successful check after the round trip began (reset-audit.ts records each one with the session reference).
+  // A successful check for this user after the round trip began (reset-audit.ts records each one). Matched by
+  // the user, not by the session reference: each successful step renews the session's id (ASVS5 7.2.4), so the
+  // reference of the entry written before the renewal is not the current one.
   const checkedSince =
-    unfinished && verified.length > 0
+    unfinished && verified.length > 0 && session.row.userId
       ? await deps.db.auditEvent.count({
           where: {
             action: 'reset.verification',
             outcome: 'success',
+            subjectId: session.row.userId,
             occurredAt: { gte: unfinished.createdAt },
-            detailsJson: { contains: `"session":"${session.row.id.slice(0, 12)}"` },
           },
         })
       : 0;
@@ -97,6 +103,10 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
       isEntraMfaDemoted,
     }),
     minutesLeft: Math.max(0, Math.ceil((session.row.expiresAt.getTime() - deps.now().getTime()) / 60_000)),
+    passwordSync:
+      session.status === 'completed' && session.purpose === 'reset' && session.row.userId
+        ? await passwordSyncOfUser(deps, String(session.row.userId))
+        : null,
   };
 }
 

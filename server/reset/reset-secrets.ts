@@ -1,3 +1,4 @@
+import 'server-only';
 // Random values and their stored forms. Session tokens and codes come from the CSPRNG (ASVS5 6.5.1,
 // NIST SP 800-63B 5.1.3.2) and only their keyed hashes are stored (ASVS5 6.5.2), so a database copy
 // yields neither a usable session nor a code.

@@ -1,3 +1,4 @@
+import 'server-only';
 // Reading and updating reset sessions. Every next state is computed by the pure transitions of
 // lib/reset/reset-session-state.ts and written with a compare-and-set (`updateMany` with the state it was
 // computed from in `where`, retried when another request won): the database decides, not a read-then-write.

@@ -1,3 +1,4 @@
+import 'server-only';
 // The reset portal's settings, derived once from the validated configuration (server/config.ts).
 import { identityServiceIds, type IdentityServiceId } from '../../lib/reset/identity-services';
 import type { PasswordPolicy } from '../../lib/reset/password-policy';

@@ -1,10 +1,11 @@
+import 'server-only';
 // "Sign out other sessions", offered on the confirmation page after a reset (FPCS; ASVS5 7.4.3): revokes
 // the user's refresh tokens and session cookies in Entra (Graph POST /users/{id}/revokeSignInSessions).
 // Allowed once, only from the browser that completed the reset, within the session's lifetime.
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import { auditReset } from './reset-audit';
-import { notifyUser } from './change-password';
+import { notifyUser } from './notify-user';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { loadResetSession } from './reset-session-store';
 

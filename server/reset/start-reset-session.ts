@@ -1,3 +1,4 @@
+import 'server-only';
 // Step 1 of a reset or unlock: the user says who they are. The answer, its timing and its cookies are the
 // same whether or not the account exists or can reset (OWASP Forgot Password Cheat Sheet; ASVS5 6.3.8):
 // the request path does the same work for every username (rate-limit checks, one insert) and the Graph
@@ -7,6 +8,7 @@ import { AppError } from '../../lib/app-error';
 import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
+import { outboxJob, runOutboxJob } from '../jobs/outbox';
 import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
@@ -42,27 +44,55 @@ export async function startResetSession(
   // No open redirects: only a URL on the allow list is kept (ASVS5 3.7.2).
   const returnUrl =
     safeReturnUrl(input.returnUrl, deps.settings.appOrigin, deps.settings.returnUrlAllowList, '') || null;
-  await deps.db.resetSession.create({
-    data: {
-      id,
-      purpose: input.purpose,
-      username,
-      createdAt: now,
-      expiresAt: expiryFor(now, deps.settings.sessionLimits),
-      returnUrl,
-    },
+  // The account lookup and `reset.started` are an outbox job in the session's own transaction
+  // (server/jobs/outbox.ts): a process that dies after this response still records the start.
+  const job = outboxJob({
+    name: startedJob,
+    key: `resetStarted:${id}`,
+    payload: { sessionId: id, username, purpose: input.purpose, origin: input.origin },
+    now,
   });
+  await deps.db.$transaction([
+    deps.db.resetSession.create({
+      data: {
+        id,
+        purpose: input.purpose,
+        username,
+        createdAt: now,
+        expiresAt: expiryFor(now, deps.settings.sessionLimits),
+        returnUrl,
+      },
+    }),
+    deps.db.outboxJob.create({ data: job }),
+  ]);
   deps.inBackground(async () => {
-    const { userId } = await resolveAccount(deps, id, username);
+    await runOutboxJob(deps, job.id, { [startedJob]: resetStartedHandler(deps) }, { isWriter: true });
+  });
+  return { token };
+}
+
+export const startedJob = 'reset.started';
+
+const startedPayload = z.object({
+  sessionId: z.string(),
+  username: z.string(),
+  purpose: z.enum(['reset', 'unlock']),
+  origin: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
+});
+
+/** The outbox handler: resolves the account off the request path and records `reset.started`. */
+export function resetStartedHandler(deps: ResetDependencies) {
+  return async (raw: Record<string, unknown>): Promise<void> => {
+    const payload = startedPayload.parse(raw);
+    const { userId } = await resolveAccount(deps, payload.sessionId, payload.username);
     await auditReset(deps, {
       action: 'reset.started',
       outcome: 'info',
       subjectId: userId,
-      purpose: input.purpose,
-      sessionId: id,
-      origin: input.origin,
+      purpose: payload.purpose,
+      sessionId: payload.sessionId,
+      origin: payload.origin,
       ...(userId ? {} : { reason: 'unknownAccount' }),
     });
-  });
-  return { token };
+  };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 // The end of an unlock: clears the lockout at the user's source of authority: AD's lockoutTime=0 for a
 // synced user, Entra's smart lockout for a cloud-only one (Graph; in the mock POST /users/{id}/unlock, see
 // docs/reset-portal.md for real Entra). Once per session, like a reset, with the same claim, intent and

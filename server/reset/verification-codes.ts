@@ -1,3 +1,4 @@
+import 'server-only';
 // SMS and email codes (ASVS5 6.5.1-6.5.5, 6.6.3; NIST SP 800-63B 5.1.3.2): 8 digits from the CSPRNG,
 // stored as a keyed hash, bound to the reset session and the service, single use, 10 minutes by default,
 // at most 5 tries each; a new code replaces the previous one. Sending answers the same whether or not a
@@ -11,7 +12,10 @@ import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
 import { hashesMatch, keyedHash, newNumericCode } from './reset-secrets';
+import { openSealedSecret, sealSecret } from '../account/sealed-secret';
+import { outboxJob, runOutboxJob } from '../jobs/outbox';
 import {
+  describeSession,
   ensureAccountResolved,
   loadActiveResetSession,
   recordServiceVerified,
@@ -46,6 +50,20 @@ export async function sendVerificationCode(
   const code = newNumericCode();
   const now = deps.now();
   const id = crypto.randomUUID();
+  // The delivery is an outbox job in the same transaction (server/jobs/outbox.ts): a process that dies after
+  // this response still gets the code delivered, by the next sweep. The code is sealed, never stored in clear.
+  const job = outboxJob({
+    name: deliverCodeJob,
+    key: `deliverCode:${id}`,
+    payload: {
+      sessionId: session.row.id,
+      service: input.service,
+      sealedCode: sealSecret(deps.settings.secret, code),
+      locale: input.locale,
+      origin: { ip: input.origin.ip, userAgent: input.origin.userAgent },
+    },
+    now,
+  });
   await deps.db.$transaction([
     deps.db.verificationChallenge.updateMany({
       where: { resetSessionId: session.row.id, service: input.service, consumedAt: null },
@@ -61,8 +79,32 @@ export async function sendVerificationCode(
         expiresAt: new Date(now.getTime() + deps.settings.codeLifetimeSeconds * 1000),
       },
     }),
+    deps.db.outboxJob.create({ data: job }),
   ]);
-  deps.inBackground(() => deliverCode(deps, session, input.service, code, input.locale, input.origin));
+  deps.inBackground(async () => {
+    await runOutboxJob(deps, job.id, { [deliverCodeJob]: deliverCodeHandler(deps) }, { isWriter: true });
+  });
+}
+
+export const deliverCodeJob = 'reset.deliverCode';
+
+const deliverCodePayload = z.object({
+  sessionId: z.string(),
+  service: codeServiceSchema,
+  sealedCode: z.string(),
+  locale: z.enum(['en', 'fr']),
+  origin: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
+});
+
+/** The outbox handler: delivers a sealed code for its session (the session row decides the account). */
+export function deliverCodeHandler(deps: ResetDependencies) {
+  return async (raw: Record<string, unknown>): Promise<void> => {
+    const payload = deliverCodePayload.parse(raw);
+    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
+    if (!row) return;
+    const code = openSealedSecret(deps.settings.secret, payload.sealedCode);
+    await deliverCode(deps, describeSession(deps, row), payload.service, code, payload.locale, payload.origin);
+  };
 }
 
 async function deliverCode(

@@ -1,3 +1,4 @@
+import 'server-only';
 // The portal's passkey service in a reset: WebAuthn authentication with discoverable credentials. The
 // options are the same for every username (no allowCredentials list, which would reveal whether the
 // account has passkeys); the assertion must come from a passkey enrolled by the account being reset.

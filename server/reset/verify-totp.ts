@@ -1,3 +1,4 @@
+import 'server-only';
 // The portal's authenticator-app service: a TOTP code from the app the user enrolled on /account.
 // An account without one, or an unknown account, gets exactly the "wrong code" answer.
 import { z } from 'zod';

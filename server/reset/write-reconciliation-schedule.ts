@@ -1,13 +1,17 @@
+import 'server-only';
 // Sweeps password writes and unlocks whose lease ran out (the process that held them died, or the user
-// closed the confirming page) every 30 s, so a change that landed is audited and notified and a claim that
-// did not is freed even when nobody comes back (issue 12, finding 2). Each portal instance sweeps; the
+// closed the confirming page) every 10 s, so a change that landed is audited and notified and a claim that
+// did not is freed even when nobody comes back (issue 12, finding 2); and runs the outbox jobs a dead
+// process left behind. Each portal instance sweeps; the
 // settlement is a conditional update, so two instances never complete one write twice.
 import type { Logger } from '../log/logger';
 import { errorSummary } from '../http/request-failure';
+import { resetOutboxHandlers } from '../jobs/reset-outbox-handlers';
+import { sweepOutbox } from '../jobs/outbox';
 import { reconcileExpiredWrites } from './directory-write-intent';
 import type { ResetDependencies } from './reset-dependencies';
 
-export const reconciliationIntervalMs = 30_000;
+export const reconciliationIntervalMs = 10_000;
 
 export function startWriteReconciliation(deps: ResetDependencies, logger: Logger): () => void {
   let isRunning = false;
@@ -15,8 +19,11 @@ export function startWriteReconciliation(deps: ResetDependencies, logger: Logger
     if (isRunning) return;
     isRunning = true;
     reconcileExpiredWrites(deps)
-      .then((settled) => {
+      .then(async (settled) => {
         if (settled > 0) logger.info({ job: 'reset.reconcileWrites', settled }, 'job');
+        // Outbox jobs whose writer died, and retries after their backoff (server/jobs/outbox.ts).
+        const completed = await sweepOutbox(deps, resetOutboxHandlers(deps));
+        if (completed > 0) logger.info({ job: 'outbox.sweep', completed }, 'job');
       })
       .catch((error: unknown) => logger.error({ job: 'reset.reconcileWrites', error: errorSummary(error) }, 'job'))
       .finally(() => {

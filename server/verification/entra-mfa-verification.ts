@@ -1,3 +1,4 @@
+import 'server-only';
 // Identity verification through a Microsoft Entra sign-in (OpenID Connect authorization code + PKCE with
 // @azure/msal-node), reusable by the reset portal and the service desk's "sign-in link" method.
 //   start(...)    → the authorize URL and a record the caller stores (server side) until the user returns

@@ -1,10 +1,12 @@
-// GET /api/health: readiness (200 ready, 503 not: take this instance out of traffic); `?probe=live` and
+// GET /api/health: readiness (200 ready, 503 not, or draining after SIGTERM: take this instance out of traffic); `?probe=live` and
 // /api/health/live: liveness only. Public and without secrets: provider, reachability and latency.
 import { z } from 'zod';
 import { databaseProvider } from '@/server/config';
 import { checkLiveness, checkReadiness } from '@/server/health/check-health';
+import { outboxCounts } from '@/server/jobs/outbox';
 import { defineRoute } from '@/server/http/define-route';
 import { redisClient } from '@/server/rate-limit/rate-limiter';
+import { isDraining } from '@/server/shutdown/graceful-shutdown';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +20,8 @@ export const GET = defineRoute({
     const readiness = await checkReadiness({
       db: context.db,
       provider: databaseProvider(context.settings),
+      isDraining: isDraining(),
+      countJobs: () => outboxCounts(context.db),
       ...(redisUrl ? { pingRedis: () => redisClient(redisUrl).ping() } : {}),
     });
     return Response.json(readiness, { status: readiness.status === 'ok' ? 200 : 503 });

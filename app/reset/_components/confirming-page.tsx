@@ -1,13 +1,14 @@
 // /reset/confirming and /unlock/confirming: the directory's answer to a write was lost (Graph timed out,
 // or the portal restarted), so the portal is finding out whether it landed instead of saying "failed".
-// The page refreshes itself every 3 s (a meta refresh: it works without JavaScript) and moves on to the
-// done page once the change is confirmed, or offers to try again once it is known not to have landed.
+// The page re-renders itself every 3 s (RefreshWhilePending; without JavaScript a "Check again" link) and
+// moves on to the done page once the change is confirmed, or offers to try again once it did not land.
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { writeConfirmationForPage } from '@/server/reset/reset-progress';
-import { ErrorNotice, InfoNotice, buttonClass } from './notice';
+import { ErrorNotice, InfoNotice, buttonClass, secondaryButtonClass } from './notice';
+import { RefreshWhilePending } from './refresh-while-pending';
 import { StartAgain } from './start-again';
 
 export async function ConfirmingPage({ purpose }: { purpose: ResetPurpose }) {
@@ -19,10 +20,15 @@ export async function ConfirmingPage({ purpose }: { purpose: ResetPurpose }) {
   if (confirmation.settlement === 'pending')
     return (
       <div className="mx-auto max-w-xl">
-        <meta httpEquiv="refresh" content="3" />
+        <RefreshWhilePending />
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.confirming.title')}</h1>
         <InfoNotice>{t(purpose === 'reset' ? 'reset.confirming.body' : 'reset.confirming.unlockBody')}</InfoNotice>
         <p className="mt-4 text-slate-700">{t('reset.confirming.wait')}</p>
+        <p className="mt-6">
+          <a href={`/${purpose}/confirming`} className={secondaryButtonClass}>
+            {t('reset.confirming.checkAgain')}
+          </a>
+        </p>
       </div>
     );
   return (

@@ -1,7 +1,6 @@
 // /reset/done and /unlock/done: confirmation, no automatic sign-in, and (after a reset) the option to
 // sign out other sessions.
 import Link from 'next/link';
-import { passwordSyncForDonePage } from '@/server/hybrid/completed-reset-sync';
 import { resetProgressForPage } from '@/server/reset/reset-progress';
 import { requestMessages } from '@/server/i18n/request-messages';
 import type { ResetPurpose } from '@/lib/reset/identity-services';
@@ -16,7 +15,7 @@ export async function DonePage({ purpose, query }: { purpose: ResetPurpose; quer
   if (!progress || progress.purpose !== purpose || progress.status !== 'completed')
     return <StartAgain purpose={purpose} messageKey="reset.errors.noSession" />;
   const errorKey = resetErrorKey(query.error);
-  const passwordSync = purpose === 'reset' ? await passwordSyncForDonePage() : null;
+  const passwordSync = progress.passwordSync ?? null;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">

@@ -1,0 +1,49 @@
+// Issue 14: the desk console in French at 1280 and 390 px, with the pending push's time left and the Temporary
+// Access Pass spelled with the French telephone alphabet (test-results/experience-screens/), axe-checked.
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { closePhone, resetTenant } from '../fixtures/authenticator';
+import { signInToPortal } from '../fixtures/portal';
+import { setPortalLocale } from '../fixtures/screens';
+import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
+
+test.describe.configure({ timeout: 180_000 });
+
+const fr = JSON.parse(fs.readFileSync('messages/fr/desk.json', 'utf8')) as {
+  search: { label: string; button: string };
+  card: { start: string };
+  verify: { sendPush: string };
+  actions: { issueTemporaryAccessPass: { label: string }; unlock: { label: string }; confirm: { yes: string } };
+};
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 900 : 844 });
+    await page.screenshot({ path: `test-results/experience-screens/fr-desk-${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('the desk console in French: push time left, pass spelled in French', async ({ page, context }) => {
+  await resetTenant(page);
+  await lockOut(page, 'pradeep.gupta@contoso.test');
+  await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
+  await setPortalLocale(page, 'fr');
+  await page.reload();
+  await page.getByLabel(fr.search.label).fill('pradeep');
+  await page.getByRole('button', { name: fr.search.button }).click();
+  await page.getByRole('button', { name: /Pradeep Gupta/ }).click();
+  await page.getByRole('button', { name: fr.card.start }).click();
+  await page.getByRole('button', { name: fr.verify.sendPush }).click();
+  await expect(page.getByTestId('push-time-left')).toContainText(/La notification expire dans \d+ secondes\./);
+  await shoot(page, 'push-pending');
+  const number = Number(await page.getByTestId('desk-push-number').textContent());
+  await closePhone(await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number }));
+  await expect(page.getByRole('timer')).toBeVisible();
+  await page.getByRole('button', { name: fr.actions.issueTemporaryAccessPass.label }).click();
+  await page.getByRole('button', { name: fr.actions.confirm.yes }).click();
+  await expect(page.getByTestId('tap-region')).toBeFocused();
+  await expect(page.getByTestId('tap-spelled')).toContainText(/majuscule|minuscule|zéro|un|deux|trois|quatre|cinq/);
+  await shoot(page, 'tap');
+});
