@@ -25,21 +25,23 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+// Diego, not Pradeep: the desk allows 3 pushes per target in 15 minutes, and the English desk specs already send
+// Pradeep three.
 test('the desk console in French: push time left, pass spelled in French', async ({ page, context }) => {
   await resetTenant(page);
-  await lockOut(page, 'pradeep.gupta@contoso.test');
+  await lockOut(page, 'diego.siciliani@contoso.test');
   await signInToPortal(page, 'lynne.robbins@contoso.test', '/desk');
   await setPortalLocale(page, 'fr');
   await page.reload();
-  await page.getByLabel(fr.search.label).fill('pradeep');
+  await page.getByLabel(fr.search.label).fill('diego');
   await page.getByRole('button', { name: fr.search.button }).click();
-  await page.getByRole('button', { name: /Pradeep Gupta/ }).click();
+  await page.getByRole('button', { name: /Diego Siciliani/ }).click();
   await page.getByRole('button', { name: fr.card.start }).click();
   await page.getByRole('button', { name: fr.verify.sendPush }).click();
   await expect(page.getByTestId('push-time-left')).toContainText(/La notification expire dans \d+ secondes\./);
   await shoot(page, 'push-pending');
   const number = Number(await page.getByTestId('desk-push-number').textContent());
-  await closePhone(await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number }));
+  await closePhone(await answerDeskPush(context, 'diego.siciliani@contoso.test', { number }));
   await expect(page.getByRole('timer')).toBeVisible();
   await page.getByRole('button', { name: fr.actions.issueTemporaryAccessPass.label }).click();
   await page.getByRole('button', { name: fr.actions.confirm.yes }).click();
