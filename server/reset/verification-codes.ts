@@ -165,6 +165,11 @@ export async function checkVerificationCode(
     });
     return new AppError(code, message, { reason });
   };
+  // Already verified in this session (a double click, a browser retry, a replayed form): the code stays single
+  // use, but there is nothing left to prove or guess, so it is not a failure that could end the session
+  // (issue 11, finding 7).
+  if (session.snapshot.verified.includes(input.service))
+    throw new AppError('EXPIRED', 'This code was already used: this service is verified.', { reason: 'expiredCode' });
   const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
   if (!perAccount.allowed)
     throw await fail('tooManyTries', 'Too many wrong codes. Wait a few minutes and try again.', 'RATE_LIMITED');
