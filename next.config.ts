@@ -1,23 +1,7 @@
 import type { NextConfig } from 'next';
 
-// Security headers for every route; reset pages add Referrer-Policy: no-referrer (FPCS) and the CSP
-// forbids framing and third-party origins. 'unsafe-inline' for styles only (Next injects style tags).
-// Read at build time (headers are baked into the build): the Entra authority the sign-in forms redirect to.
-const isDevelopment = process.env.NODE_ENV !== 'production';
-const entraAuthority = new URL(process.env.ENTRA_AUTHORITY_HOST ?? 'https://localhost:4443').origin;
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  `form-action 'self' ${entraAuthority} https://login.microsoftonline.com`,
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
-
+// Static security headers for every route; reset pages add Referrer-Policy: no-referrer (FPCS). The Content
+// Security Policy (with a nonce per request) and HSTS are set by proxy.ts (server/http/security-headers.ts).
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The Playwright portal builds into its own folder so a developer's running `npm start` is never touched.
@@ -30,7 +14,6 @@ const nextConfig: NextConfig = {
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: contentSecurityPolicy },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           // same-origin: no Referer ever leaves the portal, while same-origin POSTs keep a real Origin
           // header (under no-referrer browsers send `Origin: null`, which Next's server-action check refuses).

@@ -44,7 +44,7 @@ export const appErrorReasons = {
     'adMinimumAge',
   ],
   NOT_FOUND: ['notFound', 'adAccountNotFound'],
-  UNAUTHORIZED: ['signedOut', 'noSession', 'reauthenticationRequired'],
+  UNAUTHORIZED: ['signedOut', 'noSession', 'reauthenticationRequired', 'mfaStepUpRequired'],
   FORBIDDEN: [
     'crossSite',
     'csrf',

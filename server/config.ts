@@ -201,6 +201,8 @@ export const configSchema = z.object({
   // --- recent sign-in before sensitive changes (issue 11; lib/auth/sign-in-freshness.ts) ---
   /** Adding or removing a passkey or authenticator app on /account needs a sign-in at most this old. */
   ACCOUNT_REAUTH_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** A Temporary Access Pass, a desk unlock, approving a privileged case or importing policies needs an MFA sign-in this recent. */
+  PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
   // --- end recent sign-in ---
 });
 

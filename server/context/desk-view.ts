@@ -18,6 +18,7 @@ export function deskSettingsFrom(config: Config): DeskSettings {
     ),
     supervisorAlertEmail: config.DESK_SUPERVISOR_ALERT_EMAIL,
     codeHashKey: config.AUTH_SECRET,
+    mfaMaxAgeSeconds: config.PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES * 60,
   };
 }
 
@@ -51,6 +52,8 @@ export function deskActorOf(context: SignedInContext): DeskActor {
     roles: context.actor.roles,
     ip: context.client.ip,
     userAgent: context.client.userAgent,
+    authTime: context.actor.authTime,
+    amr: context.actor.amr,
   };
 }
 

@@ -74,6 +74,14 @@ export const testActors = {
   agent: { oid: 'u-lynne', name: 'Lynne Robbins', email: 'lynne@contoso.test', roles: ['Desk.Agent'] },
   otherAgent: { oid: 'u-other', name: 'Other Agent', email: 'other@contoso.test', roles: ['Desk.Agent'] },
   supervisor: { oid: 'u-grady', name: 'Grady Archie', email: 'grady@contoso.test', roles: ['Desk.Supervisor'] },
-  admin: { oid: 'u-admin', name: 'Admin', email: 'admin@contoso.test', roles: ['Portal.Admin'] },
+  // Signed in with MFA a minute before the services' clock (2026-11-26T09:00Z): fresh for step-up checks.
+  admin: {
+    oid: 'u-admin',
+    name: 'Admin',
+    email: 'admin@contoso.test',
+    roles: ['Portal.Admin'],
+    authTime: Date.parse('2026-11-26T08:59:00Z') / 1000,
+    amr: ['pwd', 'mfa'],
+  },
   noRole: { oid: 'u-megan', name: 'Megan Bowen', email: 'megan@contoso.test', roles: [] },
 } satisfies Record<string, PortalActor>;

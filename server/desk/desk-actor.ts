@@ -10,6 +10,9 @@ export type DeskActor = {
   roles: readonly PortalRole[];
   ip: string | null;
   userAgent: string | null;
+  /** The agent's own sign-in: `auth_time` (seconds) and `amr`, for MFA freshness before sensitive actions. */
+  authTime?: number | null;
+  amr?: readonly string[];
 };
 
 export const agentRoles: readonly PortalRole[] = ['Desk.Agent', 'Desk.Supervisor'];

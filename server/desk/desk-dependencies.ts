@@ -27,6 +27,8 @@ export type DeskSettings = {
   supervisorAlertEmail: string;
   /** Key for the HMAC of read-back codes, so a database dump does not reveal them by brute force. */
   codeHashKey: string;
+  /** How recent the agent's or supervisor's MFA sign-in must be for a TAP, an unlock or an approval. */
+  mfaMaxAgeSeconds: number;
 };
 
 export type DeskDependencies = {

@@ -30,6 +30,8 @@ export async function deskPageActor(
     oid: session.oid,
     name: session.user?.name ?? session.oid,
     roles: session.roles,
+    authTime: session.authTime,
+    amr: session.amr,
     ...clientAddressOf(list, getConfig().TRUSTED_PROXY_HOPS),
   };
   return { actor, isAllowed: hasDeskRole(actor, roles) };

@@ -195,6 +195,7 @@ export function createDeskTestKit(db: DatabaseClient, start = new Date('2026-11-
       enabledMethods: ['authenticatorPush', 'smsCode', 'emailCode'],
       supervisorAlertEmail: 'desk-supervisors@contoso.test',
       codeHashKey: 'test-key-0123456789abcdef0123456789',
+      mfaMaxAgeSeconds: 15 * 60,
     },
     now: () => clock.now,
   };
@@ -210,6 +211,9 @@ const actor = (oid: string, name: string, roles: DeskActor['roles']): DeskActor 
   roles,
   ip: '203.0.113.7',
   userAgent: 'vitest',
+  // Signed in with password and push a minute before the kit's clock starts (2026-11-26T09:00Z).
+  authTime: Date.parse('2026-11-26T08:59:00Z') / 1000,
+  amr: ['pwd', 'rsa', 'mfa'],
 });
 export const lynneAgent = actor('u-lynne', 'Lynne Robbins', ['Desk.Agent']);
 export const otherAgent = actor('u-other', 'Other Agent', ['Desk.Agent']);

@@ -16,6 +16,8 @@ import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
 import { deskRefusalError } from './desk-refusal-error';
 import { notifyDeskAction } from './notify-desk-action';
 import { refreshDeskCase } from './refresh-desk-case';
+import { assertFreshDeskMfa, stepUpDeskActions } from './desk-step-up';
+import { freshnessDetails, type MfaFreshness } from '../../lib/auth/mfa-freshness';
 
 export const deskActionSchema = z.object({ caseId: z.uuid(), action: z.enum(deskActions) });
 
@@ -125,6 +127,9 @@ export async function performDeskAction(
     });
     throw deskRefusalError(decision.refusal);
   }
+  const freshness: MfaFreshness | null = stepUpDeskActions.includes(action)
+    ? await assertFreshDeskMfa(deps, actor, { action: `desk.action.${action}`, subjectId: loaded.row.targetId, caseId })
+    : null;
   const user = await deps.directory.getUser(loaded.row.targetId);
   let result: DeskActionResult;
   try {
@@ -149,6 +154,7 @@ export async function performDeskAction(
   if (result.action === 'issueTemporaryAccessPass')
     Object.assign(details, { lifetimeInMinutes: result.lifetimeInMinutes, isUsableOnce: result.isUsableOnce });
   if (loaded.row.approvedBy) details.approvedBy = loaded.row.approvedBy;
+  if (freshness) Object.assign(details, freshnessDetails(freshness));
   await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'success', subjectId: user.id, details });
   const notified = await notifyDeskAction(deps, user, action, actor.name, at);
   await auditDesk(deps, actor, {

@@ -7,6 +7,8 @@ import { decideApproval, decideApprovalRequest } from '../../lib/desk/decide-app
 import { verificationWindow } from '../../lib/desk/verification-window';
 import { agentRoles, assertDeskRole, supervisorRoles, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
+import { assertFreshDeskMfa } from './desk-step-up';
+import { freshnessDetails } from '../../lib/auth/mfa-freshness';
 import { assertCaseAgent, deskCaseFacts, loadDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
 import { deskRefusalError } from './desk-refusal-error';
@@ -49,6 +51,12 @@ export async function approveDeskCase(deps: DeskDependencies, actor: DeskActor, 
     });
     throw deskRefusalError(decision.refusal);
   }
+  // Approving a privileged case is itself a privileged act: the supervisor's MFA must be fresh (ASVS5 6.8.4).
+  const freshness = await assertFreshDeskMfa(deps, actor, {
+    action: 'desk.approval.granted',
+    subjectId: loaded.row.targetId,
+    caseId,
+  });
   // Conditional update: two supervisors clicking at once produce one approval.
   const moved = await deps.db.deskCase.updateMany({
     where: { id: caseId, approvedBy: null },
@@ -59,7 +67,7 @@ export async function approveDeskCase(deps: DeskDependencies, actor: DeskActor, 
     action: 'desk.approval.granted',
     outcome: 'success',
     subjectId: loaded.row.targetId,
-    details: { caseId, agentId: loaded.row.agentId },
+    details: { caseId, agentId: loaded.row.agentId, ...freshnessDetails(freshness) },
   });
 }
 

@@ -1,4 +1,3 @@
-import 'server-only';
 // The breached-password corpus shipped with the product, from the zxcvbn-ts packages in package.json:
 // @zxcvbn-ts/language-common "passwords-common" (the most common passwords of public breaches, ranked) and the
 // English and French dictionaries (common words, Wikipedia words, first and last names, and the small lists:

@@ -14,6 +14,7 @@ import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client'
 import { lastPasswordChangeAtSource, unlockAtSource } from '../hybrid/reconcile-at-source';
 import { notifyUser } from './notify-user';
 import { auditReset } from './reset-audit';
+import { resetSessionReference } from './reset-secrets';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import type { PasswordSync } from './reset-notifications';
 import { describeSession, recordSessionCompleted } from './reset-session-store';
@@ -76,7 +77,7 @@ export async function completeWrite(
     outcome: 'success',
     subjectId: intent.userId,
     purpose: intent.kind === 'password' ? 'reset' : 'unlock',
-    sessionId: intent.resetSessionId,
+    sessionId: resetSessionReference(row),
     services: session.snapshot.verified,
     origin: originOf(intent),
   });
@@ -112,7 +113,7 @@ export async function releaseWrite(
     outcome: audit.outcome,
     subjectId: intent.userId,
     purpose: intent.kind === 'password' ? 'reset' : 'unlock',
-    sessionId: intent.resetSessionId,
+    sessionId: row ? resetSessionReference(row) : intent.resetSessionId,
     ...(row ? { services: describeSession(deps, row).snapshot.verified } : {}),
     reason: audit.reason,
     origin: originOf(intent),

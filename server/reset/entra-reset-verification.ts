@@ -9,6 +9,7 @@ import type {
   EntraMfaFailureReason,
   EntraMfaPendingVerification,
 } from '../verification/entra-mfa-verification';
+import { isStateOf } from '../verification/entra-mfa-verification';
 import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
@@ -19,6 +20,7 @@ import {
   recordSessionFailure,
 } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
+import { resetSessionReference } from './reset-secrets';
 
 const roundTripSeconds = 10 * 60;
 
@@ -73,8 +75,14 @@ export async function startEntraVerification(
 export type EntraReturn =
   { outcome: 'verified' } | { outcome: 'failed'; reason: EntraMfaFailureReason | 'noPendingVerification' };
 
-// Cancelling or an error page at Entra is not an attack: it does not count towards the session's failures.
-const benignReasons: ReadonlySet<string> = new Set(['cancelled', 'entraError', 'noPendingVerification']);
+// Cancelling or an error page at Entra is not an attack: it does not count towards the session's failures. A
+// callback without the round trip's state is not the user's: counting it would let anyone end the session.
+const benignReasons: ReadonlySet<string> = new Set([
+  'cancelled',
+  'entraError',
+  'noPendingVerification',
+  'stateMismatch',
+]);
 
 export async function completeEntraVerification(
   deps: ResetDependencies,
@@ -89,6 +97,10 @@ export async function completeEntraVerification(
   let result: EntraReturn;
   if (!challenge?.stateHash || !challenge.nonce || !challenge.codeVerifier) {
     result = { outcome: 'failed', reason: 'noPendingVerification' };
+  } else if (!isStateOf(input.query.state, challenge.stateHash)) {
+    // Not the browser's own round trip coming back (a forged top-level GET carries the cookie too): the pending
+    // verification stays for the real callback, and the session is not charged (issue 11, finding 7).
+    result = { outcome: 'failed', reason: 'stateMismatch' };
   } else {
     // Single use: the first callback consumes the round trip whatever its result.
     const consumed = await deps.db.verificationChallenge.updateMany({
@@ -120,7 +132,7 @@ export async function completeEntraVerification(
     outcome: result.outcome === 'verified' ? 'success' : 'failure',
     subjectId: session.row.userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service: 'entraMfa',
     origin: input.origin,
     ...(result.outcome === 'failed' ? { reason: result.reason } : {}),

@@ -22,6 +22,7 @@ export async function auditReset(
     outcome: 'success' | 'failure' | 'denied' | 'info';
     subjectId: string | null;
     purpose: ResetPurpose;
+    /** resetSessionReference(row): stable across token renewals, unlike the row id. */
     sessionId: string;
     services?: readonly IdentityServiceId[];
     service?: IdentityServiceId;

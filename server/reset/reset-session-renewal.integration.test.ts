@@ -128,6 +128,12 @@ describe('reset session renewal (ASVS5 7.2.4; ASVS4 3.4)', () => {
     const afterPassword = issuedToken(written)!;
     expect(afterPassword).not.toBe(afterEmail);
     expect(await testDb.db.resetSession.count({ where: { completedAt: { not: null } } })).toBe(1);
+    // The audit entries of the attempt (refused requests carry none) still share one reference although the row id followed each token.
+    const references = (await testDb.db.auditEvent.findMany({ where: { action: { startsWith: 'reset.' } } })).map(
+      (row) => (JSON.parse(row.detailsJson) as { session?: string }).session,
+    );
+    expect(references.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(references.filter(Boolean)).size, JSON.stringify(references)).toBe(1);
     const replay = await run(
       passwordPost,
       post(

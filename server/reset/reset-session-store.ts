@@ -143,12 +143,20 @@ export async function renewResetSessionToken(
 ): Promise<string> {
   if (!token || token.length > 100) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
   const renewed = newSessionToken();
-  const { count } = await deps.db.resetSession.updateMany({
-    where: { id: sessionIdFor(deps.settings.secret, token) },
-    data: { id: sessionIdFor(deps.settings.secret, renewed) },
+  const [previousId, renewedId] = [
+    sessionIdFor(deps.settings.secret, token),
+    sessionIdFor(deps.settings.secret, renewed),
+  ];
+  await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.resetSession.updateMany({ where: { id: previousId }, data: { id: renewedId } });
+    // Another request renewed it first (a double submit): this one's token is already the old one.
+    if (count !== 1) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
+    // Directory-write intents name the session without a foreign key: they follow it too.
+    await tx.directoryWriteIntent.updateMany({
+      where: { resetSessionId: previousId },
+      data: { resetSessionId: renewedId },
+    });
   });
-  // Another request renewed it first (a double submit): this one's token is already the old one.
-  if (count !== 1) throw new AppError('UNAUTHORIZED', 'No reset in progress. Start again.');
   return renewed;
 }
 

@@ -8,6 +8,7 @@ import { auditReset } from './reset-audit';
 import { notifyUser } from './notify-user';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { loadResetSession } from './reset-session-store';
+import { resetSessionReference } from './reset-secrets';
 
 export async function signOutOtherSessions(
   deps: ResetDependencies,
@@ -43,7 +44,7 @@ export async function signOutOtherSessions(
     outcome: 'success',
     subjectId: session.row.userId,
     purpose: 'reset',
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     origin: input.origin,
   });
   notifyUser(deps, await deps.directory.getUser(session.row.userId), 'otherSessionsRevoked', input.locale, now);

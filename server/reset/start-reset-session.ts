@@ -12,7 +12,7 @@ import { outboxJob, runOutboxJob } from '../jobs/outbox';
 import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import { newSessionToken, sessionIdFor } from './reset-secrets';
+import { newSessionToken, sessionIdFor, resetSessionReference } from './reset-secrets';
 import { resolveAccount } from './reset-session-store';
 
 // UPN or email: Entra UPNs are at most 113 characters before the domain, 256 overall.
@@ -85,12 +85,14 @@ export function resetStartedHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
     const payload = startedPayload.parse(raw);
     const { userId } = await resolveAccount(deps, payload.sessionId, payload.username);
+    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens.
+    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
     await auditReset(deps, {
       action: 'reset.started',
       outcome: 'info',
       subjectId: userId,
       purpose: payload.purpose,
-      sessionId: payload.sessionId,
+      sessionId: row ? resetSessionReference(row) : payload.sessionId,
       origin: payload.origin,
       ...(userId ? {} : { reason: 'unknownAccount' }),
     });

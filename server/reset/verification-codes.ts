@@ -11,7 +11,7 @@ import { consumePerIp } from './consume-per-ip';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
-import { hashesMatch, keyedHash, newNumericCode } from './reset-secrets';
+import { hashesMatch, keyedHash, newNumericCode, resetSessionReference } from './reset-secrets';
 import { openSealedSecret, sealSecret } from '../account/sealed-secret';
 import { outboxJob, runOutboxJob } from '../jobs/outbox';
 import {
@@ -129,7 +129,7 @@ async function deliverCode(
     outcome: destination ? 'info' : 'denied',
     subjectId: userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service,
     origin,
     ...(destination ? {} : { reason: 'noChannelOfRecord' }),
@@ -158,13 +158,18 @@ export async function checkVerificationCode(
       outcome: 'failure',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: input.service,
       reason,
       origin: input.origin,
     });
     return new AppError(code, message, { reason });
   };
+  // Already verified in this session (a double click, a browser retry, a replayed form): the code stays single
+  // use, but there is nothing left to prove or guess, so it is not a failure that could end the session
+  // (issue 11, finding 7).
+  if (session.snapshot.verified.includes(input.service))
+    throw new AppError('EXPIRED', 'This code was already used: this service is verified.', { reason: 'expiredCode' });
   const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
   if (!perAccount.allowed)
     throw await fail('tooManyTries', 'Too many wrong codes. Wait a few minutes and try again.', 'RATE_LIMITED');
@@ -200,7 +205,7 @@ export async function checkVerificationCode(
     outcome: 'success',
     subjectId: session.row.userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service: input.service,
     origin: input.origin,
   });

@@ -21,6 +21,7 @@ import {
   type LoadedResetSession,
 } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
+import { resetSessionReference } from './reset-secrets';
 
 const ceremonySeconds = 5 * 60;
 export const assertionSchema = z.looseObject({
@@ -81,7 +82,7 @@ export async function verifyPasskey(
       outcome: 'failure',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: 'passkey',
       reason,
       origin: input.origin,
@@ -136,7 +137,7 @@ export async function verifyPasskey(
     outcome: 'success',
     subjectId: session.row.userId,
     purpose: session.purpose,
-    sessionId: session.row.id,
+    sessionId: resetSessionReference(session.row),
     service: 'passkey',
     origin: input.origin,
   });

@@ -15,6 +15,7 @@ import {
   type LoadedResetSession,
 } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
+import { resetSessionReference } from './reset-secrets';
 
 export const totpInputSchema = z
   .string()
@@ -36,7 +37,7 @@ export async function verifyTotp(
       outcome: 'failure',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: 'totp',
       reason,
       origin: input.origin,
@@ -69,7 +70,7 @@ export async function verifyTotp(
       outcome: 'success',
       subjectId: session.row.userId,
       purpose: session.purpose,
-      sessionId: session.row.id,
+      sessionId: resetSessionReference(session.row),
       service: 'totp',
       origin: input.origin,
     });

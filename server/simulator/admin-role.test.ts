@@ -21,12 +21,18 @@ const {
 const { loadSimulationContextForAdmin } = await import('./simulation-admin');
 const { startBlastRadiusStreamForAdmin } = await import('./blast-radius-stream');
 const { importPolicySetFromGraphForAdmin } = await import('./graph-policy-import');
+const { loadConfig } = await import('../config');
 
 // The mutating functions take the request context; the signed-out and wrong-role cases are the context's actor.
 let contextActor: { oid: string; name: string; email: null; roles: 'Desk.Agent'[] } | null = null;
 // Any use of the database counts as a getDatabase() call, so "before any database access" holds for them too.
 const db = new Proxy({}, { get: (_target, key) => (getDatabase() as Record<PropertyKey, unknown> | undefined)?.[key] });
-const context = () => ({ actor: contextActor, db: db as never, clock: { now: () => new Date() } });
+const context = () => ({
+  actor: contextActor,
+  db: db as never,
+  clock: { now: () => new Date() },
+  settings: loadConfig({}),
+});
 
 const calls: [string, () => Promise<unknown>][] = [
   ['list', () => listPolicySetsForAdmin()],

@@ -13,9 +13,17 @@ vi.mock('./policy-set-admin', () => ({ storeNewSet: (...args: unknown[]) => stor
 const { importPolicySetFromGraphForAdmin } = await import('./graph-policy-import');
 const [first, ...rest] = demoExport.value;
 const admin = {
-  actor: { oid: 'admin-1', name: 'Admin', email: null, roles: ['Portal.Admin' as const] },
+  actor: {
+    oid: 'admin-1',
+    name: 'Admin',
+    email: null,
+    roles: ['Portal.Admin' as const],
+    authTime: Date.parse('2026-11-26T08:58:00Z') / 1000,
+    amr: ['pwd', 'mfa'],
+  },
   db: {} as never,
   clock: { now: () => new Date('2026-11-26T09:00:00Z') },
+  settings: { PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES: 15 } as never,
 };
 
 describe('importPolicySetFromGraphForAdmin', () => {
@@ -60,5 +68,26 @@ describe('importPolicySetFromGraphForAdmin', () => {
     const error = await importPolicySetFromGraphForAdmin(admin, 'Live').catch((e: unknown) => e);
     expect(isAppError(error) && error.details.path).toBe('$[0].state');
     expect(storeNewSet).not.toHaveBeenCalled();
+  });
+
+  it('ASVS5 6.8.4: importing policies needs the admin’s MFA sign-in from the last 15 minutes; the freshness is recorded', async () => {
+    graphRequest.mockResolvedValue({ value: [] });
+    for (const actor of [
+      { ...admin.actor, authTime: Date.parse('2026-11-26T08:44:00Z') / 1000 },
+      { ...admin.actor, amr: ['pwd'] },
+      { ...admin.actor, authTime: null },
+    ]) {
+      const error = await importPolicySetFromGraphForAdmin({ ...admin, actor }, 'Live').catch((e: unknown) => e);
+      expect(isAppError(error) && error.reason).toBe('mfaStepUpRequired');
+    }
+    expect(graphRequest).not.toHaveBeenCalled();
+    expect(storeNewSet).not.toHaveBeenCalled();
+    await importPolicySetFromGraphForAdmin(admin, 'Live');
+    expect(storeNewSet.mock.calls[0]?.[7]).toEqual({
+      mfaFresh: true,
+      mfaPresent: true,
+      mfaAgeSeconds: 120,
+      mfaMaxAgeSeconds: 900,
+    });
   });
 });

@@ -10,7 +10,8 @@ import { parsePolicySetDocuments } from '../../lib/simulator/policy-set-document
 import { requireActorRole } from '../auth/require-actor-role';
 import { getConfig } from '../config';
 import { graphRequest } from '../graph/graph-client';
-import { storeNewSet, type AdminContext } from './policy-set-admin';
+import { assertFreshAdminMfa } from './admin-step-up';
+import { storeNewSet, type AdminImportContext } from './policy-set-admin';
 
 const pageSchema = z.looseObject({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
 const maxPages = 50;
@@ -32,10 +33,11 @@ async function readAll(path: string): Promise<unknown[]> {
 }
 
 export async function importPolicySetFromGraphForAdmin(
-  context: AdminContext,
+  context: AdminImportContext,
   name: string,
 ): Promise<{ id: string; version: number }> {
   const session = requireActorRole(context, 'Portal.Admin');
+  const freshness = assertFreshAdminMfa(context);
   const [policies, namedLocations, strengths] = await Promise.all([
     readAll('/identity/conditionalAccess/policies'),
     readAll('/identity/conditionalAccess/namedLocations'),
@@ -57,5 +59,6 @@ export async function importPolicySetFromGraphForAdmin(
     documents,
     'Fetched from Microsoft Graph',
     'simulator.policySet.graphImport',
+    freshness,
   );
 }

@@ -12,6 +12,7 @@ import {
   type PolicySetDocuments,
 } from '../../lib/simulator/policy-set-documents';
 import { appendAuditEvent } from '../audit/append-audit-event';
+import { assertFreshAdminMfa } from './admin-step-up';
 import { requireActorRole } from '../auth/require-actor-role';
 import { requireRole } from '../auth/require-role';
 import type { PortalContext } from '../context/portal-context';
@@ -45,9 +46,11 @@ export async function listPolicySetsForAdmin() {
 
 /** What the mutating functions need from the request context. */
 export type AdminContext = Pick<PortalContext, 'actor' | 'db' | 'clock'>;
+/** Imports also check the admin's MFA freshness against the configured window. */
+export type AdminImportContext = AdminContext & Pick<PortalContext, 'settings'>;
 
 export async function importPolicySetForAdmin(
-  context: AdminContext,
+  context: AdminImportContext,
   input: {
     name: string;
     description?: string;
@@ -57,6 +60,7 @@ export async function importPolicySetForAdmin(
   },
 ): Promise<{ id: string; version: number }> {
   const actor = requireActorRole(context, 'Portal.Admin');
+  const freshness = assertFreshAdminMfa(context);
   const policies = parseText(input.policies, 'policies');
   if (policies === undefined)
     throw new AppError('INVALID_INPUT', 'policies: paste or upload a Graph export of Conditional Access policies', {
@@ -79,6 +83,7 @@ export async function importPolicySetForAdmin(
     documents,
     'Imported from Graph JSON',
     'simulator.policySet.import',
+    freshness,
   );
 }
 
@@ -90,6 +95,8 @@ export async function storeNewSet(
   documents: PolicySetDocuments,
   comment: string,
   action: string,
+  /** The admin's MFA freshness for imports (admin-step-up.ts), recorded with the change. */
+  freshness: Record<string, number | boolean> = {},
 ) {
   const { db } = context;
   const now = context.clock.now();
@@ -105,6 +112,7 @@ export async function storeNewSet(
       policies: documents.policies.length,
       namedLocations: documents.namedLocations.length,
       authenticationStrengths: documents.authenticationStrengths.length,
+      ...freshness,
     },
   });
   return created;

@@ -169,8 +169,7 @@ export function createEntraMfaVerification(options: EntraMfaOptions) {
     now: Date;
   }): Promise<EntraMfaResult> {
     const { query, pending } = input;
-    if (!query.state || !timingSafeEqual(sha256(query.state), Buffer.from(pending.stateHash, 'base64url')))
-      return { ok: false, reason: 'stateMismatch' };
+    if (!isStateOf(query.state, pending.stateHash)) return { ok: false, reason: 'stateMismatch' };
     if (pending.binding !== input.binding) return { ok: false, reason: 'bindingMismatch' };
     if (query.error) {
       // access_denied is what Entra returns when the user cancels (AADSTS50126/65004 differ by subcode).
@@ -245,6 +244,13 @@ export function createEntraMfaVerification(options: EntraMfaOptions) {
   }
 
   return { start, complete, checkClaims };
+}
+
+/** Whether a callback's `state` is the one of the pending round trip (hash compared in constant time). */
+export function isStateOf(state: string | undefined, stateHash: string): boolean {
+  const expected = Buffer.from(stateHash, 'base64url');
+  const actual = sha256(state ?? '');
+  return Boolean(state) && actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 export type EntraMfaVerification = ReturnType<typeof createEntraMfaVerification>;
