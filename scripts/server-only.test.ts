@@ -15,6 +15,9 @@ const plainNodeEntries = [
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .map((name) => `scripts/${name}`),
   'proxy.ts',
+  // Loaded by instrumentation.ts (a dynamic import on the Node.js runtime), which Next runs outside the
+  // react-server layer: the marker would throw there too.
+  'server/boot-check.ts',
   'bench/simulator-page.bench.ts',
   'bench/ca-engine.bench.ts',
   'bench/mock-idp.bench.ts',
