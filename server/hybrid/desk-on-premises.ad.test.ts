@@ -24,6 +24,11 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
+// The kits run on the real clock (AD's lockout times are real); the agent signed in with MFA a minute before
+// the file started, well inside the 15 minutes that unlocking needs (issue 11, finding 9).
+const kitStart = new Date();
+const agent = { ...lynneAgent, authTime: Math.floor(kitStart.getTime() / 1000) - 60 };
+
 function deskKitWith(synced: { id: string; upn: string; sid: string }) {
   const kit = createDeskTestKit(testDb.db, new Date());
   const users = [
@@ -55,8 +60,8 @@ function deskKitWith(synced: { id: string; upn: string; sid: string }) {
 }
 
 async function verifiedCase(kit: ReturnType<typeof createDeskTestKit>, userId: string) {
-  const { caseId } = await openDeskCase(kit.deps, lynneAgent, { userId });
-  await startPushVerification(kit.deps, lynneAgent, { caseId });
+  const { caseId } = await openDeskCase(kit.deps, agent, { userId });
+  await startPushVerification(kit.deps, agent, { caseId });
   kit.push.answer('approved');
   return caseId;
 }
@@ -66,7 +71,7 @@ describe('the desk for a synced user', () => {
     const account = await createSyncedUser(dc, 'deskunlock', start);
     for (let attempt = 0; attempt < 5; attempt += 1) await canBind(dc, account.upn, 'Wrong-Pass-1!');
     const { kit, graph } = deskKitWith({ id: 'u-synced-unlock', upn: account.upn, sid: account.sid });
-    const card = await loadUserCard(kit.deps, lynneAgent, 'u-synced-unlock');
+    const card = await loadUserCard(kit.deps, agent, 'u-synced-unlock');
     expect(card.onPremises).toMatchObject({
       source: 'activeDirectory',
       domainName: 'corp.contoso.test',
@@ -75,13 +80,13 @@ describe('the desk for a synced user', () => {
     });
     expect(card.onPremises.source === 'activeDirectory' && card.onPremises.lockout.badPasswordCount).toBeGreaterThan(0);
     const caseId = await verifiedCase(kit, 'u-synced-unlock');
-    expect(await performDeskAction(kit.deps, lynneAgent, { caseId, action: 'unlock' })).toEqual({
+    expect(await performDeskAction(kit.deps, agent, { caseId, action: 'unlock' })).toEqual({
       action: 'unlock',
       wasLocked: true,
     });
     expect(await canBind(dc, account.upn, start)).toBe(true);
     expect(graph.users.find((user) => user.id === 'u-synced-unlock')?.isLocked).toBe(false);
-    const after = await loadUserCard(kit.deps, lynneAgent, 'u-synced-unlock');
+    const after = await loadUserCard(kit.deps, agent, 'u-synced-unlock');
     expect(after.onPremises).toMatchObject({ lockout: { isLocked: false } });
   });
 
@@ -89,7 +94,7 @@ describe('the desk for a synced user', () => {
     const account = await createSyncedUser(dc, 'deskchange', start);
     const { kit, graph } = deskKitWith({ id: 'u-synced-change', upn: account.upn, sid: account.sid });
     const caseId = await verifiedCase(kit, 'u-synced-change');
-    await performDeskAction(kit.deps, lynneAgent, { caseId, action: 'requirePasswordChange' });
+    await performDeskAction(kit.deps, agent, { caseId, action: 'requirePasswordChange' });
     expect(await ad.passwordLastSet(account.sid)).toBeNull();
     expect(graph.users.find((user) => user.id === 'u-synced-change')?.mustChangePassword).toBe(false);
   });
@@ -97,7 +102,7 @@ describe('the desk for a synced user', () => {
   it('an AdminSDHolder-protected AD account (Domain Admins) is a privileged target for the desk', async () => {
     const upn = 'raul.razo@contoso.test';
     const { kit } = deskKitWith({ id: 'u-raul', upn, sid: await sidOf(dc, upn) });
-    const card = await loadUserCard(kit.deps, lynneAgent, 'u-raul');
+    const card = await loadUserCard(kit.deps, agent, 'u-raul');
     expect(card.privilege.isPrivileged).toBe(true);
     expect(card.onPremises).toMatchObject({ source: 'activeDirectory', isProtected: true, refusals: ['protected'] });
   });
