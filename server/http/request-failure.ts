@@ -2,7 +2,13 @@
 // reason?, path? } }`, never a stack trace or a driver message. A dependency outage becomes a 503
 // (server/http/dependency-outage.ts); other unexpected errors a generic 500. Callers log `errorSummary`.
 import { ZodError } from 'zod';
-import { appErrorCodeReasons, isAppError, type AppErrorCode, type AppErrorReason, type PageErrorReason } from '@/lib/app-error';
+import {
+  appErrorCodeReasons,
+  isAppError,
+  type AppErrorCode,
+  type AppErrorReason,
+  type PageErrorReason,
+} from '@/lib/app-error';
 import { outageOf, temporarilyUnavailableMessage } from './dependency-outage';
 
 export const httpStatusByCode: Record<AppErrorCode, number> = {

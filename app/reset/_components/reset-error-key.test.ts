@@ -33,7 +33,10 @@ describe('page error keys', () => {
 
   it('a crafted value gets the generic sentence, never a key of its own', () => {
     for (const crafted of ['toString', '__proto__', 'constructor', 'nothing', 'generic.x'])
-      expect([resetErrorKey(crafted), accountErrorKey(crafted)]).toEqual(['reset.errors.generic', 'account.errors.generic']);
+      expect([resetErrorKey(crafted), accountErrorKey(crafted)]).toEqual([
+        'reset.errors.generic',
+        'account.errors.generic',
+      ]);
     expect(resetErrorKey(undefined)).toBeNull();
   });
 
