@@ -86,7 +86,10 @@ async function verifiedSession(deps: ReturnType<typeof testResetDependencies>, p
   const sent: string[] = [];
   const verifying = { ...deps, sendSms: async (m: { body: string }) => void sent.push(m.body) };
   await sendVerificationCode(verifying, { token, service: 'sms', locale: 'en', origin });
-  await sweepOutbox({ ...verifying, now: () => new Date(deps.now().getTime() + 120_000) }, resetOutboxHandlers(verifying));
+  await sweepOutbox(
+    { ...verifying, now: () => new Date(deps.now().getTime() + 120_000) },
+    resetOutboxHandlers(verifying),
+  );
   await checkVerificationCode(deps, { token, service: 'sms', code: codeIn(sent.at(-1) ?? ''), origin });
   await verifyTotp(deps, { token, code: totpCodeAt(secretBase32, deps.now()), origin });
   return token;

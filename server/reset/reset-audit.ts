@@ -63,7 +63,11 @@ export const auditResetJob = 'reset.audit';
  * would otherwise lose the entry. The writer runs it at once; the sweep after a crash. One per `key`.
  */
 export function auditResetOutboxJob(entry: ResetAuditEntry, key: string, now: Date) {
-  const payload = { ...entry, services: entry.services ? [...entry.services] : undefined, occurredAt: now.toISOString() };
+  const payload = {
+    ...entry,
+    services: entry.services ? [...entry.services] : undefined,
+    occurredAt: now.toISOString(),
+  };
   return outboxJob({ name: auditResetJob, key: `audit:${key}`, payload, now });
 }
 
