@@ -11,6 +11,7 @@ import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
+import { portalOutboxHandlers } from '../jobs/portal-outbox-handlers';
 import { portalLogger } from '../log/logger';
 import { runInBackground } from '../reset/background-tasks';
 import { startWriteReconciliation } from '../reset/write-reconciliation-schedule';
@@ -82,6 +83,6 @@ export function productionServices(): PortalServices {
     pushChannel: graphMockPushChannel,
     entraVerification: entraVerificationFrom(config),
   };
-  startWriteReconciliation(resetDependenciesOf(services), services.logger);
+  startWriteReconciliation(resetDependenciesOf(services), services.logger, portalOutboxHandlers(services));
   return services;
 }

@@ -69,12 +69,12 @@ export async function startEntraVerification(
   return { authorizeUrl };
 }
 
-export type EntraReturn =
-  { outcome: 'verified' } | { outcome: 'failed'; reason: EntraMfaFailureReason | 'noPendingVerification' };
+type EntraReturnFailure = EntraMfaFailureReason | 'noPendingVerification';
+export type EntraReturn = { outcome: 'verified' } | { outcome: 'failed'; reason: EntraReturnFailure };
 
 // Cancelling or an error page at Entra is not an attack: it does not count towards the session's failures. A
 // callback without the round trip's state is not the user's: counting it would let anyone end the session.
-const benignReasons: ReadonlySet<string> = new Set([
+const benignReasons: ReadonlySet<EntraReturnFailure> = new Set<EntraReturnFailure>([
   'cancelled',
   'entraError',
   'noPendingVerification',
