@@ -36,8 +36,7 @@ export async function startEntraVerification(
   const loaded = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, 'entraMfa');
   const limit = await consumeStartAttempt(deps, loaded.row.username, input.origin);
-  if (!limit.allowed)
-    throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
+  if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
   const session = await ensureAccountResolved(deps, loaded);
   const now = deps.now();
   const redirectUri = new URL(entraCallbackPath(session.purpose), deps.settings.appOrigin).href;

@@ -12,7 +12,13 @@ import { testConfig, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { csrfTokenFor } from './http/reset-csrf';
 import type { ResetDirectoryUser, ResetDirectory } from './reset-directory';
-import { adele, memoryDirectory, memoryResetLimiters, passwordAndPush, settleBackgroundTasks } from './reset-test-support';
+import {
+  adele,
+  memoryDirectory,
+  memoryResetLimiters,
+  passwordAndPush,
+  settleBackgroundTasks,
+} from './reset-test-support';
 
 let testDb: TestDatabase;
 let services: PortalServices;

@@ -182,7 +182,9 @@ describe.each([
       for (let guess = 0; guess < perClient + maxFailures && outcome !== 'RATE_LIMITED'; guess++) {
         // A session ends after maxFailures wrong codes: the attacker opens another one.
         if (guess % maxFailures === 0) token = await userSession('reset', attacker);
-        outcome = await codeOf(checkVerificationCode(deps, { token, service: 'sms', code: '12345678', origin: attacker }));
+        outcome = await codeOf(
+          checkVerificationCode(deps, { token, service: 'sms', code: '12345678', origin: attacker }),
+        );
       }
       expect(outcome).toBe('RATE_LIMITED');
     }
