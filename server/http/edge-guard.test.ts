@@ -22,7 +22,9 @@ describe('malformed percent-encoding in the path is a 400 for pages and routes',
 
 describe('a server action (a POST to a page) must come from the portal', () => {
   it('cross-site fetch metadata is a 403 crossSite', () => {
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toBe('crossSite');
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toBe(
+      'crossSite',
+    );
   });
 
   it('another Origin without fetch metadata is a 403', () => {
@@ -34,7 +36,9 @@ describe('a server action (a POST to a page) must come from the portal', () => {
   });
 
   it('an Origin header that is not a URL is a 403, not the TypeError Next throws', () => {
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toBe('crossSite');
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toBe(
+      'crossSite',
+    );
   });
 
   it('the portal’s own page passes', () => {

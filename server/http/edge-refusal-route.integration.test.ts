@@ -41,7 +41,9 @@ describe('refusals at the edge are audited', () => {
     });
     const response = await edgeRefusalRoute.run(request, undefined, testWiring(services, null));
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String), reason: 'crossSite' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: expect.any(String), reason: 'crossSite' },
+    });
     const denial = (await edgeDenials()).at(-1);
     expect(denial).toMatchObject({ outcome: 'denied', ip: '203.0.113.9' });
     expect(JSON.parse(denial?.detailsJson ?? '{}')).toEqual({
@@ -54,7 +56,11 @@ describe('refusals at the edge are audited', () => {
 
   it('a malformed page path: 400 malformedPath, audited too', async () => {
     const { services } = testServices(testDb.db);
-    const response = await edgeRefusalRoute.run(rewritten('GET', '/reset/verify/%ff', {}), undefined, testWiring(services, null));
+    const response = await edgeRefusalRoute.run(
+      rewritten('GET', '/reset/verify/%ff', {}),
+      undefined,
+      testWiring(services, null),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.reason).toBe('malformedPath');
     expect(JSON.parse((await edgeDenials()).at(-1)?.detailsJson ?? '{}')).toMatchObject({
