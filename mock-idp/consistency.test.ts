@@ -107,7 +107,9 @@ async function compareEveryCell(): Promise<Comparison> {
             // mock must refuse the method when the sign-in reaches it (it may end before: blocked or granted
             // by an earlier factor, or asking for a method it offers instead, never the disallowed one).
             if (cell.outcome !== 'unavailable')
-              mismatches.push(`${user.userPrincipalName} ${row.flow.id}: disallowed ${disallowed}, engine ${cell.outcome}`);
+              mismatches.push(
+                `${user.userPrincipalName} ${row.flow.id}: disallowed ${disallowed}, engine ${cell.outcome}`,
+              );
             if (result.steps.includes(disallowed)) {
               refusedByPolicy += 1;
               if (result.outcome !== 'failed')

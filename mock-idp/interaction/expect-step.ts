@@ -25,8 +25,7 @@ export function expectStep(
     const registered = usableMethodsOf(it.mock.store, user, it.mock.now(), anyMethod);
     const isRegistered = mode === 'anyTemporaryAccessPass' ? registered.some(isTap) : registered.includes(mode);
     const isAllowed =
-      mode === 'anyTemporaryAccessPass' ||
-      it.mock.conditionalAccess.isMethodAllowed(it.mock.tenant, user.id, mode);
+      mode === 'anyTemporaryAccessPass' || it.mock.conditionalAccess.isMethodAllowed(it.mock.tenant, user.id, mode);
     // Three different answers: a method the user never set up, one the authentication methods policy does not
     // let them use, or one this step cannot use (after a password only methods that complete CA are offered).
     const retry = { upn: user.userPrincipalName, retryHref: optionsHref(it) };

@@ -113,7 +113,8 @@ export async function startBlastRadiusStreamForAdmin(
         const phases: { phase: 'current' | 'compared'; tenant: () => CompiledTenant }[] = [
           { phase: 'current', tenant: () => compileStoredVersion(stored.id, stored, input.asOf) },
         ];
-        if (compared) phases.push({ phase: 'compared', tenant: () => compileStoredVersion(compared.id, compared, input.asOf) });
+        if (compared)
+          phases.push({ phase: 'compared', tenant: () => compileStoredVersion(compared.id, compared, input.asOf) });
         const directory = loadDirectory();
         send({
           type: 'start',

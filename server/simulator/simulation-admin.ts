@@ -5,11 +5,7 @@ import 'server-only';
 import { buildComparisonMatrix, type ComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
 import { evaluateGrantControls, type GrantControlsSummary } from '../../lib/conditional-access/evaluate-grant-controls';
 import { findPolicyIssues, type Finding } from '../../lib/conditional-access/policy-findings';
-import {
-  dayBefore,
-  findRetirementAccess,
-  type RetirementAccess,
-} from '../../lib/conditional-access/retirement-access';
+import { dayBefore, findRetirementAccess, type RetirementAccess } from '../../lib/conditional-access/retirement-access';
 import { evaluateWhatIf, type WhatIfPolicyResult } from '../../lib/conditional-access/what-if';
 import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
 import { resetAndDeskApplications } from '../../lib/simulator/scenario-presets';

@@ -29,7 +29,9 @@ export default async function RetirementPage(props: SetPageProps) {
   const { resetAppId } = resetAndDeskApplications(tenant.source);
   const appName = (id: string) => tenant.applicationNameById.get(id) ?? id;
   const methods = (list: readonly string[]) =>
-    list.length === 0 ? t('simulator.retirement.nothingUsable') : list.map((m) => t(`simulator.method.${m}`)).join(', ');
+    list.length === 0
+      ? t('simulator.retirement.nothingUsable')
+      : list.map((m) => t(`simulator.method.${m}`)).join(', ');
   const counts = {
     affected: impacts.length,
     losesMfa: impacts.filter((i) => !i.keepsMultifactor).length,
