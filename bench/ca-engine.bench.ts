@@ -231,11 +231,7 @@ function renderReport(
             `${figures.incremental.allUsers.medianMilliseconds} ms`,
             '',
           ],
-          [
-            'Full recompile + blast radius after the same edit',
-            `${figures.incremental.fullMilliseconds} ms`,
-            '',
-          ],
+          ['Full recompile + blast radius after the same edit', `${figures.incremental.fullMilliseconds} ms`, ''],
         ] as [string, string, string][])
       : []),
     ['Heap used after the runs', `${figures.heapUsedMiB} MiB`, ''],
@@ -262,7 +258,10 @@ function measureIncremental(tenant: CompiledTenant, previous: BlastRadius, reque
   const byAll = applying.find((p) => (p.source.conditions?.users?.includeUsers ?? []).includes('All'));
   const measure = (policy: (typeof applying)[number] | undefined) => {
     if (!policy) return { policyId: null, reevaluatedUsers: 0, medianMilliseconds: NaN };
-    const edited = { ...policy.source, grantControls: { operator: 'OR' as const, builtInControls: ['block' as const] } };
+    const edited = {
+      ...policy.source,
+      grantControls: { operator: 'OR' as const, builtInControls: ['block' as const] },
+    };
     const samples: bigint[] = [];
     let reevaluatedUsers = 0;
     for (let run = 0; run <= incrementalRuns; run += 1) {
@@ -273,13 +272,19 @@ function measureIncremental(tenant: CompiledTenant, previous: BlastRadius, reque
       if (run > 0) samples.push(elapsed);
       reevaluatedUsers = result.reevaluatedUsers;
     }
-    return { policyId: policy.id, reevaluatedUsers, medianMilliseconds: round(summarizeNanoseconds(samples).median / 1e6) };
+    return {
+      policyId: policy.id,
+      reevaluatedUsers,
+      medianMilliseconds: round(summarizeNanoseconds(samples).median / 1e6),
+    };
   };
   const typical = measure(byGroups);
   const allUsers = measure(byAll);
   // For comparison: what the edit costs without the incremental path (compile the edited set, full blast radius).
   const editedSet = (tenant.source.conditionalAccessPolicies ?? []).map((p) =>
-    p.id === byGroups?.id ? { ...p, grantControls: { operator: 'OR' as const, builtInControls: ['block' as const] } } : p,
+    p.id === byGroups?.id
+      ? { ...p, grantControls: { operator: 'OR' as const, builtInControls: ['block' as const] } }
+      : p,
   );
   const full = timeOnce(() => computeBlastRadius(compileTenant(tenant.source, { policies: editedSet }), options));
   return { typical, allUsers, fullMilliseconds: round(full.milliseconds), runs: incrementalRuns };

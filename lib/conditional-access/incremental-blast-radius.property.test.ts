@@ -63,7 +63,15 @@ describe('incremental re-evaluation after editing one policy', () => {
       toPolicy(
         {
           state: 'enabled',
-          users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users },
+          users: {
+            includeUsers: [],
+            excludeUsers: [],
+            includeGroups: [],
+            excludeGroups: [],
+            includeRoles: [],
+            excludeRoles: [],
+            ...users,
+          },
           apps: [app],
           locations: null,
           grant: { operator: 'OR', builtInControls: ['block'] },
@@ -81,7 +89,9 @@ describe('incremental re-evaluation after editing one policy', () => {
     const otherApp = compile([base({ includeUsers: ['u-admin'] }, otherAppId)]).source.conditionalAccessPolicies?.[0];
     const thisApp = compile([base({ includeUsers: ['u-admin'] })]).source.conditionalAccessPolicies?.[0];
     if (!otherApp || !thisApp) throw new Error('no policy');
-    expect(reevaluateAfterPolicyEdit(before, previous, replacePolicy(before, otherApp), 'p0', options).reevaluatedUsers).toBe(0);
+    expect(
+      reevaluateAfterPolicyEdit(before, previous, replacePolicy(before, otherApp), 'p0', options).reevaluatedUsers,
+    ).toBe(0);
     const now = reevaluateAfterPolicyEdit(before, previous, replacePolicy(before, thisApp), 'p0', options);
     expect(now.reevaluatedUsers).toBe(1);
     expect(now.radius.flows[0]?.users.blocked).toEqual(['u-admin']);

@@ -58,4 +58,3 @@ export const toPolicy = (spec: PolicySpec, i: number): Record<string, unknown> =
   },
   grantControls: spec.grant,
 });
-
