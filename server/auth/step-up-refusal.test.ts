@@ -15,16 +15,20 @@ const { deskCall } = await import('@/app/desk/_components/desk-fetch');
 const staleRefusal = mfaStepUpError(
   mfaFreshness({ amr: ['pwd', 'mfa'], authTime: 0 }, new Date('2026-12-03T10:00:00Z'), 15 * 60),
 );
-const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((match) => (match[1] ?? '').replace(/&amp;/g, '&'));
+const hrefs = (html: string) =>
+  [...html.matchAll(/href="([^"]*)"/g)].map((match) => (match[1] ?? '').replace(/&amp;/g, '&'));
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ASVS5 6.8.4: a refusal for a stale MFA sign-in offers to sign in again with prompt=login', () => {
   it('a desk action refused by the API carries the refusal the console shows the link for', async () => {
     vi.stubGlobal('fetch', async () =>
-      Response.json({ error: { code: staleRefusal.code, message: staleRefusal.message, reason: staleRefusal.reason } }, {
-        status: 401,
-      }),
+      Response.json(
+        { error: { code: staleRefusal.code, message: staleRefusal.message, reason: staleRefusal.reason } },
+        {
+          status: 401,
+        },
+      ),
     );
     const result = await deskCall('/api/desk/cases/case-1/actions', { method: 'POST', body: { action: 'unlock' } });
     expect(result).toMatchObject({ ok: false, error: { refusal: 'mfaStepUpRequired' } });
@@ -38,7 +42,9 @@ describe('ASVS5 6.8.4: a refusal for a stale MFA sign-in offers to sign in again
 
   it('a supervisor approval comes back to the approvals page', () => {
     navigation.pathname = '/desk/approvals';
-    const html = renderToStaticMarkup(createElement(StepUpLink, { reason: staleRefusal.reason, label: 'Sign in again' }));
+    const html = renderToStaticMarkup(
+      createElement(StepUpLink, { reason: staleRefusal.reason, label: 'Sign in again' }),
+    );
     expect(hrefs(html)).toEqual(['/signin?callbackUrl=%2Fdesk%2Fapprovals&prompt=login']);
   });
 

@@ -48,7 +48,8 @@ export function DeskActions({
       body: { action },
     });
     setBusy(null);
-    if (!result.ok) return setMessage({ kind: 'error', text: t(errorKey(result.error)), refusal: result.error.refusal });
+    if (!result.ok)
+      return setMessage({ kind: 'error', text: t(errorKey(result.error)), refusal: result.error.refusal });
     const data = result.data;
     if (data.action === 'unlock') setHasUnlocked(true);
     // The pass lives only in this component's memory until the agent confirms it was read out.
