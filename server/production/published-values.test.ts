@@ -14,7 +14,8 @@ const textFile = /\.(ts|tsx|mts|mjs|js|json|md|ya?ml|sh|env|example)$/;
 const quotedLiteral =
   /\b(\w*secret|\w*_TOKEN|\w*_PASSWORD|defaultPassword|demoPassword)["']?\s*[:=]\s*["'`]([^"'`\s${}]{8,})["'`]/gi;
 // `AUDIT_HMAC_KEYS: 'k1:…'`, `AUDIT_HMAC_KEYS=k1:…` (each id:base64key of the list).
-const auditKeyList = /\bAUDIT_HMAC_KEYS["']?\s*[:=]\s*["'`]?([\w.-]+:[A-Za-z0-9+/=]{16,}(?:,\s*[\w.-]+:[A-Za-z0-9+/=]{16,})*)/g;
+const auditKeyList =
+  /\bAUDIT_HMAC_KEYS["']?\s*[:=]\s*["'`]?([\w.-]+:[A-Za-z0-9+/=]{16,}(?:,\s*[\w.-]+:[A-Za-z0-9+/=]{16,})*)/g;
 const shellAssignment = /\b(AUTH_SECRET|\w+_CLIENT_SECRET|SMS_GATEWAY_TOKEN|AD_BIND_PASSWORD)=([^\s"'`$]{8,})/g;
 
 function repositoryFiles(): string[] {
