@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: [
       'lib/**/*.test.ts',
+      'app/**/*.test.ts',
       'server/**/*.test.ts',
       'cli/**/*.test.ts',
       'mock-idp/**/*.test.ts',

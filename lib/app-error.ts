@@ -88,6 +88,35 @@ export const appErrorReasons = {
 /** The reasons an error with code `C` may carry (all reasons when C is the whole union). */
 export type AppErrorReason<C extends AppErrorCode = AppErrorCode> = (typeof appErrorReasons)[C][number];
 
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Lowercase<Head>}${Capitalize<CamelCase<Tail>>}`
+  : Lowercase<S>;
+
+/**
+ * Each code in camelCase: what a page is told when an error carries no reason of its own
+ * (server/http/request-failure.ts reasonOf). Written out so the table is checked against the codes.
+ */
+export const appErrorCodeReasons = {
+  INVALID_INPUT: 'invalidInput',
+  NOT_FOUND: 'notFound',
+  UNAUTHORIZED: 'unauthorized',
+  FORBIDDEN: 'forbidden',
+  CONFLICT: 'conflict',
+  RATE_LIMITED: 'rateLimited',
+  PAYLOAD_TOO_LARGE: 'payloadTooLarge',
+  EXPIRED: 'expired',
+  UPSTREAM_ERROR: 'upstreamError',
+  UNAVAILABLE: 'unavailable',
+  CONFIG_ERROR: 'configError',
+  INTERNAL: 'internal',
+} as const satisfies { [C in AppErrorCode]: CamelCase<C> };
+
+/**
+ * What a page can be sent back with in `?error=`: a reason, or a code in camelCase. Tables that turn it into a
+ * message are `Record<PageErrorReason, ...>`, so a new reason does not compile until each page decides on a message.
+ */
+export type PageErrorReason = AppErrorReason | (typeof appErrorCodeReasons)[AppErrorCode];
+
 export function isAppErrorReason<C extends AppErrorCode>(code: C, value: unknown): value is AppErrorReason<C> {
   return (appErrorReasons[code] as readonly unknown[]).includes(value);
 }

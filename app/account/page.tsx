@@ -1,10 +1,12 @@
 // /account: the signed-in user's readiness to reset a forgotten password with Entra MFA, how to turn on
 // passwordless sign-in, and the portal's own verification methods (authenticator app).
 import { z } from 'zod';
+import { reauthenticateHref } from '@/lib/auth/reauthenticate-href';
 import { formatDate } from '@/lib/i18n/format-date';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
 import { onPremisesSummary } from '../components/on-premises-summary';
+import { accountErrorKey } from './account-error-key';
 import { PasskeyButton } from '../reset/_components/passkey-button';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from '../reset/_components/notice';
 
@@ -12,16 +14,7 @@ const querySchema = z.object({
   notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined),
   error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
 });
-const knownErrors = [
-  'wrongCode',
-  'enrolmentExpired',
-  'notFound',
-  'invalidInput',
-  'forbidden',
-  'unauthorized',
-  'reauthenticationRequired',
-];
-const reauthenticateHref = '/signin?callbackUrl=%2Faccount&prompt=login';
+const accountReauthenticateHref = reauthenticateHref('/account');
 
 export default async function AccountPage({
   searchParams,
@@ -43,14 +36,13 @@ export default async function AccountPage({
     );
   }
   const { readiness, credentials, isSignInRecent, reauthMinutes } = data;
+  const errorKey = accountErrorKey(query.error);
   const hasTotp = credentials.some((credential) => credential.kind === 'totp');
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.title')}</h1>
       {query.notice && <SuccessNotice>{t(`account.notices.${query.notice}`)}</SuccessNotice>}
-      {query.error && (
-        <ErrorNotice>{t(`account.errors.${knownErrors.includes(query.error) ? query.error : 'generic'}`)}</ErrorNotice>
-      )}
+      {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
       <section
         aria-labelledby="readiness-heading"
         className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
@@ -112,7 +104,7 @@ export default async function AccountPage({
         {!isSignInRecent && (
           <div className="mt-4" data-testid="reauthenticate">
             <InfoNotice>{t('account.reauth.notice', { minutes: reauthMinutes })}</InfoNotice>
-            <a href={reauthenticateHref} className={`${buttonClass} mt-3`}>
+            <a href={accountReauthenticateHref} className={`${buttonClass} mt-3`}>
               {t('account.reauth.button')}
             </a>
           </div>

@@ -2,6 +2,7 @@
 // or a draft (policies to add or replace, ids to remove), for one app and network over the chosen flows.
 import { z } from 'zod';
 import { parseIpAddress } from '../conditional-access/ip-address';
+import { parseAsOfDate } from '../conditional-access/method-availability';
 import { clientAppTypeSchema, devicePlatformSchema } from '../conditional-access/policy-schema';
 import { standardSignInFlows } from '../conditional-access/standard-flows';
 import { scenarioPresetIds } from './scenario-presets';
@@ -11,6 +12,11 @@ const flowIds = standardSignInFlows.map((f) => f.id) as [string, ...string[]];
 export const blastRadiusRequestSchema = z.object({
   policySetId: z.string().min(1).max(64),
   version: z.number().int().positive().optional(),
+  /** Known method retirements apply from this date (YYYY-MM-DD), to both sides of a comparison. */
+  asOf: z
+    .string()
+    .refine((value) => parseAsOfDate(value) !== null, 'is not a calendar date (YYYY-MM-DD)')
+    .optional(),
   compare: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('version'), version: z.number().int().positive() }),

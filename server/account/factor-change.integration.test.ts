@@ -8,7 +8,9 @@ import { createTestDatabase, type TestDatabase } from '../database/test-database
 import type { PortalActor } from '../context/portal-context';
 import { testAppOrigin, testServices, testWiring } from '../context/test-services';
 import { settleBackgroundTasks } from '../reset/background-tasks';
+import { outboxLockSeconds, sweepOutbox } from '../jobs/outbox';
 import { storeEnrolledPasskey } from './passkey-enrolment';
+import { factorChangeOutboxHandlers } from './record-factor-change';
 
 let testDb: TestDatabase;
 let kit: ReturnType<typeof testServices>;
@@ -21,6 +23,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await testDb.db.portalCredential.deleteMany({});
   await testDb.db.auditEvent.deleteMany({});
+  await testDb.db.outboxJob.deleteMany({});
   kit = testServices(testDb.db);
 });
 
@@ -84,6 +87,23 @@ describe('factor changes on /account (ASVS5 6.3.7)', () => {
     expect(kit.mail.emails[0]?.text).toContain('an authenticator app was removed');
     expect(kit.mail.sms).toHaveLength(1);
     expect(await testDb.db.portalCredential.count()).toBe(0);
+  });
+});
+
+describe('a process that dies after the factor change is committed (issue 12)', () => {
+  it('the notice still goes to every address of record after a restart, once, and the audit entry once', async () => {
+    const credential = { id: 'cred-ZGVhZA', publicKey: new Uint8Array([5, 6, 7, 8]), counter: 0 };
+    // Its job runner never runs what it committed.
+    const dying = { ...kit.services, jobs: { enqueue: () => undefined } };
+    await storeEnrolledPasskey(dying, { oid: 'u-pradeep', credential, origin }, kit.clock.current);
+    expect(kit.mail.emails).toEqual([]);
+    kit.clock.current = new Date(kit.clock.current.getTime() + (outboxLockSeconds + 1) * 1000);
+    const runner = { db: testDb.db, now: () => kit.clock.current };
+    expect(await sweepOutbox(runner, factorChangeOutboxHandlers(kit.services))).toBe(1);
+    expect(await sweepOutbox(runner, factorChangeOutboxHandlers(kit.services))).toBe(0);
+    expect(kit.mail.emails.map((mail) => mail.to).sort()).toEqual(addressesOfRecord);
+    expect(kit.mail.sms).toHaveLength(1);
+    expect(await testDb.db.auditEvent.count({ where: { action: 'account.passkeyEnrolled' } })).toBe(1);
   });
 });
 

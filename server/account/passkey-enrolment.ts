@@ -95,18 +95,28 @@ export async function storeEnrolledPasskey(
   now: Date,
 ): Promise<void> {
   const { credential } = input;
-  await deps.db.portalCredential.create({
-    data: {
-      id: crypto.randomUUID(),
-      userId: input.oid,
-      kind: 'passkey',
-      label: 'Passkey',
-      credentialId: credential.id,
-      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-      counter: credential.counter,
-      transports: (credential.transports ?? []).join(','),
-      createdAt: now,
-    },
-  });
-  await recordFactorChange(deps, { oid: input.oid, factor: 'passkey', change: 'added', origin: input.origin, at: now });
+  const id = crypto.randomUUID();
+  const change = {
+    oid: input.oid,
+    factor: 'passkey',
+    change: 'added',
+    origin: input.origin,
+    at: now,
+    credentialId: id,
+  } as const;
+  await recordFactorChange(deps, change, (tx) =>
+    tx.portalCredential.create({
+      data: {
+        id,
+        userId: input.oid,
+        kind: 'passkey',
+        label: 'Passkey',
+        credentialId: credential.id,
+        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+        counter: credential.counter,
+        transports: (credential.transports ?? []).join(','),
+        createdAt: now,
+      },
+    }),
+  );
 }

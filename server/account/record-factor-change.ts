@@ -3,14 +3,23 @@ import 'server-only';
 // removed) is audited and notified at every address of record: each email of record and, by SMS, the
 // mobile number of record, so a user whose mailbox was taken over still hears of it (ASVS5 6.3.7).
 // The message names the kind of factor and when; never a secret, a code or a credential id.
+// The audit entry and the notice are outbox jobs (server/jobs/outbox.ts) written in the transaction that
+// changes the credential, keyed by the credential and the change: a process that dies after the commit still
+// records and notifies it, once.
+import { z } from 'zod';
 import { translate } from '../../lib/i18n/translate';
 import en from '../../messages/en/account.json';
+import type { Prisma } from '../../generated/prisma/sqlite/client';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import type { ClientAddress, PortalServices } from '../context/portal-context';
 import { userNotificationAddresses } from '../desk/notify-desk-action';
+import { outboxJob, runCommittedJob, type OutboxHandlers } from '../jobs/outbox';
 
 export type FactorKind = 'passkey' | 'totp';
-export type FactorChangeDependencies = Pick<PortalServices, 'db' | 'directory' | 'messenger' | 'jobs' | 'settings'>;
+export type FactorChangeDependencies = Pick<
+  PortalServices,
+  'db' | 'directory' | 'messenger' | 'jobs' | 'settings' | 'clock'
+>;
 
 export type FactorChange = {
   oid: string;
@@ -18,6 +27,8 @@ export type FactorChange = {
   change: 'added' | 'removed';
   origin: ClientAddress;
   at: Date;
+  /** The credential added or removed: with `change`, the event's key (one entry, one notice). */
+  credentialId: string;
 };
 
 const auditActions: Record<FactorChange['change'], (factor: FactorKind) => string> = {
@@ -25,7 +36,56 @@ const auditActions: Record<FactorChange['change'], (factor: FactorKind) => strin
   removed: () => 'account.credentialRemoved',
 };
 
-export async function recordFactorChange(deps: FactorChangeDependencies, change: FactorChange): Promise<void> {
+export const auditFactorChangeJob = 'account.auditFactorChange';
+export const notifyFactorChangeJob = 'account.notifyFactorChange';
+
+const factorChangePayload = z.object({
+  oid: z.string(),
+  factor: z.enum(['passkey', 'totp']),
+  change: z.enum(['added', 'removed']),
+  origin: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
+  at: z.iso.datetime(),
+  credentialId: z.string(),
+});
+const parseChange = (raw: Record<string, unknown>): FactorChange => {
+  const payload = factorChangePayload.parse(raw);
+  return { ...payload, at: new Date(payload.at) };
+};
+
+/**
+ * Writes the credential change (`write`, inside the transaction) with its audit and notification jobs, then
+ * runs the audit entry before the answer and the notice off the request path.
+ */
+export async function recordFactorChange<T>(
+  deps: FactorChangeDependencies,
+  change: FactorChange,
+  write: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  const payload = { ...change, at: change.at.toISOString() };
+  const eventKey = `${change.credentialId}:${change.change}`;
+  const now = change.at;
+  const audit = outboxJob({ name: auditFactorChangeJob, key: `audit:factor:${eventKey}`, payload, now });
+  const notice = outboxJob({ name: notifyFactorChangeJob, key: `notify:factor:${eventKey}`, payload, now });
+  const result = await deps.db.$transaction(async (tx) => {
+    const written = await write(tx);
+    await tx.outboxJob.createMany({ data: [audit, notice] });
+    return written;
+  });
+  const handlers = factorChangeOutboxHandlers(deps);
+  const runner = { db: deps.db, now: () => deps.clock.now() };
+  await runCommittedJob(runner, audit, handlers);
+  deps.jobs.enqueue(notifyFactorChangeJob, () => runCommittedJob(runner, notice, handlers));
+  return result;
+}
+
+export function factorChangeOutboxHandlers(deps: FactorChangeDependencies): OutboxHandlers {
+  return {
+    [auditFactorChangeJob]: (raw) => auditFactorChange(deps, parseChange(raw)),
+    [notifyFactorChangeJob]: (raw) => notifyFactorChange(deps, parseChange(raw)),
+  };
+}
+
+async function auditFactorChange(deps: FactorChangeDependencies, change: FactorChange): Promise<void> {
   await appendAuditEvent(deps.db, {
     occurredAt: change.at,
     actorType: 'user',
@@ -37,7 +97,6 @@ export async function recordFactorChange(deps: FactorChangeDependencies, change:
     userAgent: change.origin.userAgent,
     details: { kind: change.factor },
   });
-  deps.jobs.enqueue('account.notifyFactorChange', () => notifyFactorChange(deps, change));
 }
 
 async function notifyFactorChange(deps: FactorChangeDependencies, change: FactorChange): Promise<void> {

@@ -81,20 +81,30 @@ export async function confirmTotpEnrolment(
       reason: 'wrongCode',
     });
   }
-  await deps.db.portalCredential.create({
-    data: {
-      id: crypto.randomUUID(),
-      userId: input.oid,
-      kind: 'totp',
-      label: 'Authenticator app',
-      secretSealed: sealSecret(config.AUTH_SECRET, pending.secret),
-      counter: step,
-      createdAt: now,
-      lastUsedAt: now,
-    },
-  });
+  const id = crypto.randomUUID();
+  const change = {
+    oid: input.oid,
+    factor: 'totp',
+    change: 'added',
+    origin: input.origin,
+    at: now,
+    credentialId: id,
+  } as const;
+  await recordFactorChange(deps, change, (tx) =>
+    tx.portalCredential.create({
+      data: {
+        id,
+        userId: input.oid,
+        kind: 'totp',
+        label: 'Authenticator app',
+        secretSealed: sealSecret(config.AUTH_SECRET, pending.secret),
+        counter: step,
+        createdAt: now,
+        lastUsedAt: now,
+      },
+    }),
+  );
   await forgetPendingTotp();
-  await recordFactorChange(deps, { oid: input.oid, factor: 'totp', change: 'added', origin: input.origin, at: now });
 }
 
 export async function removePortalCredential(
@@ -107,13 +117,15 @@ export async function removePortalCredential(
     where: { id: input.credentialId, userId: input.oid },
     select: { kind: true },
   });
-  const { count } = owned
-    ? await deps.db.portalCredential.deleteMany({ where: { id: input.credentialId, userId: input.oid } })
-    : { count: 0 };
-  if (!owned || count === 0)
-    throw new AppError('NOT_FOUND', 'That sign-in method was not found.', { reason: 'notFound' });
+  const notFound = () => new AppError('NOT_FOUND', 'That sign-in method was not found.', { reason: 'notFound' });
+  if (!owned) throw notFound();
   const factor = owned.kind === 'passkey' ? 'passkey' : 'totp';
-  await recordFactorChange(deps, { oid: input.oid, factor, change: 'removed', origin: input.origin, at: now });
+  const change = { oid: input.oid, factor, change: 'removed', origin: input.origin, at: now } as const;
+  await recordFactorChange(deps, { ...change, credentialId: input.credentialId }, async (tx) => {
+    // The delete decides: a concurrent removal leaves nothing to record (the transaction rolls back).
+    const { count } = await tx.portalCredential.deleteMany({ where: { id: input.credentialId, userId: input.oid } });
+    if (count === 0) throw notFound();
+  });
 }
 
 export async function listPortalCredentials(

@@ -14,7 +14,9 @@ import type { DeskDependencies } from './desk-dependencies';
 import type { DeskDirectoryUser } from './desk-directory';
 import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
 import { deskRefusalError } from './desk-refusal-error';
-import { notifyDeskAction } from './notify-desk-action';
+import { runCommittedJob } from '../jobs/outbox';
+import { deskNoticeOutboxJob, deskOutboxHandlers } from './desk-notice-job';
+import { deskActionNotices } from './notify-desk-action';
 import { refreshDeskCase } from './refresh-desk-case';
 import { assertFreshDeskMfa, stepUpDeskActions } from './desk-step-up';
 import { freshnessDetails, type MfaFreshness } from '../../lib/auth/mfa-freshness';
@@ -155,13 +157,23 @@ export async function performDeskAction(
     Object.assign(details, { lifetimeInMinutes: result.lifetimeInMinutes, isUsableOnce: result.isUsableOnce });
   if (loaded.row.approvedBy) details.approvedBy = loaded.row.approvedBy;
   if (freshness) Object.assign(details, freshnessDetails(freshness));
+  // The notice is committed before anything else can fail, so the user hears of a change that was made.
+  const emails = deskActionNotices(user, action, actor.name, at);
+  const notice = deskNoticeOutboxJob(
+    {
+      emails,
+      audit: {
+        action: 'desk.user.notified',
+        subjectId: user.id,
+        details: { caseId, about: action, addresses: emails.length },
+      },
+      actor: { oid: actor.oid, name: actor.name, ip: actor.ip, userAgent: actor.userAgent },
+    },
+    `${caseId}:${action}:${at.getTime()}`,
+    at,
+  );
+  await deps.db.outboxJob.create({ data: notice });
   await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'success', subjectId: user.id, details });
-  const notified = await notifyDeskAction(deps, user, action, actor.name, at);
-  await auditDesk(deps, actor, {
-    action: 'desk.user.notified',
-    outcome: 'info',
-    subjectId: user.id,
-    details: { caseId, about: action, addresses: notified },
-  });
+  await runCommittedJob(deps, notice, deskOutboxHandlers(deps));
   return result;
 }

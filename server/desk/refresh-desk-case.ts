@@ -5,7 +5,9 @@ import 'server-only';
 // once (conditional update), and only that writer audits and alerts.
 import { pushOutcome } from '../../lib/desk/push-outcome';
 import type { DeskActor } from './desk-actor';
+import { runCommittedJob } from '../jobs/outbox';
 import { auditDesk } from './desk-audit';
+import { deskNoticeOutboxJob, deskOutboxHandlers } from './desk-notice-job';
 import { assertCaseAgent, loadDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
 
@@ -49,42 +51,56 @@ export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, 
       details: { caseId, verificationId: verification.id, method: 'authenticatorPush', result: status, seconds },
     });
     if (outcome.kind === 'rejectedByUser') {
-      await deps.db.deskCase.updateMany({
-        where: { id: caseId, endedAt: null },
-        data: { endedAt: now, endedReason: outcome.endReason },
-      });
-      await deps.db.deskTargetBlock.upsert({
-        where: { targetId: row.targetId },
-        create: {
-          targetId: row.targetId,
-          blockedUntil: outcome.blockedUntil,
-          reason: outcome.endReason,
-          caseId,
-          createdAt: now,
+      // The alert is an outbox job (desk-notice-job.ts) in the transaction that ends the case: it survives a
+      // process that dies now, and goes out once.
+      const alert = deskNoticeOutboxJob(
+        {
+          emails: [
+            {
+              to: deps.settings.supervisorAlertEmail,
+              subject: `Service desk alert: ${row.targetDisplayName} ${status === 'reported' ? 'reported' : 'denied'} a verification push`,
+              text: [
+                `${row.targetDisplayName} (${row.targetUpn}) ${status === 'reported' ? 'reported as suspicious' : 'denied'} the verification push sent by ${row.agentName} at ${now.toISOString()}.`,
+                `The case was ended and desk actions on this user are blocked until ${outcome.blockedUntil.toISOString()}.`,
+                'Someone may be impersonating this user on the phone. Review the case in the audit log.',
+              ].join('\n'),
+            },
+          ],
+          audit: {
+            action: 'desk.supervisors.alerted',
+            subjectId: row.targetId,
+            details: { caseId, reason: outcome.endReason },
+          },
+          actor: { oid: actor.oid, name: actor.name, ip: actor.ip, userAgent: actor.userAgent },
         },
-        update: { blockedUntil: outcome.blockedUntil, reason: outcome.endReason, caseId, createdAt: now },
-      });
+        `alert:${verification.id}`,
+        now,
+      );
+      await deps.db.$transaction([
+        deps.db.deskCase.updateMany({
+          where: { id: caseId, endedAt: null },
+          data: { endedAt: now, endedReason: outcome.endReason },
+        }),
+        deps.db.deskTargetBlock.upsert({
+          where: { targetId: row.targetId },
+          create: {
+            targetId: row.targetId,
+            blockedUntil: outcome.blockedUntil,
+            reason: outcome.endReason,
+            caseId,
+            createdAt: now,
+          },
+          update: { blockedUntil: outcome.blockedUntil, reason: outcome.endReason, caseId, createdAt: now },
+        }),
+        deps.db.outboxJob.create({ data: alert }),
+      ]);
       await auditDesk(deps, actor, {
         action: 'desk.case.ended',
         outcome: 'denied',
         subjectId: row.targetId,
         details: { caseId, reason: outcome.endReason, blockedUntil: outcome.blockedUntil.toISOString() },
       });
-      await deps.messenger.sendEmail({
-        to: deps.settings.supervisorAlertEmail,
-        subject: `Service desk alert: ${row.targetDisplayName} ${status === 'reported' ? 'reported' : 'denied'} a verification push`,
-        text: [
-          `${row.targetDisplayName} (${row.targetUpn}) ${status === 'reported' ? 'reported as suspicious' : 'denied'} the verification push sent by ${row.agentName} at ${now.toISOString()}.`,
-          `The case was ended and desk actions on this user are blocked until ${outcome.blockedUntil.toISOString()}.`,
-          'Someone may be impersonating this user on the phone. Review the case in the audit log.',
-        ].join('\n'),
-      });
-      await auditDesk(deps, actor, {
-        action: 'desk.supervisors.alerted',
-        outcome: 'info',
-        subjectId: row.targetId,
-        details: { caseId, reason: outcome.endReason },
-      });
+      await runCommittedJob(deps, alert, deskOutboxHandlers(deps));
     }
   }
 }

@@ -11,11 +11,7 @@ describe('malformed percent-encoding in the path is a 400 for pages and routes',
   it.each(['/reset/verify/%ff', '/unlock/verify/%E0%A4%A', '/admin/simulator/%ff/findings', '/api/desk/users/%ff'])(
     '%s',
     (path) => {
-      expect(refusal('GET', path)).toEqual({
-        code: 'INVALID_INPUT',
-        message: expect.any(String),
-        reason: 'malformedPath',
-      });
+      expect(refusal('GET', path)).toBe('malformedPath');
     },
   );
 
@@ -26,27 +22,22 @@ describe('malformed percent-encoding in the path is a 400 for pages and routes',
 
 describe('a server action (a POST to a page) must come from the portal', () => {
   it('cross-site fetch metadata is a 403 crossSite', () => {
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toMatchObject(
-      { code: 'FORBIDDEN', reason: 'crossSite' },
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toBe(
+      'crossSite',
     );
   });
 
   it('another Origin without fetch metadata is a 403', () => {
-    expect(refusal('POST', '/admin/simulator/set-1', { origin: 'https://evil.example' })).toMatchObject({
-      code: 'FORBIDDEN',
-    });
+    expect(refusal('POST', '/admin/simulator/set-1', { origin: 'https://evil.example' })).toBe('crossSite');
   });
 
   it('no Origin and no fetch metadata is a 403 (Next would run the action)', () => {
-    expect(refusal('POST', '/admin/simulator', {})).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal('POST', '/admin/simulator', {})).toBe('crossSite');
   });
 
   it('an Origin header that is not a URL is a 403, not the TypeError Next throws', () => {
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toMatchObject(
-      {
-        code: 'FORBIDDEN',
-        reason: 'crossSite',
-      },
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toBe(
+      'crossSite',
     );
   });
 

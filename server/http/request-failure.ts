@@ -2,7 +2,13 @@
 // reason?, path? } }`, never a stack trace or a driver message. A dependency outage becomes a 503
 // (server/http/dependency-outage.ts); other unexpected errors a generic 500. Callers log `errorSummary`.
 import { ZodError } from 'zod';
-import { isAppError, type AppErrorCode } from '@/lib/app-error';
+import {
+  appErrorCodeReasons,
+  isAppError,
+  type AppErrorCode,
+  type AppErrorReason,
+  type PageErrorReason,
+} from '@/lib/app-error';
 import { outageOf, temporarilyUnavailableMessage } from './dependency-outage';
 
 export const httpStatusByCode: Record<AppErrorCode, number> = {
@@ -20,7 +26,7 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export type RequestFailure = { code: AppErrorCode; message: string; reason?: string; path?: string };
+export type RequestFailure = { code: AppErrorCode; message: string; reason?: AppErrorReason; path?: string };
 
 export function requestFailureOf(error: unknown): RequestFailure {
   if (isAppError(error)) {
@@ -79,8 +85,6 @@ export function failureResponse(failure: RequestFailure, headers: HeadersInit = 
 }
 
 /** The reason a page explains: the error's own reason, else its code in camelCase (`RATE_LIMITED` → `rateLimited`). */
-export function reasonOf(failure: RequestFailure): string {
-  return (
-    failure.reason ?? failure.code.toLowerCase().replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
-  );
+export function reasonOf(failure: RequestFailure): PageErrorReason {
+  return failure.reason ?? appErrorCodeReasons[failure.code];
 }

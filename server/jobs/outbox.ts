@@ -72,6 +72,22 @@ export async function runOutboxJob(
   }
 }
 
+/**
+ * The writer's run of a job it has just committed. A failure is already on the row with its backoff, so it
+ * is not the caller's: the sweep retries it (the change it follows stands either way).
+ */
+export async function runCommittedJob(
+  deps: OutboxDependencies,
+  job: { id: string },
+  handlers: OutboxHandlers,
+): Promise<void> {
+  try {
+    await runOutboxJob(deps, job.id, handlers, { isWriter: true });
+  } catch {
+    // Recorded on the row; the next sweep retries it.
+  }
+}
+
 /** Runs due jobs: retries after their backoff, and jobs whose writer died. Returns how many completed. */
 export async function sweepOutbox(deps: OutboxDependencies, handlers: OutboxHandlers, limit = 50): Promise<number> {
   const due = await deps.db.outboxJob.findMany({

@@ -23,6 +23,7 @@ import { startResetSession } from './start-reset-session';
 import { unlockAccount } from './unlock-account';
 import { checkVerificationCode, sendVerificationCode } from './verification-codes';
 import { verifyTotp } from './verify-totp';
+import type { RequestFailure } from '../http/request-failure';
 
 let testDb: TestDatabase;
 let directory: MemoryDirectory;
@@ -201,7 +202,7 @@ describe('a claim left by a crashed process (issue 12, finding 2)', () => {
 
 describe('the confirming page instead of a false failure', () => {
   it('a form whose write is being confirmed goes to /reset/confirming or /unlock/confirming, never back with ?error=', () => {
-    const confirming = { code: 'CONFLICT' as const, message: 'confirming', reason: 'confirmingChange' };
+    const confirming: RequestFailure = { code: 'CONFLICT', message: 'confirming', reason: 'confirmingChange' };
     expect(backWithError('/reset/new-password')(confirming, {})).toBe('/reset/confirming');
     expect(backWithError('/unlock/services')(confirming, {})).toBe('/unlock/confirming');
     expect(backWithError('/reset/new-password')({ ...confirming, reason: 'entraRejected' }, {})).toBe(

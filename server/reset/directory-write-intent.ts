@@ -9,15 +9,16 @@ import 'server-only';
 // idempotent, so reconciling it means doing it again. The user is never told "failed" for a write that landed.
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../lib/i18n/pick-locale';
-import { isLocale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
 import { lastPasswordChangeAtSource, unlockAtSource } from '../hybrid/reconcile-at-source';
-import { notifyUser } from './notify-user';
-import { auditReset } from './reset-audit';
+import { withCompletion } from '../../lib/reset/reset-session-state';
+import { runCommittedJob } from '../jobs/outbox';
+import { notifyChangeHandler, notifyChangeJob, notifyUserJob } from './notify-user';
+import { auditReset, auditResetHandler, auditResetJob, auditResetOutboxJob } from './reset-audit';
 import { resetSessionReference } from './reset-secrets';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import type { PasswordSync } from './reset-notifications';
-import { describeSession, recordSessionCompleted } from './reset-session-store';
+import { describeSession } from './reset-session-store';
 
 export type WriteKind = 'password' | 'unlock';
 export type WriteSettlement = 'applied' | 'notApplied' | 'pending';
@@ -57,39 +58,66 @@ export async function claimWithIntent(
 
 const originOf = (intent: DirectoryWriteIntent): RequestOrigin => ({ ip: intent.ip, userAgent: intent.userAgent });
 
-/** The write landed: settle once (a conditional update), then complete, audit and notify. */
+/**
+ * The write landed: settle once (a conditional update), complete the session, and write the audit entry and
+ * the notification as outbox jobs, all in one transaction, so a process that dies after it still records and
+ * notifies the change, once (the jobs are keyed by the intent). The audit entry runs before the answer.
+ */
 export async function completeWrite(
   deps: ResetDependencies,
   intent: DirectoryWriteIntent,
   /** What the e-mail says about Microsoft 365 taking an AD password (null for Entra, and when reconciled). */
   passwordSync: PasswordSync | null = null,
 ): Promise<void> {
-  const settled = await deps.db.directoryWriteIntent.updateMany({
-    where: { id: intent.id, settledAt: null },
-    data: { settledAt: deps.now(), outcome: 'applied' },
-  });
-  if (settled.count === 0) return;
+  const now = deps.now();
   const row = await deps.db.resetSession.findUniqueOrThrow({ where: { id: intent.resetSessionId } });
   const session = describeSession(deps, row);
-  await recordSessionCompleted(deps, session);
-  await auditReset(deps, {
-    action: intent.kind === 'password' ? 'reset.passwordChanged' : 'unlock.completed',
-    outcome: 'success',
-    subjectId: intent.userId,
-    purpose: intent.kind === 'password' ? 'reset' : 'unlock',
-    sessionId: resetSessionReference(row),
-    services: session.snapshot.verified,
-    origin: originOf(intent),
-  });
-  const user = await deps.directory.getUser(intent.userId);
-  notifyUser(
-    deps,
-    user,
-    intent.kind === 'password' ? 'passwordChanged' : 'accountUnlocked',
-    isLocale(intent.locale) ? intent.locale : 'en',
-    deps.now(),
-    passwordSync,
+  // A session completed already (by another path) still gets its intent settled and the change recorded.
+  const isCompleted = Boolean(session.snapshot.completedAt) || session.snapshot.endedReason === 'completed';
+  const completion = isCompleted ? null : withCompletion(session.snapshot, now);
+  const isPassword = intent.kind === 'password';
+  const audit = auditResetOutboxJob(
+    {
+      action: isPassword ? 'reset.passwordChanged' : 'unlock.completed',
+      outcome: 'success',
+      subjectId: intent.userId,
+      purpose: isPassword ? 'reset' : 'unlock',
+      sessionId: resetSessionReference(row),
+      services: session.snapshot.verified,
+      origin: originOf(intent),
+    },
+    intent.id,
+    now,
   );
+  const notification = notifyUserJob(
+    {
+      eventKey: intent.id,
+      userId: intent.userId,
+      kind: isPassword ? 'passwordChanged' : 'accountUnlocked',
+      locale: intent.locale,
+      when: now.toISOString(),
+      passwordSync,
+    },
+    now,
+  );
+  const isSettledHere = await deps.db.$transaction(async (tx) => {
+    const settled = await tx.directoryWriteIntent.updateMany({
+      where: { id: intent.id, settledAt: null },
+      data: { settledAt: now, outcome: 'applied' },
+    });
+    if (settled.count === 0) return false;
+    if (completion)
+      await tx.resetSession.updateMany({
+        where: { id: row.id, completedAt: null },
+        data: { completedAt: completion.completedAt, endedReason: completion.endedReason },
+      });
+    await tx.outboxJob.createMany({ data: [audit, notification] });
+    return true;
+  });
+  if (!isSettledHere) return;
+  const handlers = { [auditResetJob]: auditResetHandler(deps), [notifyChangeJob]: notifyChangeHandler(deps) };
+  await runCommittedJob(deps, audit, handlers);
+  deps.inBackground(() => runCommittedJob(deps, notification, handlers));
 }
 
 /** The write did not land (refused, or unchanged after the lease): settle once, free the claim, audit. */

@@ -4,8 +4,9 @@ import 'server-only';
 // Allowed once, only from the browser that completed the reset, within the session's lifetime.
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
-import { auditReset } from './reset-audit';
-import { notifyUser } from './notify-user';
+import { runCommittedJob } from '../jobs/outbox';
+import { auditResetHandler, auditResetJob, auditResetOutboxJob } from './reset-audit';
+import { notifyChangeHandler, notifyChangeJob, notifyUserJob } from './notify-user';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { loadResetSession } from './reset-session-store';
 import { resetSessionReference } from './reset-secrets';
@@ -39,13 +40,34 @@ export async function signOutOtherSessions(
       'Microsoft Entra ID did not accept the sign-out right now. Try again in a moment.',
     );
   }
-  await auditReset(deps, {
-    action: 'reset.otherSessionsRevoked',
-    outcome: 'success',
-    subjectId: session.row.userId,
-    purpose: 'reset',
-    sessionId: resetSessionReference(session.row),
-    origin: input.origin,
-  });
-  notifyUser(deps, await deps.directory.getUser(session.row.userId), 'otherSessionsRevoked', input.locale, now);
+  // The entry and the notice are outbox jobs committed together (server/jobs/outbox.ts), keyed by the session:
+  // a process that dies now still records and notifies the revocation, once.
+  const eventKey = `revoke:${session.row.id}`;
+  const audit = auditResetOutboxJob(
+    {
+      action: 'reset.otherSessionsRevoked',
+      outcome: 'success',
+      subjectId: session.row.userId,
+      purpose: 'reset',
+      sessionId: resetSessionReference(session.row),
+      origin: input.origin,
+    },
+    eventKey,
+    now,
+  );
+  const notification = notifyUserJob(
+    {
+      eventKey,
+      userId: session.row.userId,
+      kind: 'otherSessionsRevoked',
+      locale: input.locale,
+      when: now.toISOString(),
+      passwordSync: null,
+    },
+    now,
+  );
+  await deps.db.outboxJob.createMany({ data: [audit, notification] });
+  const handlers = { [auditResetJob]: auditResetHandler(deps), [notifyChangeJob]: notifyChangeHandler(deps) };
+  await runCommittedJob(deps, audit, handlers);
+  deps.inBackground(() => runCommittedJob(deps, notification, handlers));
 }

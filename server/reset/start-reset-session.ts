@@ -9,7 +9,7 @@ import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
 import { outboxJob, runOutboxJob } from '../jobs/outbox';
-import { consumePerIp } from './consume-per-ip';
+import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { newSessionToken, sessionIdFor, resetSessionReference } from './reset-secrets';
@@ -29,13 +29,10 @@ export async function startResetSession(
   input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string },
 ): Promise<{ token: string }> {
   const username = usernameSchema.parse(input.username);
-  const [perIp, perAccount] = await Promise.all([
-    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
-    deps.limiters.startPerAccount.consume(username),
-  ]);
-  if (!perIp.allowed || !perAccount.allowed) {
+  const limit = await consumeStartAttempt(deps, username, input.origin);
+  if (!limit.allowed) {
     throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.', {
-      retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perAccount.retryAfterSeconds),
+      retryAfterSeconds: limit.retryAfterSeconds,
     });
   }
   const token = newSessionToken();

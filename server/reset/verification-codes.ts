@@ -7,7 +7,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
-import { consumePerIp } from './consume-per-ip';
+import { consumeCodeCheck, consumePerClient } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
@@ -42,7 +42,7 @@ export async function sendVerificationCode(
   const session = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, input.service);
   const [perIp, perAccount] = await Promise.all([
-    consumePerIp(deps.limiters.sendPerIp, input.origin.ip),
+    consumePerClient(deps.limiters.sendPerIp, input.origin),
     deps.limiters.sendPerAccount.consume(session.row.username),
   ]);
   if (!perIp.allowed || !perAccount.allowed)
@@ -170,8 +170,9 @@ export async function checkVerificationCode(
   // (issue 11, finding 7).
   if (session.snapshot.verified.includes(input.service))
     throw new AppError('EXPIRED', 'This code was already used: this service is verified.', { reason: 'expiredCode' });
-  const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
-  if (!perAccount.allowed)
+  const sessionReference = resetSessionReference(session.row);
+  const limit = await consumeCodeCheck(deps, { username: session.row.username, sessionReference }, input.origin);
+  if (!limit.allowed)
     throw await fail('tooManyTries', 'Too many wrong codes. Wait a few minutes and try again.', 'RATE_LIMITED');
   const challenge = await deps.db.verificationChallenge.findFirst({
     where: { resetSessionId: session.row.id, service: input.service, consumedAt: null, expiresAt: { gt: now } },

@@ -6,14 +6,18 @@ import 'server-only';
 // settlement is a conditional update, so two instances never complete one write twice.
 import type { Logger } from '../log/logger';
 import { errorSummary } from '../http/request-failure';
-import { resetOutboxHandlers } from '../jobs/reset-outbox-handlers';
-import { sweepOutbox } from '../jobs/outbox';
+import { sweepOutbox, type OutboxHandlers } from '../jobs/outbox';
 import { reconcileExpiredWrites } from './directory-write-intent';
 import type { ResetDependencies } from './reset-dependencies';
 
 export const reconciliationIntervalMs = 10_000;
 
-export function startWriteReconciliation(deps: ResetDependencies, logger: Logger): () => void {
+export function startWriteReconciliation(
+  deps: ResetDependencies,
+  logger: Logger,
+  /** Every surface's outbox jobs (server/jobs/portal-outbox-handlers.ts). */
+  outboxHandlers: OutboxHandlers,
+): () => void {
   let isRunning = false;
   const timer = setInterval(() => {
     if (isRunning) return;
@@ -22,7 +26,7 @@ export function startWriteReconciliation(deps: ResetDependencies, logger: Logger
       .then(async (settled) => {
         if (settled > 0) logger.info({ job: 'reset.reconcileWrites', settled }, 'job');
         // Outbox jobs whose writer died, and retries after their backoff (server/jobs/outbox.ts).
-        const completed = await sweepOutbox(deps, resetOutboxHandlers(deps));
+        const completed = await sweepOutbox(deps, outboxHandlers);
         if (completed > 0) logger.info({ job: 'outbox.sweep', completed }, 'job');
       })
       .catch((error: unknown) => logger.error({ job: 'reset.reconcileWrites', error: errorSummary(error) }, 'job'))

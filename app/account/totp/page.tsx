@@ -1,14 +1,16 @@
 // /account/totp: add an authenticator app. A QR code (and the key in groups of four) to add the account,
 // then a first code to confirm; after a wrong code the same key stays (the app already holds it).
 import { z } from 'zod';
+import { reauthenticateHref } from '@/lib/auth/reauthenticate-href';
 import { totpEnrolmentPageData } from '@/server/account/account-page-data';
 import { getConfig } from '@/server/config';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { ErrorNotice, InfoNotice, buttonClass, inputClass } from '../../reset/_components/notice';
+import { accountErrorKey } from '../account-error-key';
 import { CopyButton } from './copy-button';
 
 const querySchema = z.object({
-  error: z.enum(['wrongCode', 'enrolmentExpired', 'invalidInput']).optional().catch(undefined),
+  error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
   restart: z.literal('1').optional().catch(undefined),
 });
 
@@ -30,7 +32,7 @@ export default async function TotpEnrolmentPage({
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.totp.title')}</h1>
         <InfoNotice>{t('account.reauth.notice', { minutes: getConfig().ACCOUNT_REAUTH_MAX_AGE_MINUTES })}</InfoNotice>
-        <a href="/signin?callbackUrl=%2Faccount%2Ftotp&prompt=login" className={`${buttonClass} mt-5`}>
+        <a href={reauthenticateHref('/account/totp')} className={`${buttonClass} mt-5`}>
           {t('account.reauth.button')}
         </a>
       </div>
@@ -46,11 +48,12 @@ export default async function TotpEnrolmentPage({
       </div>
     );
   }
+  const errorKey = accountErrorKey(query.error);
   const errorText = query.error === 'wrongCode' && offer.isResumed ? t('account.totp.wrongCodeSameKey') : null;
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.totp.title')}</h1>
-      {query.error && <ErrorNotice>{errorText ?? t(`account.errors.${query.error}`)}</ErrorNotice>}
+      {errorKey && <ErrorNotice>{errorText ?? t(errorKey)}</ErrorNotice>}
       <section
         aria-labelledby="step1-heading"
         className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"

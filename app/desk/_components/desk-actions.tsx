@@ -4,6 +4,7 @@ import { deskActions, type DeskAction } from '@/lib/desk/desk-policy';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
 import type { DeskActionResult } from '@/server/desk/perform-desk-action';
 import { deskCall, errorKey } from './desk-fetch';
+import { StepUpLink } from '@/app/components/step-up-link';
 import { TemporaryAccessPass } from './temporary-access-pass';
 import { useDeskTranslate } from './use-desk-translate';
 
@@ -29,7 +30,9 @@ export function DeskActions({
 }) {
   const t = useDeskTranslate();
   const [busy, setBusy] = useState<DeskAction | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string; refusal?: string | null } | null>(
+    null,
+  );
   const [pass, setPass] = useState<{ value: string; minutes: number; isUsableOnce: boolean } | null>(null);
   const [isRequesting, setRequesting] = useState(false);
   const [confirming, setConfirming] = useState<DeskAction | null>(null);
@@ -45,7 +48,8 @@ export function DeskActions({
       body: { action },
     });
     setBusy(null);
-    if (!result.ok) return setMessage({ kind: 'error', text: t(errorKey(result.error)) });
+    if (!result.ok)
+      return setMessage({ kind: 'error', text: t(errorKey(result.error)), refusal: result.error.refusal });
     const data = result.data;
     if (data.action === 'unlock') setHasUnlocked(true);
     // The pass lives only in this component's memory until the agent confirms it was read out.
@@ -67,7 +71,9 @@ export function DeskActions({
     const result = await deskCall(`/api/desk/cases/${view.id}/approval-request`, { method: 'POST', body: {} });
     setRequesting(false);
     setMessage(
-      result.ok ? { kind: 'info', text: t('approval.requested') } : { kind: 'error', text: t(errorKey(result.error)) },
+      result.ok
+        ? { kind: 'info', text: t('approval.requested') }
+        : { kind: 'error', text: t(errorKey(result.error)), refusal: result.error.refusal },
     );
   }
 
@@ -159,6 +165,7 @@ export function DeskActions({
           {message.text}
         </p>
       ) : null}
+      <StepUpLink reason={message?.refusal} label={t('actions.signInAgain')} />
       {pass ? <TemporaryAccessPass pass={pass} onDone={() => setPass(null)} /> : null}
     </section>
   );

@@ -1,11 +1,25 @@
 // Browser-side calls to the desk's route handlers: JSON in and out, errors turned into a message key
 // (the policy's refusal when there is one) so the console shows them in the agent's language.
+import { z } from 'zod';
+import { appErrorCodes, type AppErrorCode } from '@/lib/app-error';
+import type { ApprovalRefusal } from '@/lib/desk/decide-approval';
+import { isKeyOf } from '@/lib/is-key-of';
 import deskMessages from '@/messages/en/desk.json';
 
-// The policy's refusals are the reasons the console has a message for.
-const deskRefusalKeys: Record<string, string> = deskMessages.refusals;
+// Keyed by the closed unions: a new policy refusal (lib/desk) or error code (lib/app-error.ts) does not compile
+// until desk.json has its sentence.
+const deskRefusals = deskMessages.refusals satisfies Record<ApprovalRefusal, string>;
+deskMessages.errors satisfies Record<DeskErrorCode, string>;
 
-export type DeskCallError = { code: string; message: string; refusal: string | null };
+type DeskErrorCode = AppErrorCode | 'NETWORK';
+type DeskRefusalKey = keyof typeof deskRefusals;
+
+// The pipeline's one error body (server/http/request-failure.ts); anything else is an unexpected answer.
+const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(appErrorCodes), message: z.string(), reason: z.string().optional() }),
+});
+
+export type DeskCallError = { code: DeskErrorCode; message: string; refusal: DeskRefusalKey | null };
 export type DeskCallResult<T> = { ok: true; data: T } | { ok: false; error: DeskCallError };
 
 export async function deskCall<T>(
@@ -21,9 +35,10 @@ export async function deskCall<T>(
     });
     const json: unknown = await response.json().catch(() => ({}));
     if (response.ok) return { ok: true, data: json as T };
-    const error = (json as { error?: { code?: string; message?: string; reason?: string } }).error ?? {};
-    const refusal = error.reason && error.reason in deskRefusalKeys ? error.reason : null;
-    return { ok: false, error: { code: error.code ?? 'INTERNAL', message: error.message ?? '', refusal } };
+    const body = errorBodySchema.safeParse(json);
+    if (!body.success) return { ok: false, error: { code: 'INTERNAL', message: '', refusal: null } };
+    const { code, message, reason } = body.data.error;
+    return { ok: false, error: { code, message, refusal: reason && isKeyOf(deskRefusals, reason) ? reason : null } };
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: '', refusal: null } };
   }

@@ -17,6 +17,8 @@ type Option = { value: string; label: string };
 export type BlastRadiusPanelProps = {
   setId: string;
   version?: number;
+  /** The page's "as of" date (URL `asOf`), sent with every run. */
+  asOf?: string;
   apps: Option[];
   locations: Option[];
   versions: number[];
@@ -112,6 +114,7 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
     const body = {
       policySetId: props.setId,
       ...(props.version && { version: props.version }),
+      ...(props.asOf && { asOf: props.asOf }),
       app: String(form.get('app') ?? ''),
       ...(location && { location }),
       ...(ip && { ip }),
