@@ -51,7 +51,9 @@ describe('a server action (a POST to a page) must come from the portal', () => {
       'bodyTooLarge',
     );
     const limit = String(serverActionBodyLimitBytes);
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', 'content-length': limit })).toBeNull();
+    expect(
+      refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', 'content-length': limit }),
+    ).toBeNull();
     // Route handlers have their own per-route limit (define-route.ts).
     expect(refusal('POST', '/api/desk/search', { 'content-length': over })).toBeNull();
   });
