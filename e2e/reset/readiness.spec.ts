@@ -25,7 +25,24 @@ test('the admin dashboard counts who cannot reset with Entra MFA and why', async
   await expect(page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' })).toContainText(
     'No multifactor method registered',
   );
+  // The detail says what is registered and what is missing (issue 14: it was always empty).
+  await expect(adele.getByTestId('readiness-detail')).toContainText(/Registered: .+\./);
+  await expect(adele.getByTestId('readiness-detail')).toContainText('needs one passwordless method');
+  await expect(
+    page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' }).getByTestId('readiness-detail'),
+  ).toContainText('Nothing registered but the password.');
   await expect(page.getByRole('row').filter({ hasText: 'pradeep.gupta@contoso.test' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('at 390 px each user is a card with its own labels and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInToPortal(page, 'patti.fernandez@contoso.test', '/admin/readiness');
+  const adele = page.getByTestId('readiness-row').filter({ hasText: 'adele.vance@contoso.test' });
+  await expect(adele.getByText('Why', { exact: true })).toBeVisible();
+  await expect(adele.getByText('Sign-in starts with the password')).toBeInViewport();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
 

@@ -4,6 +4,7 @@ import 'server-only';
 // strengths) and the Conditional Access engine: for each passwordless method a user has, would a sign-in
 // that starts with it (password forgotten) be granted for the reset app?
 import { z } from 'zod';
+import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
 import { compileTenant } from '../../lib/conditional-access/compile-tenant';
 import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
@@ -22,7 +23,10 @@ export type UserReadiness = {
   userPrincipalName: string;
   displayName: string;
   reason: ReadinessReason;
+  /** The policy that blocks a passwordless sign-in to the reset app (blockedByPolicy only). */
   detail?: string;
+  /** What the user has registered, as sign-in modes (shown on /admin/readiness: what is there, what is missing). */
+  methods: AuthenticationMethodMode[];
   /** Synced users: AD's lockout and refusals, or why Verity cannot serve the account (hybrid-ad.md). */
   onPremises: DeskOnPremisesView;
 };
@@ -113,6 +117,7 @@ function readinessOf(
     userPrincipalName: user.userPrincipalName,
     displayName: user.displayName,
     reason: classified.reason,
+    methods: user.authenticationMethods,
     ...(classified.detail ? { detail: classified.detail } : {}),
   };
 }

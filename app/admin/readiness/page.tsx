@@ -2,8 +2,12 @@
 import { adminReadinessPageData } from '@/server/account/admin-readiness-page-data';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { onPremisesSummary } from '@/app/components/on-premises-summary';
+import { ReadinessDetail } from './_components/readiness-detail';
 import { WayOnward } from '../../components/way-onward';
 import { ErrorNotice, buttonClass } from '../../reset/_components/notice';
+
+/** The label a stacked cell shows on a phone (the table's header row is hidden there). */
+const cellLabel = 'block text-xs font-semibold uppercase tracking-wide text-slate-600 sm:hidden';
 
 const reasons = ['ready', 'passwordFirstSignIn', 'noMethodRegistered', 'blockedByPolicy'] as const;
 
@@ -56,16 +60,11 @@ export default async function AdminReadinessPage() {
       {notReady.length === 0 ? (
         <p className="mt-3">{t('account.admin.none')}</p>
       ) : (
-        // On a phone the table scrolls sideways: the region takes keyboard focus so it can be scrolled without a
-        // mouse (WCAG 2.1.1; axe scrollable-region-focusable).
-        <div
-          role="region"
-          aria-labelledby="not-ready-heading"
-          tabIndex={0}
-          className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white"
-        >
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="bg-slate-100">
+        // Below the sm breakpoint each row stacks into a card whose cells carry their own labels, so nothing
+        // scrolls sideways at 390 px; from sm up it is an ordinary table (the header row is then visible).
+        <div className="mt-3 rounded-xl border border-slate-200 bg-white">
+          <table aria-labelledby="not-ready-heading" className="w-full text-left text-sm max-sm:block">
+            <thead className="bg-slate-100 max-sm:sr-only">
               <tr>
                 <th scope="col" className="p-3">
                   {t('account.admin.user')}
@@ -78,16 +77,26 @@ export default async function AdminReadinessPage() {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {notReady.map((user) => (
-                <tr key={user.id} className="border-t border-slate-200">
-                  <td className="p-3">
+                <tr
+                  key={user.id}
+                  data-testid="readiness-row"
+                  className="border-t border-slate-200 align-top first:border-t-0 max-sm:block max-sm:p-3 sm:first:border-t"
+                >
+                  <td className="p-3 max-sm:block max-sm:p-0">
                     <span className="font-medium">{user.displayName}</span>
                     <br />
-                    <span className="text-slate-600">{user.userPrincipalName}</span>
+                    <span className="break-all text-slate-600">{user.userPrincipalName}</span>
                   </td>
-                  <td className="p-3">{t(`account.admin.reasons.${user.reason}`)}</td>
-                  <td className="p-3">{user.detail ?? ''}</td>
+                  <td className="p-3 max-sm:mt-2 max-sm:block max-sm:p-0">
+                    <span className={cellLabel}>{t('account.admin.reason')}</span>
+                    {t(`account.admin.reasons.${user.reason}`)}
+                  </td>
+                  <td className="p-3 max-sm:mt-2 max-sm:block max-sm:p-0" data-testid="readiness-detail">
+                    <span className={cellLabel}>{t('account.admin.detail')}</span>
+                    <ReadinessDetail user={user} t={t} locale={locale} />
+                  </td>
                 </tr>
               ))}
             </tbody>

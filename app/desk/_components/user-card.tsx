@@ -4,6 +4,9 @@ import { auditActionLabel } from './audit-labels';
 import { OnPremisesStatus } from './on-premises-status';
 import { useDeskLocale, useDeskTranslate } from './use-desk-translate';
 
+/** Stacked on a phone, a term must not look like its value: small, bold, muted capitals (issue 14). */
+const termClass = 'font-semibold text-slate-600 max-sm:text-xs max-sm:uppercase max-sm:tracking-wide';
+
 /** Who the caller claims to be: methods, default method, lockout, privilege, history, warnings. */
 export function UserCard({
   card,
@@ -72,16 +75,16 @@ export function UserCard({
         </p>
       ) : null}
       <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-medium">{t('card.methods')}</dt>
-        <dd>
+        <dt className={termClass}>{t('card.methods')}</dt>
+        <dd className="max-sm:mb-1">
           {card.methods.length === 0
             ? t('card.noMethods')
             : card.methods.map((m) => t(`methodTypes.${m.type}`) + (m.label ? ` (${m.label})` : '')).join(', ')}
         </dd>
-        <dt className="font-medium">{t('card.defaultMethod')}</dt>
-        <dd>{card.defaultMethod ? t(`preferences.${card.defaultMethod}`) : t('card.none')}</dd>
-        <dt className="font-medium">{t('card.activity')}</dt>
-        <dd>
+        <dt className={termClass}>{t('card.defaultMethod')}</dt>
+        <dd className="max-sm:mb-1">{card.defaultMethod ? t(`preferences.${card.defaultMethod}`) : t('card.none')}</dd>
+        <dt className={termClass}>{t('card.activity')}</dt>
+        <dd className="max-sm:mb-1">
           {card.recentActivity.length === 0 ? (
             t('card.noActivity')
           ) : (
