@@ -2,6 +2,7 @@
 // counts and the list of users who cannot reset with Entra MFA, and why; others are refused.
 import { expect, test } from '@playwright/test';
 import { resetTenant } from '../fixtures/authenticator';
+import { readEmails } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { expectAccessible } from './reset-helpers';
 
@@ -32,6 +33,24 @@ test('the admin dashboard counts who cannot reset with Entra MFA and why', async
     page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' }).getByTestId('readiness-detail'),
   ).toContainText('Nothing registered but the password.');
   await expect(page.getByRole('row').filter({ hasText: 'pradeep.gupta@contoso.test' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a registration reminder is confirmed first, then queued once and delivered to the dev sink', async ({ page }) => {
+  await signInToPortal(page, 'patti.fernandez@contoso.test', '/admin/readiness');
+  const nestor = page.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.test' });
+  await nestor.getByRole('button', { name: 'Send a registration reminder' }).click();
+  await expect(nestor).toContainText('E-mail Nestor Wilke at their addresses of record');
+  await expect(nestor.getByRole('button', { name: 'Send the e-mail' })).toBeFocused();
+  await nestor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(nestor.getByRole('button', { name: 'Send the e-mail' })).toHaveCount(0);
+  await nestor.getByRole('button', { name: 'Send a registration reminder' }).click();
+  await nestor.getByRole('button', { name: 'Send the e-mail' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reminder queued for Nestor Wilke' })).toBeVisible();
+  // Nestor has no mail attribute: the reminder goes to his sign-in name.
+  await expect
+    .poll(async () => (await readEmails('nestor.wilke@contoso.test')).filter((m) => /reset your password/.test(m.subject)))
+    .toHaveLength(1);
   await expectAccessible(page);
 });
 

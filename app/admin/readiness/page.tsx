@@ -3,15 +3,20 @@ import { adminReadinessPageData } from '@/server/account/admin-readiness-page-da
 import { requestMessages } from '@/server/i18n/request-messages';
 import { onPremisesSummary } from '@/app/components/on-premises-summary';
 import { ReadinessDetail } from './_components/readiness-detail';
+import { ReminderButton } from './_components/reminder-button';
 import { WayOnward } from '../../components/way-onward';
-import { ErrorNotice, buttonClass } from '../../reset/_components/notice';
+import { ErrorNotice, SuccessNotice, buttonClass } from '../../reset/_components/notice';
 
 /** The label a stacked cell shows on a phone (the table's header row is hidden there). */
 const cellLabel = 'block text-xs font-semibold uppercase tracking-wide text-slate-600 sm:hidden';
 
 const reasons = ['ready', 'passwordFirstSignIn', 'noMethodRegistered', 'blockedByPolicy'] as const;
 
-export default async function AdminReadinessPage() {
+export default async function AdminReadinessPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { t, locale } = await requestMessages();
   const data = await adminReadinessPageData();
   if (data.access !== 'granted') {
@@ -32,6 +37,16 @@ export default async function AdminReadinessPage() {
     );
   }
   const { report } = data;
+  const query = await searchParams;
+  const reminded = report.users.find((user) => user.id === query.reminded);
+  const reminderResult = query.result === 'alreadyQueued' ? 'remindedAlready' : 'reminded';
+  const reminderLabels = (name: string) => ({
+    remind: t('account.admin.remind'),
+    confirm: t('account.admin.remindConfirm', { name }),
+    send: t('account.admin.remindSend'),
+    cancel: t('account.admin.remindCancel'),
+    signInAgain: t('simulator.import.signInAgain'),
+  });
   const notReady = report.users.filter((user) => user.reason !== 'ready');
   const synced = report.users.filter((user) => user.onPremises.source !== 'entra');
   return (
@@ -54,6 +69,11 @@ export default async function AdminReadinessPage() {
           </div>
         ))}
       </dl>
+      {reminded ? (
+        <div id="reminder-status" tabIndex={-1}>
+          <SuccessNotice>{t(`account.admin.${reminderResult}`, { name: reminded.displayName })}</SuccessNotice>
+        </div>
+      ) : null}
       <h2 id="not-ready-heading" className="mt-8 text-lg font-semibold">
         {t('account.admin.listHeading')}
       </h2>
@@ -96,6 +116,12 @@ export default async function AdminReadinessPage() {
                   <td className="p-3 max-sm:mt-2 max-sm:block max-sm:p-0" data-testid="readiness-detail">
                     <span className={cellLabel}>{t('account.admin.detail')}</span>
                     <ReadinessDetail user={user} t={t} locale={locale} />
+                    {/* A policy block is the admin's to fix; the others are the user's to register. */}
+                    {user.reason !== 'blockedByPolicy' ? (
+                      <div className="mt-2">
+                        <ReminderButton userId={user.id} labels={reminderLabels(user.displayName)} />
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               ))}
