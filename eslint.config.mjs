@@ -148,7 +148,8 @@ export default defineConfig([
     },
   },
   {
-    files: ['lib/**/*.test.ts'],
+    // Test files, and the test support they share (fast-check arbitraries), may import the test libraries.
+    files: ['lib/**/*.test.ts', 'lib/**/*-test-support.ts'],
     rules: { 'import/no-restricted-paths': ['error', { zones: onlyLib(libTestsAllowed) }] },
   },
   {

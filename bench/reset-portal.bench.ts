@@ -18,7 +18,7 @@ import {
   adele,
   codeIn,
   memoryDirectory,
-  memoryLimiter,
+  memoryResetLimiters,
   passwordAndPush,
   settleBackgroundTasks,
   testResetDependencies,
@@ -53,14 +53,7 @@ async function main() {
   const database = await createTestDatabase();
   const { directory, writes } = graphLikeDirectory();
   const deps = testResetDependencies(database.db, directory);
-  const unlimited = memoryLimiter(1_000_000);
-  deps.limiters = {
-    startPerAccount: unlimited,
-    startPerIp: unlimited,
-    sendPerAccount: unlimited,
-    sendPerIp: unlimited,
-    verifyPerAccount: unlimited,
-  };
+  deps.limiters = memoryResetLimiters(1_000_000);
   deps.now = () => new Date();
   const base = testServices(database.db).services;
   const wiring = testWiring(

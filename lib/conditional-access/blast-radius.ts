@@ -66,14 +66,18 @@ export type BlastRadiusRun = {
 
 const emptyCounts = (): OutcomeCounts => ({ granted: 0, interrupted: 0, blocked: 0, unavailable: 0 });
 
-export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadiusOptions): BlastRadiusRun {
+/**
+ * One user's outcomes (per flow, as indices into signInOutcomes) for a request, cached by profile: users with the
+ * same methods and the same applicable grant signatures share one flow evaluation. Shared by the full run and the
+ * incremental re-evaluation after a policy edit (incremental-blast-radius.ts).
+ */
+export type UserOutcomeEvaluator = { outcomesOf(userIndex: number): Uint8Array; distinctProfiles(): number };
+
+export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: BlastRadiusOptions): UserOutcomeEvaluator {
   const signIn = compileSignInContext(tenant, options.request);
   const requestMasks = evaluateRequestConditions(tenant, signIn);
   const candidates = tenant.policies.filter((p) => requestMasks[p.index] === 0 && p.state === 'enabled');
   const flows: readonly BlastRadiusFlow[] = options.flows;
-  const userCount = tenant.users.length;
-  const outcomeArrays = flows.map(() => new Uint8Array(userCount));
-  const runningCounts = flows.map(emptyCounts);
   const cache = new Map<string, Uint8Array>();
   const scopes = tenant.userScopes;
   const stride = tenant.policies.length;
@@ -85,11 +89,11 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
   });
   const candidateIndex = Int32Array.from(candidates, (p) => p.index);
   const seen = new Uint8Array(signatureIndex.size);
-  let next = 0;
+  const none = new Uint8Array(flows.length);
 
-  function evaluateUser(u: number): void {
+  function outcomesOf(u: number): Uint8Array {
     const user = tenant.users[u];
-    if (!user) return;
+    if (!user) return none;
     const base = u * stride;
     seen.fill(0);
     for (let c = 0; c < candidateIndex.length; c++)
@@ -118,6 +122,69 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
       }
       cache.set(key, outcomes);
     }
+    return outcomes;
+  }
+  return { outcomesOf, distinctProfiles: () => cache.size };
+}
+
+/**
+ * The result shape from per-flow outcome arrays (one byte per user). Counts are read from the bytes; the user-id
+ * lists per outcome are built on first read (a getter), since most callers only need the counts and the bytes and
+ * building 7 lists of 100,000 ids costs more than the incremental re-evaluation itself. `identity` passes the
+ * user id and UPN lists of a previous radius of the same directory instead of building them again.
+ */
+export function blastRadiusFromOutcomes(
+  tenant: CompiledTenant,
+  flows: readonly BlastRadiusFlow[],
+  outcomeArrays: readonly Uint8Array[],
+  distinctProfiles: number,
+  identity?: Pick<BlastRadius, 'userIds' | 'userPrincipalNames'>,
+): BlastRadius {
+  const userCount = tenant.users.length;
+  const userIds = identity?.userIds ?? tenant.users.map((u) => u.id);
+  return {
+    userCount,
+    distinctProfiles,
+    userIds,
+    userPrincipalNames: identity?.userPrincipalNames ?? tenant.users.map((u) => u.userPrincipalName),
+    flows: flows.map((flow, f) => {
+      const outcomeByUser = outcomeArrays[f] as Uint8Array;
+      const tally = [0, 0, 0, 0];
+      for (let u = 0; u < userCount; u++) (tally[outcomeByUser[u] ?? 0] as number) += 1;
+      let users: Record<SignInOutcome, string[]> | undefined;
+      return {
+        flowId: flow.id ?? flow.methods.join('+'),
+        label: flow.label ?? flow.methods.join(' + '),
+        methods: flow.methods,
+        counts: {
+          granted: tally[0] as number,
+          interrupted: tally[1] as number,
+          blocked: tally[2] as number,
+          unavailable: tally[3] as number,
+        },
+        get users(): Record<SignInOutcome, string[]> {
+          if (users) return users;
+          users = { granted: [], interrupted: [], blocked: [], unavailable: [] };
+          for (let u = 0; u < userCount; u++)
+            users[signInOutcomes[outcomeByUser[u] ?? 0] as SignInOutcome].push(userIds[u] as string);
+          return users;
+        },
+        outcomeByUser,
+      };
+    }),
+  };
+}
+
+export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadiusOptions): BlastRadiusRun {
+  const evaluator = createUserOutcomeEvaluator(tenant, options);
+  const flows = options.flows;
+  const userCount = tenant.users.length;
+  const outcomeArrays = flows.map(() => new Uint8Array(userCount));
+  const runningCounts = flows.map(emptyCounts);
+  let next = 0;
+
+  function evaluateUser(u: number): void {
+    const outcomes = evaluator.outcomesOf(u);
     for (let f = 0; f < flows.length; f++) {
       const outcome = outcomes[f] ?? 0;
       (outcomeArrays[f] as Uint8Array)[u] = outcome;
@@ -134,34 +201,7 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
       return next >= userCount;
     },
     counts: () => runningCounts.map((c) => ({ ...c })),
-    result() {
-      const userIds = tenant.users.map((u) => u.id);
-      return {
-        userCount,
-        distinctProfiles: cache.size,
-        userIds,
-        userPrincipalNames: tenant.users.map((u) => u.userPrincipalName),
-        flows: flows.map((flow, f) => {
-          const outcomeByUser = outcomeArrays[f] as Uint8Array;
-          const users: Record<SignInOutcome, string[]> = { granted: [], interrupted: [], blocked: [], unavailable: [] };
-          for (let u = 0; u < userCount; u++)
-            users[signInOutcomes[outcomeByUser[u] ?? 0] as SignInOutcome].push(userIds[u] as string);
-          return {
-            flowId: flow.id ?? flow.methods.join('+'),
-            label: flow.label ?? flow.methods.join(' + '),
-            methods: flow.methods,
-            counts: {
-              granted: users.granted.length,
-              interrupted: users.interrupted.length,
-              blocked: users.blocked.length,
-              unavailable: users.unavailable.length,
-            },
-            users,
-            outcomeByUser,
-          };
-        }),
-      };
-    },
+    result: () => blastRadiusFromOutcomes(tenant, flows, outcomeArrays, evaluator.distinctProfiles()),
   };
 }
 

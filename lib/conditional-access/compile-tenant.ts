@@ -4,8 +4,8 @@
 import { resolveStrength, type ResolvedStrength } from './authentication-strength-match';
 import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
-import { compilePolicy } from './compile-policy';
-import type { CompiledNamedLocation, CompiledTenant, CompiledUser } from './compiled-model';
+import { compilePolicy, type UserTargetingInput } from './compile-policy';
+import type { CompiledNamedLocation, CompiledPolicy, CompiledTenant, CompiledUser } from './compiled-model';
 import { requestChecksFor } from './condition-checks';
 import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph } from './group-membership';
@@ -76,6 +76,35 @@ function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
       // A type the engine does not know: never matched; policies naming it are "not fully evaluated".
       return { ...base, kind: 'unknown', isTrusted: false };
   }
+}
+
+/**
+ * One policy compiled against the tenant: user targeting written into `targeting.scopes` (its column), the other
+ * conditions, the request checks and the explanations. Used for every policy by compileTenant and for an edited
+ * one by replacePolicy (incremental-blast-radius.ts).
+ */
+export function compilePolicyInTenant(
+  policy: ConditionalAccessPolicy,
+  index: number,
+  targeting: UserTargetingInput,
+  strengths: ReadonlyMap<string, ResolvedStrength>,
+  applicationNameById: ReadonlyMap<string, string>,
+  namedLocationById: ReadonlyMap<string, CompiledNamedLocation>,
+): CompiledPolicy {
+  const compiled = compilePolicy(policy, index, targeting, strengths);
+  // A named location of a type the engine does not know never matches, so the location condition of a policy
+  // naming one is not evaluated: say so instead of silently reading it as "not in that location".
+  const namesUnknownLocation = [...(compiled.locations?.include ?? []), ...(compiled.locations?.exclude ?? [])].some(
+    (id) => namedLocationById.get(id)?.kind === 'unknown',
+  );
+  if (namesUnknownLocation && !compiled.unevaluatedConditions.includes('location'))
+    compiled.unevaluatedConditions = [...compiled.unevaluatedConditions, 'location'];
+  compiled.requestChecks = requestChecksFor(compiled);
+  compiled.explanations = buildPolicyExplanations(compiled, {
+    application: (id) => applicationNameById.get(id) ?? id,
+    location: (id) => namedLocationById.get(id)?.displayName ?? id,
+  });
+  return compiled;
 }
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
@@ -171,12 +200,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
 
   const namedLocations = (overrides.namedLocations ?? tenant.namedLocations ?? []).map(compileNamedLocation);
   const applicationNameById = new Map((tenant.applications ?? []).map((a) => [a.appId, a.displayName]));
-  const locationNameById = new Map(namedLocations.map((l) => [l.id, l.displayName]));
-  const locationKindById = new Map(namedLocations.map((l) => [l.id, l.kind]));
-  const names = {
-    application: (id: string): string => applicationNameById.get(id) ?? id,
-    location: (id: string): string => locationNameById.get(id) ?? id,
-  };
+  const namedLocationById = new Map(namedLocations.map((l) => [l.id, l]));
   const applicationIds = (tenant.applications ?? []).map((a) => a.appId);
   const applicationIndexById = new Map(applicationIds.map((id, i) => [id, i]));
   const userScopes = new Uint8Array(users.length * policies.length);
@@ -201,23 +225,13 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     groupIndexById,
     groupGraph: graph,
     namedLocations,
-    namedLocationById: new Map(namedLocations.map((l) => [l.id, l])),
+    namedLocationById,
     strengths,
-    policies: policies.map((policy, i) => {
-      const compiled = compilePolicy(policy, i, targeting, strengths);
-      // A named location of a type the engine does not know never matches, so the location condition of a policy
-      // naming one is not evaluated: say so instead of silently reading it as "not in that location".
-      const namesUnknownLocation = [
-        ...(compiled.locations?.include ?? []),
-        ...(compiled.locations?.exclude ?? []),
-      ].some((id) => locationKindById.get(id) === 'unknown');
-      if (namesUnknownLocation && !compiled.unevaluatedConditions.includes('location'))
-        compiled.unevaluatedConditions = [...compiled.unevaluatedConditions, 'location'];
-      compiled.requestChecks = requestChecksFor(compiled);
-      compiled.explanations = buildPolicyExplanations(compiled, names);
-      return compiled;
-    }),
+    policies: policies.map((policy, i) =>
+      compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById),
+    ),
     userScopes,
+    targeting,
     applicationNameById,
     applicationIndexById,
     groupIdsOf,

@@ -4,6 +4,7 @@ import type { AnalysisReason } from './analysis-reason';
 import type { AuthenticationMethodMode } from './authentication-method-mode';
 import type { ResolvedStrength } from './authentication-strength-match';
 import type { CompiledGrant } from './compile-grant';
+import type { UserTargetingInput } from './compile-policy';
 import type { DeviceFilterRule } from './device-filter-rule';
 import type { EngineText } from './engine-text';
 import type { GroupGraph } from './group-membership';
@@ -29,6 +30,8 @@ export type CompiledTenant = {
   policies: readonly CompiledPolicy[];
   /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
   userScopes: Uint8Array;
+  /** What user targeting is compiled from (roles, guest kinds, groups), kept to recompile one edited policy. */
+  targeting: UserTargetingInput;
   applicationNameById: ReadonlyMap<string, string>;
   applicationIndexById: ReadonlyMap<string, number>;
   /** Transitive group ids of a user (memoised). */

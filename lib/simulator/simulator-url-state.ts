@@ -97,6 +97,7 @@ const keyOrder = [
   'client',
   'signInRisk',
   'userRisk',
+  'asOf',
 ] as const;
 
 /** The query string (without "?") for a state; defaults are left out. */

@@ -50,6 +50,7 @@ function pageKind(html: string): ScriptedSignInOutcome | undefined {
   if (html.includes('You can’t get there from here')) return 'unavailable';
   if (html.includes('Your organization requires a stronger way to sign in')) return 'restartRequired';
   if (html.includes('data-outcome="notRegistered"')) return 'failed';
+  if (html.includes('data-outcome="notAllowed"')) return 'failed';
   if (html.includes('data-outcome="notOffered"')) return 'interrupted';
   if (html.includes('data-outcome="registerMethod"')) return 'registrationRequired';
   return undefined;
@@ -181,6 +182,14 @@ export async function runScriptedSignIn(
       case 'windowsHelloForBusiness':
         await post('whfb', { pin: request.windowsHelloPin ?? '' });
         break;
+      case 'fido2': {
+        // No WebAuthn here: an empty assertion reaches the step's check, so a passkey the page refuses (not
+        // registered, not allowed by the methods policy) says so; one it accepts needs a browser authenticator.
+        await post('fido2', { response: '{}' });
+        const refused = pageKind(response.body);
+        if (refused) return { outcome: refused, steps };
+        return { outcome: 'failed', message: 'FIDO2 needs a browser authenticator', steps };
+      }
       default:
         return {
           outcome: 'failed',

@@ -1,6 +1,7 @@
 // After each factor, Conditional Access decides: finish, block, ask for another factor, restart, or register a method.
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
 import { redirect } from '../http/http';
+import { methodPolicyFor } from '../methods/method-policy';
 import { firstFactorOptions, methodLabel, secondFactorDefault, secondFactorOptions } from '../methods/sign-in-methods';
 import { signInErrorCodes } from '../store/sign-in-logs';
 import type { TenantUser } from '../store/tenant';
@@ -44,7 +45,8 @@ export async function advance(it: Interaction, user: TenantUser): Promise<void> 
   // Interrupted: offer each registered second factor the engine says
   // would complete the sign-in; else the methods that need a restart from Sign-in options.
   const now = mock.now();
-  const candidates = secondFactorOptions(mock.store, user, now, state.methods);
+  const isAllowed = methodPolicyFor(mock, user);
+  const candidates = secondFactorOptions(mock.store, user, now, state.methods, isAllowed);
   const offered = candidates.filter(
     (m) => mock.conditionalAccess.evaluate(mock.tenant, circumstances, [...state.methods, m]).outcome === 'granted',
   );
@@ -53,7 +55,7 @@ export async function advance(it: Interaction, user: TenantUser): Promise<void> 
     const next = secondFactorDefault(mock.store, user, offered) ?? offered[0];
     return redirect(it.res, `${it.base}?method=${next}`);
   }
-  const restartWith = firstFactorOptions(mock.store, user, now).filter(
+  const restartWith = firstFactorOptions(mock.store, user, now, isAllowed).filter(
     (m) =>
       !state.methods.includes(m) &&
       mock.conditionalAccess.evaluate(mock.tenant, circumstances, [m]).outcome === 'granted',

@@ -5,6 +5,7 @@ import type { AuthenticationMethodMode } from '../../lib/conditional-access/auth
 import { buildComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
 import { compileTenant } from '../../lib/conditional-access/compile-tenant';
 import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
+import { methodBit } from '../../lib/conditional-access/method-mask';
 import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
 import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
 import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
@@ -55,6 +56,8 @@ export type ConditionalAccessEngine = {
     options: { methods: AuthenticationMethodMode[]; passwordForgotten?: boolean },
   ): unknown;
   buildComparisonMatrix?: (compiled: unknown, ...rest: unknown[]) => unknown;
+  /** Whether the tenant's authentication methods policy lets the user use the method (registered or not). */
+  isMethodAllowed(compiled: unknown, userId: string, mode: AuthenticationMethodMode): boolean;
 };
 
 /**
@@ -70,6 +73,7 @@ export type ConditionalAccessGate = {
   whatIfRequestFor(circumstances: SignInCircumstances): Record<string, unknown>;
   evaluate(tenant: Tenant, circumstances: SignInCircumstances, methods: AuthenticationMethodMode[]): GateDecision;
   whatIf(tenant: Tenant, body: unknown): unknown;
+  isMethodAllowed(tenant: Tenant, userId: string, mode: AuthenticationMethodMode): boolean;
 };
 
 export function whatIfRequestFor(c: SignInCircumstances): Record<string, unknown> {
@@ -184,6 +188,9 @@ export function createConditionalAccessGate(
       if (!engine) return { value: [] };
       return engine.evaluateWhatIf(compiled(tenant), body);
     },
+    isMethodAllowed(tenant, userId, mode) {
+      return engine ? engine.isMethodAllowed(compiled(tenant), userId, mode) : true;
+    },
   };
 }
 
@@ -196,6 +203,12 @@ export function loadConditionalAccessEngine(): ConditionalAccessEngine {
       evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
     evaluateSignInFlow: (compiled, request, options) =>
       evaluateSignInFlow(compiled as CompiledTenant, parseWhatIfRequest(request, 'sign-in'), options),
+    isMethodAllowed: (compiled, userId, mode) => {
+      const tenant = compiled as CompiledTenant;
+      const index = tenant.userIndexById.get(userId);
+      const user = index === undefined ? undefined : tenant.users[index];
+      return user ? (user.allowedMask & methodBit(mode)) !== 0 : true;
+    },
     buildComparisonMatrix: (compiled, request, options) =>
       buildComparisonMatrix(
         compiled as CompiledTenant,

@@ -16,6 +16,11 @@ export const errorPages = {
   },
   methodNotOffered: { title: 'That method isn’t available now', message: 'Choose another way to sign in.' },
   methodNotRegistered: { title: 'You haven’t set up that method', message: 'Choose another way to sign in.' },
+  // Our wording: Entra simply does not list a method the authentication methods policy disallows.
+  methodNotAllowed: {
+    title: 'Your organization doesn’t allow that method',
+    message: 'Choose another way to sign in.',
+  },
   passkeyNotRegistered: { title: 'We couldn’t register your passkey', message: 'Try again.' },
   blockedByConditionalAccess: {
     title: 'You cannot access this right now',

@@ -1,5 +1,6 @@
 // The login page: the username form, the Sign-in options list, or the chosen (else default) method's page.
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
+import { methodPolicyFor } from '../methods/method-policy';
 import { firstFactorDefault, methodLabel, phoneOf, secondFactorDefault } from '../methods/sign-in-methods';
 import * as pages from '../views/sign-in-pages';
 import { allowedMethods } from './allowed-methods';
@@ -36,7 +37,7 @@ export function showLogin(it: Interaction, error?: string): void {
     requested && allowed.includes(requested)
       ? requested
       : isFirstFactor
-        ? firstFactorDefault(it.mock.store, user, now)
+        ? firstFactorDefault(it.mock.store, user, now, methodPolicyFor(it.mock, user))
         : secondFactorDefault(it.mock.store, user, allowed);
   if (!mode) return html(it, pages.errorPage({ ...errorPages.noUsableMethod, upn: user.userPrincipalName }));
   return renderMethod(it, user, mode, error);

@@ -6,6 +6,7 @@ import {
   type AuthenticationMethodMode,
 } from '../../lib/conditional-access/authentication-method-mode';
 import { credentialsOf, type DemoCredentials } from './demo-credentials';
+import type { MethodPolicy } from './method-policy';
 import { defaultSignInMethodOf, registeredMethodsOf } from './registered-methods';
 import type { Store } from '../store/store';
 import { isTemporaryAccessPassUsable, temporaryAccessPassOf } from './temporary-access-pass';
@@ -58,19 +59,32 @@ export function methodLabel(mode: AuthenticationMethodMode, phone?: string | nul
   }
 }
 
-/** The registered TAP counts as a method only while usable. */
-export function usableMethodsOf(store: Store, user: TenantUser, now: number): AuthenticationMethodMode[] {
+/**
+ * Registered methods the mock can run and the tenant's authentication methods policy lets this user use
+ * (`isAllowed`, method-policy.ts); the registered TAP counts only while usable.
+ */
+export function usableMethodsOf(
+  store: Store,
+  user: TenantUser,
+  now: number,
+  isAllowed: MethodPolicy,
+): AuthenticationMethodMode[] {
   const tap = temporaryAccessPassOf(store, user.id);
   const methods = registeredMethodsOf(store, user).filter(
     (m) => supportedModes.has(m) && !m.startsWith('temporaryAccessPass'),
   );
   if (tap && isTemporaryAccessPassUsable(tap, now))
     methods.push(tap.isUsableOnce ? 'temporaryAccessPassOneTime' : 'temporaryAccessPassMultiUse');
-  return methods;
+  return methods.filter(isAllowed);
 }
 
-export function firstFactorOptions(store: Store, user: TenantUser, now: number): AuthenticationMethodMode[] {
-  return usableMethodsOf(store, user, now).filter((m) => firstFactorModes.has(m) && m !== 'sms');
+export function firstFactorOptions(
+  store: Store,
+  user: TenantUser,
+  now: number,
+  isAllowed: MethodPolicy,
+): AuthenticationMethodMode[] {
+  return usableMethodsOf(store, user, now, isAllowed).filter((m) => firstFactorModes.has(m) && m !== 'sms');
 }
 
 export function secondFactorOptions(
@@ -78,8 +92,9 @@ export function secondFactorOptions(
   user: TenantUser,
   now: number,
   used: readonly AuthenticationMethodMode[],
+  isAllowed: MethodPolicy,
 ): AuthenticationMethodMode[] {
-  return usableMethodsOf(store, user, now).filter(
+  return usableMethodsOf(store, user, now, isAllowed).filter(
     (m) => secondFactorModes.has(m) && !restartOnlyModes.has(m) && !used.includes(m),
   );
 }
@@ -88,8 +103,13 @@ export function secondFactorOptions(
  * The first page after the username: a usable Temporary Access Pass first (Entra asks for it when
  * one exists), else the default method when it can start a sign-in, else the password.
  */
-export function firstFactorDefault(store: Store, user: TenantUser, now: number): AuthenticationMethodMode {
-  const options = firstFactorOptions(store, user, now);
+export function firstFactorDefault(
+  store: Store,
+  user: TenantUser,
+  now: number,
+  isAllowed: MethodPolicy,
+): AuthenticationMethodMode {
+  const options = firstFactorOptions(store, user, now, isAllowed);
   const tap = options.find((m) => m.startsWith('temporaryAccessPass'));
   if (tap) return tap;
   const preferred = defaultSignInMethodOf(store, user);

@@ -17,7 +17,7 @@ import { runInBackground } from '../reset/background-tasks';
 import { startWriteReconciliation } from '../reset/write-reconciliation-schedule';
 import { resetDependenciesOf } from './reset-view';
 import { graphResetDirectory } from '../reset/graph-reset-directory';
-import type { ResetLimiters } from '../reset/reset-dependencies';
+import { resetLimitersFrom } from '../reset/reset-limit-settings';
 import { createEntraMfaVerification } from '../verification/entra-mfa-verification';
 import type { PortalLimiters, PortalServices } from './portal-context';
 
@@ -31,15 +31,6 @@ const deskLimitSettings: Record<DeskLimitKind, { points: number; durationSeconds
   searchPerAgent: { points: 120, durationSeconds: 600 },
 };
 
-const resetLimitSettings: Record<keyof ResetLimiters, { keyPrefix: string; points: number; durationSeconds: number }> =
-  {
-    startPerAccount: { keyPrefix: 'reset-start-account', points: 10, durationSeconds: 15 * 60 },
-    startPerIp: { keyPrefix: 'reset-start-ip', points: 60, durationSeconds: 15 * 60 },
-    sendPerAccount: { keyPrefix: 'reset-send-account', points: 5, durationSeconds: 60 * 60 },
-    sendPerIp: { keyPrefix: 'reset-send-ip', points: 30, durationSeconds: 60 * 60 },
-    verifyPerAccount: { keyPrefix: 'reset-verify-account', points: 20, durationSeconds: 15 * 60 },
-  };
-
 function productionLimiters(): PortalLimiters {
   const desk = new Map<DeskLimitKind, RateLimiter>();
   const deskLimiter = (kind: DeskLimitKind): RateLimiter => {
@@ -50,16 +41,9 @@ function productionLimiters(): PortalLimiters {
     }
     return limiter;
   };
-  const reset = (name: keyof ResetLimiters) => createRateLimiter(resetLimitSettings[name]);
   return {
     desk: { consume: (kind, key) => deskLimiter(kind).consume(key) },
-    reset: {
-      startPerAccount: reset('startPerAccount'),
-      startPerIp: reset('startPerIp'),
-      sendPerAccount: reset('sendPerAccount'),
-      sendPerIp: reset('sendPerIp'),
-      verifyPerAccount: reset('verifyPerAccount'),
-    },
+    reset: resetLimitersFrom((setting) => createRateLimiter(setting)),
   };
 }
 

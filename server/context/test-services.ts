@@ -7,7 +7,7 @@ import { fakeDirectory, fakeLimits, fakeMessenger, fakePushChannel } from '../de
 import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { createLogger } from '../log/logger';
 import { runInBackground } from '../reset/background-tasks';
-import { adele, memoryDirectory, memoryLimiter, passwordAndPush } from '../reset/reset-test-support';
+import { adele, memoryDirectory, memoryResetLimiters, passwordAndPush } from '../reset/reset-test-support';
 import type { PortalActor, PortalServices } from './portal-context';
 import type { RouteWiring } from '../http/define-route';
 
@@ -40,13 +40,7 @@ export function testServices(db: DatabaseClient, parts: Partial<PortalServices> 
     messenger: mail.messenger,
     limiters: {
       desk: fakeLimits({ pushPerTarget: 5 }),
-      reset: {
-        startPerAccount: memoryLimiter(1000),
-        startPerIp: memoryLimiter(1000),
-        sendPerAccount: memoryLimiter(1000),
-        sendPerIp: memoryLimiter(1000),
-        verifyPerAccount: memoryLimiter(1000),
-      },
+      reset: memoryResetLimiters(1000),
     },
     jobs: { enqueue: (_name, task) => runInBackground(task) },
     logger: createLogger({ level: 'silent' }),

@@ -50,7 +50,7 @@ function withRedisDown(base: PortalServices): PortalServices {
     ...base,
     limiters: {
       desk: { consume: (_kind, key) => down.consume(key) },
-      reset: { ...base.limiters.reset, verifyPerAccount: down, startPerAccount: down },
+      reset: { ...base.limiters.reset, verifyPerAccountAndClient: down, startPerAccountAndClient: down },
     },
   };
 }

@@ -2,6 +2,7 @@
 // Origin-less server action, an Origin header that is not a URL. Route handlers are left to their pipeline.
 import { describe, expect, it } from 'vitest';
 import { edgeRefusal } from './edge-guard';
+import { serverActionBodyLimitBytes } from './server-action-limit';
 
 const appOrigin = 'https://portal.contoso.test';
 const refusal = (method: string, path: string, headers: Record<string, string> = {}) =>
@@ -11,11 +12,7 @@ describe('malformed percent-encoding in the path is a 400 for pages and routes',
   it.each(['/reset/verify/%ff', '/unlock/verify/%E0%A4%A', '/admin/simulator/%ff/findings', '/api/desk/users/%ff'])(
     '%s',
     (path) => {
-      expect(refusal('GET', path)).toEqual({
-        code: 'INVALID_INPUT',
-        message: expect.any(String),
-        reason: 'malformedPath',
-      });
+      expect(refusal('GET', path)).toBe('malformedPath');
     },
   );
 
@@ -26,28 +23,39 @@ describe('malformed percent-encoding in the path is a 400 for pages and routes',
 
 describe('a server action (a POST to a page) must come from the portal', () => {
   it('cross-site fetch metadata is a 403 crossSite', () => {
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toMatchObject(
-      { code: 'FORBIDDEN', reason: 'crossSite' },
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'next-action': 'abc' })).toBe(
+      'crossSite',
     );
   });
 
   it('another Origin without fetch metadata is a 403', () => {
-    expect(refusal('POST', '/admin/simulator/set-1', { origin: 'https://evil.example' })).toMatchObject({
-      code: 'FORBIDDEN',
-    });
+    expect(refusal('POST', '/admin/simulator/set-1', { origin: 'https://evil.example' })).toBe('crossSite');
   });
 
   it('no Origin and no fetch metadata is a 403 (Next would run the action)', () => {
-    expect(refusal('POST', '/admin/simulator', {})).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal('POST', '/admin/simulator', {})).toBe('crossSite');
   });
 
   it('an Origin header that is not a URL is a 403, not the TypeError Next throws', () => {
-    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toMatchObject(
-      {
-        code: 'FORBIDDEN',
-        reason: 'crossSite',
-      },
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toBe(
+      'crossSite',
     );
+  });
+
+  it('a declared body over the server-action limit is a 413 before anything else (Next would answer 500)', () => {
+    const over = String(serverActionBodyLimitBytes + 1);
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', 'content-length': over })).toBe(
+      'bodyTooLarge',
+    );
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'content-length': over })).toBe(
+      'bodyTooLarge',
+    );
+    const limit = String(serverActionBodyLimitBytes);
+    expect(
+      refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', 'content-length': limit }),
+    ).toBeNull();
+    // Route handlers have their own per-route limit (define-route.ts).
+    expect(refusal('POST', '/api/desk/search', { 'content-length': over })).toBeNull();
   });
 
   it('the portal’s own page passes', () => {

@@ -10,7 +10,7 @@ import type {
   EntraMfaPendingVerification,
 } from '../verification/entra-mfa-verification';
 import { isStateOf } from '../verification/entra-mfa-verification';
-import { consumePerIp } from './consume-per-ip';
+import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import {
@@ -35,12 +35,8 @@ export async function startEntraVerification(
 ): Promise<{ authorizeUrl: string }> {
   const loaded = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, 'entraMfa');
-  const [perIp, perAccount] = await Promise.all([
-    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
-    deps.limiters.startPerAccount.consume(loaded.row.username),
-  ]);
-  if (!perIp.allowed || !perAccount.allowed)
-    throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
+  const limit = await consumeStartAttempt(deps, loaded.row.username, input.origin);
+  if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
   const session = await ensureAccountResolved(deps, loaded);
   const now = deps.now();
   const redirectUri = new URL(entraCallbackPath(session.purpose), deps.settings.appOrigin).href;

@@ -1,7 +1,7 @@
 import 'server-only';
 // Everything the reset functions touch, passed in (database, directory, clock, messengers, limits), so the
 // integration tests run the real functions against a real database with an in-memory directory, and the
-// route handlers use the production wiring from default-reset-dependencies.ts.
+// route handlers use the production wiring from server/context/production-services.ts.
 import type { DatabaseClient } from '../database/create-database-client';
 import type { OnPremisesDirectories } from '../hybrid/on-premises-directories';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
@@ -12,13 +12,18 @@ import type { ResetSettings } from './reset-settings';
 export type Limiter = { consume(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> };
 
 export type ResetLimiters = {
-  /** Starting a reset or a verification (Entra round trip), per account and per IP (ASVS5 6.3.1). */
-  startPerAccount: Limiter;
+  /** Starting a reset or a verification (Entra round trip): per (account, client), per IP, and a per-account
+   * ceiling ten times higher, so nobody else can spend the user's starts (ASVS5 6.3.1; FPCS). */
+  startPerAccountAndClient: Limiter;
   startPerIp: Limiter;
+  startPerAccount: Limiter;
   /** Sending SMS/email codes: nobody's phone or inbox can be flooded (ASVS5 2.4.1). */
   sendPerAccount: Limiter;
   sendPerIp: Limiter;
-  /** Guessing codes (TOTP, SMS, email) across sessions (ASVS5 6.6.3). */
+  /** Checking codes (TOTP, SMS, email): per session, per (account, client), and a per-account ceiling that
+   * bounds guessing across sessions and addresses (ASVS5 6.6.3). */
+  verifyPerSession: Limiter;
+  verifyPerAccountAndClient: Limiter;
   verifyPerAccount: Limiter;
 };
 

@@ -12,7 +12,13 @@ import { testConfig, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { csrfTokenFor } from './http/reset-csrf';
 import type { ResetDirectoryUser, ResetDirectory } from './reset-directory';
-import { adele, memoryDirectory, memoryLimiter, passwordAndPush, settleBackgroundTasks } from './reset-test-support';
+import {
+  adele,
+  memoryDirectory,
+  memoryResetLimiters,
+  passwordAndPush,
+  settleBackgroundTasks,
+} from './reset-test-support';
 
 let testDb: TestDatabase;
 let services: PortalServices;
@@ -48,7 +54,6 @@ afterAll(async () => {
   await testDb?.drop();
 });
 beforeEach(() => {
-  const unlimited = memoryLimiter(100_000);
   const base = testServices(testDb.db).services;
   services = {
     ...base,
@@ -56,13 +61,7 @@ beforeEach(() => {
     directory: { ...base.directory, reset: slowDirectory() },
     limiters: {
       ...base.limiters,
-      reset: {
-        startPerAccount: unlimited,
-        startPerIp: unlimited,
-        sendPerAccount: unlimited,
-        sendPerIp: unlimited,
-        verifyPerAccount: unlimited,
-      },
+      reset: memoryResetLimiters(100_000),
     },
   };
 });

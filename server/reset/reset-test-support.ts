@@ -8,7 +8,8 @@ import type { DatabaseClient } from '../database/create-database-client';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
 import { noOnPremisesDirectories } from '../hybrid/on-premises-directories';
 import { settleBackgroundTasks, runInBackground } from './background-tasks';
-import type { Limiter, ResetDependencies } from './reset-dependencies';
+import type { Limiter, ResetDependencies, ResetLimiters } from './reset-dependencies';
+import { resetLimitersFrom } from './reset-limit-settings';
 import type { DirectoryMethod, ResetDirectoryUser, ResetDirectory } from './reset-directory';
 import { resetSettingsFrom } from './reset-settings';
 
@@ -103,6 +104,11 @@ export function memoryLimiter(points: number, durationSeconds = 900): Limiter {
   };
 }
 
+/** Every reset limiter in memory, each with `points` per window (tests that are not about the limits). */
+export function memoryResetLimiters(points: number): ResetLimiters {
+  return resetLimitersFrom(() => memoryLimiter(points));
+}
+
 export type Captured = { emails: { to: string; subject: string; text: string }[]; sms: { to: string; body: string }[] };
 
 export function testResetDependencies(
@@ -133,13 +139,7 @@ export function testResetDependencies(
     sendSms: async (message) => {
       captured.sms.push(message);
     },
-    limiters: {
-      startPerAccount: memoryLimiter(1000),
-      startPerIp: memoryLimiter(1000),
-      sendPerAccount: memoryLimiter(1000),
-      sendPerIp: memoryLimiter(1000),
-      verifyPerAccount: memoryLimiter(1000),
-    },
+    limiters: memoryResetLimiters(1000),
     inBackground: runInBackground,
     clock,
     captured,

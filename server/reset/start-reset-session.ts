@@ -9,7 +9,7 @@ import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
 import { outboxJob, runCommittedJob } from '../jobs/outbox';
-import { consumePerIp } from './consume-per-ip';
+import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { newSessionToken, sessionIdFor, resetSessionReference } from './reset-secrets';
@@ -29,13 +29,10 @@ export async function startResetSession(
   input: { purpose: ResetPurpose; username: string; origin: RequestOrigin; returnUrl?: string },
 ): Promise<{ token: string }> {
   const username = usernameSchema.parse(input.username);
-  const [perIp, perAccount] = await Promise.all([
-    consumePerIp(deps.limiters.startPerIp, input.origin.ip),
-    deps.limiters.startPerAccount.consume(username),
-  ]);
-  if (!perIp.allowed || !perAccount.allowed) {
+  const limit = await consumeStartAttempt(deps, username, input.origin);
+  if (!limit.allowed) {
     throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.', {
-      retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perAccount.retryAfterSeconds),
+      retryAfterSeconds: limit.retryAfterSeconds,
     });
   }
   const token = newSessionToken();
@@ -49,7 +46,14 @@ export async function startResetSession(
   const job = outboxJob({
     name: startedJob,
     key: `resetStarted:${id}`,
-    payload: { sessionId: id, username, purpose: input.purpose, origin: input.origin },
+    payload: {
+      sessionId: id,
+      // The attempt's stable reference for the audit entry: the row's id changes when the token is renewed.
+      sessionReference: resetSessionReference({ purpose: input.purpose, username, createdAt: now }),
+      username,
+      purpose: input.purpose,
+      origin: input.origin,
+    },
     now,
   });
   // A burst waits for a connection (up to 10 s) rather than failing the start (issue 12, finding 4).
@@ -77,6 +81,7 @@ export const startedJob = 'reset.started';
 
 const startedPayload = z.object({
   sessionId: z.string(),
+  sessionReference: z.string().optional(),
   username: z.string(),
   purpose: z.enum(['reset', 'unlock']),
   origin: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
@@ -87,14 +92,17 @@ export function resetStartedHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
     const payload = startedPayload.parse(raw);
     const { userId } = await resolveAccount(deps, payload.sessionId, payload.username);
-    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens.
-    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
+    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens. A
+    // session renewed before this job ran resolves its account on demand (ensureAccountResolved).
+    const row = payload.sessionReference
+      ? null
+      : await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
     await auditReset(deps, {
       action: 'reset.started',
       outcome: 'info',
       subjectId: userId,
       purpose: payload.purpose,
-      sessionId: row ? resetSessionReference(row) : payload.sessionId,
+      sessionId: payload.sessionReference ?? (row ? resetSessionReference(row) : payload.sessionId),
       origin: payload.origin,
       ...(userId ? {} : { reason: 'unknownAccount' }),
     });

@@ -7,7 +7,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
-import { consumePerIp } from './consume-per-ip';
+import { consumeCodeCheck, consumePerClient } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
@@ -42,7 +42,7 @@ export async function sendVerificationCode(
   const session = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, input.service);
   const [perIp, perAccount] = await Promise.all([
-    consumePerIp(deps.limiters.sendPerIp, input.origin.ip),
+    consumePerClient(deps.limiters.sendPerIp, input.origin),
     deps.limiters.sendPerAccount.consume(session.row.username),
   ]);
   if (!perIp.allowed || !perAccount.allowed)
@@ -56,7 +56,10 @@ export async function sendVerificationCode(
     name: deliverCodeJob,
     key: `deliverCode:${id}`,
     payload: {
-      sessionId: session.row.id,
+      // The challenge, not the session row: the row's id changes with every renewed token (ASVS5 7.2.4), while
+      // the challenge keeps its id and follows the row (ON UPDATE CASCADE), so a delivery queued before a
+      // renewal still finds its session.
+      challengeId: id,
       service: input.service,
       sealedCode: sealSecret(deps.settings.secret, code),
       locale: input.locale,
@@ -89,7 +92,9 @@ export async function sendVerificationCode(
 export const deliverCodeJob = 'reset.deliverCode';
 
 const deliverCodePayload = z.object({
-  sessionId: z.string(),
+  challengeId: z.string().optional(),
+  /** Jobs queued before challengeId was added name the session row itself. */
+  sessionId: z.string().optional(),
   service: codeServiceSchema,
   sealedCode: z.string(),
   locale: z.enum(['en', 'fr']),
@@ -100,7 +105,16 @@ const deliverCodePayload = z.object({
 export function deliverCodeHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
     const payload = deliverCodePayload.parse(raw);
-    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
+    const row = payload.challengeId
+      ? (
+          await deps.db.verificationChallenge.findUnique({
+            where: { id: payload.challengeId },
+            include: { resetSession: true },
+          })
+        )?.resetSession
+      : payload.sessionId
+        ? await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } })
+        : null;
     if (!row) return;
     const code = openSealedSecret(deps.settings.secret, payload.sealedCode);
     await deliverCode(deps, describeSession(deps, row), payload.service, code, payload.locale, payload.origin);
@@ -170,8 +184,9 @@ export async function checkVerificationCode(
   // (issue 11, finding 7).
   if (session.snapshot.verified.includes(input.service))
     throw new AppError('EXPIRED', 'This code was already used: this service is verified.', { reason: 'expiredCode' });
-  const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
-  if (!perAccount.allowed)
+  const sessionReference = resetSessionReference(session.row);
+  const limit = await consumeCodeCheck(deps, { username: session.row.username, sessionReference }, input.origin);
+  if (!limit.allowed)
     throw await fail('tooManyTries', 'Too many wrong codes. Wait a few minutes and try again.', 'RATE_LIMITED');
   const challenge = await deps.db.verificationChallenge.findFirst({
     where: { resetSessionId: session.row.id, service: input.service, consumedAt: null, expiresAt: { gt: now } },

@@ -16,6 +16,7 @@ import {
 } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
 import { resetSessionReference } from './reset-secrets';
+import { consumeCodeCheck } from './reset-attempt-limits';
 
 export const totpInputSchema = z
   .string()
@@ -48,8 +49,9 @@ export async function verifyTotp(
           reason: 'wrongCode',
         });
   };
-  const perAccount = await deps.limiters.verifyPerAccount.consume(session.row.username);
-  if (!perAccount.allowed) throw await fail('tooManyTries');
+  const sessionReference = resetSessionReference(session.row);
+  const limit = await consumeCodeCheck(deps, { username: session.row.username, sessionReference }, input.origin);
+  if (!limit.allowed) throw await fail('tooManyTries');
   const credentials = session.row.userId
     ? await deps.db.portalCredential.findMany({ where: { userId: session.row.userId, kind: 'totp' } })
     : [];

@@ -111,9 +111,10 @@ export async function startBlastRadiusStreamForAdmin(
       const send = (event: BlastRadiusEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       try {
         const phases: { phase: 'current' | 'compared'; tenant: () => CompiledTenant }[] = [
-          { phase: 'current', tenant: () => compileStoredVersion(stored.id, stored) },
+          { phase: 'current', tenant: () => compileStoredVersion(stored.id, stored, input.asOf) },
         ];
-        if (compared) phases.push({ phase: 'compared', tenant: () => compileStoredVersion(compared.id, compared) });
+        if (compared)
+          phases.push({ phase: 'compared', tenant: () => compileStoredVersion(compared.id, compared, input.asOf) });
         const directory = loadDirectory();
         send({
           type: 'start',

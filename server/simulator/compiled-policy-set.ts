@@ -7,15 +7,18 @@ import type { CompiledTenant } from '../../lib/conditional-access/compiled-model
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import { directoryVersionKey, loadDirectory } from './load-directory';
 
-const cacheSize = 3;
+// Four: a version, the two dates of a retirement view (the day before and the date) and a draft.
+const cacheSize = 4;
 // On globalThis: Next.js bundles pages and route handlers separately, and each bundle would otherwise keep its
 // own copy of a 100,000-user compiled tenant (measured: the blast-radius route recompiled what the page had).
 const holder = globalThis as typeof globalThis & { verityCompiledPolicySets?: Map<string, CompiledTenant> };
 const cache = (holder.verityCompiledPolicySets ??= new Map<string, CompiledTenant>());
 
-export function compileDocuments(documents: PolicySetDocuments): CompiledTenant {
+/** `asOf` (YYYY-MM-DD) applies known method retirements from that date, like the CLI's `--as-of`. */
+export function compileDocuments(documents: PolicySetDocuments, asOf?: string): CompiledTenant {
   const directory = loadDirectory();
   return compileTenant(directory, {
+    asOf: asOf ?? null,
     policies: documents.policies,
     // A policy export alone (the usual case) keeps the directory's named locations and strengths.
     namedLocations: documents.namedLocations.length > 0 ? documents.namedLocations : undefined,
@@ -25,16 +28,16 @@ export function compileDocuments(documents: PolicySetDocuments): CompiledTenant 
 }
 
 /** The compiled tenant for a stored version or a draft; `versionId` must identify the documents exactly. */
-export function compileStoredVersion(versionId: string, documents: PolicySetDocuments): CompiledTenant {
+export function compileStoredVersion(versionId: string, documents: PolicySetDocuments, asOf?: string): CompiledTenant {
   loadDirectory();
-  const key = `${directoryVersionKey()}|${versionId}`;
+  const key = `${directoryVersionKey()}|${versionId}|${asOf ?? ''}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const compiled = compileDocuments(documents);
+  const compiled = compileDocuments(documents, asOf);
   cache.set(key, compiled);
   while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
   return compiled;

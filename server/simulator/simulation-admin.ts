@@ -5,8 +5,10 @@ import 'server-only';
 import { buildComparisonMatrix, type ComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
 import { evaluateGrantControls, type GrantControlsSummary } from '../../lib/conditional-access/evaluate-grant-controls';
 import { findPolicyIssues, type Finding } from '../../lib/conditional-access/policy-findings';
+import { dayBefore, findRetirementAccess, type RetirementAccess } from '../../lib/conditional-access/retirement-access';
 import { evaluateWhatIf, type WhatIfPolicyResult } from '../../lib/conditional-access/what-if';
 import type { WhatIfRequest } from '../../lib/conditional-access/what-if-request-schema';
+import { resetAndDeskApplications } from '../../lib/simulator/scenario-presets';
 import type { MatrixState, WhatIfState } from '../../lib/simulator/simulator-url-state';
 import { signInContextOf, whatIfRequestOf } from '../../lib/simulator/what-if-request';
 import { requireRole } from '../auth/require-role';
@@ -16,11 +18,24 @@ import { getPolicySetVersion, type StoredVersion } from './policy-set-store';
 
 export type WhatIfView = { request: WhatIfRequest; policies: WhatIfPolicyResult[]; grant: GrantControlsSummary };
 
-export async function loadSimulationContextForAdmin(policySetId: string, version?: number) {
+/** `asOf` (a checked YYYY-MM-DD) applies known method retirements from that date to every view. */
+export async function loadSimulationContextForAdmin(policySetId: string, version?: number, asOf?: string) {
   await requireRole('Portal.Admin');
   const stored = await getPolicySetVersion(getDatabase(), policySetId, version);
-  const tenant = compileStoredVersion(stored.id, stored);
-  return { stored, tenant, namedLocations: effectiveNamedLocations(stored) };
+  const tenant = compileStoredVersion(stored.id, stored, asOf);
+  return { stored, tenant, namedLocations: effectiveNamedLocations(stored), asOf };
+}
+
+/** Who loses reset or sign-in on `asOf` and what to register: the set compiled the day before and on the date. */
+export function runRetirementAccess(
+  context: { stored: StoredVersion; tenant: ReturnType<typeof compileStoredVersion> },
+  asOf: string,
+): RetirementAccess[] {
+  const before = compileStoredVersion(context.stored.id, context.stored, dayBefore(asOf));
+  const after = compileStoredVersion(context.stored.id, context.stored, asOf);
+  return findRetirementAccess(before, after, {
+    resetApplicationId: resetAndDeskApplications(after.source).resetAppId,
+  });
 }
 
 export function runWhatIf(

@@ -51,7 +51,13 @@ export default async function PolicySetPage(props: SetPageProps) {
           {t('simulator.set.saved', { version: stored.version })}
         </p>
       )}
-      <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="policies" t={t} />
+      <SetNav
+        setId={setId}
+        version={isLatest ? undefined : stored.version}
+        asOf={context.asOf}
+        current="policies"
+        t={t}
+      />
 
       <section aria-labelledby="policies-title" className="mt-6">
         <div className="flex flex-wrap items-center justify-between gap-3">

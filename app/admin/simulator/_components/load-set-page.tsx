@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { loadSimulationContextForAdmin } from '@/server/simulator/simulation-admin';
 import { AppErrorPanel } from './app-error-panel';
-import { versionOf } from './version-param';
+import { asOfOf, versionOf } from './version-param';
 
 export type SetPageProps = {
   params: Promise<{ setId: string }>;
@@ -16,13 +16,15 @@ export type LoadedSetPage =
       path: string;
       query: Record<string, string | string[] | undefined>;
       t: Translate;
+      /** A given `asOf` that is not a calendar date (ignored; the page says so). */
+      invalidAsOf?: string;
       context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
     }
   | { panel: ReactElement };
 
 /**
  * What every page of one policy set starts with: the set id, the query, the translator, and the simulation
- * context for the requested version, loaded with the Portal.Admin check inside the server layer; a refusal or a
+ * context for the requested version (and `asOf` date), loaded with the Portal.Admin check inside the server layer; a refusal or a
  * missing set becomes the error panel (`panel`) that the page returns as is.
  */
 export async function loadSetPage({ params, searchParams }: SetPageProps, subpath = ''): Promise<LoadedSetPage> {
@@ -31,8 +33,9 @@ export async function loadSetPage({ params, searchParams }: SetPageProps, subpat
   const { t } = await requestMessages();
   const path = `/admin/simulator/${setId}${subpath}`;
   try {
-    const context = await loadSimulationContextForAdmin(setId, versionOf(query));
-    return { panel: null, setId, path, query, t, context };
+    const { asOf, invalid } = asOfOf(query);
+    const context = await loadSimulationContextForAdmin(setId, versionOf(query), asOf);
+    return { panel: null, setId, path, query, t, context, invalidAsOf: invalid };
   } catch (error) {
     return { panel: <AppErrorPanel error={error} t={t} returnTo={path} /> };
   }

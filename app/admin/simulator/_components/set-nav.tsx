@@ -1,21 +1,26 @@
-// Tabs of one policy set: the same version (`v`) is carried to every view.
+// Tabs of one policy set: the same version (`v`) and "as of" date (`asOf`) are carried to every view.
 import Link from 'next/link';
 
-const tabs = ['policies', 'what-if', 'matrix', 'findings', 'blast-radius'] as const;
+const tabs = ['policies', 'what-if', 'matrix', 'findings', 'retirement', 'blast-radius'] as const;
 export type SetTab = (typeof tabs)[number];
 
 export function SetNav({
   setId,
   version,
+  asOf,
   current,
   t,
 }: {
   setId: string;
   version?: number;
+  asOf?: string;
   current: SetTab;
   t: (key: string) => string;
 }) {
-  const suffix = version ? `?v=${version}` : '';
+  const params = new URLSearchParams();
+  if (version) params.set('v', String(version));
+  if (asOf) params.set('asOf', asOf);
+  const suffix = params.size > 0 ? `?${params.toString()}` : '';
   return (
     <nav aria-label={t('simulator.nav.label')} className="mt-4 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">

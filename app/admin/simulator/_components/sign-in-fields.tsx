@@ -218,3 +218,25 @@ export function TargetFields({ state, t }: { state: Partial<WhatIfState>; t: T }
     </fieldset>
   );
 }
+
+/** The "as of" date: known method retirements apply from it (the CLI's `--as-of`). */
+export function AsOfField({ asOf, t }: { asOf?: string; t: T }) {
+  return (
+    <div>
+      <label htmlFor="asOf" className="block font-medium">
+        {t('simulator.fields.asOf')}
+      </label>
+      <input
+        id="asOf"
+        name="asOf"
+        type="date"
+        defaultValue={asOf ?? ''}
+        className={inputClass}
+        aria-describedby="asOf-help"
+      />
+      <p id="asOf-help" className="text-sm text-slate-700">
+        {t('simulator.fields.asOfHelp')}
+      </p>
+    </div>
+  );
+}

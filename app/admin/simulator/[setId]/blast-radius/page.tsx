@@ -7,6 +7,7 @@ import { policyForCreate } from '@/lib/simulator/export-for-create';
 import { blastRadiusLabelKeys } from '@/lib/simulator/message-keys';
 import { BlastRadiusPanel } from '../../_components/blast-radius-panel';
 import { labelsFrom } from '../../_components/labels';
+import { AsOfNotice } from '../../_components/as-of-notice';
 import { SetNav } from '../../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 
@@ -17,7 +18,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function BlastRadiusPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/blast-radius');
   if (loaded.panel) return loaded.panel;
-  const { setId, query, t, context } = loaded;
+  const { setId, query, t, context, invalidAsOf } = loaded;
   const { stored, tenant, namedLocations } = context;
   const isLatest = stored.version === stored.versions[0]?.version;
   const recommended = JSON.stringify(
@@ -37,10 +38,18 @@ export default async function BlastRadiusPage(props: SetPageProps) {
       <p className="mt-1 max-w-3xl text-slate-700">
         {t('simulator.blast.intro', { users: tenant.users.length.toLocaleString() })}
       </p>
-      <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="blast-radius" t={t} />
+      <SetNav
+        setId={setId}
+        version={isLatest ? undefined : stored.version}
+        asOf={context.asOf}
+        current="blast-radius"
+        t={t}
+      />
+      <AsOfNotice asOf={context.asOf} invalid={invalidAsOf} t={t} />
       <BlastRadiusPanel
         setId={setId}
         version={isLatest ? undefined : stored.version}
+        asOf={context.asOf}
         apps={apps}
         locations={namedLocations.map((l) => ({ value: l.id, label: l.displayName }))}
         versions={stored.versions.map((v) => v.version).filter((v) => v !== stored.version)}

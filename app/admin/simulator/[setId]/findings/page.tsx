@@ -6,7 +6,9 @@ import { resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
 import { encodeState } from '@/lib/simulator/simulator-url-state';
 import { runFindings } from '@/server/simulator/simulation-admin';
 import { engineTextTranslator } from '../../_components/engine-text';
+import { AsOfNotice } from '../../_components/as-of-notice';
 import { SetNav } from '../../_components/set-nav';
+import { AsOfField } from '../../_components/sign-in-fields';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +27,7 @@ const listedUsers = 12;
 export default async function FindingsPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/findings');
   if (loaded.panel) return loaded.panel;
-  const { setId, t, context } = loaded;
+  const { setId, t, context, path, invalidAsOf } = loaded;
   const tx = engineTextTranslator(t);
   const { stored, tenant } = context;
   const findings = runFindings(context);
@@ -38,7 +40,7 @@ export default async function FindingsPage(props: SetPageProps) {
     .map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) }))
     .filter((g) => g.items.length > 0);
   const matrixFor = (finding: Finding, userId: string) =>
-    `/admin/simulator/${setId}/matrix?${encodeState({ user: upnOf.get(userId) ?? userId, app: finding.applicationIds?.[0] ?? resetAppId, v })}`;
+    `/admin/simulator/${setId}/matrix?${encodeState({ user: upnOf.get(userId) ?? userId, app: finding.applicationIds?.[0] ?? resetAppId, v, asOf: context.asOf })}`;
   return (
     <>
       <p className="text-sm">
@@ -46,7 +48,20 @@ export default async function FindingsPage(props: SetPageProps) {
       </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.findings.title')}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.findings.intro', { count: findings.length })}</p>
-      <SetNav setId={setId} version={v} current="findings" t={t} />
+      <SetNav setId={setId} version={v} asOf={context.asOf} current="findings" t={t} />
+      <AsOfNotice asOf={context.asOf} invalid={invalidAsOf} t={t} />
+      <form
+        method="get"
+        action={path}
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+        aria-label={t('simulator.retirement.formLabel')}
+      >
+        {v && <input type="hidden" name="v" value={v} />}
+        <AsOfField asOf={context.asOf} t={t} />
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+          {t('simulator.retirement.show')}
+        </button>
+      </form>
       {grouped.length === 0 && <p className="mt-6">{t('simulator.findings.none')}</p>}
       {grouped.map(({ severity, items }) => (
         <section key={severity} aria-labelledby={`severity-${severity}`} className="mt-6">

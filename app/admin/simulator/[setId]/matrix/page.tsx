@@ -12,7 +12,8 @@ import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { engineTextTranslator } from '../../_components/engine-text';
 import { SetNav } from '../../_components/set-nav';
-import { NetworkAndDeviceFields, UserAndAppFields } from '../../_components/sign-in-fields';
+import { AsOfField, NetworkAndDeviceFields, UserAndAppFields } from '../../_components/sign-in-fields';
+import { AsOfNotice } from '../../_components/as-of-notice';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 import { ScrollRegion } from '../../_components/scroll-region';
 
@@ -21,7 +22,7 @@ export const dynamic = 'force-dynamic';
 export default async function MatrixPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/matrix');
   if (loaded.panel) return loaded.panel;
-  const { setId, query, t, context, path } = loaded;
+  const { setId, query, t, context, path, invalidAsOf } = loaded;
   const tx = engineTextTranslator(t);
   const { stored, tenant, namedLocations } = context;
   let state: Partial<MatrixState> = { app: resetAndDeskApplications(tenant.source).resetAppId };
@@ -37,7 +38,7 @@ export default async function MatrixPage(props: SetPageProps) {
   }
   const isLatest = stored.version === stored.versions[0]?.version;
   const policyName = new Map(stored.policies.map((p) => [p.id, p.displayName]));
-  const shareQuery = encodeState({ ...state, v: isLatest ? undefined : stored.version });
+  const shareQuery = encodeState({ ...state, v: isLatest ? undefined : stored.version, asOf: context.asOf });
   const outcomeLabel = (outcome: string) => t(`simulator.outcome.${outcome}`);
   return (
     <>
@@ -46,7 +47,14 @@ export default async function MatrixPage(props: SetPageProps) {
       </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.matrix.title')}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.matrix.intro')}</p>
-      <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="matrix" t={t} />
+      <SetNav
+        setId={setId}
+        version={isLatest ? undefined : stored.version}
+        asOf={context.asOf}
+        current="matrix"
+        t={t}
+      />
+      <AsOfNotice asOf={context.asOf} invalid={invalidAsOf} t={t} />
 
       <form
         method="get"
@@ -57,6 +65,7 @@ export default async function MatrixPage(props: SetPageProps) {
         {!isLatest && <input type="hidden" name="v" value={stored.version} />}
         <UserAndAppFields tenant={tenant} state={state} t={t} />
         <NetworkAndDeviceFields namedLocations={namedLocations} state={state} t={t} withNetwork={false} />
+        <AsOfField asOf={context.asOf} t={t} />
         <div className="sm:col-span-2">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
             {t('simulator.matrix.run')}

@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { engineTextTranslator } from '../../_components/engine-text';
 import { SetNav } from '../../_components/set-nav';
-import { NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
+import { AsOfField, NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
+import { AsOfNotice } from '../../_components/as-of-notice';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 import { ScrollRegion } from '../../_components/scroll-region';
 
@@ -19,7 +20,7 @@ export const dynamic = 'force-dynamic';
 export default async function WhatIfPage(props: SetPageProps) {
   const loaded = await loadSetPage(props, '/what-if');
   if (loaded.panel) return loaded.panel;
-  const { setId, query, t, context, path } = loaded;
+  const { setId, query, t, context, path, invalidAsOf } = loaded;
   const tx = engineTextTranslator(t);
   const { stored, tenant, namedLocations } = context;
   let state: Partial<WhatIfState> = { app: resetAndDeskApplications(tenant.source).resetAppId };
@@ -34,7 +35,7 @@ export default async function WhatIfPage(props: SetPageProps) {
     problem = error.message;
   }
   const isLatest = stored.version === stored.versions[0]?.version;
-  const shareQuery = encodeState({ ...state, v: isLatest ? undefined : stored.version });
+  const shareQuery = encodeState({ ...state, v: isLatest ? undefined : stored.version, asOf: context.asOf });
   const grant = view?.grant;
   return (
     <>
@@ -43,7 +44,14 @@ export default async function WhatIfPage(props: SetPageProps) {
       </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.whatIf.title')}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.whatIf.intro')}</p>
-      <SetNav setId={setId} version={isLatest ? undefined : stored.version} current="what-if" t={t} />
+      <SetNav
+        setId={setId}
+        version={isLatest ? undefined : stored.version}
+        asOf={context.asOf}
+        current="what-if"
+        t={t}
+      />
+      <AsOfNotice asOf={context.asOf} invalid={invalidAsOf} t={t} />
 
       <form
         method="get"
@@ -55,6 +63,7 @@ export default async function WhatIfPage(props: SetPageProps) {
         <UserAndAppFields tenant={tenant} state={state} t={t} />
         <TargetFields state={state} t={t} />
         <NetworkAndDeviceFields namedLocations={namedLocations} state={state} t={t} />
+        <AsOfField asOf={context.asOf} t={t} />
         <div className="sm:col-span-2">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
             {t('simulator.whatIf.run')}
@@ -120,7 +129,7 @@ export default async function WhatIfPage(props: SetPageProps) {
             {state.target === 'app' || state.target === undefined ? (
               <p className="mt-3 text-sm">
                 <Link
-                  href={`/admin/simulator/${setId}/matrix?${encodeState({ user: state.user, app: state.app, platform: state.platform, client: state.client, v: isLatest ? undefined : stored.version })}`}
+                  href={`/admin/simulator/${setId}/matrix?${encodeState({ user: state.user, app: state.app, platform: state.platform, client: state.client, v: isLatest ? undefined : stored.version, asOf: context.asOf })}`}
                 >
                   {t('simulator.whatIf.openMatrix')}
                 </Link>
