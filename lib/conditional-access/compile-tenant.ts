@@ -109,7 +109,8 @@ export function compilePolicyInTenant(
 }
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users);
+  const userIndexById = new Map(tenant.users.map((u, i) => [u.id, i]));
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
   // garbage-collection time in every compile.
@@ -173,7 +174,6 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       source: user,
     };
   });
-  const userIndexById = new Map(users.map((u) => [u.id, u.index]));
   const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
 
   const usersByRole = new Map<string, number[]>();

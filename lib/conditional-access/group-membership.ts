@@ -14,6 +14,8 @@ export type GroupGraph = {
 export function buildGroupGraph(
   groups: readonly { id: string; members: readonly string[] }[],
   users: readonly { id: string; memberOf: readonly string[] }[],
+  /** The caller's user index (compileTenant has one), so a million-entry map is not built twice. */
+  knownUserIndexById?: ReadonlyMap<string, number>,
 ): { graph: GroupGraph; groupIndexById: Map<string, number> } {
   const groupIndexById = new Map(groups.map((group, i) => [group.id, i]));
   const parents: number[][] = groups.map(() => []);
@@ -37,7 +39,7 @@ export function buildGroupGraph(
       filled[g] = (filled[g] as number) + 1;
     }
   });
-  let userIndexById: Map<string, number> | null = null;
+  let userIndexById: ReadonlyMap<string, number> | null = knownUserIndexById ?? null;
   const stamp = new Int32Array(users.length).fill(-1);
   groups.forEach((group, g) => {
     const list = directUsers[g] as number[];
