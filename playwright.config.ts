@@ -20,6 +20,8 @@ export { mockIdpUrl, portalUrl };
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/ad/ runs against a real Samba AD DC: `npm run test:e2e:ad` (playwright.ad.config.ts).
+  testIgnore: ['ad/**'],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

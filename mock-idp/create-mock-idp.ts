@@ -92,13 +92,13 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   const mock = Object.assign(partial, { provider }) as MockIdp;
 
   // Link a sign-in's evidence to the provider session once the code is issued, for SSO and step-up.
-  provider.on('authorization_code.saved', ((code: { grantId?: string; sessionUid?: string }) => {
+  provider.on('authorization_code.saved', (code) => {
     const evidence = code.grantId ? mock.evidence.byGrant.get(code.grantId) : undefined;
     if (evidence && code.sessionUid) mock.evidence.bySession.set(code.sessionUid, evidence);
-  }) as (...args: never[]) => void);
-  provider.on('server_error', ((_ctx: unknown, error: Error) => {
+  });
+  provider.on('server_error', (_ctx, error) => {
     process.stderr.write(`mock-idp: provider server_error: ${error.stack ?? error.message}\n`);
-  }) as (...args: never[]) => void);
+  });
 
   const providerCallback = provider.callback();
 

@@ -1,6 +1,7 @@
 // /account: the signed-in user's readiness to reset a forgotten password with Entra MFA, how to turn on
 // passwordless sign-in, and the portal's own verification methods (authenticator app).
 import { z } from 'zod';
+import { reauthenticateHref } from '@/lib/auth/reauthenticate-href';
 import { formatDate } from '@/lib/i18n/format-date';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
@@ -13,7 +14,7 @@ const querySchema = z.object({
   notice: z.enum(['totpEnrolled', 'passkeyEnrolled', 'removed']).optional().catch(undefined),
   error: z.string().max(40).regex(/^\w+$/).optional().catch(undefined),
 });
-const reauthenticateHref = '/signin?callbackUrl=%2Faccount&prompt=login';
+const accountReauthenticateHref = reauthenticateHref('/account');
 
 export default async function AccountPage({
   searchParams,
@@ -103,7 +104,7 @@ export default async function AccountPage({
         {!isSignInRecent && (
           <div className="mt-4" data-testid="reauthenticate">
             <InfoNotice>{t('account.reauth.notice', { minutes: reauthMinutes })}</InfoNotice>
-            <a href={reauthenticateHref} className={`${buttonClass} mt-3`}>
+            <a href={accountReauthenticateHref} className={`${buttonClass} mt-3`}>
               {t('account.reauth.button')}
             </a>
           </div>

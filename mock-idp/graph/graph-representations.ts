@@ -37,6 +37,9 @@ function stableId(userId: string, kind: string): string {
 // The password method has the same well-known id in every tenant (Graph passwordAuthenticationMethod).
 const passwordMethodId = '28c10230-6103-485e-b985-444c60001490';
 
+// When the demo users' phones were registered for passwordless phone sign-in (a fixture, not the clock).
+const phoneSignInRegisteredAt = '2026-01-12T09:00:00Z';
+
 export function authenticationMethodsOf(
   store: Store,
   credentials: DemoCredentials,
@@ -60,8 +63,9 @@ export function authenticationMethodsOf(
       displayName: 'Mock phone',
       deviceTag: 'SoftwareTokenActivated',
       phoneAppVersion: '6.2401.0119',
-      createdDateTime: null,
-      isPasswordlessCapable: has('deviceBasedPush'),
+      // Graph v1.0: "null if the device isn't registered for passwordless Phone Sign-In"
+      // (microsoftAuthenticatorAuthenticationMethod); the portal reads phone sign-in from it.
+      createdDateTime: has('deviceBasedPush') ? phoneSignInRegisteredAt : null,
     });
   }
   if (has('sms') || has('voice')) {

@@ -1,6 +1,6 @@
 // The context every interaction step gets (one sign-in's request, response, details and state) and its helpers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InteractionDetails } from 'oidc-provider';
+import type { Interaction as InteractionDetails } from 'oidc-provider';
 import { clientIpOf, devicePlatformOf } from '../http/client-ip';
 import { sendHtml } from '../http/http';
 import type { MockIdp, SignInState } from '../mock-idp-context';

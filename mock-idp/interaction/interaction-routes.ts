@@ -1,6 +1,6 @@
 // The sign-in interaction's entry (oidc-provider's "interactions"): load the details, build the context, dispatch by prompt.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InteractionDetails } from 'oidc-provider';
+import type { Interaction as InteractionDetails } from 'oidc-provider';
 import { browserIdOf } from '../http/client-ip';
 import { sendHtml } from '../http/http';
 import type { MockIdp } from '../mock-idp-context';

@@ -4,7 +4,18 @@
 // required, client credentials, refresh tokens and device code.
 import crypto from 'node:crypto';
 import type { JWK } from 'jose';
-import { errors, interactionPolicy, type Account, type KoaContextWithOIDC, type TokenLike } from 'oidc-provider';
+import {
+  errors,
+  interactionPolicy,
+  type Account,
+  type Configuration,
+  type FindAccount,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
+
+/** What links a token the provider hands over to a sign-in's evidence. */
+type TokenLike = { grantId?: string | undefined; sessionUid?: string | undefined };
+type ClaimsToken = Parameters<NonNullable<Configuration['extraTokenClaims']>>[1];
 import { z } from 'zod';
 import type { MockClient } from './clients';
 import type { MockIdp } from '../mock-idp-context';
@@ -145,7 +156,11 @@ export function buildProviderConfiguration(
     ),
   );
 
-  async function findAccount(ctx: KoaContextWithOIDC, sub: string, token?: TokenLike): Promise<Account | undefined> {
+  async function findAccount(
+    ctx: KoaContextWithOIDC,
+    sub: string,
+    token?: Parameters<FindAccount>[2],
+  ): Promise<Account | undefined> {
     const user = findUser(self.tenant, sub);
     if (!user) return undefined;
     const clientId = ctx.oidc.client?.clientId ?? token?.clientId ?? '';
@@ -166,7 +181,7 @@ export function buildProviderConfiguration(
     };
   }
 
-  async function extraTokenClaims(ctx: KoaContextWithOIDC, token: TokenLike): Promise<Record<string, unknown>> {
+  async function extraTokenClaims(ctx: KoaContextWithOIDC, token: ClaimsToken): Promise<Record<string, unknown>> {
     const clientId = token.clientId ?? ctx.oidc.client?.clientId ?? '';
     if (token.kind === 'ClientCredentials') {
       return {

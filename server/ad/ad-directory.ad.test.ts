@@ -2,7 +2,8 @@
 import { inspect } from 'node:util';
 import { inject, describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
-import { createAdDirectory } from './ad-directory';
+import { createAdDirectory, unicodePwdValue } from './ad-directory';
+import { adWriteError } from './ad-write-error';
 import { findAccountByUserPrincipalName } from './ad-attributes';
 import { withAdConnection } from './ad-connection';
 import {
@@ -105,6 +106,51 @@ describe('lockout and unlock', () => {
     expect(await directory.unlock(user.sid)).toEqual({ wasLocked: true });
     const unlocked = await directory.describe(user.sid, new Date());
     expect(unlocked?.lockout.isLocked).toBe(false);
+    expect(await canBind(dc, user.upn, start)).toBe(true);
+  });
+});
+
+describe('password history', () => {
+  // A user's own change (delete the old unicodePwd, add the new, bound as the user: MS-ADTS 3.1.1.3.1.5) is
+  // checked against history by Samba as by Windows; the portal's administrative reset is checked only where the
+  // DC honours LDAP_SERVER_POLICY_HINTS_OID, which Samba 4.17 does not (docs/hybrid-ad.md).
+  it('a previous password is refused by the DC (0000052D) and mapped to the history rule', async () => {
+    const user = await createSyncedUser(dc, 'history', start);
+    const { Attribute, Change, Client } = await import('ldapts');
+    const client = new Client({ url: dc.url, tlsOptions: { ca: [settings.ca ?? ''] }, timeout: 5_000 });
+    const change = (from: string, to: string) =>
+      client.modify(user.dn, [
+        new Change({
+          operation: 'delete',
+          modification: new Attribute({ type: 'unicodePwd', values: [unicodePwdValue(from)] }),
+        }),
+        new Change({
+          operation: 'add',
+          modification: new Attribute({ type: 'unicodePwd', values: [unicodePwdValue(to)] }),
+        }),
+      ]);
+    try {
+      await client.bind(user.upn, start);
+      await change(start, 'Second-Pass-2024!');
+      const refused = await failure(change('Second-Pass-2024!', start));
+      const report = await directory.describe(user.sid, new Date());
+      if (!report) throw new Error('the test user is not found');
+      const mapped = adWriteError(refused, {
+        policy: report.policy,
+        password: start,
+        names: { samAccountName: report.account.samAccountName, displayName: report.account.displayName },
+      });
+      expect(isAppError(mapped) && mapped.details).toMatchObject({ reason: 'adPasswordRules', rule: 'adHistory' });
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+    expect(await canBind(dc, user.upn, 'Second-Pass-2024!')).toBe(true);
+  });
+
+  it('Samba 4.17 lets an administrative reset reuse a previous password (the documented gap; Windows refuses it)', async () => {
+    const user = await createSyncedUser(dc, 'histreset', start);
+    await directory.resetPassword(user.sid, 'Second-Pass-2024!');
+    await directory.resetPassword(user.sid, start);
     expect(await canBind(dc, user.upn, start)).toBe(true);
   });
 });

@@ -21,6 +21,8 @@ export type DeskOnPremisesView =
       lockout: { isLocked: boolean; lockedSince: string | null; badPasswordCount: number; unlocksAt: string | null };
       lockoutDurationMinutes: number | null;
       policyName: string;
+      /** The domain's policy or a fine-grained one (msDS-ResultantPSO): the card names them differently. */
+      policySource: 'domain' | 'fineGrained';
       refusals: string[];
       isProtected: boolean;
     }
@@ -71,6 +73,7 @@ export function deskOnPremisesView(authority: PasswordAuthority | { kind: 'unava
         lockout: lockoutView(authority.report.lockout),
         lockoutDurationMinutes: authority.report.policy.lockoutDurationMinutes,
         policyName: authority.report.policy.name,
+        policySource: authority.report.policy.source,
         refusals: authority.report.refusals,
         isProtected: authority.report.isProtected,
       };

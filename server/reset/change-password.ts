@@ -48,14 +48,6 @@ export async function requireVerifiedSession(
   return session;
 }
 
-export async function passwordContextFor(
-  deps: ResetDependencies,
-  session: LoadedResetSession,
-): Promise<{ userPrincipalName: string; displayName: string }> {
-  const user = await deps.directory.getUser(String(session.row.userId));
-  return { userPrincipalName: user.userPrincipalName, displayName: user.displayName };
-}
-
 export async function changePassword(
   deps: ResetDependencies,
   input: { token: string | undefined; password: string; confirmation: string; locale: Locale; origin: RequestOrigin },

@@ -29,10 +29,14 @@ const methodKinds: Record<string, DirectoryMethod['kind']> = {
 
 export function directoryMethodOf(method: GraphAuthenticationMethod): DirectoryMethod {
   const kind = methodKinds[method['@odata.type']] ?? 'other';
-  // Authenticator phone sign-in shows as isPasswordlessCapable (microsoftAuthenticatorAuthenticationMethod);
-  // FIDO2 and Windows Hello are passwordless by nature.
+  // Graph v1.0 has no passwordless flag on the Authenticator method: its createdDateTime "is null if the device
+  // isn't registered for passwordless Phone Sign-In" (learn.microsoft.com/graph/api/resources/
+  // microsoftauthenticatorauthenticationmethod), so a registration time means phone sign-in. FIDO2 and Windows
+  // Hello are passwordless by nature.
   const isPasswordlessCapable =
-    kind === 'fido2' || kind === 'windowsHello' || (kind === 'authenticator' && method.isPasswordlessCapable === true);
+    kind === 'fido2' ||
+    kind === 'windowsHello' ||
+    (kind === 'authenticator' && typeof method.createdDateTime === 'string' && method.createdDateTime !== '');
   return { kind, isPasswordlessCapable };
 }
 

@@ -46,7 +46,14 @@ export async function startResetSession(
   const job = outboxJob({
     name: startedJob,
     key: `resetStarted:${id}`,
-    payload: { sessionId: id, username, purpose: input.purpose, origin: input.origin },
+    payload: {
+      sessionId: id,
+      // The attempt's stable reference for the audit entry: the row's id changes when the token is renewed.
+      sessionReference: resetSessionReference({ purpose: input.purpose, username, createdAt: now }),
+      username,
+      purpose: input.purpose,
+      origin: input.origin,
+    },
     now,
   });
   await deps.db.$transaction([
@@ -72,6 +79,7 @@ export const startedJob = 'reset.started';
 
 const startedPayload = z.object({
   sessionId: z.string(),
+  sessionReference: z.string().optional(),
   username: z.string(),
   purpose: z.enum(['reset', 'unlock']),
   origin: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
@@ -82,14 +90,17 @@ export function resetStartedHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
     const payload = startedPayload.parse(raw);
     const { userId } = await resolveAccount(deps, payload.sessionId, payload.username);
-    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens.
-    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
+    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens. A
+    // session renewed before this job ran resolves its account on demand (ensureAccountResolved).
+    const row = payload.sessionReference
+      ? null
+      : await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
     await auditReset(deps, {
       action: 'reset.started',
       outcome: 'info',
       subjectId: userId,
       purpose: payload.purpose,
-      sessionId: row ? resetSessionReference(row) : payload.sessionId,
+      sessionId: payload.sessionReference ?? (row ? resetSessionReference(row) : payload.sessionId),
       origin: payload.origin,
       ...(userId ? {} : { reason: 'unknownAccount' }),
     });

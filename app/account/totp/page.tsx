@@ -1,6 +1,7 @@
 // /account/totp: add an authenticator app. A QR code (and the key in groups of four) to add the account,
 // then a first code to confirm; after a wrong code the same key stays (the app already holds it).
 import { z } from 'zod';
+import { reauthenticateHref } from '@/lib/auth/reauthenticate-href';
 import { totpEnrolmentPageData } from '@/server/account/account-page-data';
 import { getConfig } from '@/server/config';
 import { requestMessages } from '@/server/i18n/request-messages';
@@ -31,7 +32,7 @@ export default async function TotpEnrolmentPage({
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-semibold sm:text-3xl">{t('account.totp.title')}</h1>
         <InfoNotice>{t('account.reauth.notice', { minutes: getConfig().ACCOUNT_REAUTH_MAX_AGE_MINUTES })}</InfoNotice>
-        <a href="/signin?callbackUrl=%2Faccount%2Ftotp&prompt=login" className={`${buttonClass} mt-5`}>
+        <a href={reauthenticateHref('/account/totp')} className={`${buttonClass} mt-5`}>
           {t('account.reauth.button')}
         </a>
       </div>

@@ -24,6 +24,7 @@ const importKeys = [
   'graphHelp',
   'fetch',
   'fetching',
+  'signInAgain',
 ] as const satisfies readonly (keyof ImportLabels)[];
 
 export default async function SimulatorHomePage() {
@@ -46,7 +47,12 @@ export default async function SimulatorHomePage() {
         {sets.length === 0 ? (
           <>
             <p className="mt-2 text-slate-700">{t('simulator.home.noSets')}</p>
-            <LoadDemoForm label={t('simulator.home.loadDemo')} busyLabel={t('simulator.home.loadingDemo')} isPrimary />
+            <LoadDemoForm
+              label={t('simulator.home.loadDemo')}
+              busyLabel={t('simulator.home.loadingDemo')}
+              signInAgain={t('simulator.import.signInAgain')}
+              isPrimary
+            />
           </>
         ) : (
           <ScrollRegion label={t('simulator.home.setsTitle')} className="mt-3">
@@ -87,6 +93,7 @@ export default async function SimulatorHomePage() {
           <LoadDemoForm
             label={t('simulator.home.loadDemo')}
             busyLabel={t('simulator.home.loadingDemo')}
+            signInAgain={t('simulator.import.signInAgain')}
             isPrimary={false}
           />
         ) : null}

@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { StepUpLink } from '@/app/components/step-up-link';
 import { deskCall } from './desk-fetch';
 
 /** Approves one case; the message comes back in the supervisor's language from the server page. */
@@ -8,15 +9,18 @@ export function ApproveButton({
   caseId,
   label,
   errorLabel,
+  signInAgain,
   describedBy,
 }: {
   caseId: string;
   label: string;
   errorLabel: string;
+  /** The link shown when the approval needs a fresh MFA sign-in (server/desk/desk-step-up.ts). */
+  signInAgain: string;
   describedBy: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; refusal: string | null } | null>(null);
   const [isBusy, setBusy] = useState(false);
   return (
     <>
@@ -29,16 +33,17 @@ export function ApproveButton({
           const result = await deskCall(`/api/desk/cases/${caseId}/approval`, { method: 'POST', body: {} });
           setBusy(false);
           if (result.ok) router.refresh();
-          else setError(`${errorLabel} ${result.error.message}`);
+          else setError({ text: `${errorLabel} ${result.error.message}`, refusal: result.error.refusal });
         }}
         className="rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
       >
         {label}
       </button>
       {error ? (
-        <p role="alert" className="mt-1 text-sm text-red-900">
-          {error}
-        </p>
+        <div role="alert" className="mt-1 text-sm text-red-900">
+          <p>{error.text}</p>
+          <StepUpLink reason={error.refusal} label={signInAgain} />
+        </div>
       ) : null}
     </>
   );

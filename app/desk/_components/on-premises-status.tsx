@@ -17,7 +17,13 @@ export function OnPremisesStatus({ view }: { view: UserCard['onPremises'] }) {
   return (
     <>
       <li className="rounded bg-slate-100 px-2 py-1 text-slate-900" data-testid="ad-source">
-        {t('card.ad.synced', { domain: view.domainName, policy: view.policyName })}
+        {t('card.ad.synced', {
+          domain: view.domainName,
+          policy:
+            view.policySource === 'fineGrained'
+              ? t('card.ad.fineGrainedPolicy', { name: view.policyName })
+              : t('card.ad.domainPolicy'),
+        })}
       </li>
       <li
         data-testid="ad-lockout"

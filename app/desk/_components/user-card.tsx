@@ -47,7 +47,10 @@ export function UserCard({
         <li
           className={`rounded px-2 py-1 ${card.lockout.isLockedOut ? 'bg-red-100 text-red-900' : 'bg-green-100 text-green-900'}`}
         >
-          {card.lockout.isLockedOut ? t('card.lockedOut') : t('card.notLockedOut')}
+          {/* A synced user has two lockouts: Entra's smart lockout here, AD's on the next line. */}
+          {card.onPremises.source === 'entra'
+            ? t(card.lockout.isLockedOut ? 'card.lockedOut' : 'card.notLockedOut')
+            : t(card.lockout.isLockedOut ? 'card.ad.entraLockedOut' : 'card.ad.entraNotLockedOut')}
         </li>
         <OnPremisesStatus view={card.onPremises} />
         {!card.user.accountEnabled ? (

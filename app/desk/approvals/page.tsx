@@ -60,6 +60,7 @@ export default async function ApprovalsPage() {
                   caseId={item.caseId}
                   label={t('desk.approvals.approve')}
                   errorLabel={t('desk.approvals.failed')}
+                  signInAgain={t('desk.approvals.signInAgain')}
                   describedBy={`approval-${item.caseId}`}
                 />
               </li>

@@ -48,7 +48,9 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('reset.password.title')}</h1>
-      <p className="mt-3 text-slate-700">{t('reset.password.intro')}</p>
+      <p className="mt-3 text-slate-700">
+        {t(data.onPremises.kind === 'entra' ? 'reset.password.intro' : 'reset.password.introActiveDirectory')}
+      </p>
       {errorKey && <ErrorNotice>{t(errorKey)}</ErrorNotice>}
       {data.onPremises.kind === 'unavailable' && <ErrorNotice>{t('reset.errors.adUnavailable')}</ErrorNotice>}
       <PasswordForm

@@ -3,6 +3,7 @@
 // path at fault) are announced in a role="alert" region.
 import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
+import { FormAlert } from '@/app/components/form-alert';
 import { fetchFromGraphAction, importPolicySetAction, loadDemoPoliciesAction } from '../actions';
 
 type Typed = Partial<Record<'name' | 'policies' | 'namedLocations' | 'authenticationStrengths', string>>;
@@ -35,7 +36,8 @@ export type ImportLabels = Record<
   | 'graphTitle'
   | 'graphHelp'
   | 'fetch'
-  | 'fetching',
+  | 'fetching'
+  | 'signInAgain',
   string
 >;
 
@@ -143,11 +145,7 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
           value={typed.authenticationStrengths}
         />
         <div aria-live="polite">
-          {importState.error && (
-            <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
-              {importState.error}
-            </p>
-          )}
+          <FormAlert state={importState} signInAgain={labels.signInAgain} />
         </div>
         <button
           type="submit"
@@ -178,11 +176,7 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
           className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
         />
         <div aria-live="polite">
-          {graphState.error && (
-            <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
-              {graphState.error}
-            </p>
-          )}
+          <FormAlert state={graphState} signInAgain={labels.signInAgain} />
         </div>
         <button
           type="submit"
@@ -201,10 +195,12 @@ export function LoadDemoForm({
   label,
   busyLabel,
   isPrimary,
+  signInAgain,
 }: {
   label: string;
   busyLabel: string;
   isPrimary: boolean;
+  signInAgain: string;
 }) {
   const [state, action, isLoading] = useActionState<FormState, FormData>(loadDemoPoliciesAction, {});
   return (
@@ -220,11 +216,7 @@ export function LoadDemoForm({
       >
         {isLoading ? busyLabel : label}
       </button>
-      {state.error && (
-        <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-3 text-red-900">
-          {state.error}
-        </p>
-      )}
+      <FormAlert state={state} signInAgain={signInAgain} />
     </form>
   );
 }
