@@ -146,8 +146,7 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
       value.push(resultOf(evaluated, policy, mask));
       continue;
     }
-    const isExcluded =
-      (mask & usersBit) !== 0 && userIndex >= 0 && tenant.userScopes[userIndex * stride + index] === 2;
+    const isExcluded = (mask & usersBit) !== 0 && userIndex >= 0 && tenant.userScopes[userIndex * stride + index] === 2;
     const key = isExcluded ? -mask - 1 : mask;
     let item = policy.whatIfResults.get(key) as WhatIfPolicyResult | undefined;
     if (!item) {
