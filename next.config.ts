@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { serverActionBodyLimitBytes } from './server/http/server-action-limit';
 
 // Static security headers for every route; reset pages add Referrer-Policy: no-referrer (FPCS). The Content
 // Security Policy (with a nonce per request) and HSTS are set by proxy.ts (server/http/security-headers.ts).
@@ -8,6 +9,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // `npm run typecheck` checks the whole repository (portal, CLI, mock Entra) once; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Next's own limit on a server action's body (its default is 1 MB), the same number proxy.ts refuses over.
+  experimental: { serverActions: { bodySizeLimit: serverActionBodyLimitBytes } },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', 'oidc-provider'],
   async headers() {
     return [

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
+import { serverActionBodyLimitBytes } from '../../server/http/server-action-limit';
 import { ports } from '../fixtures/ports';
 import { portalUrl } from '../fixtures/portal';
 
@@ -48,6 +49,18 @@ test('the edge’s own headers from a client never reach the refusal route', asy
   });
   expect(response.status()).toBe(404);
   expect(edgeDenials().map((row) => JSON.parse(row.detailsJson).path)).not.toContain('/forged');
+});
+
+test('a server action body over serverActions.bodySizeLimit is a 413, not the 500 Next gives, and audited', async ({
+  request,
+}) => {
+  const response = await request.post(`${portalUrl}/admin/simulator`, {
+    data: 'x'.repeat(serverActionBodyLimitBytes + 1),
+    headers: { ...action, origin: portalUrl, 'sec-fetch-site': 'same-origin' },
+  });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', reason: 'bodyTooLarge' });
+  expect(edgeDenials().map((row) => JSON.parse(row.detailsJson).reason)).toContain('bodyTooLarge');
 });
 
 test('a server action with an Origin header that is not a URL is a 403', async ({ request }) => {

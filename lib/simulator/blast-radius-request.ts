@@ -42,39 +42,55 @@ export const blastRadiusRequestSchema = z.object({
 
 export type BlastRadiusRequest = z.output<typeof blastRadiusRequestSchema>;
 
-/** One line of the NDJSON stream the page reads while the evaluation runs. */
-export type BlastRadiusEvent =
-  | { type: 'start'; userCount: number; phases: ('current' | 'compared')[]; flows: { flowId: string; label: string }[] }
-  | {
-      type: 'progress';
-      phase: 'current' | 'compared';
-      done: number;
-      total: number;
-      counts: Record<'granted' | 'interrupted' | 'blocked' | 'unavailable', number>[];
-    }
-  | {
-      type: 'heatMap';
-      phase: 'current' | 'compared';
-      rows: {
-        groupId: string;
-        displayName: string;
-        memberCount: number;
-        cells: { notGranted: number; share: number }[];
-      }[];
-    }
-  | {
-      type: 'diff';
-      changedUserCount: number;
-      flows: {
-        flowId: string;
-        label: string;
-        newlyBlocked: ChangeList;
-        newlyGranted: ChangeList;
-        newlyInterrupted: ChangeList;
-        newlyUnavailable: ChangeList;
-      }[];
-    }
-  | { type: 'done'; elapsedMs: number }
-  | { type: 'error'; code: string; message: string };
+const phaseSchema = z.enum(['current', 'compared']);
+const changeListSchema = z.object({ count: z.number(), users: z.array(z.string()) });
+export type ChangeList = z.infer<typeof changeListSchema>;
 
-export type ChangeList = { count: number; users: string[] };
+/** One line of the NDJSON stream the page reads while the evaluation runs (the page parses each with it). */
+export const blastRadiusEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    userCount: z.number(),
+    phases: z.array(phaseSchema),
+    flows: z.array(z.object({ flowId: z.string(), label: z.string() })),
+  }),
+  z.object({
+    type: z.literal('progress'),
+    phase: phaseSchema,
+    done: z.number(),
+    total: z.number(),
+    counts: z.array(
+      z.object({ granted: z.number(), interrupted: z.number(), blocked: z.number(), unavailable: z.number() }),
+    ),
+  }),
+  z.object({
+    type: z.literal('heatMap'),
+    phase: phaseSchema,
+    rows: z.array(
+      z.object({
+        groupId: z.string(),
+        displayName: z.string(),
+        memberCount: z.number(),
+        cells: z.array(z.object({ notGranted: z.number(), share: z.number() })),
+      }),
+    ),
+  }),
+  z.object({
+    type: z.literal('diff'),
+    changedUserCount: z.number(),
+    flows: z.array(
+      z.object({
+        flowId: z.string(),
+        label: z.string(),
+        newlyBlocked: changeListSchema,
+        newlyGranted: changeListSchema,
+        newlyInterrupted: changeListSchema,
+        newlyUnavailable: changeListSchema,
+      }),
+    ),
+  }),
+  z.object({ type: z.literal('done'), elapsedMs: z.number() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+
+export type BlastRadiusEvent = z.infer<typeof blastRadiusEventSchema>;

@@ -3,41 +3,16 @@ import 'server-only';
 // action whether it is allowed now and why not. Streamed to the console (server-sent events) after each
 // refresh. The push number is shown only while that push is pending; no code or pass is ever included.
 import { decideApprovalRequest } from '../../lib/desk/decide-approval';
-import { decideDeskAction, type DeskActionRefusal } from '../../lib/desk/decide-desk-action';
-import { deskActions, type DeskAction } from '../../lib/desk/desk-policy';
+import { decideDeskAction } from '../../lib/desk/decide-desk-action';
+import { deskActions } from '../../lib/desk/desk-policy';
+import type { DeskCaseView } from '../../lib/desk/desk-case-view-schema';
 import { verificationWindow } from '../../lib/desk/verification-window';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { assertCaseAgent, deskCaseFacts, loadDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
 import { refreshDeskCase } from './refresh-desk-case';
 
-export type DeskCaseView = {
-  id: string;
-  target: { id: string; userPrincipalName: string; displayName: string; isPrivileged: boolean };
-  createdAt: string;
-  endedAt: string | null;
-  endedReason: string | null;
-  blockedUntil: string | null;
-  verifications: {
-    id: string;
-    method: string;
-    status: string;
-    detail: string;
-    number: number | null;
-    createdAt: string;
-    completedAt: string | null;
-    expiresAt: string;
-  }[];
-  window: { state: 'notStarted' | 'open' | 'closed'; closesAt: string | null; secondsLeft: number };
-  actions: Record<DeskAction, { isAllowed: boolean; refusal: DeskActionRefusal | null }>;
-  approval: {
-    requestedAt: string | null;
-    approvedByName: string | null;
-    approvedAt: string | null;
-    canRequest: boolean;
-  };
-  serverTime: string;
-};
+export type { DeskCaseView } from '../../lib/desk/desk-case-view-schema';
 
 export async function deskCaseView(
   deps: DeskDependencies,

@@ -2,6 +2,7 @@
 // Origin-less server action, an Origin header that is not a URL. Route handlers are left to their pipeline.
 import { describe, expect, it } from 'vitest';
 import { edgeRefusal } from './edge-guard';
+import { serverActionBodyLimitBytes } from './server-action-limit';
 
 const appOrigin = 'https://portal.contoso.test';
 const refusal = (method: string, path: string, headers: Record<string, string> = {}) =>
@@ -39,6 +40,22 @@ describe('a server action (a POST to a page) must come from the portal', () => {
     expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', origin: 'not a url' })).toBe(
       'crossSite',
     );
+  });
+
+  it('a declared body over the server-action limit is a 413 before anything else (Next would answer 500)', () => {
+    const over = String(serverActionBodyLimitBytes + 1);
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', 'content-length': over })).toBe(
+      'bodyTooLarge',
+    );
+    expect(refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'cross-site', 'content-length': over })).toBe(
+      'bodyTooLarge',
+    );
+    const limit = String(serverActionBodyLimitBytes);
+    expect(
+      refusal('POST', '/admin/simulator', { 'sec-fetch-site': 'same-origin', 'content-length': limit }),
+    ).toBeNull();
+    // Route handlers have their own per-route limit (define-route.ts).
+    expect(refusal('POST', '/api/desk/search', { 'content-length': over })).toBeNull();
   });
 
   it('the portal’s own page passes', () => {

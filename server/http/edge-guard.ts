@@ -8,6 +8,7 @@
 import { AppError } from '@/lib/app-error';
 import { checkOrigin } from './check-origin';
 import { isRoutePath } from './route-paths';
+import { serverActionBodyLimitBytes } from './server-action-limit';
 
 /** The internal route proxy.ts rewrites a refusal to, and the headers it passes (set only by proxy.ts). */
 export const edgeRefusalPath = '/api/edge-refusal';
@@ -17,6 +18,10 @@ export const edgeRefusalHeaders = { reason: 'x-verity-edge-refusal', path: 'x-ve
 export const edgeRefusalsByReason = {
   malformedPath: () =>
     new AppError('INVALID_INPUT', 'The address contains malformed percent-encoding.', { reason: 'malformedPath' }),
+  bodyTooLarge: () =>
+    new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${serverActionBodyLimitBytes} bytes.`, {
+      reason: 'bodyTooLarge',
+    }),
   crossSite: () =>
     new AppError('FORBIDDEN', 'This request did not come from the portal’s own page. Go back and try again.', {
       reason: 'crossSite',
@@ -47,6 +52,8 @@ export function edgeRefusal(
   const { pathname } = new URL(request.url);
   if (isMalformedPath(pathname)) return 'malformedPath';
   if (request.method === 'GET' || request.method === 'HEAD' || isRoutePath(pathname)) return null;
+  // A body without Content-Length (chunked) is left to Next's own limit; browsers always declare one.
+  if (Number(request.headers.get('content-length') ?? 0) > serverActionBodyLimitBytes) return 'bodyTooLarge';
   try {
     checkOrigin(request.headers, appOrigin, { isUserNavigationAllowed: false });
     return isOriginHeaderUrl(request.headers) ? null : 'crossSite';

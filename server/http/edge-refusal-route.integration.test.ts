@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../database/test-database
 import { testAppOrigin, testConfig, testServices, testWiring } from '../context/test-services';
 import { edgeRefusal, edgeRefusalHeaders, edgeRefusalPath } from './edge-guard';
 import { edgeRefusalRoute } from './edge-refusal-route';
+import { serverActionBodyLimitBytes } from './server-action-limit';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -67,6 +68,18 @@ describe('refusals at the edge are audited', () => {
       reason: 'malformedPath',
       path: '/reset/verify/%ff',
     });
+  });
+
+  it('a server-action body over the limit: 413 bodyTooLarge, audited', async () => {
+    const { services } = testServices(testDb.db);
+    const request = rewritten('POST', '/admin/simulator', {
+      'sec-fetch-site': 'same-origin',
+      'content-length': String(serverActionBodyLimitBytes + 1),
+    });
+    const response = await edgeRefusalRoute.run(request, undefined, testWiring(services, null));
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', reason: 'bodyTooLarge' });
+    expect(JSON.parse((await edgeDenials()).at(-1)?.detailsJson ?? '{}')).toMatchObject({ reason: 'bodyTooLarge' });
   });
 
   it('reached without the proxy’s header (or with a made-up reason), it is a 404 and audits nothing', async () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../repository-root';
-import { demoClientIds, demoTenantId, publishedSecrets } from './published-values';
+import { demoClientIds, demoTenantId, publishedAuditHmacKeys, publishedSecrets } from './published-values';
 
 const root = repositoryRoot();
 const textFile = /\.(ts|tsx|mts|mjs|js|json|md|ya?ml|sh|env|example)$/;
@@ -13,6 +13,9 @@ const textFile = /\.(ts|tsx|mts|mjs|js|json|md|ya?ml|sh|env|example)$/;
 // `totpSecret`, `SMS_GATEWAY_TOKEN`, and shell/Markdown `AUTH_SECRET=…`.
 const quotedLiteral =
   /\b(\w*secret|\w*_TOKEN|\w*_PASSWORD|defaultPassword|demoPassword)["']?\s*[:=]\s*["'`]([^"'`\s${}]{8,})["'`]/gi;
+// `AUDIT_HMAC_KEYS: 'k1:…'`, `AUDIT_HMAC_KEYS=k1:…` (each id:base64key of the list).
+const auditKeyList =
+  /\bAUDIT_HMAC_KEYS["']?\s*[:=]\s*["'`]?([\w.-]+:[A-Za-z0-9+/=]{16,}(?:,\s*[\w.-]+:[A-Za-z0-9+/=]{16,})*)/g;
 const shellAssignment = /\b(AUTH_SECRET|\w+_CLIENT_SECRET|SMS_GATEWAY_TOKEN|AD_BIND_PASSWORD)=([^\s"'`$]{8,})/g;
 
 function repositoryFiles(): string[] {
@@ -40,6 +43,20 @@ describe('published values cannot go stale', () => {
     const missing = [...literals]
       .filter(([value]) => !publishedSecrets.has(value))
       .map(([v, where]) => `${v} in ${where}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every AUDIT_HMAC_KEYS literal in the repository is a published audit key', () => {
+    const published = new Set(publishedAuditHmacKeys.map((key) => Buffer.from(key, 'base64').toString('hex')));
+    const missing: string[] = [];
+    for (const file of repositoryFiles()) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      for (const match of text.matchAll(auditKeyList))
+        for (const entry of (match[1] ?? '').split(',')) {
+          const secret = Buffer.from(entry.trim().slice(entry.trim().indexOf(':') + 1), 'base64');
+          if (!published.has(secret.toString('hex'))) missing.push(`${entry.trim()} in ${file}`);
+        }
+    }
     expect(missing).toEqual([]);
   });
 

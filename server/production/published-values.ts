@@ -28,3 +28,11 @@ export const demoClientIds: ReadonlySet<string> = new Set([
   'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d02',
   'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d99',
 ]);
+
+/** Audit chain HMAC key material (base64) that appears in the repository's tests and settings. */
+export const publishedAuditHmacKeys: readonly string[] = [
+  // `k1:${'A'.repeat(44)}` in server/config.test.ts and server/reset/reset-routes.integration.test.ts
+  'A'.repeat(44),
+  // Buffer.alloc(32, 7) in server/audit/audit-config.test.ts
+  Buffer.alloc(32, 7).toString('base64'),
+];

@@ -87,6 +87,34 @@ describe('production refuses unsafe configuration (issue 11, finding 1)', () => 
     );
   });
 
+  const hmacKey = (id: string, secret: Buffer) => `${id}:${secret.toString('base64')}`;
+
+  it.each([
+    ['published in the repository (the tests’ all-zero key)', `k1:${'A'.repeat(44)}`],
+    ['published in the repository (the audit config test’s key)', hmacKey('k1', Buffer.alloc(32, 7))],
+    ['low entropy: two byte values', hmacKey('k1', Buffer.from('\u0001\u0002'.repeat(24), 'latin1'))],
+    ['low entropy: a typed word repeated', hmacKey('k1', Buffer.from('password'.repeat(5)))],
+    ['low entropy: an ascending sequence', hmacKey('k1', Buffer.from('abcdefghijklmnopqrstuvwxyz0123456789'))],
+    ['too short (16 bytes)', hmacKey('k1', randomBytes(16))],
+    ['a weak older key kept for verification', `${realEntra.AUDIT_HMAC_KEYS},${hmacKey('k0', Buffer.alloc(32, 7))}`],
+  ])('refuses an unsafe AUDIT_HMAC_KEYS: %s', (_name, keys) => {
+    expect(() => loadConfig({ ...realEntra, AUDIT_HMAC_KEYS: keys })).toThrow(refusal('AUDIT_HMAC_KEYS'));
+  });
+
+  it('accepts audit keys from the usual generator (openssl rand -base64 32), and a rotation list of them', () => {
+    for (let run = 0; run < 50; run += 1) {
+      const keys = `${hmacKey('2026-q4', randomBytes(32))},${hmacKey('2026-q3', randomBytes(48))}`;
+      expect(loadConfig({ ...realEntra, AUDIT_HMAC_KEYS: keys }).AUDIT_HMAC_KEYS).toHaveLength(2);
+    }
+    const typed = hmacKey('typed', Buffer.from(randomBytes(30).toString('base64')));
+    expect(loadConfig({ ...realEntra, AUDIT_HMAC_KEYS: typed }).AUDIT_HMAC_KEYS).toHaveLength(1);
+  });
+
+  it('allows a published audit key with VERITY_DEMO_MODE=1', () => {
+    const demo = loadConfig({ ...realEntra, VERITY_DEMO_MODE: '1', AUDIT_HMAC_KEYS: `k1:${'A'.repeat(44)}` });
+    expect(demo.AUDIT_HMAC_KEYS?.[0]?.secret.equals(Buffer.alloc(33))).toBe(true);
+  });
+
   it('allows all of it with VERITY_DEMO_MODE=1 (still not without a secret)', () => {
     const demo = loadConfig({
       NODE_ENV: 'production',

@@ -1,9 +1,11 @@
 // Production refuses settings that make the deployment open to anyone who has read this repository: a
 // published or weak session secret (a known AUTH_SECRET lets anyone mint a session with any roles), the
-// mock's client ids and secrets, a mock or loopback Entra authority, the demo tenant. A demo runs with
-// VERITY_DEMO_MODE=1 instead, and every page says so (app/layout.tsx).
+// mock's client ids and secrets, a mock or loopback Entra authority, the demo tenant, a published or weak audit
+// chain key (whoever holds it can rewrite the chain unseen). A demo runs with VERITY_DEMO_MODE=1 instead, and
+// every page says so (app/layout.tsx).
 import { AppError } from '../../lib/app-error';
 import { demoClientIds, demoTenantId, publishedSecrets } from './published-values';
+import { auditKeyWeakness } from './audit-key-strength';
 import { secretWeakness } from './secret-strength';
 
 /** The parsed configuration, as far as this check reads it. */
@@ -14,6 +16,7 @@ type Settings = Record<string, unknown> & {
   ENTRA_RESET_CLIENT_ID: string;
   ENTRA_PORTAL_CLIENT_ID: string;
   ENTRA_RESET_CLIENT_CERTIFICATE_KEY?: string;
+  AUDIT_HMAC_KEYS?: readonly { id: string; secret: Buffer }[];
 };
 
 type Refusal = { variable: string; reason: string };
@@ -47,6 +50,9 @@ export function unsafeProductionSettings(settings: Settings): Refusal[] {
     const weakness = secretWeakness(authSecret);
     if (weakness) refusals.push({ variable: 'AUTH_SECRET', reason: weakness });
   }
+  // Every listed key, the older ones too: a key kept for verifying old entries still makes entries verify.
+  const auditKeyRefusal = (settings.AUDIT_HMAC_KEYS ?? []).map(auditKeyWeakness).find(Boolean);
+  if (auditKeyRefusal) refusals.push({ variable: 'AUDIT_HMAC_KEYS', reason: auditKeyRefusal });
   for (const variable of ['ENTRA_AUTHORITY_HOST', 'GRAPH_BASE_URL'] as const) {
     if (isLoopbackHost(new URL(settings[variable]).hostname))
       refusals.push({ variable, reason: 'points at the mock Entra or another local address' });

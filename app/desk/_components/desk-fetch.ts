@@ -1,7 +1,7 @@
 // Browser-side calls to the desk's route handlers: JSON in and out, errors turned into a message key
 // (the policy's refusal when there is one) so the console shows them in the agent's language.
-import { z } from 'zod';
-import { appErrorCodes, type AppErrorCode } from '@/lib/app-error';
+import type { AppErrorCode } from '@/lib/app-error';
+import { errorBodySchema } from '@/lib/http/error-body-schema';
 import type { ApprovalRefusal } from '@/lib/desk/decide-approval';
 import { isKeyOf } from '@/lib/is-key-of';
 import deskMessages from '@/messages/en/desk.json';
@@ -13,11 +13,6 @@ deskMessages.errors satisfies Record<DeskErrorCode, string>;
 
 type DeskErrorCode = AppErrorCode | 'NETWORK';
 type DeskRefusalKey = keyof typeof deskRefusals;
-
-// The pipeline's one error body (server/http/request-failure.ts); anything else is an unexpected answer.
-const errorBodySchema = z.object({
-  error: z.object({ code: z.enum(appErrorCodes), message: z.string(), reason: z.string().optional() }),
-});
 
 export type DeskCallError = { code: DeskErrorCode; message: string; refusal: DeskRefusalKey | null };
 export type DeskCallResult<T> = { ok: true; data: T } | { ok: false; error: DeskCallError };

@@ -2,7 +2,16 @@
 // Subscribes to the case's server-sent events (EventSource reconnects by itself) and keeps a local
 // clock offset so the countdown ticks every second without asking the server.
 import { useEffect, useState } from 'react';
-import type { DeskCaseView } from '@/server/desk/desk-case-view';
+import { deskCaseViewSchema, type DeskCaseView } from '@/lib/desk/desk-case-view-schema';
+
+function parsedCaseView(data: string): DeskCaseView | null {
+  try {
+    const parsed = deskCaseViewSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export function useDeskCase(caseId: string | null): {
   view: DeskCaseView | null;
@@ -23,7 +32,9 @@ export function useDeskCase(caseId: string | null): {
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     source.onmessage = (event: MessageEvent<string>) => {
-      const next = JSON.parse(event.data) as DeskCaseView;
+      // An event that is not a case view (a truncated line, an error event) leaves the last good view shown.
+      const next = parsedCaseView(event.data);
+      if (!next) return;
       setOffsetMs(Date.parse(next.serverTime) - Date.now());
       setView(next);
     };

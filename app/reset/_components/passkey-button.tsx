@@ -3,6 +3,7 @@
 // where the server says. Errors are announced (role="alert"); the button stays usable to try again.
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { useState } from 'react';
+import { z } from 'zod';
 
 export type PasskeyButtonProps = {
   mode: 'register' | 'authenticate';
@@ -38,7 +39,7 @@ export function PasskeyButton({
           credentials: 'same-origin',
         });
         if (!response.ok) throw new Error(String(response.status));
-        return (await response.json()) as Record<string, unknown>;
+        return z.record(z.string(), z.unknown()).parse(await response.json());
       };
       const answer = await post(optionsUrl, extra);
       const options = (mode === 'register' ? answer.options : answer) as Parameters<

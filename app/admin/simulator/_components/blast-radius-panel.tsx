@@ -6,6 +6,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { BlastRadiusEvent } from '@/lib/simulator/blast-radius-request';
 import type { OutcomeCounts } from '@/lib/conditional-access/blast-radius';
 import type { BlastRadiusLabels } from '@/lib/simulator/message-keys';
+import { errorBodySchema } from '@/lib/http/error-body-schema';
+import { parseEventLine, splitLines } from './blast-radius-lines';
 import { OutcomeChart } from './outcome-chart';
 import { ScrollRegion } from './scroll-region';
 
@@ -143,8 +145,8 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
         signal: abort.signal,
       });
       if (!response.ok || !response.body) {
-        const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(problem?.error?.message ?? `HTTP ${response.status}`);
+        const problem = errorBodySchema.safeParse(await response.json().catch(() => null));
+        setError(problem.success ? problem.data.error.message : `HTTP ${response.status}`);
         setStatus('');
         return;
       }
@@ -153,14 +155,9 @@ export function BlastRadiusPanel(props: BlastRadiusPanelProps) {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffered += value;
-        let newline = buffered.indexOf('\n');
-        while (newline >= 0) {
-          const line = buffered.slice(0, newline);
-          buffered = buffered.slice(newline + 1);
-          if (line.trim()) handle(JSON.parse(line) as BlastRadiusEvent, firstResult);
-          newline = buffered.indexOf('\n');
-        }
+        const { lines, rest } = splitLines(buffered + value);
+        buffered = rest;
+        for (const line of lines) handle(parseEventLine(line), firstResult);
       }
     } catch (caught) {
       if (abort.signal.aborted) setStatus(l.cancelled);

@@ -1,21 +1,11 @@
 // POST /reset/actions/check-code — checks an SMS or email code for this session.
 import { z } from 'zod';
-import { defineRoute } from '@/server/http/define-route';
-import {
-  backWithError,
-  checkResetCsrf,
-  purposeOf,
-  resetArgs,
-  resetHeaders,
-  renewedResetRedirect,
-} from '@/server/reset/http/reset-route-options';
+import { defineResetRoute } from '@/server/reset/http/define-reset-route';
+import { backWithError, purposeOf, resetArgs, renewedResetRedirect } from '@/server/reset/http/reset-route-options';
 import { checkVerificationCode } from '@/server/reset/verification-codes';
 
-export const POST = defineRoute({
+export const POST = defineResetRoute({
   name: 'reset.checkCode',
-  access: 'public',
-  headers: resetHeaders,
-  csrf: checkResetCsrf,
   body: {
     kind: 'form',
     schema: z.object({

@@ -1,21 +1,11 @@
 // POST /reset/actions/check-totp — checks a code from the authenticator app enrolled on /account.
 import { z } from 'zod';
-import { defineRoute } from '@/server/http/define-route';
-import {
-  backWithError,
-  checkResetCsrf,
-  purposeOf,
-  resetArgs,
-  resetHeaders,
-  renewedResetRedirect,
-} from '@/server/reset/http/reset-route-options';
+import { defineResetRoute } from '@/server/reset/http/define-reset-route';
+import { backWithError, purposeOf, resetArgs, renewedResetRedirect } from '@/server/reset/http/reset-route-options';
 import { verifyTotp } from '@/server/reset/verify-totp';
 
-export const POST = defineRoute({
+export const POST = defineResetRoute({
   name: 'reset.checkTotp',
-  access: 'public',
-  headers: resetHeaders,
-  csrf: checkResetCsrf,
   body: { kind: 'form', schema: z.object({ purpose: z.enum(['reset', 'unlock']), code: z.string().max(100) }) },
   redirectOnError: backWithError((raw) => `/${purposeOf(raw)}/verify/totp`),
   handle: async (context, { body }, request) => {

@@ -1,14 +1,11 @@
 // POST /reset/actions/passkey-verify — checks the passkey assertion for this reset session.
 import { z } from 'zod';
-import { defineRoute } from '@/server/http/define-route';
-import { checkResetCsrf, renewedResetJson, resetArgs, resetHeaders } from '@/server/reset/http/reset-route-options';
+import { defineResetRoute } from '@/server/reset/http/define-reset-route';
+import { renewedResetJson, resetArgs } from '@/server/reset/http/reset-route-options';
 import { verifyPasskey } from '@/server/reset/verify-passkey';
 
-export const POST = defineRoute({
+export const POST = defineResetRoute({
   name: 'reset.passkeyVerify',
-  access: 'public',
-  headers: resetHeaders,
-  csrf: checkResetCsrf,
   bodyLimitBytes: 64 * 1024,
   body: {
     kind: 'json',

@@ -2,22 +2,17 @@
 import { z } from 'zod';
 import { isAppError } from '@/lib/app-error';
 import { changePassword } from '@/server/reset/change-password';
-import { defineRoute } from '@/server/http/define-route';
+import { defineResetRoute } from '@/server/reset/http/define-reset-route';
 import {
   backWithError,
-  checkResetCsrf,
   resetArgs,
-  resetHeaders,
   resetRedirect,
   withQuery,
   renewedResetRedirect,
 } from '@/server/reset/http/reset-route-options';
 
-export const POST = defineRoute({
+export const POST = defineResetRoute({
   name: 'reset.password',
-  access: 'public',
-  headers: resetHeaders,
-  csrf: checkResetCsrf,
   body: { kind: 'form', schema: z.object({ password: z.string().max(1024), confirmation: z.string().max(1024) }) },
   redirectOnError: backWithError('/reset/new-password'),
   handle: async (context, { body }, request) => {

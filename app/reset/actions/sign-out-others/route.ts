@@ -1,20 +1,11 @@
 // POST /reset/actions/sign-out-others — after a reset, ends the user's other sessions in Entra.
 import { z } from 'zod';
-import { defineRoute } from '@/server/http/define-route';
-import {
-  backWithError,
-  checkResetCsrf,
-  resetArgs,
-  resetHeaders,
-  resetRedirect,
-} from '@/server/reset/http/reset-route-options';
+import { defineResetRoute } from '@/server/reset/http/define-reset-route';
+import { backWithError, resetArgs, resetRedirect } from '@/server/reset/http/reset-route-options';
 import { signOutOtherSessions } from '@/server/reset/sign-out-other-sessions';
 
-export const POST = defineRoute({
+export const POST = defineResetRoute({
   name: 'reset.signOutOthers',
-  access: 'public',
-  headers: resetHeaders,
-  csrf: checkResetCsrf,
   body: { kind: 'form', schema: z.object({}) },
   redirectOnError: backWithError('/reset/done'),
   handle: async (context, _input, request) => {

@@ -1,15 +1,14 @@
 // POST /reset/actions/start — username → a new reset or unlock session (enumeration-safe, see
 // server/reset/start-reset-session.ts); always 303 to the service list with the session cookie.
 import { z } from 'zod';
-import { defineRoute } from '@/server/http/define-route';
+import { defineResetRoute } from '@/server/reset/http/define-reset-route';
 import { reasonOf } from '@/server/http/request-failure';
-import { purposeOf, resetArgs, resetHeaders, resetRedirect, withQuery } from '@/server/reset/http/reset-route-options';
+import { purposeOf, resetArgs, resetRedirect, withQuery } from '@/server/reset/http/reset-route-options';
 import { startResetSession } from '@/server/reset/start-reset-session';
 
-export const POST = defineRoute({
+export const POST = defineResetRoute({
   name: 'reset.start',
-  access: 'public',
-  headers: resetHeaders,
+  csrf: 'beforeSession',
   body: {
     kind: 'form',
     schema: z.object({

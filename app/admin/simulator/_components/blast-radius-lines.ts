@@ -1,0 +1,28 @@
+// The blast-radius stream as the page reads it: NDJSON split into whole lines as chunks arrive, each line checked
+// against the stream's schema (lib/simulator/blast-radius-request.ts). A line that is not an event becomes an
+// error event, so a broken stream shows a message instead of throwing inside the reader.
+import { blastRadiusEventSchema, type BlastRadiusEvent } from '@/lib/simulator/blast-radius-request';
+
+/** The whole lines in `buffered` (blank ones dropped) and the unfinished rest to keep for the next chunk. */
+export function splitLines(buffered: string): { lines: string[]; rest: string } {
+  const end = buffered.lastIndexOf('\n');
+  if (end < 0) return { lines: [], rest: buffered };
+  const lines = buffered
+    .slice(0, end)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return { lines, rest: buffered.slice(end + 1) };
+}
+
+export function parseEventLine(line: string): BlastRadiusEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { type: 'error', code: 'INVALID_INPUT', message: 'The evaluation stream sent a line that is not JSON.' };
+  }
+  const parsed = blastRadiusEventSchema.safeParse(value);
+  return parsed.success
+    ? parsed.data
+    : { type: 'error', code: 'INVALID_INPUT', message: 'The evaluation stream sent an event the page does not know.' };
+}
