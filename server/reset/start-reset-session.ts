@@ -8,7 +8,7 @@ import { AppError } from '../../lib/app-error';
 import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
-import { outboxJob, runOutboxJob } from '../jobs/outbox';
+import { outboxJob, runCommittedJob } from '../jobs/outbox';
 import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
@@ -46,25 +46,34 @@ export async function startResetSession(
   const job = outboxJob({
     name: startedJob,
     key: `resetStarted:${id}`,
-    payload: { sessionId: id, username, purpose: input.purpose, origin: input.origin },
+    payload: {
+      sessionId: id,
+      // The attempt's stable reference for the audit entry: the row's id changes when the token is renewed.
+      sessionReference: resetSessionReference({ purpose: input.purpose, username, createdAt: now }),
+      username,
+      purpose: input.purpose,
+      origin: input.origin,
+    },
     now,
   });
-  await deps.db.$transaction([
-    deps.db.resetSession.create({
-      data: {
-        id,
-        purpose: input.purpose,
-        username,
-        createdAt: now,
-        expiresAt: expiryFor(now, deps.settings.sessionLimits),
-        returnUrl,
-      },
-    }),
-    deps.db.outboxJob.create({ data: job }),
-  ]);
-  deps.inBackground(async () => {
-    await runOutboxJob(deps, job.id, { [startedJob]: resetStartedHandler(deps) }, { isWriter: true });
-  });
+  // A burst waits for a connection (up to 10 s) rather than failing the start (issue 12, finding 4).
+  await deps.db.$transaction(
+    async (tx) => {
+      await tx.resetSession.create({
+        data: {
+          id,
+          purpose: input.purpose,
+          username,
+          createdAt: now,
+          expiresAt: expiryFor(now, deps.settings.sessionLimits),
+          returnUrl,
+        },
+      });
+      await tx.outboxJob.create({ data: job });
+    },
+    { maxWait: 10_000 },
+  );
+  deps.inBackground(() => runCommittedJob(deps, job, { [startedJob]: resetStartedHandler(deps) }));
   return { token };
 }
 
@@ -72,6 +81,7 @@ export const startedJob = 'reset.started';
 
 const startedPayload = z.object({
   sessionId: z.string(),
+  sessionReference: z.string().optional(),
   username: z.string(),
   purpose: z.enum(['reset', 'unlock']),
   origin: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
@@ -82,14 +92,17 @@ export function resetStartedHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
     const payload = startedPayload.parse(raw);
     const { userId } = await resolveAccount(deps, payload.sessionId, payload.username);
-    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens.
-    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
+    // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens. A
+    // session renewed before this job ran resolves its account on demand (ensureAccountResolved).
+    const row = payload.sessionReference
+      ? null
+      : await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
     await auditReset(deps, {
       action: 'reset.started',
       outcome: 'info',
       subjectId: userId,
       purpose: payload.purpose,
-      sessionId: row ? resetSessionReference(row) : payload.sessionId,
+      sessionId: payload.sessionReference ?? (row ? resetSessionReference(row) : payload.sessionId),
       origin: payload.origin,
       ...(userId ? {} : { reason: 'unknownAccount' }),
     });

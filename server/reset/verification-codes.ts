@@ -56,7 +56,10 @@ export async function sendVerificationCode(
     name: deliverCodeJob,
     key: `deliverCode:${id}`,
     payload: {
-      sessionId: session.row.id,
+      // The challenge, not the session row: the row's id changes with every renewed token (ASVS5 7.2.4), while
+      // the challenge keeps its id and follows the row (ON UPDATE CASCADE), so a delivery queued before a
+      // renewal still finds its session.
+      challengeId: id,
       service: input.service,
       sealedCode: sealSecret(deps.settings.secret, code),
       locale: input.locale,
@@ -89,7 +92,9 @@ export async function sendVerificationCode(
 export const deliverCodeJob = 'reset.deliverCode';
 
 const deliverCodePayload = z.object({
-  sessionId: z.string(),
+  challengeId: z.string().optional(),
+  /** Jobs queued before challengeId was added name the session row itself. */
+  sessionId: z.string().optional(),
   service: codeServiceSchema,
   sealedCode: z.string(),
   locale: z.enum(['en', 'fr']),
@@ -100,7 +105,16 @@ const deliverCodePayload = z.object({
 export function deliverCodeHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
     const payload = deliverCodePayload.parse(raw);
-    const row = await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } });
+    const row = payload.challengeId
+      ? (
+          await deps.db.verificationChallenge.findUnique({
+            where: { id: payload.challengeId },
+            include: { resetSession: true },
+          })
+        )?.resetSession
+      : payload.sessionId
+        ? await deps.db.resetSession.findUnique({ where: { id: payload.sessionId } })
+        : null;
     if (!row) return;
     const code = openSealedSecret(deps.settings.secret, payload.sealedCode);
     await deliverCode(deps, describeSession(deps, row), payload.service, code, payload.locale, payload.origin);
