@@ -1,13 +1,14 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { supportedLocales } from '../lib/i18n/pick-locale';
 import { currentSession } from '../server/auth/current-session';
 import { getConfig } from '../server/config';
 import { requestMessages } from '../server/i18n/request-messages';
 import { LanguageSwitcher } from './components/language-switcher';
-import { LocaleProvider } from './components/locale-provider';
-import { SignOutButton } from './components/sign-out-button';
+import { ErrorPageMessagesProvider } from './components/error-page-messages';
+import { SignOutForm } from './components/sign-out-form';
+import enErrorPage from '@/messages/en/error-page.json';
+import frErrorPage from '@/messages/fr/error-page.json';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,6 +26,9 @@ const navigation = [
   { href: '/admin/simulator', key: 'nav.simulator', roles: ['Portal.Admin'] },
 ] as const;
 
+// The error boundary's strings in the request's language (app/components/error-page-messages.tsx).
+const errorPageMessages = { en: enErrorPage, fr: frErrorPage } as const;
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await requestMessages();
   const session = await currentSession();
@@ -39,9 +43,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('app.skipToContent')}
         </a>
+        {/* Plain links, not next/link: its client router code would be bundled on /reset, which must stay small
+            and work without script (issue 14); every page here is server-rendered, so a full load costs little. */}
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <Link
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link on purpose (above) */}
+            <a
               href="/"
               className="flex items-center gap-2 rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700"
             >
@@ -52,17 +59,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 V
               </span>
               <span className="text-lg font-semibold">{t('app.name')}</span>
-            </Link>
+            </a>
             <nav aria-label={t('nav.label')} className="order-last w-full sm:order-none sm:w-auto">
               <ul className="flex flex-wrap gap-x-1 gap-y-1 text-sm">
                 {links.map((item) => (
                   <li key={item.href}>
-                    <Link
+                    <a
                       href={item.href}
                       className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700"
                     >
                       {t(item.key)}
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -76,21 +83,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {session ? (
                 <span className="flex items-center gap-2 text-sm">
                   <span className="hidden text-slate-600 md:inline">{session.user?.name}</span>
-                  <SignOutButton label={t('nav.signOut')} />
+                  <SignOutForm label={t('nav.signOut')} />
                 </span>
               ) : (
-                <Link
+                <a
                   href="/signin"
                   className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-700"
                 >
                   {t('nav.signIn')}
-                </Link>
+                </a>
               )}
             </div>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          <LocaleProvider locale={locale}>{children}</LocaleProvider>
+          <ErrorPageMessagesProvider messages={errorPageMessages[locale]}>{children}</ErrorPageMessagesProvider>
         </main>
         {getConfig().VERITY_DEMO_MODE && (
           // VERITY_DEMO_MODE=1 lets production run on published secrets and the mock Entra: users must know.

@@ -1,6 +1,7 @@
 // Figure, not a pass/fail test (issue 14, "Speed on a phone"): how much JavaScript the self-service pages make a
 // real browser download, gzip-compressed, split into the framework's runtime (Next's build manifest:
-// `rootMainFiles` and `polyfillFiles`, the same on every page) and everything else, which is our own code.
+// `rootMainFiles` and `polyfillFiles`, the same on every page) and everything else, counted as our own code (it
+// also holds Next's App Router client components, which Next bundles into the page's chunk; see the README).
 // Target: our own code on /reset at most 7 KB gzip beyond the runtime. Writes bench/results/reset-js-budget.json.
 // Run with `E2E_PORT_OFFSET=<n> npx playwright test -c bench/playwright.bench.config.ts bench/reset-js-budget.spec.ts`.
 import fs from 'node:fs';

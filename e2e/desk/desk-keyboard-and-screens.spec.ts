@@ -1,5 +1,6 @@
-// Usable at a real desk: the whole verification and an unlock with the keyboard only, and screenshots of
-// every desk page at laptop (1280 px) and phone (390 px) widths in test-results/desk-screens/.
+// Usable at a real desk: the whole verification and an unlock with the keyboard only, focus back on the opener
+// after a cancelled confirmation, and screenshots of every desk page at laptop (1280 px) and phone (390 px)
+// widths in test-results/desk-screens/.
 import { expect, test, type Page } from '@playwright/test';
 import { closePhone, resetTenant } from '../fixtures/authenticator';
 import { signInToPortal } from '../fixtures/portal';
@@ -66,7 +67,19 @@ test('screenshots of the desk pages at 1280 and 390 px', async ({ page, context,
   await shoot(page, 'console-push-pending');
   await closePhone(await answerDeskPush(context, 'pradeep.gupta@contoso.test', { number }));
   await expect(page.getByRole('timer')).toBeVisible();
-  await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  // Cancelling a confirmation (button or Escape) puts focus back on the button that opened it.
+  const issuePass = page.getByRole('button', { name: 'Issue a Temporary Access Pass' });
+  await issuePass.click();
+  await expect(page.getByRole('button', { name: 'Yes, continue' })).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('confirm-action')).toHaveCount(0);
+  await expect(issuePass).toBeFocused();
+  const requireChange = page.getByRole('button', { name: 'Require a password change' });
+  await requireChange.click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-action')).toHaveCount(0);
+  await expect(requireChange).toBeFocused();
+  await issuePass.click();
   await page.getByRole('button', { name: 'Yes, continue' }).click();
   await expect(page.getByTestId('temporary-access-pass')).toBeVisible();
   await shoot(page, 'console-verified-tap');

@@ -50,6 +50,32 @@ test('an agent signs in through the mock Entra (password + push) and sees the de
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
 
+test('sign-out is a plain form: it works without JavaScript, also when the CSRF cookie has gone', async ({
+  page,
+  browser,
+}) => {
+  await signInToPortal(page, 'lynne.robbins@contoso.test');
+  const signedIn = await page.context().storageState();
+  for (const csrfCookie of ['kept', 'dropped'] as const) {
+    const cookies = signedIn.cookies.filter(
+      (cookie) => csrfCookie === 'kept' || !cookie.name.endsWith('next-auth.csrf-token'),
+    );
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: { ...signedIn, cookies } });
+    const user = await context.newPage();
+    await user.goto(`${portalUrl}/reset`);
+    await user.getByRole('button', { name: 'Sign out' }).click();
+    if (csrfCookie === 'dropped') {
+      // next-auth refuses the tokenless post, sets a fresh token and sends the browser to our /signout page.
+      await expect(user).toHaveURL(`${portalUrl}/signout`);
+      await expect(user.getByRole('heading', { name: 'Sign out of Verity' })).toBeVisible();
+      await user.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    }
+    await expect(user).toHaveURL(`${portalUrl}/`);
+    await expect(user.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await context.close();
+  }
+});
+
 test('an administrator signs in with a passkey and sees the simulator link', async ({ page }) => {
   await signInToPortal(page, 'patti.fernandez@contoso.test');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' })).toBeVisible();

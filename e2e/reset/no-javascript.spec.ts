@@ -1,10 +1,11 @@
 // Issue 14: locked-out users arrive from kiosk browsers and the restricted web views of logon screens, often
 // without JavaScript. The reset and unlock flows are plain forms that post, with server-rendered feedback:
-// a full reset by SMS code (plus the authenticator app set up earlier) and an unlock, with scripts disabled.
+// a full reset by SMS code (plus the authenticator app set up earlier), a full reset through Entra MFA, and an
+// unlock, with scripts disabled.
 // (axe needs script in the page, so the same pages are checked for accessibility by the other reset specs.)
 import * as OTPAuth from 'otpauth';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoPassword, resetTenant } from '../fixtures/authenticator';
+import { authenticatorApprove, demoPassword, readPushNumber, resetTenant } from '../fixtures/authenticator';
 import { clearDevSink } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { latestEmailCode, latestSmsCode, newPassword, passwordSignsIn } from './reset-helpers';
@@ -95,5 +96,30 @@ test('an unlock by SMS and email codes with JavaScript disabled', async ({ page,
   await user.getByRole('button', { name: 'Unlock my account' }).click();
   await expect(user.getByRole('heading', { name: 'Your account is unlocked' })).toBeVisible();
   expect(await passwordSignsIn(user.request, upn, demoPassword)).toBe('granted');
+  await user.context().close();
+});
+
+test('a passwordless user resets through Entra MFA with JavaScript disabled', async ({ context, browser }) => {
+  const upn = 'pradeep.gupta@contoso.test';
+  const user = await withoutJavaScript(browser);
+  await start(user, 'reset', upn);
+  await expect(user.getByText('You have 0 of 3 stars.')).toBeVisible();
+  await user.getByRole('button', { name: 'Continue with Microsoft' }).click();
+  await expect(user.getByText('Mock Entra ID — development only').first()).toBeVisible();
+  await user.getByRole('button', { name: 'Send notification' }).click();
+  // The phone is another device: its simulated Authenticator runs in an ordinary browser (`context`).
+  await authenticatorApprove(context, upn, await readPushNumber(user), { pin: '1234' });
+  // Without script the mock's page cannot poll for the answer (mock-idp/assets/push-status.js submits this same
+  // form when the app has answered), so the user says so, as on Microsoft's own page.
+  await user.getByRole('button', { name: "I've approved it" }).click();
+  await expect(user).toHaveURL(/\/reset\/services\?entra=verified/, { timeout: 30_000 });
+  await expect(user.getByRole('status').filter({ hasText: 'Microsoft Entra MFA confirmed it' })).toBeVisible();
+  await expect(user.getByText('You have 3 of 3 stars.')).toBeVisible();
+  await user.getByRole('link', { name: 'Choose a new password' }).click();
+  await user.getByLabel('New password').fill(newPassword);
+  await user.getByLabel('Type it again').fill(newPassword);
+  await user.getByRole('button', { name: 'Change my password' }).click();
+  await expect(user.getByRole('heading', { name: 'Your password was changed' })).toBeVisible();
+  expect(await passwordSignsIn(user.request, upn, newPassword)).toBe('granted');
   await user.context().close();
 });

@@ -15,7 +15,7 @@ export function authOptions(): NextAuthOptions {
     providers: [entraProvider(config)],
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
     useSecureCookies: secure,
-    pages: { signIn: '/signin', error: '/signin' },
+    pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },
     callbacks: {
       jwt({ token, profile }) {
         if (profile) {

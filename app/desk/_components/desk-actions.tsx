@@ -36,6 +36,13 @@ export function DeskActions({
   const [pass, setPass] = useState<{ value: string; minutes: number; isUsableOnce: boolean } | null>(null);
   const [isRequesting, setRequesting] = useState(false);
   const [confirming, setConfirming] = useState<DeskAction | null>(null);
+  // Cancelling the confirmation puts focus back on the button that opened it (WAI-ARIA APG, dialog pattern:
+  // "when a dialog closes, focus returns to the element that invoked it"); it is re-enabled first, hence the effect.
+  const [cancelled, setCancelled] = useState<DeskAction | null>(null);
+  const actionButtons = useRef(new Map<DeskAction, HTMLButtonElement>());
+  useEffect(() => {
+    if (cancelled && !confirming) actionButtons.current.get(cancelled)?.focus();
+  }, [cancelled, confirming]);
   const [hasUnlocked, setHasUnlocked] = useState(false);
   const isOpen = view.window.state === 'open' && secondsLeft > 0;
 
@@ -129,10 +136,18 @@ export function DeskActions({
           return (
             <li key={action} className="rounded-lg border border-slate-200 p-3">
               <button
+                ref={(button) => {
+                  if (button) actionButtons.current.set(action, button);
+                  else actionButtons.current.delete(action);
+                }}
                 type="button"
                 disabled={!isAllowed || busy !== null || confirming !== null}
                 aria-describedby={reasonId}
-                onClick={() => (confirmedActions.has(action) ? setConfirming(action) : void act(action))}
+                onClick={() => {
+                  setCancelled(null);
+                  if (confirmedActions.has(action)) setConfirming(action);
+                  else void act(action);
+                }}
                 className="w-full rounded-lg bg-brand-700 px-3 py-2 font-medium text-white disabled:bg-slate-300 disabled:text-slate-700"
               >
                 {t(`actions.${action}.label`)}
@@ -154,7 +169,10 @@ export function DeskActions({
           yes={t('actions.confirm.yes')}
           no={t('actions.confirm.no')}
           onYes={() => void act(confirming)}
-          onNo={() => setConfirming(null)}
+          onNo={() => {
+            setCancelled(confirming);
+            setConfirming(null);
+          }}
         />
       ) : null}
       {message ? (
@@ -191,6 +209,9 @@ function ConfirmAction({
       role="group"
       aria-labelledby="confirm-action-text"
       data-testid="confirm-action"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onNo();
+      }}
       className="mt-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3"
     >
       <p id="confirm-action-text" className="font-medium text-amber-950">
