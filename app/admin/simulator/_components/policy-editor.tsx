@@ -4,6 +4,7 @@
 // create rules (e.g. no "mfa" with an authentication strength) and answers with the JSON path at fault.
 import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
+import { editableValues } from '@/lib/conditional-access/policy-schema';
 import { deletePolicyAction, savePolicyAction } from '../actions';
 
 type Json = Record<string, unknown>;
@@ -20,18 +21,7 @@ export type PolicyEditorProps = {
 };
 
 const inputClass = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2';
-const platforms = ['all', 'android', 'iOS', 'windows', 'macOS', 'linux', 'windowsPhone'];
-const clientAppTypes = ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other'];
-const riskLevels = ['high', 'medium', 'low', 'none'];
-const grantControls = [
-  'mfa',
-  'compliantDevice',
-  'domainJoinedDevice',
-  'approvedApplication',
-  'compliantApplication',
-  'passwordChange',
-];
-const userActionUrns = ['urn:user:registersecurityinfo', 'urn:user:registerdevice'];
+const { platforms, clientAppTypes, riskLevels, grantControls, userActions: userActionUrns } = editableValues;
 
 function get(object: Json, path: readonly string[]): unknown {
   let current: unknown = object;
