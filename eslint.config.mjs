@@ -81,6 +81,7 @@ export default defineConfig([
     'dist/**',
     '.next/**',
     '.next-e2e/**',
+    '.next-faults/**',
     'node_modules/**',
     'generated/**',
     'next-env.d.ts',

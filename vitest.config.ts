@@ -20,7 +20,15 @@ export default defineConfig({
       'dev-sink/**/*.test.ts',
     ],
     // *.ad.test.ts need a domain controller: `npm run test:ad` (vitest.ad.config.ts).
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-e2e/**', '**/*.ad.test.ts'],
+    exclude: [
+      'node_modules/**',
+      'e2e/**',
+      '.next/**',
+      '.next-e2e/**',
+      '.next-faults/**',
+      'faults/**',
+      '**/*.ad.test.ts',
+    ],
     environment: 'node',
     globalSetup: ['cli/build-cli.global-setup.ts'],
     // Tests never read the developer's audit checkpoints (data/audit-checkpoints.jsonl); audit tests use their own.

@@ -42,13 +42,21 @@ const sampleHeap = () => {
   peakHeapBytes = Math.max(peakHeapBytes, process.memoryUsage().heapUsed);
 };
 
-function main() {
-  const heapTimer = setInterval(sampleHeap, 50);
+// The generated document is garbage once parsed, as a JSON export is once read: only the parsed tenant stays
+// reachable (the engine's input, kept by the compiled tenant as `source`), so the peak heap is the engine's own.
+function generateAndParse() {
   const generated = timeOnce(() => generateSyntheticTenant(tenantSize));
   sampleHeap();
-  const document = generated.value;
-  const parsed = timeOnce(() => parseTenant(document, 'synthetic-tenant'));
+  const parsed = timeOnce(() => parseTenant(generated.value, 'synthetic-tenant'));
   sampleHeap();
+  return { generateMilliseconds: generated.milliseconds, parsed };
+}
+
+function main() {
+  const heapTimer = setInterval(sampleHeap, 50);
+  const { generateMilliseconds, parsed } = generateAndParse();
+  const document = { users: parsed.value.users, applications: parsed.value.applications ?? [] };
+  const namedLocationCount = (parsed.value.namedLocations ?? []).length;
   const compiled = timeOnce(() => compileTenant(parsed.value));
   sampleHeap();
 
@@ -140,10 +148,10 @@ function main() {
     tenant: {
       ...tenantSize,
       applications: document.applications.length,
-      namedLocations: document.namedLocations.length,
+      namedLocations: namedLocationCount,
     },
     machine: { cpu: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, node: process.version },
-    generateMilliseconds: round(generated.milliseconds),
+    generateMilliseconds: round(generateMilliseconds),
     parseMilliseconds: round(parsed.milliseconds),
     compileMilliseconds: round(compiled.milliseconds),
     heapUsedMiB: round(process.memoryUsage().heapUsed / 1024 / 1024),

@@ -3,9 +3,7 @@
 // from cron. The portal also writes one at start and every AUDIT_CHECKPOINT_INTERVAL_SECONDS.
 // Exit 0 with one line; 2 when it could not (configuration, keys, database, sink).
 import { writeAuditCheckpoint } from '../server/audit/audit-checkpoints';
-import { auditSettingsFrom } from '../server/audit/audit-settings';
-import { loadConfig } from '../server/config';
-import { createDatabaseClient } from '../server/database/create-database-client';
+import { runWithAuditDatabase } from './audit-script-setup';
 
 export async function runAuditCheckpoint(
   env: Record<string, string | undefined>,
@@ -13,28 +11,20 @@ export async function runAuditCheckpoint(
   now: Date,
   print: (line: string) => void,
 ): Promise<number> {
-  let config;
-  let settings;
-  try {
-    config = loadConfig(env);
-    settings = auditSettingsFrom(config, root);
-  } catch (error) {
-    print(`audit:checkpoint: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
-  const db = createDatabaseClient(config.DATABASE_URL, root);
-  try {
-    const checkpoint = await writeAuditCheckpoint(db, settings, now);
-    print(
-      `audit:checkpoint: seq ${checkpoint.seq} (${checkpoint.entries} entries, head ${checkpoint.hash.slice(0, 16)}…) signed by key ${checkpoint.kid} and written to ${settings.checkpointFile}.`,
-    );
-    return 0;
-  } catch (error) {
-    print(`audit:checkpoint: could not write a checkpoint: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  } finally {
-    await db.$disconnect();
-  }
+  return runWithAuditDatabase('audit:checkpoint', { env, root, print }, async ({ db, settings }) => {
+    try {
+      const checkpoint = await writeAuditCheckpoint(db, settings, now);
+      print(
+        `audit:checkpoint: seq ${checkpoint.seq} (${checkpoint.entries} entries, head ${checkpoint.hash.slice(0, 16)}…) signed by key ${checkpoint.kid} and written to ${settings.checkpointFile}.`,
+      );
+      return 0;
+    } catch (error) {
+      print(
+        `audit:checkpoint: could not write a checkpoint: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 2;
+    }
+  });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {

@@ -8,10 +8,8 @@
 //   3  consistent, but no checkpoint vouches for it yet (`npm run audit:checkpoint` writes one)
 import type { CheckpointProblem } from '../lib/audit/checkpoint';
 import type { ChainBreakReason } from '../lib/audit/hash-chain';
-import { auditSettingsFrom } from '../server/audit/audit-settings';
 import { verifyAuditChain, type AuditChainReport } from '../server/audit/verify-audit-chain';
-import { loadConfig } from '../server/config';
-import { createDatabaseClient } from '../server/database/create-database-client';
+import { runWithAuditDatabase } from './audit-script-setup';
 
 const breakExplanations: Record<ChainBreakReason, string> = {
   hashMismatch: 'its content no longer matches its keyed hash (edited, or rehashed without the key)',
@@ -77,39 +75,28 @@ export async function runAuditVerify(
   root: string,
   print: (line: string) => void,
 ): Promise<number> {
-  let config;
-  let settings;
-  try {
-    config = loadConfig(env);
-    settings = auditSettingsFrom(config, root);
-  } catch (error) {
-    print(`audit:verify: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
-  const db = createDatabaseClient(config.DATABASE_URL, root);
-  const where = config.DATABASE_URL.startsWith('file:') ? config.DATABASE_URL : 'PostgreSQL';
-  try {
-    const { code, lines } = describeReport(await verifyAuditChain(db, settings), where);
-    lines.forEach((line) => print(line));
-    return code;
-  } catch (error) {
-    const cause =
-      error instanceof Error
-        ? (
-            error.message
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean)
-              .at(-1) ?? error.name
-          ).replace(/\.+$/, '')
-        : String(error);
-    print(
-      `audit:verify: could not read the audit log (${where}): ${cause}. Is DATABASE_URL right and the database migrated (npm run db:migrate)?`,
-    );
-    return 2;
-  } finally {
-    await db.$disconnect();
-  }
+  return runWithAuditDatabase('audit:verify', { env, root, print }, async ({ db, settings, where }) => {
+    try {
+      const { code, lines } = describeReport(await verifyAuditChain(db, settings), where);
+      lines.forEach((line) => print(line));
+      return code;
+    } catch (error) {
+      const cause =
+        error instanceof Error
+          ? (
+              error.message
+                .split('\n')
+                .map((line) => line.trim())
+                .filter(Boolean)
+                .at(-1) ?? error.name
+            ).replace(/\.+$/, '')
+          : String(error);
+      print(
+        `audit:verify: could not read the audit log (${where}): ${cause}. Is DATABASE_URL right and the database migrated (npm run db:migrate)?`,
+      );
+      return 2;
+    }
+  });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {

@@ -195,6 +195,8 @@ export const configSchema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Optional copy of every checkpoint, POSTed as JSON (a SIEM or log collector). */
   AUDIT_CHECKPOINT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Optional copy of every checkpoint to a syslog collector, RFC 5424 over udp://host:port or tcp://host:port. */
+  AUDIT_CHECKPOINT_SYSLOG_URL: z.url({ protocol: /^(udp|tcp)$/ }).optional(),
   /** Name of the audit log in checkpoints (default: DATABASE_URL without credentials); set it when the database moves. */
   AUDIT_CHAIN_NAME: z.string().min(1).max(200).optional(),
   // --- end audit log ---

@@ -66,7 +66,31 @@ function hasGuestMatch(types: ReadonlySet<string>, guestKind: string): boolean {
 
 // User-major layout: one What-If reads one user's 200 policy bytes from a single cache-friendly run, and blast
 // radius walks users in order. userNotIncluded / userIncluded / userExcluded per cell.
-function writeUserScope(policy: ConditionalAccessPolicy, index: number, input: UserTargetingInput): void {
+/**
+ * Writes every "All users" inclusion of a policy set at once, one row per user from a template: writing them
+ * policy by policy touches a different cache line per user and policy (200 million scattered writes for a million
+ * users and 200 such policies), a row copy writes each user's bytes in one run. compilePolicy is then told the
+ * inclusions are written (`allUsersPrewritten`) and applies the rest (exclusions always after inclusions).
+ */
+export function writeAllUsersInclusions(policies: readonly ConditionalAccessPolicy[], input: UserTargetingInput): void {
+  const template = new Uint8Array(input.policyCount);
+  let hasAny = false;
+  policies.forEach((policy, i) => {
+    if ((policy.conditions?.users?.includeUsers ?? []).includes('All')) {
+      template[i] = userIncluded;
+      hasAny = true;
+    }
+  });
+  if (!hasAny) return;
+  for (let u = 0; u < input.userCount; u++) input.scopes.set(template, u * input.policyCount);
+}
+
+function writeUserScope(
+  policy: ConditionalAccessPolicy,
+  index: number,
+  input: UserTargetingInput,
+  allUsersPrewritten: boolean,
+): void {
   const { scopes, policyCount: stride } = input;
   const users = policy.conditions?.users;
   if (!users) return;
@@ -92,8 +116,9 @@ function writeUserScope(policy: ConditionalAccessPolicy, index: number, input: U
       });
     }
   };
-  if (includeUsers.includes('All')) for (let u = 0; u < input.userCount; u++) scopes[u * stride + index] = userIncluded;
-  else if (!includeUsers.includes('None')) {
+  if (includeUsers.includes('All')) {
+    if (!allUsersPrewritten) for (let u = 0; u < input.userCount; u++) scopes[u * stride + index] = userIncluded;
+  } else if (!includeUsers.includes('None')) {
     mark(
       userIncluded,
       includeUsers,
@@ -188,8 +213,9 @@ export function compilePolicy(
   index: number,
   input: UserTargetingInput,
   strengths: ReadonlyMap<string, ResolvedStrength>,
+  allUsersPrewritten = false,
 ): CompiledPolicy {
-  writeUserScope(policy, index, input);
+  writeUserScope(policy, index, input, allUsersPrewritten);
   const conditions = policy.conditions;
   const apps = conditions?.applications;
   const includeExpanded = expandApplications(apps?.includeApplications ?? []);
@@ -272,6 +298,7 @@ export function compilePolicy(
     invalidReasonText,
     isEmpty: !grant.isBlock && grant.requirements.length === 0 && !hasSession,
     requestChecks: { application: [], userAction: [], authContext: [] },
+    whatIfResults: new Map(),
     explanations: null,
   };
 }

@@ -4,14 +4,14 @@
 import { resolveStrength, type ResolvedStrength } from './authentication-strength-match';
 import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
-import { compilePolicy, type UserTargetingInput } from './compile-policy';
+import { compilePolicy, writeAllUsersInclusions, type UserTargetingInput } from './compile-policy';
 import type { CompiledNamedLocation, CompiledPolicy, CompiledTenant, CompiledUser } from './compiled-model';
 import { requestChecksFor } from './condition-checks';
 import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
-import { methodAvailability } from './method-availability';
+import { methodAvailability, type MethodAvailability } from './method-availability';
 import { maskOf } from './method-mask';
 import type { CountryNamedLocation, IpNamedLocation, NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
@@ -90,8 +90,9 @@ export function compilePolicyInTenant(
   strengths: ReadonlyMap<string, ResolvedStrength>,
   applicationNameById: ReadonlyMap<string, string>,
   namedLocationById: ReadonlyMap<string, CompiledNamedLocation>,
+  allUsersPrewritten = false,
 ): CompiledPolicy {
-  const compiled = compilePolicy(policy, index, targeting, strengths);
+  const compiled = compilePolicy(policy, index, targeting, strengths, allUsersPrewritten);
   // A named location of a type the engine does not know never matches, so the location condition of a policy
   // naming one is not evaluated: say so instead of silently reading it as "not in that location".
   const namesUnknownLocation = [...(compiled.locations?.include ?? []), ...(compiled.locations?.exclude ?? [])].some(
@@ -108,7 +109,8 @@ export function compilePolicyInTenant(
 }
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users);
+  const userIndexById = new Map(tenant.users.map((u, i) => [u.id, i]));
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
   // garbage-collection time in every compile.
@@ -137,7 +139,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       ? overrides.authenticationMethodsPolicy
       : (tenant.authenticationMethodsPolicy ?? null);
   const asOf = overrides.asOf ?? null;
-  const availabilityOptions = { policy: methodsPolicy, asOf };
+  // `shared`: users with the same registered list share one availability (and its arrays) when nothing restricts.
+  const availabilityOptions = { policy: methodsPolicy, asOf, shared: new Map<string, MethodAvailability>() };
   const users: CompiledUser[] = tenant.users.map((user, index) => {
     const availability = methodAvailability(
       {
@@ -171,7 +174,6 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       source: user,
     };
   });
-  const userIndexById = new Map(users.map((u) => [u.id, u.index]));
   const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
 
   const usersByRole = new Map<string, number[]>();
@@ -215,6 +217,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     groupGraph: graph,
     groupIndexById,
   };
+  writeAllUsersInclusions(policies, targeting);
   return {
     tenantId: tenant.tenantId,
     domain: tenant.domain,
@@ -228,7 +231,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     namedLocationById,
     strengths,
     policies: policies.map((policy, i) =>
-      compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById),
+      compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById, true),
     ),
     userScopes,
     targeting,

@@ -130,6 +130,8 @@ export type CompiledPolicy = {
   isEmpty: boolean;
   /** The user-independent checks this policy configures, per sign-in context kind (filled by compileTenant). */
   requestChecks: Readonly<Record<'application' | 'userAction' | 'authContext', readonly ConditionCheck[]>>;
+  /** What-If results already built for this policy, by analysis mask (what-if.ts; shared, never mutated). */
+  whatIfResults: Map<number, Readonly<Record<string, unknown>>>;
   /** Precomputed What-If sentences (filled by compileTenant). */
   explanations: PolicyExplanations | null;
 };
@@ -142,6 +144,8 @@ export type PolicyExplanations = {
   usersNotIncluded: Explained;
   usersExcluded: Explained;
   byReason: ReadonlyMap<AnalysisReason, Explained>;
+  /** Disabled, invalid or empty: the status sentence (statusExplanationText), else null. */
+  status: Explained | null;
 };
 
 export type SignInContextKind = 'application' | 'userAction' | 'authContext';

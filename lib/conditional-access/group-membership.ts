@@ -14,13 +14,43 @@ export type GroupGraph = {
 export function buildGroupGraph(
   groups: readonly { id: string; members: readonly string[] }[],
   users: readonly { id: string; memberOf: readonly string[] }[],
+  /** The caller's user index (compileTenant has one), so a million-entry map is not built twice. */
+  knownUserIndexById?: ReadonlyMap<string, number>,
 ): { graph: GroupGraph; groupIndexById: Map<string, number> } {
   const groupIndexById = new Map(groups.map((group, i) => [group.id, i]));
-  const userIndexById = new Map(users.map((user, i) => [user.id, i]));
   const parents: number[][] = groups.map(() => []);
   const children: number[][] = groups.map(() => []);
-  const directUserSets: Set<number>[] = groups.map(() => new Set());
+  // Direct user members without a Set per group (a million users' memberships were a third of a million-user
+  // compile): user-side memberships are counted and placed per group, then group-side `members` appended, and a
+  // per-user stamp drops a user listed on both sides.
+  const counts = new Int32Array(groups.length);
+  for (const user of users)
+    for (const groupId of user.memberOf ?? []) {
+      const g = groupIndexById.get(groupId);
+      if (g !== undefined) counts[g] = (counts[g] as number) + 1;
+    }
+  const directUsers: number[][] = Array.from(counts, (count) => new Array<number>(count));
+  const filled = new Int32Array(groups.length);
+  users.forEach((user, u) => {
+    for (const groupId of user.memberOf ?? []) {
+      const g = groupIndexById.get(groupId);
+      if (g === undefined) continue;
+      (directUsers[g] as number[])[filled[g] as number] = u;
+      filled[g] = (filled[g] as number) + 1;
+    }
+  });
+  let userIndexById: ReadonlyMap<string, number> | null = knownUserIndexById ?? null;
+  const stamp = new Int32Array(users.length).fill(-1);
   groups.forEach((group, g) => {
+    const list = directUsers[g] as number[];
+    // A user listed twice in memberOf, or in memberOf and members: keep one (stamp = last group that listed it).
+    let kept = 0;
+    for (const u of list) {
+      if (stamp[u] === g) continue;
+      stamp[u] = g;
+      list[kept++] = u;
+    }
+    list.length = kept;
     for (const member of group.members ?? []) {
       const child = groupIndexById.get(member);
       if (child !== undefined && child !== g) {
@@ -28,17 +58,15 @@ export function buildGroupGraph(
         parents[child]?.push(g);
         continue;
       }
+      userIndexById ??= new Map(users.map((user, i) => [user.id, i]));
       const user = userIndexById.get(member);
-      if (user !== undefined) directUserSets[g]?.add(user);
+      if (user !== undefined && stamp[user] !== g) {
+        stamp[user] = g;
+        list.push(user);
+      }
     }
   });
-  users.forEach((user, u) => {
-    for (const groupId of user.memberOf ?? []) {
-      const g = groupIndexById.get(groupId);
-      if (g !== undefined) directUserSets[g]?.add(u);
-    }
-  });
-  return { graph: { parents, children, directUsers: directUserSets.map((set) => [...set]) }, groupIndexById };
+  return { graph: { parents, children, directUsers }, groupIndexById };
 }
 
 function walk(start: number, next: readonly number[][]): number[] {

@@ -84,6 +84,11 @@ export type MethodAvailabilityOptions = {
   policy?: AuthenticationMethodsPolicy | null;
   /** YYYY-MM-DD: apply known retirements effective on or before this date. */
   asOf?: string | null;
+  /**
+   * One compile's interning table: when nothing can restrict, users with the same registered list share one
+   * availability and its arrays (a million users have a few dozen distinct lists; each its own arrays is GC work).
+   */
+  shared?: Map<string, MethodAvailability>;
 };
 
 /** Registered modes: the listed ones plus those a phone gives (mobile: SMS and voice; other types: voice). */
@@ -110,15 +115,20 @@ export function methodAvailability(
 ): MethodAvailability {
   // Fast path (most tenants, and a million users): nothing can restrict, so no per-user sets or maps.
   if (!options.policy && !options.asOf && !input.phoneMethods?.length) {
+    const key = input.registered.join(',');
+    const hit = options.shared?.get(key);
+    if (hit) return hit;
     const registeredMethods = [...new Set(input.registered)];
     const mask = maskOf(registeredMethods);
-    return {
+    const availability = {
       registeredMethods,
       usableMethods: registeredMethods,
       usableMask: mask,
       allowedMask: allModesMask,
       restrictions: noRestrictions,
     };
+    options.shared?.set(key, availability);
+    return availability;
   }
   const registeredMethods = registeredModesOf(input);
   const denied = new Map<AuthenticationMethodMode, MethodRestrictionReason>();

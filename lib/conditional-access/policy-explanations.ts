@@ -4,6 +4,7 @@
 import { analysisReasons, type AnalysisReason } from './analysis-reason';
 import type { CompiledPolicy, Explained, PolicyExplanations } from './compiled-model';
 import { engineText, joined, sentence, type EngineTextParam } from './engine-text';
+import { statusExplanationText } from './policy-applicability';
 
 export type { Explained, PolicyExplanations } from './compiled-model';
 
@@ -117,6 +118,8 @@ export function buildPolicyExplanations(policy: CompiledPolicy, names: Names): P
       : sentence('explanation.usersNotIncluded'),
     usersExcluded: sentence('explanation.usersExcluded'),
     byReason,
+    // Rendered once: What-If asked for it per policy and request (a tenth of a 500-policy What-If, profiled).
+    status: statusExplanationText(policy),
   };
 }
 

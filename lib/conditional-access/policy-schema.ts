@@ -40,6 +40,33 @@ export const builtInControlSchema = z.enum([
 ]);
 export type BuiltInControl = z.infer<typeof builtInControlSchema>;
 
+/**
+ * The values the policy editor offers (app/admin/simulator/_components/policy-editor.tsx), in its order, each
+ * checked against the schema above. Left out: Graph's placeholders (`unknownFutureValue`, `hidden`), values the
+ * editor sets elsewhere (`block` is its own switch) or that Entra only sets itself (`riskRemediation`,
+ * `easSupported`). The user actions are the two Entra defines (compiled-model.ts).
+ */
+export const editableValues = {
+  platforms: ['all', 'android', 'iOS', 'windows', 'macOS', 'linux', 'windowsPhone'],
+  clientAppTypes: ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other'],
+  riskLevels: ['high', 'medium', 'low', 'none'],
+  grantControls: [
+    'mfa',
+    'compliantDevice',
+    'domainJoinedDevice',
+    'approvedApplication',
+    'compliantApplication',
+    'passwordChange',
+  ],
+  userActions: ['urn:user:registersecurityinfo', 'urn:user:registerdevice'],
+} as const satisfies {
+  platforms: readonly z.infer<typeof devicePlatformSchema>[];
+  clientAppTypes: readonly z.infer<typeof clientAppTypeSchema>[];
+  riskLevels: readonly z.infer<typeof riskLevelSchema>[];
+  grantControls: readonly BuiltInControl[];
+  userActions: readonly string[];
+};
+
 export const guestOrExternalUserTypeNames = [
   'none',
   'internalGuest',

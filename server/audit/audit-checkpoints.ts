@@ -1,6 +1,6 @@
 // Writes and reads signed checkpoints of the audit chain. The default sink is an append-only JSON Lines file
 // (AUDIT_CHECKPOINT_FILE, one checkpoint a line) outside the database; a webhook (AUDIT_CHECKPOINT_WEBHOOK_URL)
-// can copy each one to another system, e.g. a SIEM, so someone who can write both the database and this host's
+// or a syslog collector (AUDIT_CHECKPOINT_SYSLOG_URL, RFC 5424) can copy each one to another system, e.g. a SIEM, so someone who can write both the database and this host's
 // disk still cannot hide a truncation. Threat model: docs/decisions/0005-keyed-audit-chain.md.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +10,12 @@ import { AppError } from '../../lib/app-error';
 import type { DatabaseClient } from '../database/create-database-client';
 import type { AuditSettings } from './audit-settings';
 import { isCheckpointSignatureValid, signCheckpoint } from './checkpoint-keys';
+import { sendSyslogCheckpoint, syslogCheckpointMessage } from './syslog-checkpoint-sink';
 
-type CheckpointSettings = Pick<AuditSettings, 'signer' | 'chain' | 'checkpointFile' | 'checkpointWebhookUrl'>;
+type CheckpointSettings = Pick<
+  AuditSettings,
+  'signer' | 'chain' | 'checkpointFile' | 'checkpointWebhookUrl' | 'checkpointSyslogUrl'
+>;
 
 /** Signs the current head of the chain and appends it to the sink(s). */
 export async function writeAuditCheckpoint(
@@ -59,6 +63,8 @@ export async function writeAuditCheckpoint(
         path: 'AUDIT_CHECKPOINT_WEBHOOK_URL',
       });
   }
+  if (settings.checkpointSyslogUrl)
+    await sendSyslogCheckpoint(settings.checkpointSyslogUrl, syslogCheckpointMessage(line.trimEnd(), now));
   return checkpoint;
 }
 

@@ -26,6 +26,7 @@ export type AuditSettings = {
   chain: string;
   checkpointFile: string;
   checkpointWebhookUrl: string | null;
+  checkpointSyslogUrl: string | null;
   checkpointIntervalMs: number;
 };
 
@@ -39,6 +40,7 @@ type AuditConfig = Pick<
   | 'AUDIT_CHECKPOINT_FILE'
   | 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'
   | 'AUDIT_CHECKPOINT_WEBHOOK_URL'
+  | 'AUDIT_CHECKPOINT_SYSLOG_URL'
   | 'AUDIT_CHAIN_NAME'
 >;
 
@@ -62,6 +64,7 @@ export function auditSettingsFrom(config: AuditConfig, root: string): AuditSetti
     chain: config.AUDIT_CHAIN_NAME ?? chainNameOf(config.DATABASE_URL, root),
     checkpointFile: path.resolve(root, config.AUDIT_CHECKPOINT_FILE),
     checkpointWebhookUrl: config.AUDIT_CHECKPOINT_WEBHOOK_URL ?? null,
+    checkpointSyslogUrl: config.AUDIT_CHECKPOINT_SYSLOG_URL ?? null,
     checkpointIntervalMs: config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
   };
 }

@@ -29,6 +29,7 @@ export function testAuditSettings(
       options.checkpointFile ??
       path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verity-audit-')), 'audit-checkpoints.jsonl'),
     checkpointWebhookUrl: null,
+    checkpointSyslogUrl: null,
     checkpointIntervalMs: 60_000,
   };
 }

@@ -18,6 +18,26 @@ export const outboxLockSeconds = 60;
 const maxAttempts = 8;
 const backoffSeconds = (attempts: number) => Math.min(600, 2 ** attempts);
 
+/**
+ * Jobs run at once by their writer share the database pool with requests. Under a burst (300 starts on two
+ * instances), hundreds of audit appends waiting on the chain's lock held every connection, and the requests'
+ * own transactions timed out (P2028, issue 12 finding 4). A few run at a time per process; the rest wait
+ * here, their rows already committed (and claimed, so no sweep doubles them).
+ */
+const concurrentRuns = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function runSlot<T>(run: () => Promise<T>): Promise<T> {
+  if (running >= concurrentRuns) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await run();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
 /** The row to create inside the caller's transaction. */
 export function outboxJob(input: { name: string; key: string; payload: Record<string, unknown>; now: Date }) {
   return {
@@ -82,7 +102,7 @@ export async function runCommittedJob(
   handlers: OutboxHandlers,
 ): Promise<void> {
   try {
-    await runOutboxJob(deps, job.id, handlers, { isWriter: true });
+    await runSlot(() => runOutboxJob(deps, job.id, handlers, { isWriter: true }));
   } catch {
     // Recorded on the row; the next sweep retries it.
   }

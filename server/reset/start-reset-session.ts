@@ -8,7 +8,7 @@ import { AppError } from '../../lib/app-error';
 import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
-import { outboxJob, runOutboxJob } from '../jobs/outbox';
+import { outboxJob, runCommittedJob } from '../jobs/outbox';
 import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
@@ -56,22 +56,24 @@ export async function startResetSession(
     },
     now,
   });
-  await deps.db.$transaction([
-    deps.db.resetSession.create({
-      data: {
-        id,
-        purpose: input.purpose,
-        username,
-        createdAt: now,
-        expiresAt: expiryFor(now, deps.settings.sessionLimits),
-        returnUrl,
-      },
-    }),
-    deps.db.outboxJob.create({ data: job }),
-  ]);
-  deps.inBackground(async () => {
-    await runOutboxJob(deps, job.id, { [startedJob]: resetStartedHandler(deps) }, { isWriter: true });
-  });
+  // A burst waits for a connection (up to 10 s) rather than failing the start (issue 12, finding 4).
+  await deps.db.$transaction(
+    async (tx) => {
+      await tx.resetSession.create({
+        data: {
+          id,
+          purpose: input.purpose,
+          username,
+          createdAt: now,
+          expiresAt: expiryFor(now, deps.settings.sessionLimits),
+          returnUrl,
+        },
+      });
+      await tx.outboxJob.create({ data: job });
+    },
+    { maxWait: 10_000 },
+  );
+  deps.inBackground(() => runCommittedJob(deps, job, { [startedJob]: resetStartedHandler(deps) }));
   return { token };
 }
 

@@ -134,7 +134,7 @@ export async function exportPolicySetForAdmin(
   return { name: stored.policySetName, version: stored.version, document: exportForCreate(kind, stored) };
 }
 
-type PolicyChange = { kind: 'upsert'; policyJson: string } | { kind: 'delete'; policyId: string };
+export type PolicyChange = { kind: 'upsert'; policyJson: string } | { kind: 'delete'; policyId: string };
 
 /**
  * Applies one change to version `baseVersion` and stores the result as a new version. Refuses when someone

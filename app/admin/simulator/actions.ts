@@ -2,18 +2,26 @@
 // Server actions of the simulator pages, each through the pipeline (server/http/define-server-action.ts):
 // origin, Portal.Admin, the form's fields with zod, one server function, then a redirect or the form's alert.
 import { z } from 'zod';
+import type { PortalContext } from '@/server/context/portal-context';
 import { defineServerAction } from '@/server/http/define-server-action';
 import { demoPolicyDocuments } from '@/server/simulator/demo-policy-documents';
 import { importPolicySetFromGraphForAdmin } from '@/server/simulator/graph-policy-import';
-import { importPolicySetForAdmin, savePolicyChangeForAdmin } from '@/server/simulator/policy-set-admin';
+import {
+  importPolicySetForAdmin,
+  savePolicyChangeForAdmin,
+  type PolicyChange,
+} from '@/server/simulator/policy-set-admin';
 import { policySetFormFields, policyChangeFields, policyDeleteFields, uploadedText } from './action-fields';
 
 const admin = { roles: ['Portal.Admin'] } as const;
 
+/** What the three ways of creating a set share: the simulator's home page, Portal.Admin, then to the new set. */
+const newSet = { page: '/admin/simulator', access: admin } as const;
+const toNewSet = (created: { id: string }) => ({ redirectTo: `/admin/simulator/${created.id}` });
+
 export const importPolicySetAction = defineServerAction({
   name: 'admin.simulator.import',
-  page: '/admin/simulator',
-  access: admin,
+  ...newSet,
   fields: policySetFormFields,
   invalidInputKey: (path) => (path === 'name' ? 'simulator.import.nameRequired' : 'simulator.import.fileTooLarge'),
   handle: async (context, form) => {
@@ -23,64 +31,53 @@ export const importPolicySetAction = defineServerAction({
       namedLocations: await uploadedText(form.namedLocations, form.namedLocationsFile),
       authenticationStrengths: await uploadedText(form.authenticationStrengths, form.authenticationStrengthsFile),
     });
-    return { redirectTo: `/admin/simulator/${created.id}` };
+    return toNewSet(created);
   },
 });
 
 export const fetchFromGraphAction = defineServerAction({
   name: 'admin.simulator.graphImport',
-  page: '/admin/simulator',
-  access: admin,
+  ...newSet,
   fields: z.object({ name: policySetFormFields.shape.name }),
   invalidInputKey: () => 'simulator.import.nameRequired',
-  handle: async (context, form) => {
-    const created = await importPolicySetFromGraphForAdmin(context, form.name);
-    return { redirectTo: `/admin/simulator/${created.id}` };
-  },
+  handle: async (context, form) => toNewSet(await importPolicySetFromGraphForAdmin(context, form.name)),
 });
 
-export const savePolicyAction = defineServerAction({
-  name: 'admin.simulator.savePolicy',
+/** What saving and deleting a policy share: the editor's page and alert, one new version, back to the set. */
+const policyEditor = {
   page: '/admin/simulator',
   access: admin,
-  fields: policyChangeFields,
   invalidInputKey: () => 'simulator.editor.formIncomplete',
-  handle: async (context, form) => {
-    const saved = await savePolicyChangeForAdmin(
-      context,
-      form.setId,
-      form.baseVersion,
-      { kind: 'upsert', policyJson: form.policyJson },
-      form.comment,
-    );
-    return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
-  },
+} as const;
+
+async function saveChange(
+  context: PortalContext,
+  form: { setId: string; baseVersion: number; comment: string },
+  change: PolicyChange,
+) {
+  const saved = await savePolicyChangeForAdmin(context, form.setId, form.baseVersion, change, form.comment);
+  return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
+}
+
+export const savePolicyAction = defineServerAction({
+  ...policyEditor,
+  name: 'admin.simulator.savePolicy',
+  fields: policyChangeFields,
+  handle: (context, form) => saveChange(context, form, { kind: 'upsert', policyJson: form.policyJson }),
 });
 
 export const deletePolicyAction = defineServerAction({
+  ...policyEditor,
   name: 'admin.simulator.deletePolicy',
-  page: '/admin/simulator',
-  access: admin,
   fields: policyDeleteFields,
-  invalidInputKey: () => 'simulator.editor.formIncomplete',
-  handle: async (context, form) => {
-    const saved = await savePolicyChangeForAdmin(
-      context,
-      form.setId,
-      form.baseVersion,
-      { kind: 'delete', policyId: form.policyId },
-      form.comment,
-    );
-    return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
-  },
+  handle: (context, form) => saveChange(context, form, { kind: 'delete', policyId: form.policyId }),
 });
 
 /** "Load the demo policies": the demo tenant's policies, named locations and authentication strengths as a new
  * set, so an empty simulator is one click from something to explore. */
 export const loadDemoPoliciesAction = defineServerAction({
   name: 'admin.simulator.loadDemo',
-  page: '/admin/simulator',
-  access: admin,
+  ...newSet,
   fields: z.object({}),
   invalidInputKey: () => 'simulator.import.nameRequired',
   handle: async (context) => {
@@ -88,6 +85,6 @@ export const loadDemoPoliciesAction = defineServerAction({
       name: context.translator.t('simulator.home.demoSetName'),
       ...(await demoPolicyDocuments()),
     });
-    return { redirectTo: `/admin/simulator/${created.id}` };
+    return toNewSet(created);
   },
 });

@@ -4,9 +4,10 @@
 // create rules (e.g. no "mfa" with an authentication strength) and answers with the JSON path at fault.
 import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
+import { editableValues } from '@/lib/conditional-access/policy-schema';
+import { get, lines, list, set, type Json } from './policy-paths';
 import { deletePolicyAction, savePolicyAction } from '../actions';
 
-type Json = Record<string, unknown>;
 type Option = { value: string; label: string };
 
 export type PolicyEditorProps = {
@@ -20,43 +21,7 @@ export type PolicyEditorProps = {
 };
 
 const inputClass = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2';
-const platforms = ['all', 'android', 'iOS', 'windows', 'macOS', 'linux', 'windowsPhone'];
-const clientAppTypes = ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other'];
-const riskLevels = ['high', 'medium', 'low', 'none'];
-const grantControls = [
-  'mfa',
-  'compliantDevice',
-  'domainJoinedDevice',
-  'approvedApplication',
-  'compliantApplication',
-  'passwordChange',
-];
-const userActionUrns = ['urn:user:registersecurityinfo', 'urn:user:registerdevice'];
-
-function get(object: Json, path: readonly string[]): unknown {
-  let current: unknown = object;
-  for (const key of path)
-    current = current !== null && typeof current === 'object' ? (current as Json)[key] : undefined;
-  return current;
-}
-
-function set(object: Json, path: readonly string[], value: unknown): Json {
-  const [head, ...rest] = path;
-  if (head === undefined) return object;
-  const child = object[head];
-  return {
-    ...object,
-    [head]:
-      rest.length === 0 ? value : set(child !== null && typeof child === 'object' ? (child as Json) : {}, rest, value),
-  };
-}
-
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-const lines = (text: string): string[] =>
-  text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+const { platforms, clientAppTypes, riskLevels, grantControls, userActions: userActionUrns } = editableValues;
 
 type FieldProps = {
   policy: Json;

@@ -1,0 +1,28 @@
+// The policy editor's paths into the policy object: read a value at a path, write one immutably (creating the
+// objects on the way), and the list fields' text form. Pure, so the editor's form and JSON view agree by test.
+export type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export function get(object: Json, path: readonly string[]): unknown {
+  let current: unknown = object;
+  for (const key of path) current = isObject(current) ? current[key] : undefined;
+  return current;
+}
+
+export function set(object: Json, path: readonly string[], value: unknown): Json {
+  const [head, ...rest] = path;
+  if (head === undefined) return object;
+  const child = object[head];
+  return { ...object, [head]: rest.length === 0 ? value : set(isObject(child) ? child : {}, rest, value) };
+}
+
+export const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** A list field's text: one entry per line or comma, blanks dropped. */
+export const lines = (text: string): string[] =>
+  text
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
