@@ -49,7 +49,9 @@ test('a registration reminder is confirmed first, then queued once and delivered
   await expect(page.getByRole('status').filter({ hasText: 'Reminder queued for Nestor Wilke' })).toBeVisible();
   // Nestor has no mail attribute: the reminder goes to his sign-in name.
   await expect
-    .poll(async () => (await readEmails('nestor.wilke@contoso.test')).filter((m) => /reset your password/.test(m.subject)))
+    .poll(async () =>
+      (await readEmails('nestor.wilke@contoso.test')).filter((m) => /reset your password/.test(m.subject)),
+    )
     .toHaveLength(1);
   await expectAccessible(page);
 });

@@ -39,11 +39,7 @@ beforeEach(async () => {
 const remind = (actor: PortalActor | null, userId: string, site = 'same-origin') => {
   const form = new FormData();
   form.append('userId', userId);
-  return sendRegistrationReminderAction.run(
-    form,
-    new Headers({ 'sec-fetch-site': site }),
-    testWiring(services, actor),
-  );
+  return sendRegistrationReminderAction.run(form, new Headers({ 'sec-fetch-site': site }), testWiring(services, actor));
 };
 
 describe('send a registration reminder', () => {

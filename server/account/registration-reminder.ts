@@ -27,14 +27,18 @@ export type ReminderOutcome = 'queued' | 'alreadyQueued';
 
 /** Queues the reminder (once per user and UTC day) and audits the request. Portal.Admin only. */
 export async function sendRegistrationReminder(
-  context: Pick<PortalContext, 'actor' | 'client' | 'translator' | 'db' | 'directory' | 'messenger' | 'settings' | 'clock' | 'jobs'>,
+  context: Pick<
+    PortalContext,
+    'actor' | 'client' | 'translator' | 'db' | 'directory' | 'messenger' | 'settings' | 'clock' | 'jobs'
+  >,
   userId: string,
 ): Promise<ReminderOutcome> {
   const admin = requireActorRole(context, 'Portal.Admin');
   const now = context.clock.now();
   // The user must exist (and the admin sees a clear refusal otherwise), before anything is written.
   const user = await context.directory.desk.getUser(userId).catch(() => null);
-  if (!user) throw new AppError('NOT_FOUND', context.translator.t('account.admin.remindNotFound'), { reason: 'notFound' });
+  if (!user)
+    throw new AppError('NOT_FOUND', context.translator.t('account.admin.remindNotFound'), { reason: 'notFound' });
   const key = `notify:reminder:${user.id}:${now.toISOString().slice(0, 10)}`;
   const payload = { userId: user.id, adminId: admin.oid, adminName: admin.name, at: now.toISOString() };
   const job = outboxJob({ name: registrationReminderJob, key, payload, now });
