@@ -76,6 +76,21 @@ describe('a server action runs origin, role, zod, one server function, in that o
     expect(denied.at(-1)).toMatchObject({ actorId: testActors.agent.oid });
   });
 
+  it('the pipeline’s own refusals are told in the request’s language, not in English', async () => {
+    const french = { ...sameOrigin, 'accept-language': 'fr-FR' };
+    expect(await run(savePolicyAction, form({}), null, french)).toEqual({
+      state: { error: 'Connectez-vous pour continuer.', reason: 'signedOut' },
+    });
+    const wrongRole = await run(fetchFromGraphAction, form({}), testActors.agent, french);
+    expect(wrongRole).toMatchObject({ state: { reason: 'missingRole' } });
+    expect('state' in wrongRole ? wrongRole.state.error : '').toMatch(/^Votre compte n’a pas le rôle/);
+    const crossSite = await run(importPolicySetAction, importForm(), testActors.admin, {
+      'sec-fetch-site': 'cross-site',
+      'accept-language': 'fr-FR',
+    });
+    expect('state' in crossSite ? crossSite.state.error : '').toMatch(/^Cette demande ne vient pas/);
+  });
+
   it('an invalid form is the form’s own message in the request’s language, with the field', async () => {
     const outcome = await run(importPolicySetAction, form({ name: '   ' }), testActors.admin, {
       ...sameOrigin,

@@ -14,6 +14,7 @@ import 'server-only';
 import { headers as requestHeaders } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
+import type { AppErrorReason } from '@/lib/app-error';
 import type { PortalContext } from '../context/portal-context';
 import { auditDenial } from './audit-denial';
 import { checkAccess, type RouteAccess } from './check-access';
@@ -120,7 +121,7 @@ export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S
           method: 'POST',
           url: `${services.settings.APP_ORIGIN}${spec.page}`,
         });
-      const message = failure.code === 'INTERNAL' ? context.translator.t('errors.internal') : failure.message;
+      const message = pipelineMessageOf(failure, context.translator);
       return {
         state: {
           error: message,
@@ -138,4 +139,19 @@ export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S
     return outcome.state;
   };
   return Object.assign(action, { run, spec: { name: spec.name, access: spec.access, kind: 'serverAction' as const } });
+}
+
+// The pipeline's own refusals (signed out, wrong role, cross-site) and internal errors are sentences of the
+// pipeline, not of the server function, so they are told in the request's language; a server function's
+// AppError keeps its own (already translated) message.
+const pipelineMessageKeys: Partial<Record<AppErrorReason, string>> = {
+  signedOut: 'errors.signInRequired',
+  missingRole: 'errors.missingRole',
+  crossSite: 'errors.crossSite',
+};
+
+function pipelineMessageOf(failure: RequestFailure, translator: PortalContext['translator']): string {
+  if (failure.code === 'INTERNAL') return translator.t('errors.internal');
+  const key = failure.reason ? pipelineMessageKeys[failure.reason] : undefined;
+  return key ? translator.t(key) : failure.message;
 }
