@@ -20,7 +20,7 @@ describe('every route handler and server action is built by the pipeline', () =>
   it('finds the route files and the server actions (the listing itself works)', () => {
     expect(routeFiles.length).toBeGreaterThan(30);
     expect(routeFiles).toContain('app/api/auth/[...nextauth]/route.ts');
-    expect(actionFiles).toEqual(['app/admin/simulator/actions.ts']);
+    expect(actionFiles).toEqual(['app/admin/readiness/actions.ts', 'app/admin/simulator/actions.ts']);
   });
 
   it('each exported handler of each route.ts is a defineRoute handler', async () => {

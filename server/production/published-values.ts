@@ -10,6 +10,8 @@ export const publishedSecrets: ReadonlySet<string> = new Set([
   'test-secret-test-secret-test-secret-0000',
   'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+  'faults-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+  'test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   // the mock Entra's client secrets (mock-idp/fixtures/clients.json)
   'dev-secret-reset',
   'dev-secret-portal',
