@@ -27,6 +27,10 @@ const maxAttempts = 20;
 /** Arbitrary constant naming the audit chain's advisory lock. */
 const auditChainLockKey = 7_305_012_026;
 
+// Under a burst every append queues for a pool connection and then for the advisory lock: Prisma's defaults (2 s to
+// get a connection, 5 s in all) lost entries with "Unable to start a transaction in the given time".
+const auditTransactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
 export async function appendAuditEvent(
   db: DatabaseClient,
   input: AuditEventInput,
@@ -59,7 +63,7 @@ export async function appendAuditEvent(
         const entry = { ...unhashed, hash };
         await tx.auditEvent.create({ data: entry });
         return entry;
-      });
+      }, auditTransactionOptions);
     } catch (error) {
       if (!isUniqueViolation(error) || attempt === maxAttempts) throw error;
     }
