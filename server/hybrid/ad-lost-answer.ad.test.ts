@@ -12,7 +12,12 @@ import { startLdapsFaultProxy, type LdapsFaultProxy } from '../ad/test-support/l
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from '../reset/change-password';
 import { reconcileExpiredWrites, reconcileSessionWrite, writeLeaseSeconds } from '../reset/directory-write-intent';
-import { memoryDirectory, passwordAndPush, settleBackgroundTasks, testResetDependencies } from '../reset/reset-test-support';
+import {
+  memoryDirectory,
+  passwordAndPush,
+  settleBackgroundTasks,
+  testResetDependencies,
+} from '../reset/reset-test-support';
 import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { unlockAccount } from '../reset/unlock-account';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
