@@ -94,20 +94,9 @@ const typeAssertionsNotYetConverted = [
   'bench/**', // asban-client
   'lib/conditional-access/**', // engine
   'cli/**', // engine
-  'server/account/**', // asban-server
   'server/ad/**', // asban-server
-  'server/audit/**', // asban-server
-  'server/auth/**', // asban-server
-  'server/context/**', // asban-server
-  'server/database/**', // asban-server
-  'server/desk/**', // asban-server
-  'server/graph/**', // asban-server
-  'server/http/**', // asban-server
   'server/jobs/**', // asban-server
-  'server/production/**', // asban-server
   'server/reset/**', // asban-server
-  'server/shutdown/**', // asban-server
-  'server/simulator/**', // asban-server
 ];
 
 export default defineConfig([

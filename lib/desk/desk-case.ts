@@ -2,7 +2,8 @@
 // them from the database; nothing here reads a clock or does I/O.
 import type { DeskVerificationMethod } from './desk-policy';
 
-export type DeskVerificationStatus = 'pending' | 'verified' | 'failed';
+export const deskVerificationStatuses = ['pending', 'verified', 'failed'] as const;
+export type DeskVerificationStatus = (typeof deskVerificationStatuses)[number];
 
 export type DeskVerificationFact = {
   method: DeskVerificationMethod;
@@ -10,7 +11,8 @@ export type DeskVerificationFact = {
   completedAt: Date | null;
 };
 
-export type DeskCaseEndReason = 'pushDenied' | 'pushReported' | 'closedByAgent' | 'windowExpired';
+export const deskCaseEndReasons = ['pushDenied', 'pushReported', 'closedByAgent', 'windowExpired'] as const;
+export type DeskCaseEndReason = (typeof deskCaseEndReasons)[number];
 
 export type DeskCaseFacts = {
   agentId: string;

@@ -7,13 +7,13 @@ import {
   generateRegistrationOptions,
   verifyRegistrationResponse,
   type PublicKeyCredentialCreationOptionsJSON,
-  type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { getConfig } from '../config';
 import { recordFactorChange, type FactorChangeDependencies } from './record-factor-change';
 import { openSealedSecret, sealSecret } from './sealed-secret';
+import { registrationResponseSchema } from '@/lib/auth/webauthn-response-schema';
 
 const pendingSchema = z.object({ userId: z.string(), challenge: z.string(), issuedAt: z.number() });
 const ceremonyWindowMs = 5 * 60_000;
@@ -68,7 +68,8 @@ export async function confirmPasskeyRegistration(
   let result: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     result = await verifyRegistrationResponse({
-      response: input.response as RegistrationResponseJSON,
+      // Inside the try: a body that is not a registration response is refused like one that does not verify.
+      response: registrationResponseSchema.parse(input.response),
       expectedChallenge: pending.challenge,
       expectedOrigin: origin,
       expectedRPID: rpID,

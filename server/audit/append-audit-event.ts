@@ -9,6 +9,7 @@ import { AppError } from '../../lib/app-error';
 import { isPostgresClient, type DatabaseClient } from '../database/create-database-client';
 import type { AuditKeyring } from './audit-hmac-keys';
 import { getAuditSettings } from './audit-settings';
+import { errorCodeOf } from '@/lib/error-code-of';
 
 export type AuditEventInput = {
   occurredAt: Date;
@@ -72,5 +73,5 @@ export async function appendAuditEvent(
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+  return errorCodeOf(error) === 'P2002';
 }

@@ -11,6 +11,7 @@ import type { DatabaseClient } from '../database/create-database-client';
 import type { AuditSettings } from './audit-settings';
 import { isCheckpointSignatureValid, signCheckpoint } from './checkpoint-keys';
 import { sendSyslogCheckpoint, syslogCheckpointMessage } from './syslog-checkpoint-sink';
+import { errorCodeOf } from '@/lib/error-code-of';
 
 type CheckpointSettings = Pick<
   AuditSettings,
@@ -86,7 +87,7 @@ export function readAuditCheckpoints(
   try {
     text = fs.readFileSync(settings.checkpointFile, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    if (errorCodeOf(error) === 'ENOENT') return result;
     throw error;
   }
   result.isFilePresent = true;

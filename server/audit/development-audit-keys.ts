@@ -4,6 +4,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { errorCodeOf } from '@/lib/error-code-of';
 
 export type DevelopmentAuditKeys = { AUDIT_HMAC_KEYS: string; AUDIT_CHECKPOINT_KEY_FILE: string };
 
@@ -27,7 +28,7 @@ function writeOnce(file: string, content: () => string): void {
   try {
     fs.linkSync(temporary, file); // atomic, and fails if another process won the race
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (errorCodeOf(error) !== 'EEXIST') throw error;
   } finally {
     fs.rmSync(temporary, { force: true });
   }

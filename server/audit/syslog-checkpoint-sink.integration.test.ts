@@ -2,13 +2,13 @@
 // write the database and the portal host's disk cannot hide a truncation. Real listeners on loopback.
 import dgram from 'node:dgram';
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointSchema } from '../../lib/audit/checkpoint';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { writeAuditCheckpoint } from './audit-checkpoints';
 import { isCheckpointSignatureValid } from './checkpoint-keys';
 import { testAuditSettings } from './test-audit-settings';
+import { z } from 'zod';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ function udpCollector(): Promise<{ url: string; next: Promise<string>; close: ()
   return new Promise((resolve) =>
     socket.bind(0, '127.0.0.1', () =>
       resolve({
-        url: `udp://127.0.0.1:${(socket.address() as AddressInfo).port}`,
+        url: `udp://127.0.0.1:${socket.address().port}`,
         next,
         close: () => socket.close(),
       }),
@@ -47,7 +47,7 @@ function tcpCollector(): Promise<{ url: string; next: Promise<string>; close: ()
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
-        url: `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        url: `tcp://127.0.0.1:${z.object({ port: z.number() }).parse(server.address()).port}`,
         next,
         close: () => server.close(),
       }),

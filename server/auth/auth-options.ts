@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import { getConfig } from '../config';
 import { entraIdTokenSchema, entraProvider } from './entra-provider';
+import { isOneOf } from '@/lib/is-one-of';
 
 export const portalRoles = ['Desk.Agent', 'Desk.Supervisor', 'Desk.Auditor', 'Portal.Admin'] as const;
 export type PortalRole = (typeof portalRoles)[number];
@@ -21,9 +22,7 @@ export function authOptions(): NextAuthOptions {
         if (profile) {
           const claims = entraIdTokenSchema.parse(profile);
           token.oid = claims.oid;
-          token.roles = (claims.roles ?? []).filter((role): role is PortalRole =>
-            (portalRoles as readonly string[]).includes(role),
-          );
+          token.roles = (claims.roles ?? []).filter((role): role is PortalRole => isOneOf(portalRoles, role));
           token.amr = claims.amr ?? [];
           token.authTime = claims.auth_time ?? null;
         }

@@ -7,7 +7,7 @@ import { authOptions, type PortalRole } from './auth-options';
 export async function requireSession(): Promise<Session & { oid: string }> {
   const session = await getServerSession(authOptions());
   if (!session?.oid) throw new AppError('UNAUTHORIZED', 'Sign in with Microsoft Entra ID to continue.');
-  return session as Session & { oid: string };
+  return { ...session, oid: session.oid };
 }
 
 /** The signed-in user if they hold one of `roles` (app roles from the token), else FORBIDDEN. */

@@ -7,6 +7,7 @@ import type { DeskActor } from '../desk/desk-actor';
 import type { DeskDependencies, DeskSettings } from '../desk/desk-dependencies';
 import { AppError } from '@/lib/app-error';
 import type { PortalContext, PortalServices, SignedInContext } from './portal-context';
+import { isOneOf } from '@/lib/is-one-of';
 
 export function deskSettingsFrom(config: Config): DeskSettings {
   return {
@@ -14,7 +15,7 @@ export function deskSettingsFrom(config: Config): DeskSettings {
     privilegedGroupIds: config.DESK_PRIVILEGED_GROUP_IDS,
     supervisorGroupIds: config.DESK_SUPERVISOR_GROUP_IDS,
     enabledMethods: config.DESK_METHODS.filter((method): method is DeskVerificationMethod =>
-      (deskVerificationMethods as readonly string[]).includes(method),
+      isOneOf(deskVerificationMethods, method),
     ),
     supervisorAlertEmail: config.DESK_SUPERVISOR_ALERT_EMAIL,
     codeHashKey: config.AUTH_SECRET,

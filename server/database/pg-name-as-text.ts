@@ -5,33 +5,34 @@
 // instead of patching node_modules, so it survives reinstalls and is visible in review.
 // See docs/decisions/0002-prisma-js-engine.md.
 import pg from 'pg';
+// Relative, not `@/`: prisma.config.ts loads this file with a loader that knows no path aliases.
+import { isRecord } from '../../lib/is-record';
 
 const nameOid = 19;
 const textOid = 25;
 
-type ResultLike = { fields?: { dataTypeID: number }[] };
-
 function reportNameAsText<T>(result: T): T {
-  const fields = (result as ResultLike | undefined)?.fields;
-  if (fields) for (const field of fields) if (field.dataTypeID === nameOid) field.dataTypeID = textOid;
+  if (isRecord(result) && Array.isArray(result.fields))
+    for (const field of result.fields) if (isRecord(field) && field.dataTypeID === nameOid) field.dataTypeID = textOid;
   return result;
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return isRecord(value) && typeof value.then === 'function';
+}
+
 export class NameAsTextClient extends pg.Client {
-  // pg's query() is overloaded (callback or promise); we wrap whichever the caller used.
+  // pg's query() is overloaded (callback or promise); we wrap whichever the caller used. Reflect.apply forwards the
+  // caller's arguments to pg unchanged, without choosing an overload.
   override query(...args: unknown[]): never {
     const last = args.at(-1);
-    if (typeof last === 'function') {
-      const callback = last as (error: Error | null, result: unknown) => void;
+    if (typeof last === 'function')
       args[args.length - 1] = (error: Error | null, result: unknown) =>
-        callback(error, error ? result : reportNameAsText(result));
-      return (super.query as (...a: unknown[]) => never)(...args);
-    }
-    const returned = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (returned && typeof (returned as Promise<unknown>).then === 'function') {
-      return (returned as Promise<unknown>).then(reportNameAsText) as never;
-    }
-    return returned as never;
+        Reflect.apply(last, undefined, [error, error ? result : reportNameAsText(result)]);
+    const returned: unknown = Reflect.apply(super.query, this, args);
+    const answered = isThenable(returned) ? returned.then(reportNameAsText) : returned;
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- `never` is the one return type every overload of pg's query() accepts; the value is pg's own (a promise, a Query, or undefined)
+    return answered as never;
   }
 }
 

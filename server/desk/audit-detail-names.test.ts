@@ -27,9 +27,14 @@ function writtenDetailKeys(): string[] {
   return [...new Set([...keys, ...freshness])].filter((key) => /^\w+$/.test(key)).sort();
 }
 
+function section(messages: Messages, key: string): Messages {
+  const value = messages[key];
+  if (value === undefined || typeof value === 'string') throw new Error(`messages: ${key} is not a section`);
+  return value;
+}
+
 function detailNames(locale: 'en' | 'fr'): Messages {
-  const desk = catalogues[locale].desk as Messages;
-  return (desk.audit as Messages).detailNames as Messages;
+  return section(section(section(catalogues[locale], 'desk'), 'audit'), 'detailNames');
 }
 
 describe('audit detail names', () => {

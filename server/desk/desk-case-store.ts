@@ -2,8 +2,9 @@ import 'server-only';
 // Reads a desk case with its verifications and the target's block, and maps the rows to the pure facts
 // that lib/desk decides on.
 import { AppError } from '../../lib/app-error';
-import type { DeskCaseEndReason, DeskCaseFacts, DeskVerificationStatus } from '../../lib/desk/desk-case';
-import type { DeskVerificationMethod } from '../../lib/desk/desk-policy';
+import { deskCaseEndReasons, deskVerificationStatuses, type DeskCaseFacts } from '../../lib/desk/desk-case';
+import { deskVerificationMethods } from '../../lib/desk/desk-policy';
+import { isOneOf } from '@/lib/is-one-of';
 import type { DatabaseClient } from '../database/create-database-client';
 
 export async function loadDeskCase(db: DatabaseClient, caseId: string) {
@@ -16,6 +17,12 @@ export async function loadDeskCase(db: DatabaseClient, caseId: string) {
   return { row, block };
 }
 
+// The columns are text (SQLite has no enums); only this code writes them, so another value is a broken row.
+function stored<const T extends string>(values: readonly T[], value: string, column: string): T {
+  if (!isOneOf(values, value)) throw new AppError('INTERNAL', `A desk case has an unknown ${column}: "${value}".`);
+  return value;
+}
+
 export type LoadedDeskCase = Awaited<ReturnType<typeof loadDeskCase>>;
 
 export function deskCaseFacts({ row, block }: LoadedDeskCase): DeskCaseFacts {
@@ -26,10 +33,10 @@ export function deskCaseFacts({ row, block }: LoadedDeskCase): DeskCaseFacts {
     isTargetSupervisor: row.isTargetSupervisor,
     createdAt: row.createdAt,
     endedAt: row.endedAt,
-    endedReason: row.endedReason as DeskCaseEndReason | null,
+    endedReason: row.endedReason === null ? null : stored(deskCaseEndReasons, row.endedReason, 'end reason'),
     verifications: row.verifications.map((v) => ({
-      method: v.method as DeskVerificationMethod,
-      status: v.status as DeskVerificationStatus,
+      method: stored(deskVerificationMethods, v.method, 'verification method'),
+      status: stored(deskVerificationStatuses, v.status, 'verification status'),
       completedAt: v.completedAt,
     })),
     approvalRequestedAt: row.approvalRequestedAt,

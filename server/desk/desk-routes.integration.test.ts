@@ -8,6 +8,7 @@ import { GET as eventsRoute } from '../../app/api/desk/cases/[caseId]/events/rou
 import { POST as pushRoute } from '../../app/api/desk/cases/[caseId]/push/route';
 import { testActors, testAppOrigin, testServices, testWiring } from '../context/test-services';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { z } from 'zod';
 
 let testDb: TestDatabase;
 let kit: ReturnType<typeof testServices>;
@@ -26,7 +27,7 @@ beforeAll(async () => {
     wiring,
   );
   expect(opened.status).toBe(200);
-  caseId = ((await opened.json()) as { caseId: string }).caseId;
+  caseId = z.object({ caseId: z.string() }).parse(await opened.json()).caseId;
   const pushed = await pushRoute.run(
     new Request(`${testAppOrigin}/api/desk/cases/${caseId}/push`, { method: 'POST', headers }),
     segment(caseId),

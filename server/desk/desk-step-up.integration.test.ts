@@ -10,6 +10,7 @@ import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
 import { startPushVerification } from './start-push-verification';
 import { approveDeskCase, requestSupervisorApproval } from './supervisor-approval';
+import { z } from 'zod';
 
 let testDb: TestDatabase;
 let kit: ReturnType<typeof createDeskTestKit>;
@@ -48,7 +49,10 @@ const reasonOf = (promise: Promise<unknown>) =>
 
 async function auditOf(action: string) {
   const rows = await testDb.db.auditEvent.findMany({ where: { action }, orderBy: { seq: 'asc' } });
-  return rows.map((row) => ({ outcome: row.outcome, details: JSON.parse(row.detailsJson) as Record<string, unknown> }));
+  return rows.map((row) => ({
+    outcome: row.outcome,
+    details: z.record(z.string(), z.unknown()).parse(JSON.parse(row.detailsJson)),
+  }));
 }
 
 describe('MFA freshness before sensitive desk steps (ASVS5 6.8.4)', () => {

@@ -22,12 +22,12 @@ const authenticator: RegisteredMethod = { type: 'microsoftAuthenticator', id: 'm
 const group = (id: string): DirectoryObject => ({ '@odata.type': '#microsoft.graph.group', id, displayName: id });
 
 export function fakeUsers(): FakeUser[] {
-  const base = {
-    otherMails: [] as string[],
+  const base: Pick<FakeUser, 'otherMails' | 'accountEnabled' | 'isLocked' | 'mustChangePassword' | 'mobilePhone'> = {
+    otherMails: [],
     accountEnabled: true,
     isLocked: false,
     mustChangePassword: false,
-    mobilePhone: null as string | null,
+    mobilePhone: null,
   };
   return [
     {

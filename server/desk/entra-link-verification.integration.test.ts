@@ -18,7 +18,7 @@ let kit: ReturnType<typeof createDeskTestKit>;
 let answer: EntraMfaResult;
 const started: { loginHint: string; expectedOid: string | null; redirectUri: string }[] = [];
 
-const entra = {
+const entra: EntraMfaVerification = {
   start: async (input: {
     loginHint: string;
     expectedOid: string | null;
@@ -42,7 +42,7 @@ const entra = {
   },
   complete: async () => answer,
   checkClaims: () => answer,
-} as unknown as EntraMfaVerification;
+};
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

@@ -8,11 +8,8 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { appendAuditEvent } from '../audit/append-audit-event';
-import type {
-  EntraCallbackQuery,
-  EntraMfaPendingVerification,
-  EntraMfaVerification,
-} from '../verification/entra-mfa-verification';
+import { entraMfaPendingVerificationSchema } from '../verification/entra-mfa-pending-verification';
+import type { EntraCallbackQuery, EntraMfaVerification } from '../verification/entra-mfa-verification';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
@@ -135,7 +132,7 @@ export async function completeEntraLinkVerification(
   )
     throw new AppError('CONFLICT', 'This link was already used or has expired.');
   const now = deps.now();
-  const pending = JSON.parse(verification.channelRef) as EntraMfaPendingVerification;
+  const pending = entraMfaPendingVerificationSchema.parse(JSON.parse(verification.channelRef));
   const result =
     verification.expiresAt <= now
       ? ({ ok: false, reason: 'expired' } as const)

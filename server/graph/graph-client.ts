@@ -6,6 +6,7 @@ import { portalClient } from '../auth/msal-client';
 import { getConfig } from '../config';
 import { portalLogger } from '../log/logger';
 import { currentRequestId } from '../log/request-scope';
+import { isRecord } from '@/lib/is-record';
 
 // App-only Microsoft Graph calls with the portal app's client credentials (msal-node caches the token
 // until shortly before it expires). Graph's own error message is kept in the AppError so pages can show
@@ -27,10 +28,8 @@ async function appOnlyToken(): Promise<string> {
 export type GraphRequestOptions<T> = { body?: unknown; headers?: Record<string, string>; schema: z.ZodType<T> };
 
 const graphErrorBody = (value: unknown): { code?: string; message?: string; reasons?: unknown } => {
-  if (typeof value !== 'object' || value === null) return {};
-  const error = (value as { error?: unknown }).error;
-  if (typeof error !== 'object' || error === null) return {};
-  const e = error as Record<string, unknown>;
+  const e = isRecord(value) ? value.error : undefined;
+  if (!isRecord(e)) return {};
   return {
     code: typeof e.code === 'string' ? e.code : undefined,
     message: typeof e.message === 'string' ? e.message : undefined,

@@ -26,7 +26,9 @@ beforeEach(() => {
 const sameOrigin = { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' };
 
 function post(path: string, body: BodyInit | null, headers: Record<string, string> = sameOrigin): Request {
-  return new Request(`${testAppOrigin}${path}`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  // Node's fetch needs `duplex` for a streamed body; the DOM RequestInit type does not know it yet.
+  const init: RequestInit & { duplex: 'half' } = { method: 'POST', body, headers, duplex: 'half' };
+  return new Request(`${testAppOrigin}${path}`, init);
 }
 
 async function deniedEntries(action: string) {

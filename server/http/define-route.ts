@@ -159,6 +159,9 @@ export function defineRoute<
         spec.csrf?.(context, request, raw);
         body = spec.body.schema.parse(spec.body.kind === 'text' ? raw.text : raw);
       } else if (spec.csrf) spec.csrf(context, request, raw);
+      // Each field is its schema's output, or undefined where the route declares no schema: Output<S> says exactly
+      // that, but TypeScript cannot carry the `spec.params ? ... : undefined` test into the conditional type.
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the three values were parsed just above by the schemas P, Q and B name
       const input = { params, query, body } as RouteInput<P, Q, B>;
       isAccepted = true;
       const result = await spec.handle(context, input, request);

@@ -23,6 +23,7 @@ import { adele, codeIn, settleBackgroundTasks } from '../reset/reset-test-suppor
 import { sessionIdFor } from '../reset/reset-secrets';
 import { startResetSession } from '../reset/start-reset-session';
 import { sendVerificationCode } from '../reset/verification-codes';
+import { z } from 'zod';
 
 const closedRedisUrl = 'redis://127.0.0.1:6409';
 const refusingDatabaseUrl = 'postgresql://postgres@127.0.0.1:5462/verity_refused';
@@ -144,7 +145,9 @@ describe('Redis refusing connections (issue 12, finding 5)', () => {
       testWiring(services, testActors.agent),
     );
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { error: { code: string; reason: string; message: string } };
+    const body = z
+      .object({ error: z.object({ code: z.string(), reason: z.string(), message: z.string() }) })
+      .parse(await response.json());
     expect(body.error).toMatchObject({ code: 'UNAVAILABLE', reason: 'temporarilyUnavailable' });
     expect(body.error.message).toMatch(/Nothing was changed/);
   });
@@ -228,7 +231,7 @@ describe('database refusing connections (issue 12, finding 6)', () => {
       undefined,
       wiring,
     );
-    const { caseId } = (await opened.json()) as { caseId: string };
+    const { caseId } = z.object({ caseId: z.string() }).parse(await opened.json());
     const response = await eventsRoute.run(
       new Request(`${testAppOrigin}/api/desk/cases/${caseId}/events`),
       { params: Promise.resolve({ caseId }) },

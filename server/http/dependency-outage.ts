@@ -6,6 +6,7 @@
 // 08 (connection exception), 53300 (too many connections), 57P01-57P03 (shutdown, "not currently accepting
 // connections"): https://www.postgresql.org/docs/current/errcodes-appendix.html
 import { AppError } from '@/lib/app-error';
+import { isRecord } from '@/lib/is-record';
 
 export const dependencies = ['database', 'redis', 'graph', 'smtp', 'sms', 'directory'] as const;
 export type Dependency = (typeof dependencies)[number];
@@ -33,8 +34,7 @@ const driverOutageKinds = new Set([
 ]);
 const socketErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
 
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
 function isPostgresOutageState(state: unknown): boolean {
   return typeof state === 'string' && (state.startsWith('08') || state === '53300' || /^57P0[1-3]$/.test(state));

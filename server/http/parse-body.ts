@@ -3,6 +3,7 @@ import 'server-only';
 // fields only; files are not accepted on route handlers), or the text itself. Malformed JSON or a wrong
 // content type is INVALID_INPUT, never a 500.
 import { AppError } from '@/lib/app-error';
+import { isRecord } from '@/lib/is-record';
 
 export type BodyKind = 'json' | 'form' | 'text';
 
@@ -29,9 +30,8 @@ export async function parseBody(
     } catch {
       throw invalid('The body is not valid JSON.');
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw invalid('The body must be a JSON object.');
-    return value as Record<string, unknown>;
+    if (!isRecord(value)) throw invalid('The body must be a JSON object.');
+    return value;
   }
   if (contentType.startsWith('multipart/form-data')) {
     let form: FormData;

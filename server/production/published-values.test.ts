@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../repository-root';
 import { demoClientIds, demoTenantId, publishedAuditHmacKeys, publishedSecrets } from './published-values';
+import { z } from 'zod';
 
 const root = repositoryRoot();
 const textFile = /\.(ts|tsx|mts|mjs|js|json|md|ya?ml|sh|env|example)$/;
@@ -61,16 +62,16 @@ describe('published values cannot go stale', () => {
   });
 
   it('every client of the mock Entra and the demo tenant are published', () => {
-    const { clients } = JSON.parse(fs.readFileSync(path.join(root, 'mock-idp/fixtures/clients.json'), 'utf8')) as {
-      clients: { client_id: string; client_secret?: string }[];
-    };
+    const { clients } = z
+      .object({ clients: z.array(z.object({ client_id: z.string(), client_secret: z.string().optional() })) })
+      .parse(JSON.parse(fs.readFileSync(path.join(root, 'mock-idp/fixtures/clients.json'), 'utf8')));
     for (const client of clients) {
       expect(demoClientIds.has(client.client_id)).toBe(true);
       if (client.client_secret) expect(publishedSecrets.has(client.client_secret)).toBe(true);
     }
-    const tenant = JSON.parse(fs.readFileSync(path.join(root, 'fixtures/demo-tenant.json'), 'utf8')) as {
-      tenantId: string;
-    };
+    const tenant = z
+      .object({ tenantId: z.string() })
+      .parse(JSON.parse(fs.readFileSync(path.join(root, 'fixtures/demo-tenant.json'), 'utf8')));
     expect(tenant.tenantId).toBe(demoTenantId);
   });
 });

@@ -1,17 +1,17 @@
 // SIGTERM finishes what requests left running (issue 12, finding 1): the SMS a start step queued after its
 // response is still sent, no new connection is accepted, and readiness reports draining.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log/logger';
 import { runInBackground, settleBackgroundTasks } from '../reset/background-tasks';
 import { isDraining, shutDownGracefully } from './graceful-shutdown';
+import { z } from 'zod';
 
 const logger = createLogger({ level: 'silent' });
 const servers: http.Server[] = [];
 afterEach(() => {
   for (const server of servers) server.close();
-  (globalThis as { [key: symbol]: unknown })[Symbol.for('verity.draining')] = false;
+  globalThis.verityDraining = false;
 });
 
 function portalLike(delivered: string[], deliveryMs: number) {
@@ -26,7 +26,7 @@ function portalLike(delivered: string[], deliveryMs: number) {
   servers.push(server);
   return new Promise<{ server: http.Server; url: string }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
+      resolve({ server, url: `http://127.0.0.1:${z.object({ port: z.number() }).parse(server.address()).port}/` }),
     ),
   );
 }

@@ -6,12 +6,13 @@
 import type { Server } from 'node:http';
 import type { Logger } from '../log/logger';
 
-const registry = globalThis as typeof globalThis & { [key: symbol]: unknown };
-// Shared by the custom server and Next's bundled routes (the readiness probe), like the task set.
-const drainingKey = Symbol.for('verity.draining');
+declare global {
+  // Shared by the custom server and Next's bundled routes (the readiness probe), like the task set.
+  var verityDraining: boolean | undefined;
+}
 
 export function isDraining(): boolean {
-  return registry[drainingKey] === true;
+  return globalThis.verityDraining === true;
 }
 
 export type ShutdownResult = 'drained' | 'timedOut';
@@ -22,7 +23,7 @@ export async function shutDownGracefully(input: {
   timeoutMs: number;
   logger: Logger;
 }): Promise<ShutdownResult> {
-  registry[drainingKey] = true;
+  globalThis.verityDraining = true;
   input.logger.info({ timeoutMs: input.timeoutMs }, 'shutting down: no new connections, finishing work');
   const closed = new Promise<void>((resolve) => input.server.close(() => resolve()));
   // Keep-alive connections with no request in flight would otherwise hold close() open until they time out.

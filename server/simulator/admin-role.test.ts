@@ -26,9 +26,10 @@ const { loadConfig } = await import('../config');
 // The mutating functions take the request context; the signed-out and wrong-role cases are the context's actor.
 let contextActor: { oid: string; name: string; email: null; roles: 'Desk.Agent'[] } | null = null;
 // Any use of the database counts as a getDatabase() call, so "before any database access" holds for them too.
-const db = new Proxy({}, { get: (_target, key) => (getDatabase() as Record<PropertyKey, unknown> | undefined)?.[key] });
+const db = new Proxy({}, { get: (_target, key) => Reflect.get(Object(getDatabase()), key) });
 const context = () => ({
   actor: contextActor,
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a stand-in that only records that the database was touched; every call must refuse before it is
   db: db as never,
   clock: { now: () => new Date() },
   settings: loadConfig({}),

@@ -7,7 +7,7 @@ import { computeBlastRadius } from '../../lib/conditional-access/blast-radius';
 import { compileTenant } from '../../lib/conditional-access/compile-tenant';
 import { parseTenant } from '../../lib/conditional-access/parse-input';
 import { standardSignInFlows } from '../../lib/conditional-access/standard-flows';
-import type { BlastRadiusEvent } from '../../lib/simulator/blast-radius-request';
+import { blastRadiusEventSchema, type BlastRadiusEvent } from '../../lib/simulator/blast-radius-request';
 import { parsePolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import { recommendedResetPortalPolicy } from '../../lib/simulator/scenario-presets';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
@@ -66,7 +66,7 @@ async function readEvents(
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
     for (const line of lines) {
-      const event = JSON.parse(line) as BlastRadiusEvent;
+      const event = blastRadiusEventSchema.parse(JSON.parse(line));
       events.push(event);
       onEvent?.(event);
     }

@@ -26,6 +26,7 @@ import type { AdminContext } from './policy-set-admin';
 import { compileStoredVersion, effectiveNamedLocations } from './compiled-policy-set';
 import { loadDirectory } from './load-directory';
 import { getPolicySetVersion, type StoredVersion } from './policy-set-store';
+import { isRecord } from '@/lib/is-record';
 
 const sliceSize = 5_000;
 const maxBodyCharacters = 1024 * 1024;
@@ -52,10 +53,9 @@ function requestOf(input: BlastRadiusRequest, stored: StoredVersion): WhatIfRequ
 
 // A draft written for create (as the editor and the export produce it) has no id yet: it is a new policy.
 function withDraftId(json: unknown): unknown {
-  const isObject = json !== null && typeof json === 'object' && !Array.isArray(json);
   // Derived from the content, so the same draft gets the same id (and the same compiled tenant) every time.
   const id = `draft-${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 16)}`;
-  return isObject && (json as { id?: unknown }).id === undefined ? { id, ...(json as object) } : json;
+  return isRecord(json) && json.id === undefined ? { id, ...json } : json;
 }
 
 function comparedDocuments(

@@ -11,8 +11,10 @@ import { directoryVersionKey, loadDirectory } from './load-directory';
 const cacheSize = 4;
 // On globalThis: Next.js bundles pages and route handlers separately, and each bundle would otherwise keep its
 // own copy of a 100,000-user compiled tenant (measured: the blast-radius route recompiled what the page had).
-const holder = globalThis as typeof globalThis & { verityCompiledPolicySets?: Map<string, CompiledTenant> };
-const cache = (holder.verityCompiledPolicySets ??= new Map<string, CompiledTenant>());
+declare global {
+  var verityCompiledPolicySets: Map<string, CompiledTenant> | undefined;
+}
+const cache = (globalThis.verityCompiledPolicySets ??= new Map<string, CompiledTenant>());
 
 /** `asOf` (YYYY-MM-DD) applies known method retirements from that date, like the CLI's `--as-of`. */
 export function compileDocuments(documents: PolicySetDocuments, asOf?: string): CompiledTenant {
@@ -39,7 +41,10 @@ export function compileStoredVersion(versionId: string, documents: PolicySetDocu
   }
   const compiled = compileDocuments(documents, asOf);
   cache.set(key, compiled);
-  while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  for (const oldest of cache.keys()) {
+    if (cache.size <= cacheSize) break;
+    cache.delete(oldest);
+  }
   return compiled;
 }
 

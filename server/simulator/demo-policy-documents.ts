@@ -4,6 +4,7 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { repositoryRoot } from '../repository-root';
+import { z } from 'zod';
 
 export async function demoPolicyDocuments(): Promise<{
   policies: string;
@@ -11,10 +12,12 @@ export async function demoPolicyDocuments(): Promise<{
   authenticationStrengths: string;
 }> {
   const fixtures = path.join(repositoryRoot(), 'fixtures');
-  const tenant = JSON.parse(await readFile(path.join(fixtures, 'demo-tenant.json'), 'utf8')) as {
-    namedLocations?: unknown[];
-    authenticationStrengthPolicies?: unknown[];
-  };
+  const tenant = z
+    .object({
+      namedLocations: z.array(z.unknown()).optional(),
+      authenticationStrengthPolicies: z.array(z.unknown()).optional(),
+    })
+    .parse(JSON.parse(await readFile(path.join(fixtures, 'demo-tenant.json'), 'utf8')));
   return {
     policies: await readFile(path.join(fixtures, 'demo-policies-export.json'), 'utf8'),
     namedLocations: JSON.stringify({ value: tenant.namedLocations ?? [] }),

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAppError } from '../../lib/app-error';
 import demoExport from '../../fixtures/demo-policies-export.json';
+import { z } from 'zod';
 
 const graphRequest = vi.fn();
 const storeNewSet = vi.fn();
@@ -21,8 +22,10 @@ const admin = {
     authTime: Date.parse('2026-11-26T08:58:00Z') / 1000,
     amr: ['pwd', 'mfa'],
   },
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- never read: storeNewSet, the only database user, is mocked
   db: {} as never,
   clock: { now: () => new Date('2026-11-26T09:00:00Z') },
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the one setting the MFA freshness check reads; ../config is mocked, so a full Config cannot be loaded here
   settings: { PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES: 15 } as never,
 };
 
@@ -49,7 +52,9 @@ describe('importPolicySetFromGraphForAdmin', () => {
       return { value: [] };
     });
     expect(await importPolicySetFromGraphForAdmin(admin, 'Live')).toEqual({ id: 'set-1', version: 1 });
-    const documents = storeNewSet.mock.calls[0]?.[4] as { policies: unknown[]; authenticationStrengths: unknown[] };
+    const documents = z
+      .object({ policies: z.array(z.unknown()), authenticationStrengths: z.array(z.unknown()) })
+      .parse(storeNewSet.mock.calls[0]?.[4]);
     expect(documents.policies).toHaveLength(8);
     expect(documents.authenticationStrengths).toEqual([]);
   });

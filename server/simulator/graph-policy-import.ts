@@ -12,6 +12,7 @@ import { getConfig } from '../config';
 import { graphRequest } from '../graph/graph-client';
 import { assertFreshAdminMfa } from './admin-step-up';
 import { storeNewSet, type AdminImportContext } from './policy-set-admin';
+import { isRecord } from '@/lib/is-record';
 
 const pageSchema = z.looseObject({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
 const maxPages = 50;
@@ -47,7 +48,7 @@ export async function importPolicySetFromGraphForAdmin(
     {
       policies,
       namedLocations,
-      authenticationStrengths: strengths.filter((s) => (s as { policyType?: unknown }).policyType !== 'builtIn'),
+      authenticationStrengths: strengths.filter((s) => !(isRecord(s) && s.policyType === 'builtIn')),
     },
     randomUUID,
   );

@@ -12,8 +12,10 @@ import { getConfig } from '../config';
 import { repositoryRoot } from '../repository-root';
 
 type CachedDirectory = { file: string; mtimeMs: number; tenant: Tenant };
-// Shared by every Next.js bundle in the process (pages and route handlers are bundled apart).
-const holder = globalThis as typeof globalThis & { verityDirectory?: CachedDirectory };
+declare global {
+  // Shared by every Next.js bundle in the process (pages and route handlers are bundled apart).
+  var verityDirectory: CachedDirectory | undefined;
+}
 
 export function loadDirectory(): Tenant {
   const configured = getConfig().SIMULATOR_DIRECTORY_FILE;
@@ -26,15 +28,15 @@ export function loadDirectory(): Tenant {
       path: 'SIMULATOR_DIRECTORY_FILE',
     });
   }
-  const cached = holder.verityDirectory;
+  const cached = globalThis.verityDirectory;
   if (cached && cached.file === file && cached.mtimeMs === stat.mtimeMs) return cached.tenant;
   const tenant = parseTenant(parseJsonDocument(fs.readFileSync(file, 'utf8'), configured), configured);
-  holder.verityDirectory = { file, mtimeMs: stat.mtimeMs, tenant };
+  globalThis.verityDirectory = { file, mtimeMs: stat.mtimeMs, tenant };
   return tenant;
 }
 
 /** A key that changes when the directory file changes, for caches of compiled tenants. */
 export function directoryVersionKey(): string {
-  const cached = holder.verityDirectory;
+  const cached = globalThis.verityDirectory;
   return cached ? `${cached.file}:${cached.mtimeMs}` : 'none';
 }

@@ -24,6 +24,7 @@ import {
   listPolicySets,
   type StoredVersion,
 } from './policy-set-store';
+import { isRecord } from '@/lib/is-record';
 
 /** Largest accepted document (a 200-policy export is about 0.4 MB pretty-printed). */
 export const maxDocumentBytes = 5 * 1024 * 1024;
@@ -160,10 +161,7 @@ export async function savePolicyChangeForAdmin(
   let subject = '';
   if (change.kind === 'upsert') {
     const json = parseText(change.policyJson, 'policy');
-    const candidate =
-      json !== null && typeof json === 'object' && !Array.isArray(json) && (json as { id?: unknown }).id === undefined
-        ? { id: randomUUID(), ...(json as object) }
-        : json;
+    const candidate = isRecord(json) && json.id === undefined ? { id: randomUUID(), ...json } : json;
     const policy = parseSinglePolicy(candidate, base.authenticationStrengths);
     subject = policy.id;
     const index = policies.findIndex((p) => p.id === policy.id);

@@ -5,6 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../lib/app-error';
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import type { DatabaseClient } from '../database/create-database-client';
+import { z } from 'zod';
+import {
+  parseAuthenticationStrengthExport,
+  parseNamedLocationExport,
+  parsePolicyExport,
+} from '@/lib/conditional-access/parse-input';
+import { errorCodeOf } from '@/lib/error-code-of';
 
 export type PolicySetSummary = {
   id: string;
@@ -37,7 +44,7 @@ function cleanName(name: string): string {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+  return errorCodeOf(error) === 'P2002';
 }
 
 export async function createPolicySet(
@@ -130,7 +137,7 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
   });
   return sets.map((set) => {
     const latest = set.versions[0];
-    const policies = latest ? (JSON.parse(latest.policiesJson) as unknown[]) : [];
+    const policies = latest ? z.array(z.unknown()).parse(JSON.parse(latest.policiesJson)) : [];
     return {
       id: set.id,
       name: set.name,
@@ -140,6 +147,27 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
       policyCount: policies.length,
     };
   });
+}
+
+function storedDocuments(row: {
+  policiesJson: string;
+  namedLocationsJson: string;
+  authenticationStrengthsJson: string;
+}): PolicySetDocuments {
+  try {
+    return {
+      policies: parsePolicyExport(JSON.parse(row.policiesJson), 'stored policies'),
+      namedLocations: parseNamedLocationExport(JSON.parse(row.namedLocationsJson), 'stored namedLocations'),
+      authenticationStrengths: parseAuthenticationStrengthExport(
+        JSON.parse(row.authenticationStrengthsJson),
+        'stored authenticationStrengths',
+      ),
+    };
+  } catch (error) {
+    throw new AppError('INTERNAL', 'A stored policy set version no longer parses.', {
+      cause: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** One version (the latest when `version` is undefined), with the list of all versions. */
@@ -165,7 +193,8 @@ export async function getPolicySetVersion(
       : await db.policySetVersion.findUnique({ where: { policySetId_version: { policySetId, version: wanted } } });
   if (!row)
     throw new AppError('NOT_FOUND', `Version ${String(version)} of this policy set does not exist.`, { path: 'v' });
-  // Stored documents were validated by the engine's parsers before they were written.
+  // Stored documents were validated by the engine's parsers before they were written; they are parsed again on the
+  // way out, so a version written by an older release that the engine no longer accepts fails here, named.
   return {
     id: row.id,
     policySetId,
@@ -174,11 +203,7 @@ export async function getPolicySetVersion(
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     comment: row.comment,
-    policies: JSON.parse(row.policiesJson) as PolicySetDocuments['policies'],
-    namedLocations: JSON.parse(row.namedLocationsJson) as PolicySetDocuments['namedLocations'],
-    authenticationStrengths: JSON.parse(
-      row.authenticationStrengthsJson,
-    ) as PolicySetDocuments['authenticationStrengths'],
+    ...storedDocuments(row),
     versions: set.versions,
   };
 }

@@ -16,6 +16,7 @@ import {
   type INetworkModule,
 } from '@azure/msal-node';
 import { z } from 'zod';
+import type { EntraMfaPendingVerification } from './entra-mfa-pending-verification';
 
 export type EntraMfaOptions = {
   authorityHost: string;
@@ -27,17 +28,6 @@ export type EntraMfaOptions = {
   maxAuthAgeSeconds: number;
   /** For tests against the mock's own CA; production uses MSAL's default client. */
   networkClient?: INetworkModule;
-};
-
-/** Kept by the caller (database) between start and complete. Holds no token. */
-export type EntraMfaPendingVerification = {
-  stateHash: string;
-  nonce: string;
-  codeVerifier: string;
-  expectedOid: string | null;
-  binding: string;
-  redirectUri: string;
-  startedAt: number;
 };
 
 export type EntraMfaVerifiedClaims = {
