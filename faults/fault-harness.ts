@@ -181,10 +181,10 @@ export async function startFaultHarness(options: { instances?: 1 | 2 } = {}): Pr
     RESET_CHANNEL_CODES_CANNOT_BYPASS_MFA: 'false',
     LOG_LEVEL: 'info',
   };
-  const portals = [
+  const portals: [PortalInstance, PortalInstance] = [
     portalInstance('portal-a', portalPorts[0], env),
     portalInstance('portal-b', portalPorts[1], env),
-  ] as [PortalInstance, PortalInstance];
+  ];
   // The benchmark measures one instance; B is then never started.
   await Promise.all(portals.slice(0, options.instances ?? 2).map((portal) => portal.restart()));
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
