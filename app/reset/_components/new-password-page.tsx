@@ -1,7 +1,8 @@
 // /reset/new-password: reachable only with enough stars; rules from the configured policy.
 import { newPasswordPageData } from '@/server/reset/reset-progress';
 import { requestMessages } from '@/server/i18n/request-messages';
-import { passwordRuleIds, type PasswordRuleId } from '@/lib/reset/password-policy';
+import { isOneOf } from '@/lib/is-one-of';
+import { passwordRuleIds } from '@/lib/reset/password-policy';
 import { recordFromKeys } from '@/lib/record-from-keys';
 import { ErrorNotice } from './notice';
 import { PasswordForm, type PasswordFormLabels } from './password-form';
@@ -23,8 +24,8 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
       </div>
     );
   const activeDirectory = adPolicyRulesProps(data.onPremises, t);
-  const failedRules = (query.error === 'passwordRules' ? (query.failed ?? '').split(',') : []).filter(
-    (rule): rule is PasswordRuleId => passwordRuleIds.some((id) => id === rule),
+  const failedRules = (query.error === 'passwordRules' ? (query.failed ?? '').split(',') : []).filter((rule) =>
+    isOneOf(passwordRuleIds, rule),
   );
   // The refused rules are listed at the fields; the banner stays for every other error.
   const errorKey = failedRules.length > 0 ? null : resetErrorKey(query.error);
