@@ -78,8 +78,8 @@ const verityRules = {
 // the compiler to trust us, so a wrong shape (a changed Graph response, an old JSON column, a hand-edited file)
 // travels on as a typed value and fails far from its cause. Instead: parse external data with its zod schema
 // (JSON.parse results, request bodies, Graph and Prisma JSON columns), narrow with a type guard or `in`/`typeof`,
-// check indexed access, use generics, or `satisfies` for literals. Where an assertion is truly the honest tool (a library's type is wrong,
-// a test double of a large interface), write
+// check indexed access, use generics, or `satisfies` for literals. Where an assertion is truly the honest tool (a
+// library's type is wrong, a test double of a large interface), write
 //   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- <why it is safe>
 // Tests are covered too: a small typed builder or a fake that implements the interface says what the test relies on;
 // a cast hides a missing field until the code under test reads it. The typescript-eslint rule is used rather than a
@@ -108,15 +108,6 @@ const typeAssertionsNotYetConverted = [
   'server/reset/**', // asban-server
   'server/shutdown/**', // asban-server
   'server/simulator/**', // asban-server
-  'lib/ad/**', // asban-server
-  'lib/app-error.ts', // asban-server
-  'lib/desk/**', // asban-server
-  'lib/i18n/**', // asban-server
-  'lib/reset/**', // asban-server
-  'lib/simulator/**', // asban-server
-  'scripts/**', // asban-server
-  'faults/**', // asban-server
-  'dev-sink/**', // asban-server
 ];
 
 export default defineConfig([

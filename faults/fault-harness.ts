@@ -197,10 +197,10 @@ export async function startFaultHarness(options: FaultHarnessOptions = {}): Prom
     RESET_CHANNEL_CODES_CANNOT_BYPASS_MFA: 'false',
     LOG_LEVEL: 'info',
   };
-  const portals = [
+  const portals: [PortalInstance, PortalInstance] = [
     portalInstance('portal-a', portalPorts[0], env, options.portalNodeArgs),
     portalInstance('portal-b', portalPorts[1], env, options.portalNodeArgs),
-  ] as [PortalInstance, PortalInstance];
+  ];
   // The benchmark measures one instance; B is then never started.
   await Promise.all(portals.slice(0, options.instances ?? 2).map((portal) => portal.restart()));
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });

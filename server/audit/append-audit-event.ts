@@ -143,5 +143,5 @@ function chained(input: AuditEventInput, keyring: AuditKeyring, previousHash: st
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }
