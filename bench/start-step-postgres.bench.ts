@@ -141,7 +141,8 @@ try {
   console.log(JSON.stringify({ jobLatency }));
   const results = { measuredAt: new Date().toISOString(), node: process.version, starts, jobLatency };
   mkdirSync('bench/results', { recursive: true });
-  if (!process.env.BENCH_RATES) writeFileSync('bench/results/start-step-postgres.json', `${JSON.stringify(results, null, 2)}\n`);
+  if (!process.env.BENCH_RATES)
+    writeFileSync('bench/results/start-step-postgres.json', `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await h.stop();
 }

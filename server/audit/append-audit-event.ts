@@ -60,7 +60,9 @@ export function appendAuditEvent(
     queue = { pending: [], isFlushing: false };
     queues.set(db, queue);
   }
-  const promise = new Promise<ChainedEntry>((resolve, reject) => queue.pending.push({ input, keyring, resolve, reject }));
+  const promise = new Promise<ChainedEntry>((resolve, reject) =>
+    queue.pending.push({ input, keyring, resolve, reject }),
+  );
   if (!queue.isFlushing) void flush(db, queue);
   return promise;
 }
