@@ -27,7 +27,10 @@ const onPremisesView = z.discriminatedUnion('source', [
     refusals: z.array(z.string()),
     isProtected: z.boolean(),
   }),
-  z.object({ source: z.literal('unserved'), gap: z.enum(['adIdentityMissing', 'adDomainNotConnected', 'adAccountNotFound']) }),
+  z.object({
+    source: z.literal('unserved'),
+    gap: z.enum(['adIdentityMissing', 'adDomainNotConnected', 'adAccountNotFound']),
+  }),
   z.object({ source: z.literal('unavailable') }),
 ]);
 

@@ -31,7 +31,10 @@ export function ApproveButton({
         disabled={isBusy}
         onClick={async () => {
           setBusy(true);
-          const result = await deskCall(`/api/desk/cases/${caseId}/approval`, unreadAnswerSchema, { method: 'POST', body: {} });
+          const result = await deskCall(`/api/desk/cases/${caseId}/approval`, unreadAnswerSchema, {
+            method: 'POST',
+            body: {},
+          });
           setBusy(false);
           if (result.ok) router.refresh();
           else setError({ text: `${errorLabel} ${result.error.message}`, refusal: result.error.refusal });

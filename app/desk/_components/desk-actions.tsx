@@ -75,7 +75,10 @@ export function DeskActions({
 
   async function requestApproval() {
     setRequesting(true);
-    const result = await deskCall(`/api/desk/cases/${view.id}/approval-request`, unreadAnswerSchema, { method: 'POST', body: {} });
+    const result = await deskCall(`/api/desk/cases/${view.id}/approval-request`, unreadAnswerSchema, {
+      method: 'POST',
+      body: {},
+    });
     setRequesting(false);
     setMessage(
       result.ok

@@ -3,11 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { hasStrongDeskMethod, type AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
 import type { z } from 'zod';
-import {
-  checkedCodeSchema,
-  sentVerificationSchema,
-  unreadAnswerSchema,
-} from '@/lib/desk/desk-answer-schemas';
+import { checkedCodeSchema, sentVerificationSchema, unreadAnswerSchema } from '@/lib/desk/desk-answer-schemas';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
 
