@@ -83,7 +83,7 @@ export const appErrorReasons = {
   UPSTREAM_ERROR: ['upstreamError', 'adRefused', 'entraUnavailable'],
   UNAVAILABLE: ['temporarilyUnavailable', 'adUnavailable', 'adOutcomeUnknown'],
   CONFIG_ERROR: ['configError', 'unsafeInProduction'],
-  INTERNAL: ['internal'],
+  INTERNAL: ['internal', 'storedDataInvalid'],
 } as const satisfies Record<AppErrorCode, readonly string[]>;
 
 /** The reasons an error with code `C` may carry (all reasons when C is the whole union). */

@@ -6,7 +6,9 @@ import 'server-only';
 // claim is a conditional update, so two runners never run one job at the same time, and a completed job
 // never runs again.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { DatabaseClient } from '../database/create-database-client';
+import { parseStoredJson } from '../database/stored-json';
 import { errorSummary } from '../http/request-failure';
 
 export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -75,7 +77,8 @@ export async function runOutboxJob(
   const handler = handlers[job.name];
   try {
     if (!handler) throw new Error(`no handler for ${job.name}`);
-    await handler(JSON.parse(job.payloadJson) as Record<string, unknown>);
+    // Each handler checks its own payload's shape (parseStoredValue); here only that it is a JSON object.
+    await handler(parseStoredJson(z.record(z.string(), z.unknown()), job.payloadJson, `OutboxJob ${job.name}`));
     await deps.db.outboxJob.update({ where: { id: jobId }, data: { completedAt: deps.now(), lockedUntil: null } });
     return true;
   } catch (error) {

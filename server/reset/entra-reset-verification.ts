@@ -4,8 +4,11 @@ import 'server-only';
 // verifier) is stored as a VerificationChallenge of the reset session, so the callback only counts for
 // the browser that started it, once, within 10 minutes.
 import { AppError } from '../../lib/app-error';
-import type { EntraMfaPendingVerification } from '../verification/entra-mfa-pending-verification';
-import type { EntraCallbackQuery, EntraMfaFailureReason } from '../verification/entra-mfa-verification';
+import type {
+  EntraCallbackQuery,
+  EntraMfaFailureReason,
+  EntraMfaPendingVerification,
+} from '../verification/entra-mfa-verification';
 import { isStateOf } from '../verification/entra-mfa-verification';
 import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';

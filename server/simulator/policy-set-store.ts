@@ -2,15 +2,14 @@
 // stores a new one, so any earlier state can be simulated, compared or exported again. Documents are kept as
 // Graph JSON text so both database providers share one model (prisma/schema.prisma).
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
+import { authenticationStrengthPolicySchema } from '../../lib/conditional-access/authentication-strength-schema';
+import { namedLocationSchema } from '../../lib/conditional-access/named-location-schema';
+import { conditionalAccessPolicySchema } from '../../lib/conditional-access/policy-schema';
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import type { DatabaseClient } from '../database/create-database-client';
-import { z } from 'zod';
-import {
-  parseAuthenticationStrengthExport,
-  parseNamedLocationExport,
-  parsePolicyExport,
-} from '@/lib/conditional-access/parse-input';
+import { parseStoredJson } from '../database/stored-json';
 import { errorCodeOf } from '@/lib/error-code-of';
 
 export type PolicySetSummary = {
@@ -34,6 +33,9 @@ export type StoredVersion = PolicySetDocuments & {
 };
 
 const maxNameLength = 120;
+const policiesSource = 'PolicySetVersion.policiesJson';
+const namedLocationsSource = 'PolicySetVersion.namedLocationsJson';
+const strengthsSource = 'PolicySetVersion.authenticationStrengthsJson';
 
 function cleanName(name: string): string {
   const trimmed = name.trim();
@@ -137,7 +139,8 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
   });
   return sets.map((set) => {
     const latest = set.versions[0];
-    const policies = latest ? z.array(z.unknown()).parse(JSON.parse(latest.policiesJson)) : [];
+    // The list only counts them; a version's page checks each one (getPolicySetVersion).
+    const policies = latest ? parseStoredJson(z.array(z.unknown()), latest.policiesJson, policiesSource) : [];
     return {
       id: set.id,
       name: set.name,
@@ -147,27 +150,6 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
       policyCount: policies.length,
     };
   });
-}
-
-function storedDocuments(row: {
-  policiesJson: string;
-  namedLocationsJson: string;
-  authenticationStrengthsJson: string;
-}): PolicySetDocuments {
-  try {
-    return {
-      policies: parsePolicyExport(JSON.parse(row.policiesJson), 'stored policies'),
-      namedLocations: parseNamedLocationExport(JSON.parse(row.namedLocationsJson), 'stored namedLocations'),
-      authenticationStrengths: parseAuthenticationStrengthExport(
-        JSON.parse(row.authenticationStrengthsJson),
-        'stored authenticationStrengths',
-      ),
-    };
-  } catch (error) {
-    throw new AppError('INTERNAL', 'A stored policy set version no longer parses.', {
-      cause: error instanceof Error ? error.message : String(error),
-    });
-  }
 }
 
 /** One version (the latest when `version` is undefined), with the list of all versions. */
@@ -193,8 +175,8 @@ export async function getPolicySetVersion(
       : await db.policySetVersion.findUnique({ where: { policySetId_version: { policySetId, version: wanted } } });
   if (!row)
     throw new AppError('NOT_FOUND', `Version ${String(version)} of this policy set does not exist.`, { path: 'v' });
-  // Stored documents were validated by the engine's parsers before they were written; they are parsed again on the
-  // way out, so a version written by an older release that the engine no longer accepts fails here, named.
+  // Stored documents were validated by the engine's parsers before they were written; they are checked again
+  // on the way out, so a row edited by hand is one named error instead of an engine crash further on.
   return {
     id: row.id,
     policySetId,
@@ -203,7 +185,13 @@ export async function getPolicySetVersion(
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     comment: row.comment,
-    ...storedDocuments(row),
+    policies: parseStoredJson(z.array(conditionalAccessPolicySchema), row.policiesJson, policiesSource),
+    namedLocations: parseStoredJson(z.array(namedLocationSchema), row.namedLocationsJson, namedLocationsSource),
+    authenticationStrengths: parseStoredJson(
+      z.array(authenticationStrengthPolicySchema),
+      row.authenticationStrengthsJson,
+      strengthsSource,
+    ),
     versions: set.versions,
   };
 }

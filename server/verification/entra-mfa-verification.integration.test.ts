@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScriptedSignIn } from '../../mock-idp/control/scripted-sign-in';
 import { demoPassword, msalNetworkClient, resetClient, startTestMockIdp, tenantId } from '../../mock-idp/test-support';
 import type { RunningMockIdp } from '../../mock-idp/start-mock-idp';
-import type { EntraMfaPendingVerification } from './entra-mfa-pending-verification';
-import { createEntraMfaVerification } from './entra-mfa-verification';
+import { createEntraMfaVerification, type EntraMfaPendingVerification } from './entra-mfa-verification';
 
 let mock: RunningMockIdp;
 const pradeepOid = '5d1e7a30-6c2b-4f8e-9a4d-000000000002';

@@ -16,7 +16,6 @@ import {
   type INetworkModule,
 } from '@azure/msal-node';
 import { z } from 'zod';
-import type { EntraMfaPendingVerification } from './entra-mfa-pending-verification';
 
 export type EntraMfaOptions = {
   authorityHost: string;
@@ -29,6 +28,18 @@ export type EntraMfaOptions = {
   /** For tests against the mock's own CA; production uses MSAL's default client. */
   networkClient?: INetworkModule;
 };
+
+/** Kept by the caller (database) between start and complete. Holds no token. */
+export const entraMfaPendingVerificationSchema = z.object({
+  stateHash: z.string(),
+  nonce: z.string(),
+  codeVerifier: z.string(),
+  expectedOid: z.string().nullable(),
+  binding: z.string(),
+  redirectUri: z.string(),
+  startedAt: z.number(),
+});
+export type EntraMfaPendingVerification = z.infer<typeof entraMfaPendingVerificationSchema>;
 
 export type EntraMfaVerifiedClaims = {
   oid: string;

@@ -77,7 +77,7 @@ export default async function PolicyEditorPage({ params, searchParams }: Props) 
         setId={setId}
         baseVersion={stored.version}
         isNew={isNew}
-        initial={initial as Record<string, unknown>}
+        initial={initial}
         strengths={strengths}
         hints={{
           users: tenant.users.slice(0, maxHintUsers).map((u) => ({ value: u.id, label: u.userPrincipalName })),
