@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
 import type { ComparisonMatrix } from '../lib/conditional-access/comparison-matrix';
 import { repositoryRoot } from './config';
 import { createHttpClient } from './http/https-client';
@@ -207,7 +208,7 @@ describe('the mock agrees with the engine on every comparison-matrix cell of the
     await resetMock();
   }, 240_000);
 
-  it('by the mock\'s own clock: from 1 February 2027 Microsoft-provided SMS and voice are refused', async () => {
+  it("by the mock's own clock: from 1 February 2027 Microsoft-provided SMS and voice are refused", async () => {
     // A second mock whose clock the test sets: the day before the retirement Megan Bowen (password and SMS) is
     // offered SMS after her password; on the day it is neither offered nor accepted, at the test app and at the
     // reset portal (the self-service reset's MFA), and every SMS or voice cell agrees with the engine.
@@ -216,7 +217,7 @@ describe('the mock agrees with the engine on every comparison-matrix cell of the
     try {
       const megan = dated.mock.tenant.document.users.find((u) => u.userPrincipalName === 'megan.bowen@contoso.test');
       if (!megan) throw new Error('Megan Bowen is not in the demo tenant');
-      const signIn = (client: typeof testClient, methods: string[]) =>
+      const signIn = (client: typeof testClient, methods: AuthenticationMethodMode[]) =>
         runScriptedSignIn(dated.url, dated.caCert, {
           tenant: tenantId,
           ...client,

@@ -6,6 +6,7 @@ import { grantOperator, grantTokens, type ControlToken } from '@/lib/simulator/p
 import { scenarioPreset, scenarioPresetIds } from '@/lib/simulator/scenario-presets';
 import { encodeState } from '@/lib/simulator/simulator-url-state';
 import { policyEditorHref } from '@/lib/simulator/set-links';
+import { AsOfNotice } from '../_components/as-of-notice';
 import { SetNav } from '../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../_components/load-set-page';
 import { ScrollRegion } from '../_components/scroll-region';
@@ -59,6 +60,7 @@ export default async function PolicySetPage(props: SetPageProps) {
         current="policies"
         t={t}
       />
+      <AsOfNotice asOf={context.asOf} invalid={loaded.invalidAsOf} t={t} />
 
       <section aria-labelledby="policies-title" className="mt-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
