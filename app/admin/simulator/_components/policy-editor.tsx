@@ -5,7 +5,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
 import { editableValues } from '@/lib/conditional-access/policy-schema';
-import { get, lines, list, set, type Json } from './policy-paths';
+import { get, isJsonObject, lines, list, set, type Json } from './policy-paths';
 import { deletePolicyAction, savePolicyAction } from '../actions';
 
 type Option = { value: string; label: string };
@@ -119,9 +119,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
   const field = { policy, update, label };
 
   const isBlock = list(get(policy, ['grantControls', 'builtInControls'])).includes('block');
-  const strengthId = String(
-    (get(policy, ['grantControls', 'authenticationStrength', 'id']) as string | undefined) ?? '',
-  );
+  const strengthId = String(get(policy, ['grantControls', 'authenticationStrength', 'id']) ?? '');
 
   return (
     <div className="mt-6 grid gap-6 xl:grid-cols-3">
@@ -500,10 +498,9 @@ export function PolicyEditor(props: PolicyEditorProps) {
             className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-700"
             onClick={() => {
               try {
-                const parsed = JSON.parse(jsonText) as unknown;
-                if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-                  throw new Error(label('jsonNotObject'));
-                setPolicy(parsed as Json);
+                const parsed: unknown = JSON.parse(jsonText);
+                if (!isJsonObject(parsed)) throw new Error(label('jsonNotObject'));
+                setPolicy(parsed);
                 setJsonText(JSON.stringify(parsed, null, 2));
                 setJsonError('');
                 setRevision((r) => r + 1);

@@ -84,7 +84,7 @@ export default async function PolicyEditorPage({ params, searchParams }: Props) 
         baseVersion={stored.version}
         asOf={asOf}
         isNew={isNew}
-        initial={initial as Record<string, unknown>}
+        initial={initial}
         strengths={strengths}
         hints={{
           users: tenant.users.slice(0, maxHintUsers).map((u) => ({ value: u.id, label: u.userPrincipalName })),
