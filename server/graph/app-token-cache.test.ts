@@ -39,11 +39,14 @@ describe('the app-only Graph token kept in the process', () => {
   it('keeps nothing after a failure or without an expiry: the next call asks again', async () => {
     let isFailing = true;
     let count = 0;
-    const token = cachedAppToken(async () => {
-      count += 1;
-      if (isFailing) throw new Error('unreachable');
-      return { accessToken: `t${count}`, expiresOn: null };
-    }, () => t0);
+    const token = cachedAppToken(
+      async () => {
+        count += 1;
+        if (isFailing) throw new Error('unreachable');
+        return { accessToken: `t${count}`, expiresOn: null };
+      },
+      () => t0,
+    );
     await expect(token()).rejects.toThrow('unreachable');
     isFailing = false;
     expect(await token()).toBe('t2');
