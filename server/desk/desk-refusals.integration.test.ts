@@ -1,7 +1,7 @@
 // Issue 5's refusals, each a test, through the desk's server functions on a real database (SQLite, or
 // PostgreSQL with TEST_DATABASE_URL), with in-memory directory, push channel and mail.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { checkVerificationCode, sendVerificationCode } from './code-verification';
 import { deskCaseView } from './desk-case-view';
 import { createDeskTestKit, gradySupervisor, lynneAgent, nobody, otherAgent, pattiAuditor } from './desk-test-support';
@@ -13,15 +13,9 @@ import { searchDeskUsers } from './search-desk-users';
 import { startPushVerification } from './start-push-verification';
 import { approveDeskCase, listApprovalQueue, requestSupervisorApproval } from './supervisor-approval';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
   const { db } = testDb;
   await db.deskVerification.deleteMany({});

@@ -5,7 +5,7 @@ import { passwordRuleIds, type PasswordRuleId } from '@/lib/reset/password-polic
 import { ErrorNotice } from './notice';
 import { PasswordForm, type PasswordFormLabels } from './password-form';
 import type { ResetQuery } from './query';
-import { resetErrorKey } from './reset-error-key';
+import { resetErrorKey } from '@/app/components/page-error-keys';
 import { StartAgain } from './start-again';
 import { adPolicyRulesProps } from './ad-policy-rules-props';
 
