@@ -7,7 +7,7 @@ import { setUpTestDatabase } from '../database/set-up-test-database';
 import { outboxCounts, outboxLockSeconds, sweepOutbox } from '../jobs/outbox';
 import { deskCaseView } from './desk-case-view';
 import { deskOutboxHandlers } from './desk-notice-job';
-import { createDeskTestKit, lynneAgent } from './desk-test-support';
+import { createDeskTestKit, lynneAgent, freshDeskTestKit } from './desk-test-support';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
 import { startPushVerification } from './start-push-verification';
@@ -16,13 +16,7 @@ const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 
 beforeEach(async () => {
-  const { db } = testDb;
-  await db.deskVerification.deleteMany({});
-  await db.deskCase.deleteMany({});
-  await db.deskTargetBlock.deleteMany({});
-  await db.auditEvent.deleteMany({});
-  await db.outboxJob.deleteMany({});
-  kit = createDeskTestKit(db);
+  kit = await freshDeskTestKit(testDb.db);
 });
 
 /** SMTP refusing every message until `restore()`. */

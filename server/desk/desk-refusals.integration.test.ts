@@ -4,7 +4,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setUpTestDatabase } from '../database/set-up-test-database';
 import { checkVerificationCode, sendVerificationCode } from './code-verification';
 import { deskCaseView } from './desk-case-view';
-import { createDeskTestKit, gradySupervisor, lynneAgent, nobody, otherAgent, pattiAuditor } from './desk-test-support';
+import {
+  createDeskTestKit,
+  gradySupervisor,
+  lynneAgent,
+  nobody,
+  otherAgent,
+  pattiAuditor,
+  freshDeskTestKit,
+} from './desk-test-support';
 import { loadUserCard } from './load-user-card';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
@@ -17,12 +25,7 @@ const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 
 beforeEach(async () => {
-  const { db } = testDb;
-  await db.deskVerification.deleteMany({});
-  await db.deskCase.deleteMany({});
-  await db.deskTargetBlock.deleteMany({});
-  await db.auditEvent.deleteMany({});
-  kit = createDeskTestKit(db);
+  kit = await freshDeskTestKit(testDb.db);
 });
 
 async function verifiedCaseOn(userId: string) {

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUpTestDatabase } from '../database/set-up-test-database';
 import { checkVerificationCode, sendVerificationCode } from './code-verification';
-import { createDeskTestKit, gradySupervisor, lynneAgent } from './desk-test-support';
+import { createDeskTestKit, gradySupervisor, lynneAgent, freshDeskTestKit } from './desk-test-support';
 import type { DeskActor } from './desk-actor';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
@@ -14,10 +14,7 @@ import { approveDeskCase, requestSupervisorApproval } from './supervisor-approva
 const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 beforeEach(async () => {
-  await testDb.db.deskVerification.deleteMany({});
-  await testDb.db.deskCase.deleteMany({});
-  await testDb.db.auditEvent.deleteMany({});
-  kit = createDeskTestKit(testDb.db);
+  kit = await freshDeskTestKit(testDb.db);
 });
 
 /** The same person, signed in `minutesAgo` before the kit's clock, with or without MFA in `amr`. */

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setUpTestDatabase } from '../database/set-up-test-database';
 import type { EntraMfaResult, EntraMfaVerification } from '../verification/entra-mfa-verification';
 import { deskCaseView } from './desk-case-view';
-import { createDeskTestKit, lynneAgent } from './desk-test-support';
+import { createDeskTestKit, lynneAgent, freshDeskTestKit } from './desk-test-support';
 import {
   beginEntraLinkVerification,
   completeEntraLinkVerification,
@@ -45,9 +45,7 @@ const entra = {
 } as unknown as EntraMfaVerification;
 
 beforeEach(async () => {
-  await testDb.db.deskVerification.deleteMany({});
-  await testDb.db.deskCase.deleteMany({});
-  kit = createDeskTestKit(testDb.db);
+  kit = await freshDeskTestKit(testDb.db);
   kit.deps.settings.enabledMethods = ['authenticatorPush', 'entraSignInLink', 'smsCode', 'emailCode'];
   started.length = 0;
 });
