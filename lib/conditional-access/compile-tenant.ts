@@ -2,18 +2,25 @@
 // and by UPN (case-insensitive), transitive group membership, per-policy user targeting, parsed CIDRs and
 // device filter rules, and authentication strengths resolved (built-ins + custom + expanded in policies).
 import { resolveStrength, type ResolvedStrength } from './authentication-strength-match';
-import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import { expandedStrengthOf, type AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
 import { compilePolicy, writeAllUsersInclusions, type UserTargetingInput } from './compile-policy';
 import type { CompiledNamedLocation, CompiledPolicy, CompiledTenant, CompiledUser } from './compiled-model';
 import { requestChecksFor } from './condition-checks';
+import { isApplicationIndexTargeted } from './conditions/application-conditions';
 import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
-import { methodAvailability, type MethodAvailability } from './method-availability';
+import { createIdIndex, lazyIdIndex } from './id-index';
+import { methodAvailability, type MethodAvailability, type MethodAvailabilityInput } from './method-availability';
 import { maskOf } from './method-mask';
-import type { CountryNamedLocation, IpNamedLocation, NamedLocation } from './named-location-schema';
+import {
+  isCompliantNetworkNamedLocation,
+  isCountryNamedLocation,
+  isIpNamedLocation,
+  type NamedLocation,
+} from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
 
@@ -27,55 +34,49 @@ export type TenantOverrides = {
   authenticationStrengthPolicies?: readonly AuthenticationStrengthPolicy[];
 };
 
+const externalMarker = /#EXT#/i;
+
 function guestKindOf(user: TenantUser): string {
-  const isExternal = user.userPrincipalName.toUpperCase().includes('#EXT#');
+  // A test, not toUpperCase().includes(): no copy of a million UPNs.
+  const isExternal = externalMarker.test(user.userPrincipalName);
   if (user.userType === undefined) return isExternal ? 'b2bCollaborationMember' : '';
   if (user.userType === 'Guest') return isExternal ? 'b2bCollaborationGuest' : 'internalGuest';
   return isExternal ? 'b2bCollaborationMember' : '';
 }
 
 function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
+  const noRanges: CidrRange[] = [];
+  const noCountries: ReadonlySet<string> = new Set<string>();
   const base = {
     id: location.id,
     displayName: location.displayName,
-    ranges: [] as CidrRange[],
-    countries: new Set<string>() as ReadonlySet<string>,
+    ranges: noRanges,
+    countries: noCountries,
     includeUnknownCountries: false,
     source: location,
   };
-  switch (location['@odata.type']) {
-    case '#microsoft.graph.ipNamedLocation': {
-      const ip = location as IpNamedLocation;
-      return {
-        ...base,
-        kind: 'ip',
-        isTrusted: ip.isTrusted === true,
-        ranges: ip.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
-      };
-    }
-    case '#microsoft.graph.countryNamedLocation': {
-      const country = location as CountryNamedLocation;
-      return {
-        ...base,
-        kind: 'country',
-        // Country locations can't be marked trusted (location-condition).
-        isTrusted: false,
-        countries: new Set(country.countriesAndRegions.map((c) => c.toUpperCase())),
-        includeUnknownCountries: country.includeUnknownCountriesAndRegions === true,
-      };
-    }
-    case '#microsoft.graph.compliantNetworkNamedLocation':
-      // Matched when the request says the sign-in comes through the tenant's Global Secure Access compliant network
-      // (how-to-compliant-network); `isTrusted` is honoured like an IP location's (README, documented choices).
-      return {
-        ...base,
-        kind: 'compliantNetwork',
-        isTrusted: (location as { isTrusted?: boolean | null }).isTrusted === true,
-      };
-    default:
-      // A type the engine does not know: never matched; policies naming it are "not fully evaluated".
-      return { ...base, kind: 'unknown', isTrusted: false };
-  }
+  if (isIpNamedLocation(location))
+    return {
+      ...base,
+      kind: 'ip',
+      isTrusted: location.isTrusted === true,
+      ranges: location.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
+    };
+  if (isCountryNamedLocation(location))
+    return {
+      ...base,
+      kind: 'country',
+      // Country locations can't be marked trusted (location-condition).
+      isTrusted: false,
+      countries: new Set(location.countriesAndRegions.map((c) => c.toUpperCase())),
+      includeUnknownCountries: location.includeUnknownCountriesAndRegions === true,
+    };
+  if (isCompliantNetworkNamedLocation(location))
+    // Matched when the request says the sign-in comes through the tenant's Global Secure Access compliant network
+    // (how-to-compliant-network); `isTrusted` is honoured like an IP location's (README, documented choices).
+    return { ...base, kind: 'compliantNetwork', isTrusted: location.isTrusted === true };
+  // A type the engine does not know: never matched; policies naming it are "not fully evaluated".
+  return { ...base, kind: 'unknown', isTrusted: false };
 }
 
 /**
@@ -108,8 +109,16 @@ export function compilePolicyInTenant(
   return compiled;
 }
 
+/** Writes the policy's column of CompiledTenant.applicationTargets (compileTenant, and replacePolicy after an edit). */
+export function writeApplicationTargets(targets: Uint8Array, policy: CompiledPolicy, policyCount: number): void {
+  const appCount = policyCount === 0 ? 0 : targets.length / policyCount;
+  for (let a = 0; a < appCount; a++)
+    targets[a * policyCount + policy.index] = isApplicationIndexTargeted(policy, a) ? 1 : 0;
+}
+
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
-  const userIndexById = new Map(tenant.users.map((u, i) => [u.id, i]));
+  const tenantUsers = tenant.users;
+  const userIndexById = createIdIndex(tenantUsers.length, (i) => tenantUsers[i]?.id ?? '');
   const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
@@ -141,23 +150,37 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const asOf = overrides.asOf ?? null;
   // `shared`: users with the same registered list share one availability (and its arrays) when nothing restricts.
   const availabilityOptions = { policy: methodsPolicy, asOf, shared: new Map<string, MethodAvailability>() };
-  const users: CompiledUser[] = tenant.users.map((user, index) => {
-    const availability = methodAvailability(
-      {
-        userId: user.id,
-        userPrincipalName: user.userPrincipalName,
-        registered: user.authenticationMethods ?? [],
-        phoneMethods: user.phoneMethods,
-        // Not memoised: a million users' group lists would stay in memory for one pass.
-        groupIds: () => {
-          const all = new Set<string>();
-          for (const g of directGroupsOfUser()[index] ?? [])
-            for (const a of ancestorGroups(graph, g)) all.add(groupIds[a] ?? '');
-          return all;
-        },
-      },
-      availabilityOptions,
-    );
+  // One input object and one group-list function for every user (read synchronously by methodAvailability): a
+  // closure per user was a million functions to allocate and collect.
+  let current = 0;
+  const groupIdsOfCurrent = (): Set<string> => {
+    // Not memoised: a million users' group lists would stay in memory for one pass.
+    const all = new Set<string>();
+    for (const g of directGroupsOfUser()[current] ?? [])
+      for (const a of ancestorGroups(graph, g)) all.add(groupIds[a] ?? '');
+    return all;
+  };
+  const availabilityInput: MethodAvailabilityInput = {
+    userId: '',
+    userPrincipalName: '',
+    registered: [],
+    phoneMethods: undefined,
+    groupIds: groupIdsOfCurrent,
+  };
+  const registeredMasks = new Int32Array(tenantUsers.length);
+  const usableMasks = new Int32Array(tenantUsers.length);
+  const allowedMasks = new Int32Array(tenantUsers.length);
+  const users: CompiledUser[] = tenantUsers.map((user, index) => {
+    current = index;
+    availabilityInput.userId = user.id;
+    availabilityInput.userPrincipalName = user.userPrincipalName;
+    availabilityInput.registered = user.authenticationMethods ?? [];
+    availabilityInput.phoneMethods = user.phoneMethods;
+    const availability = methodAvailability(availabilityInput, availabilityOptions);
+    const registeredMask = maskOf(availability.registeredMethods);
+    registeredMasks[index] = registeredMask;
+    usableMasks[index] = availability.usableMask;
+    allowedMasks[index] = availability.allowedMask;
     return {
       index,
       id: user.id,
@@ -166,7 +189,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       userType: user.userType ?? 'Member',
       guestKind: guestKindOf(user),
       registeredMethods: availability.registeredMethods,
-      registeredMask: maskOf(availability.registeredMethods),
+      registeredMask,
       usableMethods: availability.usableMethods,
       usableMask: availability.usableMask,
       allowedMask: availability.allowedMask,
@@ -174,7 +197,12 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       source: user,
     };
   });
-  const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
+  // Built on the first look-up by UPN (a What-If naming the user by UPN): a million lower-cased copies and their
+  // index were two seconds of every million-user compile that most callers never use.
+  const userIndexByUpn = lazyIdIndex(() => {
+    const lowerCased = users.map((u) => u.userPrincipalName.toLowerCase());
+    return createIdIndex(lowerCased.length, (i) => lowerCased[i] ?? '');
+  });
 
   const usersByRole = new Map<string, number[]>();
   tenant.users.forEach((user, u) => {
@@ -194,10 +222,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const policies = overrides.policies ?? tenant.conditionalAccessPolicies ?? [];
   // A Graph export carries the expanded strength object: use it when the tenant does not define that id.
   for (const policy of policies) {
-    const ref = policy.grantControls?.authenticationStrength;
-    if (ref && 'allowedCombinations' in ref && Array.isArray(ref.allowedCombinations) && !strengths.has(ref.id)) {
-      strengths.set(ref.id, resolveStrength(ref as AuthenticationStrengthPolicy));
-    }
+    const expanded = expandedStrengthOf(policy.grantControls?.authenticationStrength);
+    if (expanded && !strengths.has(expanded.id)) strengths.set(expanded.id, resolveStrength(expanded));
   }
 
   const namedLocations = (overrides.namedLocations ?? tenant.namedLocations ?? []).map(compileNamedLocation);
@@ -212,12 +238,21 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     scopes: userScopes,
     policyCount: policies.length,
     guestKinds: users.map((u) => u.guestKind),
+    guestUsers: Int32Array.from(
+      users.filter((u) => u.guestKind !== ''),
+      (u) => u.index,
+    ),
     usersByRole,
     userIndexById,
     groupGraph: graph,
     groupIndexById,
   };
   writeAllUsersInclusions(policies, targeting);
+  const compiledPolicies = policies.map((policy, i) =>
+    compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById, true),
+  );
+  const applicationTargets = new Uint8Array(applicationIds.length * compiledPolicies.length);
+  for (const policy of compiledPolicies) writeApplicationTargets(applicationTargets, policy, compiledPolicies.length);
   return {
     tenantId: tenant.tenantId,
     domain: tenant.domain,
@@ -230,10 +265,10 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     namedLocations,
     namedLocationById,
     strengths,
-    policies: policies.map((policy, i) =>
-      compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById, true),
-    ),
+    policies: compiledPolicies,
+    applicationTargets,
     userScopes,
+    userColumns: { registeredMask: registeredMasks, usableMask: usableMasks, allowedMask: allowedMasks },
     targeting,
     applicationNameById,
     applicationIndexById,

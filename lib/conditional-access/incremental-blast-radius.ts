@@ -5,7 +5,7 @@
 // nobody's outcome can change. Everyone else is evaluated again against the edited tenant. Same result as a full
 // computeBlastRadius of the edited set (incremental-blast-radius.property.test.ts).
 import { resolveStrength } from './authentication-strength-match';
-import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import { expandedStrengthOf } from './authentication-strength-schema';
 import {
   blastRadiusFromOutcomes,
   createUserOutcomeEvaluator,
@@ -13,7 +13,7 @@ import {
   type BlastRadiusOptions,
 } from './blast-radius';
 import { userIncluded } from './compile-policy';
-import { compilePolicyInTenant } from './compile-tenant';
+import { compilePolicyInTenant, writeApplicationTargets } from './compile-tenant';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
@@ -30,11 +30,10 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
   const scopes = tenant.userScopes.slice();
   for (let cell = index; cell < scopes.length; cell += stride) scopes[cell] = 0;
   let strengths = tenant.strengths;
-  const ref = policy.grantControls?.authenticationStrength;
   // As compileTenant does: a Graph export's expanded strength object counts when the tenant lacks that id.
-  if (ref && 'allowedCombinations' in ref && Array.isArray(ref.allowedCombinations) && !strengths.has(ref.id)) {
-    strengths = new Map(strengths).set(ref.id, resolveStrength(ref as AuthenticationStrengthPolicy));
-  }
+  const expanded = expandedStrengthOf(policy.grantControls?.authenticationStrength);
+  if (expanded && !strengths.has(expanded.id))
+    strengths = new Map(strengths).set(expanded.id, resolveStrength(expanded));
   const targeting = { ...tenant.targeting, scopes };
   const compiled = compilePolicyInTenant(
     policy,
@@ -45,7 +44,9 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
     tenant.namedLocationById,
   );
   const policies: CompiledPolicy[] = tenant.policies.map((p, i) => (i === index ? compiled : p));
-  return { ...tenant, policies, userScopes: scopes, targeting, strengths };
+  const applicationTargets = tenant.applicationTargets.slice();
+  writeApplicationTargets(applicationTargets, compiled, stride);
+  return { ...tenant, policies, userScopes: scopes, applicationTargets, targeting, strengths };
 }
 
 /** Whether the policy can apply to this request for anyone: enabled and every request condition met. */
@@ -88,7 +89,10 @@ export function reevaluateAfterPolicyEdit(
       if (!isTouched) continue;
       reevaluatedUsers += 1;
       const outcomes = evaluator.outcomesOf(u);
-      for (let f = 0; f < outcomeArrays.length; f++) (outcomeArrays[f] as Uint8Array)[u] = outcomes[f] ?? 0;
+      for (let f = 0; f < outcomeArrays.length; f++) {
+        const array = outcomeArrays[f];
+        if (array) array[u] = outcomes[f] ?? 0;
+      }
     }
     distinctProfiles = evaluator.distinctProfiles();
   }

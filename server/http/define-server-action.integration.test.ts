@@ -131,4 +131,22 @@ describe('a server action runs origin, role, zod, one server function, in that o
     const stale = await run(deletePolicyAction, form({ setId, baseVersion: '1', policyId }), testActors.admin);
     expect(stale).toMatchObject({ state: { reason: 'conflict' } });
   });
+
+  it('the set\'s "as of" date comes back with the page after a save (a non-date is dropped)', async () => {
+    const created = await run(importPolicySetAction, importForm('Dated'), testActors.admin);
+    const setId = 'redirectTo' in created ? (created.redirectTo.split('/').at(-1) ?? '') : '';
+    const [first, second] = demoExport.value;
+    const deleted = await run(
+      deletePolicyAction,
+      form({ setId, baseVersion: '1', policyId: first?.id ?? '', asOf: '2027-02-01' }),
+      testActors.admin,
+    );
+    expect(deleted).toEqual({ redirectTo: `/admin/simulator/${setId}?v=2&saved=1&asOf=2027-02-01` });
+    const notADate = await run(
+      deletePolicyAction,
+      form({ setId, baseVersion: '2', policyId: second?.id ?? '', asOf: '2027-02-30' }),
+      testActors.admin,
+    );
+    expect(notADate).toEqual({ redirectTo: `/admin/simulator/${setId}?v=3&saved=1` });
+  });
 });

@@ -7,7 +7,6 @@
 // - `swallowWrite`: never forwards it (the DC never sees the write) and keeps the connection silent.
 // Everything else (binds, searches, later connections) passes through unchanged.
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
 import type { DomainController } from '../../../scripts/ad/demo-domain';
@@ -103,7 +102,8 @@ export async function startLdapsFaultProxy(dc: DomainController): Promise<LdapsF
     },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `ldaps://127.0.0.1:${port}`,
     arm(fault) {
