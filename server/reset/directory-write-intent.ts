@@ -12,7 +12,7 @@ import type { Locale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
 import { lastPasswordChangeAtSource, unlockAtSource } from '../hybrid/reconcile-at-source';
 import { withCompletion } from '../../lib/reset/reset-session-state';
-import { runCommittedJob } from '../jobs/outbox';
+import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { notifyChangeHandler, notifyChangeJob, notifyUserJob } from './notify-user';
 import { auditReset, auditResetHandler, auditResetJob, auditResetOutboxJob } from './reset-audit';
 import { resetSessionReference } from './reset-secrets';
@@ -111,7 +111,7 @@ export async function completeWrite(
         where: { id: row.id, completedAt: null },
         data: { completedAt: completion.completedAt, endedReason: completion.endedReason },
       });
-    await tx.outboxJob.createMany({ data: [audit, notification] });
+    await writeOutboxJobs(deps, [audit, notification], tx);
     return true;
   });
   if (!isSettledHere) return;
