@@ -11,7 +11,7 @@ import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
-import { outboxLockSeconds, useOutboxEngine } from '../jobs/outbox';
+import { configureOutbox } from '../jobs/outbox';
 import { createPgBossOutbox } from '../jobs/pg-boss-outbox';
 import { portalOutboxHandlers } from '../jobs/portal-outbox-handlers';
 import { registerShutdownStep } from '../shutdown/graceful-shutdown';
@@ -88,17 +88,19 @@ export function productionServices(): PortalServices {
   };
   const outboxHandlers = portalOutboxHandlers(services);
   // On PostgreSQL the outbox's jobs are pg-boss's (docs/decisions/0006, Decision 2); on SQLite, the table.
+  const leaseSeconds = config.JOB_LEASE_SECONDS;
   if (databaseProvider(config) === 'postgresql') {
     const engine = createPgBossOutbox({
       connectionString: config.DATABASE_URL,
-      leaseSeconds: outboxLockSeconds,
-      sweepIntervalSeconds: 10,
+      leaseSeconds,
+      sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
       handlers: outboxHandlers,
       logger: services.logger,
     });
-    useOutboxEngine(services.db, engine);
+    configureOutbox(services.db, { engine, leaseSeconds });
     registerShutdownStep((options) => engine.stop(options));
-  }
-  startWriteReconciliation(resetDependenciesOf(services), services.logger, outboxHandlers);
+  } else configureOutbox(services.db, { leaseSeconds });
+  const sweepMs = config.SWEEP_INTERVAL_SECONDS * 1000;
+  startWriteReconciliation(resetDependenciesOf(services), services.logger, outboxHandlers, sweepMs);
   return services;
 }

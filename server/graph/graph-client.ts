@@ -6,6 +6,7 @@ import { portalClient } from '../auth/msal-client';
 import { getConfig } from '../config';
 import { portalLogger } from '../log/logger';
 import { currentRequestId } from '../log/request-scope';
+import { graphRequestTimeoutMs } from './graph-timeout';
 
 // App-only Microsoft Graph calls with the portal app's client credentials (msal-node caches the token
 // until shortly before it expires). Graph's own error message is kept in the AppError so pages can show
@@ -76,7 +77,7 @@ export async function graphRequest<T>(
         ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(graphRequestTimeoutMs),
     });
   } catch (error) {
     // A timeout after the request was sent leaves a write's outcome unknown: Graph may have applied it

@@ -39,16 +39,20 @@ export type OutboxEngine = {
   counts(): Promise<{ pending: number; failed: number }>;
 };
 
-// Keyed by the Prisma client the state changes are written with; the isPostgresClient precedent
-// (server/database/create-database-client.ts). Production registers pg-boss for its PostgreSQL client.
-const engines = new WeakMap<object, OutboxEngine>();
+/** The outbox of one database client: its engine (none: the table) and the table's claim lease. */
+export type OutboxSettings = { engine?: OutboxEngine; leaseSeconds: number };
 
-export function useOutboxEngine(db: DatabaseClient, engine: OutboxEngine): void {
-  engines.set(db, engine);
+// Keyed by the Prisma client the state changes are written with; the isPostgresClient precedent
+// (server/database/create-database-client.ts). Production configures its client at start (JOB_LEASE_SECONDS,
+// pg-boss on PostgreSQL); an unconfigured client (tests) uses the table with the default lease.
+const configured = new WeakMap<object, OutboxSettings>();
+
+export function configureOutbox(db: DatabaseClient, settings: OutboxSettings): void {
+  configured.set(db, settings);
 }
 
-export function outboxEngineOf(db: DatabaseClient): OutboxEngine | undefined {
-  return engines.get(db);
+function settingsOf(db: DatabaseClient): OutboxSettings {
+  return configured.get(db) ?? { leaseSeconds: outboxLockSeconds };
 }
 
 /** A UUID (RFC 9562 version 8) derived from the key, so the id itself is the idempotency key in any engine. */
@@ -69,15 +73,15 @@ export function outboxJob(input: { name: string; key: string; payload: Record<st
  * now; a key written before is not written again.
  */
 export async function writeOutboxJobs(
-  deps: { db: DatabaseClient; leaseSeconds?: number },
+  deps: { db: DatabaseClient },
   jobs: readonly OutboxJob[],
   tx: OutboxWriter = deps.db,
 ): Promise<string[]> {
-  const engine = engines.get(deps.db);
+  const { engine, leaseSeconds } = settingsOf(deps.db);
   if (engine) return engine.write(tx, jobs);
   const existing = await tx.outboxJob.findMany({ where: { key: { in: jobs.map((job) => job.key) } }, select: { key: true } });
   const fresh = jobs.filter((job) => !existing.some((row) => row.key === job.key));
-  const leaseMs = (deps.leaseSeconds ?? outboxLockSeconds) * 1000;
+  const leaseMs = leaseSeconds * 1000;
   if (fresh.length > 0)
     await tx.outboxJob.createMany({
       data: fresh.map((job) => ({
@@ -115,13 +119,13 @@ async function runSlot<T>(run: () => Promise<T>): Promise<T> {
 
 /** Runs one table job if it is due and unclaimed (or its claim expired). Returns whether it completed now. */
 export async function runOutboxJob(
-  deps: OutboxDependencies & { leaseSeconds?: number },
+  deps: OutboxDependencies,
   jobId: string,
   handlers: OutboxHandlers,
   options: { isWriter?: boolean } = {},
 ): Promise<boolean> {
   const now = deps.now();
-  const lockedUntil = new Date(now.getTime() + (deps.leaseSeconds ?? outboxLockSeconds) * 1000);
+  const lockedUntil = new Date(now.getTime() + settingsOf(deps.db).leaseSeconds * 1000);
   // The writer holds the claim it wrote with the row; anyone else needs it to have expired.
   const claim = await deps.db.outboxJob.updateMany({
     where: {
@@ -159,11 +163,11 @@ export async function runOutboxJob(
  * recorded with its backoff, so it is not the caller's: the job is retried (the change it follows stands).
  */
 export async function runCommittedJob(
-  deps: OutboxDependencies & { leaseSeconds?: number },
+  deps: OutboxDependencies,
   job: OutboxJob,
   handlers: OutboxHandlers,
 ): Promise<void> {
-  const engine = engines.get(deps.db);
+  const { engine } = settingsOf(deps.db);
   try {
     await runSlot(() =>
       engine ? engine.runCommitted(job, handlers) : runOutboxJob(deps, job.id, handlers, { isWriter: true }),
@@ -178,7 +182,7 @@ export async function runCommittedJob(
  * with pg-boss it drains rows written before the switch. Returns how many completed.
  */
 export async function sweepOutbox(
-  deps: OutboxDependencies & { leaseSeconds?: number },
+  deps: OutboxDependencies,
   handlers: OutboxHandlers,
   limit = 50,
 ): Promise<number> {
@@ -201,7 +205,7 @@ export async function sweepOutbox(
 
 /** Pending and failed jobs in every engine, for /api/health details and /admin. */
 export async function outboxCounts(db: DatabaseClient): Promise<{ pending: number; failed: number }> {
-  const engine = engines.get(db);
+  const { engine } = settingsOf(db);
   const [pending, failed, inEngine] = await Promise.all([
     db.outboxJob.count({ where: { completedAt: null, failedAt: null } }),
     db.outboxJob.count({ where: { failedAt: { not: null } } }),

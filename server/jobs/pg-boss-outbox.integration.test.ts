@@ -14,7 +14,7 @@ import {
   outboxCounts,
   outboxJob,
   runCommittedJob,
-  useOutboxEngine,
+  configureOutbox,
   writeOutboxJobs,
   type OutboxHandlers,
 } from './outbox';
@@ -76,7 +76,7 @@ describe.runIf(isPostgres)('the outbox on pg-boss (PostgreSQL)', () => {
     const ran: string[] = [];
     const handlers = { 'test.record': async (payload: Record<string, unknown>) => void ran.push(String(payload.key)) };
     const a = await instance(handlers);
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const rolledBack = job('tx:rolled-back');
     await expect(
       testDb.db.$transaction(async (tx) => {
@@ -100,7 +100,7 @@ describe.runIf(isPostgres)('the outbox on pg-boss (PostgreSQL)', () => {
     const ran: string[] = [];
     const handlers = { 'test.record': async (payload: Record<string, unknown>) => void ran.push(String(payload.key)) };
     const a = await instance(handlers);
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const first = job('key:once');
     expect(await writeOutboxJobs({ db: testDb.db }, [first])).toEqual([first.id]);
     expect(await writeOutboxJobs({ db: testDb.db }, [job('key:once')])).toEqual([]);
@@ -114,7 +114,7 @@ describe.runIf(isPostgres)('the outbox on pg-boss (PostgreSQL)', () => {
     const hang = new Promise<void>(() => undefined);
     // A: wrote two jobs; it started one (and hangs in it, as a process killed mid-run), never the other.
     const a = await instance({ 'test.record': () => hang }, { workers: 0 });
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const started = job('dead:started');
     const neverStarted = job('dead:never-started');
     await writeOutboxJobs({ db: testDb.db }, [started, neverStarted]);
@@ -138,7 +138,7 @@ describe.runIf(isPostgres)('the outbox on pg-boss (PostgreSQL)', () => {
       },
     };
     const a = await instance(handlers, { retryLimit: 2, retryDelaySeconds: 1 });
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const failing = job('retry:failing');
     await writeOutboxJobs({ db: testDb.db }, [failing]);
     await runCommittedJob({ db: testDb.db, now }, failing, handlers);
@@ -161,7 +161,7 @@ describe.runIf(isPostgres)('the outbox on pg-boss (PostgreSQL)', () => {
     };
     const a = await instance(handlers, { leaseSeconds: 1 });
     await instance(handlers, { leaseSeconds: 1 });
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const jobs = Array.from({ length: 30 }, (_, i) => job(`share:${i}`));
     await writeOutboxJobs({ db: testDb.db }, jobs);
     // Half are run by their writer at once, the rest by whichever instance's worker fetches them.
@@ -190,7 +190,7 @@ describe.runIf(isPostgres)('SIGTERM with a job in flight (server/shutdown/gracef
       },
     };
     const a = await instance(handlers, { leaseSeconds: 30 });
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const inFlight = job('shutdown:finished');
     await writeOutboxJobs({ db: testDb.db }, [inFlight]);
     runInBackground(() => runCommittedJob({ db: testDb.db, now }, inFlight, handlers));
@@ -212,7 +212,7 @@ describe.runIf(isPostgres)('SIGTERM with a job in flight (server/shutdown/gracef
   it('a job still running at the deadline is handed back: the other instance runs it at once, not after the lease', async () => {
     const ranOnB: string[] = [];
     const a = await instance({ 'test.record': () => new Promise<void>(() => undefined) }, { leaseSeconds: 60 });
-    useOutboxEngine(testDb.db, a);
+    configureOutbox(testDb.db, { engine: a, leaseSeconds: 3 });
     const stuck = job('shutdown:handed-back');
     await writeOutboxJobs({ db: testDb.db }, [stuck]);
     runInBackground(() => runCommittedJob({ db: testDb.db, now }, stuck, {}));

@@ -23,14 +23,14 @@ import { describeSession } from './reset-session-store';
 export type WriteKind = 'password' | 'unlock';
 export type WriteSettlement = 'applied' | 'notApplied' | 'pending';
 
-/** Longer than Graph's 10 s timeout with room for retries; a crashed process's claim is freed after it. */
+/** The default lease (RESET_WRITE_LEASE_SECONDS): longer than Graph's 10 s timeout with room to spare. */
 export const writeLeaseSeconds = 60;
 /** Clock difference tolerated between the portal and the directory when comparing the change time. */
 const clockSkewMs = 60_000;
 
 /** Claims the session for one write and records the intent, atomically; null when another request holds it. */
 export async function claimWithIntent(
-  deps: Pick<ResetDependencies, 'db' | 'now'>,
+  deps: Pick<ResetDependencies, 'db' | 'now' | 'settings'>,
   input: { sessionId: string; kind: WriteKind; userId: string; locale: Locale; origin: RequestOrigin },
 ): Promise<DirectoryWriteIntent | null> {
   const now = deps.now();
@@ -47,7 +47,7 @@ export async function claimWithIntent(
         kind: input.kind,
         userId: input.userId,
         startedAt: now,
-        leaseExpiresAt: new Date(now.getTime() + writeLeaseSeconds * 1000),
+        leaseExpiresAt: new Date(now.getTime() + deps.settings.writeLeaseSeconds * 1000),
         locale: input.locale,
         ip: input.origin.ip,
         userAgent: input.origin.userAgent?.slice(0, 400) ?? null,
