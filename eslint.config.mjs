@@ -74,6 +74,42 @@ const verityRules = {
   },
 };
 
+// No type assertions (`x as T`, `<T>x`) outside `as const` (issue 13, item 8; documenso's habit): an assertion tells
+// the compiler to trust us, so a wrong shape (a changed Graph response, an old JSON column, a hand-edited file)
+// travels on as a typed value and fails far from its cause. Instead: parse external data with its zod schema
+// (JSON.parse results, request bodies, Graph and Prisma JSON columns), narrow with a type guard or `in`/`typeof`,
+// check indexed access, use generics, or `satisfies` for literals. Where an assertion is truly the honest tool (a
+// library's type is wrong, a test double of a large interface), write
+//   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- <why it is safe>
+// Tests are covered too: a small typed builder or a fake that implements the interface says what the test relies on;
+// a cast hides a missing field until the code under test reads it. The typescript-eslint rule is used rather than a
+// no-restricted-syntax selector because a later block's no-restricted-syntax (lib/'s clock ban) would replace it
+// silently for those files; this rule has its own name and always allows `as const`.
+//
+// Temporary: folders not yet converted, one per line, each removed by whoever converts it (issue 13, item 8).
+const typeAssertionsNotYetConverted = [
+  'app/**', // asban-client
+  'mock-idp/**', // asban-client
+  'e2e/**', // asban-client
+  'bench/**', // asban-client
+  'lib/conditional-access/**', // engine
+  'cli/**', // engine
+  'server/account/**', // asban-server
+  'server/ad/**', // asban-server
+  'server/audit/**', // asban-server
+  'server/auth/**', // asban-server
+  'server/context/**', // asban-server
+  'server/database/**', // asban-server
+  'server/desk/**', // asban-server
+  'server/graph/**', // asban-server
+  'server/http/**', // asban-server
+  'server/jobs/**', // asban-server
+  'server/production/**', // asban-server
+  'server/reset/**', // asban-server
+  'server/shutdown/**', // asban-server
+  'server/simulator/**', // asban-server
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -182,5 +218,10 @@ export default defineConfig([
         { object: 'process', property: 'env', message: 'Read configuration through server/config.ts.' },
       ],
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    ignores: typeAssertionsNotYetConverted,
+    rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
   },
 ]);

@@ -36,10 +36,12 @@ function sendHtml(res: http.ServerResponse, html: string): void {
 async function readBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
+  for await (const chunk of req) {
+    // Without setEncoding a request yields Buffers; a string chunk is turned into one rather than trusted.
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
     if (size > limit) throw new Error('body too large');
-    chunks.push(chunk);
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -119,7 +121,7 @@ export async function startDevSink(options: { smtpPort: number; httpPort: number
     web.once('error', reject);
     web.listen(options.httpPort, host, () => resolve());
   });
-  const smtpAddress = (smtp as unknown as { server: http.Server }).server.address();
+  const smtpAddress = smtp.server.address();
   const httpAddress = web.address();
   return {
     store,

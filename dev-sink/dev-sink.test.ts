@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startDevSink, type DevSink } from './create-dev-sink';
 
 // The development sink receives real SMTP from nodemailer and real HTTP SMS posts, and gives them back to tests.
@@ -27,11 +28,9 @@ describe('dev sink', () => {
       subject: 'Your password was changed',
       text: 'Hello Adele',
     });
-    const mine = (await (await api('/messages?to=adele.vance@personal.test&format=json')).json()) as {
-      subject: string;
-      text: string;
-      from: string;
-    }[];
+    const mine = z
+      .array(z.object({ subject: z.string(), text: z.string(), from: z.string() }))
+      .parse(await (await api('/messages?to=adele.vance@personal.test&format=json')).json());
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ subject: 'Your password was changed', from: 'no-reply@contoso.test' });
     expect(mine[0]?.text.trim()).toBe('Hello Adele');
@@ -48,7 +47,9 @@ describe('dev sink', () => {
         })
       ).status,
     ).toBe(201);
-    const messages = (await (await api('/sms?to=%2B15550105&format=json')).json()) as { body: string }[];
+    const messages = z
+      .array(z.object({ body: z.string() }))
+      .parse(await (await api('/sms?to=%2B15550105&format=json')).json());
     expect(messages.map((m) => m.body)).toEqual(['Code 123456']);
     expect((await api('/sms', { method: 'POST', body: 'not json' })).status).toBe(400);
     expect((await api('/sms', { method: 'POST', body: JSON.stringify({ to: '1' }) })).status).toBe(400);

@@ -76,12 +76,17 @@ function spawnLogged(name: string, command: string, args: string[], env: Record<
   return child;
 }
 
-function portalInstance(name: string, port: number, env: Record<string, string>): PortalInstance {
+function portalInstance(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): PortalInstance {
   let child: ChildProcess | undefined;
   const url = `http://localhost:${port}`;
   const start = async () => {
     // One process (node --import tsx), so SIGKILL hits the server itself, not a wrapper.
-    child = spawnLogged(name, process.execPath, ['--import', 'tsx', 'scripts/portal-server.ts'], {
+    child = spawnLogged(name, process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/portal-server.ts'], {
       ...env,
       PORT: String(port),
       NODE_ENV: 'production',
@@ -103,7 +108,18 @@ function portalInstance(name: string, port: number, env: Record<string, string>)
   return instance;
 }
 
-export async function startFaultHarness(options: { instances?: 1 | 2 } = {}): Promise<FaultHarness> {
+export type FaultHarnessOptions = {
+  instances?: 1 | 2;
+  /**
+   * The portal talks to PostgreSQL, Redis and the mock's Graph directly, not through the gates and the fault
+   * proxy (which run in this process): for the benchmark, so that nothing of the harness sits on its path.
+   */
+  isDirect?: boolean;
+  /** Extra node arguments for the portal processes (the benchmark's --cpu-prof). */
+  portalNodeArgs?: string[];
+};
+
+export async function startFaultHarness(options: FaultHarnessOptions = {}): Promise<FaultHarness> {
   const admin =
     process.env.FAULTS_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const adminUrl = new URL(admin);
@@ -164,12 +180,12 @@ export async function startFaultHarness(options: { instances?: 1 | 2 } = {}): Pr
     AUDIT_CHECKPOINT_FILE: `data/faults/audit-checkpoints-${name}.jsonl`,
     NEXT_DIST_DIR: process.env.FAULTS_NEXT_DIST_DIR ?? '.next-faults',
     APP_ORIGIN: appOrigin,
-    DATABASE_URL: gatedDatabase.toString(),
-    REDIS_URL: `redis://127.0.0.1:${redisGate.port}${redis.pathname}`,
+    DATABASE_URL: options.isDirect ? databaseUrl : gatedDatabase.toString(),
+    REDIS_URL: options.isDirect ? redis.toString() : `redis://127.0.0.1:${redisGate.port}${redis.pathname}`,
     AUTH_SECRET: 'faults-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     VERITY_DEMO_MODE: '1',
     ENTRA_AUTHORITY_HOST: mockIdpUrl,
-    GRAPH_BASE_URL: `https://localhost:${graph.port}/graph/v1.0`,
+    GRAPH_BASE_URL: `https://localhost:${options.isDirect ? mockPort : graph.port}/graph/v1.0`,
     MOCK_IDP_PORT: String(mockPort),
     SMTP_PORT: String(sink.smtpPort),
     SMS_GATEWAY_URL: `http://127.0.0.1:${sms.port}/sms`,
@@ -181,10 +197,10 @@ export async function startFaultHarness(options: { instances?: 1 | 2 } = {}): Pr
     RESET_CHANNEL_CODES_CANNOT_BYPASS_MFA: 'false',
     LOG_LEVEL: 'info',
   };
-  const portals = [
-    portalInstance('portal-a', portalPorts[0], env),
-    portalInstance('portal-b', portalPorts[1], env),
-  ] as [PortalInstance, PortalInstance];
+  const portals: [PortalInstance, PortalInstance] = [
+    portalInstance('portal-a', portalPorts[0], env, options.portalNodeArgs),
+    portalInstance('portal-b', portalPorts[1], env, options.portalNodeArgs),
+  ];
   // The benchmark measures one instance; B is then never started.
   await Promise.all(portals.slice(0, options.instances ?? 2).map((portal) => portal.restart()));
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });

@@ -226,7 +226,7 @@ describe('two instances under a burst', () => {
     try {
       verify();
     } catch (error) {
-      expect((error as { status?: number }).status).toBe(3);
+      expect(error).toMatchObject({ status: 3 });
     }
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 // The project's one error type. Every layer throws AppError with a code from this closed set;
 // the server maps codes to HTTP status in one place (server/http/request-failure.ts) and the CLI maps
 // them to exit codes. Modelled on documenso's AppError and jose's error codes.
+import { isOneOf } from './is-one-of';
 
 export const appErrorCodes = [
   'INVALID_INPUT', // malformed or out-of-range input (4xx / CLI exit 2)
@@ -82,7 +83,7 @@ export const appErrorReasons = {
   UPSTREAM_ERROR: ['upstreamError', 'adRefused', 'entraUnavailable'],
   UNAVAILABLE: ['temporarilyUnavailable', 'adUnavailable', 'adOutcomeUnknown'],
   CONFIG_ERROR: ['configError', 'unsafeInProduction'],
-  INTERNAL: ['internal'],
+  INTERNAL: ['internal', 'storedDataInvalid'],
 } as const satisfies Record<AppErrorCode, readonly string[]>;
 
 /** The reasons an error with code `C` may carry (all reasons when C is the whole union). */
@@ -118,7 +119,7 @@ export const appErrorCodeReasons = {
 export type PageErrorReason = AppErrorReason | (typeof appErrorCodeReasons)[AppErrorCode];
 
 export function isAppErrorReason<C extends AppErrorCode>(code: C, value: unknown): value is AppErrorReason<C> {
-  return (appErrorReasons[code] as readonly unknown[]).includes(value);
+  return isOneOf(appErrorReasons[code], value);
 }
 
 export type AppErrorDetails<C extends AppErrorCode = AppErrorCode> = {

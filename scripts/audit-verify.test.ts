@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { appendAuditEvent } from '../server/audit/append-audit-event';
 import { auditHmacKeysSchema, auditKeyringFrom } from '../server/audit/audit-hmac-keys';
 import { newCheckpointKeyPem, newHmacKey } from '../server/audit/test-audit-settings';
@@ -36,7 +37,8 @@ function runScript(script: string): { status: number; output: string } {
       }),
     };
   } catch (error) {
-    const failed = error as { status: number; stdout: string };
+    // execFileSync throws an Error carrying the exit status and, with an encoding, the captured stdout.
+    const failed = z.object({ status: z.number(), stdout: z.string() }).parse(error);
     return { status: failed.status, output: failed.stdout };
   }
 }

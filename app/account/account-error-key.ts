@@ -87,6 +87,7 @@ const accountErrorKeys: Record<PageErrorReason, AccountErrorKey> = {
   unsafeInProduction: 'generic',
   // INTERNAL
   internal: 'generic',
+  storedDataInvalid: 'generic',
 };
 
 export function accountErrorKey(reason: string | undefined): string | null {

@@ -3,9 +3,8 @@
 // methods (Megan Bowen has only a password and SMS in the demo tenant); the same date applied to the matrix makes
 // Password + SMS unavailable. Screenshots at 1280 and 390 px in English and French (test-results/as-of-screens/).
 import { expect, test } from '@playwright/test';
-import { resetTenant } from '../fixtures/authenticator';
-import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { shootInBothLanguages } from '../fixtures/screens';
+import { importDemoPolicySet } from './import-demo-set';
 
 const resetAppId = 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01';
 
@@ -13,17 +12,7 @@ test('as of 2027-02-01: Megan loses MFA and should register a passkey; the matri
   page,
 }) => {
   test.setTimeout(180_000);
-  await resetTenant(page);
-  await signInToPortal(page, 'patti.fernandez@contoso.test', '/admin/simulator');
-  await page.goto(`${portalUrl}/admin/simulator`);
-  const importForm = page.getByRole('form', { name: 'Import a Graph export' });
-  await importForm.getByLabel('Name of the policy set').fill(`Retirements ${Date.now()}`);
-  await importForm
-    .getByLabel('Or upload a JSON file (Conditional Access policies)')
-    .setInputFiles('fixtures/demo-policies-export.json');
-  await importForm.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
-  const setUrl = page.url();
+  const setUrl = await importDemoPolicySet(page, 'Retirements');
 
   // The day before the retirement: nobody is affected.
   await page.getByRole('link', { name: 'Method retirements' }).click();

@@ -2,8 +2,8 @@
 // review (test-results/simulator-screens/), with axe-core run on each at each width.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { resetTenant } from '../fixtures/authenticator';
-import { portalUrl, signInToPortal } from '../fixtures/portal';
+import { portalUrl } from '../fixtures/portal';
+import { importDemoPolicySet } from './import-demo-set';
 
 const resetAppId = 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01';
 const viewports = [
@@ -14,17 +14,7 @@ const viewports = [
 
 test('simulator pages at desktop, tablet and phone widths', async ({ page }) => {
   test.setTimeout(180_000);
-  await resetTenant(page);
-  await signInToPortal(page, 'patti.fernandez@contoso.test', '/admin/simulator');
-  await page.goto(`${portalUrl}/admin/simulator`);
-  const form = page.getByRole('form', { name: 'Import a Graph export' });
-  await form.getByLabel('Name of the policy set').fill(`Screens ${Date.now()}`);
-  await form
-    .getByLabel('Or upload a JSON file (Conditional Access policies)')
-    .setInputFiles('fixtures/demo-policies-export.json');
-  await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
-  const setUrl = page.url();
+  const setUrl = await importDemoPolicySet(page, 'Screens');
   const pages: [string, string][] = [
     ['list', `${portalUrl}/admin/simulator`],
     ['set', setUrl],

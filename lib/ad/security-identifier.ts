@@ -14,8 +14,8 @@ export function isSecurityIdentifier(value: string): boolean {
 export function securityIdentifierBytes(sid: string): Uint8Array {
   if (!isSecurityIdentifier(sid)) throw new AppError('INVALID_INPUT', 'Not a security identifier.');
   const parts = sid.split('-').slice(2).map(Number);
-  const [authority, ...subAuthorities] = parts as [number, ...number[]];
-  if (authority > 0xffffffffffff || subAuthorities.some((value) => value > 0xffffffff))
+  const [authority, ...subAuthorities] = parts;
+  if (authority === undefined || authority > 0xffffffffffff || subAuthorities.some((value) => value > 0xffffffff))
     throw new AppError('INVALID_INPUT', 'Not a security identifier.');
   const bytes = new Uint8Array(8 + 4 * subAuthorities.length);
   bytes[0] = 1;

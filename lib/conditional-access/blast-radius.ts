@@ -64,8 +64,6 @@ export type BlastRadiusRun = {
   result(): BlastRadius;
 };
 
-const emptyCounts = (): OutcomeCounts => ({ granted: 0, interrupted: 0, blocked: 0, unavailable: 0 });
-
 /**
  * One user's outcomes (per flow, as indices into signInOutcomes) for a request, cached by profile: users with the
  * same methods and the same applicable grant signatures share one flow evaluation. Shared by the full run and the
@@ -78,53 +76,80 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   const requestMasks = evaluateRequestConditions(tenant, signIn);
   const candidates = tenant.policies.filter((p) => requestMasks[p.index] === 0 && p.state === 'enabled');
   const flows: readonly BlastRadiusFlow[] = options.flows;
-  const cache = new Map<string, Uint8Array>();
+  const cache = new Map<number, { profile: Int32Array; outcomes: Uint8Array }[]>();
+  let profileCount = 0;
   const scopes = tenant.userScopes;
   const stride = tenant.policies.length;
   const signatureIndex = new Map<string, number>();
   const candidateSignature = Int32Array.from(candidates, (p) => {
     const key = `${p.state}:${p.grant.signature}`;
-    if (!signatureIndex.has(key)) signatureIndex.set(key, signatureIndex.size);
-    return signatureIndex.get(key) as number;
+    const known = signatureIndex.get(key);
+    if (known !== undefined) return known;
+    signatureIndex.set(key, signatureIndex.size);
+    return signatureIndex.size - 1;
   });
   const candidateIndex = Int32Array.from(candidates, (p) => p.index);
   const seen = new Uint8Array(signatureIndex.size);
+  // The user's profile as numbers: three method masks, then the sorted signatures that apply. Profiles are found
+  // by a hash of those numbers and confirmed number by number; a string key per user was most of a million-user run.
+  const profile = new Int32Array(3 + signatureIndex.size);
   const none = new Uint8Array(flows.length);
+  const { registeredMask, usableMask, allowedMask } = tenant.userColumns;
 
-  function outcomesOf(u: number): Uint8Array {
+  function evaluate(u: number): Uint8Array {
     const user = tenant.users[u];
     if (!user) return none;
     const base = u * stride;
-    seen.fill(0);
-    for (let c = 0; c < candidateIndex.length; c++)
-      if (scopes[base + (candidateIndex[c] as number)] === 1) seen[candidateSignature[c] as number] = 1;
-    let key = `${user.registeredMask}.${user.usableMask}.${user.allowedMask}`;
-    for (let s = 0; s < seen.length; s++) if (seen[s] === 1) key += `,${s}`;
-    let outcomes = cache.get(key);
-    if (!outcomes) {
-      const applicable: CompiledPolicy[] = [];
-      const taken = new Uint8Array(seen.length);
-      for (let c = 0; c < candidateIndex.length; c++) {
-        const sig = candidateSignature[c] as number;
-        if (scopes[base + (candidateIndex[c] as number)] === 1 && taken[sig] === 0) {
-          taken[sig] = 1;
-          applicable.push(candidates[c] as CompiledPolicy);
-        }
+    const applicable: CompiledPolicy[] = [];
+    const taken = new Uint8Array(seen.length);
+    for (let c = 0; c < candidateIndex.length; c++) {
+      const sig = candidateSignature[c] ?? 0;
+      const candidate = candidates[c];
+      if (candidate && scopes[base + (candidateIndex[c] ?? 0)] === 1 && taken[sig] === 0) {
+        taken[sig] = 1;
+        applicable.push(candidate);
       }
-      outcomes = new Uint8Array(flows.length);
-      for (let f = 0; f < flows.length; f++) {
-        const flow = flows[f] as BlastRadiusFlow;
-        const result = evaluateFlowForUser(tenant, user, applicable, signIn, {
-          methods: flow.methods,
-          passwordForgotten: options.passwordForgotten,
-        });
-        outcomes[f] = signInOutcomes.indexOf(result.outcome);
-      }
-      cache.set(key, outcomes);
     }
+    const outcomes = new Uint8Array(flows.length);
+    flows.forEach((flow, f) => {
+      const result = evaluateFlowForUser(tenant, user, applicable, signIn, {
+        methods: flow.methods,
+        passwordForgotten: options.passwordForgotten,
+      });
+      outcomes[f] = signInOutcomes.indexOf(result.outcome);
+    });
     return outcomes;
   }
-  return { outcomesOf, distinctProfiles: () => cache.size };
+
+  function outcomesOf(u: number): Uint8Array {
+    if (u < 0 || u >= tenant.users.length) return none;
+    const base = u * stride;
+    seen.fill(0);
+    for (let c = 0; c < candidateIndex.length; c++)
+      if (scopes[base + (candidateIndex[c] ?? 0)] === 1) seen[candidateSignature[c] ?? 0] = 1;
+    profile[0] = registeredMask[u] ?? 0;
+    profile[1] = usableMask[u] ?? 0;
+    profile[2] = allowedMask[u] ?? 0;
+    let length = 3;
+    for (let s = 0; s < seen.length; s++) if (seen[s] === 1) profile[length++] = s;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ (profile[i] ?? 0), 0x01000193);
+    const bucket = cache.get(hash);
+    if (bucket)
+      for (const entry of bucket)
+        if (entry.profile.length === length && sameNumbers(entry.profile, profile, length)) return entry.outcomes;
+    const entry = { profile: profile.slice(0, length), outcomes: evaluate(u) };
+    if (bucket) bucket.push(entry);
+    else cache.set(hash, [entry]);
+    profileCount++;
+    return entry.outcomes;
+  }
+  return { outcomesOf, distinctProfiles: () => profileCount };
+}
+
+function sameNumbers(a: Int32Array, b: Int32Array, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -141,32 +166,43 @@ export function blastRadiusFromOutcomes(
   identity?: Pick<BlastRadius, 'userIds' | 'userPrincipalNames'>,
 ): BlastRadius {
   const userCount = tenant.users.length;
-  const userIds = identity?.userIds ?? tenant.users.map((u) => u.id);
+  // The id and UPN lists (a million strings each) are built on first read, like the per-outcome lists below.
+  let userIds: readonly string[] | undefined;
+  let userPrincipalNames: readonly string[] | undefined;
+  const idsOf = (): readonly string[] => (userIds ??= identity?.userIds ?? tenant.users.map((u) => u.id));
   return {
     userCount,
     distinctProfiles,
-    userIds,
-    userPrincipalNames: identity?.userPrincipalNames ?? tenant.users.map((u) => u.userPrincipalName),
+    get userIds(): readonly string[] {
+      return idsOf();
+    },
+    get userPrincipalNames(): readonly string[] {
+      return (userPrincipalNames ??= identity?.userPrincipalNames ?? tenant.users.map((u) => u.userPrincipalName));
+    },
     flows: flows.map((flow, f) => {
-      const outcomeByUser = outcomeArrays[f] as Uint8Array;
-      const tally = [0, 0, 0, 0];
-      for (let u = 0; u < userCount; u++) (tally[outcomeByUser[u] ?? 0] as number) += 1;
+      const outcomeByUser = outcomeArrays[f] ?? new Uint8Array(userCount);
+      const tally = new Int32Array(signInOutcomes.length);
+      for (let u = 0; u < userCount; u++) {
+        const outcome = outcomeByUser[u] ?? 0;
+        tally[outcome] = (tally[outcome] ?? 0) + 1;
+      }
       let users: Record<SignInOutcome, string[]> | undefined;
       return {
         flowId: flow.id ?? flow.methods.join('+'),
         label: flow.label ?? flow.methods.join(' + '),
         methods: flow.methods,
         counts: {
-          granted: tally[0] as number,
-          interrupted: tally[1] as number,
-          blocked: tally[2] as number,
-          unavailable: tally[3] as number,
+          granted: tally[0] ?? 0,
+          interrupted: tally[1] ?? 0,
+          blocked: tally[2] ?? 0,
+          unavailable: tally[3] ?? 0,
         },
         get users(): Record<SignInOutcome, string[]> {
           if (users) return users;
           users = { granted: [], interrupted: [], blocked: [], unavailable: [] };
-          for (let u = 0; u < userCount; u++)
-            users[signInOutcomes[outcomeByUser[u] ?? 0] as SignInOutcome].push(userIds[u] as string);
+          const ids = idsOf();
+          const lists = [users.granted, users.interrupted, users.blocked, users.unavailable];
+          for (let u = 0; u < userCount; u++) lists[outcomeByUser[u] ?? 0]?.push(ids[u] ?? '');
           return users;
         },
         outcomeByUser,
@@ -180,15 +216,18 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
   const flows = options.flows;
   const userCount = tenant.users.length;
   const outcomeArrays = flows.map(() => new Uint8Array(userCount));
-  const runningCounts = flows.map(emptyCounts);
+  // tallies[f * 4 + outcome]: a typed-array increment per user and flow, not a property written by name.
+  const tallies = new Int32Array(flows.length * signInOutcomes.length);
   let next = 0;
 
   function evaluateUser(u: number): void {
     const outcomes = evaluator.outcomesOf(u);
-    for (let f = 0; f < flows.length; f++) {
+    for (let f = 0; f < outcomeArrays.length; f++) {
       const outcome = outcomes[f] ?? 0;
-      (outcomeArrays[f] as Uint8Array)[u] = outcome;
-      (runningCounts[f] as OutcomeCounts)[signInOutcomes[outcome] as SignInOutcome] += 1;
+      const array = outcomeArrays[f];
+      if (array) array[u] = outcome;
+      const cell = f * signInOutcomes.length + outcome;
+      tallies[cell] = (tallies[cell] ?? 0) + 1;
     }
   }
 
@@ -200,7 +239,16 @@ export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadius
       for (; next < end; next++) evaluateUser(next);
       return next >= userCount;
     },
-    counts: () => runningCounts.map((c) => ({ ...c })),
+    counts: () =>
+      flows.map((_, f) => {
+        const at = f * signInOutcomes.length;
+        return {
+          granted: tallies[at] ?? 0,
+          interrupted: tallies[at + 1] ?? 0,
+          blocked: tallies[at + 2] ?? 0,
+          unavailable: tallies[at + 3] ?? 0,
+        };
+      }),
     result: () => blastRadiusFromOutcomes(tenant, flows, outcomeArrays, evaluator.distinctProfiles()),
   };
 }

@@ -7,11 +7,13 @@ import { builtInAuthenticationStrengths } from './built-in-authentication-streng
 import { compilePolicy, writeAllUsersInclusions, type UserTargetingInput } from './compile-policy';
 import type { CompiledNamedLocation, CompiledPolicy, CompiledTenant, CompiledUser } from './compiled-model';
 import { requestChecksFor } from './condition-checks';
+import { isApplicationIndexTargeted } from './conditions/application-conditions';
 import { buildPolicyExplanations } from './policy-explanations';
 import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
-import { methodAvailability, type MethodAvailability } from './method-availability';
+import { createIdIndex, lazyIdIndex } from './id-index';
+import { methodAvailability, type MethodAvailability, type MethodAvailabilityInput } from './method-availability';
 import { maskOf } from './method-mask';
 import type { CountryNamedLocation, IpNamedLocation, NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
@@ -27,8 +29,11 @@ export type TenantOverrides = {
   authenticationStrengthPolicies?: readonly AuthenticationStrengthPolicy[];
 };
 
+const externalMarker = /#EXT#/i;
+
 function guestKindOf(user: TenantUser): string {
-  const isExternal = user.userPrincipalName.toUpperCase().includes('#EXT#');
+  // A test, not toUpperCase().includes(): no copy of a million UPNs.
+  const isExternal = externalMarker.test(user.userPrincipalName);
   if (user.userType === undefined) return isExternal ? 'b2bCollaborationMember' : '';
   if (user.userType === 'Guest') return isExternal ? 'b2bCollaborationGuest' : 'internalGuest';
   return isExternal ? 'b2bCollaborationMember' : '';
@@ -108,8 +113,16 @@ export function compilePolicyInTenant(
   return compiled;
 }
 
+/** Writes the policy's column of CompiledTenant.applicationTargets (compileTenant, and replacePolicy after an edit). */
+export function writeApplicationTargets(targets: Uint8Array, policy: CompiledPolicy, policyCount: number): void {
+  const appCount = policyCount === 0 ? 0 : targets.length / policyCount;
+  for (let a = 0; a < appCount; a++)
+    targets[a * policyCount + policy.index] = isApplicationIndexTargeted(policy, a) ? 1 : 0;
+}
+
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
-  const userIndexById = new Map(tenant.users.map((u, i) => [u.id, i]));
+  const tenantUsers = tenant.users;
+  const userIndexById = createIdIndex(tenantUsers.length, (i) => tenantUsers[i]?.id ?? '');
   const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
@@ -141,23 +154,37 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const asOf = overrides.asOf ?? null;
   // `shared`: users with the same registered list share one availability (and its arrays) when nothing restricts.
   const availabilityOptions = { policy: methodsPolicy, asOf, shared: new Map<string, MethodAvailability>() };
-  const users: CompiledUser[] = tenant.users.map((user, index) => {
-    const availability = methodAvailability(
-      {
-        userId: user.id,
-        userPrincipalName: user.userPrincipalName,
-        registered: user.authenticationMethods ?? [],
-        phoneMethods: user.phoneMethods,
-        // Not memoised: a million users' group lists would stay in memory for one pass.
-        groupIds: () => {
-          const all = new Set<string>();
-          for (const g of directGroupsOfUser()[index] ?? [])
-            for (const a of ancestorGroups(graph, g)) all.add(groupIds[a] ?? '');
-          return all;
-        },
-      },
-      availabilityOptions,
-    );
+  // One input object and one group-list function for every user (read synchronously by methodAvailability): a
+  // closure per user was a million functions to allocate and collect.
+  let current = 0;
+  const groupIdsOfCurrent = (): Set<string> => {
+    // Not memoised: a million users' group lists would stay in memory for one pass.
+    const all = new Set<string>();
+    for (const g of directGroupsOfUser()[current] ?? [])
+      for (const a of ancestorGroups(graph, g)) all.add(groupIds[a] ?? '');
+    return all;
+  };
+  const availabilityInput: MethodAvailabilityInput = {
+    userId: '',
+    userPrincipalName: '',
+    registered: [],
+    phoneMethods: undefined,
+    groupIds: groupIdsOfCurrent,
+  };
+  const registeredMasks = new Int32Array(tenantUsers.length);
+  const usableMasks = new Int32Array(tenantUsers.length);
+  const allowedMasks = new Int32Array(tenantUsers.length);
+  const users: CompiledUser[] = tenantUsers.map((user, index) => {
+    current = index;
+    availabilityInput.userId = user.id;
+    availabilityInput.userPrincipalName = user.userPrincipalName;
+    availabilityInput.registered = user.authenticationMethods ?? [];
+    availabilityInput.phoneMethods = user.phoneMethods;
+    const availability = methodAvailability(availabilityInput, availabilityOptions);
+    const registeredMask = maskOf(availability.registeredMethods);
+    registeredMasks[index] = registeredMask;
+    usableMasks[index] = availability.usableMask;
+    allowedMasks[index] = availability.allowedMask;
     return {
       index,
       id: user.id,
@@ -166,7 +193,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       userType: user.userType ?? 'Member',
       guestKind: guestKindOf(user),
       registeredMethods: availability.registeredMethods,
-      registeredMask: maskOf(availability.registeredMethods),
+      registeredMask,
       usableMethods: availability.usableMethods,
       usableMask: availability.usableMask,
       allowedMask: availability.allowedMask,
@@ -174,7 +201,12 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       source: user,
     };
   });
-  const userIndexByUpn = new Map(users.map((u) => [u.userPrincipalName.toLowerCase(), u.index]));
+  // Built on the first look-up by UPN (a What-If naming the user by UPN): a million lower-cased copies and their
+  // index were two seconds of every million-user compile that most callers never use.
+  const userIndexByUpn = lazyIdIndex(() => {
+    const lowerCased = users.map((u) => u.userPrincipalName.toLowerCase());
+    return createIdIndex(lowerCased.length, (i) => lowerCased[i] ?? '');
+  });
 
   const usersByRole = new Map<string, number[]>();
   tenant.users.forEach((user, u) => {
@@ -212,12 +244,21 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     scopes: userScopes,
     policyCount: policies.length,
     guestKinds: users.map((u) => u.guestKind),
+    guestUsers: Int32Array.from(
+      users.filter((u) => u.guestKind !== ''),
+      (u) => u.index,
+    ),
     usersByRole,
     userIndexById,
     groupGraph: graph,
     groupIndexById,
   };
   writeAllUsersInclusions(policies, targeting);
+  const compiledPolicies = policies.map((policy, i) =>
+    compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById, true),
+  );
+  const applicationTargets = new Uint8Array(applicationIds.length * compiledPolicies.length);
+  for (const policy of compiledPolicies) writeApplicationTargets(applicationTargets, policy, compiledPolicies.length);
   return {
     tenantId: tenant.tenantId,
     domain: tenant.domain,
@@ -230,10 +271,10 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     namedLocations,
     namedLocationById,
     strengths,
-    policies: policies.map((policy, i) =>
-      compilePolicyInTenant(policy, i, targeting, strengths, applicationNameById, namedLocationById, true),
-    ),
+    policies: compiledPolicies,
+    applicationTargets,
     userScopes,
+    userColumns: { registeredMask: registeredMasks, usableMask: usableMasks, allowedMask: allowedMasks },
     targeting,
     applicationNameById,
     applicationIndexById,

@@ -1,6 +1,7 @@
 // Transitive group membership: "Policy is applied to nested users and groups"
 // (concept-conditional-access-users-groups). Membership comes from group.members (users or groups) and from
 // user.memberOf; cycles are tolerated (each group visited once).
+import { createIdIndex, type IdLookup } from './id-index';
 
 export type GroupGraph = {
   /** group index -> indices of groups that directly contain it */
@@ -14,58 +15,80 @@ export type GroupGraph = {
 export function buildGroupGraph(
   groups: readonly { id: string; members: readonly string[] }[],
   users: readonly { id: string; memberOf: readonly string[] }[],
-  /** The caller's user index (compileTenant has one), so a million-entry map is not built twice. */
-  knownUserIndexById?: ReadonlyMap<string, number>,
+  /** The caller's user index (compileTenant has one), so a million-entry index is not built twice. */
+  knownUserIndexById?: IdLookup,
 ): { graph: GroupGraph; groupIndexById: Map<string, number> } {
   const groupIndexById = new Map(groups.map((group, i) => [group.id, i]));
   const parents: number[][] = groups.map(() => []);
   const children: number[][] = groups.map(() => []);
   // Direct user members without a Set per group (a million users' memberships were a third of a million-user
-  // compile): user-side memberships are counted and placed per group, then group-side `members` appended, and a
-  // per-user stamp drops a user listed on both sides.
+  // compile): user-side memberships are resolved once (kept as group indices, -1 for an unknown group), counted and
+  // placed per group, then group-side `members` appended, and a per-user stamp drops a user listed on both sides.
+  let membershipCount = 0;
+  for (const user of users) membershipCount += user.memberOf?.length ?? 0;
+  const resolved = new Int32Array(membershipCount);
   const counts = new Int32Array(groups.length);
+  let cursor = 0;
   for (const user of users)
     for (const groupId of user.memberOf ?? []) {
-      const g = groupIndexById.get(groupId);
-      if (g !== undefined) counts[g] = (counts[g] as number) + 1;
+      const g = groupIndexById.get(groupId) ?? -1;
+      resolved[cursor++] = g;
+      if (g >= 0) counts[g] = (counts[g] ?? 0) + 1;
     }
   const directUsers: number[][] = Array.from(counts, (count) => new Array<number>(count));
   const filled = new Int32Array(groups.length);
-  users.forEach((user, u) => {
-    for (const groupId of user.memberOf ?? []) {
-      const g = groupIndexById.get(groupId);
-      if (g === undefined) continue;
-      (directUsers[g] as number[])[filled[g] as number] = u;
-      filled[g] = (filled[g] as number) + 1;
+  cursor = 0;
+  let u = 0;
+  for (const user of users) {
+    const end = cursor + (user.memberOf?.length ?? 0);
+    for (; cursor < end; cursor++) {
+      const g = resolved[cursor] ?? -1;
+      const list = directUsers[g];
+      if (list === undefined) continue;
+      const at = filled[g] ?? 0;
+      list[at] = u;
+      filled[g] = at + 1;
     }
-  });
-  let userIndexById: ReadonlyMap<string, number> | null = knownUserIndexById ?? null;
+    u++;
+  }
+  let userIndexById: IdLookup | null = knownUserIndexById ?? null;
   const stamp = new Int32Array(users.length).fill(-1);
-  groups.forEach((group, g) => {
-    const list = directUsers[g] as number[];
+  let g = 0;
+  for (const group of groups) {
+    const list = directUsers[g] ?? [];
     // A user listed twice in memberOf, or in memberOf and members: keep one (stamp = last group that listed it).
     let kept = 0;
-    for (const u of list) {
-      if (stamp[u] === g) continue;
-      stamp[u] = g;
-      list[kept++] = u;
+    for (const member of list) {
+      if (stamp[member] === g) continue;
+      stamp[member] = g;
+      list[kept++] = member;
     }
     list.length = kept;
+    // Exports that list a membership on both sides list a group's members in the same order as its users' memberOf
+    // walk (user order): `expected` follows that list, and a member equal to the next expected user's id is that
+    // user, already placed, with no look-up among a million ids (which was most of a million-user compile).
+    let expected = 0;
     for (const member of group.members ?? []) {
+      const next = list[expected];
+      if (next !== undefined && next < users.length && users[next]?.id === member) {
+        expected++;
+        continue;
+      }
       const child = groupIndexById.get(member);
       if (child !== undefined && child !== g) {
         children[g]?.push(child);
         parents[child]?.push(g);
         continue;
       }
-      userIndexById ??= new Map(users.map((user, i) => [user.id, i]));
+      userIndexById ??= createIdIndex(users.length, (i) => users[i]?.id ?? '');
       const user = userIndexById.get(member);
       if (user !== undefined && stamp[user] !== g) {
         stamp[user] = g;
         list.push(user);
       }
     }
-  });
+    g++;
+  }
   return { graph: { parents, children, directUsers }, groupIndexById };
 }
 

@@ -13,7 +13,7 @@ import {
   type BlastRadiusOptions,
 } from './blast-radius';
 import { userIncluded } from './compile-policy';
-import { compilePolicyInTenant } from './compile-tenant';
+import { compilePolicyInTenant, writeApplicationTargets } from './compile-tenant';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
@@ -45,7 +45,9 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
     tenant.namedLocationById,
   );
   const policies: CompiledPolicy[] = tenant.policies.map((p, i) => (i === index ? compiled : p));
-  return { ...tenant, policies, userScopes: scopes, targeting, strengths };
+  const applicationTargets = tenant.applicationTargets.slice();
+  writeApplicationTargets(applicationTargets, compiled, stride);
+  return { ...tenant, policies, userScopes: scopes, applicationTargets, targeting, strengths };
 }
 
 /** Whether the policy can apply to this request for anyone: enabled and every request condition met. */

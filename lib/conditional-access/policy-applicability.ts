@@ -4,6 +4,8 @@
 import { sentence, type EngineText } from './engine-text';
 import { reasonBit, type AnalysisReason } from './analysis-reason';
 import { requestChecks, userCheck } from './condition-checks';
+import { applicationCheck } from './conditions/application-conditions';
+import { policyStatusMask, requestTablesOf } from './request-tables';
 import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
 
 const policyNotEnabled = reasonBit('policyNotEnabled');
@@ -11,32 +13,46 @@ const invalidPolicy = reasonBit('invalidPolicy');
 const emptyPolicy = reasonBit('emptyPolicy');
 const usersBit = reasonBit('users');
 
-/** Status reasons that stop evaluation before any condition: disabled, invalid or empty policies. */
-export function policyStatusMask(policy: CompiledPolicy): number {
-  if (policy.state === 'disabled') return policyNotEnabled;
-  if (policy.invalidReason) return invalidPolicy;
-  if (policy.isEmpty) return emptyPolicy;
-  return 0;
-}
+export { policyStatusMask };
 
 /** Per policy: status reasons, or the bits of unmet user-independent conditions (0 = all met). */
 export function evaluateRequestConditions(tenant: CompiledTenant, signIn: CompiledSignIn): Int32Array {
-  const masks = new Int32Array(tenant.policies.length);
-  const input: CheckInput = { tenant, policy: tenant.policies[0] as CompiledPolicy, signIn, userIndex: -1 };
-  for (const policy of tenant.policies) {
-    const status = policyStatusMask(policy);
+  const policies = tenant.policies;
+  const masks = new Int32Array(policies.length);
+  const first = policies[0];
+  if (!first) return masks;
+  const input: CheckInput = { tenant, policy: first, signIn, userIndex: -1 };
+  // A sign-in to one application the tenant lists (nearly every What-If): its application condition is a byte of
+  // one contiguous row of applicationTargets.
+  const appIndex =
+    signIn.contextKind === 'application' && signIn.applicationIndices.length === 1
+      ? (signIn.applicationIndices[0] ?? -1)
+      : -1;
+  const targets = tenant.applicationTargets;
+  const row = appIndex * policies.length;
+  const tables = requestTablesOf(policies);
+  const { offsets, checks } = tables.checks[signIn.contextKind];
+  for (let p = 0; p < policies.length; p++) {
+    const status = tables.status[p] ?? 0;
     if (status !== 0) {
-      masks[policy.index] = status;
+      masks[p] = status;
       continue;
     }
-    input.policy = policy;
     let mask = 0;
-    const checks = policy.requestChecks[signIn.contextKind];
-    for (let i = 0; i < checks.length; i++) {
-      const check = checks[i] as ConditionCheck;
+    const end = offsets[p + 1] ?? 0;
+    for (let k = offsets[p] ?? 0; k < end; k++) {
+      const check = checks[k];
+      if (!check) continue;
+      if (check === applicationCheck && appIndex >= 0) {
+        if (targets[row + p] !== 1) mask |= check.bit;
+        continue;
+      }
+      const policy = policies[p];
+      if (!policy) continue;
+      input.policy = policy;
       if (!check.isMet(input)) mask |= check.bit;
     }
-    masks[policy.index] = mask;
+    masks[p] = mask;
   }
   return masks;
 }

@@ -12,6 +12,7 @@ import {
   withUserConditions,
 } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
+import { requestTablesOf } from './request-tables';
 import { compileSignInContext, resolveSignInUser } from './sign-in-context';
 import type { WhatIfRequest } from './what-if-request-schema';
 
@@ -49,15 +50,10 @@ export function evaluatePolicyApplicability(tenant: CompiledTenant, request: Wha
   const signIn = compileSignInContext(tenant, request);
   const requestMasks = evaluateRequestConditions(tenant, signIn);
   const isServicePrincipal = userIndex < 0;
-  const policies = tenant.policies;
-  for (let i = 0; i < policies.length; i++) {
-    requestMasks[i] = withUserConditions(
-      tenant,
-      policies[i] as CompiledPolicy,
-      requestMasks[i] ?? 0,
-      userIndex,
-      isServicePrincipal,
-    );
+  let i = 0;
+  for (const policy of tenant.policies) {
+    requestMasks[i] = withUserConditions(tenant, policy, requestMasks[i] ?? 0, userIndex, isServicePrincipal);
+    i++;
   }
   return { tenant, signIn, userIndex, reasonMasks: requestMasks };
 }
@@ -137,25 +133,77 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
   const masks = evaluated.reasonMasks;
   const onlyApplied = request.appliedPoliciesOnly === true;
   const { userIndex } = evaluated;
-  const stride = tenant.policies.length;
+  const policies = tenant.policies;
+  const stride = policies.length;
+  const { hasExplanations } = requestTablesOf(policies);
+  const cache = resultCacheOf(policies);
   for (let index = 0; index < masks.length; index++) {
-    const mask = masks[index] as number;
+    const mask = masks[index] ?? 0;
     if (onlyApplied && mask !== 0) continue;
-    const policy = tenant.policies[index] as CompiledPolicy;
-    if (!policy.explanations) {
-      value.push(resultOf(evaluated, policy, mask));
-      continue;
-    }
     const isExcluded = (mask & usersBit) !== 0 && userIndex >= 0 && tenant.userScopes[userIndex * stride + index] === 2;
     const key = isExcluded ? -mask - 1 : mask;
-    let item = policy.whatIfResults.get(key) as WhatIfPolicyResult | undefined;
-    if (!item) {
-      item = resultOf(evaluated, policy, mask);
-      policy.whatIfResults.set(key, item);
+    const cached = hasExplanations[index] === 1 ? cachedResult(cache, index, key) : undefined;
+    if (cached) {
+      value.push(cached);
+      continue;
     }
+    const policy = policies[index];
+    if (!policy) continue;
+    const item = resultOf(evaluated, policy, mask);
+    if (hasExplanations[index] === 1) storeResult(cache, index, key, item);
     value.push(item);
   }
   return { value };
+}
+
+// The built results by policy and key, the first `resultWays` keys of each policy in two flat arrays read in policy
+// order (a per-policy Map was a cache miss per policy and request at 500 policies); further keys go to the
+// policy's own map. Kept beside the compiled policy list, so an edited list (replacePolicy) starts empty.
+const resultWays = 4;
+const noKey = 0x7fffffff; // above every analysis mask (fewer than 31 reasons)
+type ResultCache = {
+  keys: Int32Array;
+  items: (WhatIfPolicyResult | undefined)[];
+  /** Keys beyond the first resultWays of a policy, by policy index. */
+  overflow: Map<number, Map<number, WhatIfPolicyResult>>;
+};
+const resultCaches = new WeakMap<readonly CompiledPolicy[], ResultCache>();
+
+function resultCacheOf(policies: readonly CompiledPolicy[]): ResultCache {
+  let cache = resultCaches.get(policies);
+  if (!cache) {
+    cache = {
+      keys: new Int32Array(policies.length * resultWays).fill(noKey),
+      items: new Array<WhatIfPolicyResult | undefined>(policies.length * resultWays).fill(undefined),
+      overflow: new Map(),
+    };
+    resultCaches.set(policies, cache);
+  }
+  return cache;
+}
+
+function cachedResult(cache: ResultCache, index: number, key: number): WhatIfPolicyResult | undefined {
+  const base = index * resultWays;
+  for (let way = 0; way < resultWays; way++) {
+    const held = cache.keys[base + way];
+    if (held === key) return cache.items[base + way];
+    if (held === noKey) return undefined;
+  }
+  return cache.overflow.get(index)?.get(key);
+}
+
+function storeResult(cache: ResultCache, index: number, key: number, item: WhatIfPolicyResult): void {
+  const base = index * resultWays;
+  for (let way = 0; way < resultWays; way++) {
+    if (cache.keys[base + way] === noKey) {
+      cache.keys[base + way] = key;
+      cache.items[base + way] = item;
+      return;
+    }
+  }
+  const overflow = cache.overflow.get(index) ?? new Map<number, WhatIfPolicyResult>();
+  overflow.set(key, item);
+  cache.overflow.set(index, overflow);
 }
 
 function resultOf(evaluated: EvaluatedRequest, policy: CompiledPolicy, mask: number): WhatIfPolicyResult {

@@ -183,7 +183,7 @@ describe('desk action gate (issue 5 refusals; ASVS5 6.4.4, 6.4.6)', () => {
         (raw, action, isTargetPrivileged, hasApproval, nowMinute) => {
           const verifications = raw.map((v) => ({
             method: v.method,
-            status: v.status as 'pending' | 'verified' | 'failed',
+            status: v.status,
             completedAt: v.status === 'pending' ? null : at(v.minute),
           }));
           const facts = deskCase({

@@ -2,6 +2,8 @@
 // say "capital Bravo, four, hyphen" in the agent's language (ITU phonetic alphabet in English, the French
 // telephone alphabet in French: the words live in messages/*/desk.json). Characters outside the named set
 // are read as themselves.
+import { isKeyOf } from '../is-key-of';
+
 export type SpokenCharacter =
   | { kind: 'upper' | 'lower'; letter: string }
   | { kind: 'digit'; digit: string }
@@ -38,7 +40,7 @@ export function spellOutPass(pass: string): SpokenCharacter[] {
     if (/^[A-Z]$/.test(character)) return { kind: 'upper', letter: character };
     if (/^[a-z]$/.test(character)) return { kind: 'lower', letter: character.toUpperCase() };
     if (/^[0-9]$/.test(character)) return { kind: 'digit', digit: character };
-    const name = (symbolNames as Record<string, SymbolName | undefined>)[character];
+    const name = isKeyOf(symbolNames, character) ? symbolNames[character] : undefined;
     return name ? { kind: 'symbol', name } : { kind: 'other', character };
   });
 }

@@ -1,10 +1,12 @@
 // Chooses the user's language: an explicit choice (cookie) wins, then the browser's Accept-Language
 // in order of quality, then English.
+import { isOneOf } from '../is-one-of';
+
 export const supportedLocales = ['en', 'fr'] as const;
 export type Locale = (typeof supportedLocales)[number];
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
+  return isOneOf(supportedLocales, value);
 }
 
 export function pickLocale(chosen: string | undefined, acceptLanguage: string | null | undefined): Locale {

@@ -7,7 +7,7 @@ import { clientAppTypeSchema, devicePlatformSchema } from '../conditional-access
 import { standardSignInFlows } from '../conditional-access/standard-flows';
 import { scenarioPresetIds } from './scenario-presets';
 
-const flowIds = standardSignInFlows.map((f) => f.id) as [string, ...string[]];
+const flowIds = standardSignInFlows.map((f) => f.id);
 
 export const blastRadiusRequestSchema = z.object({
   policySetId: z.string().min(1).max(64),

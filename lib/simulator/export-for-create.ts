@@ -23,7 +23,7 @@ export function policyForCreate(policy: ConditionalAccessPolicy): Record<string,
   const body = withoutReadOnly(policy);
   const grant = policy.grantControls;
   if (grant) {
-    const grantBody = withoutReadOnly(grant as Record<string, unknown>, ['authenticationStrength']);
+    const grantBody = withoutReadOnly(grant, ['authenticationStrength']);
     grantBody.authenticationStrength = grant.authenticationStrength ? { id: grant.authenticationStrength.id } : null;
     body.grantControls = grantBody;
   }

@@ -1,15 +1,25 @@
 import demoTenantJson from '../../fixtures/demo-tenant.json';
 import demoExportJson from '../../fixtures/demo-policies-export.json';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { isAppError } from '../app-error';
+import { isRecord } from '../is-record';
 import { multifactorStrengthId, passwordlessStrengthId } from '../conditional-access/built-in-authentication-strengths';
 import { exportForCreate, policyForCreate } from './export-for-create';
 import { parsePolicySetDocuments, parseSinglePolicy } from './policy-set-documents';
 
-const demoExport = structuredClone(demoExportJson) as { value: Record<string, unknown>[] };
-const demoTenant = structuredClone(demoTenantJson) as { namedLocations: unknown[] };
+const demoExport = z
+  .looseObject({ value: z.array(z.record(z.string(), z.unknown())) })
+  .parse(structuredClone(demoExportJson));
+const demoTenant = z.looseObject({ namedLocations: z.array(z.unknown()) }).parse(structuredClone(demoTenantJson));
 let counter = 0;
 const newId = () => `new-${++counter}`;
+
+/** The object itself (not a copy), so a test can break one field of a fixture in place. */
+function record(value: unknown): Record<string, unknown> {
+  if (!isRecord(value)) throw new Error(`expected an object, got ${JSON.stringify(value)}`);
+  return value;
+}
 
 function errorOf(run: () => unknown): { message: string; path?: string } {
   try {
@@ -34,7 +44,7 @@ describe('parsePolicySetDocuments (import)', () => {
 
   it('names the JSON path of a bad value (engine parser)', () => {
     const broken = structuredClone(demoExport);
-    (broken.value[2] as Record<string, unknown>).state = 'on';
+    record(broken.value[2]).state = 'on';
     expect(errorOf(() => parsePolicySetDocuments({ policies: broken }, newId))).toMatchObject({
       path: '$.value[2].state',
     });
@@ -45,8 +55,7 @@ describe('parsePolicySetDocuments (import)', () => {
 
   it('refuses mfa together with an authentication strength, as Entra does on create', () => {
     const broken = structuredClone(demoExport);
-    const grant = (broken.value[1] as { grantControls: { builtInControls: string[] } }).grantControls;
-    grant.builtInControls = ['mfa'];
+    record(record(broken.value[1]).grantControls).builtInControls = ['mfa'];
     const error = errorOf(() => parsePolicySetDocuments({ policies: broken }, newId));
     expect(error.path).toBe('$.value[1].grantControls');
     expect(error.message).toContain('cannot be required by one policy');
@@ -67,7 +76,7 @@ describe('parsePolicySetDocuments (import)', () => {
         ),
       ).path,
     ).toBe('$.grantControls.authenticationStrength.id');
-    const noUsers = { ...base, conditions: { ...(base.conditions as object), users: { includeUsers: [] } } };
+    const noUsers = { ...base, conditions: { ...record(base.conditions), users: { includeUsers: [] } } };
     expect(errorOf(() => parseSinglePolicy(noUsers, [])).path).toBe('$.conditions.users');
     expect(errorOf(() => parseSinglePolicy({ ...base, state: 'on' }, [])).path).toBe('$.state');
     const twice = { value: [demoExport.value[0], demoExport.value[0]] };
@@ -86,7 +95,7 @@ describe('exportForCreate', () => {
       for (const key of ['id', 'createdDateTime', 'modifiedDateTime', 'templateId'])
         expect(body).not.toHaveProperty(key);
     }
-    const grant = exported[1]?.grantControls as Record<string, unknown>;
+    const grant = record(exported[1]?.grantControls);
     expect(grant.authenticationStrength).toEqual({ id: passwordlessStrengthId });
     expect(Object.keys(grant).some((k) => k.includes('@odata'))).toBe(false);
     const locations = exportForCreate('namedLocations', documents).value;

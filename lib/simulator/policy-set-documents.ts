@@ -11,6 +11,7 @@ import {
   parsePolicyExport,
 } from '../conditional-access/parse-input';
 import type { ConditionalAccessPolicy } from '../conditional-access/policy-schema';
+import { isRecord } from '../is-record';
 import { assertEntraPolicyRules, strengthIdsOf } from './entra-policy-rules';
 
 export type PolicySetDocuments = {
@@ -21,23 +22,14 @@ export type PolicySetDocuments = {
 
 export type RawPolicySetDocuments = { policies: unknown; namedLocations?: unknown; authenticationStrengths?: unknown };
 
-function itemsOf(json: unknown): unknown[] | null {
-  if (Array.isArray(json)) return json;
-  if (json !== null && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value))
-    return (json as { value: unknown[] }).value;
-  return null;
-}
-
 // Export-for-create bodies have no id; give each one before the engine's parser (which requires it) sees it.
+// Anything that is neither a list nor a Graph `{ value: [...] }` collection is left for the parser to refuse.
 function withIds(json: unknown, newId: () => string): unknown {
-  const items = itemsOf(json);
-  if (!items) return json;
-  const filled = items.map((item) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item) && (item as { id?: unknown }).id === undefined
-      ? { id: newId(), ...(item as Record<string, unknown>) }
-      : item,
-  );
-  return Array.isArray(json) ? filled : { ...(json as Record<string, unknown>), value: filled };
+  const filled = (items: readonly unknown[]) =>
+    items.map((item) => (isRecord(item) && item.id === undefined ? { id: newId(), ...item } : item));
+  if (Array.isArray(json)) return filled(json);
+  if (isRecord(json) && Array.isArray(json.value)) return { ...json, value: filled(json.value) };
+  return json;
 }
 
 function prefixOf(json: unknown, index: number): string {

@@ -66,7 +66,7 @@ function flatten(params: SearchParamsRecord): Record<string, string> {
 
 function decodeWith<S extends z.ZodType>(schema: S, params: SearchParamsRecord): z.output<S> {
   const result = schema.safeParse(flatten(params));
-  if (result.success) return result.data as z.output<S>;
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'query');
   throw new AppError('INVALID_INPUT', `URL parameter "${name}": ${issue?.message ?? 'is invalid'}`, {

@@ -14,6 +14,7 @@ import { appendAuditEvent } from '../audit/append-audit-event';
 import type { ClientAddress, PortalServices } from '../context/portal-context';
 import { userNotificationAddresses } from '../desk/notify-desk-action';
 import { outboxJob, runCommittedJob, writeOutboxJobs, type OutboxHandlers } from '../jobs/outbox';
+import { parseStoredValue } from '../database/stored-json';
 
 export type FactorKind = 'passkey' | 'totp';
 export type FactorChangeDependencies = Pick<
@@ -48,7 +49,7 @@ const factorChangePayload = z.object({
   credentialId: z.string(),
 });
 const parseChange = (raw: Record<string, unknown>): FactorChange => {
-  const payload = factorChangePayload.parse(raw);
+  const payload = parseStoredValue(factorChangePayload, raw, 'OutboxJob factor change');
   return { ...payload, at: new Date(payload.at) };
 };
 

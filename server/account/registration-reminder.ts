@@ -12,6 +12,7 @@ import { requireActorRole } from '../auth/require-actor-role';
 import type { PortalContext, PortalServices } from '../context/portal-context';
 import { userNotificationAddresses } from '../desk/notify-desk-action';
 import { outboxJob, runCommittedJob, writeOutboxJobs, type OutboxHandlers } from '../jobs/outbox';
+import { parseStoredValue } from '../database/stored-json';
 
 export const registrationReminderJob = 'account.registrationReminder';
 
@@ -65,7 +66,7 @@ export async function sendRegistrationReminder(
 export function registrationReminderHandlers(deps: ReminderDependencies): OutboxHandlers {
   return {
     [registrationReminderJob]: async (raw) => {
-      const reminder = reminderPayload.parse(raw);
+      const reminder = parseStoredValue(reminderPayload, raw, `OutboxJob ${registrationReminderJob}`);
       const user = await deps.directory.desk.getUser(reminder.userId);
       const values = {
         name: user.displayName || user.userPrincipalName,

@@ -112,9 +112,11 @@ export function createAdDirectory(settings: AdSettings): AdDirectory {
       });
     },
     async unlock(sid) {
-      return withAdConnection(settings, async (client) => {
+      return withAdConnection(settings, async (client, progress) => {
         const account = await requireAccount(client, settings, sid);
         try {
+          // From here a lost answer may hide an unlock that landed: reconciliation reads lockoutTime.
+          progress.writeSent();
           await client.modify(account.distinguishedName, [replace('lockoutTime', '0')]);
         } catch (error) {
           throw adWriteError(error);

@@ -205,6 +205,28 @@ describe(`keyed audit chain (${process.env.TEST_DATABASE_URL ? 'configured datab
     expect(await verifyAuditChain(testDb.db, settings)).toMatchObject({ entries: 300, intact: true });
   });
 
+  it('appends that arrive together are grouped yet keep the order of the calls', async () => {
+    const appended = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => appendAuditEvent(testDb.db, event(i), settings.keyring)),
+    );
+    const rows = await testDb.db.auditEvent.findMany({ orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => JSON.parse(row.detailsJson).i)).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(rows.map((row) => row.hash)).toEqual(appended.map((entry) => entry.hash));
+    expect(await verifyAuditChain(testDb.db, settings)).toMatchObject({ entries: 120, intact: true });
+  });
+
+  it('an entry that cannot be signed fails alone: the others of its group are appended', async () => {
+    const unsigned = { ...settings.keyring, signingKeyId: 'not-configured' };
+    const results = await Promise.allSettled([
+      appendAuditEvent(testDb.db, event(0), settings.keyring),
+      appendAuditEvent(testDb.db, event(1), settings.keyring),
+      appendAuditEvent(testDb.db, event(2), unsigned),
+      appendAuditEvent(testDb.db, event(3), settings.keyring),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await verifyAuditChain(testDb.db, settings)).toMatchObject({ entries: 3, intact: true });
+  });
+
   it('stores and versions a policy set', async () => {
     const { db } = testDb;
     const now = new Date('2026-11-25T12:00:00Z');

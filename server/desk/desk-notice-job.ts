@@ -8,6 +8,7 @@ import { outboxJob, type OutboxHandlers } from '../jobs/outbox';
 import type { DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
 import type { DeskDependencies } from './desk-dependencies';
+import { parseStoredValue } from '../database/stored-json';
 
 export const deskNoticeJob = 'desk.sendNotice';
 
@@ -30,7 +31,7 @@ export function deskNoticeOutboxJob(notice: DeskNotice, eventKey: string, now: D
 export function deskOutboxHandlers(deps: Pick<DeskDependencies, 'db' | 'now' | 'messenger'>): OutboxHandlers {
   return {
     [deskNoticeJob]: async (raw) => {
-      const notice = deskNoticePayload.parse(raw);
+      const notice = parseStoredValue(deskNoticePayload, raw, `OutboxJob ${deskNoticeJob}`);
       for (const email of notice.emails) await deps.messenger.sendEmail(email);
       // The agent's roles were checked when the action ran; the audit entry names the agent only.
       const actor: DeskActor = { ...notice.actor, roles: [] };

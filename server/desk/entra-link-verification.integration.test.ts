@@ -128,4 +128,23 @@ describe('Entra sign-in link (issue 5 §3)', () => {
     kit.advance(11);
     await expect(beginEntraLinkVerification(kit.deps, entra, { v, t })).rejects.toMatchObject({ code: 'EXPIRED' });
   });
+
+  it('a pending sign-in edited in the database is one storedDataInvalid error, and nothing is verified', async () => {
+    const { caseId, v, t } = await linkFor('u-pradeep');
+    const begun = await beginEntraLinkVerification(kit.deps, entra, { v, t });
+    answer = {
+      ok: true,
+      claims: { oid: 'u-pradeep', tid: 't', preferredUsername: null, authTime: 0, amr: ['rsa', 'mfa'], acrs: [] },
+    };
+    for (const channelRef of ['{"stateHash":', JSON.stringify({ stateHash: 's', binding: 7 })]) {
+      await testDb.db.deskVerification.updateMany({ where: { status: 'pending' }, data: { channelRef } });
+      await expect(
+        completeEntraLinkVerification(kit.deps, entra, { code: 'c', state: 's' }, begun.cookie),
+      ).rejects.toMatchObject({
+        code: 'INTERNAL',
+        details: { reason: 'storedDataInvalid', source: 'DeskVerification.channelRef' },
+      });
+    }
+    expect((await deskCaseView(kit.deps, lynneAgent, caseId)).verifications[0]).toMatchObject({ status: 'pending' });
+  });
 });

@@ -8,10 +8,11 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { appendAuditEvent } from '../audit/append-audit-event';
-import type {
-  EntraCallbackQuery,
-  EntraMfaPendingVerification,
-  EntraMfaVerification,
+import { parseStoredJson } from '../database/stored-json';
+import {
+  entraMfaPendingVerificationSchema,
+  type EntraCallbackQuery,
+  type EntraMfaVerification,
 } from '../verification/entra-mfa-verification';
 import { agentRoles, assertDeskRole, type DeskActor } from './desk-actor';
 import { auditDesk } from './desk-audit';
@@ -135,7 +136,11 @@ export async function completeEntraLinkVerification(
   )
     throw new AppError('CONFLICT', 'This link was already used or has expired.');
   const now = deps.now();
-  const pending = JSON.parse(verification.channelRef) as EntraMfaPendingVerification;
+  const pending = parseStoredJson(
+    entraMfaPendingVerificationSchema,
+    verification.channelRef,
+    'DeskVerification.channelRef',
+  );
   const result =
     verification.expiresAt <= now
       ? ({ ok: false, reason: 'expired' } as const)

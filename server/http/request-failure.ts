@@ -61,8 +61,17 @@ export function requestFailureOf(error: unknown): RequestFailure {
 export function errorSummary(error: unknown): Record<string, string> {
   const dependency = outageOf(error);
   if (dependency) return { kind: 'outage', dependency };
-  if (isAppError(error))
-    return { kind: 'appError', code: error.code, ...(error.reason ? { reason: error.reason } : {}) };
+  if (isAppError(error)) {
+    // Stored data that fails its schema names where it came from (server/database/stored-json.ts).
+    const { source, storedPath } = error.details;
+    return {
+      kind: 'appError',
+      code: error.code,
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...(error.reason === 'storedDataInvalid' && typeof source === 'string' ? { source } : {}),
+      ...(typeof storedPath === 'string' ? { storedPath } : {}),
+    };
+  }
   if (error instanceof ZodError) return { kind: 'invalidInput' };
   return {
     kind: 'unexpected',

@@ -10,8 +10,10 @@ import 'server-only';
 // for the database client at start; without one (the embedded SQLite default, and tests), the `OutboxJob`
 // table below, swept by each process.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/sqlite/client';
 import type { DatabaseClient } from '../database/create-database-client';
+import { parseStoredJson } from '../database/stored-json';
 import { errorSummary } from '../http/request-failure';
 
 export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -141,7 +143,8 @@ export async function runOutboxJob(
   const handler = handlers[job.name];
   try {
     if (!handler) throw new Error(`no handler for ${job.name}`);
-    await handler(JSON.parse(job.payloadJson) as Record<string, unknown>);
+    // Each handler checks its own payload's shape (parseStoredValue); here only that it is a JSON object.
+    await handler(parseStoredJson(z.record(z.string(), z.unknown()), job.payloadJson, `OutboxJob ${job.name}`));
     await deps.db.outboxJob.update({ where: { id: jobId }, data: { completedAt: deps.now(), lockedUntil: null } });
     return true;
   } catch (error) {

@@ -11,6 +11,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
+import { parseStoredValue } from '../database/stored-json';
 import { errorSummary } from '../http/request-failure';
 import { outboxMaxAttempts, type OutboxEngine, type OutboxHandlers, type OutboxJob, type OutboxWriter } from './outbox';
 
@@ -45,6 +46,8 @@ export type PgBossOutbox = OutboxEngine & {
 };
 
 const jobData = z.object({ name: z.string(), key: z.string(), payload: z.record(z.string(), z.unknown()) });
+const claimedRow = z.object({ data: z.unknown(), retry_count: z.number() });
+const jobCounts = z.object({ pending: z.coerce.number(), failed: z.coerce.number() });
 type JobData = z.infer<typeof jobData>;
 
 /** pg-boss's `db` option served by a Prisma transaction (its statements are plain parameterised SQL). */
@@ -127,7 +130,7 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
           outboxQueue,
           { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 2 },
           async ([job]) => {
-            if (job) await run(jobData.parse(job.data), job.retryCount + 1);
+            if (job) await run(parseStoredValue(jobData, job.data, `pg-boss ${outboxQueue}`), job.retryCount + 1);
           },
         );
     })().catch((error: unknown) => {
@@ -166,9 +169,9 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
           `UPDATE ${schema}.job SET state = 'active', started_on = now() WHERE name = $1 AND id = $2 AND state = 'created' RETURNING data, retry_count`,
           [outboxQueue, job.id],
         );
-      const row = claim.rows[0] as { data: unknown; retry_count: number } | undefined;
+      const row = claimedRow.optional().parse(claim.rows[0]);
       if (!row) return false;
-      const running = run(jobData.parse(row.data), row.retry_count + 1);
+      const running = run(parseStoredValue(jobData, row.data, `pg-boss ${outboxQueue}`), row.retry_count + 1);
       inFlight.set(job.id, running);
       try {
         await running;
@@ -189,20 +192,22 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
           `SELECT count(*) FILTER (WHERE state < 'completed') AS pending, count(*) FILTER (WHERE state = 'failed') AS failed FROM ${schema}.job WHERE name = $1`,
           [outboxQueue],
         );
-      const row = result.rows[0] as { pending: string; failed: string };
-      return { pending: Number(row.pending), failed: Number(row.failed) };
+      return jobCounts.parse(result.rows[0]);
     },
     async stop({ timeoutMs }) {
       if (!starting) return;
       await starting.catch(() => undefined);
+      const stoppingAt = Date.now();
+      // No worker fetches another job from here on.
+      await boss.offWork(outboxQueue);
+      // The writer's own runs (claimed by id, so not pg-boss's to track): finish, or be handed back.
       const deadline = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
-      // Workers: pg-boss waits for their jobs, then fails (hands back) what is still running.
-      const workers = boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: false });
       await Promise.race([Promise.allSettled([...inFlight.values()]), deadline]);
-      const unfinished = [...inFlight.keys()];
-      for (const id of unfinished) await boss.fail(outboxQueue, id, { message: 'portal shut down while the job ran' });
-      await workers;
-      await (boss.getDb() as PgBoss.Db & { close?: () => Promise<void> }).close?.();
+      for (const id of inFlight.keys())
+        await boss.fail(outboxQueue, id, { message: 'portal shut down while the job ran' });
+      // The workers' runs: pg-boss waits for them until the deadline, then fails (hands back) the rest.
+      const timeout = Math.max(0, timeoutMs - (Date.now() - stoppingAt));
+      await boss.stop({ graceful: true, timeout, wait: true, close: true });
     },
   };
 }

@@ -5,12 +5,14 @@ import 'server-only';
 // holding the claim, reconciliation asks the directory whether the write landed: Graph user
 // `lastPasswordChangeDateTime` at or after the intent's start means the password changed, so the reset is
 // completed (session completed, `reset.passwordChanged`, the notification) exactly once; still unchanged
-// after the lease means it did not, so the claim is released and the user may try again. An unlock is
-// idempotent, so reconciling it means doing it again. The user is never told "failed" for a write that landed.
+// after the lease means it did not, so the claim is released and the user may try again. For a synced user
+// the same questions go to AD (pwdLastSet; lockoutTime for an unlock). An Entra unlock, whose lockout Graph
+// does not expose, is repeated after the lease (idempotent). The user is never told "failed" for a write
+// that landed.
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
-import { lastPasswordChangeAtSource, unlockAtSource } from '../hybrid/reconcile-at-source';
+import { lastPasswordChangeAtSource, lockoutAtSource, unlockInEntra } from '../hybrid/reconcile-at-source';
 import { withCompletion } from '../../lib/reset/reset-session-state';
 import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { notifyChangeHandler, notifyChangeJob, notifyUserJob } from './notify-user';
@@ -155,18 +157,29 @@ export async function reconcileIntent(deps: ResetDependencies, intent: Directory
   try {
     if (intent.kind === 'password') {
       // At the source of authority: AD's pwdLastSet for a synced user, Graph for a cloud-only one.
-      const changedAt = await lastPasswordChangeAtSource(deps, intent.userId);
+      const { changedAt, passwordSync } = await lastPasswordChangeAtSource(deps, intent.userId);
       if (changedAt && changedAt.getTime() >= intent.startedAt.getTime() - clockSkewMs) {
-        await completeWrite(deps, intent);
+        await completeWrite(deps, intent, passwordSync);
         return 'applied';
       }
       if (!isLeaseOver) return 'pending';
       await releaseWrite(deps, intent, { outcome: 'failure', reason: 'notAppliedWithinLease' });
       return 'notApplied';
     }
-    // Unlocking again is harmless; only after the lease, so a write still in flight is not doubled.
+    // An unlock: AD's lockoutTime says whether it landed; still locked after the lease, it did not.
+    const lockout = await lockoutAtSource(deps, intent.userId);
+    if (lockout === 'unlocked') {
+      await completeWrite(deps, intent);
+      return 'applied';
+    }
     if (!isLeaseOver) return 'pending';
-    await unlockAtSource(deps, intent.userId);
+    if (lockout === 'locked') {
+      await releaseWrite(deps, intent, { outcome: 'failure', reason: 'notAppliedWithinLease' });
+      return 'notApplied';
+    }
+    // Entra's lockout cannot be read: unlocking again is harmless, and only after the lease, so a write
+    // still in flight is not doubled.
+    await unlockInEntra(deps, intent.userId);
     await completeWrite(deps, intent);
     return 'applied';
   } catch {

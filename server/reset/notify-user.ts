@@ -8,6 +8,7 @@ import { isLocale } from '../../lib/i18n/pick-locale';
 import { outboxJob } from '../jobs/outbox';
 import type { ResetDependencies } from './reset-dependencies';
 import { changeNotice } from './reset-notifications';
+import { parseStoredValue } from '../database/stored-json';
 
 export const notifyChangeJob = 'reset.notifyChange';
 
@@ -28,7 +29,7 @@ export function notifyUserJob(notification: ChangeNotification & { eventKey: str
 
 export function notifyChangeHandler(deps: Pick<ResetDependencies, 'directory' | 'settings' | 'sendEmail'>) {
   return async (raw: Record<string, unknown>): Promise<void> => {
-    const payload = notifyPayload.parse(raw);
+    const payload = parseStoredValue(notifyPayload, raw, `OutboxJob ${notifyChangeJob}`);
     const user = await deps.directory.getUser(payload.userId);
     // The mailbox of record: the alternate email (the user may not reach their work mailbox), else the UPN.
     const to = user.alternateEmail ?? user.userPrincipalName;

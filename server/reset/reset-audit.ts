@@ -6,6 +6,7 @@ import { appendAuditEvent } from '../audit/append-audit-event';
 import { outboxJob } from '../jobs/outbox';
 import { identityServiceIds, type IdentityServiceId, type ResetPurpose } from '../../lib/reset/identity-services';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
+import { parseStoredValue } from '../database/stored-json';
 
 const resetAuditActions = [
   'reset.started',
@@ -86,7 +87,7 @@ const auditPayload = z.object({
 
 export function auditResetHandler(deps: Pick<ResetDependencies, 'db' | 'now'>) {
   return async (raw: Record<string, unknown>): Promise<void> => {
-    const payload = auditPayload.parse(raw);
+    const payload = parseStoredValue(auditPayload, raw, `OutboxJob ${auditResetJob}`);
     await auditReset(deps, { ...payload, occurredAt: new Date(payload.occurredAt) });
   };
 }

@@ -14,6 +14,7 @@ import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { newSessionToken, sessionIdFor, resetSessionReference } from './reset-secrets';
 import { resolveAccount } from './reset-session-store';
+import { parseStoredValue } from '../database/stored-json';
 
 // UPN or email: Entra UPNs are at most 113 characters before the domain, 256 overall.
 export const usernameSchema = z
@@ -90,7 +91,7 @@ const startedPayload = z.object({
 /** The outbox handler: resolves the account off the request path and records `reset.started`. */
 export function resetStartedHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
-    const payload = startedPayload.parse(raw);
+    const payload = parseStoredValue(startedPayload, raw, `OutboxJob ${startedJob}`);
     const { userId } = await resolveAccount(deps, payload.sessionId, payload.username);
     // The stable reference of the attempt (resetSessionReference), not the id, which follows renewed tokens. A
     // session renewed before this job ran resolves its account on demand (ensureAccountResolved).

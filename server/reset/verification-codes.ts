@@ -22,6 +22,7 @@ import {
   recordSessionFailure,
   type LoadedResetSession,
 } from './reset-session-store';
+import { parseStoredValue } from '../database/stored-json';
 
 export const codeServiceSchema = z.enum(['sms', 'email']);
 export type CodeService = z.infer<typeof codeServiceSchema>;
@@ -102,7 +103,7 @@ const deliverCodePayload = z.object({
 /** The outbox handler: delivers a sealed code for its session (the session row decides the account). */
 export function deliverCodeHandler(deps: ResetDependencies) {
   return async (raw: Record<string, unknown>): Promise<void> => {
-    const payload = deliverCodePayload.parse(raw);
+    const payload = parseStoredValue(deliverCodePayload, raw, `OutboxJob ${deliverCodeJob}`);
     const row = payload.challengeId
       ? (
           await deps.db.verificationChallenge.findUnique({

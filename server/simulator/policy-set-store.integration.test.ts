@@ -102,4 +102,40 @@ describe(`policy-set store (${process.env.TEST_DATABASE_URL ? 'configured databa
       ),
     ).toBe('NOT_FOUND');
   });
+
+  it('a version row edited by hand is one storedDataInvalid error naming the column, not a SyntaxError', async () => {
+    const { id } = await createPolicySet(testDb.db, {
+      name: 'Corrupted',
+      documents,
+      createdBy: 'admin-1',
+      comment: 'Imported',
+      now,
+    });
+    const corrupt = async (data: Record<string, string>) =>
+      testDb.db.policySetVersion.update({ where: { policySetId_version: { policySetId: id, version: 1 } }, data });
+    const failureOf = async (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'no error',
+        (error: unknown) => error,
+      );
+
+    await corrupt({ policiesJson: '[{"id":' });
+    expect(await failureOf(getPolicySetVersion(testDb.db, id))).toMatchObject({
+      code: 'INTERNAL',
+      details: { reason: 'storedDataInvalid', source: 'PolicySetVersion.policiesJson' },
+    });
+    expect(await failureOf(listPolicySets(testDb.db))).toMatchObject({ details: { reason: 'storedDataInvalid' } });
+
+    await corrupt({ policiesJson: JSON.stringify(documents.policies), namedLocationsJson: '[{"id":1}]' });
+    expect(await failureOf(getPolicySetVersion(testDb.db, id))).toMatchObject({
+      code: 'INTERNAL',
+      details: { reason: 'storedDataInvalid', source: 'PolicySetVersion.namedLocationsJson', storedPath: '$[0]' },
+    });
+
+    await corrupt({ namedLocationsJson: '[]', authenticationStrengthsJson: '{"value":[]}' });
+    expect(await failureOf(getPolicySetVersion(testDb.db, id))).toMatchObject({
+      details: { reason: 'storedDataInvalid', source: 'PolicySetVersion.authenticationStrengthsJson' },
+    });
+    await testDb.db.policySet.delete({ where: { id } });
+  });
 });

@@ -2,9 +2,14 @@
 // stores a new one, so any earlier state can be simulated, compared or exported again. Documents are kept as
 // Graph JSON text so both database providers share one model (prisma/schema.prisma).
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
+import { authenticationStrengthPolicySchema } from '../../lib/conditional-access/authentication-strength-schema';
+import { namedLocationSchema } from '../../lib/conditional-access/named-location-schema';
+import { conditionalAccessPolicySchema } from '../../lib/conditional-access/policy-schema';
 import type { PolicySetDocuments } from '../../lib/simulator/policy-set-documents';
 import type { DatabaseClient } from '../database/create-database-client';
+import { parseStoredJson } from '../database/stored-json';
 
 export type PolicySetSummary = {
   id: string;
@@ -27,6 +32,9 @@ export type StoredVersion = PolicySetDocuments & {
 };
 
 const maxNameLength = 120;
+const policiesSource = 'PolicySetVersion.policiesJson';
+const namedLocationsSource = 'PolicySetVersion.namedLocationsJson';
+const strengthsSource = 'PolicySetVersion.authenticationStrengthsJson';
 
 function cleanName(name: string): string {
   const trimmed = name.trim();
@@ -130,7 +138,8 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
   });
   return sets.map((set) => {
     const latest = set.versions[0];
-    const policies = latest ? (JSON.parse(latest.policiesJson) as unknown[]) : [];
+    // The list only counts them; a version's page checks each one (getPolicySetVersion).
+    const policies = latest ? parseStoredJson(z.array(z.unknown()), latest.policiesJson, policiesSource) : [];
     return {
       id: set.id,
       name: set.name,
@@ -165,7 +174,8 @@ export async function getPolicySetVersion(
       : await db.policySetVersion.findUnique({ where: { policySetId_version: { policySetId, version: wanted } } });
   if (!row)
     throw new AppError('NOT_FOUND', `Version ${String(version)} of this policy set does not exist.`, { path: 'v' });
-  // Stored documents were validated by the engine's parsers before they were written.
+  // Stored documents were validated by the engine's parsers before they were written; they are checked again
+  // on the way out, so a row edited by hand is one named error instead of an engine crash further on.
   return {
     id: row.id,
     policySetId,
@@ -174,11 +184,13 @@ export async function getPolicySetVersion(
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     comment: row.comment,
-    policies: JSON.parse(row.policiesJson) as PolicySetDocuments['policies'],
-    namedLocations: JSON.parse(row.namedLocationsJson) as PolicySetDocuments['namedLocations'],
-    authenticationStrengths: JSON.parse(
+    policies: parseStoredJson(z.array(conditionalAccessPolicySchema), row.policiesJson, policiesSource),
+    namedLocations: parseStoredJson(z.array(namedLocationSchema), row.namedLocationsJson, namedLocationsSource),
+    authenticationStrengths: parseStoredJson(
+      z.array(authenticationStrengthPolicySchema),
       row.authenticationStrengthsJson,
-    ) as PolicySetDocuments['authenticationStrengths'],
+      strengthsSource,
+    ),
     versions: set.versions,
   };
 }

@@ -30,15 +30,16 @@ export type EntraMfaOptions = {
 };
 
 /** Kept by the caller (database) between start and complete. Holds no token. */
-export type EntraMfaPendingVerification = {
-  stateHash: string;
-  nonce: string;
-  codeVerifier: string;
-  expectedOid: string | null;
-  binding: string;
-  redirectUri: string;
-  startedAt: number;
-};
+export const entraMfaPendingVerificationSchema = z.object({
+  stateHash: z.string(),
+  nonce: z.string(),
+  codeVerifier: z.string(),
+  expectedOid: z.string().nullable(),
+  binding: z.string(),
+  redirectUri: z.string(),
+  startedAt: z.number(),
+});
+export type EntraMfaPendingVerification = z.infer<typeof entraMfaPendingVerificationSchema>;
 
 export type EntraMfaVerifiedClaims = {
   oid: string;

@@ -91,6 +91,7 @@ const resetErrorKeys: Record<PageErrorReason, ResetErrorKey> = {
   unsafeInProduction: 'generic',
   // INTERNAL
   internal: 'internal',
+  storedDataInvalid: 'internal',
 };
 
 export function resetErrorKey(reason: string | undefined): string | null {

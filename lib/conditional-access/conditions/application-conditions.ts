@@ -10,17 +10,27 @@ function isInList(list: ReadonlySet<string>, appId: string): boolean {
   return list.has('MicrosoftAdminPortals') && (appId === 'MicrosoftAdminPortals' || microsoftAdminPortalIds.has(appId));
 }
 
-function isApplicationTargeted({ policy, signIn }: CheckInput): boolean {
+/**
+ * Whether a sign-in to the tenant's application `appIndex` alone meets the policy's application condition: the
+ * cell of CompiledTenant.applicationTargets, which What-If reads instead of calling the check.
+ */
+export function isApplicationIndexTargeted(policy: CheckInput['policy'], appIndex: number): boolean {
   const apps = policy.applications;
   // An application filter needs custom security attributes, which the tenant document doesn't carry: an
   // include-mode filter matches no app, an exclude-mode filter excludes none (README, documented choice).
+  if (apps.filterMode === 'include' && !apps.includesAll) return false;
+  return apps.targetedByAppIndex[appIndex] === 1;
+}
+
+function isApplicationTargeted({ policy, signIn }: CheckInput): boolean {
+  const apps = policy.applications;
   if (apps.filterMode === 'include' && !apps.includesAll) return false;
   const ids = signIn.applicationIds;
   const indices = signIn.applicationIndices;
   for (let i = 0; i < ids.length; i++) {
     const appIndex = indices[i] ?? -1;
     if (appIndex >= 0) {
-      if (apps.targetedByAppIndex[appIndex] === 1) return true;
+      if (isApplicationIndexTargeted(policy, appIndex)) return true;
       continue;
     }
     const appId = ids[i] as string;

@@ -1,0 +1,51 @@
+// The blast-radius page after its split into form, stream hook and results view: a finished run with the
+// recommended draft, and a draft that is not JSON, at 1280 and 390 px in English and French, axe-checked
+// (test-results/blast-radius-screens/).
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { setPortalLocale } from '../fixtures/screens';
+import { importDemoPolicySet } from './import-demo-set';
+
+const resetAppId = 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01';
+const widths = [1280, 390];
+const blastWords = (locale: 'en' | 'fr') =>
+  (
+    JSON.parse(fs.readFileSync(`messages/${locale}/simulator.json`, 'utf8')) as {
+      blast: { run: string; done: string; draft: string; draftNotJson: string };
+    }
+  ).blast;
+
+test('blast radius in both languages: a finished run and a draft that is not JSON', async ({ page }) => {
+  test.setTimeout(180_000);
+  const setUrl = await importDemoPolicySet(page, 'Blast screens');
+  const url = `${setUrl}/blast-radius?preset=resetPortalPasswordless&forgotten=1&app=${resetAppId}`;
+  for (const locale of ['en', 'fr'] as const) {
+    const words = blastWords(locale);
+    await setPortalLocale(page, locale);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    await page.getByRole('button', { name: words.run }).click();
+    await expect(page.getByTestId('blast-status')).toContainText(words.done.split('{ms}')[0] ?? '');
+    await expect(page.getByTestId('blast-diff')).toBeVisible();
+    await expect(page.getByTestId('blast-heat-map')).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations, locale).toEqual([]);
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `test-results/blast-radius-screens/${locale}-${width}-done.png`, fullPage: true });
+    }
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByLabel(words.draft).fill('{ not json');
+    await page.getByRole('button', { name: words.run }).click();
+    await expect(page.getByRole('alert').filter({ hasText: words.draftNotJson })).toBeVisible();
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: `test-results/blast-radius-screens/${locale}-${width}-draft-not-json.png`,
+        fullPage: true,
+      });
+    }
+  }
+  await setPortalLocale(page, 'en');
+});
