@@ -88,12 +88,11 @@ const verityRules = {
 //
 // Temporary: folders not yet converted, one per line, each removed by whoever converts it (issue 13, item 8).
 const typeAssertionsNotYetConverted = [
-  'app/**', // asban-client
   'mock-idp/**', // asban-client
   'e2e/**', // asban-client
   'bench/**', // asban-client
-  'lib/conditional-access/**', // engine
-  'cli/**', // engine
+  'lib/conditional-access/**/*.test.ts', // engine: its tests (the engine's own code is converted)
+  'cli/**/*.test.ts', // engine: its tests (the CLI's own code is converted)
   'server/account/**', // asban-server
   'server/ad/**', // asban-server
   'server/audit/**', // asban-server

@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mfaFreshness } from '../../lib/auth/mfa-freshness';
+import { actionAnswerSchema } from '../../lib/desk/desk-answer-schemas';
 import { mfaStepUpError } from './step-up';
 
 const navigation = vi.hoisted(() => ({ pathname: '/' }));
@@ -30,7 +31,10 @@ describe('ASVS5 6.8.4: a refusal for a stale MFA sign-in offers to sign in again
         },
       ),
     );
-    const result = await deskCall('/api/desk/cases/case-1/actions', { method: 'POST', body: { action: 'unlock' } });
+    const result = await deskCall('/api/desk/cases/case-1/actions', actionAnswerSchema, {
+      method: 'POST',
+      body: { action: 'unlock' },
+    });
     expect(result).toMatchObject({ ok: false, error: { refusal: 'mfaStepUpRequired' } });
     navigation.pathname = '/desk';
     const html = renderToStaticMarkup(

@@ -2,8 +2,8 @@
 // code's delivery with `reset.codeSent`, are outbox jobs written in the state change's own transaction. A
 // process killed right after the response (its in-process run never happened) loses nothing: after a
 // restart the sweep sends the SMS and writes the audit entry, exactly once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import {
   adele,
   codeIn,
@@ -17,15 +17,9 @@ import { sendVerificationCode } from '../reset/verification-codes';
 import { configureOutbox, outboxCounts, outboxLockSeconds, sweepOutbox } from './outbox';
 import { resetOutboxHandlers } from './reset-outbox-handlers';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 const origin = { ip: '203.0.113.10', userAgent: 'vitest' };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
   await testDb.db.auditEvent.deleteMany({});
   await testDb.db.outboxJob.deleteMany({});

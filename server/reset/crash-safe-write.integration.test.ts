@@ -1,11 +1,11 @@
 // Crash-safe password changes and unlocks (issue 12, findings 2 and 3), against a real migrated database:
 // a Graph write whose answer is lost is reconciled with lastPasswordChangeDateTime instead of being
 // reported as a failure, and a claim left by a process that died expires with its lease.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError, isAppError } from '../../lib/app-error';
 import { newTotp, totpCodeAt } from '../account/totp';
 import { sealSecret } from '../account/sealed-secret';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { changePassword } from './change-password';
 import { backWithError } from './http/reset-route-options';
 import { claimWithIntent, reconcileExpiredWrites, writeLeaseSeconds } from './directory-write-intent';
@@ -25,18 +25,12 @@ import { checkVerificationCode, sendVerificationCode } from './verification-code
 import { verifyTotp } from './verify-totp';
 import type { RequestFailure } from '../http/request-failure';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let directory: MemoryDirectory;
 let deps: ReturnType<typeof testResetDependencies>;
 const origin = { ip: '203.0.113.8', userAgent: 'vitest' };
 const newPassword = 'Blue-Harbour-Lantern-82';
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
   await testDb.db.auditEvent.deleteMany({});
   directory = memoryDirectory([{ user: adele, methods: passwordAndPush }]);

@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { StepUpLink } from '@/app/components/step-up-link';
+import { unreadAnswerSchema } from '@/lib/desk/desk-answer-schemas';
 import { deskCall } from './desk-fetch';
 
 /** Approves one case; the message comes back in the supervisor's language from the server page. */
@@ -30,7 +31,10 @@ export function ApproveButton({
         disabled={isBusy}
         onClick={async () => {
           setBusy(true);
-          const result = await deskCall(`/api/desk/cases/${caseId}/approval`, { method: 'POST', body: {} });
+          const result = await deskCall(`/api/desk/cases/${caseId}/approval`, unreadAnswerSchema, {
+            method: 'POST',
+            body: {},
+          });
           setBusy(false);
           if (result.ok) router.refresh();
           else setError({ text: `${errorLabel} ${result.error.message}`, refusal: result.error.refusal });

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { deskActions, type DeskAction } from '@/lib/desk/desk-policy';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
-import type { DeskActionResult } from '@/server/desk/perform-desk-action';
+import { actionAnswerSchema, unreadAnswerSchema } from '@/lib/desk/desk-answer-schemas';
 import { deskCall, errorKey } from './desk-fetch';
 import { StepUpLink } from '@/app/components/step-up-link';
 import { TemporaryAccessPass } from './temporary-access-pass';
@@ -50,7 +50,7 @@ export function DeskActions({
     setConfirming(null);
     setBusy(action);
     setMessage(null);
-    const result = await deskCall<DeskActionResult>(`/api/desk/cases/${view.id}/actions`, {
+    const result = await deskCall(`/api/desk/cases/${view.id}/actions`, actionAnswerSchema, {
       method: 'POST',
       body: { action },
     });
@@ -75,7 +75,10 @@ export function DeskActions({
 
   async function requestApproval() {
     setRequesting(true);
-    const result = await deskCall(`/api/desk/cases/${view.id}/approval-request`, { method: 'POST', body: {} });
+    const result = await deskCall(`/api/desk/cases/${view.id}/approval-request`, unreadAnswerSchema, {
+      method: 'POST',
+      body: {},
+    });
     setRequesting(false);
     setMessage(
       result.ok

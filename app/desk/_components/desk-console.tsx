@@ -3,7 +3,7 @@
 // the actions, with the call script beside the controls on a laptop screen (stacked on a phone).
 import { useState } from 'react';
 import type { Messages } from '@/lib/i18n/translate';
-import type { UserCard as UserCardData } from '@/server/desk/load-user-card';
+import { openedCaseSchema, userCardSchema, type UserCardAnswer } from '@/lib/desk/desk-answer-schemas';
 import { CallScript, type CallStep } from './call-script';
 import { DeskActions } from './desk-actions';
 import { deskCall, errorKey } from './desk-fetch';
@@ -14,7 +14,7 @@ import { UserSearch } from './user-search';
 import { VerificationControls } from './verification-controls';
 
 /** Entra's smart lockout, or for a synced user AD's lockoutTime; when AD cannot be read, Unlock stays offered. */
-function mayBeLockedOut(card: UserCardData): boolean {
+function mayBeLockedOut(card: UserCardAnswer): boolean {
   if (card.lockout.isLockedOut) return true;
   if (card.onPremises.source === 'activeDirectory') return card.onPremises.lockout.isLocked;
   return card.onPremises.source === 'unavailable';
@@ -30,7 +30,7 @@ export function DeskConsole({ messages, locale }: { messages: Messages; locale: 
 
 function ConsoleBody() {
   const t = useDeskTranslate();
-  const [card, setCard] = useState<UserCardData | null>(null);
+  const [card, setCard] = useState<UserCardAnswer | null>(null);
   const [cardError, setCardError] = useState<string | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -41,7 +41,7 @@ function ConsoleBody() {
     setCaseId(null);
     setCardError(null);
     setStartError(null);
-    const result = await deskCall<UserCardData>(`/api/desk/users/${encodeURIComponent(userId)}`);
+    const result = await deskCall(`/api/desk/users/${encodeURIComponent(userId)}`, userCardSchema);
     if (result.ok) setCard(result.data);
     else {
       setCard(null);
@@ -53,7 +53,7 @@ function ConsoleBody() {
     if (!card) return;
     setStarting(true);
     setStartError(null);
-    const result = await deskCall<{ caseId: string }>('/api/desk/cases', {
+    const result = await deskCall('/api/desk/cases', openedCaseSchema, {
       method: 'POST',
       body: { userId: card.user.id },
     });

@@ -11,11 +11,12 @@ export function DeskNav({
   current: 'console' | 'approvals' | 'audit';
   labels: Record<'label' | 'console' | 'approvals' | 'audit', string>;
 }) {
-  const items = [
-    { key: 'console' as const, href: '/desk', roles: ['Desk.Agent', 'Desk.Supervisor'] },
-    { key: 'approvals' as const, href: '/desk/approvals', roles: ['Desk.Supervisor'] },
-    { key: 'audit' as const, href: '/desk/audit', roles: ['Desk.Auditor', 'Desk.Supervisor'] },
-  ].filter((item) => item.roles.some((role) => roles.includes(role as PortalRole)));
+  const allItems: { key: typeof current; href: string; roles: readonly PortalRole[] }[] = [
+    { key: 'console', href: '/desk', roles: ['Desk.Agent', 'Desk.Supervisor'] },
+    { key: 'approvals', href: '/desk/approvals', roles: ['Desk.Supervisor'] },
+    { key: 'audit', href: '/desk/audit', roles: ['Desk.Auditor', 'Desk.Supervisor'] },
+  ];
+  const items = allItems.filter((item) => item.roles.some((role) => roles.includes(role)));
   return (
     <nav aria-label={labels.label} className="mb-4">
       <ul className="flex flex-wrap gap-2 text-sm">

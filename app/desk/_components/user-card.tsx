@@ -1,5 +1,5 @@
 'use client';
-import type { UserCard as UserCardData } from '@/server/desk/load-user-card';
+import type { UserCardAnswer } from '@/lib/desk/desk-answer-schemas';
 import { auditActionLabel } from './audit-labels';
 import { OnPremisesStatus } from './on-premises-status';
 import { useDeskLocale, useDeskTranslate } from './use-desk-translate';
@@ -14,7 +14,7 @@ export function UserCard({
   isStarting,
   startError,
 }: {
-  card: UserCardData;
+  card: UserCardAnswer;
   onStart: () => void;
   isStarting: boolean;
   startError: string | null;

@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { DeskSearchResult } from '@/server/desk/search-desk-users';
+import { searchAnswerSchema, type SearchAnswer } from '@/lib/desk/desk-answer-schemas';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
 
@@ -8,7 +8,7 @@ import { useDeskTranslate } from './use-desk-translate';
 export function UserSearch({ onSelect }: { onSelect: (userId: string) => void }) {
   const t = useDeskTranslate();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<DeskSearchResult | null>(null);
+  const [results, setResults] = useState<SearchAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -16,7 +16,7 @@ export function UserSearch({ onSelect }: { onSelect: (userId: string) => void })
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await deskCall<DeskSearchResult>('/api/desk/search', { method: 'POST', body: { query } });
+    const result = await deskCall('/api/desk/search', searchAnswerSchema, { method: 'POST', body: { query } });
     setBusy(false);
     if (result.ok) setResults(result.data);
     else {

@@ -2,6 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { hasStrongDeskMethod, type AvailableDeskMethod } from '@/lib/desk/available-desk-methods';
 import type { DeskCaseView } from '@/server/desk/desk-case-view';
+import type { z } from 'zod';
+import { checkedCodeSchema, sentVerificationSchema, unreadAnswerSchema } from '@/lib/desk/desk-answer-schemas';
 import { deskCall, errorKey } from './desk-fetch';
 import { useDeskTranslate } from './use-desk-translate';
 
@@ -30,10 +32,10 @@ export function VerificationControls({
     ? Math.max(0, Math.ceil((Date.parse(latestPush.expiresAt) - serverNow) / 1000))
     : 0;
 
-  async function run<T>(path: string, body?: unknown): Promise<T | null> {
+  async function run<T>(path: string, answerSchema: z.ZodType<T>, body?: unknown): Promise<T | null> {
     setBusy(true);
     setMessage(null);
-    const result = await deskCall<T>(path, { method: 'POST', body: body ?? {} });
+    const result = await deskCall(path, answerSchema, { method: 'POST', body: body ?? {} });
     setBusy(false);
     if (!result.ok) {
       setMessage({ kind: 'error', text: t(errorKey(result.error)) });
@@ -43,7 +45,7 @@ export function VerificationControls({
   }
 
   async function sendCode(method: 'smsCode' | 'emailCode') {
-    const sent = await run<{ verificationId: string }>(`/api/desk/cases/${view.id}/codes`, { method });
+    const sent = await run(`/api/desk/cases/${view.id}/codes`, sentVerificationSchema, { method });
     if (sent) {
       setCodeVerificationId(sent.verificationId);
       setCode('');
@@ -52,17 +54,14 @@ export function VerificationControls({
   }
 
   async function sendLink() {
-    const sent = await run<{ sentTo: 'alternateEmail' | 'mobilePhone' }>(`/api/desk/cases/${view.id}/link`);
+    const sent = await run(`/api/desk/cases/${view.id}/link`, sentVerificationSchema);
     if (sent) setMessage({ kind: 'info', text: t(`verify.linkSent.${sent.sentTo}`) });
   }
 
   async function checkCode(event: FormEvent) {
     event.preventDefault();
     if (!codeVerificationId) return;
-    const checked = await run<{ isVerified: boolean; attemptsLeft: number }>(
-      `/api/desk/cases/${view.id}/codes/${codeVerificationId}`,
-      { code },
-    );
+    const checked = await run(`/api/desk/cases/${view.id}/codes/${codeVerificationId}`, checkedCodeSchema, { code });
     if (!checked) return;
     if (checked.isVerified) {
       setCodeVerificationId(null);
@@ -92,7 +91,7 @@ export function VerificationControls({
           <button
             type="button"
             disabled={isBusy || isEnded || isPushPending}
-            onClick={() => void run(`/api/desk/cases/${view.id}/push`)}
+            onClick={() => void run(`/api/desk/cases/${view.id}/push`, unreadAnswerSchema)}
             className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
           >
             {t('verify.sendPush')}

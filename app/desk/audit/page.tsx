@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { isRecord } from '@/lib/is-record';
 import { auditorRoles } from '@/server/desk/desk-actor';
 import { deskPageActor, deskPageDependencies } from '@/server/desk/desk-page-actor';
 import { auditSubjectNames } from '@/server/desk/audit-subject-names';
@@ -15,9 +16,7 @@ const filterFields = ['agent', 'user', 'action', 'from', 'to'] as const;
 function detailsOf(detailsJson: string): Record<string, unknown> {
   try {
     const details: unknown = JSON.parse(detailsJson);
-    return typeof details === 'object' && details !== null && !Array.isArray(details)
-      ? (details as Record<string, unknown>)
-      : {};
+    return isRecord(details) ? details : {};
   } catch {
     return {};
   }

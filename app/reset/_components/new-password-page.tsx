@@ -1,11 +1,13 @@
 // /reset/new-password: reachable only with enough stars; rules from the configured policy.
 import { newPasswordPageData } from '@/server/reset/reset-progress';
 import { requestMessages } from '@/server/i18n/request-messages';
-import { passwordRuleIds, type PasswordRuleId } from '@/lib/reset/password-policy';
+import { isOneOf } from '@/lib/is-one-of';
+import { passwordRuleIds } from '@/lib/reset/password-policy';
+import { recordFromKeys } from '@/lib/record-from-keys';
 import { ErrorNotice } from './notice';
 import { PasswordForm, type PasswordFormLabels } from './password-form';
 import type { ResetQuery } from './query';
-import { resetErrorKey } from './reset-error-key';
+import { resetErrorKey } from '@/app/components/page-error-keys';
 import { StartAgain } from './start-again';
 import { adPolicyRulesProps } from './ad-policy-rules-props';
 
@@ -22,8 +24,8 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
       </div>
     );
   const activeDirectory = adPolicyRulesProps(data.onPremises, t);
-  const failedRules = (query.error === 'passwordRules' ? (query.failed ?? '').split(',') : []).filter(
-    (rule): rule is PasswordRuleId => (passwordRuleIds as readonly string[]).includes(rule),
+  const failedRules = (query.error === 'passwordRules' ? (query.failed ?? '').split(',') : []).filter((rule) =>
+    isOneOf(passwordRuleIds, rule),
   );
   // The refused rules are listed at the fields; the banner stays for every other error.
   const errorKey = failedRules.length > 0 ? null : resetErrorKey(query.error);
@@ -38,12 +40,9 @@ export async function NewPasswordPage({ query }: { query: ResetQuery }) {
     found: t('reset.password.found'),
     failedHeading: t('reset.password.failedHeading'),
     failed: t('reset.password.failed'),
-    rules: Object.fromEntries(
-      passwordRuleIds.map((id) => [
-        id,
-        t(`reset.password.rules.${id}`, { min: data.policy.minLength, max: data.policy.maxLength }),
-      ]),
-    ) as PasswordFormLabels['rules'],
+    rules: recordFromKeys(passwordRuleIds, (id) =>
+      t(`reset.password.rules.${id}`, { min: data.policy.minLength, max: data.policy.maxLength }),
+    ),
   };
   return (
     <div className="mx-auto max-w-xl">

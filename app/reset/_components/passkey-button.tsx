@@ -4,6 +4,7 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { useState } from 'react';
 import { z } from 'zod';
+import { creationOptionsSchema, requestOptionsSchema } from './passkey-options-schema';
 
 export type PasskeyButtonProps = {
   mode: 'register' | 'authenticate';
@@ -42,14 +43,10 @@ export function PasskeyButton({
         return z.record(z.string(), z.unknown()).parse(await response.json());
       };
       const answer = await post(optionsUrl, extra);
-      const options = (mode === 'register' ? answer.options : answer) as Parameters<
-        typeof startAuthentication
-      >[0]['optionsJSON'] &
-        Parameters<typeof startRegistration>[0]['optionsJSON'];
       const response =
         mode === 'register'
-          ? await startRegistration({ optionsJSON: options })
-          : await startAuthentication({ optionsJSON: options });
+          ? await startRegistration({ optionsJSON: creationOptionsSchema.parse(answer.options) })
+          : await startAuthentication({ optionsJSON: requestOptionsSchema.parse(answer) });
       const result = await post(verifyUrl, {
         ...extra,
         ...(mode === 'register' ? { sealed: answer.sealed } : {}),

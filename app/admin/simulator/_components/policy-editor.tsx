@@ -5,7 +5,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
 import { editableValues } from '@/lib/conditional-access/policy-schema';
-import { get, lines, list, set, type Json } from './policy-paths';
+import { get, isJsonObject, lines, list, set, type Json } from './policy-paths';
 import { deletePolicyAction, savePolicyAction } from '../actions';
 
 type Option = { value: string; label: string };
@@ -13,6 +13,8 @@ type Option = { value: string; label: string };
 export type PolicyEditorProps = {
   setId: string;
   baseVersion: number;
+  /** The set's "as of" date (YYYY-MM-DD), carried back to the set after saving or deleting. */
+  asOf?: string;
   isNew: boolean;
   initial: Json;
   strengths: Option[];
@@ -117,9 +119,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
   const field = { policy, update, label };
 
   const isBlock = list(get(policy, ['grantControls', 'builtInControls'])).includes('block');
-  const strengthId = String(
-    (get(policy, ['grantControls', 'authenticationStrength', 'id']) as string | undefined) ?? '',
-  );
+  const strengthId = String(get(policy, ['grantControls', 'authenticationStrength', 'id']) ?? '');
 
   return (
     <div className="mt-6 grid gap-6 xl:grid-cols-3">
@@ -130,6 +130,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
       >
         <input type="hidden" name="setId" value={props.setId} />
         <input type="hidden" name="baseVersion" value={props.baseVersion} />
+        {props.asOf && <input type="hidden" name="asOf" value={props.asOf} />}
         <input type="hidden" name="policyJson" value={JSON.stringify(policy)} />
         <div>
           <label htmlFor="displayName" className="block font-medium">
@@ -497,10 +498,9 @@ export function PolicyEditor(props: PolicyEditorProps) {
             className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-700"
             onClick={() => {
               try {
-                const parsed = JSON.parse(jsonText) as unknown;
-                if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-                  throw new Error(label('jsonNotObject'));
-                setPolicy(parsed as Json);
+                const parsed: unknown = JSON.parse(jsonText);
+                if (!isJsonObject(parsed)) throw new Error(label('jsonNotObject'));
+                setPolicy(parsed);
                 setJsonText(JSON.stringify(parsed, null, 2));
                 setJsonError('');
                 setRevision((r) => r + 1);
@@ -533,6 +533,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
           <form action={deleteAction} className="rounded-lg border border-red-200 bg-white p-5">
             <input type="hidden" name="setId" value={props.setId} />
             <input type="hidden" name="baseVersion" value={props.baseVersion} />
+            {props.asOf && <input type="hidden" name="asOf" value={props.asOf} />}
             <input type="hidden" name="policyId" value={String(props.initial.id ?? '')} />
             <div aria-live="polite">
               {deleteState.error && (

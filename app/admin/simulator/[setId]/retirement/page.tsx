@@ -14,6 +14,8 @@ import { loadSetPage, type SetPageProps } from '../../_components/load-set-page'
 
 export const dynamic = 'force-dynamic';
 
+const countKeys = ['affected', 'losesMfa', 'losesReset', 'losesSignIn'] as const;
+
 // Without a date in the URL the view opens on the first known retirement (SMS and voice, 1 February 2027).
 const defaultDate = knownRetirements[0]?.effectiveDate ?? '2027-02-01';
 
@@ -32,7 +34,7 @@ export default async function RetirementPage(props: SetPageProps) {
     list.length === 0
       ? t('simulator.retirement.nothingUsable')
       : list.map((m) => t(`simulator.method.${m}`)).join(', ');
-  const counts = {
+  const counts: Record<(typeof countKeys)[number], number> = {
     affected: impacts.length,
     losesMfa: impacts.filter((i) => !i.keepsMultifactor).length,
     losesReset: impacts.filter((i) => i.canResetBefore && !i.canResetAfter).length,
@@ -65,7 +67,7 @@ export default async function RetirementPage(props: SetPageProps) {
       <p className="mt-3 max-w-3xl text-sm text-slate-700">{t('simulator.retirement.assumption')}</p>
 
       <dl className="mt-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {(Object.keys(counts) as (keyof typeof counts)[]).map((key) => (
+        {countKeys.map((key) => (
           <div key={key} className="rounded-lg border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-700">{t(`simulator.retirement.counts.${key}`)}</dt>
             <dd className="text-2xl font-semibold" data-testid={`retirement-${key}`}>
