@@ -55,14 +55,18 @@ async function measure(provider: 'sqlite' | 'postgresql') {
     mobilePhone: `+1 555 02${String(i).padStart(2, '0')}`,
   }));
   const accepted = new Map<string, number>();
-  const deps = testResetDependencies(database.db, memoryDirectory(users.map((user) => ({ user, methods: passwordAndPush }))), {
-    now: () => new Date(),
-    limiters: memoryResetLimiters(1_000_000),
-    sendSms: async (message) => {
-      await sendSms(message);
-      accepted.set(message.to, performance.now());
+  const deps = testResetDependencies(
+    database.db,
+    memoryDirectory(users.map((user) => ({ user, methods: passwordAndPush }))),
+    {
+      now: () => new Date(),
+      limiters: memoryResetLimiters(1_000_000),
+      sendSms: async (message) => {
+        await sendSms(message);
+        accepted.set(message.to, performance.now());
+      },
     },
-  });
+  );
   const engine =
     provider === 'postgresql'
       ? createPgBossOutbox({
@@ -109,7 +113,12 @@ async function measure(provider: 'sqlite' | 'postgresql') {
       const s = summarizeNanoseconds(values);
       return { samples: values.length, medianMs: ms(s.median), p95Ms: ms(s.p95) };
     };
-    return { provider, engine: engine ? 'pg-boss 10.4.2' : 'OutboxJob table', alone: summary(alone), burst: summary(queued) };
+    return {
+      provider,
+      engine: engine ? 'pg-boss 10.4.2' : 'OutboxJob table',
+      alone: summary(alone),
+      burst: summary(queued),
+    };
   } finally {
     await engine?.stop({ timeoutMs: 2000 });
     await database.drop();

@@ -66,7 +66,12 @@ export function outboxJobId(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function outboxJob(input: { name: string; key: string; payload: Record<string, unknown>; now: Date }): OutboxJob {
+export function outboxJob(input: {
+  name: string;
+  key: string;
+  payload: Record<string, unknown>;
+  now: Date;
+}): OutboxJob {
   return { id: outboxJobId(input.key), key: input.key, name: input.name, payload: input.payload, createdAt: input.now };
 }
 
@@ -81,7 +86,10 @@ export async function writeOutboxJobs(
 ): Promise<string[]> {
   const { engine, leaseSeconds } = settingsOf(deps.db);
   if (engine) return engine.write(tx, jobs);
-  const existing = await tx.outboxJob.findMany({ where: { key: { in: jobs.map((job) => job.key) } }, select: { key: true } });
+  const existing = await tx.outboxJob.findMany({
+    where: { key: { in: jobs.map((job) => job.key) } },
+    select: { key: true },
+  });
   const fresh = jobs.filter((job) => !existing.some((row) => row.key === job.key));
   const leaseMs = leaseSeconds * 1000;
   if (fresh.length > 0)
@@ -184,11 +192,7 @@ export async function runCommittedJob(
  * Runs due table jobs: retries after their backoff, and jobs whose writer died. Runs on every database:
  * with pg-boss it drains rows written before the switch. Returns how many completed.
  */
-export async function sweepOutbox(
-  deps: OutboxDependencies,
-  handlers: OutboxHandlers,
-  limit = 50,
-): Promise<number> {
+export async function sweepOutbox(deps: OutboxDependencies, handlers: OutboxHandlers, limit = 50): Promise<number> {
   const due = await deps.db.outboxJob.findMany({
     where: { completedAt: null, failedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lte: deps.now() } }] },
     orderBy: { createdAt: 'asc' },

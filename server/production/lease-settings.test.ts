@@ -24,7 +24,11 @@ describe('lease and sweep settings', () => {
   });
 
   it('are read from the environment and reach the reset settings', () => {
-    const config = loadConfig({ RESET_WRITE_LEASE_SECONDS: '45', JOB_LEASE_SECONDS: '120', SWEEP_INTERVAL_SECONDS: '5' });
+    const config = loadConfig({
+      RESET_WRITE_LEASE_SECONDS: '45',
+      JOB_LEASE_SECONDS: '120',
+      SWEEP_INTERVAL_SECONDS: '5',
+    });
     expect(resetSettingsFrom(config).writeLeaseSeconds).toBe(45);
     expect(config.JOB_LEASE_SECONDS).toBe(120);
     expect(config.SWEEP_INTERVAL_SECONDS).toBe(5);
