@@ -18,11 +18,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import { startFaultHarness } from '../faults/fault-harness';
-import { portalUser } from '../faults/portal-client';
-import { summarizeNanoseconds } from './timing';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 if (process.env.FAULTS_SKIP_BUILD !== '1')
   execFileSync('node_modules/.bin/next', ['build'], {
