@@ -92,7 +92,6 @@ const typeAssertionsNotYetConverted = [
   'e2e/**', // asban-client
   'bench/**', // asban-client
   'lib/conditional-access/**/*.test.ts', // engine: its tests (the engine's own code is converted)
-  'cli/**/*.test.ts', // engine: its tests (the CLI's own code is converted)
   'server/account/**', // asban-server
   'server/ad/**', // asban-server
   'server/audit/**', // asban-server

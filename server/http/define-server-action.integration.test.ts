@@ -1,7 +1,7 @@
 // Server actions go through the same pipeline as route handlers (issue 13): origin (a cross-origin call is
 // refused, not a 500), actor and role before the form is read, zod on the form, one server function, AppError to
 // a typed state, every denial audited. Driven through the simulator's real actions against a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import demoExport from '../../fixtures/demo-policies-export.json';
 import {
   deletePolicyAction,
@@ -9,19 +9,13 @@ import {
   importPolicySetAction,
   savePolicyAction,
 } from '../../app/admin/simulator/actions';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { testActors, testServices, testWiring } from '../context/test-services';
 import type { PortalActor, PortalServices } from '../context/portal-context';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let services: PortalServices;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   services = testServices(testDb.db).services;
 });
