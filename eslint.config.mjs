@@ -88,7 +88,8 @@ const verityRules = {
 //
 // Temporary: folders not yet converted, one per line, each removed by whoever converts it (issue 13, item 8).
 const typeAssertionsNotYetConverted = [
-  'mock-idp/**', // asban-client
+  'mock-idp/interaction/conditional-access-gate.ts', // asban-client, after the engine's as-of change lands
+  'mock-idp/consistency.test.ts', // asban-client, with the gate's engine types
   'e2e/**', // asban-client
   'bench/**', // asban-client
   'lib/conditional-access/**', // engine
