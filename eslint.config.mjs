@@ -90,8 +90,6 @@ const verityRules = {
 const typeAssertionsNotYetConverted = [
   'mock-idp/interaction/conditional-access-gate.ts', // asban-client, after the engine's as-of change lands
   'mock-idp/consistency.test.ts', // asban-client, with the gate's engine types
-  'e2e/**', // asban-client
-  'bench/**', // asban-client
   'lib/conditional-access/**', // engine
   'cli/**', // engine
   'server/account/**', // asban-server
