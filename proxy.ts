@@ -5,17 +5,17 @@
 // Everything else goes on to the route handler or page unchanged.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/server/config';
-import { edgeRefusal, edgeRefusalHeaders, edgeRefusalPath } from '@/server/http/edge-guard';
+import { edgeRefusalHeaders, edgeRefusalOf, edgeRefusalPath } from '@/server/http/edge-guard';
 import { securityHeaders } from '@/server/http/security-headers';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const config = getConfig();
   const headers = securityHeaders(config);
   const requestHeaders = new Headers(request.headers);
   // Only the proxy says what it refused: a client's own copy of these headers never reaches the refusal route.
   for (const name of Object.values(edgeRefusalHeaders)) requestHeaders.delete(name);
   for (const [name, value] of Object.entries(headers.request)) requestHeaders.set(name, value);
-  const refusal = edgeRefusal(request, config.APP_ORIGIN);
+  const refusal = await edgeRefusalOf(request, config.APP_ORIGIN);
   if (refusal) {
     requestHeaders.set(edgeRefusalHeaders.reason, refusal);
     requestHeaders.set(edgeRefusalHeaders.path, request.nextUrl.pathname.slice(0, 200));

@@ -29,7 +29,7 @@ const hex4 = /^[0-9a-fA-F]{4}$/;
 
 export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const stack: Frame[] = [];
-  let state = 'value' as State;
+  let state: State = 'value';
   let pos = 0;
 
   const fail = (reason: string, at = pos): JsonSyntaxError => {
@@ -60,7 +60,7 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
       if (char === undefined) return fail('unterminated string', start);
       if (char === '"') {
         pos += 1;
-        return JSON.parse(text.slice(start, pos)) as string;
+        return String(JSON.parse(text.slice(start, pos)));
       }
       if (char === '\\') {
         const next = text[pos + 1];
@@ -79,7 +79,7 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
   };
 
   for (;;) {
-    while (pos < text.length && whitespace.has(text[pos] as string)) pos += 1;
+    while (pos < text.length && whitespace.has(text[pos] ?? '')) pos += 1;
     const char = text[pos];
 
     if (state === 'afterValue') {

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../lib/app-error';
 import type { LoadWarning } from '../lib/conditional-access/export-shapes';
+import { isOneOf } from '../lib/is-one-of';
 
 export const commandNames = ['what-if', 'flow', 'matrix', 'lint', 'blast-radius'] as const;
 export type CommandName = (typeof commandNames)[number];
@@ -121,8 +122,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`, command);
 
   const spec = optionsByCommand[command];
-  for (const name of Object.keys(values) as OptionName[]) {
-    if (!spec.allowed.includes(name)) throw usageError(`option --${name} does not apply to ${command}`, command);
+  for (const name of Object.keys(values)) {
+    if (!isOneOf(spec.allowed, name)) throw usageError(`option --${name} does not apply to ${command}`, command);
   }
   if (values.request !== undefined && values.requests !== undefined) {
     throw usageError('give --request FILE or --requests DIR|-, not both', command);
@@ -132,8 +133,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (name === 'request' && values.requests !== undefined) continue;
     if (values[name] === undefined) throw usageError(`missing --${name}`, command);
   }
-  for (const name of Object.keys(values) as OptionName[]) {
-    const value = values[name];
+  for (const [name, value] of Object.entries(values)) {
     if (typeof value === 'string' && value.trim() === '') throw usageError(`--${name} needs a value`, command);
   }
 
@@ -161,7 +161,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 }
 
 function isCommandName(value: string): value is CommandName {
-  return (commandNames as readonly string[]).includes(value);
+  return isOneOf(commandNames, value);
 }
 
 function parseList(value: string | undefined, flag: string, command: CommandName): string[] | undefined {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthenticationMethodMode } from '../lib/conditional-access/authentication-method-mode';
 import type { ComparisonMatrix } from '../lib/conditional-access/comparison-matrix';
 import { repositoryRoot } from './config';
 import { createHttpClient } from './http/https-client';
@@ -37,13 +38,17 @@ type Comparison = { mismatches: string[]; compared: number; refusedByPolicy: num
 
 // Every matrix cell of every user, app, standard flow and network: the engine's outcome against the mock's real
 // sign-in (or, for a method the user never registered, the engine must say "unavailable").
-async function compareEveryCell(): Promise<Comparison> {
-  const { mock: idp } = mock;
+async function compareEveryCell(
+  running: RunningMockIdp = mock,
+  /** Only the flows whose methods pass (default: every flow). */
+  isFlowCompared: (methods: readonly string[]) => boolean = () => true,
+): Promise<Comparison> {
+  const { mock: idp } = running;
   const gate = idp.conditionalAccess;
   if (!gate.engine?.buildComparisonMatrix) throw new Error('engine without buildComparisonMatrix');
   // Everyone gets a usable one-time TAP so the TAP row is exercised, re-issued before each use.
   const issueTap = (userId: string) =>
-    createTemporaryAccessPass(idp.store, userId, { lifetimeInMinutes: 60, isUsableOnce: true }, Date.now()).pass;
+    createTemporaryAccessPass(idp.store, userId, { lifetimeInMinutes: 60, isUsableOnce: true }, idp.now()).pass;
   for (const user of idp.tenant.document.users) issueTap(user.id);
 
   const mismatches: string[] = [];
@@ -69,6 +74,7 @@ async function compareEveryCell(): Promise<Comparison> {
           // sign-in (the mock cannot forget), and an allowed FIDO2 needs a browser authenticator (e2e
           // covers it; a FIDO2 the methods policy refuses is refused before any WebAuthn, so it is replayed).
           if (
+            !isFlowCompared(row.flow.methods) ||
             !scenario?.ipAddress ||
             cell.outcome === 'notApplicable' ||
             (row.flow.methods.includes('fido2') && gate.isMethodAllowed(idp.tenant, user.id, 'fido2')) ||
@@ -80,7 +86,7 @@ async function compareEveryCell(): Promise<Comparison> {
           // A flow with a method the user has not registered cannot be followed: the engine must
           // say so, and the mock's refusal of unregistered methods is tested in sign-in-flows.test.ts.
           const pass = row.flow.methods.includes('temporaryAccessPassOneTime') ? issueTap(user.id) : undefined;
-          const registered = effectiveMethodsOf(idp.store, user, Date.now());
+          const registered = effectiveMethodsOf(idp.store, user, idp.now());
           if (row.flow.methods.some((m) => !registered.includes(m))) {
             compared += 1;
             if (cell.outcome !== 'unavailable')
@@ -89,7 +95,7 @@ async function compareEveryCell(): Promise<Comparison> {
               );
             continue;
           }
-          const result = await runScriptedSignIn(mock.url, mock.caCert, {
+          const result = await runScriptedSignIn(running.url, running.caCert, {
             tenant: tenantId,
             ...app,
             userPrincipalName: user.userPrincipalName,
@@ -200,5 +206,47 @@ describe('the mock agrees with the engine on every comparison-matrix cell of the
     // Passwordless phone sign-in (three users) and FIDO2 (two) are asked for first and refused by the pages.
     expect(refusedByPolicy).toBeGreaterThan(5);
     await resetMock();
+  }, 240_000);
+
+  it("by the mock's own clock: from 1 February 2027 Microsoft-provided SMS and voice are refused", async () => {
+    // A second mock whose clock the test sets: the day before the retirement Megan Bowen (password and SMS) is
+    // offered SMS after her password; on the day it is neither offered nor accepted, at the test app and at the
+    // reset portal (the self-service reset's MFA), and every SMS or voice cell agrees with the engine.
+    let clock = Date.parse('2027-01-31T23:59:00Z');
+    const dated = await startTestMockIdp({ now: () => clock });
+    try {
+      const megan = dated.mock.tenant.document.users.find((u) => u.userPrincipalName === 'megan.bowen@contoso.test');
+      if (!megan) throw new Error('Megan Bowen is not in the demo tenant');
+      const signIn = (client: typeof testClient, methods: AuthenticationMethodMode[]) =>
+        runScriptedSignIn(dated.url, dated.caCert, {
+          tenant: tenantId,
+          ...client,
+          userPrincipalName: megan.userPrincipalName,
+          methods,
+          password: demoPassword,
+          clientIp: '192.0.2.1',
+          exchangeCode: false,
+        });
+      const gate = dated.mock.conditionalAccess;
+      expect(gate.isMethodAllowed(dated.mock.tenant, megan.id, 'sms')).toBe(true);
+      expect(await signIn(testClient, ['password'])).toMatchObject({ outcome: 'interrupted', nextMethod: 'sms' });
+
+      clock = Date.parse('2027-02-01T00:01:00Z');
+      expect(gate.isMethodAllowed(dated.mock.tenant, megan.id, 'sms')).toBe(false);
+      expect(gate.isMethodAllowed(dated.mock.tenant, megan.id, 'voice')).toBe(false);
+      for (const client of [testClient, resetClient]) {
+        const afterPassword = await signIn(client, ['password']);
+        expect(afterPassword.nextMethod).not.toBe('sms');
+        expect(afterPassword.outcome).not.toBe('granted');
+        const withSms = await signIn(client, ['password', 'sms']);
+        expect(withSms.outcome).not.toBe('granted');
+      }
+      const usesPhone = (methods: readonly string[]) => methods.includes('sms') || methods.includes('voice');
+      const { mismatches, compared } = await compareEveryCell(dated, usesPhone);
+      expect(mismatches).toEqual([]);
+      expect(compared).toBeGreaterThan(10);
+    } finally {
+      await dated.stop();
+    }
   }, 240_000);
 });

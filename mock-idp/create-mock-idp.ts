@@ -75,13 +75,17 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
     signIns: new Map(),
     evidence: createEvidenceRegistry(),
     clientIps: new Map<string, string>(),
-    conditionalAccess: createConditionalAccessGate(engine, {
-      version: () => `${methodsVersionOf(store)}`,
-      methodsOf: (userId: string): string[] | undefined => {
-        const user = findUser(currentTenant(), userId);
-        return user ? effectiveMethodsOf(store, user, partial.now()) : undefined;
+    conditionalAccess: createConditionalAccessGate(
+      engine,
+      {
+        version: () => `${methodsVersionOf(store)}`,
+        methodsOf: (userId: string): string[] | undefined => {
+          const user = findUser(currentTenant(), userId);
+          return user ? effectiveMethodsOf(store, user, partial.now()) : undefined;
+        },
       },
-    }),
+      () => partial.now(),
+    ),
     now: options.now ?? (() => Date.now()),
     origin: options.origin,
   };

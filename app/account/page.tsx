@@ -6,7 +6,7 @@ import { formatDate } from '@/lib/i18n/format-date';
 import { accountPageData } from '../../server/account/account-page-data';
 import { requestMessages } from '../../server/i18n/request-messages';
 import { onPremisesSummary } from '../components/on-premises-summary';
-import { accountErrorKey } from './account-error-key';
+import { accountErrorKey } from '@/app/components/page-error-keys';
 import { PasskeyButton } from '../reset/_components/passkey-button';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from '../reset/_components/notice';
 

@@ -13,6 +13,7 @@ import { findRetirementImpact } from '../../lib/conditional-access/retirement-re
 import type { CommandResult } from '../command-result';
 import { loadRequest, loadTenant } from '../load-inputs';
 import type { CommandOptions } from '../parse-command-line';
+import { isOneOf } from '../../lib/is-one-of';
 
 export const findingSeverities: readonly FindingSeverity[] = ['high', 'medium', 'low', 'info'];
 
@@ -48,7 +49,7 @@ export function runLintCommand(options: CommandOptions): CommandResult {
   };
   const failOn = options.failOn;
   if (failOn !== undefined) {
-    const threshold = findingSeverities.indexOf(failOn as FindingSeverity);
+    const threshold = isOneOf(findingSeverities, failOn) ? findingSeverities.indexOf(failOn) : -1;
     const failing = findings.filter((finding) => findingSeverities.indexOf(finding.severity) <= threshold);
     if (failing.length > 0) {
       return {

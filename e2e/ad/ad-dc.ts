@@ -1,10 +1,8 @@
 // Where the AD end-to-end run's domain controller lives (scripts/ad/e2e-dc.ts provisions it there), its
 // AD_* settings for the portal and the mock, and what the specs do to it directly: real binds as a user
 // (wrong passwords lock the account, the right one proves a reset) and an administrator's read.
-import fs from 'node:fs';
 import path from 'node:path';
-import { Client, InvalidCredentialsError } from 'ldapts';
-import { adEnvironment, adminClient, domainControllerAt } from '../../scripts/ad/demo-domain';
+import { adEnvironment, adminClient, canBind as bindAs, domainControllerAt } from '../../scripts/ad/demo-domain';
 import { ports } from '../fixtures/ports';
 
 export const adDcDir = path.resolve(`data/ad-e2e-${ports.portal}`);
@@ -29,20 +27,8 @@ function controller() {
   return dc;
 }
 
-/** A simple bind as `upn` over LDAPS, as Windows logon or pass-through authentication does: true when AD accepts. */
-export async function canBind(upn: string, password: string): Promise<boolean> {
-  const dc = controller();
-  const client = new Client({ url: dc.url, tlsOptions: { ca: [fs.readFileSync(dc.caFile, 'utf8')] }, timeout: 5_000 });
-  try {
-    await client.bind(upn, password);
-    return true;
-  } catch (error) {
-    if (error instanceof InvalidCredentialsError) return false;
-    throw error;
-  } finally {
-    await client.unbind().catch(() => undefined);
-  }
-}
+/** A simple bind as `upn` to the e2e DC: true when AD accepts the password (scripts/ad/demo-domain.ts). */
+export const canBind = (upn: string, password: string): Promise<boolean> => bindAs(controller(), upn, password);
 
 /** Wrong passwords by real binds until AD locks the account (the domain policy's threshold, 5). */
 export async function lockOutInAd(upn: string): Promise<void> {

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { demoPassword, resetTenant } from '../fixtures/authenticator';
 import { clearDevSink, waitForEmails } from '../fixtures/dev-sink';
-import { expectAccessible, latestEmailCode, latestSmsCode, passwordSignsIn, startReset } from '../reset/reset-helpers';
+import { expectAccessible, passwordSignsIn, startReset, unlockStarsByCodes } from '../reset/reset-helpers';
 import { signInToPortal } from '../fixtures/portal';
 import { canBind, lockOutInAd, lockoutOf } from './ad-dc';
 import { shootHybridPage } from './ad-screens';
@@ -34,16 +34,7 @@ test('a synced user locked out in AD by real bad binds unlocks through the porta
 
   await startReset(page, henrietta, 'unlock');
   await expect(page.getByRole('heading', { name: "Prove it's you to unlock" })).toBeVisible();
-  for (const [service, read] of [
-    ['Text message code', () => latestSmsCode('+1 555 0201')],
-    ['Email code', () => latestEmailCode('henrietta.mueller@personal.test')],
-  ] as const) {
-    await page.getByRole('link', { name: `Use this: ${service}` }).click();
-    await page.getByRole('button', { name: 'Send a code' }).click();
-    await page.getByLabel('Code', { exact: true }).fill(await read());
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await expect(page).toHaveURL(/\/unlock\/services/);
-  }
+  await unlockStarsByCodes(page, { phone: '+1 555 0201', email: 'henrietta.mueller@personal.test' });
   await page.getByRole('button', { name: 'Unlock my account' }).click();
   await expect(page.getByRole('heading', { name: 'Your account is unlocked' })).toBeVisible();
   await expectAccessible(page);

@@ -8,7 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { authenticatorApprove, demoPassword, readPushNumber, resetTenant } from '../fixtures/authenticator';
 import { clearDevSink } from '../fixtures/dev-sink';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
-import { latestEmailCode, latestSmsCode, newPassword, passwordSignsIn } from './reset-helpers';
+import { latestEmailCode, latestSmsCode, newPassword, passwordSignsIn, verifyByCode } from './reset-helpers';
 
 const upn = 'adele.vance@contoso.test';
 
@@ -27,13 +27,6 @@ async function start(page: Page, purpose: 'reset' | 'unlock', username = upn): P
   await page.getByLabel('Work username or email').fill(username);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(`${portalUrl}/${purpose}/services`);
-}
-
-async function verifyByCode(page: Page, service: 'Text message code' | 'Email code', code: () => Promise<string>) {
-  await page.getByRole('link', { name: `Use this: ${service}` }).click();
-  await page.getByRole('button', { name: 'Send a code' }).click();
-  await page.getByLabel('Code', { exact: true }).fill(await code());
-  await page.getByRole('button', { name: 'Verify' }).click();
 }
 
 test('a full reset by SMS code and authenticator app code with JavaScript disabled', async ({ page, browser }) => {

@@ -59,4 +59,24 @@ export async function latestEmailCode(to: string, count = 1): Promise<string> {
   return code;
 }
 
+/** Picks a code service on the services page, sends a code, reads it from the sink and types it in. */
+export async function verifyByCode(
+  page: Page,
+  service: 'Text message code' | 'Email code',
+  code: () => Promise<string>,
+): Promise<void> {
+  await page.getByRole('link', { name: `Use this: ${service}` }).click();
+  await page.getByRole('button', { name: 'Send a code' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(await code());
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+/** Both code services in turn, back on the unlock services page after each: unlock's 2 stars. */
+export async function unlockStarsByCodes(page: Page, contact: { phone: string; email: string }): Promise<void> {
+  await verifyByCode(page, 'Text message code', () => latestSmsCode(contact.phone));
+  await expect(page).toHaveURL(/\/unlock\/services/);
+  await verifyByCode(page, 'Email code', () => latestEmailCode(contact.email));
+  await expect(page).toHaveURL(/\/unlock\/services/);
+}
+
 export const newPassword = 'Blue-Harbour-Lantern-82';

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { demoPassword, resetTenant } from '../fixtures/authenticator';
 import { clearDevSink, waitForEmails } from '../fixtures/dev-sink';
-import { expectAccessible, latestEmailCode, latestSmsCode, passwordSignsIn, startReset } from './reset-helpers';
+import { expectAccessible, passwordSignsIn, startReset, unlockStarsByCodes } from './reset-helpers';
 
 // Diego, not Adele: codes sent are limited per account (5 an hour) and the reset specs spend Adele's.
 const upn = 'diego.siciliani@contoso.test';
@@ -21,16 +21,7 @@ test('(c) unlock after smart lockout with SMS and email codes', async ({ page })
   await expect(page.getByRole('heading', { name: "Prove it's you to unlock" })).toBeVisible();
   await expect(page.getByText('You have 0 of 2 stars.')).toBeVisible();
   await expectAccessible(page);
-  for (const [service, read] of [
-    ['Text message code', () => latestSmsCode('+1 555 0106')],
-    ['Email code', () => latestEmailCode('diego.siciliani@personal.test')],
-  ] as const) {
-    await page.getByRole('link', { name: `Use this: ${service}` }).click();
-    await page.getByRole('button', { name: 'Send a code' }).click();
-    await page.getByLabel('Code', { exact: true }).fill(await read());
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await expect(page).toHaveURL(/\/unlock\/services/);
-  }
+  await unlockStarsByCodes(page, { phone: '+1 555 0106', email: 'diego.siciliani@personal.test' });
   await expect(page.getByText('You have 2 of 2 stars.')).toBeVisible();
   await page.getByRole('button', { name: 'Unlock my account' }).click();
   await expect(page.getByRole('heading', { name: 'Your account is unlocked' })).toBeVisible();

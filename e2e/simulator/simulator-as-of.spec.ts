@@ -1,7 +1,7 @@
 // The "as of" date in the simulator (issue 15): the retirement view lists who loses reset or sign-in when
 // Microsoft-provided SMS and voice stop on 1 February 2027 and what they should register, from each user's real
 // methods (Megan Bowen has only a password and SMS in the demo tenant); the same date applied to the matrix makes
-// Password + SMS unavailable. Screenshots at 1280 and 390 px in English and French (test-results/as-of-screens/).
+// Password + SMS unavailable, and the policy editor keeps the date through a save. Screenshots at 1280 and 390 px in English and French (test-results/as-of-screens/).
 import { expect, test } from '@playwright/test';
 import { shootInBothLanguages } from '../fixtures/screens';
 import { importDemoPolicySet } from './import-demo-set';
@@ -43,6 +43,17 @@ test('as of 2027-02-01: Megan loses MFA and should register a passkey; the matri
   await smsCell.locator('summary').click();
   await expect(smsCell).toContainText('2027-02-01');
   await shootInBothLanguages(page, 'as-of-screens', 'matrix');
+
+  // The policy editor carries the date too: opened from the dated policies tab, it says the date applies, its tabs
+  // keep it, and saving comes back to the set with it.
+  await page.goto(`${setUrl}?asOf=2027-02-01`);
+  await page.locator('table a[href*="/policies/"]').first().click();
+  await expect(page).toHaveURL(/\/policies\/[^?]+\?asOf=2027-02-01$/);
+  await expect(page.getByTestId('as-of')).toHaveText('Known method retirements applied as of 2027-02-01.');
+  await expect(page.getByRole('link', { name: 'What If' })).toHaveAttribute('href', /asOf=2027-02-01/);
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page).toHaveURL(/saved=1&asOf=2027-02-01$/);
+  await expect(page.getByTestId('as-of')).toHaveText('Known method retirements applied as of 2027-02-01.');
 
   // Without the date the same cell is possible again; a date that is not one is refused with a message.
   await page.goto(`${setUrl}/matrix?user=megan.bowen%40contoso.test&app=${resetAppId}`);

@@ -1,6 +1,7 @@
 // Graph's authenticationMethodModes: the vocabulary of sign-in flows, strengths and registered methods.
 // (Graph: authenticationmethodmodes; concept-authentication-methods; troubleshoot-authentication-strengths)
 import { z } from 'zod';
+import { isOneOf } from '../is-one-of';
 
 export const authenticationMethodModes = [
   'password',
@@ -82,5 +83,5 @@ export const interruptRegistrableModes: ReadonlySet<AuthenticationMethodMode> = 
 ]);
 
 export function isAuthenticationMethodMode(value: string): value is AuthenticationMethodMode {
-  return (authenticationMethodModes as readonly string[]).includes(value);
+  return isOneOf(authenticationMethodModes, value);
 }

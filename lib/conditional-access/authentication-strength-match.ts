@@ -1,7 +1,7 @@
 // Authentication strengths resolved to bitmask combinations. A strength is met when one allowed combination is
 // contained in the methods used in the session (concept-authentication-strengths); several strengths must all
 // be met (concept-authentication-strength-how-it-works, "multiple ... policies").
-import type { AuthenticationMethodMode } from './authentication-method-mode';
+import { isAuthenticationMethodMode } from './authentication-method-mode';
 import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
 import { maskOf } from './method-mask';
@@ -17,7 +17,13 @@ export type ResolvedStrength = {
 
 export function resolveStrength(policy: AuthenticationStrengthPolicy): ResolvedStrength {
   const combinationMasks = policy.allowedCombinations.map((combination) =>
-    maskOf(combination.split(',').map((part) => part.trim() as AuthenticationMethodMode)),
+    // A mode the engine does not know adds no bit (maskOf's rule for any unknown mode).
+    maskOf(
+      combination
+        .split(',')
+        .map((part) => part.trim())
+        .filter(isAuthenticationMethodMode),
+    ),
   );
   return {
     id: policy.id,

@@ -25,3 +25,12 @@ export const authenticationStrengthPolicySchema = z.looseObject({
 });
 
 export type AuthenticationStrengthPolicy = z.infer<typeof authenticationStrengthPolicySchema>;
+
+/**
+ * A policy's `grantControls.authenticationStrength` when a Graph export carries the whole strength object (with its
+ * allowed combinations), not only a reference by id; null for a bare reference.
+ */
+export function expandedStrengthOf(reference: unknown): AuthenticationStrengthPolicy | null {
+  const parsed = authenticationStrengthPolicySchema.safeParse(reference);
+  return parsed.success ? parsed.data : null;
+}

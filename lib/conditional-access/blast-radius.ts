@@ -284,8 +284,8 @@ export function diffBlastRadius(before: BlastRadius, after: BlastRadius): BlastR
       before.userIds.forEach((userId, i) => {
         const j = afterIndex.get(userId);
         if (j === undefined) return;
-        const was = signInOutcomes[beforeFlow.outcomeByUser[i] ?? 0] as SignInOutcome;
-        const now = signInOutcomes[afterFlow.outcomeByUser[j] ?? 0] as SignInOutcome;
+        const was = signInOutcomes[beforeFlow.outcomeByUser[i] ?? 0] ?? 'granted';
+        const now = signInOutcomes[afterFlow.outcomeByUser[j] ?? 0] ?? 'granted';
         if (was !== now) {
           changes.push({ userId, userPrincipalName: before.userPrincipalNames[i] ?? userId, before: was, after: now });
           changedUsers.add(userId);

@@ -9,6 +9,7 @@ import { markTransitiveMembers, type GroupGraph } from './group-membership';
 import type { IdLookup } from './id-index';
 import { microsoftAdminPortalIds, office365ApplicationIds } from './office365-applications';
 import type { ConditionalAccessPolicy } from './policy-schema';
+import { isRecord } from '../is-record';
 
 export const userNotIncluded = 0;
 export const userIncluded = 1;
@@ -179,9 +180,8 @@ function isConfigured(value: unknown): boolean {
 }
 
 function unevaluatedConditionsOf(policy: ConditionalAccessPolicy, targetsAgentsOnly: boolean): string[] {
-  const conditions = (policy.conditions ?? {}) as Record<string, unknown>;
   const out: string[] = [];
-  for (const [key, value] of Object.entries(conditions)) {
+  for (const [key, value] of Object.entries(policy.conditions ?? {})) {
     if (key.includes('@odata') || evaluatedConditionKeys.has(key)) continue;
     if (targetsAgentsOnly && agentConditionKeys.has(key)) continue;
     // `includeAllTimes: true` alone is "any time", i.e. not configured.
@@ -192,8 +192,8 @@ function unevaluatedConditionsOf(policy: ConditionalAccessPolicy, targetsAgentsO
 }
 
 function isAnyTime(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  const { includeAllTimes, ...rest } = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const { includeAllTimes, ...rest } = value;
   return includeAllTimes === true && !isConfigured(rest);
 }
 
@@ -242,7 +242,9 @@ export function compilePolicy(
     try {
       deviceFilter = { mode: filter.mode, rule: parseDeviceFilterRule(filter.rule), text: filter.rule };
     } catch (error) {
-      invalidReasonText = engineText('invalid.deviceFilter', { error: (error as Error).message });
+      invalidReasonText = engineText('invalid.deviceFilter', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       invalidReason = english(invalidReasonText);
     }
   }

@@ -2,7 +2,7 @@
 // and by UPN (case-insensitive), transitive group membership, per-policy user targeting, parsed CIDRs and
 // device filter rules, and authentication strengths resolved (built-ins + custom + expanded in policies).
 import { resolveStrength, type ResolvedStrength } from './authentication-strength-match';
-import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import { expandedStrengthOf, type AuthenticationStrengthPolicy } from './authentication-strength-schema';
 import { builtInAuthenticationStrengths } from './built-in-authentication-strengths';
 import { compilePolicy, writeAllUsersInclusions, type UserTargetingInput } from './compile-policy';
 import type { CompiledNamedLocation, CompiledPolicy, CompiledTenant, CompiledUser } from './compiled-model';
@@ -15,7 +15,12 @@ import type { AuthenticationMethodsPolicy } from './authentication-methods-polic
 import { createIdIndex, lazyIdIndex } from './id-index';
 import { methodAvailability, type MethodAvailability, type MethodAvailabilityInput } from './method-availability';
 import { maskOf } from './method-mask';
-import type { CountryNamedLocation, IpNamedLocation, NamedLocation } from './named-location-schema';
+import {
+  isCompliantNetworkNamedLocation,
+  isCountryNamedLocation,
+  isIpNamedLocation,
+  type NamedLocation,
+} from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
 
@@ -40,47 +45,38 @@ function guestKindOf(user: TenantUser): string {
 }
 
 function compileNamedLocation(location: NamedLocation): CompiledNamedLocation {
+  const noRanges: CidrRange[] = [];
+  const noCountries: ReadonlySet<string> = new Set<string>();
   const base = {
     id: location.id,
     displayName: location.displayName,
-    ranges: [] as CidrRange[],
-    countries: new Set<string>() as ReadonlySet<string>,
+    ranges: noRanges,
+    countries: noCountries,
     includeUnknownCountries: false,
     source: location,
   };
-  switch (location['@odata.type']) {
-    case '#microsoft.graph.ipNamedLocation': {
-      const ip = location as IpNamedLocation;
-      return {
-        ...base,
-        kind: 'ip',
-        isTrusted: ip.isTrusted === true,
-        ranges: ip.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
-      };
-    }
-    case '#microsoft.graph.countryNamedLocation': {
-      const country = location as CountryNamedLocation;
-      return {
-        ...base,
-        kind: 'country',
-        // Country locations can't be marked trusted (location-condition).
-        isTrusted: false,
-        countries: new Set(country.countriesAndRegions.map((c) => c.toUpperCase())),
-        includeUnknownCountries: country.includeUnknownCountriesAndRegions === true,
-      };
-    }
-    case '#microsoft.graph.compliantNetworkNamedLocation':
-      // Matched when the request says the sign-in comes through the tenant's Global Secure Access compliant network
-      // (how-to-compliant-network); `isTrusted` is honoured like an IP location's (README, documented choices).
-      return {
-        ...base,
-        kind: 'compliantNetwork',
-        isTrusted: (location as { isTrusted?: boolean | null }).isTrusted === true,
-      };
-    default:
-      // A type the engine does not know: never matched; policies naming it are "not fully evaluated".
-      return { ...base, kind: 'unknown', isTrusted: false };
-  }
+  if (isIpNamedLocation(location))
+    return {
+      ...base,
+      kind: 'ip',
+      isTrusted: location.isTrusted === true,
+      ranges: location.ipRanges.map((r) => parseCidr(r.cidrAddress)).filter((r): r is CidrRange => r !== null),
+    };
+  if (isCountryNamedLocation(location))
+    return {
+      ...base,
+      kind: 'country',
+      // Country locations can't be marked trusted (location-condition).
+      isTrusted: false,
+      countries: new Set(location.countriesAndRegions.map((c) => c.toUpperCase())),
+      includeUnknownCountries: location.includeUnknownCountriesAndRegions === true,
+    };
+  if (isCompliantNetworkNamedLocation(location))
+    // Matched when the request says the sign-in comes through the tenant's Global Secure Access compliant network
+    // (how-to-compliant-network); `isTrusted` is honoured like an IP location's (README, documented choices).
+    return { ...base, kind: 'compliantNetwork', isTrusted: location.isTrusted === true };
+  // A type the engine does not know: never matched; policies naming it are "not fully evaluated".
+  return { ...base, kind: 'unknown', isTrusted: false };
 }
 
 /**
@@ -226,10 +222,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const policies = overrides.policies ?? tenant.conditionalAccessPolicies ?? [];
   // A Graph export carries the expanded strength object: use it when the tenant does not define that id.
   for (const policy of policies) {
-    const ref = policy.grantControls?.authenticationStrength;
-    if (ref && 'allowedCombinations' in ref && Array.isArray(ref.allowedCombinations) && !strengths.has(ref.id)) {
-      strengths.set(ref.id, resolveStrength(ref as AuthenticationStrengthPolicy));
-    }
+    const expanded = expandedStrengthOf(policy.grantControls?.authenticationStrength);
+    if (expanded && !strengths.has(expanded.id)) strengths.set(expanded.id, resolveStrength(expanded));
   }
 
   const namedLocations = (overrides.namedLocations ?? tenant.namedLocations ?? []).map(compileNamedLocation);

@@ -2,6 +2,7 @@
 // documented subset of the dynamic membership rule grammar: -eq -ne -startsWith -notStartsWith -endsWith
 // -notEndsWith -contains -notContains -in -notIn, -and -or -not, parentheses, on the documented properties.
 // Hand-written: no maintained npm package parses this grammar, and it is small (about 150 lines) and total.
+import { isOneOf } from '../is-one-of';
 
 export type DeviceAttributes = Readonly<Record<string, unknown>>;
 export type DeviceFilterPredicate = (device: DeviceAttributes | null | undefined) => boolean;
@@ -151,8 +152,8 @@ export function parseDeviceFilterRule(rule: string): DeviceFilterRule {
       const values: string[] = [];
       while (peek()?.text !== ']') {
         const item = peek();
-        if (item?.kind !== 'string') fail('expected a quoted string in the list');
-        values.push((item as Token).text.toLowerCase());
+        if (item?.kind !== 'string') return fail('expected a quoted string in the list');
+        values.push(item.text.toLowerCase());
         pos++;
         if (peek()?.text === ',') pos++;
         else if (peek()?.text !== ']') fail('expected "," or "]"');
@@ -173,9 +174,8 @@ export function parseDeviceFilterRule(rule: string): DeviceFilterRule {
     const opToken = peek();
     const opText =
       opToken?.kind === 'op' ? (opToken.text === '==' ? 'eq' : opToken.text === '!=' ? 'ne' : opToken.text) : '';
-    if (!(operators as readonly string[]).includes(opText))
-      return fail('expected an operator such as -eq, -startsWith or -in');
-    const operator = opText as Operator;
+    if (!isOneOf(operators, opText)) return fail('expected an operator such as -eq, -startsWith or -in');
+    const operator = opText;
     pos++;
     const { values, isList } = parseValues();
     const wantsList = operator === 'in' || operator === 'notin';
@@ -211,7 +211,8 @@ export function parseDeviceFilterRule(rule: string): DeviceFilterRule {
       pos++;
       parts.push(parseUnary(depth));
     }
-    return parts.length === 1 ? (parts[0] as DeviceFilterPredicate) : (device) => parts.every((part) => part(device));
+    const [only] = parts;
+    return only && parts.length === 1 ? only : (device) => parts.every((part) => part(device));
   };
 
   function parseOr(depth: number): DeviceFilterPredicate {
@@ -220,7 +221,8 @@ export function parseDeviceFilterRule(rule: string): DeviceFilterRule {
       pos++;
       parts.push(parseAnd(depth));
     }
-    return parts.length === 1 ? (parts[0] as DeviceFilterPredicate) : (device) => parts.some((part) => part(device));
+    const [only] = parts;
+    return only && parts.length === 1 ? only : (device) => parts.some((part) => part(device));
   }
 
   if (tokens.length === 0) throw new DeviceFilterSyntaxError('rule is empty');

@@ -34,7 +34,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function exportItems(json: unknown, isEntity: (value: Record<string, unknown>) => boolean): ExportItem[] | null {
   if (Array.isArray(json)) return json.map((value, i) => ({ value, path: [i] }));
   if (!isObject(json)) return null;
-  if (Array.isArray(json.value)) return (json.value as unknown[]).map((value, i) => ({ value, path: ['value', i] }));
+  const { value: items } = json;
+  if (Array.isArray(items)) return items.map((value: unknown, i) => ({ value, path: ['value', i] }));
   if (isEntity(json) || wrappedEntity(json, isEntity)) return [{ value: json, path: [] }];
   return null;
 }

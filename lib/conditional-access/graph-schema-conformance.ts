@@ -3,6 +3,7 @@
 // every property name exists on the type or a base type, its value has the declared Edm type, enum values are
 // members, and null appears only where the property is nullable. Used by tests to let Graph referee the engine's
 // schemas and the mock's responses (issue 15).
+import { isRecord } from '../is-record';
 
 export type GraphProperty = { type: string; nullable: boolean; navigation?: boolean };
 export type GraphType = {
@@ -68,7 +69,8 @@ function valueProblems(
   if (collection) {
     if (value === null) return [`${path}: null, but collections are never null in Graph`];
     if (!Array.isArray(value)) return [`${path}: expected an array of ${collection[1]}`];
-    return value.flatMap((item, i) => valueProblems(schema, collection[1] as string, false, item, `${path}[${i}]`));
+    const itemType = collection[1] ?? '';
+    return value.flatMap((item, i) => valueProblems(schema, itemType, false, item, `${path}[${i}]`));
   }
   if (value === null) return nullable ? [] : [`${path}: null, but ${type} is not nullable here`];
   const edm = edmChecks[type];
@@ -84,8 +86,8 @@ function valueProblems(
       : [`${path}: ${JSON.stringify(value)} is not a ${graphName}`];
   }
   if (schema.types[graphName]) {
-    return typeof value === 'object' && !Array.isArray(value)
-      ? conformanceProblems(schema, graphName, value as Record<string, unknown>, path)
+    return isRecord(value)
+      ? conformanceProblems(schema, graphName, value, path)
       : [`${path}: expected an object of ${graphName}`];
   }
   return []; // a type outside the extract (e.g. user's license details): not refereed

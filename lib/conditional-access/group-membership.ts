@@ -95,8 +95,7 @@ export function buildGroupGraph(
 function walk(start: number, next: readonly number[][]): number[] {
   const seen = new Set<number>([start]);
   const stack = [start];
-  while (stack.length > 0) {
-    const current = stack.pop() as number;
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
     for (const n of next[current] ?? []) {
       if (!seen.has(n)) {
         seen.add(n);

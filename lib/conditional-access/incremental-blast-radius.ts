@@ -5,7 +5,7 @@
 // nobody's outcome can change. Everyone else is evaluated again against the edited tenant. Same result as a full
 // computeBlastRadius of the edited set (incremental-blast-radius.property.test.ts).
 import { resolveStrength } from './authentication-strength-match';
-import type { AuthenticationStrengthPolicy } from './authentication-strength-schema';
+import { expandedStrengthOf } from './authentication-strength-schema';
 import {
   blastRadiusFromOutcomes,
   createUserOutcomeEvaluator,
@@ -30,11 +30,10 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
   const scopes = tenant.userScopes.slice();
   for (let cell = index; cell < scopes.length; cell += stride) scopes[cell] = 0;
   let strengths = tenant.strengths;
-  const ref = policy.grantControls?.authenticationStrength;
   // As compileTenant does: a Graph export's expanded strength object counts when the tenant lacks that id.
-  if (ref && 'allowedCombinations' in ref && Array.isArray(ref.allowedCombinations) && !strengths.has(ref.id)) {
-    strengths = new Map(strengths).set(ref.id, resolveStrength(ref as AuthenticationStrengthPolicy));
-  }
+  const expanded = expandedStrengthOf(policy.grantControls?.authenticationStrength);
+  if (expanded && !strengths.has(expanded.id))
+    strengths = new Map(strengths).set(expanded.id, resolveStrength(expanded));
   const targeting = { ...tenant.targeting, scopes };
   const compiled = compilePolicyInTenant(
     policy,
@@ -90,7 +89,10 @@ export function reevaluateAfterPolicyEdit(
       if (!isTouched) continue;
       reevaluatedUsers += 1;
       const outcomes = evaluator.outcomesOf(u);
-      for (let f = 0; f < outcomeArrays.length; f++) (outcomeArrays[f] as Uint8Array)[u] = outcomes[f] ?? 0;
+      for (let f = 0; f < outcomeArrays.length; f++) {
+        const array = outcomeArrays[f];
+        if (array) array[u] = outcomes[f] ?? 0;
+      }
     }
     distinctProfiles = evaluator.distinctProfiles();
   }

@@ -206,7 +206,7 @@ function retirementDateOf(method: AuthenticationMethodMode): string | null {
 /** YYYY-MM-DD that is a real calendar date, else null. */
 export function parseAsOfDate(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return m >= 1 && m <= 12 && d >= 1 && d <= (days[m - 1] ?? 0) ? value : null;
 }

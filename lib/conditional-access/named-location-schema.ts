@@ -3,6 +3,7 @@
 // compliantnetworknamedlocation). Unknown fields are kept and ignored. A location of a type the engine does not
 // know is kept as `unknownNamedLocation`: it loads, lint reports it, and it never matches a sign-in.
 import { z } from 'zod';
+import { isOneOf } from '../is-one-of';
 import { parseCidr } from './ip-address';
 
 const cidrAddressSchema = z.string().refine((value) => parseCidr(value) !== null, {
@@ -54,7 +55,7 @@ export const unknownNamedLocationSchema = z.looseObject({
   '@odata.type': z
     .string()
     .min(1)
-    .refine((type) => !(knownNamedLocationTypes as readonly string[]).includes(type)),
+    .refine((type) => !isOneOf(knownNamedLocationTypes, type)),
   id: z.string().min(1),
   displayName: z.string(),
 });

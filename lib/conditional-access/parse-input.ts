@@ -3,6 +3,8 @@
 // export shapes (export-shapes.ts) and unknown named-location types are reported through `warnings`.
 import type { z } from 'zod';
 import { AppError } from '../app-error';
+import { isOneOf } from '../is-one-of';
+import { isRecord } from '../is-record';
 import {
   authenticationStrengthPolicySchema,
   type AuthenticationStrengthPolicy,
@@ -31,11 +33,14 @@ export function formatJsonPath(path: Path): string {
   return out;
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 function valueAt(root: unknown, path: Path): unknown {
   let current = root;
   for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key as string];
+    if (Array.isArray(current)) current = typeof key === 'number' ? current[key] : undefined;
+    else if (isRecord(current)) current = current[String(key)];
+    else return undefined;
   }
   return current;
 }
@@ -82,18 +87,18 @@ function messageFor(issue: Issue, received: unknown): string {
   }
 }
 
-function parseWith<S extends z.ZodType>(schema: S, json: unknown, source: string, prefix: Path = []): z.output<S> {
-  let result: ReturnType<S['safeParse']>;
+function parseWith<T>(schema: z.ZodType<T>, json: unknown, source: string, prefix: Path = []): T {
+  let result: z.ZodSafeParseResult<T>;
   try {
-    result = schema.safeParse(json) as ReturnType<S['safeParse']>;
+    result = schema.safeParse(json);
   } catch (error) {
     // Pathological input (e.g. a stack overflow on absurd nesting) still yields one clear line.
-    throw new AppError('INVALID_INPUT', `${source}: could not be read (${(error as Error).message})`, {
+    throw new AppError('INVALID_INPUT', `${source}: could not be read (${messageOf(error)})`, {
       source,
       path: '$',
     });
   }
-  if (result.success) return result.data as z.output<S>;
+  if (result.success) return result.data;
   const found = deepestIssue(result.error.issues);
   const relative = found?.path ?? [];
   const fullPath = [...prefix, ...relative];
@@ -105,9 +110,10 @@ function parseWith<S extends z.ZodType>(schema: S, json: unknown, source: string
 /** JSON text to a value; a syntax error becomes INVALID_INPUT naming the file. */
 export function parseJsonDocument(text: string, source: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch (error) {
-    throw new AppError('INVALID_INPUT', `${source}: is not valid JSON (${(error as Error).message})`, {
+    throw new AppError('INVALID_INPUT', `${source}: is not valid JSON (${messageOf(error)})`, {
       source,
       path: '$',
     });
@@ -129,12 +135,7 @@ type CollectionOptions = {
   warnings?: LoadWarning[];
 };
 
-function parseCollection<S extends z.ZodType>(
-  schema: S,
-  json: unknown,
-  source: string,
-  options: CollectionOptions,
-): z.output<S>[] {
+function parseCollection<T>(schema: z.ZodType<T>, json: unknown, source: string, options: CollectionOptions): T[] {
   // A Graph export is {"@odata.context": ..., "value": [...]}; a bare array, one entity, or one entity wrapped by an
   // export tool are accepted too (export-shapes.ts).
   const items = exportItems(json, options.isEntity);
@@ -207,8 +208,8 @@ export function parseTenant(json: unknown, source: string, warnings?: LoadWarnin
 
 // The tenant document's policies and named locations may come from a sanitised export too: same repairs.
 function withNormalisedCollections(json: unknown, source: string, warnings?: LoadWarning[]): unknown {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return json;
-  const document = { ...(json as Record<string, unknown>) };
+  if (!isRecord(json)) return json;
+  const document = { ...json };
   const repair = (key: string, isEntity: CollectionOptions['isEntity'], idPrefix: string): void => {
     const items = document[key];
     if (!Array.isArray(items)) return;
@@ -232,7 +233,7 @@ function reportUnknownLocationTypes(
   if (!warnings) return;
   locations.forEach((location, i) => {
     const type = location['@odata.type'];
-    if ((knownNamedLocationTypes as readonly string[]).includes(type)) return;
+    if (isOneOf(knownNamedLocationTypes, type)) return;
     const path = formatJsonPath([...prefix, i]);
     const text = engineText('load.unknownNamedLocationType', {
       source,

@@ -2,6 +2,7 @@
 // (Graph: conditionalaccesspolicy; concept-conditional-access-policies). Every object is loose: unknown future
 // fields are kept and ignored; every condition may be null or absent (= not configured).
 import { z } from 'zod';
+import { isOneOf } from '../is-one-of';
 import { authenticationStrengthPolicySchema } from './authentication-strength-schema';
 import { deviceFilterRuleError } from './device-filter-rule';
 
@@ -82,7 +83,7 @@ const guestsOrExternalUsersSchema = z.looseObject({
   // A flags enum serialised as a comma-joined string, e.g. "internalGuest,b2bCollaborationGuest".
   guestOrExternalUserTypes: z.string().superRefine((value, ctx) => {
     for (const part of value.split(',').map((p) => p.trim())) {
-      if (!(guestOrExternalUserTypeNames as readonly string[]).includes(part)) {
+      if (!isOneOf(guestOrExternalUserTypeNames, part)) {
         ctx.addIssue({ code: 'custom', message: `"${part}" is not a guestOrExternalUserTypes value` });
       }
     }

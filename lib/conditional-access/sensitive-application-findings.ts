@@ -15,7 +15,7 @@ const demandsAuthentication = (p: CompiledPolicy): boolean =>
 export function defaultSensitiveApps(tenant: CompiledTenant): string[] {
   return tenant.source.applications
     .filter((app) => {
-      const tags = Array.isArray(app.tags) ? (app.tags as unknown[]).map(String) : [];
+      const tags = Array.isArray(app.tags) ? app.tags.map(String) : [];
       return (
         tags.some((t) => /passwordReset|serviceDesk/i.test(t)) ||
         /reset|service.?desk|help.?desk/i.test(app.displayName)

@@ -83,8 +83,10 @@ export function compileSignInContext(
         ? c.authenticationFlow.transferMethod
         : null,
     servicePrincipalId:
-      identity && identity['@odata.type'] === '#microsoft.graph.servicePrincipalSignIn'
-        ? (identity.servicePrincipalId as string)
+      identity &&
+      identity['@odata.type'] === '#microsoft.graph.servicePrincipalSignIn' &&
+      typeof identity.servicePrincipalId === 'string'
+        ? identity.servicePrincipalId
         : null,
   };
 }

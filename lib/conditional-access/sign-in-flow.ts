@@ -134,7 +134,8 @@ export function evaluateFlowForUser(
   flow: SignInFlow,
 ): SignInFlowResult {
   const methods = [...new Set(flow.methods)];
-  if (methods.length === 0)
+  const [first] = methods;
+  if (first === undefined)
     throw new AppError('INVALID_INPUT', 'a sign-in flow needs at least one authentication method', { path: 'methods' });
   const passwordForgotten = flow.passwordForgotten === true;
   const session: GrantSession = {
@@ -150,7 +151,6 @@ export function evaluateFlowForUser(
   const who = user.userPrincipalName;
   const steps: SignInStep[] = [];
   const reasons: SignInReason[] = [];
-  const first = methods[0] as AuthenticationMethodMode;
   const remedyOptions = { passwordForgotten, firstMethod: first };
 
   const applicableIds = new Set(applicable.map((p) => p.id));

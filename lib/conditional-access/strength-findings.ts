@@ -1,7 +1,7 @@
 // Findings about authentication requirements users cannot meet with what they have registered
 // (concept-authentication-strength-how-it-works: no registered method -> registration interrupt or blocked).
 import { countedText, engineText, joined } from './engine-text';
-import { interruptRegistrableModes } from './authentication-method-mode';
+import { interruptRegistrableModes, isAuthenticationMethodMode } from './authentication-method-mode';
 import { isStrengthMet } from './authentication-strength-match';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
 import type { CompiledTenant } from './compiled-model';
@@ -15,7 +15,10 @@ export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[]
       if (requirement.kind !== 'mfa' && requirement.kind !== 'authenticationStrength') continue;
       const strength = requirement.strength;
       const registrable = strength.allowedCombinations.filter((c) =>
-        c.split(',').every((m) => interruptRegistrableModes.has(m.trim() as never) || m.trim() === 'password'),
+        c.split(',').every((part) => {
+          const mode = part.trim();
+          return mode === 'password' || (isAuthenticationMethodMode(mode) && interruptRegistrableModes.has(mode));
+        }),
       );
       const users: string[] = [];
       let count = 0;

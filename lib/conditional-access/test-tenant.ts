@@ -1,7 +1,7 @@
 // Test support (not a test): a small tenant builder so each condition test states only what it is about.
 import { compileTenant, type TenantOverrides } from './compile-tenant';
 import type { CompiledTenant } from './compiled-model';
-import { parseTenant } from './parse-input';
+import { parseTenant, parseWhatIfRequest } from './parse-input';
 import type { Tenant } from './tenant-schema';
 import type { WhatIfRequest } from './what-if-request-schema';
 
@@ -144,12 +144,17 @@ export function request(
   conditions: Record<string, unknown> = {},
   context?: Record<string, unknown>,
 ): WhatIfRequest {
-  return {
-    signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
-    signInContext: (context ?? {
-      '@odata.type': '#microsoft.graph.applicationContext',
-      includeApplications: [testAppId],
-    }) as WhatIfRequest['signInContext'],
-    signInConditions: { ipAddress: '192.0.2.10', clientAppType: 'browser', devicePlatform: 'windows', ...conditions },
-  } as WhatIfRequest;
+  // Through the request schema, as every caller's request is: a test that builds a request the schema refuses fails
+  // here, naming the field.
+  return parseWhatIfRequest(
+    {
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
+      signInContext: context ?? {
+        '@odata.type': '#microsoft.graph.applicationContext',
+        includeApplications: [testAppId],
+      },
+      signInConditions: { ipAddress: '192.0.2.10', clientAppType: 'browser', devicePlatform: 'windows', ...conditions },
+    },
+    'test-request.json',
+  );
 }

@@ -12,6 +12,7 @@ import {
   withUserConditions,
 } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
+import { isOneOf } from '../is-one-of';
 import { requestTablesOf } from './request-tables';
 import { compileSignInContext, resolveSignInUser } from './sign-in-context';
 import type { WhatIfRequest } from './what-if-request-schema';
@@ -60,7 +61,8 @@ export function evaluatePolicyApplicability(tenant: CompiledTenant, request: Wha
 
 export function explainPolicyResult(evaluated: EvaluatedRequest, policyIndex: number): string {
   const { tenant, signIn, userIndex } = evaluated;
-  const policy = tenant.policies[policyIndex] as CompiledPolicy;
+  const policy = tenant.policies[policyIndex];
+  if (!policy) return 'Does not apply.';
   if (evaluated.reasonMasks[policyIndex] === 0) {
     if (policy.explanations && policy.unevaluatedConditions.length > 0) return policy.explanations.applies.message;
     return policy.state === 'enabledForReportingButNotEnforced'
@@ -92,7 +94,7 @@ const extraKeysCache = new WeakMap<ConditionalAccessPolicy, string[]>();
 function extraKeysOf(source: ConditionalAccessPolicy): string[] {
   let keys = extraKeysCache.get(source);
   if (!keys) {
-    keys = Object.keys(source).filter((k) => !(graphKeys as readonly string[]).includes(k));
+    keys = Object.keys(source).filter((k) => !isOneOf(graphKeys, k));
     extraKeysCache.set(source, keys);
   }
   return keys;
@@ -210,7 +212,7 @@ function resultOf(evaluated: EvaluatedRequest, policy: CompiledPolicy, mask: num
   const source = policy.source;
   // One object literal with a fixed shape: a spread of zod's output, a prototype or symbol keys are each
   // ten to a hundred times slower here.
-  const item: Record<string, unknown> = {
+  const item: WhatIfPolicyResult = {
     id: source.id,
     templateId: source.templateId,
     displayName: source.displayName,
@@ -229,8 +231,6 @@ function resultOf(evaluated: EvaluatedRequest, policy: CompiledPolicy, mask: num
   const explained = quickExplanation(evaluated, policy, mask);
   item.explanation = explained.message;
   item.explanationText = explained.text;
-  const extras = extraKeysOf(source);
-  for (let k = 0; k < extras.length; k++)
-    item[extras[k] as string] = (source as Record<string, unknown>)[extras[k] as string];
-  return item as WhatIfPolicyResult;
+  for (const key of extraKeysOf(source)) item[key] = source[key];
+  return item;
 }

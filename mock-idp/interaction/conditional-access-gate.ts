@@ -1,6 +1,9 @@
 // The mock's only door to Conditional Access: it asks the engine in lib/conditional-access and
-// never re-implements a rule (issue 3 §6). The engine is compiled once per tenant document and
-// recompiled when the control API resets the tenant.
+// never re-implements a rule (issue 3 §6). The engine is compiled once per tenant document and day of the mock's
+// clock, and recompiled when the control API resets the tenant or the registered methods change. The day is the
+// engine's "as of" date, so known method retirements apply by the mock's own clock: from 1 February 2027 the mock's
+// sign-in (and the reset portal's MFA through it) refuses Microsoft-provided SMS and voice, as Entra will
+// (Microsoft's retirement announcement; dates and source in lib/conditional-access/method-availability.ts).
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
 import { buildComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
 import { compileTenant } from '../../lib/conditional-access/compile-tenant';
@@ -48,7 +51,8 @@ export type SignInCircumstances = {
 
 export type ConditionalAccessEngine = {
   parseTenant(json: unknown, source: string): unknown;
-  compileTenant(tenant: unknown): unknown;
+  /** `asOf` (YYYY-MM-DD): known method retirements effective by that day apply. */
+  compileTenant(tenant: unknown, options?: { asOf?: string | null }): unknown;
   evaluateWhatIf(compiled: unknown, request: unknown): unknown;
   evaluateSignInFlow(
     compiled: unknown,
@@ -137,17 +141,27 @@ function withRegisteredMethods(raw: unknown, view: RegisteredMethodsView | undef
   return patchUsers(document);
 }
 
+/** The UTC calendar day of a clock reading, YYYY-MM-DD (the engine's "as of" date). */
+export function utcDayOf(epochMilliseconds: number): string {
+  return new Date(epochMilliseconds).toISOString().slice(0, 10);
+}
+
 export function createConditionalAccessGate(
   engine: ConditionalAccessEngine | undefined,
   view?: RegisteredMethodsView,
+  /** The mock's clock (MockIdp.now): its day is the "as of" date of method retirements. */
+  now: () => number = () => Date.now(),
 ): ConditionalAccessGate {
   const cache = new WeakMap<Tenant, { version: string; compiled: unknown }>();
   function compiled(tenant: Tenant): unknown {
     if (!engine) return undefined;
-    const version = view?.version() ?? '0';
+    const asOf = utcDayOf(now());
+    const version = `${view?.version() ?? '0'}@${asOf}`;
     const cached = cache.get(tenant);
     if (cached && cached.version === version) return cached.compiled;
-    const value = engine.compileTenant(engine.parseTenant(withRegisteredMethods(tenant.raw, view), tenant.source));
+    const value = engine.compileTenant(engine.parseTenant(withRegisteredMethods(tenant.raw, view), tenant.source), {
+      asOf,
+    });
     cache.set(tenant, { version, compiled: value });
     return value;
   }
@@ -198,7 +212,7 @@ export function createConditionalAccessGate(
 export function loadConditionalAccessEngine(): ConditionalAccessEngine {
   return {
     parseTenant: (json, source) => parseTenant(json, source),
-    compileTenant: (tenant) => compileTenant(tenant as Parameters<typeof compileTenant>[0]),
+    compileTenant: (tenant, options) => compileTenant(tenant as Parameters<typeof compileTenant>[0], options),
     evaluateWhatIf: (compiled, request) =>
       evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
     evaluateSignInFlow: (compiled, request, options) =>

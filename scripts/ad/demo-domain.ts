@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Attribute, Change, Client } from 'ldapts';
+import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
 import { createCA, createCert } from 'mkcert';
 import { z } from 'zod';
 
@@ -210,6 +210,23 @@ export async function adminClient(dc: Pick<DomainController, 'url' | 'caFile' | 
   const client = new Client({ url: dc.url, tlsOptions: { ca: [fs.readFileSync(dc.caFile, 'utf8')] }, timeout: 10_000 });
   await client.bind(dc.adminDn, dc.adminPassword);
   return client;
+}
+
+/**
+ * A simple bind as `upn` over LDAPS, as Windows logon or pass-through authentication does: true when AD accepts
+ * the password. Shared by the AD suite (server/ad/test-support) and the AD end-to-end specs (e2e/ad).
+ */
+export async function canBind(dc: Pick<DomainController, 'url' | 'caFile'>, upn: string, password: string) {
+  const client = new Client({ url: dc.url, tlsOptions: { ca: [fs.readFileSync(dc.caFile, 'utf8')] }, timeout: 5_000 });
+  try {
+    await client.bind(upn, password);
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidCredentialsError) return false;
+    throw error;
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
 }
 
 const replace = (type: string, values: string[] | Buffer[]) =>

@@ -1,10 +1,10 @@
 // Factor changes on /account (issue 11, finding 3): every add or remove of a passkey or authenticator app is
 // notified at every address of record (ASVS5 6.3.7), and needs a recent sign-in (auth_time within
 // ACCOUNT_REAUTH_MAX_AGE_MINUTES), through the real route handlers and a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as passkeyOptionsRoute } from '../../app/account/actions/passkey-options/route';
 import { POST as removeRoute } from '../../app/account/actions/remove/route';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import type { PortalActor } from '../context/portal-context';
 import { testAppOrigin, testServices, testWiring } from '../context/test-services';
 import { settleBackgroundTasks } from '../reset/background-tasks';
@@ -12,14 +12,8 @@ import { outboxLockSeconds, sweepOutbox } from '../jobs/outbox';
 import { storeEnrolledPasskey } from './passkey-enrolment';
 import { factorChangeOutboxHandlers } from './record-factor-change';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof testServices>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
   await testDb.db.portalCredential.deleteMany({});
   await testDb.db.auditEvent.deleteMany({});

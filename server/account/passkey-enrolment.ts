@@ -12,10 +12,10 @@ import {
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { getConfig } from '../config';
-import { recordFactorChange, type FactorChangeDependencies } from './record-factor-change';
-import { openSealedSecret, sealSecret } from './sealed-secret';
+import type { FactorChangeDependencies } from './record-factor-change';
+import { addPortalCredential, openEnrolment, sealEnrolment } from './sealed-enrolment';
 
-const pendingSchema = z.object({ userId: z.string(), challenge: z.string(), issuedAt: z.number() });
+const pendingSchema = z.object({ challenge: z.string() });
 const ceremonyWindowMs = 5 * 60_000;
 
 export function relyingParty(): { rpID: string; origin: string } {
@@ -44,10 +44,7 @@ export async function passkeyRegistrationOptions(
   });
   return {
     options,
-    sealed: sealSecret(
-      getConfig().AUTH_SECRET,
-      JSON.stringify({ userId: user.oid, challenge: options.challenge, issuedAt: now.getTime() }),
-    ),
+    sealed: sealEnrolment({ challenge: options.challenge }, user.oid, now),
   };
 }
 
@@ -56,13 +53,8 @@ export async function confirmPasskeyRegistration(
   input: { oid: string; sealed: string; response: unknown; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
-  let pending: z.infer<typeof pendingSchema>;
-  try {
-    pending = pendingSchema.parse(JSON.parse(openSealedSecret(getConfig().AUTH_SECRET, input.sealed)));
-  } catch {
-    throw new AppError('INVALID_INPUT', 'This set-up has expired. Start again.', { reason: 'enrolmentExpired' });
-  }
-  if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > ceremonyWindowMs)
+  const pending = openEnrolment(pendingSchema, input.sealed, { userId: input.oid, now, windowMs: ceremonyWindowMs });
+  if (!pending)
     throw new AppError('INVALID_INPUT', 'This set-up has expired. Start again.', { reason: 'enrolmentExpired' });
   const { rpID, origin } = relyingParty();
   let result: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
@@ -95,28 +87,20 @@ export async function storeEnrolledPasskey(
   now: Date,
 ): Promise<void> {
   const { credential } = input;
-  const id = crypto.randomUUID();
-  const change = {
-    oid: input.oid,
-    factor: 'passkey',
-    change: 'added',
-    origin: input.origin,
-    at: now,
-    credentialId: id,
-  } as const;
-  await recordFactorChange(deps, change, (tx) =>
-    tx.portalCredential.create({
-      data: {
-        id,
-        userId: input.oid,
-        kind: 'passkey',
+  await addPortalCredential(
+    deps,
+    {
+      oid: input.oid,
+      factor: 'passkey',
+      origin: input.origin,
+      fields: {
         label: 'Passkey',
         credentialId: credential.id,
         publicKey: Buffer.from(credential.publicKey).toString('base64url'),
         counter: credential.counter,
         transports: (credential.transports ?? []).join(','),
-        createdAt: now,
       },
-    }),
+    },
+    now,
   );
 }

@@ -8,10 +8,11 @@ import { getConfig } from '../config';
 import { getDatabase } from '../database/database';
 import { forgetPendingTotp, keepPendingTotp } from './pending-totp-cookie';
 import { recordFactorChange, type FactorChangeDependencies } from './record-factor-change';
-import { openSealedSecret, sealSecret } from './sealed-secret';
+import { addPortalCredential, openEnrolment, sealEnrolment } from './sealed-enrolment';
+import { sealSecret } from './sealed-secret';
 import { matchTotpStep, newTotp, totpIssuer, totpUri } from './totp';
 
-const pendingSchema = z.object({ userId: z.string(), secret: z.string(), issuedAt: z.number() });
+const pendingSchema = z.object({ secret: z.string() });
 const enrolmentWindowMs = 10 * 60_000;
 
 export type TotpEnrolmentOffer = {
@@ -33,8 +34,9 @@ export function offerTotpEnrolment(
   pendingSealed: string | undefined,
   now: Date,
 ): TotpEnrolmentOffer {
-  const pending = pendingSealed ? openPending(pendingSealed) : null;
-  if (pendingSealed && pending && pending.userId === user.oid && now.getTime() - pending.issuedAt <= enrolmentWindowMs)
+  const window = { userId: user.oid, now, windowMs: enrolmentWindowMs };
+  const pending = pendingSealed ? openEnrolment(pendingSchema, pendingSealed, window) : null;
+  if (pendingSealed && pending)
     return {
       secretBase32: pending.secret,
       uri: totpUri(pending.secret, user.label),
@@ -44,19 +46,8 @@ export function offerTotpEnrolment(
       isResumed: true,
     };
   const { secretBase32, uri } = newTotp(user.label);
-  const sealed = sealSecret(
-    getConfig().AUTH_SECRET,
-    JSON.stringify({ userId: user.oid, secret: secretBase32, issuedAt: now.getTime() }),
-  );
+  const sealed = sealEnrolment({ secret: secretBase32 }, user.oid, now);
   return { secretBase32, uri, sealed, issuer: totpIssuer, accountName: user.label, isResumed: false };
-}
-
-function openPending(sealed: string): z.infer<typeof pendingSchema> | null {
-  try {
-    return pendingSchema.parse(JSON.parse(openSealedSecret(getConfig().AUTH_SECRET, sealed)));
-  } catch {
-    return null;
-  }
 }
 
 export async function confirmTotpEnrolment(
@@ -64,14 +55,8 @@ export async function confirmTotpEnrolment(
   input: { oid: string; sealed: string; code: string; origin: { ip: string | null; userAgent: string | null } },
   now: Date,
 ): Promise<void> {
-  const config = getConfig();
-  let pending: z.infer<typeof pendingSchema>;
-  try {
-    pending = pendingSchema.parse(JSON.parse(openSealedSecret(config.AUTH_SECRET, input.sealed)));
-  } catch {
-    throw new AppError('INVALID_INPUT', 'This set-up form has expired. Start again.', { reason: 'enrolmentExpired' });
-  }
-  if (pending.userId !== input.oid || now.getTime() - pending.issuedAt > enrolmentWindowMs)
+  const pending = openEnrolment(pendingSchema, input.sealed, { userId: input.oid, now, windowMs: enrolmentWindowMs });
+  if (!pending)
     throw new AppError('INVALID_INPUT', 'This set-up form has expired. Start again.', { reason: 'enrolmentExpired' });
   const step = matchTotpStep(pending.secret, input.code, now);
   if (step === null) {
@@ -81,28 +66,20 @@ export async function confirmTotpEnrolment(
       reason: 'wrongCode',
     });
   }
-  const id = crypto.randomUUID();
-  const change = {
-    oid: input.oid,
-    factor: 'totp',
-    change: 'added',
-    origin: input.origin,
-    at: now,
-    credentialId: id,
-  } as const;
-  await recordFactorChange(deps, change, (tx) =>
-    tx.portalCredential.create({
-      data: {
-        id,
-        userId: input.oid,
-        kind: 'totp',
+  await addPortalCredential(
+    deps,
+    {
+      oid: input.oid,
+      factor: 'totp',
+      origin: input.origin,
+      fields: {
         label: 'Authenticator app',
-        secretSealed: sealSecret(config.AUTH_SECRET, pending.secret),
+        secretSealed: sealSecret(getConfig().AUTH_SECRET, pending.secret),
         counter: step,
-        createdAt: now,
         lastUsedAt: now,
       },
-    }),
+    },
+    now,
   );
   await forgetPendingTotp();
 }

@@ -6,14 +6,8 @@ import { createAdDirectory, unicodePwdValue } from './ad-directory';
 import { adWriteError } from './ad-write-error';
 import { findAccountByUserPrincipalName } from './ad-attributes';
 import { withAdConnection } from './ad-connection';
-import {
-  canBind,
-  createSyncedUser,
-  demoController,
-  serviceSettings,
-  sidOf,
-  adminClient,
-} from './test-support/ad-test-kit';
+import { canBind } from '../../scripts/ad/demo-domain';
+import { createSyncedUser, demoController, serviceSettings, sidOf, adminClient } from './test-support/ad-test-kit';
 
 const dc = demoController(inject('adDirectory'));
 const settings = serviceSettings(dc);

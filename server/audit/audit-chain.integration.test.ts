@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { canonicalEntryText, genesisHash, unkeyedHashKeyId } from '../../lib/audit/hash-chain';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { appendAuditEvent, type AuditEventInput } from './append-audit-event';
 import { auditHmacKeysSchema, auditKeyringFrom } from './audit-hmac-keys';
 import { writeAuditCheckpoint } from './audit-checkpoints';
@@ -10,13 +10,7 @@ import { sha256Hex } from './sha256-hex';
 import { newCheckpointKeyPem, newHmacKey, testAuditSettings } from './test-audit-settings';
 import { verifyAuditChain } from './verify-audit-chain';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const at = new Date('2026-11-25T10:00:00Z');
 let settings: AuditSettings;

@@ -3,20 +3,14 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkpointSchema } from '../../lib/audit/checkpoint';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { writeAuditCheckpoint } from './audit-checkpoints';
 import { isCheckpointSignatureValid } from './checkpoint-keys';
 import { testAuditSettings } from './test-audit-settings';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const at = new Date('2026-12-03T15:00:00.000Z');
 // <PRI>VERSION TIMESTAMP HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA BOM MSG (RFC 5424 section 6).

@@ -1,17 +1,11 @@
 // next-auth behind the pipeline (issue 13): a callbackUrl that is not a URL, in the query, the form or the
 // callback cookie, and a malformed segment are a 400 with the common body; next-auth never sees them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/server/database/test-database';
+import { describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '@/server/database/set-up-test-database';
 import { testAppOrigin, testServices, testWiring } from '@/server/context/test-services';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const segment = (...nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
 const wiring = () => testWiring(testServices(testDb.db).services, null);

@@ -2,33 +2,21 @@
 // alert after a denied push are committed with the change, so a mail server that refuses them (or a
 // process that dies before sending) delays them, never loses them, and never turns a done action into an
 // error for the agent. Each is sent once per event.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { outboxCounts, outboxLockSeconds, sweepOutbox } from '../jobs/outbox';
 import { deskCaseView } from './desk-case-view';
 import { deskOutboxHandlers } from './desk-notice-job';
-import { createDeskTestKit, lynneAgent } from './desk-test-support';
+import { createDeskTestKit, lynneAgent, freshDeskTestKit } from './desk-test-support';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
 import { startPushVerification } from './start-push-verification';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
-  const { db } = testDb;
-  await db.deskVerification.deleteMany({});
-  await db.deskCase.deleteMany({});
-  await db.deskTargetBlock.deleteMany({});
-  await db.auditEvent.deleteMany({});
-  await db.outboxJob.deleteMany({});
-  kit = createDeskTestKit(db);
+  kit = await freshDeskTestKit(testDb.db);
 });
 
 /** SMTP refusing every message until `restore()`. */

@@ -1,10 +1,18 @@
 // Issue 5's refusals, each a test, through the desk's server functions on a real database (SQLite, or
 // PostgreSQL with TEST_DATABASE_URL), with in-memory directory, push channel and mail.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { checkVerificationCode, sendVerificationCode } from './code-verification';
 import { deskCaseView } from './desk-case-view';
-import { createDeskTestKit, gradySupervisor, lynneAgent, nobody, otherAgent, pattiAuditor } from './desk-test-support';
+import {
+  createDeskTestKit,
+  gradySupervisor,
+  lynneAgent,
+  nobody,
+  otherAgent,
+  pattiAuditor,
+  freshDeskTestKit,
+} from './desk-test-support';
 import { loadUserCard } from './load-user-card';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
@@ -13,22 +21,11 @@ import { searchDeskUsers } from './search-desk-users';
 import { startPushVerification } from './start-push-verification';
 import { approveDeskCase, listApprovalQueue, requestSupervisorApproval } from './supervisor-approval';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
-  const { db } = testDb;
-  await db.deskVerification.deleteMany({});
-  await db.deskCase.deleteMany({});
-  await db.deskTargetBlock.deleteMany({});
-  await db.auditEvent.deleteMany({});
-  kit = createDeskTestKit(db);
+  kit = await freshDeskTestKit(testDb.db);
 });
 
 async function verifiedCaseOn(userId: string) {

@@ -1,29 +1,20 @@
 // Finding 9 of issue 11 (ASVS5 6.8.4): the portal stored amr and auth_time for staff but never checked them.
 // A TAP, an unlock and a supervisor's approval of a privileged case now need the staff member's MFA sign-in
 // within 15 minutes; the freshness used is audited. Real database, in-memory directory, push and mail.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { checkVerificationCode, sendVerificationCode } from './code-verification';
-import { createDeskTestKit, gradySupervisor, lynneAgent } from './desk-test-support';
+import { createDeskTestKit, gradySupervisor, lynneAgent, freshDeskTestKit } from './desk-test-support';
 import type { DeskActor } from './desk-actor';
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
 import { startPushVerification } from './start-push-verification';
 import { approveDeskCase, requestSupervisorApproval } from './supervisor-approval';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
-  await testDb.db.deskVerification.deleteMany({});
-  await testDb.db.deskCase.deleteMany({});
-  await testDb.db.auditEvent.deleteMany({});
-  kit = createDeskTestKit(testDb.db);
+  kit = await freshDeskTestKit(testDb.db);
 });
 
 /** The same person, signed in `minutesAgo` before the kit's clock, with or without MFA in `amr`. */

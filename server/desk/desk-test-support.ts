@@ -220,3 +220,13 @@ export const otherAgent = actor('u-other', 'Other Agent', ['Desk.Agent']);
 export const gradySupervisor = actor('u-grady', 'Grady Archie', ['Desk.Supervisor']);
 export const pattiAuditor = actor('u-patti', 'Patti Fernandez', ['Desk.Auditor', 'Portal.Admin']);
 export const nobody = actor('u-megan', 'Megan Bowen', []);
+
+/** A new kit on a database emptied of the desk's rows (cases, verifications, blocks, audit entries, jobs). */
+export async function freshDeskTestKit(db: DatabaseClient): Promise<ReturnType<typeof createDeskTestKit>> {
+  await db.deskVerification.deleteMany({});
+  await db.deskCase.deleteMany({});
+  await db.deskTargetBlock.deleteMany({});
+  await db.auditEvent.deleteMany({});
+  await db.outboxJob.deleteMany({});
+  return createDeskTestKit(db);
+}

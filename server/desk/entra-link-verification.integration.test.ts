@@ -1,10 +1,10 @@
 // The desk's Entra sign-in link on a real database, with the Entra round trip replaced by a stand-in
 // whose complete() answers what the reset portal's module would (its own tests cover the OIDC checks).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import type { EntraMfaResult, EntraMfaVerification } from '../verification/entra-mfa-verification';
 import { deskCaseView } from './desk-case-view';
-import { createDeskTestKit, lynneAgent } from './desk-test-support';
+import { createDeskTestKit, lynneAgent, freshDeskTestKit } from './desk-test-support';
 import {
   beginEntraLinkVerification,
   completeEntraLinkVerification,
@@ -13,7 +13,7 @@ import {
 import { openDeskCase } from './open-desk-case';
 import { performDeskAction } from './perform-desk-action';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let kit: ReturnType<typeof createDeskTestKit>;
 let answer: EntraMfaResult;
 const started: { loginHint: string; expectedOid: string | null; redirectUri: string }[] = [];
@@ -44,16 +44,8 @@ const entra = {
   checkClaims: () => answer,
 } as unknown as EntraMfaVerification;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
-  await testDb.db.deskVerification.deleteMany({});
-  await testDb.db.deskCase.deleteMany({});
-  kit = createDeskTestKit(testDb.db);
+  kit = await freshDeskTestKit(testDb.db);
   kit.deps.settings.enabledMethods = ['authenticatorPush', 'entraSignInLink', 'smsCode', 'emailCode'];
   started.length = 0;
 });

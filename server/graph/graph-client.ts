@@ -3,20 +3,26 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { portalClient } from '../auth/msal-client';
+import { cachedAppToken } from './app-token-cache';
 import { getConfig } from '../config';
 import { portalLogger } from '../log/logger';
 import { currentRequestId } from '../log/request-scope';
+import { graphRequestTimeoutMs } from './graph-timeout';
 
-// App-only Microsoft Graph calls with the portal app's client credentials (msal-node caches the token
-// until shortly before it expires). Graph's own error message is kept in the AppError so pages can show
+// App-only Microsoft Graph calls with the portal app's client credentials (the token is kept until shortly
+// before it expires: server/graph/app-token-cache.ts). Graph's own error message is kept in the AppError so pages can show
 // Entra's words (for example its password-complexity refusal) instead of a crash.
 const graphScope = 'https://graph.microsoft.com/.default';
 
+const appToken = cachedAppToken(async () => {
+  const result = await portalClient().acquireTokenByClientCredential({ scopes: [graphScope] });
+  if (!result?.accessToken) throw new Error('no access token');
+  return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+}, Date.now);
+
 async function appOnlyToken(): Promise<string> {
   try {
-    const result = await portalClient().acquireTokenByClientCredential({ scopes: [graphScope] });
-    if (!result?.accessToken) throw new Error('no access token');
-    return result.accessToken;
+    return await appToken();
   } catch (error) {
     throw new AppError('UPSTREAM_ERROR', 'Microsoft Entra ID could not be reached to get a Graph token.', {
       cause: String(error),
@@ -76,7 +82,7 @@ export async function graphRequest<T>(
         ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(graphRequestTimeoutMs),
     });
   } catch (error) {
     // A timeout after the request was sent leaves a write's outcome unknown: Graph may have applied it

@@ -1,24 +1,18 @@
 // The pipeline's order and its edge findings (issue 13): body size before anything, one origin check, actor
 // and role before the body is read, zod, one error body, every denial audited with the configured client
 // address. Driven through real desk route handlers against a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { POST as searchRoute } from '../../app/api/desk/search/route';
 import { GET as userRoute } from '../../app/api/desk/users/[userId]/route';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { testActors, testAppOrigin, testConfig, testServices, testWiring } from '../context/test-services';
 import type { PortalServices } from '../context/portal-context';
 import { defineRoute } from './define-route';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let services: PortalServices;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   services = testServices(testDb.db).services;
 });

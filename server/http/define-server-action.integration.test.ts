@@ -1,7 +1,7 @@
 // Server actions go through the same pipeline as route handlers (issue 13): origin (a cross-origin call is
 // refused, not a 500), actor and role before the form is read, zod on the form, one server function, AppError to
 // a typed state, every denial audited. Driven through the simulator's real actions against a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import demoExport from '../../fixtures/demo-policies-export.json';
 import {
   deletePolicyAction,
@@ -9,19 +9,13 @@ import {
   importPolicySetAction,
   savePolicyAction,
 } from '../../app/admin/simulator/actions';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { testActors, testServices, testWiring } from '../context/test-services';
 import type { PortalActor, PortalServices } from '../context/portal-context';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let services: PortalServices;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   services = testServices(testDb.db).services;
 });
@@ -136,5 +130,23 @@ describe('a server action runs origin, role, zod, one server function, in that o
     expect(deleted).toEqual({ redirectTo: `/admin/simulator/${setId}?v=2&saved=1` });
     const stale = await run(deletePolicyAction, form({ setId, baseVersion: '1', policyId }), testActors.admin);
     expect(stale).toMatchObject({ state: { reason: 'conflict' } });
+  });
+
+  it('the set\'s "as of" date comes back with the page after a save (a non-date is dropped)', async () => {
+    const created = await run(importPolicySetAction, importForm('Dated'), testActors.admin);
+    const setId = 'redirectTo' in created ? (created.redirectTo.split('/').at(-1) ?? '') : '';
+    const [first, second] = demoExport.value;
+    const deleted = await run(
+      deletePolicyAction,
+      form({ setId, baseVersion: '1', policyId: first?.id ?? '', asOf: '2027-02-01' }),
+      testActors.admin,
+    );
+    expect(deleted).toEqual({ redirectTo: `/admin/simulator/${setId}?v=2&saved=1&asOf=2027-02-01` });
+    const notADate = await run(
+      deletePolicyAction,
+      form({ setId, baseVersion: '2', policyId: second?.id ?? '', asOf: '2027-02-30' }),
+      testActors.admin,
+    );
+    expect(notADate).toEqual({ redirectTo: `/admin/simulator/${setId}?v=3&saved=1` });
   });
 });

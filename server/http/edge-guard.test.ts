@@ -1,7 +1,7 @@
 // proxy.ts refuses what Next would answer with a 500 (issue 13): a malformed path on any page, a cross-origin or
 // Origin-less server action, an Origin header that is not a URL. Route handlers are left to their pipeline.
 import { describe, expect, it } from 'vitest';
-import { edgeRefusal } from './edge-guard';
+import { edgeRefusal, edgeRefusalOf, isUndeclaredBodyOver } from './edge-guard';
 import { serverActionBodyLimitBytes } from './server-action-limit';
 
 const appOrigin = 'https://portal.contoso.test';
@@ -66,5 +66,67 @@ describe('a server action (a POST to a page) must come from the portal', () => {
   it('route handlers are left to their own pipeline (it audits the denial)', () => {
     expect(refusal('POST', '/api/desk/search', { 'sec-fetch-site': 'cross-site' })).toBeNull();
     expect(refusal('POST', '/reset/actions/start', {})).toBeNull();
+  });
+});
+
+/** A POST whose body streams in chunks with no Content-Length (Transfer-Encoding: chunked on the wire). */
+function chunkedPost(path: string, bytes: number, headers: Record<string, string> = {}): Request {
+  const chunk = new Uint8Array(64 * 1024).fill(120);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      const size = Math.min(chunk.byteLength, bytes - sent);
+      sent += size;
+      controller.enqueue(chunk.subarray(0, size));
+    },
+  });
+  return new Request(`${appOrigin}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'next-action': '7f00', 'sec-fetch-site': 'same-origin', origin: appOrigin, ...headers },
+    // @ts-expect-error Node's fetch needs duplex for a streamed request body; the DOM type does not list it.
+    duplex: 'half',
+  });
+}
+
+describe('a server action body sent chunked, without Content-Length (Next would answer 500)', () => {
+  it('over the limit is a 413 bodyTooLarge; at the limit it passes', async () => {
+    expect(await edgeRefusalOf(chunkedPost('/admin/simulator', serverActionBodyLimitBytes + 1), appOrigin)).toBe(
+      'bodyTooLarge',
+    );
+    expect(await edgeRefusalOf(chunkedPost('/admin/simulator', serverActionBodyLimitBytes), appOrigin)).toBeNull();
+  });
+
+  it('stops reading at the limit: a 100 MB body is not read to its end', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024));
+        if (pulled > 1600) controller.close();
+      },
+    });
+    const request = new Request(`${appOrigin}/admin/simulator`, {
+      method: 'POST',
+      body: endless,
+      headers: { origin: appOrigin },
+      // @ts-expect-error as above
+      duplex: 'half',
+    });
+    expect(await isUndeclaredBodyOver(request, serverActionBodyLimitBytes)).toBe(true);
+    expect(pulled).toBeLessThan(40);
+  });
+
+  it('the page still gets the whole body after the edge counted it', async () => {
+    const request = chunkedPost('/admin/simulator', 1000);
+    expect(await edgeRefusalOf(request, appOrigin)).toBeNull();
+    expect((await request.arrayBuffer()).byteLength).toBe(1000);
+  });
+
+  it('another origin is still a 403 first (its body is not read); route handlers count their own', async () => {
+    const crossSite = { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' };
+    expect(await edgeRefusalOf(chunkedPost('/admin/simulator', 10, crossSite), appOrigin)).toBe('crossSite');
+    expect(await edgeRefusalOf(chunkedPost('/api/desk/search', serverActionBodyLimitBytes + 1), appOrigin)).toBeNull();
   });
 });

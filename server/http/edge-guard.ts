@@ -3,6 +3,8 @@
 // - a server action (an unsafe-method request to a page) from another origin, or with an Origin header that is
 //   not a URL: Next aborts it with "Invalid Server Actions request" and a 500; here it is a 403 with the common
 //   body. The action's own pipeline (define-server-action.ts) checks origin again and audits what reaches it.
+// - a server-action body over serverActions.bodySizeLimit: 413, whether it declares its length or is sent chunked
+//   without one (Next answers both with a 500 once it has read past its limit).
 // Route handlers are left to their pipeline (define-route.ts), which checks, audits and answers itself.
 // proxy.ts does not answer a refusal itself: it rewrites it to server/http/edge-refusal-route.ts, which audits it.
 import { AppError } from '@/lib/app-error';
@@ -52,7 +54,7 @@ export function edgeRefusal(
   const { pathname } = new URL(request.url);
   if (isMalformedPath(pathname)) return 'malformedPath';
   if (request.method === 'GET' || request.method === 'HEAD' || isRoutePath(pathname)) return null;
-  // A body without Content-Length (chunked) is left to Next's own limit; browsers always declare one.
+  // A body without Content-Length (chunked) is counted by edgeRefusalOf once the origin has passed.
   if (Number(request.headers.get('content-length') ?? 0) > serverActionBodyLimitBytes) return 'bodyTooLarge';
   try {
     checkOrigin(request.headers, appOrigin, { isUserNavigationAllowed: false });
@@ -60,4 +62,33 @@ export function edgeRefusal(
   } catch {
     return 'crossSite';
   }
+}
+
+/**
+ * Whether a body sent without a Content-Length (chunked) runs over `limitBytes`. Reads a copy of the stream
+ * (Next hands the page the original), keeps no bytes, and stops at the limit: the oversized rest is never read.
+ */
+export async function isUndeclaredBodyOver(request: Request, limitBytes: number): Promise<boolean> {
+  if (request.headers.get('content-length') !== null || request.body === null) return false;
+  const reader = request.clone().body?.getReader();
+  if (!reader) return false;
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      // Not awaited: a tee's branch settles its cancel only once the other branch (the page's) is cancelled too.
+      void reader.cancel().catch(() => undefined);
+      return true;
+    }
+  }
+}
+
+/** edgeRefusal, then the size of a server action's undeclared (chunked) body: what proxy.ts asks. */
+export async function edgeRefusalOf(request: Request, appOrigin: string): Promise<EdgeRefusalReason | null> {
+  const refusal = edgeRefusal(request, appOrigin);
+  if (refusal !== null || request.method === 'GET' || request.method === 'HEAD') return refusal;
+  if (isRoutePath(new URL(request.url).pathname)) return null;
+  return (await isUndeclaredBodyOver(request, serverActionBodyLimitBytes)) ? 'bodyTooLarge' : null;
 }

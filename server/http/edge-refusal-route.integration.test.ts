@@ -1,20 +1,14 @@
 // What proxy.ts refuses is audited like every other denial (issue 13): the refusal route answers the 4xx with the
 // common body and appends `edge.denied` with the reason, the original path and the configured client address.
 // Without the proxy's header it is a 404, so nobody can make the portal answer a refusal it did not make.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { testAppOrigin, testConfig, testServices, testWiring } from '../context/test-services';
 import { edgeRefusal, edgeRefusalHeaders, edgeRefusalPath } from './edge-guard';
 import { edgeRefusalRoute } from './edge-refusal-route';
 import { serverActionBodyLimitBytes } from './server-action-limit';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 /** What proxy.ts does with a refused request: the same rewrite, headers and all. */
 function rewritten(method: string, path: string, headers: Record<string, string>): Request {

@@ -34,9 +34,9 @@ describe('content security: per-request nonces and HSTS', () => {
     expect(http['Strict-Transport-Security']).toBeUndefined();
   });
 
-  it('the proxy puts a new policy on every page response and on the request Next renders', () => {
-    const first = proxy(new NextRequest('http://localhost:3000/reset'));
-    const second = proxy(new NextRequest('http://localhost:3000/reset'));
+  it('the proxy puts a new policy on every page response and on the request Next renders', async () => {
+    const first = await proxy(new NextRequest('http://localhost:3000/reset'));
+    const second = await proxy(new NextRequest('http://localhost:3000/reset'));
     const policy = first.headers.get('content-security-policy') ?? '';
     expect(scriptSource(policy)).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
     expect(second.headers.get('content-security-policy')).not.toBe(policy);
@@ -44,9 +44,9 @@ describe('content security: per-request nonces and HSTS', () => {
     expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
   });
 
-  it('an edge refusal carries the policy too', () => {
+  it('an edge refusal carries the policy too', async () => {
     // The proxy rewrites a refusal to the refusal route (which answers the 400 and audits it).
-    const refused = proxy(new NextRequest('http://localhost:3000/reset/%ff'));
+    const refused = await proxy(new NextRequest('http://localhost:3000/reset/%ff'));
     expect(refused.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/api/edge-refusal');
     expect(refused.headers.get('content-security-policy')).toContain("'strict-dynamic'");
   });

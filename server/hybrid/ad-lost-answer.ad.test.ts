@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
 import { createAdDirectory } from '../ad/ad-directory';
-import { canBind, createSyncedUser, demoController, serviceSettings } from '../ad/test-support/ad-test-kit';
+import { canBind } from '../../scripts/ad/demo-domain';
+import { createSyncedUser, demoController, serviceSettings } from '../ad/test-support/ad-test-kit';
 import { startLdapsFaultProxy, type LdapsFaultProxy } from '../ad/test-support/ldaps-fault-proxy';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from '../reset/change-password';

@@ -1,10 +1,11 @@
 // The desk for synced users against a real DC: the user card shows AD's lockout, unlock sets lockoutTime=0
 // after a real lockout by bad binds, "require change at next sign-in" sets pwdLastSet=0, and an
 // AdminSDHolder-protected AD account is a privileged target. Graph is never asked to do any of it.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createAdDirectory } from '../ad/ad-directory';
-import { canBind, createSyncedUser, demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { canBind } from '../../scripts/ad/demo-domain';
+import { createSyncedUser, demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { createDeskTestKit, fakeDirectory, fakeUsers, lynneAgent } from '../desk/desk-test-support';
 import { loadUserCard } from '../desk/load-user-card';
 import { openDeskCase } from '../desk/open-desk-case';
@@ -16,13 +17,7 @@ const dc = demoController(inject('adDirectory'));
 const ad = createAdDirectory(serviceSettings(dc));
 const start = 'Start-Pass-2024!';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 // The kits run on the real clock (AD's lockout times are real); the agent signed in with MFA a minute before
 // the file started, well inside the 15 minutes that unlocking needs (issue 11, finding 9).

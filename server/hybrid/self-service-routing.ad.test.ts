@@ -1,11 +1,12 @@
 // Routing by source of authority against a real DC (Samba AD DC from the suite's global setup): the
 // portal's reset and unlock server functions, with Graph's view of a synced user in an in-memory
 // directory, write to AD by objectSid and never through Graph.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
 import { createAdDirectory, type AdDirectory } from '../ad/ad-directory';
-import { canBind, createSyncedUser, demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { canBind } from '../../scripts/ad/demo-domain';
+import { createSyncedUser, demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { changePassword } from '../reset/change-password';
 import {
   memoryDirectory,
@@ -13,8 +14,8 @@ import {
   settleBackgroundTasks,
   testResetDependencies,
 } from '../reset/reset-test-support';
-import { passwordSyncOfUser } from './completed-reset-sync';
 import type { ResetDirectoryUser } from '../reset/reset-directory';
+import { loadResetProgress } from '../reset/reset-progress';
 import { unlockAccount } from '../reset/unlock-account';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
 import { onPremisesDirectoriesOf } from './on-premises-directories';
@@ -24,13 +25,7 @@ const domainName = 'corp.contoso.test';
 const start = 'Start-Pass-2024!';
 const fresh = 'Blue-Harbour-Lantern-82';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 /** The real adapter, counting the writes it is asked for (the 50-submission test). */
 function countingDirectory(directory: AdDirectory) {
@@ -91,7 +86,8 @@ describe('a synced user resets through the portal: the password is written to AD
     // AD_PASSWORD_SYNC=passThrough (the test settings): the notice says Microsoft 365 takes it at once.
     await settleBackgroundTasks();
     expect(deps.captured.emails.at(-1)?.text).toContain('works now everywhere');
-    expect(await passwordSyncOfUser(deps, user.id)).toBe('passThrough');
+    // The done page's one load says so too (reset-progress.ts).
+    expect((await loadResetProgress(deps, token))?.passwordSync).toBe('passThrough');
   });
 
   it('with password hash sync the notice says Microsoft 365 takes the password after the next sync (about two minutes)', async () => {

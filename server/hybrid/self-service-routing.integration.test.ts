@@ -1,10 +1,10 @@
 // Routing by source of authority without a DC: a synced user is never written through Graph (Entra refuses
 // passwordProfile for them), and one Verity cannot serve gets the one desk refusal, its precise reason only
 // in the audit log. The AD paths themselves run against a real DC in self-service-routing.ad.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
 import { sourceOfAuthority } from '@/lib/ad/source-of-authority';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { changePassword } from '../reset/change-password';
 import {
   adele,
@@ -16,13 +16,7 @@ import {
 import { unlockAccount } from '../reset/unlock-account';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const password = 'Blue-Harbour-Lantern-82';
 const otherForest = syncedUser('user-fabrikam', 'kim.akers@fabrikam.test', {

@@ -1,21 +1,15 @@
 // A job row whose payload is not what its writer stored (a hand edit, an older shape): the run fails with one
 // AppError('INTERNAL', storedDataInvalid) naming the job, recorded on the row for the operator, and the handler
 // does nothing (no SMS, no audit entry). Never a SyntaxError, nor a ZodError that would read as bad input.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { adele, memoryDirectory, passwordAndPush, testResetDependencies } from '../reset/reset-test-support';
 import { auditResetJob } from '../reset/reset-audit';
 import { deliverCodeJob } from '../reset/verification-codes';
 import { outboxJob, outboxLockSeconds, runOutboxJob } from './outbox';
 import { resetOutboxHandlers } from './reset-outbox-handlers';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 beforeEach(async () => {
   await testDb.db.outboxJob.deleteMany({});
 });
@@ -23,7 +17,8 @@ beforeEach(async () => {
 const deps = () => testResetDependencies(testDb.db, memoryDirectory([{ user: adele, methods: passwordAndPush }]));
 
 async function storedJob(name: string, payloadJson: string, now: Date) {
-  const row = { ...outboxJob({ name, key: `test:${name}:${payloadJson}`, payload: {}, now }), payloadJson };
+  const job = outboxJob({ name, key: `test:${name}:${payloadJson}`, payload: {}, now });
+  const row = { id: job.id, key: job.key, name: job.name, createdAt: job.createdAt, payloadJson };
   await testDb.db.outboxJob.create({ data: { ...row, lockedUntil: null } });
   return row.id;
 }

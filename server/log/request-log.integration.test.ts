@@ -2,22 +2,16 @@
 // request id that also answers as X-Request-Id; never the password, code, CSRF token, cookie or AUTH_SECRET
 // of the request, not even for a request that fails.
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as checkCodePost } from '../../app/reset/actions/check-code/route';
 import { POST as passwordPost } from '../../app/reset/actions/password/route';
 import { testAppOrigin, testServices, testWiring } from '../context/test-services';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { runInBackground, settleBackgroundTasks } from '../reset/background-tasks';
 import { memoryLog } from './memory-log';
 import { runWithRequestId } from './request-scope';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const secrets = {
   password: 'Blue-Harbour-Lantern-82',

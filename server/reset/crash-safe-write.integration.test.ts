@@ -1,11 +1,11 @@
 // Crash-safe password changes and unlocks (issue 12, findings 2 and 3), against a real migrated database:
 // a Graph write whose answer is lost is reconciled with lastPasswordChangeDateTime instead of being
 // reported as a failure, and a claim left by a process that died expires with its lease.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError, isAppError } from '../../lib/app-error';
 import { newTotp, totpCodeAt } from '../account/totp';
 import { sealSecret } from '../account/sealed-secret';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { changePassword } from './change-password';
 import { backWithError } from './http/reset-route-options';
 import { claimWithIntent, reconcileExpiredWrites, writeLeaseSeconds } from './directory-write-intent';
@@ -25,18 +25,12 @@ import { checkVerificationCode, sendVerificationCode } from './verification-code
 import { verifyTotp } from './verify-totp';
 import type { RequestFailure } from '../http/request-failure';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let directory: MemoryDirectory;
 let deps: ReturnType<typeof testResetDependencies>;
 const origin = { ip: '203.0.113.8', userAgent: 'vitest' };
 const newPassword = 'Blue-Harbour-Lantern-82';
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
   await testDb.db.auditEvent.deleteMany({});
   directory = memoryDirectory([{ user: adele, methods: passwordAndPush }]);
@@ -158,6 +152,27 @@ describe('a claim left by a crashed process (issue 12, finding 2)', () => {
     ).not.toBeNull();
     expect(await reasonOf(change(token))).toBe('confirmingChange');
     deps.clock.now = new Date(deps.clock.now.getTime() + (writeLeaseSeconds + 1) * 1000);
+    await change(token);
+    expect(directory.passwordWrites).toHaveLength(1);
+    expect((await loadResetSession(deps, token)).status).toBe('completed');
+  });
+
+  it('the lease is the configured RESET_WRITE_LEASE_SECONDS: confirming before it, released after it', async () => {
+    deps.settings = { ...deps.settings, writeLeaseSeconds: 25 };
+    const token = await verifiedSession();
+    const session = await loadResetSession(deps, token);
+    const intent = await claimWithIntent(deps, {
+      sessionId: session.row.id,
+      kind: 'password',
+      userId: adele.id,
+      locale: 'en',
+      origin,
+    });
+    expect(intent?.leaseExpiresAt.getTime()).toBe(deps.now().getTime() + 25_000);
+    const claimedAt = deps.now().getTime();
+    deps.clock.now = new Date(claimedAt + 24_000);
+    expect(await reasonOf(change(token))).toBe('confirmingChange');
+    deps.clock.now = new Date(claimedAt + 26_000);
     await change(token);
     expect(directory.passwordWrites).toHaveLength(1);
     expect((await loadResetSession(deps, token)).status).toBe('completed');

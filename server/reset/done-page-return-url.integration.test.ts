@@ -1,12 +1,12 @@
 // No open redirect after a reset (issue 11, finding 2; ASVS5 3.7.2): a return URL that a browser would read as
 // protocol-relative, sent to the real start of a reset and stored by it, never reaches the done page's link.
 // The page (app/reset/_components/done-page.tsx) is rendered for real; only its request-bound readers
-// (cookie → progress, cookie → hybrid sync sentence, locale) are replaced with the stored session and the English catalogue.
+// (cookie → progress, locale) are replaced with the stored session and the English catalogue.
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalogues } from '../../lib/i18n/catalogues';
 import { translate } from '../../lib/i18n/translate';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import type { ResetProgress } from './reset-progress';
 import {
   adele,
@@ -26,17 +26,9 @@ vi.mock('@/server/i18n/request-messages', () => ({
     t: (key: string, values?: Record<string, string | number>) => translate(catalogues.en, key, values, 'en'),
   }),
 }));
-// The hybrid sync sentence reads the cookie too; a cloud-only user has none.
-vi.mock('@/server/hybrid/completed-reset-sync', () => ({ passwordSyncForDonePage: async () => null }));
 vi.mock('next/link', () => ({ default: (props: { href: string; children: unknown }) => props.children }));
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '');
 

@@ -1,8 +1,8 @@
 // A job queued for a reset session survives the session's token renewal (ASVS5 7.2.4 re-keys the row after each
 // verification step; issue 11, finding 5). The writer dies before running the job (or its first run fails), the
 // user verifies another service meanwhile, and the sweep runs the job under the renewed session.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { outboxLockSeconds, sweepOutbox } from '../jobs/outbox';
 import { resetOutboxHandlers } from '../jobs/reset-outbox-handlers';
 import { adele, codeIn, memoryDirectory, passwordAndPush, testResetDependencies } from './reset-test-support';
@@ -11,16 +11,10 @@ import { resetSessionReference } from './reset-secrets';
 import { startResetSession } from './start-reset-session';
 import { checkVerificationCode, sendVerificationCode } from './verification-codes';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let deps: ReturnType<typeof testResetDependencies>;
 const origin = { ip: '203.0.113.7', userAgent: 'vitest' };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(async () => {
   // The writer never runs its jobs: as if the process died right after answering.
   deps = testResetDependencies(testDb.db, memoryDirectory([{ user: adele, methods: passwordAndPush }]), {

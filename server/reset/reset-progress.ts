@@ -1,7 +1,7 @@
 import 'server-only';
 // What the reset pages show: the session's purpose, stars, the service list (the same for every username:
 // it never depends on the account) and the CSRF token for the forms. Reads the cookie itself so the pages
-// call one function.
+// call one function; loadResetProgress is the one load behind it (tests call it with their own dependencies).
 import { cookies } from 'next/headers';
 import { isAppError } from '../../lib/app-error';
 import type { IdentityServiceId, ResetPurpose } from '../../lib/reset/identity-services';
@@ -12,10 +12,11 @@ import { readResetCookie } from './http/reset-cookie';
 import { resetDependenciesOf } from '../context/reset-view';
 import { productionServices } from '../context/production-services';
 import { onPremisesPasswordView, type OnPremisesPasswordView } from '../hybrid/on-premises-password-view';
-import { passwordSyncOfUser } from '../hybrid/completed-reset-sync';
+import { sourceOfAuthority } from '../../lib/ad/source-of-authority';
 import { requireVerifiedSession } from './change-password';
 import type { PasswordSync } from './reset-notifications';
 import { reconcileSessionWrite, type WriteSettlement } from './directory-write-intent';
+import type { ResetDependencies } from './reset-dependencies';
 import { loadResetSession, type LoadedResetSession } from './reset-session-store';
 import { loadBreachedPasswordCorpus } from './breached-password-corpus';
 
@@ -42,17 +43,42 @@ export type ResetProgress = {
   guidance: ResetGuidance;
 };
 
-/** The progress of the browser's reset session, or null when there is none (the page offers to start). */
-export async function resetProgressForPage(): Promise<ResetProgress | null> {
-  const deps = resetDependenciesOf(productionServices());
-  const token = readResetCookie(await cookies(), deps.settings);
-  let session: LoadedResetSession;
+/** The session `token` names, or null without one (no cookie, expired, unknown): the page offers to start. */
+async function sessionOrNull(deps: ResetDependencies, token: string | undefined): Promise<LoadedResetSession | null> {
   try {
-    session = await loadResetSession(deps, token);
+    return await loadResetSession(deps, token);
   } catch (error) {
     if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
     throw error;
   }
+}
+
+/**
+ * After a completed reset written to AD: how Microsoft 365 takes the password (AD_PASSWORD_SYNC), at once with
+ * pass-through authentication, after the next sync cycle (about two minutes) with password hash sync. Decided
+ * from Graph's onPremises* properties alone: no DC round trip on the done page.
+ */
+async function passwordSyncOf(deps: ResetDependencies, session: LoadedResetSession): Promise<PasswordSync | null> {
+  if (session.status !== 'completed' || session.purpose !== 'reset' || !session.row.userId) return null;
+  const user = await deps.directory.getUser(String(session.row.userId));
+  const source = sourceOfAuthority(user.onPremises, deps.onPremises.domainNames);
+  if (source.kind !== 'activeDirectory') return null;
+  return deps.onPremises.forDomain(source.domainName)?.passwordSync ?? null;
+}
+
+/** The progress of the browser's reset session, or null when there is none (the page offers to start). */
+export async function resetProgressForPage(): Promise<ResetProgress | null> {
+  const deps = resetDependenciesOf(productionServices());
+  return loadResetProgress(deps, readResetCookie(await cookies(), deps.settings));
+}
+
+/** The one load behind every reset page: the session, its stars, the Entra round trip's state, the AD sync. */
+export async function loadResetProgress(
+  deps: ResetDependencies,
+  token: string | undefined,
+): Promise<ResetProgress | null> {
+  const session = await sessionOrNull(deps, token);
+  if (!session) return null;
   const { starPolicy } = deps.settings;
   const verified = session.snapshot.verified;
   const unfinished = await deps.db.verificationChallenge.findFirst({
@@ -103,10 +129,7 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
       isEntraMfaDemoted,
     }),
     minutesLeft: Math.max(0, Math.ceil((session.row.expiresAt.getTime() - deps.now().getTime()) / 60_000)),
-    passwordSync:
-      session.status === 'completed' && session.purpose === 'reset' && session.row.userId
-        ? await passwordSyncOfUser(deps, String(session.row.userId))
-        : null,
+    passwordSync: await passwordSyncOf(deps, session),
   };
 }
 
@@ -114,13 +137,8 @@ export async function resetProgressForPage(): Promise<ResetProgress | null> {
 export async function codeTriesLeft(service: 'sms' | 'email'): Promise<number | null> {
   const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
-  let session: LoadedResetSession;
-  try {
-    session = await loadResetSession(deps, token);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
-    throw error;
-  }
+  const session = await sessionOrNull(deps, token);
+  if (!session) return null;
   const challenge = await deps.db.verificationChallenge.findFirst({
     where: { resetSessionId: session.row.id, service, consumedAt: null, expiresAt: { gt: deps.now() } },
     orderBy: { createdAt: 'desc' },
@@ -167,13 +185,8 @@ export async function writeConfirmationForPage(): Promise<{
 } | null> {
   const deps = resetDependenciesOf(productionServices());
   const token = readResetCookie(await cookies(), deps.settings);
-  let session: LoadedResetSession;
-  try {
-    session = await loadResetSession(deps, token);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'UNAUTHORIZED') return null;
-    throw error;
-  }
+  const session = await sessionOrNull(deps, token);
+  if (!session) return null;
   if (session.row.completedAt) return { purpose: session.purpose, settlement: 'applied' };
   return { purpose: session.purpose, settlement: (await reconcileSessionWrite(deps, session.row.id)) ?? 'none' };
 }

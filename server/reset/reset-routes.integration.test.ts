@@ -2,14 +2,14 @@
 // Next's own request type against a real database: enumeration (same status, body, headers, cookie names;
 // median time difference under 10 ms over 200 requests each), CSRF, cookie attributes, malformed input.
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as startPost } from '../../app/reset/actions/start/route';
 import { POST as sendCodePost } from '../../app/reset/actions/send-code/route';
 import { GET as entraCallbackGet } from '../../app/reset/verify/entra/callback/route';
 import type { PortalServices } from '../context/portal-context';
 import { resetDependenciesOf } from '../context/reset-view';
 import { testConfig, testServices, testWiring } from '../context/test-services';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { csrfTokenFor } from './http/reset-csrf';
 import type { ResetDirectoryUser, ResetDirectory } from './reset-directory';
 import {
@@ -20,7 +20,7 @@ import {
   settleBackgroundTasks,
 } from './reset-test-support';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let services: PortalServices;
 const origin = 'http://localhost:3000';
 const settings = () => resetDependenciesOf(services).settings;
@@ -47,12 +47,6 @@ function slowDirectory(): ResetDirectory {
   };
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   const base = testServices(testDb.db).services;
   services = {

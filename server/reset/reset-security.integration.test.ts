@@ -1,8 +1,8 @@
 // Security requirements of issue 4 at the server-function level, against a real migrated database
 // (SQLite by default; PostgreSQL with `npm run test:postgres`). Each test is named after the requirement.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../lib/app-error';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { changePassword } from './change-password';
 import {
   adele,
@@ -25,18 +25,12 @@ import { verifyTotp } from './verify-totp';
 import { sealSecret } from '../account/sealed-secret';
 import { newTotp, totpCodeAt } from '../account/totp';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let directory: MemoryDirectory;
 let deps: ReturnType<typeof testResetDependencies>;
 const origin = { ip: '203.0.113.7', userAgent: 'vitest' };
 const newPassword = 'Blue-Harbour-Lantern-82';
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   directory = memoryDirectory([
     { user: adele, methods: passwordAndPush },

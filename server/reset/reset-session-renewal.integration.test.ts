@@ -2,7 +2,7 @@
 // the new-password page. Each successful verification step and the password change issue a new token, and
 // the previous one stops working at once. Real route handlers, real database.
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as checkCodePost } from '../../app/reset/actions/check-code/route';
 import { POST as passwordPost } from '../../app/reset/actions/password/route';
 import { POST as sendCodePost } from '../../app/reset/actions/send-code/route';
@@ -10,7 +10,7 @@ import { POST as startPost } from '../../app/reset/actions/start/route';
 import type { PortalServices } from '../context/portal-context';
 import { resetDependenciesOf } from '../context/reset-view';
 import { testConfig, testServices, testWiring } from '../context/test-services';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { csrfTokenFor } from './http/reset-csrf';
 import { resetCookieName } from './http/reset-cookie';
 import {
@@ -22,17 +22,11 @@ import {
 } from './reset-test-support';
 
 const origin = 'https://portal.contoso.test';
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let services: PortalServices;
 let mail: ReturnType<typeof testServices>['mail'];
 let directory: MemoryDirectory;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   const kit = testServices(testDb.db);
   mail = kit.mail;

@@ -1,8 +1,8 @@
 // The pure session rule is the one that runs (issue 13): the store computes every next state with
 // lib/reset/reset-session-state.ts and writes it with a compare-and-set, against a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../lib/app-error';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import {
   adele,
   memoryDirectory,
@@ -18,15 +18,9 @@ import {
 } from './reset-session-store';
 import { startResetSession } from './start-reset-session';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let deps: ReturnType<typeof testResetDependencies>;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   deps = testResetDependencies(testDb.db, memoryDirectory([{ user: adele, methods: passwordAndPush }]));
 });

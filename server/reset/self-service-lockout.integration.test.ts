@@ -1,9 +1,9 @@
 // Nobody but the user can end the user's self-service (issue 11, finding 7; FPCS "no lockout from reset
 // requests"). Each test plays the attacker first, then the real user, who must still get through.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/app-error';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { createRateLimiter } from '../rate-limit/rate-limiter';
 import type { EntraMfaVerification } from '../verification/entra-mfa-verification';
 import { completeEntraVerification, startEntraVerification } from './entra-reset-verification';
@@ -21,7 +21,7 @@ import { loadActiveResetSession } from './reset-session-store';
 import { startResetSession } from './start-reset-session';
 import { checkVerificationCode, sendVerificationCode } from './verification-codes';
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let deps: ReturnType<typeof testResetDependencies>;
 const user = { ip: '203.0.113.7', userAgent: 'the user' };
 const attacker = { ip: '198.51.100.66', userAgent: 'the attacker' };
@@ -49,12 +49,6 @@ const entra: Pick<EntraMfaVerification, 'start' | 'complete'> = {
       : { ok: false, reason: 'stateMismatch' },
 };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
 beforeEach(() => {
   deps = testResetDependencies(testDb.db, memoryDirectory([{ user: adele, methods: passwordAndPush }]), { entra });
 });

@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../lib/app-error';
 import { parsePolicySetDocuments } from '../../lib/simulator/policy-set-documents';
-import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import { setUpTestDatabase } from '../database/set-up-test-database';
 import { addPolicySetVersion, createPolicySet, getPolicySetVersion, listPolicySets } from './policy-set-store';
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase();
 
 const documents = parsePolicySetDocuments(
   { policies: JSON.parse(readFileSync('fixtures/demo-policies-export.json', 'utf8')) },

@@ -6,7 +6,7 @@ import { totpEnrolmentPageData } from '@/server/account/account-page-data';
 import { getConfig } from '@/server/config';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { ErrorNotice, InfoNotice, buttonClass, inputClass } from '../../reset/_components/notice';
-import { accountErrorKey } from '../account-error-key';
+import { accountErrorKey } from '@/app/components/page-error-keys';
 import { CopyButton } from './copy-button';
 
 const querySchema = z.object({

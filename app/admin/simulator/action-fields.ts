@@ -1,5 +1,6 @@
 // The simulator forms' fields, one zod schema per form (the boundary of the server actions in actions.ts).
 import { z } from 'zod';
+import { parseAsOfDate } from '@/lib/conditional-access/method-availability';
 
 /** An upload is read whole; a 200-policy export is about 0.4 MB, so 5 MB leaves room without inviting abuse. */
 export const maxUploadBytes = 5 * 1024 * 1024;
@@ -21,6 +22,12 @@ export const policyChangeFields = z.object({
   setId: z.string().min(1).max(64),
   baseVersion: z.coerce.number().int().positive(),
   comment: z.string().max(500).default(''),
+  /** The set's "as of" date, carried back to the set after the save; anything that is not a date is dropped. */
+  asOf: z
+    .string()
+    .max(10)
+    .optional()
+    .transform((value) => (value ? (parseAsOfDate(value) ?? undefined) : undefined)),
   policyJson: z.string().max(maxUploadBytes),
 });
 

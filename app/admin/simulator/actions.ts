@@ -11,6 +11,7 @@ import {
   savePolicyChangeForAdmin,
   type PolicyChange,
 } from '@/server/simulator/policy-set-admin';
+import { setViewHref } from '@/lib/simulator/set-links';
 import { policySetFormFields, policyChangeFields, policyDeleteFields, uploadedText } from './action-fields';
 
 const admin = { roles: ['Portal.Admin'] } as const;
@@ -52,11 +53,11 @@ const policyEditor = {
 
 async function saveChange(
   context: PortalContext,
-  form: { setId: string; baseVersion: number; comment: string },
+  form: { setId: string; baseVersion: number; comment: string; asOf?: string },
   change: PolicyChange,
 ) {
   const saved = await savePolicyChangeForAdmin(context, form.setId, form.baseVersion, change, form.comment);
-  return { redirectTo: `/admin/simulator/${form.setId}?v=${saved.version}&saved=1` };
+  return { redirectTo: setViewHref(form.setId, '', { version: saved.version, asOf: form.asOf }, { saved: '1' }) };
 }
 
 export const savePolicyAction = defineServerAction({

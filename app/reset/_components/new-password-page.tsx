@@ -7,7 +7,7 @@ import { recordFromKeys } from '@/lib/record-from-keys';
 import { ErrorNotice } from './notice';
 import { PasswordForm, type PasswordFormLabels } from './password-form';
 import type { ResetQuery } from './query';
-import { resetErrorKey } from './reset-error-key';
+import { resetErrorKey } from '@/app/components/page-error-keys';
 import { StartAgain } from './start-again';
 import { adPolicyRulesProps } from './ad-policy-rules-props';
 

@@ -5,7 +5,7 @@ import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { usernameProblem } from '@/lib/reset/username-problem';
 import { ErrorNotice, buttonClass, inputClass } from './notice';
 import type { ResetQuery } from './query';
-import { resetErrorKey } from './reset-error-key';
+import { resetErrorKey } from '@/app/components/page-error-keys';
 
 export async function ResetStartPage({ purpose, query }: { purpose: ResetPurpose; query: ResetQuery }) {
   const { t } = await requestMessages();

@@ -7,7 +7,8 @@ import { requestMessages } from '@/server/i18n/request-messages';
 import { isIdentityServiceId, type ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, InfoNotice, SuccessNotice, buttonClass, secondaryButtonClass } from './notice';
 import type { ResetQuery } from './query';
-import { entraNoticeKey, resetErrorKey } from './reset-error-key';
+import { resetErrorKey } from '@/app/components/page-error-keys';
+import { entraNoticeKey } from './entra-notice-key';
 import { ServiceDeskHelp } from './service-desk-help';
 import { StartAgain } from './start-again';
 

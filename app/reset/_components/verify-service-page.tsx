@@ -6,7 +6,7 @@ import { requestMessages } from '@/server/i18n/request-messages';
 import type { ResetPurpose } from '@/lib/reset/identity-services';
 import { ErrorNotice, InfoNotice, buttonClass, inputClass, secondaryButtonClass } from './notice';
 import type { ResetQuery } from './query';
-import { resetErrorKey } from './reset-error-key';
+import { resetErrorKey } from '@/app/components/page-error-keys';
 import { PasskeyButton } from './passkey-button';
 import { StartAgain } from './start-again';
 

@@ -33,7 +33,7 @@ function isApplicationTargeted({ policy, signIn }: CheckInput): boolean {
       if (isApplicationIndexTargeted(policy, appIndex)) return true;
       continue;
     }
-    const appId = ids[i] as string;
+    const appId = ids[i] ?? '';
     // "None" is never an app id, so it includes nothing; Office365 / admin portals are expanded at compile time.
     if ((apps.includesAll || apps.includeExpanded.has(appId)) && !apps.excludeExpanded.has(appId)) return true;
   }

@@ -1,7 +1,6 @@
 // Helpers for the AD suite: the portal's settings for the demo DC's service account, an administrator
-// connection for arranging accounts, and a plain user bind (what Windows logon or pass-through does).
+// connection for arranging accounts; a plain user bind is scripts/ad/demo-domain.ts canBind.
 import fs from 'node:fs';
-import { Client, InvalidCredentialsError } from 'ldapts';
 import { domainControllerAt, adminClient, type DomainController } from '../../../scripts/ad/demo-domain';
 import { adSecret, type AdSettings } from '../ad-settings';
 
@@ -29,20 +28,6 @@ export function serviceSettings(dc: DomainController, overrides: Partial<AdSetti
 }
 
 export { adminClient };
-
-/** Binds as `upn` with `password` over LDAPS; true when AD accepts it. */
-export async function canBind(dc: DomainController, upn: string, password: string): Promise<boolean> {
-  const client = new Client({ url: dc.url, tlsOptions: { ca: [fs.readFileSync(dc.caFile, 'utf8')] }, timeout: 5_000 });
-  try {
-    await client.bind(upn, password);
-    return true;
-  } catch (error) {
-    if (error instanceof InvalidCredentialsError) return false;
-    throw error;
-  } finally {
-    await client.unbind().catch(() => undefined);
-  }
-}
 
 /** A fresh user in the synced OU (unique name per test), with `password`; returns its UPN, DN and SID. */
 export async function createSyncedUser(

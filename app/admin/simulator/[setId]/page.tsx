@@ -5,6 +5,8 @@ import { builtInAuthenticationStrengths } from '@/lib/conditional-access/built-i
 import { grantOperator, grantTokens, type ControlToken } from '@/lib/simulator/policy-summary';
 import { scenarioPreset, scenarioPresetIds } from '@/lib/simulator/scenario-presets';
 import { encodeState } from '@/lib/simulator/simulator-url-state';
+import { policyEditorHref } from '@/lib/simulator/set-links';
+import { AsOfNotice } from '../_components/as-of-notice';
 import { SetNav } from '../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../_components/load-set-page';
 import { ScrollRegion } from '../_components/scroll-region';
@@ -58,6 +60,7 @@ export default async function PolicySetPage(props: SetPageProps) {
         current="policies"
         t={t}
       />
+      <AsOfNotice asOf={context.asOf} invalid={loaded.invalidAsOf} t={t} />
 
       <section aria-labelledby="policies-title" className="mt-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -67,7 +70,7 @@ export default async function PolicySetPage(props: SetPageProps) {
           {isLatest && (
             <Link
               className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white! no-underline"
-              href={`/admin/simulator/${setId}/policies/new`}
+              href={policyEditorHref(setId, 'new', { asOf: context.asOf })}
             >
               {t('simulator.set.newPolicy')}
             </Link>
@@ -98,7 +101,7 @@ export default async function PolicySetPage(props: SetPageProps) {
                   <tr key={policy.id} id={`policy-${policy.id}`} className="border-b border-slate-200 align-top">
                     <th scope="row" className="p-2 font-medium">
                       {isLatest ? (
-                        <Link href={`/admin/simulator/${setId}/policies/${encodeURIComponent(policy.id)}`}>
+                        <Link href={policyEditorHref(setId, policy.id, { asOf: context.asOf })}>
                           {policy.displayName}
                         </Link>
                       ) : (

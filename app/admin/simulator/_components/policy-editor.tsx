@@ -13,6 +13,8 @@ type Option = { value: string; label: string };
 export type PolicyEditorProps = {
   setId: string;
   baseVersion: number;
+  /** The set's "as of" date (YYYY-MM-DD), carried back to the set after saving or deleting. */
+  asOf?: string;
   isNew: boolean;
   initial: Json;
   strengths: Option[];
@@ -128,6 +130,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
       >
         <input type="hidden" name="setId" value={props.setId} />
         <input type="hidden" name="baseVersion" value={props.baseVersion} />
+        {props.asOf && <input type="hidden" name="asOf" value={props.asOf} />}
         <input type="hidden" name="policyJson" value={JSON.stringify(policy)} />
         <div>
           <label htmlFor="displayName" className="block font-medium">
@@ -530,6 +533,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
           <form action={deleteAction} className="rounded-lg border border-red-200 bg-white p-5">
             <input type="hidden" name="setId" value={props.setId} />
             <input type="hidden" name="baseVersion" value={props.baseVersion} />
+            {props.asOf && <input type="hidden" name="asOf" value={props.asOf} />}
             <input type="hidden" name="policyId" value={String(props.initial.id ?? '')} />
             <div aria-live="polite">
               {deleteState.error && (

@@ -1,5 +1,6 @@
 // Tabs of one policy set: the same version (`v`) and "as of" date (`asOf`) are carried to every view.
 import Link from 'next/link';
+import { setViewHref } from '@/lib/simulator/set-links';
 
 const tabs = ['policies', 'what-if', 'matrix', 'findings', 'retirement', 'blast-radius'] as const;
 export type SetTab = (typeof tabs)[number];
@@ -17,16 +18,11 @@ export function SetNav({
   current: SetTab;
   t: (key: string) => string;
 }) {
-  const params = new URLSearchParams();
-  if (version) params.set('v', String(version));
-  if (asOf) params.set('asOf', asOf);
-  const suffix = params.size > 0 ? `?${params.toString()}` : '';
   return (
     <nav aria-label={t('simulator.nav.label')} className="mt-4 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => {
-          const href =
-            tab === 'policies' ? `/admin/simulator/${setId}${suffix}` : `/admin/simulator/${setId}/${tab}${suffix}`;
+          const href = setViewHref(setId, tab === 'policies' ? '' : tab, { version, asOf });
           const isCurrent = tab === current;
           return (
             <li key={tab}>

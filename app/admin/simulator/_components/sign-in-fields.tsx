@@ -1,5 +1,6 @@
 // Form fields shared by What-If and the matrix: user, app (or user action / authentication context), network,
 // device and risk. A GET form: submitting it writes the whole view state into the URL (shareable).
+import type { ComponentProps } from 'react';
 import type { CompiledTenant } from '@/lib/conditional-access/compiled-model';
 import type { NamedLocation } from '@/lib/conditional-access/named-location-schema';
 import type { WhatIfState } from '@/lib/simulator/simulator-url-state';
@@ -44,34 +45,61 @@ function Select({
   );
 }
 
+/** A labelled text input named after its id, with an optional help line under it. */
+function TextField({
+  id,
+  label,
+  value,
+  help,
+  ...input
+}: {
+  id: string;
+  label: string;
+  value?: string;
+  help?: string;
+} & Pick<ComponentProps<'input'>, 'placeholder' | 'maxLength' | 'inputMode' | 'type' | 'list' | 'required'>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={id}
+        defaultValue={value ?? ''}
+        autoComplete="off"
+        className={inputClass}
+        {...(help ? { 'aria-describedby': `${id}-help` } : {})}
+        {...input}
+      />
+      {help && (
+        <p id={`${id}-help`} className="text-sm text-slate-700">
+          {help}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function UserAndAppFields({ tenant, state, t }: { tenant: CompiledTenant; state: Partial<WhatIfState>; t: T }) {
   return (
     <>
-      <div>
-        <label htmlFor="user" className="block font-medium">
-          {t('simulator.fields.user')}
-        </label>
-        <input
-          id="user"
-          name="user"
-          list="user-options"
-          required
-          defaultValue={state.user ?? ''}
-          autoComplete="off"
-          className={inputClass}
-          aria-describedby="user-help"
-        />
-        <p id="user-help" className="text-sm text-slate-700">
-          {t('simulator.fields.userHelp')}
-        </p>
-        <datalist id="user-options">
-          {tenant.users.slice(0, maxListedUsers).map((u) => (
-            <option key={u.id} value={u.userPrincipalName}>
-              {u.displayName}
-            </option>
-          ))}
-        </datalist>
-      </div>
+      <TextField
+        id="user"
+        label={t('simulator.fields.user')}
+        value={state.user}
+        list="user-options"
+        required
+        help={t('simulator.fields.userHelp')}
+      />
+      {/* Not rendered, so it takes no cell of the form's grid. */}
+      <datalist id="user-options">
+        {tenant.users.slice(0, maxListedUsers).map((u) => (
+          <option key={u.id} value={u.userPrincipalName}>
+            {u.displayName}
+          </option>
+        ))}
+      </datalist>
       <Select
         id="app"
         label={t('simulator.fields.app')}
@@ -112,34 +140,20 @@ export function NetworkAndDeviceFields({
                   : l.displayName,
             }))}
           />
-          <div>
-            <label htmlFor="ip" className="block font-medium">
-              {t('simulator.fields.ip')}
-            </label>
-            <input
-              id="ip"
-              name="ip"
-              defaultValue={state.ip ?? ''}
-              inputMode="text"
-              autoComplete="off"
-              className={inputClass}
-              placeholder="192.0.2.44"
-            />
-          </div>
-          <div>
-            <label htmlFor="country" className="block font-medium">
-              {t('simulator.fields.country')}
-            </label>
-            <input
-              id="country"
-              name="country"
-              defaultValue={state.country ?? ''}
-              maxLength={2}
-              autoComplete="off"
-              className={inputClass}
-              placeholder="US"
-            />
-          </div>
+          <TextField
+            id="ip"
+            label={t('simulator.fields.ip')}
+            value={state.ip}
+            inputMode="text"
+            placeholder="192.0.2.44"
+          />
+          <TextField
+            id="country"
+            label={t('simulator.fields.country')}
+            value={state.country}
+            maxLength={2}
+            placeholder="US"
+          />
         </>
       )}
       <Select
@@ -201,19 +215,7 @@ export function TargetFields({ state, t }: { state: Partial<WhatIfState>; t: T }
             { value: 'registerOrJoinDevices', label: t('simulator.fields.registerOrJoinDevices') },
           ]}
         />
-        <div>
-          <label htmlFor="context" className="block font-medium">
-            {t('simulator.fields.authContext')}
-          </label>
-          <input
-            id="context"
-            name="context"
-            defaultValue={state.context ?? ''}
-            placeholder="c1"
-            autoComplete="off"
-            className={inputClass}
-          />
-        </div>
+        <TextField id="context" label={t('simulator.fields.authContext')} value={state.context} placeholder="c1" />
       </div>
     </fieldset>
   );
@@ -222,21 +224,12 @@ export function TargetFields({ state, t }: { state: Partial<WhatIfState>; t: T }
 /** The "as of" date: known method retirements apply from it (the CLI's `--as-of`). */
 export function AsOfField({ asOf, t }: { asOf?: string; t: T }) {
   return (
-    <div>
-      <label htmlFor="asOf" className="block font-medium">
-        {t('simulator.fields.asOf')}
-      </label>
-      <input
-        id="asOf"
-        name="asOf"
-        type="date"
-        defaultValue={asOf ?? ''}
-        className={inputClass}
-        aria-describedby="asOf-help"
-      />
-      <p id="asOf-help" className="text-sm text-slate-700">
-        {t('simulator.fields.asOfHelp')}
-      </p>
-    </div>
+    <TextField
+      id="asOf"
+      label={t('simulator.fields.asOf')}
+      value={asOf}
+      type="date"
+      help={t('simulator.fields.asOfHelp')}
+    />
   );
 }

@@ -11,6 +11,9 @@ import { labelsFrom } from '@/app/admin/simulator/_components/labels';
 import { PolicyEditor } from '@/app/admin/simulator/_components/policy-editor';
 import { policyEditorLabelKeys } from '@/lib/simulator/message-keys';
 import { SetNav } from '@/app/admin/simulator/_components/set-nav';
+import { AsOfNotice } from '@/app/admin/simulator/_components/as-of-notice';
+import { asOfOf } from '@/app/admin/simulator/_components/version-param';
+import { setViewHref } from '@/lib/simulator/set-links';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,9 +43,11 @@ export default async function PolicyEditorPage({ params, searchParams }: Props) 
   const query = await searchParams;
   const policyId = decodeURIComponent(rawPolicyId);
   const { t } = await requestMessages();
+  // The set's "as of" date applies here too: the editor's tabs, its way back and the page after saving carry it.
+  const { asOf, invalid: invalidAsOf } = asOfOf(query);
   let context: Awaited<ReturnType<typeof loadSimulationContextForAdmin>>;
   try {
-    context = await loadSimulationContextForAdmin(setId);
+    context = await loadSimulationContextForAdmin(setId, undefined, asOf);
   } catch (error) {
     return <AppErrorPanel error={error} t={t} returnTo={`/admin/simulator/${setId}/policies/${rawPolicyId}`} />;
   }
@@ -64,7 +69,7 @@ export default async function PolicyEditorPage({ params, searchParams }: Props) 
   return (
     <>
       <p className="text-sm">
-        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
+        <Link href={setViewHref(setId, '', { asOf })}>{stored.policySetName}</Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">
         {isNew
@@ -72,10 +77,12 @@ export default async function PolicyEditorPage({ params, searchParams }: Props) 
           : t('simulator.editor.editTitle', { name: existing?.displayName ?? '' })}
       </h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.editor.intro', { version: stored.version })}</p>
-      <SetNav setId={setId} current="policies" t={t} />
+      <SetNav setId={setId} asOf={asOf} current="policies" t={t} />
+      <AsOfNotice asOf={asOf} invalid={invalidAsOf} t={t} />
       <PolicyEditor
         setId={setId}
         baseVersion={stored.version}
+        asOf={asOf}
         isNew={isNew}
         initial={initial}
         strengths={strengths}

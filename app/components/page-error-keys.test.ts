@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { appErrorCodeReasons, appErrorReasons } from '@/lib/app-error';
 import { catalogues } from '@/lib/i18n/catalogues';
 import type { Messages } from '@/lib/i18n/translate';
-import { accountErrorKey } from '@/app/account/account-error-key';
-import { entraNoticeKey, resetErrorKey } from './reset-error-key';
+import { entraNoticeKey } from '@/app/reset/_components/entra-notice-key';
+import { accountErrorKey, resetErrorKey } from './page-error-keys';
 
 function lookup(messages: Messages, key: string | null): unknown {
   let node: Messages | string | undefined = messages;
