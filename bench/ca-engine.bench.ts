@@ -235,7 +235,7 @@ function renderReport(
       `< 2 s: ${mark(verdict.blastRadius)}`,
     ],
     ...(figures.incremental
-      ? [
+      ? ([
           [
             `Re-evaluation after editing a group-targeted policy (${figures.incremental.typical.reevaluatedUsers} users touched)`,
             `${figures.incremental.typical.medianMilliseconds} ms`,
@@ -247,7 +247,7 @@ function renderReport(
             '',
           ],
           ['Full recompile + blast radius after the same edit', `${figures.incremental.fullMilliseconds} ms`, ''],
-        ] satisfies [string, string, string][]
+        ] satisfies [string, string, string][])
       : []),
     ['Heap used after the runs', `${figures.heapUsedMiB} MiB`, ''],
     ['Peak heap used (sampled after each phase)', `${figures.peakHeapUsedMiB} MiB`, ''],

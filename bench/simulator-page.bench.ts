@@ -140,7 +140,7 @@ async function main() {
         // A string, not a function: tsx's keepNames helper (__name) does not exist in the page.
         const marks = blastMarksSchema.parse(
           await page.evaluate(
-          "(() => { const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN; return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') }; })()",
+            "(() => { const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN; return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') }; })()",
           ),
         );
         const serverMs = Number(

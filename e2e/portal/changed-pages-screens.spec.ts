@@ -12,7 +12,10 @@ test.describe.configure({ timeout: 180_000 });
 
 const folder = 'experience-screens';
 const deskSearch = (locale: 'en' | 'fr') =>
-  readJsonFile(z.object({ search: z.object({ label: z.string(), button: z.string() }) }), `messages/${locale}/desk.json`).search;
+  readJsonFile(
+    z.object({ search: z.object({ label: z.string(), button: z.string() }) }),
+    `messages/${locale}/desk.json`,
+  ).search;
 
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);

@@ -8,7 +8,10 @@ import { parsedJson } from '../fixtures/json';
 
 /** The CLI's --json output, read with the schema the spec compares against. */
 export function runVerityCa<T>(schema: z.ZodType<T>, args: string[]): T {
-  return parsedJson(schema, execFileSync(process.execPath, ['bin/verity-ca.mjs', ...args, '--json'], { encoding: 'utf8' }));
+  return parsedJson(
+    schema,
+    execFileSync(process.execPath, ['bin/verity-ca.mjs', ...args, '--json'], { encoding: 'utf8' }),
+  );
 }
 
 /** Writes a What-If request body to a temporary file for --request. */

@@ -126,7 +126,10 @@ test('matrix: password + push (Adele) against passwordless (Pradeep), same cells
   const matrixSchema = z.looseObject({
     scenarios: z.array(z.looseObject({ id: z.string() })),
     rows: z.array(
-      z.looseObject({ flow: z.looseObject({ id: z.string() }), cells: z.array(z.looseObject({ outcome: z.string() })) }),
+      z.looseObject({
+        flow: z.looseObject({ id: z.string() }),
+        cells: z.array(z.looseObject({ outcome: z.string() })),
+      }),
     ),
   });
   // The fixture request, its members kept, with the user and conditions replaced below.

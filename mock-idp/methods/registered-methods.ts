@@ -58,7 +58,8 @@ export function removeRegisteredMethod(store: Store, user: TenantUser, mode: Aut
  */
 export function defaultSignInMethodOf(store: Store, user: TenantUser): AuthenticationMethodMode {
   const methods = registeredMethodsOf(store, user);
-  const preferred = store.get('methods', user.id, methodOverrideSchema)?.defaultSignInMethod ?? user.defaultSignInMethod;
+  const preferred =
+    store.get('methods', user.id, methodOverrideSchema)?.defaultSignInMethod ?? user.defaultSignInMethod;
   if (preferred && isAuthenticationMethodMode(preferred) && methods.includes(preferred)) return preferred;
   const order: AuthenticationMethodMode[] = ['deviceBasedPush', 'fido2', 'windowsHelloForBusiness', 'password'];
   return order.find((m) => methods.includes(m)) ?? 'password';

@@ -12,7 +12,11 @@ import { demoPassword, msalNetworkClient, portalClient, startTestMockIdp, tenant
 import { jsonObjectSchema, parsedJson } from '../test-json';
 
 const keySetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string() })) });
-const deviceCodeSchema = z.looseObject({ device_code: z.string(), user_code: z.string(), verification_uri: z.string() });
+const deviceCodeSchema = z.looseObject({
+  device_code: z.string(),
+  user_code: z.string(),
+  verification_uri: z.string(),
+});
 
 let mock: RunningMockIdp;
 let http: HttpClient;

@@ -48,7 +48,11 @@ export const signInLogEntrySchema = z.looseObject({
       enforcedSessionControls: z.array(z.string()).optional(),
     }),
   ),
-  status: z.looseObject({ errorCode: z.number(), failureReason: z.string().nullable(), additionalDetails: z.string().nullable() }),
+  status: z.looseObject({
+    errorCode: z.number(),
+    failureReason: z.string().nullable(),
+    additionalDetails: z.string().nullable(),
+  }),
   riskState: z.string().optional(),
 }) satisfies z.ZodType<SignInLogEntry>;
 

@@ -92,8 +92,7 @@ export function readTenantFile(file: string): Tenant {
 
 export function parseTenantDocument(raw: unknown, source: string): Tenant {
   // The shared fixture may wrap the tenant as { tenant: {...} }; accept both shapes.
-  const candidate =
-    raw && typeof raw === 'object' && 'tenant' in raw && !('users' in raw) ? raw.tenant : raw;
+  const candidate = raw && typeof raw === 'object' && 'tenant' in raw && !('users' in raw) ? raw.tenant : raw;
   const result = tenantDocumentSchema.safeParse(candidate);
   if (!result.success) {
     throw new AppError('CONFIG_ERROR', `invalid tenant document: ${result.error.message}`, { source });
