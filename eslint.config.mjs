@@ -91,7 +91,6 @@ const typeAssertionsNotYetConverted = [
   'mock-idp/interaction/conditional-access-gate.ts', // asban-client, after the engine's as-of change lands
   'mock-idp/consistency.test.ts', // asban-client, with the gate's engine types
   'lib/conditional-access/**/*.test.ts', // engine: its tests (the engine's own code is converted)
-  'cli/**/*.test.ts', // engine: its tests (the CLI's own code is converted)
   'server/ad/**', // asban-server
   'server/jobs/**', // asban-server
   'server/reset/**', // asban-server
