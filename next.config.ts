@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Next's own limit on a server action's body (its default is 1 MB), the same number proxy.ts refuses over.
   experimental: { serverActions: { bodySizeLimit: serverActionBodyLimitBytes } },
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', 'oidc-provider'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', 'pg-boss', 'oidc-provider'],
   async headers() {
     return [
       {

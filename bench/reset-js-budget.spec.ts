@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test } from '@playwright/test';
+import { z } from 'zod';
 import { portalUrl as e2ePortalUrl } from '../e2e/fixtures/portal';
 
 // BENCH_PORTAL_URL: a portal already serving the e2e build (else the e2e one).
@@ -17,10 +18,9 @@ const pages = ['/reset', '/unlock', '/reset/verify/sms', '/reset/new-password'];
 
 function frameworkFiles(): Set<string> {
   const manifestPath = path.join(process.env.NEXT_DIST_DIR ?? '.next-e2e', 'build-manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
-    rootMainFiles: string[];
-    polyfillFiles: string[];
-  };
+  const manifest = z
+    .looseObject({ rootMainFiles: z.array(z.string()), polyfillFiles: z.array(z.string()) })
+    .parse(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
   return new Set([...manifest.rootMainFiles, ...manifest.polyfillFiles].map((file) => `/_next/${file}`));
 }
 

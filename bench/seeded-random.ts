@@ -1,13 +1,17 @@
 // A small seeded PRNG (mulberry32) so the synthetic tenant is byte-for-byte the same on every run
 // and every machine: benchmark figures are only comparable when the input is.
 
+/** Any value but undefined. */
+export type Defined = NonNullable<unknown> | null;
+
 export type SeededRandom = {
   /** Uniform in [0, 1). */
   next: () => number;
   int: (maxExclusive: number) => number;
   chance: (probability: number) => boolean;
-  pick: <T>(items: readonly T[]) => T;
-  pickSome: <T>(items: readonly T[], count: number) => T[];
+  /** From a list of values (not of undefined, so an index past the end is caught rather than returned). */
+  pick: <T extends Defined>(items: readonly T[]) => T;
+  pickSome: <T extends Defined>(items: readonly T[], count: number) => T[];
   /** Picks a value by weight, e.g. [['enabled', 7], ['disabled', 1]]. */
   weighted: <T>(choices: readonly (readonly [T, number])[]) => T;
   uuid: () => string;
@@ -23,9 +27,10 @@ export function createSeededRandom(seed: number): SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (maxExclusive: number) => Math.floor(next() * maxExclusive);
-  const pick = <T>(items: readonly T[]): T => {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[int(items.length)] as T;
+  const pick = <T extends Defined>(items: readonly T[]): T => {
+    const item = items[int(items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
   };
   const hex = (length: number) => {
     let text = '';

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { z } from 'zod';
 import { encode } from 'next-auth/jwt';
 import { parsePolicySetDocuments } from '../lib/simulator/policy-set-documents';
 import { createDatabaseClient } from '../server/database/create-database-client';
@@ -24,6 +25,9 @@ const origin = `http://localhost:${port}`;
 const secret = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const databaseUrl = 'file:./data/bench-simulator-page.db';
 const runs = 3;
+// The page's performance marks (NaN when one is missing, as the page script reports it).
+const mark = z.union([z.number(), z.nan()]);
+const blastMarksSchema = z.object({ start: mark, first: mark, done: mark });
 const root = process.cwd();
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
@@ -134,9 +138,11 @@ async function main() {
         await page.getByRole('button', { name: 'Evaluate' }).click();
         await page.getByTestId('blast-status').getByText('Done in').waitFor({ timeout: 300_000 });
         // A string, not a function: tsx's keepNames helper (__name) does not exist in the page.
-        const marks = (await page.evaluate(
-          "(() => { const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN; return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') }; })()",
-        )) as { start: number; first: number; done: number };
+        const marks = blastMarksSchema.parse(
+          await page.evaluate(
+            "(() => { const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN; return { start: at('verity:blast-radius:start'), first: at('verity:blast-radius:first-result'), done: at('verity:blast-radius:done') }; })()",
+          ),
+        );
         const serverMs = Number(
           /Done in (\d+)/.exec((await page.getByTestId('blast-status').textContent()) ?? '')?.[1] ?? Number.NaN,
         );

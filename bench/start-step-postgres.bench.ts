@@ -10,21 +10,16 @@
 // 1. POST /reset/actions/start, open loop at 50, 100 and 200 requests/s for 15 s each (distinct usernames,
 //    distinct client addresses): latency p50/p95/p99 from each request's due time (no coordinated
 //    omission), errors, achieved rate, and whether every session got its `reset.started` audit entry
-//    (audit entries == sessions). BENCH_RATES=200 runs one rate (and skips 2.); BENCH_CPU_PROF=<dir>
+//    (audit entries == sessions). BENCH_RATES=200 runs one rate; BENCH_CPU_PROF=<dir>
 //    profiles the portal (node --cpu-prof, written when it stops).
-// 2. Job latency from the commit of a code's delivery job (OutboxJob.createdAt) to the SMS at the gateway
-//    (the dev sink's receivedAt), over 25 sends.
+// Job latency (commit to SMS accepted) is measured by bench/job-latency.bench.ts.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import { startFaultHarness } from '../faults/fault-harness';
-import { portalUser } from '../faults/portal-client';
-import { summarizeNanoseconds } from './timing';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-const known = ['adele.vance', 'pradeep.gupta', 'megan.bowen', 'diego.siciliani', 'lynne.robbins', 'grady.archie'];
 
 if (process.env.FAULTS_SKIP_BUILD !== '1')
   execFileSync('node_modules/.bin/next', ['build'], {
@@ -105,28 +100,6 @@ async function startsAt(rate: number, seconds: number, run: number) {
   };
 }
 
-async function codeDeliveryLatency(samples: number) {
-  const latencies: bigint[] = [];
-  for (let i = 0; i < samples; i++) {
-    const name = known[i % known.length] ?? 'adele.vance';
-    const user = portalUser(h.appOrigin, { forwardedFor: `10.250.0.${i + 1}` });
-    await user.post(portal.url, '/reset/actions/start', { purpose: 'reset', username: `${name}@contoso.test` });
-    await pause(300);
-    const before = h.sink.store.sms.length;
-    const csrf = await user.csrf(portal.url, '/reset/verify/sms');
-    await user.post(portal.url, '/reset/actions/send-code', { purpose: 'reset', service: 'sms', csrf });
-    for (let tries = 0; tries < 100 && h.sink.store.sms.length <= before; tries++) await pause(20);
-    const sms = h.sink.store.sms.at(-1);
-    const { rows } = await h.db.query<{ createdAt: Date }>(
-      `SELECT "createdAt" FROM "OutboxJob" WHERE name = 'reset.deliverCode' ORDER BY "createdAt" DESC LIMIT 1`,
-    );
-    if (!sms || h.sink.store.sms.length <= before || !rows[0]) continue;
-    latencies.push(BigInt(Math.max(0, Date.parse(sms.receivedAt) - rows[0].createdAt.getTime())) * 1_000_000n);
-  }
-  const summary = summarizeNanoseconds(latencies);
-  return { samples: latencies.length, medianMs: ms(summary.median), p95Ms: ms(summary.p95) };
-}
-
 try {
   const starts = [];
   // BENCH_RATES=200 (comma-separated) for a single rate while profiling.
@@ -136,10 +109,7 @@ try {
     console.log(JSON.stringify(starts.at(-1)));
     await pause(3000);
   }
-  // Profiling runs (BENCH_RATES set) measure the start step alone.
-  const jobLatency = process.env.BENCH_RATES ? null : await codeDeliveryLatency(25);
-  console.log(JSON.stringify({ jobLatency }));
-  const results = { measuredAt: new Date().toISOString(), node: process.version, starts, jobLatency };
+  const results = { measuredAt: new Date().toISOString(), node: process.version, starts };
   mkdirSync('bench/results', { recursive: true });
   if (!process.env.BENCH_RATES)
     writeFileSync('bench/results/start-step-postgres.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -6,7 +6,7 @@
 // MFA for all, admins with phishing-resistant strength, block legacy authentication, compliant
 // devices for apps, risk-based policies, location-based exemptions.
 
-import { createSeededRandom, type SeededRandom } from './seeded-random';
+import { createSeededRandom, type Defined, type SeededRandom } from './seeded-random';
 
 export type SyntheticTenantSize = { users: number; groups: number; policies: number; applications: number };
 
@@ -73,7 +73,7 @@ export function generateSyntheticTenant(size: SyntheticTenantSize = benchmarkTen
   const groups = Array.from({ length: size.groups }, (_, index) => ({
     id: random.uuid(),
     displayName: `Group ${index}`,
-    members: [] as string[],
+    members: new Array<string>(),
   }));
   const rootCount = Math.max(1, Math.floor(size.groups / 10));
   for (let index = rootCount; index < groups.length; index += 1) {
@@ -304,7 +304,7 @@ function generateUsers({ random, groups, users, breakGlassGroupId }: PolicyConte
     ['users', 5],
     ['none', 2],
   ] as const);
-  const some = <T>(items: readonly T[], max: number) => random.pickSome(items, 1 + random.int(max));
+  const some = <T extends Defined>(items: readonly T[], max: number) => random.pickSome(items, 1 + random.int(max));
   return {
     includeUsers:
       target === 'all'
@@ -375,12 +375,18 @@ function generateLocations({ random, namedLocations }: PolicyContext) {
 }
 
 function generateGrantControls({ random, customStrengthId }: PolicyContext, grant: GrantKind) {
-  const base = {
+  const base: {
+    operator: string;
+    builtInControls: string[];
+    customAuthenticationFactors: never[];
+    termsOfUse: string[];
+    authenticationStrength: null | { id: string };
+  } = {
     operator: 'OR',
-    builtInControls: [] as string[],
+    builtInControls: [],
     customAuthenticationFactors: [],
-    termsOfUse: [] as string[],
-    authenticationStrength: null as null | { id: string },
+    termsOfUse: [],
+    authenticationStrength: null,
   };
   const strength = (id: string) => ({ ...base, authenticationStrength: { id } });
   switch (grant) {

@@ -2,6 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const launcher = fileURLToPath(new URL('../bin/verity-ca.mjs', import.meta.url));
@@ -24,8 +25,10 @@ export function spawnVerityCa(
 }
 
 /** Parses the --json output of a successful run, failing loudly with its stderr otherwise. */
-export function spawnVerityCaJson(args: readonly string[]): unknown {
+/** The command's `--json` output, read through `schema` (what the test relies on), so a changed shape fails here. */
+export function spawnVerityCaJson<T = unknown>(args: readonly string[], schema?: z.ZodType<T>): T {
   const run = spawnVerityCa([...args, '--json']);
   if (run.status !== 0) throw new Error(`verity-ca ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return JSON.parse(run.stdout);
+  const value: unknown = JSON.parse(run.stdout);
+  return (schema ?? z.custom<T>(() => true)).parse(value);
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnVerityCa, spawnVerityCaJson } from './spawn-verity-ca';
+import { z } from 'zod';
 
 const tenant = ['--tenant', 'fixtures/demo-tenant.json'];
 const requestFiles = readdirSync('fixtures/requests')
@@ -15,7 +16,7 @@ const lines = (stdout: string) =>
   stdout
     .trimEnd()
     .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+    .map((line) => z.record(z.string(), z.unknown()).parse(JSON.parse(line)));
 
 describe('verity-ca batch mode', () => {
   it('--requests DIR prints one line per request file, each equal to the single-request --json answer', () => {

@@ -1,7 +1,11 @@
 // Every command on the demo tenant, through the real launcher: the JSON shapes scripts rely on
 // (issue 2, "command-line tool") and the outcomes the demo exists to show.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { spawnVerityCa, spawnVerityCaJson } from './spawn-verity-ca';
+
+const record = z.record(z.string(), z.unknown());
+const counts = z.record(z.string(), z.number());
 
 const tenant = ['--tenant', 'fixtures/demo-tenant.json'];
 const adeleHome = ['--request', 'fixtures/requests/adele-reset-portal-home-network.json'];
@@ -10,7 +14,7 @@ const outcomes = ['granted', 'interrupted', 'blocked', 'unavailable'];
 
 describe('verity-ca commands on the demo tenant', () => {
   it('what-if prints Graph-shaped {"value": [...]}', () => {
-    const result = spawnVerityCaJson(['what-if', ...tenant, ...adeleHome]) as { value: Record<string, unknown>[] };
+    const result = spawnVerityCaJson(['what-if', ...tenant, ...adeleHome], z.object({ value: z.array(record) }));
     expect(result.value.length).toBeGreaterThan(0);
     for (const policy of result.value) {
       expect(policy).toMatchObject({
@@ -41,7 +45,7 @@ describe('verity-ca commands on the demo tenant', () => {
       ...adeleHome,
       '--methods',
       'password,microsoftAuthenticatorPush',
-    ]) as Record<string, unknown>;
+    ]);
     expect(result).toMatchObject({
       outcome: 'interrupted',
       reasons: expect.any(Array),
@@ -49,9 +53,14 @@ describe('verity-ca commands on the demo tenant', () => {
       missing: expect.any(Array),
       satisfiableWith: expect.any(Array),
     });
-    const missing = result.missing as { authenticationStrength?: { displayName: string } }[];
+    const { missing, appliedPolicies } = z
+      .object({
+        missing: z.array(z.object({ authenticationStrength: z.object({ displayName: z.string() }).optional() })),
+        appliedPolicies: z.array(record),
+      })
+      .parse(result);
     expect(missing.map((item) => item.authenticationStrength?.displayName)).toContain('Passwordless MFA');
-    for (const policy of result.appliedPolicies as Record<string, unknown>[]) {
+    for (const policy of appliedPolicies) {
       expect(policy).toMatchObject({
         id: expect.any(String),
         displayName: expect.any(String),
@@ -61,9 +70,10 @@ describe('verity-ca commands on the demo tenant', () => {
   });
 
   it('flow: Authenticator passwordless is granted, and --expect turns it into a policy test', () => {
-    const granted = spawnVerityCaJson(['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush']) as {
-      outcome: string;
-    };
+    const granted = spawnVerityCaJson(
+      ['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush'],
+      z.object({ outcome: z.string() }),
+    );
     expect(granted.outcome).toBe('granted');
     expect(
       spawnVerityCa(['flow', ...tenant, ...pradeepHome, '--methods', 'deviceBasedPush', '--expect', 'granted']).status,
@@ -84,23 +94,27 @@ describe('verity-ca commands on the demo tenant', () => {
   });
 
   it('flow: a forgotten password makes every flow with a password unavailable', () => {
-    const result = spawnVerityCaJson([
-      'flow',
-      ...tenant,
-      ...adeleHome,
-      '--methods',
-      'password,microsoftAuthenticatorPush',
-      '--password-forgotten',
-    ]) as { outcome: string };
+    const result = spawnVerityCaJson(
+      ['flow', ...tenant, ...adeleHome, '--methods', 'password,microsoftAuthenticatorPush', '--password-forgotten'],
+      z.object({ outcome: z.string() }),
+    );
     expect(result.outcome).toBe('unavailable');
   });
 
   it('matrix prints every standard flow against four scenarios', () => {
-    const matrix = spawnVerityCaJson(['matrix', ...tenant, ...adeleHome]) as {
-      userPrincipalName: string;
-      scenarios: { id: string }[];
-      rows: { flow: { id: string; methods: string[] }; cells: { outcome: string; summary: string }[] }[];
-    };
+    const matrix = spawnVerityCaJson(
+      ['matrix', ...tenant, ...adeleHome],
+      z.object({
+        userPrincipalName: z.string(),
+        scenarios: z.array(z.object({ id: z.string() })),
+        rows: z.array(
+          z.object({
+            flow: z.object({ id: z.string(), methods: z.array(z.string()) }),
+            cells: z.array(z.object({ outcome: z.string(), summary: z.string() })),
+          }),
+        ),
+      }),
+    );
     expect(matrix.userPrincipalName).toBe('adele.vance@contoso.test');
     expect(matrix.scenarios.map((scenario) => scenario.id)).toEqual([
       'trustedNetwork',
@@ -118,10 +132,7 @@ describe('verity-ca commands on the demo tenant', () => {
   });
 
   it('lint prints counts and findings, and --fail-on fails the step', () => {
-    const lint = spawnVerityCaJson(['lint', ...tenant]) as {
-      counts: Record<string, number>;
-      findings: Record<string, unknown>[];
-    };
+    const lint = spawnVerityCaJson(['lint', ...tenant], z.object({ counts, findings: z.array(record) }));
     expect(Object.keys(lint.counts)).toEqual(['high', 'medium', 'low', 'info']);
     for (const finding of lint.findings) {
       expect(finding).toMatchObject({
@@ -140,19 +151,26 @@ describe('verity-ca commands on the demo tenant', () => {
   });
 
   it('blast-radius counts every user per flow and diffs two policy sets', () => {
-    const radius = spawnVerityCaJson([
-      'blast-radius',
-      ...tenant,
-      ...adeleHome,
-      '--flows',
-      'passwordPush,fido2,password+sms',
-      '--compare-policies',
-      'fixtures/demo-policies-export.json',
-    ]) as {
-      userCount: number;
-      flows: { flowId: string; counts: Record<string, number>; users: Record<string, string[]> }[];
-      comparison: { policies: string; changedUserCount: number; flows: { flowId: string; changes: unknown[] }[] };
-    };
+    const radius = spawnVerityCaJson(
+      [
+        'blast-radius',
+        ...tenant,
+        ...adeleHome,
+        '--flows',
+        'passwordPush,fido2,password+sms',
+        '--compare-policies',
+        'fixtures/demo-policies-export.json',
+      ],
+      z.object({
+        userCount: z.number(),
+        flows: z.array(z.object({ flowId: z.string(), counts, users: z.record(z.string(), z.array(z.string())) })),
+        comparison: z.object({
+          policies: z.string(),
+          changedUserCount: z.number(),
+          flows: z.array(z.object({ flowId: z.string(), changes: z.array(z.unknown()) })),
+        }),
+      }),
+    );
     expect(radius.flows.map((flow) => flow.flowId)).toEqual(['passwordPush', 'fido2', 'password+sms']);
     for (const flow of radius.flows) {
       expect(Object.keys(flow.counts)).toEqual(outcomes);

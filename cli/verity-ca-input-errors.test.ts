@@ -5,17 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnVerityCa } from './spawn-verity-ca';
+import { z } from 'zod';
+import { isRecord } from '../lib/is-record';
 
 const tenantFile = 'fixtures/demo-tenant.json';
 const requestFile = 'fixtures/requests/adele-reset-portal-home-network.json';
 
 type Json = Record<string, unknown>;
+const jsonObject = z.record(z.string(), z.unknown());
 let directory = '';
 let demoTenant: Json;
 
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'verity-ca-'));
-  demoTenant = JSON.parse(readFileSync(tenantFile, 'utf8')) as Json;
+  demoTenant = jsonObject.parse(JSON.parse(readFileSync(tenantFile, 'utf8')));
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -29,15 +32,24 @@ type PathSegment = string | number;
 
 function valueAt(document: unknown, path: readonly PathSegment[]): unknown {
   let current = document;
-  for (const segment of path) current = (current as Record<PathSegment, unknown>)[segment];
+  for (const segment of path)
+    current = Array.isArray(current)
+      ? current[Number(segment)]
+      : isRecord(current)
+        ? current[String(segment)]
+        : undefined;
   return current;
 }
 
 /** A deep copy of a document with the value at one path replaced. */
 function withValueAt(document: unknown, path: readonly PathSegment[], value: unknown): unknown {
   const copy = structuredClone(document);
-  const parent = valueAt(copy, path.slice(0, -1)) as Record<PathSegment, unknown>;
-  parent[path.at(-1) as PathSegment] = value;
+  const parent = valueAt(copy, path.slice(0, -1));
+  const last = path.at(-1);
+  if (last === undefined) return value;
+  if (Array.isArray(parent)) parent[Number(last)] = value;
+  else if (isRecord(parent)) parent[String(last)] = value;
+  else throw new Error(`withValueAt: nothing at ${path.slice(0, -1).join('.')}`);
   return copy;
 }
 
@@ -127,7 +139,7 @@ describe('verity-ca with bad input files', () => {
   });
 
   it('rejects an unknown authentication method mode registered on a user', () => {
-    const index = (valueAt(demoTenant, ['users', 0, 'authenticationMethods']) as unknown[]).length;
+    const index = z.array(z.unknown()).parse(valueAt(demoTenant, ['users', 0, 'authenticationMethods'])).length;
     const file = writeInput(
       'unknown-method.json',
       withValueAt(demoTenant, ['users', 0, 'authenticationMethods', index], 'pushNotification'),
@@ -141,7 +153,7 @@ describe('verity-ca with bad input files', () => {
   });
 
   it('rejects a broken CIDR in a named location', () => {
-    const locations = valueAt(demoTenant, ['namedLocations']) as Json[];
+    const locations = z.array(jsonObject).parse(valueAt(demoTenant, ['namedLocations']));
     const index = locations.findIndex((location) => location['@odata.type'] === '#microsoft.graph.ipNamedLocation');
     const file = writeInput(
       'bad-cidr.json',
@@ -196,7 +208,7 @@ describe('verity-ca with bad input files', () => {
   });
 
   it('rejects a What-If request with an unknown platform or a bad IP address', () => {
-    const request = JSON.parse(readFileSync(requestFile, 'utf8')) as Json;
+    const request = jsonObject.parse(JSON.parse(readFileSync(requestFile, 'utf8')));
     const platform = writeInput('request-platform.json', { ...request, signInConditions: { devicePlatform: 'amiga' } });
     expectInputError(
       ['what-if', '--tenant', tenantFile, '--request', platform],
@@ -214,7 +226,7 @@ describe('verity-ca with bad input files', () => {
   });
 
   it('rejects a request for a user the tenant does not have', () => {
-    const request = JSON.parse(readFileSync(requestFile, 'utf8')) as Json;
+    const request = jsonObject.parse(JSON.parse(readFileSync(requestFile, 'utf8')));
     const file = writeInput('request-stranger.json', {
       ...request,
       signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'nobody@contoso.test' },

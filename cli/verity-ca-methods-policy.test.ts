@@ -2,6 +2,7 @@
 // forbids is unavailable with its reason, and lint --as-of 2027-02-01 lists who loses MFA when SMS and voice retire.
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+import { z } from 'zod';
 
 const dir = 'fixtures/authentication-methods';
 const tenant = ['--tenant', `${dir}/tenant.json`];
@@ -17,11 +18,10 @@ async function run(args: string[]) {
 describe('verity-ca with an authentication methods policy', () => {
   it('FIDO2 enabled only for a pilot group: a passkey outside it is unavailable, with the reason', async () => {
     const args = ['flow', ...tenant, '--request', `${dir}/request-fay.json`, '--methods', 'fido2', '--json'];
-    const withoutPolicy = JSON.parse((await run(args)).stdout) as { outcome: string };
-    const withPolicy = JSON.parse((await run([...args, ...methodsPolicy])).stdout) as {
-      outcome: string;
-      reasons: { code: string; message: string }[];
-    };
+    const withoutPolicy = z.object({ outcome: z.string() }).parse(JSON.parse((await run(args)).stdout));
+    const withPolicy = z
+      .object({ outcome: z.string(), reasons: z.array(z.object({ code: z.string(), message: z.string() })) })
+      .parse(JSON.parse((await run([...args, ...methodsPolicy])).stdout));
     expect(withoutPolicy.outcome).toBe('granted');
     expect(withPolicy.outcome).toBe('unavailable');
     expect(withPolicy.reasons[0]).toMatchObject({ code: 'methodNotAllowed' });
@@ -42,7 +42,9 @@ describe('verity-ca with an authentication methods policy', () => {
     expect(JSON.parse(retired.stdout)).toMatchObject({ outcome: 'unavailable' });
     const lint = await run(['lint', ...tenant, ...methodsPolicy, '--as-of', '2027-02-01', '--json']);
     expect(lint.stderr).toBe('');
-    const findings = (JSON.parse(lint.stdout) as { findings: { code: string; userIds?: string[] }[] }).findings;
+    const { findings } = z
+      .object({ findings: z.array(z.object({ code: z.string(), userIds: z.array(z.string()).optional() })) })
+      .parse(JSON.parse(lint.stdout));
     // Sam (SMS only) and Olga (office phone, which the policy does not allow anyway) lose MFA; Pat keeps push.
     expect(findings.find((f) => f.code === 'methodRetirementLosesMfa')?.userIds).toEqual([
       'd2000000-0000-4000-8000-000000000001',

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Provider } from 'oidc-provider';
-import { isAppError } from '../lib/app-error';
+import { isAppError, type AppErrorCode } from '../lib/app-error';
 import { handleAuthenticatorRoute } from './authenticator/authenticator-routes';
 import { readClientsFile, withPortalOrigin } from './oidc/clients';
 import type { MockIdpConfig } from './config';
@@ -23,7 +23,7 @@ import type { MockIdp } from './mock-idp-context';
 import { buildProviderConfiguration, withImplicitConsent } from './oidc/provider-configuration';
 import { createPushRegistry, type PushPolicy, defaultPushPolicy } from './methods/push-requests';
 import { createEvidenceRegistry } from './oidc/sign-in-evidence';
-import { loadSigningKeys } from './oidc/signing-keys';
+import { cookieKeysSchema, loadSigningKeys } from './oidc/signing-keys';
 import { openStore } from './store/store';
 import { findUser, loadTenant, type Tenant } from './store/tenant';
 import { methodsVersionOf } from './methods/registered-methods';
@@ -58,7 +58,7 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   const credentials = readDemoCredentials(config.credentialsFile);
   const engine = options.engine === null ? undefined : (options.engine ?? loadConditionalAccessEngine());
   const signingKeys = await loadSigningKeys(store);
-  let cookieKeys = store.get<string[]>('signingKeys', 'cookieKeys');
+  let cookieKeys = store.get('signingKeys', 'cookieKeys', cookieKeysSchema);
   if (!cookieKeys) {
     cookieKeys = [crypto.randomBytes(32).toString('base64url')];
     store.put('signingKeys', 'cookieKeys', cookieKeys);
@@ -93,7 +93,7 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
   const configuration = buildProviderConfiguration(partial, signingKeys, cookieKeys, clientById);
   const provider = new Provider(`${options.origin()}/${tenant.tenantId}/v2.0`, configuration);
   // One object for everything: the provider configuration already holds `partial` by reference.
-  const mock = Object.assign(partial, { provider }) as MockIdp;
+  const mock: MockIdp = Object.assign(partial, { provider });
 
   // Link a sign-in's evidence to the provider session once the code is issued, for SSO and step-up.
   provider.on('authorization_code.saved', (code) => {
@@ -171,9 +171,9 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
       const adjusted = withImplicitConsent(url.searchParams).toString();
       search = adjusted ? `?${adjusted}` : '';
     }
-    const mounted = req as IncomingMessage & { originalUrl?: string };
-    mounted.originalUrl = `/${tenantId}${rest}${search}`;
-    mounted.url = `${rest}${search}`;
+    // Koa (inside oidc-provider) reads originalUrl for the full path behind the mount point.
+    Object.assign(req, { originalUrl: `/${tenantId}${rest}${search}` });
+    req.url = `${rest}${search}`;
     providerCallback(req, res);
   }
 
@@ -200,16 +200,16 @@ export async function createMockIdp(options: CreateMockIdpOptions): Promise<Mock
         return;
       }
       if (isAppError(error)) {
-        const status =
-          {
-            INVALID_INPUT: 400,
-            NOT_FOUND: 404,
-            UNAUTHORIZED: 401,
-            FORBIDDEN: 403,
-            CONFLICT: 409,
-            RATE_LIMITED: 429,
-            EXPIRED: 410,
-          }[error.code as string] ?? 500;
+        const statusByCode: Partial<Record<AppErrorCode, number>> = {
+          INVALID_INPUT: 400,
+          NOT_FOUND: 404,
+          UNAUTHORIZED: 401,
+          FORBIDDEN: 403,
+          CONFLICT: 409,
+          RATE_LIMITED: 429,
+          EXPIRED: 410,
+        };
+        const status = statusByCode[error.code] ?? 500;
         return sendJson(res, status, { error: { code: error.code, message: error.message } });
       }
       process.stderr.write(`mock-idp: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);

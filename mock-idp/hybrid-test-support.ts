@@ -1,11 +1,16 @@
 // Helpers for the mock's hybrid tests: a mock with the synced demo users (and, for the AD suite, a DC for
 // pass-through authentication), an app-only Graph caller, and a scripted password sign-in.
 import path from 'node:path';
+import { z } from 'zod';
 import { repositoryRoot } from './config';
 import { runScriptedSignIn } from './control/scripted-sign-in';
 import { createHttpClient, formBody } from './http/https-client';
 import type { RunningMockIdp } from './start-mock-idp';
 import { portalClient, startTestMockIdp, tenantId, testClient } from './test-support';
+import { parsedJson, tokenAnswerSchema } from './test-json';
+
+// A Graph answer: its members for the assertions, and Graph's error body when there is one.
+const graphAnswerSchema = z.looseObject({ error: z.object({ code: z.string(), message: z.string() }).optional() });
 
 export const syncedUsersFile = path.join(repositoryRoot, 'fixtures/demo-tenant-synced-users.json');
 
@@ -22,7 +27,7 @@ export async function portalGraph(mock: RunningMockIdp) {
     scope: 'https://graph.microsoft.com/.default',
   });
   const token = await http.request(`${mock.url}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body, headers });
-  const accessToken = String((JSON.parse(token.body) as { access_token: string }).access_token);
+  const accessToken = parsedJson(tokenAnswerSchema, token.body).access_token;
   return async (resource: string, options: { method?: string; body?: unknown } = {}) => {
     const response = await http.request(`${mock.url}/graph/v1.0/${resource}`, {
       method: options.method ?? 'GET',
@@ -34,9 +39,7 @@ export async function portalGraph(mock: RunningMockIdp) {
     });
     return {
       status: response.status,
-      json: (response.body ? JSON.parse(response.body) : {}) as Record<string, unknown> & {
-        error?: { code: string; message: string };
-      },
+      json: response.body ? parsedJson(graphAnswerSchema, response.body) : {},
     };
   };
 }

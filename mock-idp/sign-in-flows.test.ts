@@ -2,13 +2,15 @@
 // rate limit, smart lockout, Conditional Access enforced by the engine after the first factor,
 // trusted locations through the control API, and Entra-shaped sign-in logs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createHttpClient, formBody } from './http/https-client';
 import { runScriptedSignIn, type ScriptedSignInRequest } from './control/scripted-sign-in';
-import type { SignInLogEntry } from './store/sign-in-logs';
+import { signInLogEntrySchema, type SignInLogEntry } from './store/sign-in-logs';
 import type { RunningMockIdp } from './start-mock-idp';
 import { createTemporaryAccessPass } from './methods/temporary-access-pass';
 import { findUser } from './store/tenant';
 import { demoPassword, portalClient, resetClient, startTestMockIdp, tenantId, testClient } from './test-support';
+import { jsonObjectSchema, parsedJson } from './test-json';
 
 let mock: RunningMockIdp;
 beforeAll(async () => {
@@ -27,11 +29,11 @@ async function control(path: string, body: unknown = {}) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return JSON.parse(response.body) as Record<string, unknown>;
+  return parsedJson(jsonObjectSchema, response.body);
 }
 async function signInLogs(): Promise<SignInLogEntry[]> {
   const response = await createHttpClient(mock.caCert).request(`${mock.url}/control/sign-in-logs`);
-  return (JSON.parse(response.body) as { value: SignInLogEntry[] }).value;
+  return parsedJson(z.object({ value: z.array(signInLogEntrySchema) }), response.body).value;
 }
 const signIn = (input: Partial<ScriptedSignInRequest> & Pick<ScriptedSignInRequest, 'userPrincipalName' | 'methods'>) =>
   runScriptedSignIn(mock.url, mock.caCert, { tenant: tenantId, ...testClient, password: demoPassword, ...input });

@@ -1,7 +1,7 @@
 // Starts the mock on HTTPS; used by server.ts (`npm run mock-idp`) and in-process by the tests.
 import fs from 'node:fs';
 import https from 'node:https';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import { ensureCertificates, type CertificatePaths } from './http/certificates';
 import type { MockIdpConfig } from './config';
 import { createMockIdp, type CreateMockIdpOptions, type MockIdpApp } from './create-mock-idp';
@@ -55,8 +55,10 @@ function freePort(): Promise<number> {
     const probe = net.createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
+      // A TCP listener's address is an AddressInfo; null or a string (a pipe) would be a broken listen.
+      const address = probe.address();
+      if (address === null || typeof address === 'string') return probe.close(() => reject(new Error('no TCP port')));
+      probe.close(() => resolve(address.port));
     });
   });
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../lib/app-error';
 import { auditHmacKeysSchema } from './audit/audit-hmac-keys';
+import { refuseUnsafeLeaseSettings } from './production/lease-settings';
 import { refuseUnsafeProductionSettings } from './production/refuse-unsafe-settings';
 import { demoTenantId } from './production/published-values';
 
@@ -206,6 +207,13 @@ export const configSchema = z.object({
   /** A Temporary Access Pass, a desk unlock, approving a privileged case or importing policies needs an MFA sign-in this recent. */
   PRIVILEGED_ACTION_MFA_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
   // --- end recent sign-in ---
+  // --- durable work (issue 12; docs/decisions/0006). Production refuses unsafe values: server/production/lease-settings.ts ---
+  /** How long a password write or unlock holds its claim before reconciliation may decide it did not land. */
+  RESET_WRITE_LEASE_SECONDS: z.coerce.number().int().min(1).max(900).default(60),
+  /** How long one job run may take before another runner may take it over (pg-boss expireInSeconds; the table's claim). */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often each instance reconciles expired write leases and sweeps jobs (pg-boss's maintenance interval). */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
@@ -231,6 +239,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
   }
   if (config.NODE_ENV === 'production' && !config.VERITY_DEMO_MODE) refuseUnsafeProductionSettings(config);
+  // Demo or not: a lease shorter than the directory's timeout turns a landed change into a reported failure.
+  if (config.NODE_ENV === 'production') refuseUnsafeLeaseSettings(config);
   if (config.AD_URL) {
     for (const variable of ['AD_BASE_DN', 'AD_BIND_DN'] as const) {
       if (!config[variable])

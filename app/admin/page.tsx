@@ -83,6 +83,15 @@ export default async function AdminHomePage() {
             </p>
           ) : null}
         </section>
+        <section aria-labelledby="jobs-title" className={card} data-testid="admin-jobs">
+          <h2 id="jobs-title" className="text-lg font-semibold">
+            {t('adminHome.jobsTitle')}
+          </h2>
+          <p className="mt-1 text-slate-700">
+            {t('adminHome.jobsBody', { pending: data.jobs.pending, failed: data.jobs.failed })}
+          </p>
+          <p className="mt-1 text-sm text-slate-600">{t('adminHome.jobsHelp')}</p>
+        </section>
       </div>
     </>
   );

@@ -1,8 +1,9 @@
 // Screenshots of the hybrid pages (test-results/hybrid-screens/) at 1280 and 390 px in English and French,
 // axe-checked in each language. Pages that a reload brings back use fixtures/screens.ts; the desk's user card
 // is client state, so it is opened again after the language changes.
-import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { readJsonFile } from '../fixtures/json';
 import { setPortalLocale, shootInBothLanguages } from '../fixtures/screens';
 import { expectAccessible } from '../reset/reset-helpers';
 
@@ -10,9 +11,9 @@ export const hybridScreens = 'hybrid-screens';
 
 export const shootHybridPage = (page: Page, name: string) => shootInBothLanguages(page, hybridScreens, name);
 
-type DeskSearchLabels = { search: { label: string; button: string } };
+const deskSearchLabelsSchema = z.object({ search: z.object({ label: z.string(), button: z.string() }) });
 const searchLabels = (locale: 'en' | 'fr') =>
-  (JSON.parse(fs.readFileSync(`messages/${locale}/desk.json`, 'utf8')) as DeskSearchLabels).search;
+  readJsonFile(deskSearchLabelsSchema, `messages/${locale}/desk.json`).search;
 
 /** The desk console with `name`'s card open, in both languages; left open in English at 1280 px. */
 export async function shootDeskCard(page: Page, query: string, name: RegExp, shot: string): Promise<void> {

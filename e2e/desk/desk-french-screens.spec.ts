@@ -1,7 +1,8 @@
 // Issue 14: the desk console in French at 1280 and 390 px, with the pending push's time left and the Temporary
 // Access Pass spelled with the French telephone alphabet (test-results/experience-screens/), axe-checked.
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { readJsonFile } from '../fixtures/json';
 import { closePhone, resetTenant } from '../fixtures/authenticator';
 import { signInToPortal } from '../fixtures/portal';
 import { setPortalLocale } from '../fixtures/screens';
@@ -9,12 +10,16 @@ import { answerDeskPush, expectAccessible, lockOut } from './desk-fixtures';
 
 test.describe.configure({ timeout: 180_000 });
 
-const fr = JSON.parse(fs.readFileSync('messages/fr/desk.json', 'utf8')) as {
-  search: { label: string; button: string };
-  card: { start: string };
-  verify: { sendPush: string };
-  actions: { issueTemporaryAccessPass: { label: string }; unlock: { label: string }; confirm: { yes: string } };
-};
+const label = z.object({ label: z.string() });
+const fr = readJsonFile(
+  z.object({
+    search: z.object({ label: z.string(), button: z.string() }),
+    card: z.object({ start: z.string() }),
+    verify: z.object({ sendPush: z.string() }),
+    actions: z.object({ issueTemporaryAccessPass: label, unlock: label, confirm: z.object({ yes: z.string() }) }),
+  }),
+  'messages/fr/desk.json',
+);
 
 async function shoot(page: Page, name: string): Promise<void> {
   await expectAccessible(page);

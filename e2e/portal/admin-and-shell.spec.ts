@@ -38,6 +38,10 @@ test('an administrator lands on /admin with readiness, policy sets and the audit
   await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
   await expect(page.getByTestId('admin-readiness')).toContainText(/\d+ of \d+ users can reset their password/);
   await expect(page.getByRole('link', { name: 'See who cannot, and why' })).toHaveAttribute('href', '/admin/readiness');
+  // The outbox's counts, as /api/health shows them (issue 12).
+  await expect(page.getByTestId('admin-jobs')).toContainText(
+    /\d+ waiting or running, \d+ given up after their retries/,
+  );
   await expect(page.getByRole('link', { name: 'Open the Conditional Access simulator' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the audit log' })).toHaveAttribute('href', '/desk/audit');
   await expectAccessible(page);

@@ -1,7 +1,8 @@
 // Issue 14's last look: the pages other slices changed (the desk user card, the audit page, /account, readiness),
 // at 1280 and 390 px in English and French, axe-checked in each language (test-results/experience-screens/).
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { readJsonFile } from '../fixtures/json';
 import { resetTenant } from '../fixtures/authenticator';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { setPortalLocale, shootInBothLanguages } from '../fixtures/screens';
@@ -11,8 +12,10 @@ test.describe.configure({ timeout: 180_000 });
 
 const folder = 'experience-screens';
 const deskSearch = (locale: 'en' | 'fr') =>
-  (JSON.parse(fs.readFileSync(`messages/${locale}/desk.json`, 'utf8')) as { search: { label: string; button: string } })
-    .search;
+  readJsonFile(
+    z.object({ search: z.object({ label: z.string(), button: z.string() }) }),
+    `messages/${locale}/desk.json`,
+  ).search;
 
 test.beforeEach(async ({ page }) => {
   await resetTenant(page);

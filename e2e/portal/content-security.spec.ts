@@ -18,9 +18,9 @@ function nonceOf(policy: string | undefined): string {
 const inlineScriptNonces = (page: Page) =>
   page
     .locator('script:not([src])')
-    .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    .evaluateAll((scripts: HTMLScriptElement[]) => scripts.map((script) => script.nonce));
 const externalScriptNonces = (page: Page) =>
-  page.locator('script[src]').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+  page.locator('script[src]').evaluateAll((scripts: HTMLScriptElement[]) => scripts.map((script) => script.nonce));
 
 for (const path of ['/', '/reset', '/unlock', '/signin']) {
   test(`every inline script of ${path} carries the request's nonce, and the nonce is new per request`, async ({
@@ -63,8 +63,8 @@ test('an injected inline script is refused: a script and an event handler inject
   expect(violations.join('\n')).toMatch(/(Refused to execute|Executing) inline event handler .*blocked/is);
   expect(response?.headers()['content-security-policy']).toContain("'strict-dynamic'");
   const ran = await page.evaluate(() => ({
-    markup: (window as unknown as Record<string, unknown>).__injectedMarkup ?? false,
-    handler: (window as unknown as Record<string, unknown>).__injectedHandler ?? false,
+    markup: ('__injectedMarkup' in window && window.__injectedMarkup) ?? false,
+    handler: ('__injectedHandler' in window && window.__injectedHandler) ?? false,
   }));
   expect(ran).toEqual({ markup: false, handler: false });
   // The page's own scripts still run (hydrated): the language switcher works.

@@ -2,6 +2,7 @@
 // Entra to prove which password works, and reading codes from the development sink.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { z } from 'zod';
 import { tenantId, testClient } from '../fixtures/authenticator';
 import { waitForEmails, waitForSms } from '../fixtures/dev-sink';
 import { mockIdpUrl, portalUrl } from '../fixtures/portal';
@@ -41,7 +42,7 @@ export async function passwordSignsIn(
     },
   });
   expect(response.ok()).toBe(true);
-  return ((await response.json()) as { outcome: string }).outcome;
+  return z.looseObject({ outcome: z.string() }).parse(await response.json()).outcome;
 }
 
 export async function latestSmsCode(number: string, count = 1): Promise<string> {

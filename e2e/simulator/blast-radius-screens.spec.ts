@@ -1,20 +1,19 @@
 // The blast-radius page after its split into form, stream hook and results view: a finished run with the
 // recommended draft, and a draft that is not JSON, at 1280 and 390 px in English and French, axe-checked
 // (test-results/blast-radius-screens/).
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { z } from 'zod';
+import { readJsonFile } from '../fixtures/json';
 import { setPortalLocale } from '../fixtures/screens';
 import { importDemoPolicySet } from './import-demo-set';
 
 const resetAppId = 'a1f0c9d2-0b6e-4e0f-8d3a-2f5b7c9e1d01';
 const widths = [1280, 390];
-const blastWords = (locale: 'en' | 'fr') =>
-  (
-    JSON.parse(fs.readFileSync(`messages/${locale}/simulator.json`, 'utf8')) as {
-      blast: { run: string; done: string; draft: string; draftNotJson: string };
-    }
-  ).blast;
+const blastWordsSchema = z.object({
+  blast: z.object({ run: z.string(), done: z.string(), draft: z.string(), draftNotJson: z.string() }),
+});
+const blastWords = (locale: 'en' | 'fr') => readJsonFile(blastWordsSchema, `messages/${locale}/simulator.json`).blast;
 
 test('blast radius in both languages: a finished run and a draft that is not JSON', async ({ page }) => {
   test.setTimeout(180_000);

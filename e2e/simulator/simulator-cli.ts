@@ -3,11 +3,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { z } from 'zod';
+import { parsedJson } from '../fixtures/json';
 
-export function runVerityCa<T>(args: string[]): T {
-  return JSON.parse(
+/** The CLI's --json output, read with the schema the spec compares against. */
+export function runVerityCa<T>(schema: z.ZodType<T>, args: string[]): T {
+  return parsedJson(
+    schema,
     execFileSync(process.execPath, ['bin/verity-ca.mjs', ...args, '--json'], { encoding: 'utf8' }),
-  ) as T;
+  );
 }
 
 /** Writes a What-If request body to a temporary file for --request. */

@@ -5,6 +5,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { readJsonFile } from '../fixtures/json';
 import { resetTenant } from '../fixtures/authenticator';
 import { portalUrl, signInToPortal } from '../fixtures/portal';
 import { requestFile, runVerityCa } from './simulator-cli';
@@ -74,7 +76,10 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
   await expect(page.getByTestId('what-if-table')).toBeVisible();
   expect(new URL(page.url()).searchParams.get('user')).toBe('adele.vance@contoso.test');
 
-  const cli = runVerityCa<{ value: { id: string; policyApplies: boolean; analysisReasons: string }[] }>([
+  const whatIfSchema = z.object({
+    value: z.array(z.looseObject({ id: z.string(), policyApplies: z.boolean(), analysisReasons: z.string() })),
+  });
+  const cli = runVerityCa(whatIfSchema, [
     'what-if',
     '--tenant',
     'fixtures/demo-tenant.json',
@@ -89,7 +94,7 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
     await expect(row).toHaveAttribute('data-analysis-reasons', policy.analysisReasons);
   }
   // The request the page evaluated is the CLI fixture's request.
-  const shown = JSON.parse((await page.getByTestId('what-if-request').textContent()) ?? '{}') as unknown;
+  const shown: unknown = JSON.parse((await page.getByTestId('what-if-request').textContent()) ?? '{}');
   expect(shown).toEqual(JSON.parse(fs.readFileSync('fixtures/requests/adele-reset-portal-home-network.json', 'utf8')));
   await expect(page.getByTestId('what-if-summary')).toContainText('Requires');
   await expectNoAxeViolations(page);
@@ -118,17 +123,27 @@ test('What-If for Adele on the reset portal matches verity-ca what-if --json, an
 test('matrix: password + push (Adele) against passwordless (Pradeep), same cells as verity-ca matrix', async ({
   page,
 }) => {
-  type CliMatrix = { scenarios: { id: string }[]; rows: { flow: { id: string }; cells: { outcome: string }[] }[] };
+  const matrixSchema = z.looseObject({
+    scenarios: z.array(z.looseObject({ id: z.string() })),
+    rows: z.array(
+      z.looseObject({
+        flow: z.looseObject({ id: z.string() }),
+        cells: z.array(z.looseObject({ outcome: z.string() })),
+      }),
+    ),
+  });
+  // The fixture request, its members kept, with the user and conditions replaced below.
+  const requestSchema = z.looseObject({
+    signInIdentity: z.looseObject({ userId: z.string() }),
+    signInConditions: z.record(z.string(), z.unknown()),
+  });
   for (const upn of ['adele.vance@contoso.test', 'pradeep.gupta@contoso.test']) {
     await page.goto(`${setUrl}/matrix?user=${encodeURIComponent(upn)}&app=${resetAppId}`);
     await expect(page.getByTestId('matrix')).toBeVisible();
-    const body = JSON.parse(fs.readFileSync('fixtures/requests/adele-reset-portal-home-network.json', 'utf8')) as {
-      signInIdentity: { userId: string };
-      signInConditions: Record<string, unknown>;
-    };
+    const body = readJsonFile(requestSchema, 'fixtures/requests/adele-reset-portal-home-network.json');
     body.signInIdentity.userId = upn;
     body.signInConditions = { clientAppType: 'browser' };
-    const cli = runVerityCa<CliMatrix>([
+    const cli = runVerityCa(matrixSchema, [
       'matrix',
       '--tenant',
       'fixtures/demo-tenant.json',
@@ -226,7 +241,7 @@ test('export for create, then re-import: the same policies', async ({ page }) =>
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Policies (JSON)' }).click();
   const file = await (await download).path();
-  const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { value: Record<string, unknown>[] };
+  const exported = readJsonFile(z.looseObject({ value: z.array(z.record(z.string(), z.unknown())) }), file);
   expect(exported.value).toHaveLength(7);
   for (const policy of exported.value)
     for (const key of ['id', 'createdDateTime', 'modifiedDateTime', 'templateId'])
@@ -256,8 +271,11 @@ test("fetch the live policies from Graph (the mock Entra) with the portal app's 
   await expect(page.getByText('Version 1 · 8 policies')).toBeVisible();
   // Named locations came along: the export lists the tenant's three.
   const setId = new URL(page.url()).pathname.split('/').at(-1);
-  const locations = (await (
-    await page.request.get(`${portalUrl}/api/admin/simulator/policy-sets/${setId}/export?kind=namedLocations`)
-  ).json()) as { value: { displayName: string }[] };
+  const exportedLocations = await page.request.get(
+    `${portalUrl}/api/admin/simulator/policy-sets/${setId}/export?kind=namedLocations`,
+  );
+  const locations = z
+    .object({ value: z.array(z.looseObject({ displayName: z.string() })) })
+    .parse(await exportedLocations.json());
   expect(locations.value.map((l) => l.displayName)).toContain('Contoso HQ');
 });

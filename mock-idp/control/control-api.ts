@@ -19,6 +19,9 @@ import { renderPage } from '../views/layout';
 import { escapeHtml } from '../http/http';
 import fs from 'node:fs';
 
+// What the registration options route stores for the verify route.
+const pendingRegistrationSchema = z.looseObject({ challenge: z.string(), userId: z.string() });
+
 const stateNamespaces = ['passwords', 'lockouts', 'methods', 'taps', 'passkeys', 'userRisk'] as const;
 const ipSchema = z.string().regex(/^[0-9a-fA-F:.]{2,45}$/);
 
@@ -142,7 +145,7 @@ export async function handleControlRoute(
       return sendJson(res, 200, options);
     }
     if (third === 'verify' && method === 'POST') {
-      const pending = mock.store.get<{ challenge: string; userId: string }>('webauthnRegistration', browserId);
+      const pending = mock.store.get('webauthnRegistration', browserId, pendingRegistrationSchema);
       mock.store.remove('webauthnRegistration', browserId);
       if (!pending || pending.userId !== user.id) throw new AppError('INVALID_INPUT', 'no registration in progress');
       const passkey = await registerPasskey(

@@ -45,6 +45,19 @@ export type ScriptedSignInResult = {
   steps: string[];
 };
 
+// The control API's outbox and the token endpoint answer JSON; an answer of another shape is a failed step.
+const outboxAnswerSchema = z.object({ value: z.array(z.object({ code: z.string() })) });
+const tokenAnswerSchema = z.record(z.string(), z.unknown());
+
+function jsonOf(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
 function pageKind(html: string): ScriptedSignInOutcome | undefined {
   if (html.includes('AADSTS53003') && html.includes('You cannot access this right now')) return 'blocked';
   if (html.includes('You can’t get there from here')) return 'unavailable';
@@ -170,7 +183,8 @@ export async function runScriptedSignIn(
         const refused = pageKind(response.body);
         if (refused) return { outcome: refused, steps };
         const outbox = await client.request(`${origin}/control/outbox?upn=${upn}`);
-        const code = (JSON.parse(outbox.body) as { value: Array<{ code: string }> }).value[0]?.code;
+        const sent = outboxAnswerSchema.safeParse(jsonOf(outbox.body));
+        const code = sent.success ? sent.data.value[0]?.code : undefined;
         if (!code) return { outcome: 'failed', message: 'no code in the outbox', steps };
         await post('code', { code });
         break;
@@ -228,5 +242,7 @@ export async function runScriptedSignIn(
   });
   if (token.status !== 200)
     return { outcome: 'failed', message: `token endpoint: ${token.status} ${token.body}`, steps };
-  return { outcome: 'granted', tokens: JSON.parse(token.body) as Record<string, unknown>, steps };
+  const tokens = tokenAnswerSchema.safeParse(jsonOf(token.body));
+  if (!tokens.success) return { outcome: 'failed', message: `token endpoint: not a JSON object: ${token.body}`, steps };
+  return { outcome: 'granted', tokens: tokens.data, steps };
 }

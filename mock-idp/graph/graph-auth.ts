@@ -3,9 +3,10 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppError, type AppErrorCode } from '../../lib/app-error';
-import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { MockIdp } from '../mock-idp-context';
 import { graphResource } from '../oidc/provider-configuration';
+import { storedJwksSchema } from '../oidc/signing-keys';
 
 export type GraphCaller = { appId: string; roles: string[] };
 
@@ -51,7 +52,7 @@ export async function authenticateGraphCaller(mock: MockIdp, req: IncomingMessag
   const header = req.headers.authorization ?? '';
   const token = /^Bearer (.+)$/i.exec(header)?.[1];
   if (!token) throw graphError('UNAUTHORIZED', 'InvalidAuthenticationToken', 'Access token is empty.');
-  const keys = (mock.store.get<JWK[]>('signingKeys', 'jwks') ?? []).map(
+  const keys = (mock.store.get('signingKeys', 'jwks', storedJwksSchema) ?? []).map(
     ({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }) => pub,
   );
   try {

@@ -4,10 +4,9 @@ import { createHttpClient, formBody } from '../http/https-client';
 import { runScriptedSignIn } from '../control/scripted-sign-in';
 import type { RunningMockIdp } from '../start-mock-idp';
 import { demoPassword, portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
+import { looseGraphJsonSchema, parsedJson, tokenAnswerSchema } from '../test-json';
 
-// Graph answers are read loosely in assertions; toMatchObject and friends check the shapes.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON under test, narrowed by expect()
-type GraphJson = Record<string, any>;
+// Graph answers are read loosely in assertions (looseGraphJsonSchema); toMatchObject and friends check the shapes.
 
 let mock: RunningMockIdp;
 let portalToken: string;
@@ -25,7 +24,7 @@ async function appToken(clientId: string, clientSecret: string): Promise<string>
     body,
     headers,
   });
-  return String((JSON.parse(response.body) as { access_token: string }).access_token);
+  return parsedJson(tokenAnswerSchema, response.body).access_token;
 }
 
 async function graph(
@@ -42,7 +41,7 @@ async function graph(
     },
     body: options.body ? JSON.stringify(options.body) : undefined,
   });
-  return { status: response.status, json: response.body ? (JSON.parse(response.body) as GraphJson) : {} };
+  return { status: response.status, json: response.body ? parsedJson(looseGraphJsonSchema, response.body) : {} };
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isAppError } from '../../lib/app-error';
+import { isRecord } from '../../lib/is-record';
 import { readJson, sendJson } from '../http/http';
 import type { MockIdp } from '../mock-idp-context';
 import { checkPassword, passwordRuleSentences } from '../methods/password-rules';
@@ -282,8 +283,9 @@ async function route(
     }
     if (sub === 'evaluate' && method === 'POST') {
       requirePermission(caller, readPolicies);
-      const result = mock.conditionalAccess.whatIf(mock.tenant, await readJson(req)) as { value: unknown[] };
-      return collection('Collection(microsoft.graph.conditionalAccessWhatIfPolicy)', result.value);
+      const result = mock.conditionalAccess.whatIf(mock.tenant, await readJson(req));
+      const policies = isRecord(result) && Array.isArray(result.value) ? result.value : [];
+      return collection('Collection(microsoft.graph.conditionalAccessWhatIfPolicy)', policies);
     }
   }
   if (root === 'auditLogs' && id === 'signIns' && method === 'GET') {
@@ -418,7 +420,7 @@ async function temporaryAccessPasses(
 
 // Groups a user belongs to, directly (user.memberOf or group.members) or through nested groups.
 function transitiveGroupsOf(mock: MockIdp, user: TenantUser): { id: string; displayName?: unknown }[] {
-  const groups = mock.tenant.document.groups as { id: string; displayName?: unknown; members?: unknown }[];
+  const groups = mock.tenant.document.groups;
   const direct = new Set(user.memberOf.map((entry) => (typeof entry === 'string' ? entry : entry.id)));
   for (const group of groups) if (Array.isArray(group.members) && group.members.includes(user.id)) direct.add(group.id);
   const found = new Set(direct);

@@ -19,14 +19,12 @@ function idOf(entry: string | { id: string }): string {
 }
 
 export function memberOfResources(tenant: Tenant, user: TenantUser): Record<string, unknown>[] {
-  const groups = tenant.document.groups as Array<{ id: string; displayName?: string; members?: string[] }>;
+  const groups = tenant.document.groups;
   const direct = new Set([
     ...user.memberOf.map(idOf),
-    ...groups.filter((g) => g.members?.includes(user.id)).map((g) => g.id),
+    ...groups.filter((g) => Array.isArray(g.members) && g.members.includes(user.id)).map((g) => g.id),
   ]);
-  const roles = user.roles.map((role) =>
-    typeof role === 'string' ? role : String((role as { roleTemplateId?: string }).roleTemplateId ?? ''),
-  );
+  const roles = user.roles.map((role) => (typeof role === 'string' ? role : String(role.roleTemplateId ?? '')));
   return [
     ...roles.filter(Boolean).map((templateId) => ({
       '@odata.type': '#microsoft.graph.directoryRole',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, formBody } from '../http/https-client';
 import type { RunningMockIdp } from '../start-mock-idp';
 import { portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
+import { looseGraphJsonSchema, parsedJson, tokenAnswerSchema } from '../test-json';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON under test, narrowed by expect()
 type GraphJson = Record<string, any>;
@@ -23,7 +24,7 @@ async function appToken(clientId: string, clientSecret: string): Promise<string>
     body,
     headers,
   });
-  return String((JSON.parse(response.body) as { access_token: string }).access_token);
+  return parsedJson(tokenAnswerSchema, response.body).access_token;
 }
 
 async function call(
@@ -47,7 +48,7 @@ async function call(
   });
   return {
     status: response.status,
-    json: (response.body.startsWith('{') ? JSON.parse(response.body) : {}) as GraphJson,
+    json: response.body.startsWith('{') ? parsedJson(looseGraphJsonSchema, response.body) : {},
   };
 }
 

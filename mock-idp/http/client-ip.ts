@@ -16,8 +16,7 @@ export function browserIdOf(req: IncomingMessage, res: ServerResponse): string {
   const previous = res.getHeader('Set-Cookie');
   const cookies = Array.isArray(previous) ? previous : previous ? [String(previous)] : [];
   res.setHeader('Set-Cookie', [...cookies, cookieHeader(browserCookieName, id)]);
-  (req.headers as Record<string, string>).cookie =
-    `${req.headers.cookie ? `${req.headers.cookie}; ` : ''}${browserCookieName}=${id}`;
+  req.headers.cookie = `${req.headers.cookie ? `${req.headers.cookie}; ` : ''}${browserCookieName}=${id}`;
   return id;
 }
 

@@ -8,7 +8,8 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
-    const buffer = chunk as Buffer;
+    // Buffers unless someone set an encoding on the request, when they are strings.
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
     if (size > maxBodyBytes) throw new AppError('INVALID_INPUT', 'request body too large');
     chunks.push(buffer);
@@ -34,7 +35,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   const text = await readBody(req);
   if (!text) return {};
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     throw new AppError('INVALID_INPUT', 'the body is not valid JSON');
   }

@@ -1,6 +1,7 @@
 // The context every interaction step gets (one sign-in's request, response, details and state) and its helpers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction as InteractionDetails } from 'oidc-provider';
+import { z } from 'zod';
 import { clientIpOf, devicePlatformOf } from '../http/client-ip';
 import { sendHtml } from '../http/http';
 import type { MockIdp, SignInState } from '../mock-idp-context';
@@ -50,9 +51,12 @@ export function userOf(it: Interaction): TenantUser | undefined {
   return it.state.userId ? findUser(it.mock.tenant, it.state.userId) : undefined;
 }
 
+// What the Authenticator's "report suspicious activity" writes (authenticator-routes.ts).
+const userRiskSchema = z.looseObject({ level: z.enum(['none', 'low', 'medium', 'high']) });
+
 export function circumstancesOf(it: Interaction, user: TenantUser): SignInCircumstances {
   const isDeviceCode = it.details.params.client_id !== undefined && 'user_code' in it.details.params;
-  const risk = it.mock.store.get<{ level: 'none' | 'low' | 'medium' | 'high' }>('userRisk', user.id)?.level ?? 'none';
+  const risk = it.mock.store.get('userRisk', user.id, userRiskSchema)?.level ?? 'none';
   return {
     userId: user.id,
     appId: it.appId,

@@ -1,5 +1,5 @@
 // The login page: the username form, the Sign-in options list, or the chosen (else default) method's page.
-import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
+import { isOneOf } from '../../lib/is-one-of';
 import { methodPolicyFor } from '../methods/method-policy';
 import { firstFactorDefault, methodLabel, phoneOf, secondFactorDefault } from '../methods/sign-in-methods';
 import * as pages from '../views/sign-in-pages';
@@ -32,9 +32,9 @@ export function showLogin(it: Interaction, error?: string): void {
       }),
     );
   }
-  const requested = it.url.searchParams.get('method') as AuthenticationMethodMode | null;
+  const requested = it.url.searchParams.get('method');
   const mode =
-    requested && allowed.includes(requested)
+    requested && isOneOf(allowed, requested)
       ? requested
       : isFirstFactor
         ? firstFactorDefault(it.mock.store, user, now, methodPolicyFor(it.mock, user))

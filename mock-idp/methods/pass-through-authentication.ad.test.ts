@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
 import { adminClient, domainControllerAt } from '../../scripts/ad/demo-domain';
 import { signInWithPassword, portalGraph, startHybridMockIdp } from '../hybrid-test-support';
 import type { RunningMockIdp } from '../start-mock-idp';
@@ -29,7 +30,11 @@ async function adminModify(dn: string, type: string, value: string | Buffer) {
   const client = await adminClient(dc);
   try {
     await client.modify(dn, [
-      new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] as never }) }),
+      // ldapts takes all strings or all buffers: narrowed per branch.
+      new Change({
+        operation: 'replace',
+        modification: new Attribute({ type, values: typeof value === 'string' ? [value] : [value] }),
+      }),
     ]);
   } finally {
     await client.unbind();
@@ -51,12 +56,14 @@ afterAll(async () => {
   await adminSetPassword(userDn('Henrietta Mueller'), demoPassword);
 });
 
+const signInsSchema = z.array(
+  z.looseObject({ userPrincipalName: z.string(), status: z.looseObject({ errorCode: z.number() }) }),
+);
+
 async function lastSignInError(upn: string): Promise<number | undefined> {
   const graph = await portalGraph(mock);
   const { json } = await graph(`auditLogs/signIns?$top=50`);
-  const entries = (json.value as { userPrincipalName: string; status: { errorCode: number } }[]).filter(
-    (entry) => entry.userPrincipalName === upn,
-  );
+  const entries = signInsSchema.parse(json.value).filter((entry) => entry.userPrincipalName === upn);
   return entries[0]?.status.errorCode;
 }
 

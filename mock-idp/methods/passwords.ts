@@ -1,9 +1,16 @@
 // Password storage for the mock's users: a scrypt hash per user in the store. A user with no
 // stored hash still has the demo password from mock-only demo-credentials.json.
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { Store } from '../store/store';
 
-type StoredPassword = { salt: string; hash: string; changedAt: number; forceChangePasswordNextSignIn: boolean };
+const storedPasswordSchema = z.looseObject({
+  salt: z.string(),
+  hash: z.string(),
+  changedAt: z.number(),
+  forceChangePasswordNextSignIn: z.boolean(),
+});
+type StoredPassword = z.infer<typeof storedPasswordSchema>;
 
 function hashPassword(password: string, salt: Buffer): Buffer {
   return crypto.scryptSync(password, salt, 32, { N: 1024 });
@@ -21,11 +28,11 @@ export function setPassword(store: Store, userId: string, password: string, now:
 
 /** When the password was last set (Graph user lastPasswordChangeDateTime), or null for the demo password. */
 export function passwordChangedAt(store: Store, userId: string): number | null {
-  return store.get<StoredPassword>('passwords', userId)?.changedAt ?? null;
+  return store.get('passwords', userId, storedPasswordSchema)?.changedAt ?? null;
 }
 
 export function isPasswordCorrect(store: Store, userId: string, password: string, demoPassword: string): boolean {
-  const stored = store.get<StoredPassword>('passwords', userId);
+  const stored = store.get('passwords', userId, storedPasswordSchema);
   if (!stored) {
     const a = Buffer.from(password);
     const b = Buffer.from(demoPassword);
@@ -41,11 +48,11 @@ export function isPasswordCorrect(store: Store, userId: string, password: string
  * when none was set) and records the flag; the mock records it but does not yet enforce it at sign-in.
  */
 export function requirePasswordChange(store: Store, userId: string, currentDemoPassword: string, now: number): void {
-  const stored = store.get<StoredPassword>('passwords', userId);
+  const stored = store.get('passwords', userId, storedPasswordSchema);
   if (!stored) return setPassword(store, userId, currentDemoPassword, now, true);
   store.put('passwords', userId, { ...stored, forceChangePasswordNextSignIn: true } satisfies StoredPassword);
 }
 
 export function isPasswordChangeRequired(store: Store, userId: string): boolean {
-  return store.get<StoredPassword>('passwords', userId)?.forceChangePasswordNextSignIn ?? false;
+  return store.get('passwords', userId, storedPasswordSchema)?.forceChangePasswordNextSignIn ?? false;
 }

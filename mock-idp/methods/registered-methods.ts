@@ -1,6 +1,8 @@
 // The methods a user has registered: the tenant fixture's `authenticationMethods`, changed by Graph
 // (a TAP created, a passkey registered) through overrides kept in the store.
+import { z } from 'zod';
 import {
+  authenticationMethodModes,
   isAuthenticationMethodMode,
   type AuthenticationMethodMode,
 } from '../../lib/conditional-access/authentication-method-mode';
@@ -13,17 +15,17 @@ export function bumpMethodsVersion(store: Store): void {
 }
 
 export function methodsVersionOf(store: Store): string {
-  return store.get<string>('meta', 'methodsVersion') ?? '0';
+  return store.get('meta', 'methodsVersion', z.string()) ?? '0';
 }
 
-type MethodOverride = {
-  add: AuthenticationMethodMode[];
-  remove: AuthenticationMethodMode[];
-  defaultSignInMethod?: string;
-};
+const methodOverrideSchema = z.looseObject({
+  add: z.array(z.enum(authenticationMethodModes)),
+  remove: z.array(z.enum(authenticationMethodModes)),
+  defaultSignInMethod: z.string().optional(),
+});
 
 export function registeredMethodsOf(store: Store, user: TenantUser): AuthenticationMethodMode[] {
-  const override = store.get<MethodOverride>('methods', user.id);
+  const override = store.get('methods', user.id, methodOverrideSchema);
   const modes = new Set(user.authenticationMethods.filter(isAuthenticationMethodMode));
   override?.add.forEach((m) => modes.add(m));
   override?.remove.forEach((m) => modes.delete(m));
@@ -31,7 +33,7 @@ export function registeredMethodsOf(store: Store, user: TenantUser): Authenticat
 }
 
 export function addRegisteredMethod(store: Store, user: TenantUser, mode: AuthenticationMethodMode): void {
-  const override = store.get<MethodOverride>('methods', user.id) ?? { add: [], remove: [] };
+  const override = store.get('methods', user.id, methodOverrideSchema) ?? { add: [], remove: [] };
   store.put('methods', user.id, {
     ...override,
     add: [...new Set([...override.add, mode])],
@@ -41,7 +43,7 @@ export function addRegisteredMethod(store: Store, user: TenantUser, mode: Authen
 }
 
 export function removeRegisteredMethod(store: Store, user: TenantUser, mode: AuthenticationMethodMode): void {
-  const override = store.get<MethodOverride>('methods', user.id) ?? { add: [], remove: [] };
+  const override = store.get('methods', user.id, methodOverrideSchema) ?? { add: [], remove: [] };
   store.put('methods', user.id, {
     ...override,
     add: override.add.filter((m) => m !== mode),
@@ -56,14 +58,15 @@ export function removeRegisteredMethod(store: Store, user: TenantUser, mode: Aut
  */
 export function defaultSignInMethodOf(store: Store, user: TenantUser): AuthenticationMethodMode {
   const methods = registeredMethodsOf(store, user);
-  const preferred = store.get<MethodOverride>('methods', user.id)?.defaultSignInMethod ?? user.defaultSignInMethod;
+  const preferred =
+    store.get('methods', user.id, methodOverrideSchema)?.defaultSignInMethod ?? user.defaultSignInMethod;
   if (preferred && isAuthenticationMethodMode(preferred) && methods.includes(preferred)) return preferred;
   const order: AuthenticationMethodMode[] = ['deviceBasedPush', 'fido2', 'windowsHelloForBusiness', 'password'];
   return order.find((m) => methods.includes(m)) ?? 'password';
 }
 
 export function setDefaultSignInMethod(store: Store, user: TenantUser, mode: string): void {
-  const override = store.get<MethodOverride>('methods', user.id) ?? { add: [], remove: [] };
+  const override = store.get('methods', user.id, methodOverrideSchema) ?? { add: [], remove: [] };
   store.put('methods', user.id, { ...override, defaultSignInMethod: mode });
   bumpMethodsVersion(store);
 }

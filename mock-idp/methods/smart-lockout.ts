@@ -1,17 +1,19 @@
 // Entra smart lockout (howto-password-smart-lockout): by default 10 failed sign-ins lock the
 // account for 1 minute; each further failure after a lockout locks it again for longer. The mock
 // doubles the duration each time. A successful sign-in or an unlock clears the record.
+import { z } from 'zod';
 import type { Store } from '../store/store';
 
 export type LockoutPolicy = { threshold: number; firstLockoutSeconds: number; maxLockoutSeconds: number };
 export const defaultLockoutPolicy: LockoutPolicy = { threshold: 10, firstLockoutSeconds: 60, maxLockoutSeconds: 3600 };
 
-export type LockoutRecord = { failures: number; lockouts: number; lockedUntil: number };
+const lockoutRecordSchema = z.looseObject({ failures: z.number(), lockouts: z.number(), lockedUntil: z.number() });
+export type LockoutRecord = z.infer<typeof lockoutRecordSchema>;
 
 const namespace = 'lockouts';
 
 export function lockoutOf(store: Store, userId: string): LockoutRecord {
-  return store.get<LockoutRecord>(namespace, userId) ?? { failures: 0, lockouts: 0, lockedUntil: 0 };
+  return store.get(namespace, userId, lockoutRecordSchema) ?? { failures: 0, lockouts: 0, lockedUntil: 0 };
 }
 
 export function isLockedOut(store: Store, userId: string, now: number): boolean {

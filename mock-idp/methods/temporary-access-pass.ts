@@ -1,18 +1,20 @@
 // Temporary Access Pass (howto-authentication-temporary-access-pass): created through Graph,
 // shown once, stored hashed, 10..43200 minutes, optionally usable once; a new pass replaces the old.
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import { bumpMethodsVersion } from './registered-methods';
 import type { Store } from '../store/store';
 
-export type StoredTemporaryAccessPass = {
-  id: string;
-  hash: string;
-  createdDateTime: string;
-  startDateTime: string;
-  lifetimeInMinutes: number;
-  isUsableOnce: boolean;
-  isUsed: boolean;
-};
+const storedTemporaryAccessPassSchema = z.looseObject({
+  id: z.string(),
+  hash: z.string(),
+  createdDateTime: z.string(),
+  startDateTime: z.string(),
+  lifetimeInMinutes: z.number(),
+  isUsableOnce: z.boolean(),
+  isUsed: z.boolean(),
+});
+export type StoredTemporaryAccessPass = z.infer<typeof storedTemporaryAccessPassSchema>;
 
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789@#$%&*+=?';
 
@@ -42,7 +44,7 @@ export function createTemporaryAccessPass(
 }
 
 export function temporaryAccessPassOf(store: Store, userId: string): StoredTemporaryAccessPass | undefined {
-  return store.get<StoredTemporaryAccessPass>('taps', userId);
+  return store.get('taps', userId, storedTemporaryAccessPassSchema);
 }
 
 export function isTemporaryAccessPassUsable(method: StoredTemporaryAccessPass, now: number): boolean {

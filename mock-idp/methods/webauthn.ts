@@ -6,29 +6,32 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
+import { z } from 'zod';
 import { bumpMethodsVersion } from './registered-methods';
+import { authenticationResponseSchema, registrationResponseSchema } from './webauthn-responses';
 import type { Store } from '../store/store';
 import type { TenantUser } from '../store/tenant';
 
-export type StoredPasskey = {
-  id: string;
-  publicKey: string;
-  counter: number;
-  transports?: string[];
-  aaguid: string;
-  createdDateTime: string;
-  displayName: string;
-};
+const storedPasskeySchema = z.looseObject({
+  id: z.string(),
+  publicKey: z.string(),
+  counter: z.number(),
+  transports: z.array(z.string()).optional(),
+  aaguid: z.string(),
+  createdDateTime: z.string(),
+  displayName: z.string(),
+});
+export type StoredPasskey = z.infer<typeof storedPasskeySchema>;
 
 export function passkeysOf(store: Store, userId: string): StoredPasskey[] {
-  return store.get<StoredPasskey[]>('passkeys', userId) ?? [];
+  return store.get('passkeys', userId, z.array(storedPasskeySchema)) ?? [];
 }
 
 export async function authenticationOptionsFor(store: Store, user: TenantUser, rpID: string) {
   return generateAuthenticationOptions({
     rpID,
     userVerification: 'required',
-    allowCredentials: passkeysOf(store, user.id).map((p) => ({ id: p.id, transports: p.transports as never })),
+    allowCredentials: passkeysOf(store, user.id).map((p) => ({ id: p.id, transports: p.transports })),
   });
 }
 
@@ -37,13 +40,15 @@ export async function verifyPasskeySignIn(
   user: TenantUser,
   input: { response: unknown; expectedChallenge: string; origin: string; rpID: string },
 ): Promise<boolean> {
-  const response = input.response as { id?: string };
+  // A body that is not an assertion fails here, as it would fail verification.
+  const response = authenticationResponseSchema.safeParse(input.response);
+  if (!response.success) return false;
   const passkeys = passkeysOf(store, user.id);
-  const passkey = passkeys.find((p) => p.id === response.id);
+  const passkey = passkeys.find((p) => p.id === response.data.id);
   if (!passkey) return false;
   try {
     const result = await verifyAuthenticationResponse({
-      response: input.response as never,
+      response: response.data,
       expectedChallenge: input.expectedChallenge,
       expectedOrigin: input.origin,
       expectedRPID: input.rpID,
@@ -85,9 +90,11 @@ export async function registerPasskey(
   input: { response: unknown; expectedChallenge: string; origin: string; rpID: string },
   now: number,
 ): Promise<StoredPasskey | undefined> {
+  const response = registrationResponseSchema.safeParse(input.response);
+  if (!response.success) return undefined;
   try {
     const result = await verifyRegistrationResponse({
-      response: input.response as never,
+      response: response.data,
       expectedChallenge: input.expectedChallenge,
       expectedOrigin: input.origin,
       expectedRPID: input.rpID,

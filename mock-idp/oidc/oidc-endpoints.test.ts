@@ -1,13 +1,22 @@
 // Priority 1 of issue 3: the mock looks like Entra's v2.0 endpoints to real clients.
 import crypto from 'node:crypto';
 import { ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { Issuer, custom, generators } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createHttpClient, formBody, type HttpClient } from '../http/https-client';
 import { runScriptedSignIn } from '../control/scripted-sign-in';
 import type { RunningMockIdp } from '../start-mock-idp';
 import { demoPassword, msalNetworkClient, portalClient, startTestMockIdp, tenantId, testClient } from '../test-support';
+import { jsonObjectSchema, parsedJson } from '../test-json';
+
+const keySetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string() })) });
+const deviceCodeSchema = z.looseObject({
+  device_code: z.string(),
+  user_code: z.string(),
+  verification_uri: z.string(),
+});
 
 let mock: RunningMockIdp;
 let http: HttpClient;
@@ -17,7 +26,7 @@ beforeAll(async () => {
   mock = await startTestMockIdp();
   http = createHttpClient(mock.caCert);
   const keys = await http.request(`${mock.url}/${tenantId}/discovery/v2.0/keys`);
-  jwks = createLocalJWKSet(JSON.parse(keys.body) as JSONWebKeySet);
+  jwks = createLocalJWKSet(parsedJson(keySetSchema, keys.body));
 });
 afterAll(async () => {
   await mock.stop();
@@ -28,7 +37,7 @@ const issuer = () => `${mock.url}/${tenantId}/v2.0`;
 async function tokenRequest(values: Record<string, string>) {
   const { body, headers } = formBody(values);
   const response = await http.request(`${mock.url}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body, headers });
-  return { status: response.status, json: JSON.parse(response.body) as Record<string, unknown> };
+  return { status: response.status, json: parsedJson(jsonObjectSchema, response.body) };
 }
 
 describe('discovery', () => {
@@ -36,7 +45,7 @@ describe('discovery', () => {
     for (const tenant of [tenantId, 'contoso.test']) {
       const response = await http.request(`${mock.url}/${tenant}/v2.0/.well-known/openid-configuration`);
       expect(response.status).toBe(200);
-      const document = JSON.parse(response.body) as Record<string, unknown>;
+      const document = parsedJson(jsonObjectSchema, response.body);
       expect(document.issuer).toBe(issuer());
       expect(document.authorization_endpoint).toBe(`${mock.url}/${tenantId}/oauth2/v2.0/authorize`);
       expect(document.token_endpoint).toBe(`${mock.url}/${tenantId}/oauth2/v2.0/token`);
@@ -303,7 +312,7 @@ describe('device code', () => {
       headers,
     });
     expect(started.status).toBe(200);
-    const device = JSON.parse(started.body) as { device_code: string; user_code: string; verification_uri: string };
+    const device = parsedJson(deviceCodeSchema, started.body);
     expect(device.verification_uri).toBe(`${mock.url}/${tenantId}/oauth2/v2.0/deviceauth`);
     const poll = await tokenRequest({
       grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
@@ -468,7 +477,8 @@ describe('prompt, max_age and single sign-on', () => {
       response = await browser.request(new URL(String(response.headers.location), mock.url).href);
     }
     expect(String(response.headers.location)).toMatch(/^http:\/\/localhost:3999\/callback\?code=/);
-    for (const params of [{ prompt: 'login' }, { max_age: '0' }] as Record<string, string>[]) {
+    const stepUps: Record<string, string>[] = [{ prompt: 'login' }, { max_age: '0' }];
+    for (const params of stepUps) {
       const again = await browser.request(authorizeUrl(params));
       expect(String(again.headers.location)).toContain('/interaction/');
     }

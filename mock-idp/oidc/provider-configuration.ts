@@ -116,7 +116,7 @@ export function servicePrincipalIdOf(appId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function evidenceForToken(mock: MockIdp, token: TokenLike | undefined): SignInEvidence | undefined {
+function evidenceForToken(mock: Pick<MockIdp, 'evidence'>, token: TokenLike | undefined): SignInEvidence | undefined {
   if (!token) return undefined;
   return (
     (token.grantId && mock.evidence.byGrant.get(token.grantId)) ||
@@ -132,7 +132,8 @@ export function buildProviderConfiguration(
   clientById: Map<string, MockClient>,
 ): Record<string, unknown> {
   const tenantId = mock.tenant.tenantId;
-  const self = mock as MockIdp;
+  // The provider is added to this same object once it is built; the hooks below need only the rest.
+  const self = mock;
 
   const policy = interactionPolicy.base();
   // select_account is a valid prompt value for Entra; the mock shows an account picker.

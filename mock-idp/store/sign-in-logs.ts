@@ -1,6 +1,7 @@
 // Sign-in logs in the shape of Graph's signIn resource (auditLogs/signIns): user, app, IP,
 // methods, result, error code and appliedConditionalAccessPolicies with Entra's result values.
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { AppliedConditionalAccessPolicy } from '../interaction/conditional-access-gate';
 import type { Store } from './store';
 
@@ -22,6 +23,38 @@ export type SignInLogEntry = {
   status: { errorCode: number; failureReason: string | null; additionalDetails: string | null };
   riskState?: string;
 };
+
+// The log as it is read back from the store: what recordSignIn wrote, checked member by member.
+export const signInLogEntrySchema = z.looseObject({
+  id: z.string(),
+  createdDateTime: z.string(),
+  userId: z.string(),
+  userPrincipalName: z.string(),
+  userDisplayName: z.string(),
+  appId: z.string(),
+  appDisplayName: z.string(),
+  ipAddress: z.string(),
+  clientAppUsed: z.string(),
+  isInteractive: z.boolean(),
+  authenticationMethodsUsed: z.array(z.string()),
+  authenticationRequirement: z.enum(['singleFactorAuthentication', 'multiFactorAuthentication']),
+  conditionalAccessStatus: z.enum(['success', 'failure', 'notApplied']),
+  appliedConditionalAccessPolicies: z.array(
+    z.looseObject({
+      id: z.string(),
+      displayName: z.string(),
+      result: z.string(),
+      enforcedGrantControls: z.array(z.string()).optional(),
+      enforcedSessionControls: z.array(z.string()).optional(),
+    }),
+  ),
+  status: z.looseObject({
+    errorCode: z.number(),
+    failureReason: z.string().nullable(),
+    additionalDetails: z.string().nullable(),
+  }),
+  riskState: z.string().optional(),
+}) satisfies z.ZodType<SignInLogEntry>;
 
 // Entra error codes (reference-error-codes) the mock reports.
 export const signInErrorCodes = {
@@ -69,5 +102,5 @@ export function recordSignIn(store: Store, input: SignInLogInput, now: number): 
 }
 
 export function readSignInLogs(store: Store, limit = 200): SignInLogEntry[] {
-  return store.events<SignInLogEntry>('signIns', { limit }).map((e) => e.value);
+  return store.events('signIns', signInLogEntrySchema, { limit }).map((e) => e.value);
 }

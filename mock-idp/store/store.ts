@@ -6,20 +6,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { AppError } from '../../lib/app-error';
 
 export type StoredEvent<T> = { id: number; at: number; value: T };
 
+// Every read names the schema of what its namespace holds: a row that is not what was written (a hand edit of the
+// SQLite file, an older shape) is AppError INTERNAL storedDataInvalid naming the row, never a typed lie.
 export type Store = {
-  get<T>(namespace: string, key: string): T | undefined;
+  get<T>(namespace: string, key: string, schema: z.ZodType<T>): T | undefined;
   put(namespace: string, key: string, value: unknown): void;
   remove(namespace: string, key: string): void;
-  list<T>(namespace: string): Array<{ key: string; value: T }>;
+  list<T>(namespace: string, schema: z.ZodType<T>): Array<{ key: string; value: T }>;
   clearNamespaces(namespaces: readonly string[]): void;
   append(kind: string, at: number, value: unknown): number;
-  events<T>(kind: string, options?: { afterId?: number; limit?: number }): Array<StoredEvent<T>>;
+  events<T>(kind: string, schema: z.ZodType<T>, options?: { afterId?: number; limit?: number }): Array<StoredEvent<T>>;
   clearEvents(kinds: readonly string[]): void;
   close(): void;
 };
+
+function parseRow<T>(schema: z.ZodType<T>, text: string, source: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError('INTERNAL', 'Stored data could not be read.', { reason: 'storedDataInvalid', source });
+}
 
 export function openStore(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -50,9 +66,9 @@ export function openStore(dataDir: string): Store {
   const clearEventsStatement = db.prepare('DELETE FROM events WHERE kind = ?');
 
   return {
-    get<T>(namespace: string, key: string) {
+    get(namespace, key, schema) {
       const row = getStatement.get(namespace, key);
-      return row ? (JSON.parse(row.value) as T) : undefined;
+      return row ? parseRow(schema, row.value, `${namespace}/${key}`) : undefined;
     },
     put(namespace, key, value) {
       putStatement.run(namespace, key, JSON.stringify(value));
@@ -60,8 +76,10 @@ export function openStore(dataDir: string): Store {
     remove(namespace, key) {
       removeStatement.run(namespace, key);
     },
-    list<T>(namespace: string) {
-      return listStatement.all(namespace).map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
+    list(namespace, schema) {
+      return listStatement
+        .all(namespace)
+        .map((row) => ({ key: row.key, value: parseRow(schema, row.value, `${namespace}/${row.key}`) }));
     },
     clearNamespaces(namespaces) {
       db.transaction(() => namespaces.forEach((n) => clearStatement.run(n)))();
@@ -69,10 +87,10 @@ export function openStore(dataDir: string): Store {
     append(kind, at, value) {
       return Number(appendStatement.run(kind, at, JSON.stringify(value)).lastInsertRowid);
     },
-    events<T>(kind: string, options: { afterId?: number; limit?: number } = {}) {
+    events(kind, schema, options = {}) {
       return eventsStatement
         .all(kind, options.afterId ?? 0, options.limit ?? 1000)
-        .map((row) => ({ id: row.id, at: row.at, value: JSON.parse(row.value) as T }));
+        .map((row) => ({ id: row.id, at: row.at, value: parseRow(schema, row.value, `${kind}#${row.id}`) }));
     },
     clearEvents(kinds) {
       db.transaction(() => kinds.forEach((k) => clearEventsStatement.run(k)))();

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
+import { isRecord } from '../../lib/is-record';
 
 const appRoleAssignmentSchema = z
   .object({
@@ -91,8 +92,7 @@ export function readTenantFile(file: string): Tenant {
 
 export function parseTenantDocument(raw: unknown, source: string): Tenant {
   // The shared fixture may wrap the tenant as { tenant: {...} }; accept both shapes.
-  const candidate =
-    raw && typeof raw === 'object' && 'tenant' in raw && !('users' in raw) ? (raw as { tenant: unknown }).tenant : raw;
+  const candidate = raw && typeof raw === 'object' && 'tenant' in raw && !('users' in raw) ? raw.tenant : raw;
   const result = tenantDocumentSchema.safeParse(candidate);
   if (!result.success) {
     throw new AppError('CONFIG_ERROR', `invalid tenant document: ${result.error.message}`, { source });
@@ -118,8 +118,9 @@ export function withSyncedUsers(tenant: Tenant, file: string | undefined): Tenan
   const users = z.object({ users: z.array(z.unknown()) }).safeParse(extra);
   if (!users.success)
     throw new AppError('CONFIG_ERROR', 'invalid synced users file: expected { users: [...] }', { source: file });
-  const raw = tenant.raw as { users?: unknown[] };
-  return parseTenantDocument({ ...raw, users: [...(raw.users ?? []), ...users.data.users] }, tenant.source);
+  const raw = isRecord(tenant.raw) ? tenant.raw : {};
+  const existing = Array.isArray(raw.users) ? raw.users : [];
+  return parseTenantDocument({ ...raw, users: [...existing, ...users.data.users] }, tenant.source);
 }
 
 /** The tenant the mock serves: the tenant file, plus the synced demo users when configured. */

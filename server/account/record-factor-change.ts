@@ -13,7 +13,7 @@ import type { Prisma } from '../../generated/prisma/sqlite/client';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import type { ClientAddress, PortalServices } from '../context/portal-context';
 import { userNotificationAddresses } from '../desk/notify-desk-action';
-import { outboxJob, runCommittedJob, type OutboxHandlers } from '../jobs/outbox';
+import { outboxJob, runCommittedJob, writeOutboxJobs, type OutboxHandlers } from '../jobs/outbox';
 import { parseStoredValue } from '../database/stored-json';
 
 export type FactorKind = 'passkey' | 'totp';
@@ -69,7 +69,7 @@ export async function recordFactorChange<T>(
   const notice = outboxJob({ name: notifyFactorChangeJob, key: `notify:factor:${eventKey}`, payload, now });
   const result = await deps.db.$transaction(async (tx) => {
     const written = await write(tx);
-    await tx.outboxJob.createMany({ data: [audit, notice] });
+    await writeOutboxJobs(deps, [audit, notice], tx);
     return written;
   });
   const handlers = factorChangeOutboxHandlers(deps);

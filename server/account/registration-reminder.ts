@@ -11,7 +11,7 @@ import { appendAuditEvent } from '../audit/append-audit-event';
 import { requireActorRole } from '../auth/require-actor-role';
 import type { PortalContext, PortalServices } from '../context/portal-context';
 import { userNotificationAddresses } from '../desk/notify-desk-action';
-import { outboxJob, runCommittedJob, type OutboxHandlers } from '../jobs/outbox';
+import { outboxJob, runCommittedJob, writeOutboxJobs, type OutboxHandlers } from '../jobs/outbox';
 import { parseStoredValue } from '../database/stored-json';
 
 export const registrationReminderJob = 'account.registrationReminder';
@@ -43,11 +43,8 @@ export async function sendRegistrationReminder(
   const key = `notify:reminder:${user.id}:${now.toISOString().slice(0, 10)}`;
   const payload = { userId: user.id, adminId: admin.oid, adminName: admin.name, at: now.toISOString() };
   const job = outboxJob({ name: registrationReminderJob, key, payload, now });
-  const created = await context.db.$transaction(async (tx) => {
-    if (await tx.outboxJob.findUnique({ where: { key }, select: { id: true } })) return false;
-    await tx.outboxJob.create({ data: job });
-    return true;
-  });
+  // The key is the user and the day: a second reminder the same day writes nothing.
+  const created = (await writeOutboxJobs(context, [job])).length === 1;
   await appendAuditEvent(context.db, {
     occurredAt: now,
     actorType: 'admin',

@@ -2,7 +2,7 @@ import 'server-only';
 // Production wiring, built once per process: Prisma, Microsoft Graph, the mock-or-real push channel, SMTP
 // and the SMS gateway, rate limits (memory, or Redis with REDIS_URL; ASVS5 6.3.1, 2.4.1), msal-node for the
 // Entra MFA round trip, background work off the request path.
-import { getConfig, type Config } from '../config';
+import { databaseProvider, getConfig, type Config } from '../config';
 import { getDatabase } from '../database/database';
 import type { DeskLimitKind } from '../desk/desk-dependencies';
 import { graphDeskDirectory } from '../desk/graph-desk-directory';
@@ -11,7 +11,10 @@ import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
+import { configureOutbox } from '../jobs/outbox';
+import { createPgBossOutbox } from '../jobs/pg-boss-outbox';
 import { portalOutboxHandlers } from '../jobs/portal-outbox-handlers';
+import { registerShutdownStep } from '../shutdown/graceful-shutdown';
 import { portalLogger } from '../log/logger';
 import { runInBackground } from '../reset/background-tasks';
 import { startWriteReconciliation } from '../reset/write-reconciliation-schedule';
@@ -83,6 +86,21 @@ export function productionServices(): PortalServices {
     pushChannel: graphMockPushChannel,
     entraVerification: entraVerificationFrom(config),
   };
-  startWriteReconciliation(resetDependenciesOf(services), services.logger, portalOutboxHandlers(services));
+  const outboxHandlers = portalOutboxHandlers(services);
+  // On PostgreSQL the outbox's jobs are pg-boss's (docs/decisions/0006, Decision 2); on SQLite, the table.
+  const leaseSeconds = config.JOB_LEASE_SECONDS;
+  if (databaseProvider(config) === 'postgresql') {
+    const engine = createPgBossOutbox({
+      connectionString: config.DATABASE_URL,
+      leaseSeconds,
+      sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+      handlers: outboxHandlers,
+      logger: services.logger,
+    });
+    configureOutbox(services.db, { engine, leaseSeconds });
+    registerShutdownStep((options) => engine.stop(options));
+  } else configureOutbox(services.db, { leaseSeconds });
+  const sweepMs = config.SWEEP_INTERVAL_SECONDS * 1000;
+  startWriteReconciliation(resetDependenciesOf(services), services.logger, outboxHandlers, sweepMs);
   return services;
 }

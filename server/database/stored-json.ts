@@ -1,4 +1,3 @@
-import 'server-only';
 // JSON the portal stored itself (text columns holding documents, pending verifications, job payloads; fixture
 // files) is read back through a zod schema. A value that is not what was written (a hand edit, a bad migration,
 // an older shape) is one AppError('INTERNAL', reason `storedDataInvalid`, naming the source): the common 500 body

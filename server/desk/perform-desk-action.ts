@@ -14,7 +14,7 @@ import type { DeskDependencies } from './desk-dependencies';
 import type { DeskDirectoryUser } from './desk-directory';
 import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
 import { deskRefusalError } from './desk-refusal-error';
-import { runCommittedJob } from '../jobs/outbox';
+import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { deskNoticeOutboxJob, deskOutboxHandlers } from './desk-notice-job';
 import { deskActionNotices } from './notify-desk-action';
 import { refreshDeskCase } from './refresh-desk-case';
@@ -172,7 +172,7 @@ export async function performDeskAction(
     `${caseId}:${action}:${at.getTime()}`,
     at,
   );
-  await deps.db.outboxJob.create({ data: notice });
+  await writeOutboxJobs(deps, [notice]);
   await auditDesk(deps, actor, { action: `desk.action.${action}`, outcome: 'success', subjectId: user.id, details });
   await runCommittedJob(deps, notice, deskOutboxHandlers(deps));
   return result;

@@ -5,7 +5,7 @@ import 'server-only';
 // once (conditional update), and only that writer audits and alerts.
 import { pushOutcome } from '../../lib/desk/push-outcome';
 import type { DeskActor } from './desk-actor';
-import { runCommittedJob } from '../jobs/outbox';
+import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { auditDesk } from './desk-audit';
 import { deskNoticeOutboxJob, deskOutboxHandlers } from './desk-notice-job';
 import { assertCaseAgent, loadDeskCase } from './desk-case-store';
@@ -76,12 +76,12 @@ export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, 
         `alert:${verification.id}`,
         now,
       );
-      await deps.db.$transaction([
-        deps.db.deskCase.updateMany({
+      await deps.db.$transaction(async (tx) => {
+        await tx.deskCase.updateMany({
           where: { id: caseId, endedAt: null },
           data: { endedAt: now, endedReason: outcome.endReason },
-        }),
-        deps.db.deskTargetBlock.upsert({
+        });
+        await tx.deskTargetBlock.upsert({
           where: { targetId: row.targetId },
           create: {
             targetId: row.targetId,
@@ -91,9 +91,9 @@ export async function refreshDeskCase(deps: DeskDependencies, actor: DeskActor, 
             createdAt: now,
           },
           update: { blockedUntil: outcome.blockedUntil, reason: outcome.endReason, caseId, createdAt: now },
-        }),
-        deps.db.outboxJob.create({ data: alert }),
-      ]);
+        });
+        await writeOutboxJobs(deps, [alert], tx);
+      });
       await auditDesk(deps, actor, {
         action: 'desk.case.ended',
         outcome: 'denied',

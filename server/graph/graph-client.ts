@@ -7,6 +7,7 @@ import { cachedAppToken } from './app-token-cache';
 import { getConfig } from '../config';
 import { portalLogger } from '../log/logger';
 import { currentRequestId } from '../log/request-scope';
+import { graphRequestTimeoutMs } from './graph-timeout';
 
 // App-only Microsoft Graph calls with the portal app's client credentials (the token is kept until shortly
 // before it expires: server/graph/app-token-cache.ts). Graph's own error message is kept in the AppError so pages can show
@@ -81,7 +82,7 @@ export async function graphRequest<T>(
         ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(graphRequestTimeoutMs),
     });
   } catch (error) {
     // A timeout after the request was sent leaves a write's outcome unknown: Graph may have applied it

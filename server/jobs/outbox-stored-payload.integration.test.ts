@@ -17,7 +17,8 @@ beforeEach(async () => {
 const deps = () => testResetDependencies(testDb.db, memoryDirectory([{ user: adele, methods: passwordAndPush }]));
 
 async function storedJob(name: string, payloadJson: string, now: Date) {
-  const row = { ...outboxJob({ name, key: `test:${name}:${payloadJson}`, payload: {}, now }), payloadJson };
+  const job = outboxJob({ name, key: `test:${name}:${payloadJson}`, payload: {}, now });
+  const row = { id: job.id, key: job.key, name: job.name, createdAt: job.createdAt, payloadJson };
   await testDb.db.outboxJob.create({ data: { ...row, lockedUntil: null } });
   return row.id;
 }

@@ -14,7 +14,7 @@ import {
 } from '../reset/reset-test-support';
 import { startResetSession } from '../reset/start-reset-session';
 import { sendVerificationCode } from '../reset/verification-codes';
-import { outboxCounts, outboxLockSeconds, sweepOutbox } from './outbox';
+import { configureOutbox, outboxCounts, outboxLockSeconds, sweepOutbox } from './outbox';
 import { resetOutboxHandlers } from './reset-outbox-handlers';
 
 const testDb = setUpTestDatabase();
@@ -96,4 +96,21 @@ it('the code waiting in the outbox is sealed, never stored in clear', async () =
   await sweepOutbox(restarted, resetOutboxHandlers(restarted));
   const code = codeIn(restarted.captured.sms[0]?.body ?? '');
   expect(JSON.stringify(rows)).not.toContain(code);
+});
+
+it('the claim lease is the configured JOB_LEASE_SECONDS: a dead writer’s job is taken over after it, not before', async () => {
+  configureOutbox(testDb.db, { leaseSeconds: 15 });
+  try {
+    const dying = testResetDependencies(testDb.db, directory(), { inBackground: () => undefined });
+    const { token } = await startResetSession(dying, { purpose: 'reset', username: adele.userPrincipalName, origin });
+    await sendVerificationCode(dying, { token, service: 'sms', locale: 'en', origin });
+    const restarted = testResetDependencies(testDb.db, directory());
+    restarted.clock.now = new Date(dying.clock.now.getTime() + 14_000);
+    expect(await sweepOutbox(restarted, resetOutboxHandlers(restarted))).toBe(0);
+    restarted.clock.now = new Date(dying.clock.now.getTime() + 16_000);
+    expect(await sweepOutbox(restarted, resetOutboxHandlers(restarted))).toBe(2);
+    expect(restarted.captured.sms).toHaveLength(1);
+  } finally {
+    configureOutbox(testDb.db, { leaseSeconds: outboxLockSeconds });
+  }
 });

@@ -157,6 +157,27 @@ describe('a claim left by a crashed process (issue 12, finding 2)', () => {
     expect((await loadResetSession(deps, token)).status).toBe('completed');
   });
 
+  it('the lease is the configured RESET_WRITE_LEASE_SECONDS: confirming before it, released after it', async () => {
+    deps.settings = { ...deps.settings, writeLeaseSeconds: 25 };
+    const token = await verifiedSession();
+    const session = await loadResetSession(deps, token);
+    const intent = await claimWithIntent(deps, {
+      sessionId: session.row.id,
+      kind: 'password',
+      userId: adele.id,
+      locale: 'en',
+      origin,
+    });
+    expect(intent?.leaseExpiresAt.getTime()).toBe(deps.now().getTime() + 25_000);
+    const claimedAt = deps.now().getTime();
+    deps.clock.now = new Date(claimedAt + 24_000);
+    expect(await reasonOf(change(token))).toBe('confirmingChange');
+    deps.clock.now = new Date(claimedAt + 26_000);
+    await change(token);
+    expect(directory.passwordWrites).toHaveLength(1);
+    expect((await loadResetSession(deps, token)).status).toBe('completed');
+  });
+
   it('died after Graph applied the password: the sweep completes it with reset.passwordChanged and one e-mail', async () => {
     const token = await verifiedSession();
     const session = await loadResetSession(deps, token);

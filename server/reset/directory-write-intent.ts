@@ -14,7 +14,7 @@ import type { Locale } from '../../lib/i18n/pick-locale';
 import type { DirectoryWriteIntent } from '../../generated/prisma/sqlite/client';
 import { lastPasswordChangeAtSource, lockoutAtSource, unlockInEntra } from '../hybrid/reconcile-at-source';
 import { withCompletion } from '../../lib/reset/reset-session-state';
-import { runCommittedJob } from '../jobs/outbox';
+import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { notifyChangeHandler, notifyChangeJob, notifyUserJob } from './notify-user';
 import { auditReset, auditResetHandler, auditResetJob, auditResetOutboxJob } from './reset-audit';
 import { resetSessionReference } from './reset-secrets';
@@ -25,14 +25,14 @@ import { describeSession } from './reset-session-store';
 export type WriteKind = 'password' | 'unlock';
 export type WriteSettlement = 'applied' | 'notApplied' | 'pending';
 
-/** Longer than Graph's 10 s timeout with room for retries; a crashed process's claim is freed after it. */
+/** The default lease (RESET_WRITE_LEASE_SECONDS): longer than Graph's 10 s timeout with room to spare. */
 export const writeLeaseSeconds = 60;
 /** Clock difference tolerated between the portal and the directory when comparing the change time. */
 const clockSkewMs = 60_000;
 
 /** Claims the session for one write and records the intent, atomically; null when another request holds it. */
 export async function claimWithIntent(
-  deps: Pick<ResetDependencies, 'db' | 'now'>,
+  deps: Pick<ResetDependencies, 'db' | 'now' | 'settings'>,
   input: { sessionId: string; kind: WriteKind; userId: string; locale: Locale; origin: RequestOrigin },
 ): Promise<DirectoryWriteIntent | null> {
   const now = deps.now();
@@ -49,7 +49,7 @@ export async function claimWithIntent(
         kind: input.kind,
         userId: input.userId,
         startedAt: now,
-        leaseExpiresAt: new Date(now.getTime() + writeLeaseSeconds * 1000),
+        leaseExpiresAt: new Date(now.getTime() + deps.settings.writeLeaseSeconds * 1000),
         locale: input.locale,
         ip: input.origin.ip,
         userAgent: input.origin.userAgent?.slice(0, 400) ?? null,
@@ -113,7 +113,7 @@ export async function completeWrite(
         where: { id: row.id, completedAt: null },
         data: { completedAt: completion.completedAt, endedReason: completion.endedReason },
       });
-    await tx.outboxJob.createMany({ data: [audit, notification] });
+    await writeOutboxJobs(deps, [audit, notification], tx);
     return true;
   });
   if (!isSettledHere) return;

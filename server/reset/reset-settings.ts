@@ -17,6 +17,8 @@ export type ResetSettings = {
   isSecureOrigin: boolean;
   returnUrlAllowList: string[];
   secret: string;
+  /** How long a password write or unlock holds its claim (RESET_WRITE_LEASE_SECONDS). */
+  writeLeaseSeconds: number;
 };
 
 export function resetSettingsFrom(config: Config): ResetSettings {
@@ -57,5 +59,6 @@ export function resetSettingsFrom(config: Config): ResetSettings {
         .filter(Boolean),
     ],
     secret: config.AUTH_SECRET,
+    writeLeaseSeconds: config.RESET_WRITE_LEASE_SECONDS,
   };
 }

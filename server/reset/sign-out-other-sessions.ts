@@ -4,7 +4,7 @@ import 'server-only';
 // Allowed once, only from the browser that completed the reset, within the session's lifetime.
 import { AppError } from '../../lib/app-error';
 import type { Locale } from '../../lib/i18n/pick-locale';
-import { runCommittedJob } from '../jobs/outbox';
+import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { auditResetHandler, auditResetJob, auditResetOutboxJob } from './reset-audit';
 import { notifyChangeHandler, notifyChangeJob, notifyUserJob } from './notify-user';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
@@ -66,7 +66,7 @@ export async function signOutOtherSessions(
     },
     now,
   );
-  await deps.db.outboxJob.createMany({ data: [audit, notification] });
+  await writeOutboxJobs(deps, [audit, notification]);
   const handlers = { [auditResetJob]: auditResetHandler(deps), [notifyChangeJob]: notifyChangeHandler(deps) };
   await runCommittedJob(deps, audit, handlers);
   deps.inBackground(() => runCommittedJob(deps, notification, handlers));

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/app-error';
 import type { ResetPurpose } from '../../lib/reset/identity-services';
 import { expiryFor } from '../../lib/reset/reset-session-state';
 import { safeReturnUrl } from '../../lib/reset/safe-return-url';
-import { outboxJob, runCommittedJob } from '../jobs/outbox';
+import { outboxJob, runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
@@ -70,7 +70,7 @@ export async function startResetSession(
           returnUrl,
         },
       });
-      await tx.outboxJob.create({ data: job });
+      await writeOutboxJobs(deps, [job], tx);
     },
     { maxWait: 10_000 },
   );

@@ -13,7 +13,7 @@ import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { codeMessage } from './reset-notifications';
 import { hashesMatch, keyedHash, newNumericCode, resetSessionReference } from './reset-secrets';
 import { openSealedSecret, sealSecret } from '../account/sealed-secret';
-import { outboxJob, runOutboxJob } from '../jobs/outbox';
+import { outboxJob, runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import {
   describeSession,
   ensureAccountResolved,
@@ -68,12 +68,12 @@ export async function sendVerificationCode(
     },
     now,
   });
-  await deps.db.$transaction([
-    deps.db.verificationChallenge.updateMany({
+  await deps.db.$transaction(async (tx) => {
+    await tx.verificationChallenge.updateMany({
       where: { resetSessionId: session.row.id, service: input.service, consumedAt: null },
       data: { consumedAt: now },
-    }),
-    deps.db.verificationChallenge.create({
+    });
+    await tx.verificationChallenge.create({
       data: {
         id,
         resetSessionId: session.row.id,
@@ -82,12 +82,10 @@ export async function sendVerificationCode(
         createdAt: now,
         expiresAt: new Date(now.getTime() + deps.settings.codeLifetimeSeconds * 1000),
       },
-    }),
-    deps.db.outboxJob.create({ data: job }),
-  ]);
-  deps.inBackground(async () => {
-    await runOutboxJob(deps, job.id, { [deliverCodeJob]: deliverCodeHandler(deps) }, { isWriter: true });
+    });
+    await writeOutboxJobs(deps, [job], tx);
   });
+  deps.inBackground(() => runCommittedJob(deps, job, { [deliverCodeJob]: deliverCodeHandler(deps) }));
 }
 
 export const deliverCodeJob = 'reset.deliverCode';

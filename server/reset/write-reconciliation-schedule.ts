@@ -1,6 +1,6 @@
 import 'server-only';
 // Sweeps password writes and unlocks whose lease ran out (the process that held them died, or the user
-// closed the confirming page) every 10 s, so a change that landed is audited and notified and a claim that
+// closed the confirming page) every SWEEP_INTERVAL_SECONDS (10 s), so a change that landed is audited and notified and a claim that
 // did not is freed even when nobody comes back (issue 12, finding 2); and runs the outbox jobs a dead
 // process left behind. Each portal instance sweeps; the
 // settlement is a conditional update, so two instances never complete one write twice.
@@ -10,13 +10,12 @@ import { sweepOutbox, type OutboxHandlers } from '../jobs/outbox';
 import { reconcileExpiredWrites } from './directory-write-intent';
 import type { ResetDependencies } from './reset-dependencies';
 
-export const reconciliationIntervalMs = 10_000;
-
 export function startWriteReconciliation(
   deps: ResetDependencies,
   logger: Logger,
   /** Every surface's outbox jobs (server/jobs/portal-outbox-handlers.ts). */
   outboxHandlers: OutboxHandlers,
+  intervalMs: number,
 ): () => void {
   let isRunning = false;
   const timer = setInterval(() => {
@@ -33,7 +32,7 @@ export function startWriteReconciliation(
       .finally(() => {
         isRunning = false;
       });
-  }, reconciliationIntervalMs);
+  }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }
