@@ -1,14 +1,12 @@
 // /admin/simulator/[setId]/blast-radius: every user of the directory through one app and network over the
 // chosen flows, for the set, or a draft change or another version against it; results stream in.
-import Link from 'next/link';
 import { standardSignInFlows } from '@/lib/conditional-access/standard-flows';
 import { recommendedResetPortalPolicy, resetAndDeskApplications } from '@/lib/simulator/scenario-presets';
 import { policyForCreate } from '@/lib/simulator/export-for-create';
 import { blastRadiusLabelKeys } from '@/lib/simulator/message-keys';
 import { BlastRadiusPanel } from '../../_components/blast-radius-panel';
 import { labelsFrom } from '../../_components/labels';
-import { AsOfNotice } from '../../_components/as-of-notice';
-import { SetNav } from '../../_components/set-nav';
+import { SetViewHeader } from '../../_components/set-view-header';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 
 export const dynamic = 'force-dynamic';
@@ -31,21 +29,17 @@ export default async function BlastRadiusPage(props: SetPageProps) {
   const requestedApp = first(query.app);
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.blast.title')}</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        {t('simulator.blast.intro', { users: tenant.users.length.toLocaleString() })}
-      </p>
-      <SetNav
+      <SetViewHeader
         setId={setId}
+        setName={stored.policySetName}
+        title={t('simulator.blast.title')}
+        intro={t('simulator.blast.intro', { users: tenant.users.length.toLocaleString() })}
+        current="blast-radius"
         version={isLatest ? undefined : stored.version}
         asOf={context.asOf}
-        current="blast-radius"
+        invalidAsOf={invalidAsOf}
         t={t}
       />
-      <AsOfNotice asOf={context.asOf} invalid={invalidAsOf} t={t} />
       <BlastRadiusPanel
         setId={setId}
         version={isLatest ? undefined : stored.version}

@@ -9,9 +9,8 @@ import { runWhatIf, type WhatIfView } from '@/server/simulator/simulation-admin'
 import { ErrorAlert } from '../../_components/app-error-panel';
 import { OutcomeBadge } from '../../_components/outcome-badge';
 import { engineTextTranslator } from '../../_components/engine-text';
-import { SetNav } from '../../_components/set-nav';
+import { SetViewHeader } from '../../_components/set-view-header';
 import { AsOfField, NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
-import { AsOfNotice } from '../../_components/as-of-notice';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
 import { ScrollRegion } from '../../_components/scroll-region';
 
@@ -39,19 +38,17 @@ export default async function WhatIfPage(props: SetPageProps) {
   const grant = view?.grant;
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/admin/simulator/${setId}`}>{stored.policySetName}</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">{t('simulator.whatIf.title')}</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">{t('simulator.whatIf.intro')}</p>
-      <SetNav
+      <SetViewHeader
         setId={setId}
+        setName={stored.policySetName}
+        title={t('simulator.whatIf.title')}
+        intro={t('simulator.whatIf.intro')}
+        current="what-if"
         version={isLatest ? undefined : stored.version}
         asOf={context.asOf}
-        current="what-if"
+        invalidAsOf={invalidAsOf}
         t={t}
       />
-      <AsOfNotice asOf={context.asOf} invalid={invalidAsOf} t={t} />
 
       <form
         method="get"
