@@ -3,7 +3,7 @@
 // from the TypeScript sources, and prints the median and the best wall-clock time per run, plus the
 // batch mode's time per request for the demo requests. Wall time includes Node's own start-up
 // (`node -e 0`, printed first for reference). Not a test: run it with `npm run bench:cli` (the README
-// figures were made with `/work/bin/heavy taskset -c 0 npm run bench:cli`).
+// figures were made with `taskset -c 0 npm run bench:cli`).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
