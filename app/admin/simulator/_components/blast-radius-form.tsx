@@ -3,8 +3,11 @@
 // to the page's stream (use-blast-radius-stream.ts), or says the draft is not JSON.
 import { useState, type FormEvent } from 'react';
 import type { BlastRadiusLabels } from '@/lib/simulator/message-keys';
+import { controlClass } from './control-class';
+import { LabelledInput } from './labelled-input';
+import { LabelledSelect, type SelectOption } from './labelled-select';
 
-export type BlastRadiusOption = { value: string; label: string };
+export type BlastRadiusOption = SelectOption;
 type CompareKind = 'none' | 'version' | 'draft';
 
 export type BlastRadiusFormProps = {
@@ -31,8 +34,6 @@ export type BlastRadiusFormProps = {
   onCancel: () => void;
   onDraftNotJson: () => void;
 };
-
-const inputClass = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2';
 
 /** The draft box's text as policies, or null when it is not JSON (one policy or a list of them). */
 function draftPolicies(draft: string): unknown[] | null {
@@ -85,50 +86,27 @@ export function BlastRadiusForm(props: BlastRadiusFormProps) {
       className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2"
       aria-label={l.formLabel}
     >
-      <div>
-        <label htmlFor="app" className="block font-medium">
-          {l.app}
-        </label>
-        <select
-          id="app"
-          name="app"
-          required
-          defaultValue={props.initial.app ?? props.apps[0]?.value}
-          className={inputClass}
-        >
-          {props.apps.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="location" className="block font-medium">
-          {l.location}
-        </label>
-        <select id="location" name="location" defaultValue={props.initial.location ?? ''} className={inputClass}>
-          <option value="">{l.useIp}</option>
-          {props.locations.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="ip" className="block font-medium">
-          {l.ip}
-        </label>
-        <input
-          id="ip"
-          name="ip"
-          defaultValue={props.initial.ip ?? ''}
-          placeholder="192.0.2.44"
-          autoComplete="off"
-          className={inputClass}
-        />
-      </div>
+      <LabelledSelect
+        id="app"
+        label={l.app}
+        options={props.apps}
+        required
+        defaultValue={props.initial.app ?? props.apps[0]?.value}
+      />
+      <LabelledSelect
+        id="location"
+        label={l.location}
+        options={props.locations}
+        emptyOption={l.useIp}
+        defaultValue={props.initial.location ?? ''}
+      />
+      <LabelledInput
+        id="ip"
+        label={l.ip}
+        defaultValue={props.initial.ip ?? ''}
+        placeholder="192.0.2.44"
+        autoComplete="off"
+      />
       <div className="flex items-end">
         <label className="inline-flex items-center gap-2">
           <input type="checkbox" name="forgotten" defaultChecked={props.initial.forgotten} />
@@ -163,18 +141,12 @@ export function BlastRadiusForm(props: BlastRadiusFormProps) {
           ))}
         </div>
         {compare === 'version' && (
-          <div className="mt-2 max-w-xs">
-            <label htmlFor="compareVersion" className="block font-medium">
-              {l.compareVersion}
-            </label>
-            <select id="compareVersion" name="compareVersion" className={inputClass}>
-              {props.versions.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabelledSelect
+            id="compareVersion"
+            label={l.compareVersion}
+            options={props.versions.map((v) => ({ value: String(v), label: String(v) }))}
+            className="mt-2 max-w-xs"
+          />
         )}
         {compare === 'draft' && (
           <div className="mt-2">
@@ -191,7 +163,7 @@ export function BlastRadiusForm(props: BlastRadiusFormProps) {
               onChange={(e) => setDraft(e.target.value)}
               aria-describedby="draft-help"
               spellCheck={false}
-              className={`${inputClass} font-mono text-xs`}
+              className={`${controlClass} font-mono text-xs`}
             />
             <button
               type="button"

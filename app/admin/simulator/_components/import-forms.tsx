@@ -4,6 +4,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionState as FormState } from '@/server/http/define-server-action';
 import { FormAlert } from '@/app/components/form-alert';
+import { LabelledInput } from './labelled-input';
 import { fetchFromGraphAction, importPolicySetAction, loadDemoPoliciesAction } from '../actions';
 
 type Typed = Partial<Record<'name' | 'policies' | 'namedLocations' | 'authenticationStrengths', string>>;
@@ -113,16 +114,14 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
         <h2 id="import-title" className="text-lg font-semibold">
           {labels.importTitle}
         </h2>
-        <label htmlFor="import-name" className="mt-4 block font-medium">
-          {labels.name}
-        </label>
-        <input
+        <LabelledInput
           id="import-name"
           name="name"
+          label={labels.name}
           defaultValue={typed.name ?? ''}
           required
           maxLength={120}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+          className="mt-4"
         />
         <DocumentField
           id="policies"
@@ -164,16 +163,14 @@ export function ImportForms({ labels }: { labels: ImportLabels }) {
           {labels.graphTitle}
         </h2>
         <p className="mt-2 text-sm text-slate-700">{labels.graphHelp}</p>
-        <label htmlFor="graph-name" className="mt-4 block font-medium">
-          {labels.name}
-        </label>
-        <input
+        <LabelledInput
           id="graph-name"
           name="name"
+          label={labels.name}
           defaultValue={graphName}
           required
           maxLength={120}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+          className="mt-4"
         />
         <div aria-live="polite">
           <FormAlert state={graphState} signInAgain={labels.signInAgain} />
