@@ -32,6 +32,14 @@ test('blast radius in both languages: a finished run and a draft that is not JSO
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `test-results/blast-radius-screens/${locale}-${width}-done.png`, fullPage: true });
+      // Every column of the outcome tables is in view without scrolling sideways (at 390 px the rows stack).
+      for (const table of await page.locator('[data-testid^="chart-"][data-testid$="-table"]').all()) {
+        const { tableWidth, regionWidth } = await table.evaluate((element) => ({
+          tableWidth: element.scrollWidth,
+          regionWidth: element.parentElement?.clientWidth ?? 0,
+        }));
+        expect(tableWidth, `${locale} ${width}`).toBeLessThanOrEqual(regionWidth);
+      }
     }
 
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -9,7 +9,7 @@ import { policyEditorHref } from '@/lib/simulator/set-links';
 import { AsOfNotice } from '../_components/as-of-notice';
 import { SetNav } from '../_components/set-nav';
 import { loadSetPage, type SetPageProps } from '../_components/load-set-page';
-import { ScrollRegion } from '../_components/scroll-region';
+import { ResultsRowHeader, ResultsTable } from '../_components/results-table';
 
 export const dynamic = 'force-dynamic';
 
@@ -77,66 +77,54 @@ export default async function PolicySetPage(props: SetPageProps) {
           )}
         </div>
         {!isLatest && <p className="mt-2 text-sm text-slate-700">{t('simulator.set.oldVersion')}</p>}
-        <ScrollRegion label={t('simulator.set.policiesTitle')} className="mt-3">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{t('simulator.set.policiesTitle')}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">
-                  {t('simulator.set.policyName')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('simulator.set.state')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('simulator.set.controls')}
-                </th>
+        <ResultsTable
+          label={t('simulator.set.policiesTitle')}
+          columns={[
+            { key: 'name', label: t('simulator.set.policyName') },
+            { key: 'state', label: t('simulator.set.state') },
+            { key: 'controls', label: t('simulator.set.controls') },
+          ]}
+          className="mt-3"
+        >
+          {stored.policies.map((policy) => {
+            const operator = grantOperator(policy);
+            const compiled = tenant.policies.find((p) => p.id === policy.id);
+            return (
+              <tr key={policy.id} id={`policy-${policy.id}`} className="border-b border-slate-200 align-top">
+                <ResultsRowHeader>
+                  {isLatest ? (
+                    <Link href={policyEditorHref(setId, policy.id, { asOf: context.asOf })}>{policy.displayName}</Link>
+                  ) : (
+                    policy.displayName
+                  )}
+                  {compiled?.invalidReason && (
+                    <span className="mt-1 block text-xs font-normal text-red-800">
+                      {t('simulator.set.invalid')}: {compiled.invalidReason}
+                    </span>
+                  )}
+                </ResultsRowHeader>
+                <td className="p-2">
+                  <span
+                    className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[policy.state] ?? ''}`}
+                  >
+                    {t(`simulator.state.${policy.state}`)}
+                  </span>
+                </td>
+                <td className="p-2">
+                  {grantTokens(policy, (id) => strengthNames.get(id) ?? id)
+                    .map(tokenText)
+                    .join(
+                      operator === 'AND'
+                        ? ` ${t('simulator.controls.and')} `
+                        : operator === 'OR'
+                          ? ` ${t('simulator.controls.or')} `
+                          : ', ',
+                    ) || t('simulator.controls.none')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {stored.policies.map((policy) => {
-                const operator = grantOperator(policy);
-                const compiled = tenant.policies.find((p) => p.id === policy.id);
-                return (
-                  <tr key={policy.id} id={`policy-${policy.id}`} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="p-2 font-medium">
-                      {isLatest ? (
-                        <Link href={policyEditorHref(setId, policy.id, { asOf: context.asOf })}>
-                          {policy.displayName}
-                        </Link>
-                      ) : (
-                        policy.displayName
-                      )}
-                      {compiled?.invalidReason && (
-                        <span className="mt-1 block text-xs font-normal text-red-800">
-                          {t('simulator.set.invalid')}: {compiled.invalidReason}
-                        </span>
-                      )}
-                    </th>
-                    <td className="p-2">
-                      <span
-                        className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[policy.state] ?? ''}`}
-                      >
-                        {t(`simulator.state.${policy.state}`)}
-                      </span>
-                    </td>
-                    <td className="p-2">
-                      {grantTokens(policy, (id) => strengthNames.get(id) ?? id)
-                        .map(tokenText)
-                        .join(
-                          operator === 'AND'
-                            ? ` ${t('simulator.controls.and')} `
-                            : operator === 'OR'
-                              ? ` ${t('simulator.controls.or')} `
-                              : ', ',
-                        ) || t('simulator.controls.none')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            );
+          })}
+        </ResultsTable>
       </section>
 
       <div className="mt-8 grid gap-6 md:grid-cols-2">

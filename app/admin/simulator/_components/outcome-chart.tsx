@@ -3,6 +3,7 @@
 import { stackedBars } from '@/lib/simulator/outcome-chart';
 import type { OutcomeCounts } from '@/lib/conditional-access/blast-radius';
 import { outcomeFill } from './outcome-badge';
+import { ResultsRowHeader, ResultsTable, stackedCellLabelClass, stackedRowClass } from './results-table';
 import { ScrollRegion } from './scroll-region';
 
 const outcomes = ['granted', 'interrupted', 'blocked', 'unavailable'] as const;
@@ -23,7 +24,7 @@ export function OutcomeChart({
   labels: Record<(typeof outcomes)[number] | 'flow' | 'description' | 'table', string>;
 }) {
   const bars = stackedBars(flows, barWidth, barHeight, gap);
-  const height = Math.max(1, bars.length) * (barHeight + gap) + 30;
+  const height = Math.max(1, bars.length) * (barHeight + gap);
   const description = flows
     .map((f) => `${f.label}: ${outcomes.map((o) => `${labels[o]} ${f.counts[o]}`).join(', ')}`)
     .join('. ');
@@ -60,49 +61,41 @@ export function OutcomeChart({
               )}
             </g>
           ))}
-          <g transform={`translate(${labelWidth} ${height - 18})`}>
-            {outcomes.map((o, i) => (
-              <g key={o} transform={`translate(${i * 130} 0)`}>
-                <rect width={12} height={12} fill={outcomeFill[o]} />
-                <text x={16} y={10} fontSize={12} fill="#0f172a">
-                  {labels[o]}
-                </text>
-              </g>
-            ))}
-          </g>
         </svg>
       </ScrollRegion>
-      <ScrollRegion label={`${title} (${labels.table})`} className="mt-2">
-        <table className="w-full border-collapse bg-white text-left text-sm" data-testid={`${id}-table`}>
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">
-                {labels.flow}
-              </th>
-              {outcomes.map((o) => (
-                <th key={o} scope="col" className="p-2 text-right">
-                  {labels[o]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {flows.map((f) => (
-              <tr key={f.flowId} className="border-b border-slate-200" data-flow={f.flowId}>
-                <th scope="row" className="p-2 font-medium">
-                  {f.label}
-                </th>
-                {outcomes.map((o) => (
-                  <td key={o} className="p-2 text-right tabular-nums" data-outcome={o}>
-                    {f.counts[o].toLocaleString()}
-                  </td>
-                ))}
-              </tr>
+      {/* The legend is text beside the chart, not inside it: it wraps at phone width instead of being cut off. */}
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-900">
+        {outcomes.map((o) => (
+          <li key={o} className="inline-flex items-center gap-1">
+            <svg aria-hidden="true" width={12} height={12}>
+              <rect width={12} height={12} fill={outcomeFill[o]} />
+            </svg>
+            {labels[o]}
+          </li>
+        ))}
+      </ul>
+      <ResultsTable
+        label={`${title} (${labels.table})`}
+        columns={[
+          { key: 'flow', label: labels.flow },
+          ...outcomes.map((o) => ({ key: o, label: labels[o], isNumeric: true })),
+        ]}
+        testId={`${id}-table`}
+        className="mt-2"
+        stacksOnPhone
+      >
+        {flows.map((f) => (
+          <tr key={f.flowId} className={`border-b border-slate-200 ${stackedRowClass}`} data-flow={f.flowId}>
+            <ResultsRowHeader className="max-sm:col-span-2 max-sm:p-0">{f.label}</ResultsRowHeader>
+            {outcomes.map((o) => (
+              <td key={o} className="p-2 text-right tabular-nums max-sm:p-0 max-sm:text-left" data-outcome={o}>
+                <span className={stackedCellLabelClass}>{labels[o]}</span>
+                {f.counts[o].toLocaleString()}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          </tr>
+        ))}
+      </ResultsTable>
     </figure>
   );
 }

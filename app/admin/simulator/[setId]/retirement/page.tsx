@@ -7,7 +7,7 @@ import { encodeState } from '@/lib/simulator/simulator-url-state';
 import { runRetirementAccess } from '@/server/simulator/simulation-admin';
 import { AsOfNotice } from '../../_components/as-of-notice';
 import { OutcomeBadge } from '../../_components/outcome-badge';
-import { ScrollRegion } from '../../_components/scroll-region';
+import { ResultsRowHeader, ResultsTable } from '../../_components/results-table';
 import { SetNav } from '../../_components/set-nav';
 import { AsOfField } from '../../_components/sign-in-fields';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
@@ -15,6 +15,7 @@ import { loadSetPage, type SetPageProps } from '../../_components/load-set-page'
 export const dynamic = 'force-dynamic';
 
 const countKeys = ['affected', 'losesMfa', 'losesReset', 'losesSignIn'] as const;
+const retirementColumns = ['user', 'retired', 'usable', 'reset', 'signIn', 'register'] as const;
 
 // Without a date in the URL the view opens on the first known retirement (SMS and voice, 1 February 2027).
 const defaultDate = knownRetirements[0]?.effectiveDate ?? '2027-02-01';
@@ -84,69 +85,60 @@ export default async function RetirementPage(props: SetPageProps) {
         {impacts.length === 0 ? (
           <p className="mt-3">{t('simulator.retirement.none', { date })}</p>
         ) : (
-          <ScrollRegion label={t('simulator.retirement.tableTitle', { date })} className="mt-3">
-            <table className="w-full border-collapse bg-white text-left text-sm" data-testid="retirement-table">
-              <caption className="sr-only">{t('simulator.retirement.tableTitle', { date })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  {(['user', 'retired', 'usable', 'reset', 'signIn', 'register'] as const).map((column) => (
-                    <th key={column} scope="col" className="p-2">
-                      {t(`simulator.retirement.${column}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {impacts.map((impact) => (
-                  <tr
-                    key={impact.userId}
-                    className="border-b border-slate-200 align-top"
-                    data-user={impact.userPrincipalName}
+          <ResultsTable
+            label={t('simulator.retirement.tableTitle', { date })}
+            columns={retirementColumns.map((column) => ({ key: column, label: t(`simulator.retirement.${column}`) }))}
+            testId="retirement-table"
+            className="mt-3"
+          >
+            {impacts.map((impact) => (
+              <tr
+                key={impact.userId}
+                className="border-b border-slate-200 align-top"
+                data-user={impact.userPrincipalName}
+              >
+                <ResultsRowHeader className="break-all">
+                  <Link
+                    href={`/admin/simulator/${setId}/matrix?${encodeState({ user: impact.userPrincipalName, app: resetAppId, v, asOf: date })}`}
                   >
-                    <th scope="row" className="p-2 font-medium break-all">
-                      <Link
-                        href={`/admin/simulator/${setId}/matrix?${encodeState({ user: impact.userPrincipalName, app: resetAppId, v, asOf: date })}`}
-                      >
-                        {impact.userPrincipalName}
-                      </Link>
-                    </th>
-                    <td className="p-2">{methods(impact.retiredMethods)}</td>
-                    <td className="p-2">{methods(impact.usableMethods)}</td>
-                    <td className="p-2" data-column="reset">
-                      {resetAppId === undefined ? (
-                        t('simulator.retirement.noResetApp')
-                      ) : impact.canResetBefore && !impact.canResetAfter ? (
-                        <OutcomeBadge outcome="blocked" label={t('simulator.retirement.resetLost')} />
-                      ) : impact.canResetAfter ? (
-                        <OutcomeBadge outcome="granted" label={t('simulator.retirement.resetKept')} />
-                      ) : (
-                        t('simulator.retirement.resetNever')
-                      )}
-                    </td>
-                    <td className="p-2" data-column="signIn">
-                      {impact.lostApplicationIds.length > 0 ? (
-                        <OutcomeBadge
-                          outcome="blocked"
-                          label={t('simulator.retirement.signInLost', {
-                            apps: impact.lostApplicationIds.map(appName).join(', '),
-                          })}
-                        />
-                      ) : (
-                        t('simulator.retirement.signInKept')
-                      )}
-                    </td>
-                    <td className="p-2" data-column="register">
-                      {impact.keepsMultifactor
-                        ? t('simulator.retirement.registerNothing')
-                        : impact.register.length > 0
-                          ? methods(impact.register)
-                          : t('simulator.retirement.registerNone')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    {impact.userPrincipalName}
+                  </Link>
+                </ResultsRowHeader>
+                <td className="p-2">{methods(impact.retiredMethods)}</td>
+                <td className="p-2">{methods(impact.usableMethods)}</td>
+                <td className="p-2" data-column="reset">
+                  {resetAppId === undefined ? (
+                    t('simulator.retirement.noResetApp')
+                  ) : impact.canResetBefore && !impact.canResetAfter ? (
+                    <OutcomeBadge outcome="blocked" label={t('simulator.retirement.resetLost')} />
+                  ) : impact.canResetAfter ? (
+                    <OutcomeBadge outcome="granted" label={t('simulator.retirement.resetKept')} />
+                  ) : (
+                    t('simulator.retirement.resetNever')
+                  )}
+                </td>
+                <td className="p-2" data-column="signIn">
+                  {impact.lostApplicationIds.length > 0 ? (
+                    <OutcomeBadge
+                      outcome="blocked"
+                      label={t('simulator.retirement.signInLost', {
+                        apps: impact.lostApplicationIds.map(appName).join(', '),
+                      })}
+                    />
+                  ) : (
+                    t('simulator.retirement.signInKept')
+                  )}
+                </td>
+                <td className="p-2" data-column="register">
+                  {impact.keepsMultifactor
+                    ? t('simulator.retirement.registerNothing')
+                    : impact.register.length > 0
+                      ? methods(impact.register)
+                      : t('simulator.retirement.registerNone')}
+                </td>
+              </tr>
+            ))}
+          </ResultsTable>
         )}
       </section>
     </>

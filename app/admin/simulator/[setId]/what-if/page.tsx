@@ -12,7 +12,7 @@ import { engineTextTranslator } from '../../_components/engine-text';
 import { SetViewHeader } from '../../_components/set-view-header';
 import { AsOfField, NetworkAndDeviceFields, TargetFields, UserAndAppFields } from '../../_components/sign-in-fields';
 import { loadSetPage, type SetPageProps } from '../../_components/load-set-page';
-import { ScrollRegion } from '../../_components/scroll-region';
+import { ResultsRowHeader, ResultsTable } from '../../_components/results-table';
 
 export const dynamic = 'force-dynamic';
 
@@ -138,56 +138,43 @@ export default async function WhatIfPage(props: SetPageProps) {
             <h2 id="policies-title" className="text-lg font-semibold">
               {t('simulator.whatIf.policiesTitle')}
             </h2>
-            <ScrollRegion label={t('simulator.whatIf.policiesTitle')} className="mt-3">
-              <table className="w-full border-collapse bg-white text-left text-sm" data-testid="what-if-table">
-                <caption className="sr-only">{t('simulator.whatIf.policiesTitle')}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="p-2">
-                      {t('simulator.set.policyName')}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t('simulator.set.state')}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t('simulator.whatIf.applies')}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t('simulator.whatIf.reason')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.policies.map((policy) => (
-                    <tr
-                      key={policy.id}
-                      className="border-b border-slate-200 align-top"
-                      data-policy-id={policy.id}
-                      data-applies={String(policy.policyApplies)}
-                      data-analysis-reasons={policy.analysisReasons}
-                    >
-                      <th scope="row" className="p-2 font-medium">
-                        {policy.displayName}
-                      </th>
-                      <td className="p-2">{t(`simulator.state.${policy.state}`)}</td>
-                      <td className="p-2">
-                        {policy.policyApplies ? (
-                          <OutcomeBadge outcome="interrupted" label={t('simulator.whatIf.appliesYes')} />
-                        ) : (
-                          <OutcomeBadge outcome="notApplicable" label={t('simulator.whatIf.appliesNo')} />
-                        )}
-                      </td>
-                      <td className="p-2">
-                        {tx(policy.explanationText)}
-                        {!policy.policyApplies && (
-                          <span className="block font-mono text-xs text-slate-600">{policy.analysisReasons}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ResultsTable
+              label={t('simulator.whatIf.policiesTitle')}
+              columns={[
+                { key: 'name', label: t('simulator.set.policyName') },
+                { key: 'state', label: t('simulator.set.state') },
+                { key: 'applies', label: t('simulator.whatIf.applies') },
+                { key: 'reason', label: t('simulator.whatIf.reason') },
+              ]}
+              testId="what-if-table"
+              className="mt-3"
+            >
+              {view.policies.map((policy) => (
+                <tr
+                  key={policy.id}
+                  className="border-b border-slate-200 align-top"
+                  data-policy-id={policy.id}
+                  data-applies={String(policy.policyApplies)}
+                  data-analysis-reasons={policy.analysisReasons}
+                >
+                  <ResultsRowHeader>{policy.displayName}</ResultsRowHeader>
+                  <td className="p-2">{t(`simulator.state.${policy.state}`)}</td>
+                  <td className="p-2">
+                    {policy.policyApplies ? (
+                      <OutcomeBadge outcome="interrupted" label={t('simulator.whatIf.appliesYes')} />
+                    ) : (
+                      <OutcomeBadge outcome="notApplicable" label={t('simulator.whatIf.appliesNo')} />
+                    )}
+                  </td>
+                  <td className="p-2">
+                    {tx(policy.explanationText)}
+                    {!policy.policyApplies && (
+                      <span className="block font-mono text-xs text-slate-600">{policy.analysisReasons}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </ResultsTable>
           </section>
 
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
