@@ -16,6 +16,8 @@ export const blastRadiusLabelKeys = [
   'draft',
   'draftHelp',
   'draftNotJson',
+  'streamNotJson',
+  'streamUnknownEvent',
   'useRecommended',
   'run',
   'cancel',

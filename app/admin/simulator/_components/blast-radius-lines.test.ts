@@ -1,6 +1,9 @@
 // The page's NDJSON reader: lines split across chunks are joined, blank lines dropped, and a line that is not a
 // known event becomes an error event instead of a crash inside the reader.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { unreadableLineLabel } from './blast-radius-results';
 import { parseEventLine, splitLines } from './blast-radius-lines';
 
 describe('splitLines', () => {
@@ -27,10 +30,31 @@ describe('parseEventLine', () => {
     expect(parseEventLine('{"type":"done","elapsedMs":12}')).toEqual({ type: 'done', elapsedMs: 12 });
   });
 
-  it.each(['not json', '{"type":"progress","phase":"current"}', '{"type":"unknown"}', '[]'])(
-    '%s becomes an error event',
-    (line) => {
-      expect(parseEventLine(line)).toMatchObject({ type: 'error', code: 'INVALID_INPUT' });
-    },
-  );
+  it.each([
+    ['not json', 'notJson'],
+    ['{"type":"progress","phase":"current"}', 'unknownEvent'],
+    ['{"type":"unknown"}', 'unknownEvent'],
+    ['[]', 'unknownEvent'],
+  ] as const)('%s becomes an unreadable line (%s), not an English sentence', (line, reason) => {
+    expect(parseEventLine(line)).toEqual({ type: 'unreadable', reason });
+  });
+});
+
+describe('the words for an unreadable line', () => {
+  const blastWords = (locale: 'en' | 'fr') =>
+    z
+      .object({ blast: z.record(z.string(), z.string()) })
+      .parse(JSON.parse(readFileSync(`messages/${locale}/simulator.json`, 'utf8'))).blast;
+
+  it.each(['notJson', 'unknownEvent'] as const)('%s has its own message in English and in French', (reason) => {
+    const key = unreadableLineLabel[reason];
+    const [en, fr] = [blastWords('en')[key], blastWords('fr')[key]];
+    expect(en).toMatch(/\w/);
+    expect(fr).toMatch(/\w/);
+    expect(fr).not.toBe(en);
+  });
+
+  it('the two reasons read differently', () => {
+    expect(blastWords('en')[unreadableLineLabel.notJson]).not.toBe(blastWords('en')[unreadableLineLabel.unknownEvent]);
+  });
 });

@@ -3,8 +3,9 @@
 import type { BlastRadiusLabels } from '@/lib/simulator/message-keys';
 import type { BlastRadiusProblem, BlastRadiusStatus, BlastRadiusStreamState } from './blast-radius-stream-state';
 import type { BlastRadiusOption } from './blast-radius-form';
+import type { UnreadableLineReason } from './blast-radius-lines';
 import { OutcomeChart } from './outcome-chart';
-import { ScrollRegion } from './scroll-region';
+import { ResultsRowHeader, ResultsTable } from './results-table';
 
 type Labels = BlastRadiusLabels;
 
@@ -33,6 +34,12 @@ function statusText(status: BlastRadiusStatus, l: Labels): string {
   }
 }
 
+/** The label for each reason a stream line is unreadable: a new reason does not compile until it has one. */
+export const unreadableLineLabel: Record<UnreadableLineReason, keyof Labels> = {
+  notJson: 'streamNotJson',
+  unknownEvent: 'streamUnknownEvent',
+};
+
 function problemText(problem: BlastRadiusProblem, l: Labels): string {
   switch (problem.kind) {
     case 'message':
@@ -41,6 +48,8 @@ function problemText(problem: BlastRadiusProblem, l: Labels): string {
       return `HTTP ${problem.status}`;
     case 'draftNotJson':
       return l.draftNotJson;
+    case 'unreadableLine':
+      return l[unreadableLineLabel[problem.reason]];
   }
 }
 
@@ -127,46 +136,33 @@ export function BlastRadiusResults({ state, flowNames, forgotten, labels: l }: B
           <h2 id="diff-title" className="text-lg font-semibold">
             {fill(l.diffTitle, { count: diff.changedUserCount })}
           </h2>
-          <ScrollRegion label={fill(l.diffTitle, { count: diff.changedUserCount })} className="mt-3">
-            <table className="w-full border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">
-                    {l.flow}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {l.newlyBlocked}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {forgotten ? l.newlyAbleToReset : l.newlyGranted}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {l.newlyInterrupted}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.flows.map((f) => (
-                  <tr key={f.flowId} className="border-b border-slate-200 align-top" data-flow={f.flowId}>
-                    <th scope="row" className="p-2 font-medium">
-                      {flows.find((x) => x.flowId === f.flowId)?.label ?? f.label}
-                    </th>
-                    {[f.newlyBlocked, f.newlyGranted, f.newlyInterrupted].map((list, i) => (
-                      <td key={i} className="p-2" data-change={['blocked', 'granted', 'interrupted'][i]}>
-                        <span className="font-semibold tabular-nums">{list.count}</span>
-                        {list.users.length > 0 && (
-                          <span className="block text-xs text-slate-700">
-                            {list.users.join(', ')}
-                            {list.count > list.users.length ? ' …' : ''}
-                          </span>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
+          <ResultsTable
+            label={fill(l.diffTitle, { count: diff.changedUserCount })}
+            columns={[
+              { key: 'flow', label: l.flow },
+              { key: 'blocked', label: l.newlyBlocked },
+              { key: 'granted', label: forgotten ? l.newlyAbleToReset : l.newlyGranted },
+              { key: 'interrupted', label: l.newlyInterrupted },
+            ]}
+            className="mt-3"
+          >
+            {diff.flows.map((f) => (
+              <tr key={f.flowId} className="border-b border-slate-200 align-top" data-flow={f.flowId}>
+                <ResultsRowHeader>{flows.find((x) => x.flowId === f.flowId)?.label ?? f.label}</ResultsRowHeader>
+                {[f.newlyBlocked, f.newlyGranted, f.newlyInterrupted].map((list, i) => (
+                  <td key={i} className="p-2" data-change={['blocked', 'granted', 'interrupted'][i]}>
+                    <span className="font-semibold tabular-nums">{list.count}</span>
+                    {list.users.length > 0 && (
+                      <span className="block text-xs text-slate-700">
+                        {list.users.join(', ')}
+                        {list.count > list.users.length ? ' …' : ''}
+                      </span>
+                    )}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              </tr>
+            ))}
+          </ResultsTable>
         </section>
       )}
 
@@ -176,36 +172,27 @@ export function BlastRadiusResults({ state, flowNames, forgotten, labels: l }: B
             {l.heatTitle}
           </h2>
           <p className="text-sm text-slate-700">{l.heatHelp}</p>
-          <ScrollRegion label={l.heatTitle} className="mt-2">
-            <table className="w-full border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">
-                    {l.group}
-                  </th>
-                  {flows.map((f) => (
-                    <th key={f.flowId} scope="col" className="p-2 text-right">
-                      {f.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {heatRows.map((row) => (
-                  <tr key={row.groupId} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 font-medium">
-                      {row.displayName} <span className="font-normal text-slate-600">({row.memberCount})</span>
-                    </th>
-                    {row.cells.map((cell, i) => (
-                      <td key={i} className={`p-2 text-right tabular-nums ${heatClass(cell.share)}`}>
-                        {Math.round(cell.share * 100)}%
-                      </td>
-                    ))}
-                  </tr>
+          <ResultsTable
+            label={l.heatTitle}
+            columns={[
+              { key: 'group', label: l.group },
+              ...flows.map((f) => ({ key: f.flowId, label: f.label, isNumeric: true })),
+            ]}
+            className="mt-2"
+          >
+            {heatRows.map((row) => (
+              <tr key={row.groupId} className="border-b border-slate-200">
+                <ResultsRowHeader>
+                  {row.displayName} <span className="font-normal text-slate-600">({row.memberCount})</span>
+                </ResultsRowHeader>
+                {row.cells.map((cell, i) => (
+                  <td key={i} className={`p-2 text-right tabular-nums ${heatClass(cell.share)}`}>
+                    {Math.round(cell.share * 100)}%
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              </tr>
+            ))}
+          </ResultsTable>
         </section>
       )}
     </>

@@ -90,7 +90,7 @@ describe('reduceBlastRadiusStream', () => {
       { type: 'ended', run: 1 },
     ]);
     expect(state.running).toBe(false);
-    expect(state.problem).toMatchObject({ kind: 'message' });
+    expect(state.problem).toEqual({ kind: 'unreadableLine', reason: 'notJson' });
     expect(state.progress).toBeNull();
   });
 
@@ -111,7 +111,7 @@ describe('reduceBlastRadiusStream', () => {
       { type: 'started', run: 1 },
       { type: 'chunk', run: 1, text: `not json\n${JSON.stringify(progress)}\n` },
     ]);
-    expect(state.problem).toMatchObject({ kind: 'message' });
+    expect(state.problem).toEqual({ kind: 'unreadableLine', reason: 'notJson' });
     expect(state.counts.current).toEqual([counts]);
   });
 

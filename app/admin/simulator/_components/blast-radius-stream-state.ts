@@ -3,7 +3,7 @@
 // restarted are ignored, so a late chunk of an old run never mixes with the new one.
 import type { OutcomeCounts } from '@/lib/conditional-access/blast-radius';
 import type { BlastRadiusEvent } from '@/lib/simulator/blast-radius-request';
-import { parseEventLine, splitLines } from './blast-radius-lines';
+import { parseEventLine, splitLines, type StreamLine, type UnreadableLineReason } from './blast-radius-lines';
 
 export type BlastRadiusPhase = 'current' | 'compared';
 export type BlastRadiusHeatRows = Extract<BlastRadiusEvent, { type: 'heatMap' }>['rows'];
@@ -13,9 +13,15 @@ export type BlastRadiusDiff = Extract<BlastRadiusEvent, { type: 'diff' }>;
 export type BlastRadiusStatus =
   { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; elapsedMs: number } | { kind: 'cancelled' };
 
-/** Why the run shows an error: the server's message, an HTTP status without one, or a draft that is not JSON. */
+/**
+ * Why the run shows an error: the server's message, an HTTP status without one, a draft that is not JSON, or a
+ * stream line the page cannot read.
+ */
 export type BlastRadiusProblem =
-  { kind: 'message'; message: string } | { kind: 'httpStatus'; status: number } | { kind: 'draftNotJson' };
+  | { kind: 'message'; message: string }
+  | { kind: 'httpStatus'; status: number }
+  | { kind: 'draftNotJson' }
+  | { kind: 'unreadableLine'; reason: UnreadableLineReason };
 
 export type BlastRadiusStreamState = {
   /** The run the state belongs to; actions naming another run are stale and ignored. */
@@ -57,7 +63,7 @@ export const initialBlastRadiusStreamState: BlastRadiusStreamState = {
   diff: null,
 };
 
-function applyEvent(state: BlastRadiusStreamState, event: BlastRadiusEvent): BlastRadiusStreamState {
+function applyEvent(state: BlastRadiusStreamState, event: StreamLine): BlastRadiusStreamState {
   switch (event.type) {
     case 'start':
       return { ...state, flows: event.flows, phases: event.phases };
@@ -75,6 +81,8 @@ function applyEvent(state: BlastRadiusStreamState, event: BlastRadiusEvent): Bla
       return { ...state, status: { kind: 'done', elapsedMs: event.elapsedMs } };
     case 'error':
       return { ...state, status: { kind: 'idle' }, problem: { kind: 'message', message: event.message } };
+    case 'unreadable':
+      return { ...state, status: { kind: 'idle' }, problem: { kind: 'unreadableLine', reason: event.reason } };
   }
 }
 
