@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { adminHomePageData } from '@/server/account/admin-home-page-data';
 import { requestMessages } from '@/server/i18n/request-messages';
 import { WayOnward } from '../components/way-onward';
+import { AdminCard, CardLink } from './_components/admin-card';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,19 +24,17 @@ export default async function AdminHomePage() {
       </section>
     );
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const card = 'rounded-xl border border-slate-200 bg-white p-5 shadow-sm';
   return (
     <>
       <h1 className="text-2xl font-semibold sm:text-3xl">{t('adminHome.title')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('adminHome.intro')}</p>
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="readiness-title" className={card} data-testid="admin-readiness">
-          <h2 id="readiness-title" className="text-lg font-semibold">
-            {t('adminHome.readinessTitle')}
-          </h2>
-          <p className="mt-1 text-slate-700">
-            {t('adminHome.readinessSummary', { ready: data.readiness.ready, total: data.readiness.total })}
-          </p>
+        <AdminCard
+          id="readiness-title"
+          title={t('adminHome.readinessTitle')}
+          summary={t('adminHome.readinessSummary', { ready: data.readiness.ready, total: data.readiness.total })}
+          testId="admin-readiness"
+        >
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
             {readinessKeys.map((key) => (
               <div key={key} className="rounded-lg bg-slate-50 p-2">
@@ -44,54 +43,45 @@ export default async function AdminHomePage() {
               </div>
             ))}
           </dl>
-          <p className="mt-3">
-            <Link href="/admin/readiness">{t('adminHome.readinessLink')}</Link>
-          </p>
-        </section>
-        <section aria-labelledby="sets-title" className={card} data-testid="admin-sets">
-          <h2 id="sets-title" className="text-lg font-semibold">
-            {t('adminHome.setsTitle')}
-          </h2>
-          {data.sets.length === 0 ? (
-            <p className="mt-1 text-slate-700">{t('adminHome.noSets')}</p>
-          ) : (
+          <CardLink href="/admin/readiness">{t('adminHome.readinessLink')}</CardLink>
+        </AdminCard>
+        <AdminCard
+          id="sets-title"
+          title={t('adminHome.setsTitle')}
+          summary={data.sets.length === 0 ? t('adminHome.noSets') : undefined}
+          testId="admin-sets"
+        >
+          {data.sets.length > 0 && (
             <ul className="mt-2 space-y-1">
               {data.sets.slice(0, 5).map((set) => (
                 <li key={set.id}>
                   <Link href={`/admin/simulator/${set.id}`}>{set.name}</Link>{' '}
                   <span className="text-sm text-slate-600">
-                    {t('adminHome.setFacts', { count: set.policyCount, date: dates.format(set.updatedAt) })}
+                    {set.policyCount === null
+                      ? t('adminHome.setUnreadable', { date: dates.format(set.updatedAt) })
+                      : t('adminHome.setFacts', { count: set.policyCount, date: dates.format(set.updatedAt) })}
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          <p className="mt-3">
-            <Link href="/admin/simulator">{t('adminHome.simulatorLink')}</Link>
-          </p>
-        </section>
-        <section aria-labelledby="audit-title" className={card}>
-          <h2 id="audit-title" className="text-lg font-semibold">
-            {t('adminHome.auditTitle')}
-          </h2>
-          <p className="mt-1 text-slate-700">
-            {t(data.canReadAudit ? 'adminHome.auditBody' : 'adminHome.auditNoRole')}
-          </p>
-          {data.canReadAudit ? (
-            <p className="mt-3">
-              <Link href="/desk/audit">{t('adminHome.auditLink')}</Link>
-            </p>
-          ) : null}
-        </section>
-        <section aria-labelledby="jobs-title" className={card} data-testid="admin-jobs">
-          <h2 id="jobs-title" className="text-lg font-semibold">
-            {t('adminHome.jobsTitle')}
-          </h2>
-          <p className="mt-1 text-slate-700">
-            {t('adminHome.jobsBody', { pending: data.jobs.pending, failed: data.jobs.failed })}
-          </p>
+          <CardLink href="/admin/simulator">{t('adminHome.simulatorLink')}</CardLink>
+        </AdminCard>
+        <AdminCard
+          id="audit-title"
+          title={t('adminHome.auditTitle')}
+          summary={t(data.canReadAudit ? 'adminHome.auditBody' : 'adminHome.auditNoRole')}
+        >
+          {data.canReadAudit ? <CardLink href="/desk/audit">{t('adminHome.auditLink')}</CardLink> : null}
+        </AdminCard>
+        <AdminCard
+          id="jobs-title"
+          title={t('adminHome.jobsTitle')}
+          summary={t('adminHome.jobsBody', { pending: data.jobs.pending, failed: data.jobs.failed })}
+          testId="admin-jobs"
+        >
           <p className="mt-1 text-sm text-slate-600">{t('adminHome.jobsHelp')}</p>
-        </section>
+        </AdminCard>
       </div>
     </>
   );

@@ -118,7 +118,6 @@ describe(`policy-set store (${process.env.TEST_DATABASE_URL ? 'configured databa
       code: 'INTERNAL',
       details: { reason: 'storedDataInvalid', source: 'PolicySetVersion.policiesJson' },
     });
-    expect(await failureOf(listPolicySets(testDb.db))).toMatchObject({ details: { reason: 'storedDataInvalid' } });
 
     await corrupt({ policiesJson: JSON.stringify(documents.policies), namedLocationsJson: '[{"id":1}]' });
     expect(await failureOf(getPolicySetVersion(testDb.db, id))).toMatchObject({
@@ -132,4 +131,30 @@ describe(`policy-set store (${process.env.TEST_DATABASE_URL ? 'configured databa
     });
     await testDb.db.policySet.delete({ where: { id } });
   });
+
+  it.each([
+    ['text that is not JSON', '[{"id":'],
+    ['JSON that is not a list of policies', '{"value":[]}'],
+  ])(
+    'one set whose stored policies are %s is marked in the list; the good sets are listed',
+    async (_, policiesJson) => {
+      const create = (name: string) =>
+        createPolicySet(testDb.db, { name, documents, createdBy: null, comment: '', now });
+      const good = await create(`Good ${policiesJson}`);
+      const corrupt = await create(`Corrupt ${policiesJson}`);
+      await testDb.db.policySetVersion.update({
+        where: { policySetId_version: { policySetId: corrupt.id, version: 1 } },
+        data: { policiesJson },
+      });
+      const listed = await listPolicySets(testDb.db);
+      expect(listed.find((s) => s.id === good.id)).toMatchObject({
+        latestVersion: 1,
+        policyCount: documents.policies.length,
+      });
+      expect(listed.find((s) => s.id === corrupt.id)).toMatchObject({ latestVersion: 1, policyCount: null });
+      // The set's own page still says exactly what is wrong.
+      expect(await codeOf(getPolicySetVersion(testDb.db, corrupt.id))).toBe('INTERNAL');
+      await testDb.db.policySet.deleteMany({ where: { id: { in: [good.id, corrupt.id] } } });
+    },
+  );
 });

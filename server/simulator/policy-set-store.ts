@@ -3,7 +3,7 @@
 // Graph JSON text so both database providers share one model (prisma/schema.prisma).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../lib/app-error';
+import { AppError, isAppError } from '../../lib/app-error';
 import { authenticationStrengthPolicySchema } from '../../lib/conditional-access/authentication-strength-schema';
 import { namedLocationSchema } from '../../lib/conditional-access/named-location-schema';
 import { conditionalAccessPolicySchema } from '../../lib/conditional-access/policy-schema';
@@ -18,7 +18,8 @@ export type PolicySetSummary = {
   description: string;
   updatedAt: Date;
   latestVersion: number;
-  policyCount: number;
+  /** null: the latest version's stored policies cannot be read (storedDataInvalid); the set's page says why. */
+  policyCount: number | null;
 };
 
 export type StoredVersion = PolicySetDocuments & {
@@ -132,6 +133,20 @@ export async function addPolicySetVersion(
   throw new AppError('CONFLICT', 'The policy set changed while saving; try again.');
 }
 
+/**
+ * How many policies a stored version holds, or null when its text is not a stored list: one corrupt row is marked
+ * in the list instead of failing it for every set (its own page then shows the storedDataInvalid error). The list
+ * only counts them; a version's page checks each one (getPolicySetVersion).
+ */
+function storedPolicyCount(policiesJson: string): number | null {
+  try {
+    return parseStoredJson(z.array(z.unknown()), policiesJson, policiesSource).length;
+  } catch (error) {
+    if (isAppError(error) && error.reason === 'storedDataInvalid') return null;
+    throw error;
+  }
+}
+
 export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSummary[]> {
   const sets = await db.policySet.findMany({
     orderBy: { updatedAt: 'desc' },
@@ -139,15 +154,13 @@ export async function listPolicySets(db: DatabaseClient): Promise<PolicySetSumma
   });
   return sets.map((set) => {
     const latest = set.versions[0];
-    // The list only counts them; a version's page checks each one (getPolicySetVersion).
-    const policies = latest ? parseStoredJson(z.array(z.unknown()), latest.policiesJson, policiesSource) : [];
     return {
       id: set.id,
       name: set.name,
       description: set.description,
       updatedAt: set.updatedAt,
       latestVersion: latest?.version ?? 0,
-      policyCount: policies.length,
+      policyCount: latest ? storedPolicyCount(latest.policiesJson) : 0,
     };
   });
 }

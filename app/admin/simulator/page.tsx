@@ -5,7 +5,7 @@ import { requestMessages } from '@/server/i18n/request-messages';
 import { AppErrorPanel } from './_components/app-error-panel';
 import { ImportForms, LoadDemoForm, type ImportLabels } from './_components/import-forms';
 import { labelsFrom } from './_components/labels';
-import { ScrollRegion } from './_components/scroll-region';
+import { ResultsRowHeader, ResultsTable } from './_components/results-table';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,39 +55,33 @@ export default async function SimulatorHomePage() {
             />
           </>
         ) : (
-          <ScrollRegion label={t('simulator.home.setsTitle')} className="mt-3">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">{t('simulator.home.setsTitle')}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">
-                    {t('simulator.home.name')}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t('simulator.home.version')}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t('simulator.home.policyCount')}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t('simulator.home.updated')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sets.map((set) => (
-                  <tr key={set.id} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 font-medium">
-                      <Link href={`/admin/simulator/${set.id}`}>{set.name}</Link>
-                    </th>
-                    <td className="p-2">{set.latestVersion}</td>
-                    <td className="p-2">{set.policyCount}</td>
-                    <td className="p-2">{dates.format(set.updatedAt)} UTC</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ResultsTable
+            label={t('simulator.home.setsTitle')}
+            columns={[
+              { key: 'name', label: t('simulator.home.name') },
+              { key: 'version', label: t('simulator.home.version') },
+              { key: 'policyCount', label: t('simulator.home.policyCount') },
+              { key: 'updated', label: t('simulator.home.updated') },
+            ]}
+            className="mt-3"
+          >
+            {sets.map((set) => (
+              <tr key={set.id} className="border-b border-slate-200">
+                <ResultsRowHeader>
+                  <Link href={`/admin/simulator/${set.id}`}>{set.name}</Link>
+                </ResultsRowHeader>
+                <td className="p-2">{set.latestVersion}</td>
+                <td className="p-2" data-testid="policy-count">
+                  {set.policyCount === null ? (
+                    <span className="text-red-800">{t('simulator.home.unreadable')}</span>
+                  ) : (
+                    set.policyCount
+                  )}
+                </td>
+                <td className="p-2">{dates.format(set.updatedAt)} UTC</td>
+              </tr>
+            ))}
+          </ResultsTable>
         )}
         {sets.length > 0 ? (
           <LoadDemoForm
