@@ -3,7 +3,7 @@
 import { stackedBars } from '@/lib/simulator/outcome-chart';
 import type { OutcomeCounts } from '@/lib/conditional-access/blast-radius';
 import { outcomeFill } from './outcome-badge';
-import { ResultsRowHeader, ResultsTable, stackedCellLabelClass, stackedRowClass } from './results-table';
+import { ResultsRowHeader, ResultsTable, stackedCellClass, stackedRowClass } from './results-table';
 import { ScrollRegion } from './scroll-region';
 
 const outcomes = ['granted', 'interrupted', 'blocked', 'unavailable'] as const;
@@ -88,8 +88,12 @@ export function OutcomeChart({
           <tr key={f.flowId} className={`border-b border-slate-200 ${stackedRowClass}`} data-flow={f.flowId}>
             <ResultsRowHeader className="max-sm:col-span-2 max-sm:p-0">{f.label}</ResultsRowHeader>
             {outcomes.map((o) => (
-              <td key={o} className="p-2 text-right tabular-nums max-sm:p-0 max-sm:text-left" data-outcome={o}>
-                <span className={stackedCellLabelClass}>{labels[o]}</span>
+              <td
+                key={o}
+                className={`p-2 text-right tabular-nums ${stackedCellClass}`}
+                data-outcome={o}
+                data-label={labels[o]}
+              >
                 {f.counts[o].toLocaleString()}
               </td>
             ))}

@@ -49,8 +49,12 @@ export function ResultsTable({
 
 /** A row of a stacksOnPhone table: on a phone, its header on a line of its own and its cells two by two. */
 export const stackedRowClass = 'max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:gap-y-1 max-sm:py-2';
-/** The label a stacked cell shows on a phone, where the header row is hidden. */
-export const stackedCellLabelClass = 'block text-xs font-semibold text-slate-600 sm:hidden';
+/**
+ * A cell of a stacksOnPhone table: on a phone it shows its column's name (its data-label) above its value, as
+ * generated content, so the cell's text stays the value alone.
+ */
+export const stackedCellClass =
+  'max-sm:p-0 max-sm:text-left max-sm:before:block max-sm:before:text-xs max-sm:before:font-semibold max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]';
 
 export function ResultsRowHeader({ className = '', children }: { className?: string; children: ReactNode }) {
   return (

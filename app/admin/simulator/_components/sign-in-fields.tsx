@@ -4,8 +4,9 @@ import type { ComponentProps } from 'react';
 import type { CompiledTenant } from '@/lib/conditional-access/compiled-model';
 import type { NamedLocation } from '@/lib/conditional-access/named-location-schema';
 import type { WhatIfState } from '@/lib/simulator/simulator-url-state';
+import { controlClass } from './control-class';
+import { LabelledSelect } from './labelled-select';
 
-const inputClass = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2';
 const platforms = ['android', 'iOS', 'windows', 'macOS', 'linux', 'windowsPhone'] as const;
 const clients = ['browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other'] as const;
 const risks = ['none', 'low', 'medium', 'high'] as const;
@@ -29,19 +30,13 @@ function Select({
   emptyLabel?: string;
 }) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
-        <option value="">{emptyLabel ?? t('simulator.fields.notSet')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledSelect
+      id={id}
+      label={label}
+      options={options}
+      emptyOption={emptyLabel ?? t('simulator.fields.notSet')}
+      defaultValue={value ?? ''}
+    />
   );
 }
 
@@ -68,7 +63,7 @@ function TextField({
         name={id}
         defaultValue={value ?? ''}
         autoComplete="off"
-        className={inputClass}
+        className={controlClass}
         {...(help ? { 'aria-describedby': `${id}-help` } : {})}
         {...input}
       />
