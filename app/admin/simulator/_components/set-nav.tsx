@@ -1,4 +1,5 @@
-// Tabs of one policy set: the same version (`v`) and "as of" date (`asOf`) are carried to every view.
+// Tabs of one policy set: the same version (`v`) and "as of" date (`asOf`) are carried to every view. They wrap
+// onto a second line at phone width: a sideways-scrolling row hid the later tabs, the current one among them.
 import Link from 'next/link';
 import { setViewHref } from '@/lib/simulator/set-links';
 
@@ -19,8 +20,8 @@ export function SetNav({
   t: (key: string) => string;
 }) {
   return (
-    <nav aria-label={t('simulator.nav.label')} className="mt-4 overflow-x-auto border-b border-slate-200">
-      <ul className="flex min-w-max gap-1">
+    <nav aria-label={t('simulator.nav.label')} className="mt-4 border-b border-slate-200">
+      <ul className="flex flex-wrap gap-x-1">
         {tabs.map((tab) => {
           const href = setViewHref(setId, tab === 'policies' ? '' : tab, { version, asOf });
           const isCurrent = tab === current;
