@@ -67,7 +67,9 @@ describe('lease and sweep settings', () => {
     expect(defaults.GRAPH_TIMEOUT_MS).toBe(10_000);
     expect(loadConfig({ GRAPH_TIMEOUT_MS: '25000' }).GRAPH_TIMEOUT_MS).toBe(25_000);
     for (const nonsense of ['abc', '-5', '0', '2.5', '999999'])
-      expect(() => loadConfig({ GRAPH_TIMEOUT_MS: nonsense })).toThrow(/^Invalid environment variable GRAPH_TIMEOUT_MS:/);
+      expect(() => loadConfig({ GRAPH_TIMEOUT_MS: nonsense })).toThrow(
+        /^Invalid environment variable GRAPH_TIMEOUT_MS:/,
+      );
     // Development may shorten it (tests); production refuses a timeout that nearly every write would exceed.
     expect(loadConfig({ GRAPH_TIMEOUT_MS: '300' }).GRAPH_TIMEOUT_MS).toBe(300);
     expect(() => loadConfig({ ...production, GRAPH_TIMEOUT_MS: '300' })).toThrow(
