@@ -44,6 +44,11 @@ export const configSchema = z.object({
   ENTRA_PORTAL_CLIENT_SECRET: z.string().min(1).default('dev-secret-portal'),
   /** Graph base URL; the mock serves a subset under /graph/v1.0. */
   GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://localhost:4443/graph/v1.0'),
+  /**
+   * How long the portal waits for one Graph request (server/graph/graph-client.ts). A write answered later
+   * has an unknown outcome and is reconciled; the leases are checked against it (server/production/lease-settings.ts).
+   */
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_PORT: port.default(2525),
   SMTP_SECURE: booleanFlag.default(false),
