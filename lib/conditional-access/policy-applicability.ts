@@ -10,9 +10,6 @@ import { requestConditionPlanOf, rowFor } from './request-condition-rows';
 import { policyStatusMask, requestTablesOf } from './request-tables';
 import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
 
-const policyNotEnabled = reasonBit('policyNotEnabled');
-const invalidPolicy = reasonBit('invalidPolicy');
-const emptyPolicy = reasonBit('emptyPolicy');
 const usersBit = reasonBit('users');
 
 export { policyStatusMask };
