@@ -21,10 +21,7 @@ const at = new Date('2026-03-02T09:00:00Z');
 const seconds = (n: number) => new Date(at.getTime() + n * 1000);
 const stallAfterMs = stallAfterMsFor({ JOB_LEASE_SECONDS: 60, SWEEP_INTERVAL_SECONDS: 10 });
 
-function snapshot(
-  parts: [JobRunnerPart, JobRunnerPartStatus][],
-  lastProgressAt: Date | null = at,
-): JobRunnerSnapshot {
+function snapshot(parts: [JobRunnerPart, JobRunnerPartStatus][], lastProgressAt: Date | null = at): JobRunnerSnapshot {
   return { parts: new Map(parts.map(([part, status]) => [part, { status, since: at }])), lastProgressAt, stallAfterMs };
 }
 
@@ -98,8 +95,6 @@ describe('readiness', () => {
     stop();
     const after = judgeJobRunner(jobRunnerSnapshot(), new Date());
     expect(after).toMatchObject({ isRunning: false, status: 'stopped' });
-    expect((await checkReadiness({ db: testDb.db, provider: 'sqlite', jobRunner: after })).status).toBe(
-      'unavailable',
-    );
+    expect((await checkReadiness({ db: testDb.db, provider: 'sqlite', jobRunner: after })).status).toBe('unavailable');
   });
 });
