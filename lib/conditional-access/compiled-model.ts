@@ -207,6 +207,12 @@ export type ConditionCheck = {
   description: string;
   /** False when the check reads the user: such checks run per user, the others once per request. */
   isUserIndependent: boolean;
+  /**
+   * The part of the sign-in isMet reads, as a string: two sign-ins with the same key meet the check for exactly the
+   * same policies, so a request's results for the whole policy list are computed once per key and reused
+   * (request-condition-rows.ts). Null when the check reads more than a small key can say (the device filter).
+   */
+  signInKey: ((signIn: CompiledSignIn) => string) | null;
   isMet(input: CheckInput): boolean;
   /** One sentence saying why the condition is not met. */
   explain(input: CheckInput): string;

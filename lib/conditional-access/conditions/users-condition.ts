@@ -32,4 +32,5 @@ export const workloadIdentitiesCheck = defineCheck(
     return (sp.includeAll || sp.include.has(id)) && !sp.exclude.has(id);
   },
   () => 'The service principal is not targeted by this policy.',
+  { signInKey: (s) => (s.servicePrincipalId === null ? '' : `s${s.servicePrincipalId}`) },
 );
