@@ -67,7 +67,9 @@ describe('evaluateWhatIf on unparsed input', () => {
         includeApplications: ['11111111-0000-4000-8000-000000000001'],
       },
     };
-    const byId = Object.fromEntries(evaluateWhatIf(t, parseWhatIfRequest(raw, 'raw-request.json')).value.map((p) => [p.id, p.analysisReasons]));
+    const byId = Object.fromEntries(
+      evaluateWhatIf(t, parseWhatIfRequest(raw, 'raw-request.json')).value.map((p) => [p.id, p.analysisReasons]),
+    );
     expect(byId).toEqual({ legacy: 'clientApps', modern: 'notSet' });
   });
 });

@@ -70,7 +70,11 @@ export type ConditionalAccessEngine = {
   /** `request` is a Graph What-If body as received; the engine parses it (a bad one throws its AppError). */
   evaluateWhatIf(compiled: CompiledTenant, request: unknown): { value: WhatIfPolicyResult[] };
   evaluateSignInFlow(compiled: CompiledTenant, request: unknown, flow: SignInFlow): SignInFlowResult;
-  buildComparisonMatrix(compiled: CompiledTenant, request: unknown, options?: ComparisonMatrixOptions): ComparisonMatrix;
+  buildComparisonMatrix(
+    compiled: CompiledTenant,
+    request: unknown,
+    options?: ComparisonMatrixOptions,
+  ): ComparisonMatrix;
   /** Whether the tenant's authentication methods policy lets the user use the method (registered or not). */
   isMethodAllowed(compiled: CompiledTenant, userId: string, mode: AuthenticationMethodMode): boolean;
 };
@@ -134,7 +138,8 @@ function withRegisteredMethods(raw: unknown, view: RegisteredMethodsView | undef
         })
       : document.users,
   });
-  if ('tenant' in raw && !('users' in raw)) return { ...raw, tenant: isRecord(raw.tenant) ? patchUsers(raw.tenant) : raw.tenant };
+  if ('tenant' in raw && !('users' in raw))
+    return { ...raw, tenant: isRecord(raw.tenant) ? patchUsers(raw.tenant) : raw.tenant };
   return patchUsers(raw);
 }
 
