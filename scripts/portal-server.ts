@@ -47,11 +47,13 @@ const server = http
   })
   .listen(config.PORT, () => logger.info({ port: config.PORT }, 'portal listening'));
 
-// SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking requests, finish the ones in flight and the work
-// they left running, then exit (server/shutdown/graceful-shutdown.ts).
+// SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking requests, finish the ones in flight and the jobs
+// running, hand back the rest, then exit within SHUTDOWN_TIMEOUT_SECONDS: 0 when nothing was abandoned
+// (server/shutdown/graceful-shutdown.ts).
 for (const signal of ['SIGTERM', 'SIGINT'] as const)
   process.once(signal, () => {
-    void shutDownGracefully({ server, settle: settleBackgroundTasks, timeoutMs: 20_000, logger }).then((result) =>
+    const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    void shutDownGracefully({ server, settle: settleBackgroundTasks, timeoutMs, logger }).then((result) =>
       process.exit(result === 'drained' ? 0 : 1),
     );
   });

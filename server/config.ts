@@ -219,6 +219,8 @@ export const configSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How often each instance reconciles expired write leases and sweeps jobs (pg-boss's maintenance interval). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** SIGTERM's grace period: requests and running jobs finish, the rest is handed back, then the process exits. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };
