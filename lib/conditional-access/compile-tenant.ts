@@ -14,7 +14,6 @@ import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
 import { createIdIndex, lazyIdIndex } from './id-index';
 import { methodAvailability, type MethodAvailabilityInput, type SharedAvailabilities } from './method-availability';
-import { maskOf } from './method-mask';
 import {
   isCompliantNetworkNamedLocation,
   isCountryNamedLocation,
@@ -173,14 +172,27 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const registeredMasks = new Int32Array(tenantUsers.length);
   const usableMasks = new Int32Array(tenantUsers.length);
   const allowedMasks = new Int32Array(tenantUsers.length);
+  // One pass over the user objects (each a cache miss at a million users) for everything read from them.
+  const usersByRole = new Map<string, number[]>();
+  const guestKinds = new Array<string>(tenantUsers.length);
+  const guestUserIndices: number[] = [];
   const users: CompiledUser[] = tenantUsers.map((user, index) => {
     current = index;
+    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
+    for (const role of user.roles ?? []) {
+      const list = usersByRole.get(role);
+      if (list) list.push(index);
+      else usersByRole.set(role, [index]);
+    }
+    const guestKind = guestKindOf(user);
+    guestKinds[index] = guestKind;
+    if (guestKind !== '') guestUserIndices.push(index);
     availabilityInput.userId = user.id;
     availabilityInput.userPrincipalName = user.userPrincipalName;
     availabilityInput.registered = user.authenticationMethods ?? [];
     availabilityInput.phoneMethods = user.phoneMethods;
     const availability = methodAvailability(availabilityInput, availabilityOptions);
-    const registeredMask = maskOf(availability.registeredMethods);
+    const registeredMask = availability.registeredMask;
     registeredMasks[index] = registeredMask;
     usableMasks[index] = availability.usableMask;
     allowedMasks[index] = availability.allowedMask;
@@ -190,7 +202,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       userPrincipalName: user.userPrincipalName,
       displayName: user.displayName,
       userType: user.userType ?? 'Member',
-      guestKind: guestKindOf(user),
+      guestKind,
       registeredMethods: availability.registeredMethods,
       registeredMask,
       usableMethods: availability.usableMethods,
@@ -205,16 +217,6 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const userIndexByUpn = lazyIdIndex(() => {
     const lowerCased = users.map((u) => u.userPrincipalName.toLowerCase());
     return createIdIndex(lowerCased.length, (i) => lowerCased[i] ?? '');
-  });
-
-  const usersByRole = new Map<string, number[]>();
-  tenant.users.forEach((user, u) => {
-    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
-    for (const role of user.roles ?? []) {
-      const list = usersByRole.get(role) ?? [];
-      list.push(u);
-      usersByRole.set(role, list);
-    }
   });
 
   const strengths = new Map<string, ResolvedStrength>();
@@ -240,11 +242,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     applicationIds,
     scopes: userScopes,
     policyCount: policies.length,
-    guestKinds: users.map((u) => u.guestKind),
-    guestUsers: Int32Array.from(
-      users.filter((u) => u.guestKind !== ''),
-      (u) => u.index,
-    ),
+    guestKinds,
+    guestUsers: Int32Array.from(guestUserIndices),
     usersByRole,
     userIndexById,
     groupGraph: graph,
