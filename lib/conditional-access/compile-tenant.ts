@@ -13,7 +13,7 @@ import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
 import { createIdIndex, lazyIdIndex } from './id-index';
-import { methodAvailability, type MethodAvailability, type MethodAvailabilityInput } from './method-availability';
+import { methodAvailability, type MethodAvailabilityInput, type SharedAvailabilities } from './method-availability';
 import { maskOf } from './method-mask';
 import {
   isCompliantNetworkNamedLocation,
@@ -23,6 +23,7 @@ import {
 } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
+import { createUserScopeMatrix } from './user-scope-matrix';
 
 export type TenantOverrides = {
   /** Replaces the tenant document's authentication methods policy (null: none, every method allowed). */
@@ -118,8 +119,9 @@ export function writeApplicationTargets(targets: Uint8Array, policy: CompiledPol
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
   const tenantUsers = tenant.users;
-  const userIndexById = createIdIndex(tenantUsers.length, (i) => tenantUsers[i]?.id ?? '');
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
+  const userIds = tenantUsers.map((u) => u.id);
+  const userIndexById = createIdIndex(userIds.length, (i) => userIds[i] ?? '');
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById, userIds);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
   // garbage-collection time in every compile.
@@ -149,7 +151,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       : (tenant.authenticationMethodsPolicy ?? null);
   const asOf = overrides.asOf ?? null;
   // `shared`: users with the same registered list share one availability (and its arrays) when nothing restricts.
-  const availabilityOptions = { policy: methodsPolicy, asOf, shared: new Map<string, MethodAvailability>() };
+  const shared: SharedAvailabilities = new Map();
+  const availabilityOptions = { policy: methodsPolicy, asOf, shared };
   // One input object and one group-list function for every user (read synchronously by methodAvailability): a
   // closure per user was a million functions to allocate and collect.
   let current = 0;
@@ -231,7 +234,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const namedLocationById = new Map(namedLocations.map((l) => [l.id, l]));
   const applicationIds = (tenant.applications ?? []).map((a) => a.appId);
   const applicationIndexById = new Map(applicationIds.map((id, i) => [id, i]));
-  const userScopes = new Uint8Array(users.length * policies.length);
+  const userScopes = createUserScopeMatrix(users.length, policies.length);
   const targeting = {
     userCount: users.length,
     applicationIds,

@@ -17,6 +17,8 @@ export function buildGroupGraph(
   users: readonly { id: string; memberOf: readonly string[] }[],
   /** The caller's user index (compileTenant has one), so a million-entry index is not built twice. */
   knownUserIndexById?: IdLookup,
+  /** users[i].id for every i, when the caller has the column (one array read instead of a user object's). */
+  knownUserIds?: readonly string[],
 ): { graph: GroupGraph; groupIndexById: Map<string, number> } {
   const groupIndexById = new Map(groups.map((group, i) => [group.id, i]));
   const parents: number[][] = groups.map(() => []);
@@ -24,23 +26,32 @@ export function buildGroupGraph(
   // Direct user members without a Set per group (a million users' memberships were a third of a million-user
   // compile): user-side memberships are resolved once (kept as group indices, -1 for an unknown group), counted and
   // placed per group, then group-side `members` appended, and a per-user stamp drops a user listed on both sides.
-  let membershipCount = 0;
-  for (const user of users) membershipCount += user.memberOf?.length ?? 0;
-  const resolved = new Int32Array(membershipCount);
+  // One pass over the user objects (each a cache miss at a million users): memberOf lengths are kept in a column,
+  // the resolved group indices in a buffer grown by doubling.
+  let resolved = new Int32Array(Math.max(16, users.length * 2));
+  const memberOfLengths = new Int32Array(users.length);
   const counts = new Int32Array(groups.length);
   let cursor = 0;
-  for (const user of users)
-    for (const groupId of user.memberOf ?? []) {
+  let u = 0;
+  for (const user of users) {
+    const memberOf = user.memberOf ?? [];
+    memberOfLengths[u++] = memberOf.length;
+    if (cursor + memberOf.length > resolved.length) {
+      const grown = new Int32Array(Math.max(resolved.length * 2, cursor + memberOf.length));
+      grown.set(resolved);
+      resolved = grown;
+    }
+    for (const groupId of memberOf) {
       const g = groupIndexById.get(groupId) ?? -1;
       resolved[cursor++] = g;
       if (g >= 0) counts[g] = (counts[g] ?? 0) + 1;
     }
+  }
   const directUsers: number[][] = Array.from(counts, (count) => new Array<number>(count));
   const filled = new Int32Array(groups.length);
   cursor = 0;
-  let u = 0;
-  for (const user of users) {
-    const end = cursor + (user.memberOf?.length ?? 0);
+  for (u = 0; u < users.length; u++) {
+    const end = cursor + (memberOfLengths[u] ?? 0);
     for (; cursor < end; cursor++) {
       const g = resolved[cursor] ?? -1;
       const list = directUsers[g];
@@ -49,7 +60,6 @@ export function buildGroupGraph(
       list[at] = u;
       filled[g] = at + 1;
     }
-    u++;
   }
   let userIndexById: IdLookup | null = knownUserIndexById ?? null;
   const stamp = new Int32Array(users.length).fill(-1);
@@ -70,7 +80,7 @@ export function buildGroupGraph(
     let expected = 0;
     for (const member of group.members ?? []) {
       const next = list[expected];
-      if (next !== undefined && next < users.length && users[next]?.id === member) {
+      if (next !== undefined && next < users.length && (knownUserIds?.[next] ?? users[next]?.id) === member) {
         expected++;
         continue;
       }
@@ -116,21 +126,18 @@ export function ancestorGroups(graph: GroupGraph, group: number): number[] {
   return walk(group, graph.parents);
 }
 
-/** Sets `into[u * stride + offset] = value` for every user that is a transitive member of any of the groups. */
-export function markTransitiveMembers(
+/** Calls `visit` with every user that is a transitive member of any of the groups (a user in two of them twice). */
+export function forEachTransitiveMember(
   graph: GroupGraph,
   groups: readonly number[],
-  into: Uint8Array,
-  value: number,
-  stride = 1,
-  offset = 0,
+  visit: (userIndex: number) => void,
 ): void {
   const seen = new Set<number>();
   for (const g of groups) {
     for (const d of descendantGroups(graph, g)) {
       if (seen.has(d)) continue;
       seen.add(d);
-      for (const u of graph.directUsers[d] ?? []) into[u * stride + offset] = value;
+      for (const u of graph.directUsers[d] ?? []) visit(u);
     }
   }
 }
