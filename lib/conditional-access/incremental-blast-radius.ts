@@ -12,7 +12,7 @@ import {
   type BlastRadius,
   type BlastRadiusOptions,
 } from './blast-radius';
-import { copyUserScopeMatrix, userIncluded, userScopeAt } from './user-scope-matrix';
+import { copyUserScopeMatrix, userIncluded } from './user-scope-matrix';
 import { compilePolicyInTenant, writeApplicationTargets } from './compile-tenant';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
@@ -93,13 +93,15 @@ export function reevaluateAfterPolicyEdit(
   let distinctProfiles = previous.distinctProfiles;
   if (relevantBefore || relevantAfter) {
     const evaluator = createUserOutcomeEvaluator(after, options);
-    const was = before.userScopes;
-    const now = after.userScopes;
-    for (let u = 0; u < after.userCount; u++) {
+    const was = before.userScopes.cells;
+    const now = after.userScopes.cells;
+    const { rowBytes } = after.userScopes;
+    const shift = (index & 3) << 1;
+    for (let u = 0, cell = index >> 2; u < after.userCount; u++, cell += rowBytes) {
       // Touched: the edited policy applies to the user in a version that can apply to this request at all.
       const isTouched =
-        (relevantBefore && userScopeAt(was, u, index) === userIncluded) ||
-        (relevantAfter && userScopeAt(now, u, index) === userIncluded);
+        (relevantBefore && (((was[cell] ?? 0) >> shift) & 3) === userIncluded) ||
+        (relevantAfter && (((now[cell] ?? 0) >> shift) & 3) === userIncluded);
       if (!isTouched) continue;
       reevaluatedUsers += 1;
       const outcomes = evaluator.outcomesOf(u);
