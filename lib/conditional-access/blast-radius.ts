@@ -8,6 +8,7 @@ import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
 import { evaluateFlowForUser, type SignInOutcome } from './sign-in-flow';
 import { compileSignInContext } from './sign-in-context';
+import { userIncluded } from './user-scope-matrix';
 import type { WhatIfRequestWithoutUser } from './what-if-request-schema';
 
 export type BlastRadiusFlow = { id?: string; label?: string; methods: readonly AuthenticationMethodMode[] };
@@ -78,8 +79,7 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   const flows: readonly BlastRadiusFlow[] = options.flows;
   const cache = new Map<number, { profile: Int32Array; outcomes: Uint8Array }[]>();
   let profileCount = 0;
-  const scopes = tenant.userScopes;
-  const stride = tenant.policies.length;
+  const { cells, rowBytes } = tenant.userScopes;
   const signatureIndex = new Map<string, number>();
   const candidateSignature = Int32Array.from(candidates, (p) => {
     const key = `${p.state}:${p.grant.signature}`;
@@ -88,7 +88,11 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
     signatureIndex.set(key, signatureIndex.size);
     return signatureIndex.size - 1;
   });
-  const candidateIndex = Int32Array.from(candidates, (p) => p.index);
+  // Each candidate's cell in a user's row of the scope matrix: its byte and the shift of its two bits.
+  const candidateByte = Int32Array.from(candidates, (p) => p.index >> 2);
+  const candidateShift = Int32Array.from(candidates, (p) => (p.index & 3) << 1);
+  const isIncluded = (base: number, c: number): boolean =>
+    (((cells[base + (candidateByte[c] ?? 0)] ?? 0) >> (candidateShift[c] ?? 0)) & 3) === userIncluded;
   const seen = new Uint8Array(signatureIndex.size);
   // The user's profile as numbers: three method masks, then the sorted signatures that apply. Profiles are found
   // by a hash of those numbers and confirmed number by number; a string key per user was most of a million-user run.
@@ -99,13 +103,13 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   function evaluate(u: number): Uint8Array {
     const user = tenant.users[u];
     if (!user) return none;
-    const base = u * stride;
+    const base = u * rowBytes;
     const applicable: CompiledPolicy[] = [];
     const taken = new Uint8Array(seen.length);
-    for (let c = 0; c < candidateIndex.length; c++) {
+    for (let c = 0; c < candidates.length; c++) {
       const sig = candidateSignature[c] ?? 0;
       const candidate = candidates[c];
-      if (candidate && scopes[base + (candidateIndex[c] ?? 0)] === 1 && taken[sig] === 0) {
+      if (candidate && isIncluded(base, c) && taken[sig] === 0) {
         taken[sig] = 1;
         applicable.push(candidate);
       }
@@ -123,10 +127,9 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
 
   function outcomesOf(u: number): Uint8Array {
     if (u < 0 || u >= tenant.users.length) return none;
-    const base = u * stride;
+    const base = u * rowBytes;
     seen.fill(0);
-    for (let c = 0; c < candidateIndex.length; c++)
-      if (scopes[base + (candidateIndex[c] ?? 0)] === 1) seen[candidateSignature[c] ?? 0] = 1;
+    for (let c = 0; c < candidates.length; c++) if (isIncluded(base, c)) seen[candidateSignature[c] ?? 0] = 1;
     profile[0] = registeredMask[u] ?? 0;
     profile[1] = usableMask[u] ?? 0;
     profile[2] = allowedMask[u] ?? 0;

@@ -13,8 +13,7 @@ import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
 import { createIdIndex, lazyIdIndex } from './id-index';
-import { methodAvailability, type MethodAvailability, type MethodAvailabilityInput } from './method-availability';
-import { maskOf } from './method-mask';
+import { methodAvailability, type MethodAvailabilityInput, type SharedAvailabilities } from './method-availability';
 import {
   isCompliantNetworkNamedLocation,
   isCountryNamedLocation,
@@ -23,6 +22,7 @@ import {
 } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
+import { createUserScopeMatrix } from './user-scope-matrix';
 
 export type TenantOverrides = {
   /** Replaces the tenant document's authentication methods policy (null: none, every method allowed). */
@@ -118,8 +118,9 @@ export function writeApplicationTargets(targets: Uint8Array, policy: CompiledPol
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
   const tenantUsers = tenant.users;
-  const userIndexById = createIdIndex(tenantUsers.length, (i) => tenantUsers[i]?.id ?? '');
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
+  const userIds = tenantUsers.map((u) => u.id);
+  const userIndexById = createIdIndex(userIds.length, (i) => userIds[i] ?? '');
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById, userIds);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
   // garbage-collection time in every compile.
@@ -149,7 +150,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       : (tenant.authenticationMethodsPolicy ?? null);
   const asOf = overrides.asOf ?? null;
   // `shared`: users with the same registered list share one availability (and its arrays) when nothing restricts.
-  const availabilityOptions = { policy: methodsPolicy, asOf, shared: new Map<string, MethodAvailability>() };
+  const shared: SharedAvailabilities = new Map();
+  const availabilityOptions = { policy: methodsPolicy, asOf, shared };
   // One input object and one group-list function for every user (read synchronously by methodAvailability): a
   // closure per user was a million functions to allocate and collect.
   let current = 0;
@@ -170,14 +172,27 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const registeredMasks = new Int32Array(tenantUsers.length);
   const usableMasks = new Int32Array(tenantUsers.length);
   const allowedMasks = new Int32Array(tenantUsers.length);
+  // One pass over the user objects (each a cache miss at a million users) for everything read from them.
+  const usersByRole = new Map<string, number[]>();
+  const guestKinds = new Array<string>(tenantUsers.length);
+  const guestUserIndices: number[] = [];
   const users: CompiledUser[] = tenantUsers.map((user, index) => {
     current = index;
+    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
+    for (const role of user.roles ?? []) {
+      const list = usersByRole.get(role);
+      if (list) list.push(index);
+      else usersByRole.set(role, [index]);
+    }
+    const guestKind = guestKindOf(user);
+    guestKinds[index] = guestKind;
+    if (guestKind !== '') guestUserIndices.push(index);
     availabilityInput.userId = user.id;
     availabilityInput.userPrincipalName = user.userPrincipalName;
     availabilityInput.registered = user.authenticationMethods ?? [];
     availabilityInput.phoneMethods = user.phoneMethods;
     const availability = methodAvailability(availabilityInput, availabilityOptions);
-    const registeredMask = maskOf(availability.registeredMethods);
+    const registeredMask = availability.registeredMask;
     registeredMasks[index] = registeredMask;
     usableMasks[index] = availability.usableMask;
     allowedMasks[index] = availability.allowedMask;
@@ -187,7 +202,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       userPrincipalName: user.userPrincipalName,
       displayName: user.displayName,
       userType: user.userType ?? 'Member',
-      guestKind: guestKindOf(user),
+      guestKind,
       registeredMethods: availability.registeredMethods,
       registeredMask,
       usableMethods: availability.usableMethods,
@@ -202,16 +217,6 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const userIndexByUpn = lazyIdIndex(() => {
     const lowerCased = users.map((u) => u.userPrincipalName.toLowerCase());
     return createIdIndex(lowerCased.length, (i) => lowerCased[i] ?? '');
-  });
-
-  const usersByRole = new Map<string, number[]>();
-  tenant.users.forEach((user, u) => {
-    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
-    for (const role of user.roles ?? []) {
-      const list = usersByRole.get(role) ?? [];
-      list.push(u);
-      usersByRole.set(role, list);
-    }
   });
 
   const strengths = new Map<string, ResolvedStrength>();
@@ -231,17 +236,14 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const namedLocationById = new Map(namedLocations.map((l) => [l.id, l]));
   const applicationIds = (tenant.applications ?? []).map((a) => a.appId);
   const applicationIndexById = new Map(applicationIds.map((id, i) => [id, i]));
-  const userScopes = new Uint8Array(users.length * policies.length);
+  const userScopes = createUserScopeMatrix(users.length, policies.length);
   const targeting = {
     userCount: users.length,
     applicationIds,
     scopes: userScopes,
     policyCount: policies.length,
-    guestKinds: users.map((u) => u.guestKind),
-    guestUsers: Int32Array.from(
-      users.filter((u) => u.guestKind !== ''),
-      (u) => u.index,
-    ),
+    guestKinds,
+    guestUsers: Int32Array.from(guestUserIndices),
     usersByRole,
     userIndexById,
     groupGraph: graph,

@@ -14,6 +14,7 @@ import type { MethodRestriction } from './method-availability';
 import type { NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
+import type { UserScopeMatrix } from './user-scope-matrix';
 import type { DeviceInfo } from './what-if-request-schema';
 
 export type CompiledTenant = {
@@ -30,8 +31,8 @@ export type CompiledTenant = {
   namedLocationById: ReadonlyMap<string, CompiledNamedLocation>;
   strengths: ReadonlyMap<string, ResolvedStrength>;
   policies: readonly CompiledPolicy[];
-  /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
-  userScopes: Uint8Array;
+  /** Every policy's user targeting per user (user-scope-matrix.ts: userScopeAt). */
+  userScopes: UserScopeMatrix;
   /**
    * The users' method masks as columns (the same values as users[u].registeredMask etc.): blast radius reads three
    * numbers per user from three contiguous arrays instead of a million scattered objects.

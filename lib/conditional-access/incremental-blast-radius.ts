@@ -12,7 +12,7 @@ import {
   type BlastRadius,
   type BlastRadiusOptions,
 } from './blast-radius';
-import { userIncluded } from './compile-policy';
+import { copyUserScopeMatrix, userIncluded, userScopeAt } from './user-scope-matrix';
 import { compilePolicyInTenant, writeApplicationTargets } from './compile-tenant';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
@@ -27,8 +27,11 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
   const index = tenant.policies.findIndex((p) => p.id === policy.id);
   if (index < 0) throw new RangeError(`replacePolicy: no policy ${policy.id} in the tenant`);
   const stride = tenant.policies.length;
-  const scopes = tenant.userScopes.slice();
-  for (let cell = index; cell < scopes.length; cell += stride) scopes[cell] = 0;
+  const scopes = copyUserScopeMatrix(tenant.userScopes);
+  const at = index >> 2;
+  const keep = ~(3 << ((index & 3) << 1)) & 0xff;
+  const { cells, rowBytes } = scopes;
+  for (let cell = at; cell < cells.length; cell += rowBytes) cells[cell] = (cells[cell] ?? 0) & keep;
   let strengths = tenant.strengths;
   // As compileTenant does: a Graph export's expanded strength object counts when the tenant lacks that id.
   const expanded = expandedStrengthOf(policy.grantControls?.authenticationStrength);
@@ -80,12 +83,13 @@ export function reevaluateAfterPolicyEdit(
   let distinctProfiles = previous.distinctProfiles;
   if (relevantBefore || relevantAfter) {
     const evaluator = createUserOutcomeEvaluator(after, options);
-    const stride = after.policies.length;
     const was = before.userScopes;
     const now = after.userScopes;
-    for (let u = 0, cell = index; u < after.users.length; u++, cell += stride) {
+    for (let u = 0; u < after.users.length; u++) {
       // Touched: the edited policy applies to the user in a version that can apply to this request at all.
-      const isTouched = (relevantBefore && was[cell] === userIncluded) || (relevantAfter && now[cell] === userIncluded);
+      const isTouched =
+        (relevantBefore && userScopeAt(was, u, index) === userIncluded) ||
+        (relevantAfter && userScopeAt(now, u, index) === userIncluded);
       if (!isTouched) continue;
       reevaluatedUsers += 1;
       const outcomes = evaluator.outcomesOf(u);

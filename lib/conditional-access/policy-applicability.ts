@@ -5,9 +5,9 @@ import { sentence, type EngineText } from './engine-text';
 import { reasonBit, type AnalysisReason } from './analysis-reason';
 import { requestChecks, userCheck } from './condition-checks';
 import { applicationCheck } from './conditions/application-conditions';
-import { userIncluded } from './compile-policy';
 import { requestConditionPlanOf, rowFor } from './request-condition-rows';
 import { policyStatusMask, requestTablesOf } from './request-tables';
+import { userIncluded } from './user-scope-matrix';
 import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
 
 const usersBit = reasonBit('users');
@@ -79,10 +79,12 @@ export function addUserConditions(tenant: CompiledTenant, masks: Int32Array, use
       if (status[p] === 0 && hasServicePrincipals[p] === 0) masks[p] = (masks[p] ?? 0) | usersBit;
     return;
   }
-  const scopes = tenant.userScopes;
-  const row = userIndex * stride;
-  for (let p = 0; p < stride; p++)
-    if (status[p] === 0 && scopes[row + p] !== userIncluded) masks[p] = (masks[p] ?? 0) | usersBit;
+  const { cells, rowBytes } = tenant.userScopes;
+  const row = userIndex * rowBytes;
+  for (let p = 0; p < stride; p++) {
+    const cell = ((cells[row + (p >> 2)] ?? 0) >> ((p & 3) << 1)) & 3;
+    if (status[p] === 0 && cell !== userIncluded) masks[p] = (masks[p] ?? 0) | usersBit;
+  }
 }
 
 /** The first failing check, for the one-line explanation the portal's What If shows. */

@@ -10,6 +10,7 @@ import { parseTenant, parseWhatIfRequest } from './parse-input';
 import { evaluateRequestConditions, policyStatusMask } from './policy-applicability';
 import { formatAnalysisReasons, reasonBit } from './analysis-reason';
 import { compileSignInContext } from './sign-in-context';
+import { userIncluded, userScopeAt } from './user-scope-matrix';
 import { evaluateWhatIf } from './what-if';
 
 const generated = generateSyntheticTenant({ users: 300, groups: 30, policies: 120, applications: 10 }, 4242);
@@ -144,7 +145,7 @@ describe('request condition rows (cached per sign-in key)', () => {
             if (policyStatusMask(policy) !== 0) return mask;
             const isTargeted = isServicePrincipal
               ? policy.servicePrincipals !== null
-              : tenant.userScopes[userIndex * tenant.policies.length + p] === 1;
+              : userScopeAt(tenant.userScopes, userIndex, p) === userIncluded;
             return isTargeted ? mask : mask | usersBit;
           });
           expect(evaluateWhatIf(tenant, request).value.map((r) => r.analysisReasons)).toEqual(

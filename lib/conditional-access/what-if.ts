@@ -15,6 +15,7 @@ import type { ConditionalAccessPolicy } from './policy-schema';
 import { isOneOf } from '../is-one-of';
 import { requestTablesOf } from './request-tables';
 import { compileSignInContext, resolveSignInUser } from './sign-in-context';
+import { userExcluded, userScopeAt } from './user-scope-matrix';
 import type { WhatIfRequest } from './what-if-request-schema';
 
 export type WhatIfPolicyResult = ConditionalAccessPolicy & {
@@ -117,7 +118,7 @@ function quickExplanation(evaluated: EvaluatedRequest, policy: CompiledPolicy, m
   if (explanations.status) return explanations.status;
   if ((mask & usersBit) !== 0) {
     const { tenant, userIndex } = evaluated;
-    return userIndex >= 0 && tenant.userScopes[userIndex * tenant.policies.length + policy.index] === 2
+    return userIndex >= 0 && userScopeAt(tenant.userScopes, userIndex, policy.index) === userExcluded
       ? explanations.usersExcluded
       : explanations.usersNotIncluded;
   }
@@ -141,12 +142,12 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
   const onlyApplied = request.appliedPoliciesOnly === true;
   const { userIndex } = evaluated;
   const policies = tenant.policies;
-  const stride = policies.length;
   const { hasExplanations } = requestTablesOf(policies);
   for (let index = 0; index < masks.length; index++) {
     const mask = masks[index] ?? 0;
     if (onlyApplied && mask !== 0) continue;
-    const isExcluded = (mask & usersBit) !== 0 && userIndex >= 0 && tenant.userScopes[userIndex * stride + index] === 2;
+    const isExcluded =
+      (mask & usersBit) !== 0 && userIndex >= 0 && userScopeAt(tenant.userScopes, userIndex, index) === userExcluded;
     const key = isExcluded ? -mask - 1 : mask;
     const cached = hasExplanations[index] === 1 ? cachedResult(cache, index, key) : undefined;
     if (cached) {

@@ -53,7 +53,8 @@ describe('stopping the table outbox at SIGTERM', () => {
     await writeOutboxJobs(dying, [held, quick, queued]);
     const heldRun = runCommittedJob(dying, held, handlers);
     const quickRun = runCommittedJob(dying, quick, handlers);
-    await pause(20);
+    // Both runs have started (claimed) when SIGTERM comes.
+    while (runs.length < 2) await pause(5);
 
     const stoppedAt = Date.now();
     expect(await stopOutboxRuns(testDb.db, { timeoutMs: 300 })).toBe(2);

@@ -175,6 +175,11 @@ export async function runOutboxJob(
   });
   if (claim.count === 0) return false;
   jobs.written.delete(jobId);
+  // Stopped while claiming: stopOutboxRuns may have released its ids already, so hand this one back here.
+  if (jobs.isStopping) {
+    await deps.db.outboxJob.update({ where: { id: jobId }, data: { lockedUntil: null } });
+    return false;
+  }
   const job = await deps.db.outboxJob.findUniqueOrThrow({ where: { id: jobId } });
   const handler = handlers[job.name];
   const running = (async () => {

@@ -230,7 +230,8 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
           );
       writtenHere.clear();
       // The writer's own runs (claimed by id, so not pg-boss's to track): finish, or be handed back.
-      const deadline = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
+      // pg-boss's own stop takes at least a second (its minimum timeout): kept out of the wait.
+      const deadline = new Promise((resolve) => setTimeout(resolve, Math.max(0, timeoutMs - 1500)).unref());
       await Promise.race([Promise.allSettled([...inFlight.values()].map((run) => run.settled)), deadline]);
       for (const [id, run] of inFlight) {
         await boss.fail(outboxQueue, id, { message: 'portal shut down while the job ran' });
