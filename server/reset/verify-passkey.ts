@@ -14,6 +14,7 @@ import { AppError } from '../../lib/app-error';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
 import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
+import { replaceOpenChallenge } from './open-challenge';
 import { recordVerificationFailure, recordVerificationSuccess } from './verification-attempt';
 
 const ceremonySeconds = 5 * 60;
@@ -53,22 +54,13 @@ export async function passkeyAuthenticationOptions(
     userVerification: 'required',
   });
   const now = deps.now();
-  await deps.db.$transaction([
-    deps.db.verificationChallenge.updateMany({
-      where: { resetSessionId: session.row.id, service: 'passkey', consumedAt: null },
-      data: { consumedAt: now },
-    }),
-    deps.db.verificationChallenge.create({
-      data: {
-        id: crypto.randomUUID(),
-        resetSessionId: session.row.id,
-        service: 'passkey',
-        nonce: options.challenge,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + ceremonySeconds * 1000),
-      },
-    }),
-  ]);
+  await replaceOpenChallenge(deps, {
+    resetSessionId: session.row.id,
+    service: 'passkey',
+    now,
+    lifetimeSeconds: ceremonySeconds,
+    secrets: { nonce: options.challenge },
+  });
   return options;
 }
 
