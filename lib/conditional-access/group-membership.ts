@@ -62,18 +62,21 @@ export function buildGroupGraph(
     }
   }
   let userIndexById: IdLookup | null = knownUserIndexById ?? null;
-  const stamp = new Int32Array(users.length).fill(-1);
+  // Users added from a group's `members` only: stamp[u] = the last group that added u (allocated on first need).
+  let stamp: Int32Array | null = null;
   let g = 0;
   for (const group of groups) {
     const list = directUsers[g] ?? [];
-    // A user listed twice in memberOf, or in memberOf and members: keep one (stamp = last group that listed it).
+    // The memberOf side was placed in user order, so the list is sorted and a user who lists the group twice is
+    // listed twice in a row: keep one.
     let kept = 0;
-    for (const member of list) {
-      if (stamp[member] === g) continue;
-      stamp[member] = g;
+    for (let i = 0; i < list.length; i++) {
+      const member = list[i] ?? 0;
+      if (kept > 0 && list[kept - 1] === member) continue;
       list[kept++] = member;
     }
     list.length = kept;
+    const sortedLength = kept;
     // Exports that list a membership on both sides list a group's members in the same order as its users' memberOf
     // walk (user order): `expected` follows that list, and a member equal to the next expected user's id is that
     // user, already placed, with no look-up among a million ids (which was most of a million-user compile).
@@ -92,7 +95,9 @@ export function buildGroupGraph(
       }
       userIndexById ??= createIdIndex(users.length, (i) => users[i]?.id ?? '');
       const user = userIndexById.get(member);
-      if (user !== undefined && stamp[user] !== g) {
+      if (user === undefined || isInSortedPrefix(list, sortedLength, user)) continue;
+      stamp ??= new Int32Array(users.length).fill(-1);
+      if (stamp[user] !== g) {
         stamp[user] = g;
         list.push(user);
       }
@@ -100,6 +105,20 @@ export function buildGroupGraph(
     g++;
   }
   return { graph: { parents, children, directUsers }, groupIndexById };
+}
+
+/** Whether `value` is among list[0 .. length - 1], which is sorted ascending. */
+function isInSortedPrefix(list: readonly number[], length: number, value: number): boolean {
+  let low = 0;
+  let high = length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = list[middle] ?? 0;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function walk(start: number, next: readonly number[][]): number[] {

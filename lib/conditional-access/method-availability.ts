@@ -71,6 +71,7 @@ export type MethodAvailabilityInput = {
 
 export type MethodAvailability = {
   registeredMethods: AuthenticationMethodMode[];
+  registeredMask: number;
   usableMethods: AuthenticationMethodMode[];
   usableMask: number;
   /** Every mode the policy lets this user use (registered or not): what registration may offer. */
@@ -144,6 +145,7 @@ export function methodAvailability(
     const mask = maskOf(registeredMethods);
     const availability = {
       registeredMethods,
+      registeredMask: mask,
       usableMethods: registeredMethods,
       usableMask: mask,
       allowedMask: allModesMask,
@@ -216,6 +218,7 @@ export function methodAvailability(
   }
   return {
     registeredMethods,
+    registeredMask,
     usableMethods: registeredMethods.filter((m) => (usableMask & methodBit(m)) !== 0),
     usableMask,
     allowedMask: allModesMask & ~deniedMask,
