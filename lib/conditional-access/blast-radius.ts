@@ -88,11 +88,13 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
     signatureIndex.set(key, signatureIndex.size);
     return signatureIndex.size - 1;
   });
-  // Each candidate's cell in a user's row of the scope matrix: its byte and the shift of its two bits.
-  const candidateByte = Int32Array.from(candidates, (p) => p.index >> 2);
-  const candidateShift = Int32Array.from(candidates, (p) => (p.index & 3) << 1);
-  const isIncluded = (base: number, c: number): boolean =>
-    (((cells[base + (candidateByte[c] ?? 0)] ?? 0) >> (candidateShift[c] ?? 0)) & 3) === userIncluded;
+  // Each candidate's cell in a user's row of the scope matrix as one number read per user: the byte in the row
+  // (high bits) and the shift of its two bits (low three bits).
+  const candidateCell = Int32Array.from(candidates, (p) => ((p.index >> 2) << 3) | ((p.index & 3) << 1));
+  const isIncluded = (base: number, c: number): boolean => {
+    const cell = candidateCell[c] ?? 0;
+    return (((cells[base + (cell >> 3)] ?? 0) >> (cell & 7)) & 3) === userIncluded;
+  };
   const seen = new Uint8Array(signatureIndex.size);
   // The user's profile as numbers: three method masks, then the sorted signatures that apply. Profiles are found
   // by a hash of those numbers and confirmed number by number; a string key per user was most of a million-user run.
@@ -101,7 +103,7 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   const { registeredMask, usableMask, allowedMask } = tenant.userColumns;
 
   function evaluate(u: number): Uint8Array {
-    const user = tenant.users[u];
+    const user = tenant.userAt(u);
     if (!user) return none;
     const base = u * rowBytes;
     const applicable: CompiledPolicy[] = [];
@@ -126,10 +128,14 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   }
 
   function outcomesOf(u: number): Uint8Array {
-    if (u < 0 || u >= tenant.users.length) return none;
+    if (u < 0 || u >= tenant.userCount) return none;
     const base = u * rowBytes;
     seen.fill(0);
-    for (let c = 0; c < candidates.length; c++) if (isIncluded(base, c)) seen[candidateSignature[c] ?? 0] = 1;
+    // The hot loop of a million-user run: isIncluded written out.
+    for (let c = 0; c < candidateCell.length; c++) {
+      const cell = candidateCell[c] ?? 0;
+      if ((((cells[base + (cell >> 3)] ?? 0) >> (cell & 7)) & 3) === userIncluded) seen[candidateSignature[c] ?? 0] = 1;
+    }
     profile[0] = registeredMask[u] ?? 0;
     profile[1] = usableMask[u] ?? 0;
     profile[2] = allowedMask[u] ?? 0;
@@ -168,11 +174,11 @@ export function blastRadiusFromOutcomes(
   distinctProfiles: number,
   identity?: Pick<BlastRadius, 'userIds' | 'userPrincipalNames'>,
 ): BlastRadius {
-  const userCount = tenant.users.length;
+  const userCount = tenant.userCount;
   // The id and UPN lists (a million strings each) are built on first read, like the per-outcome lists below.
   let userIds: readonly string[] | undefined;
   let userPrincipalNames: readonly string[] | undefined;
-  const idsOf = (): readonly string[] => (userIds ??= identity?.userIds ?? tenant.users.map((u) => u.id));
+  const idsOf = (): readonly string[] => (userIds ??= identity?.userIds ?? tenant.source.users.map((u) => u.id));
   return {
     userCount,
     distinctProfiles,
@@ -180,7 +186,8 @@ export function blastRadiusFromOutcomes(
       return idsOf();
     },
     get userPrincipalNames(): readonly string[] {
-      return (userPrincipalNames ??= identity?.userPrincipalNames ?? tenant.users.map((u) => u.userPrincipalName));
+      return (userPrincipalNames ??=
+        identity?.userPrincipalNames ?? tenant.source.users.map((u) => u.userPrincipalName));
     },
     flows: flows.map((flow, f) => {
       const outcomeByUser = outcomeArrays[f] ?? new Uint8Array(userCount);
@@ -217,7 +224,7 @@ export function blastRadiusFromOutcomes(
 export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadiusOptions): BlastRadiusRun {
   const evaluator = createUserOutcomeEvaluator(tenant, options);
   const flows = options.flows;
-  const userCount = tenant.users.length;
+  const userCount = tenant.userCount;
   const outcomeArrays = flows.map(() => new Uint8Array(userCount));
   // tallies[f * 4 + outcome]: a typed-array increment per user and flow, not a property written by name.
   const tallies = new Int32Array(flows.length * signInOutcomes.length);

@@ -13,7 +13,12 @@ import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
 import { createIdIndex, lazyIdIndex } from './id-index';
-import { methodAvailability, type MethodAvailabilityInput, type SharedAvailabilities } from './method-availability';
+import {
+  methodAvailability,
+  type MethodAvailability,
+  type MethodAvailabilityInput,
+  type SharedAvailabilities,
+} from './method-availability';
 import {
   isCompliantNetworkNamedLocation,
   isCountryNamedLocation,
@@ -172,11 +177,15 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const registeredMasks = new Int32Array(tenantUsers.length);
   const usableMasks = new Int32Array(tenantUsers.length);
   const allowedMasks = new Int32Array(tenantUsers.length);
-  // One pass over the user objects (each a cache miss at a million users) for everything read from them.
+  // One pass over the user objects (each a cache miss at a million users) for everything read from them; what
+  // CompiledUser adds to the source user is kept in columns (userAt builds the object on demand).
   const usersByRole = new Map<string, number[]>();
   const guestKinds = new Array<string>(tenantUsers.length);
   const guestUserIndices: number[] = [];
-  const users: CompiledUser[] = tenantUsers.map((user, index) => {
+  const availabilities = new Array<MethodAvailability>(tenantUsers.length);
+  for (let index = 0; index < tenantUsers.length; index++) {
+    const user = tenantUsers[index];
+    if (!user) continue;
     current = index;
     // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
     for (const role of user.roles ?? []) {
@@ -192,30 +201,40 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     availabilityInput.registered = user.authenticationMethods ?? [];
     availabilityInput.phoneMethods = user.phoneMethods;
     const availability = methodAvailability(availabilityInput, availabilityOptions);
-    const registeredMask = availability.registeredMask;
-    registeredMasks[index] = registeredMask;
+    availabilities[index] = availability;
+    registeredMasks[index] = availability.registeredMask;
     usableMasks[index] = availability.usableMask;
     allowedMasks[index] = availability.allowedMask;
+  }
+  const userAt = (index: number): CompiledUser | undefined => {
+    const user = tenantUsers[index];
+    const availability = availabilities[index];
+    if (!user || !availability) return undefined;
     return {
       index,
       id: user.id,
       userPrincipalName: user.userPrincipalName,
       displayName: user.displayName,
       userType: user.userType ?? 'Member',
-      guestKind,
+      guestKind: guestKinds[index] ?? '',
       registeredMethods: availability.registeredMethods,
-      registeredMask,
+      registeredMask: availability.registeredMask,
       usableMethods: availability.usableMethods,
       usableMask: availability.usableMask,
       allowedMask: availability.allowedMask,
       methodRestrictions: availability.restrictions,
       source: user,
     };
-  });
+  };
+  let allUsers: readonly CompiledUser[] | null = null;
+  const everyUser = (): readonly CompiledUser[] =>
+    (allUsers ??= Array.from(tenantUsers, (_, index) => userAt(index)).filter(
+      (user): user is CompiledUser => user !== undefined,
+    ));
   // Built on the first look-up by UPN (a What-If naming the user by UPN): a million lower-cased copies and their
   // index were two seconds of every million-user compile that most callers never use.
   const userIndexByUpn = lazyIdIndex(() => {
-    const lowerCased = users.map((u) => u.userPrincipalName.toLowerCase());
+    const lowerCased = tenantUsers.map((u) => u.userPrincipalName.toLowerCase());
     return createIdIndex(lowerCased.length, (i) => lowerCased[i] ?? '');
   });
 
@@ -236,9 +255,9 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const namedLocationById = new Map(namedLocations.map((l) => [l.id, l]));
   const applicationIds = (tenant.applications ?? []).map((a) => a.appId);
   const applicationIndexById = new Map(applicationIds.map((id, i) => [id, i]));
-  const userScopes = createUserScopeMatrix(users.length, policies.length);
+  const userScopes = createUserScopeMatrix(tenantUsers.length, policies.length);
   const targeting = {
-    userCount: users.length,
+    userCount: tenantUsers.length,
     applicationIds,
     scopes: userScopes,
     policyCount: policies.length,
@@ -255,11 +274,15 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   );
   const applicationTargets = new Uint8Array(applicationIds.length * compiledPolicies.length);
   for (const policy of compiledPolicies) writeApplicationTargets(applicationTargets, policy, compiledPolicies.length);
-  return {
+  const compiled: CompiledTenant = {
     tenantId: tenant.tenantId,
     domain: tenant.domain,
     source: tenant,
-    users,
+    userCount: tenantUsers.length,
+    userAt,
+    get users() {
+      return everyUser();
+    },
     userIndexById,
     userIndexByUpn,
     groupIndexById,
@@ -278,4 +301,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     asOf,
     hasAuthenticationMethodsPolicy: methodsPolicy !== null,
   };
+  // Not enumerable, so a spread of the tenant (replacePolicy) does not build a million CompiledUser objects.
+  Object.defineProperty(compiled, 'users', { enumerable: false, get: everyUser });
+  return compiled;
 }

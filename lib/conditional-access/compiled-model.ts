@@ -21,7 +21,15 @@ export type CompiledTenant = {
   tenantId: string;
   domain: string;
   source: Tenant;
-  users: readonly CompiledUser[];
+  userCount: number;
+  /**
+   * One user's compiled view, built from the columns (userColumns, the source user, the shared method availability)
+   * on each call: evaluation reads users one at a time, and a million CompiledUser objects built up front were a
+   * large share of a million-user compile and its heap.
+   */
+  userAt(userIndex: number): CompiledUser | undefined;
+  /** Every user's CompiledUser, built on first read (lint passes and pages that list users); evaluation uses userAt. */
+  readonly users: readonly CompiledUser[];
   userIndexById: IdLookup;
   /** By lower-cased UPN; built on its first look-up. */
   userIndexByUpn: IdLookup;

@@ -49,7 +49,17 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
   const policies: CompiledPolicy[] = tenant.policies.map((p, i) => (i === index ? compiled : p));
   const applicationTargets = tenant.applicationTargets.slice();
   writeApplicationTargets(applicationTargets, compiled, stride);
-  return { ...tenant, policies, userScopes: scopes, applicationTargets, targeting, strengths };
+  const edited: CompiledTenant = {
+    ...tenant,
+    policies,
+    userScopes: scopes,
+    applicationTargets,
+    targeting,
+    strengths,
+  };
+  // The same users: their list (not enumerable, so not spread) is the original's, built only if read.
+  Object.defineProperty(edited, 'users', { enumerable: false, get: () => tenant.users });
+  return edited;
 }
 
 /** Whether the policy can apply to this request for anyone: enabled and every request condition met. */
@@ -74,7 +84,7 @@ export function reevaluateAfterPolicyEdit(
   options: BlastRadiusOptions,
 ): IncrementalBlastRadius {
   const index = after.policies.findIndex((p) => p.id === policyId);
-  if (index < 0 || before.policies[index]?.id !== policyId || before.users.length !== after.users.length)
+  if (index < 0 || before.policies[index]?.id !== policyId || before.userCount !== after.userCount)
     throw new RangeError('reevaluateAfterPolicyEdit: the tenants differ by more than one edited policy');
   const outcomeArrays = previous.flows.map((f) => f.outcomeByUser.slice());
   const relevantBefore = canApply(before, options, index);
@@ -85,7 +95,7 @@ export function reevaluateAfterPolicyEdit(
     const evaluator = createUserOutcomeEvaluator(after, options);
     const was = before.userScopes;
     const now = after.userScopes;
-    for (let u = 0; u < after.users.length; u++) {
+    for (let u = 0; u < after.userCount; u++) {
       // Touched: the edited policy applies to the user in a version that can apply to this request at all.
       const isTouched =
         (relevantBefore && userScopeAt(was, u, index) === userIncluded) ||

@@ -134,7 +134,7 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     // Agent-only policies target no user by design: reported by findOutOfScopePolicies, not as a finding.
     if (policy.targetsAgentIdentitiesOnly) continue;
     let targeted = policy.servicePrincipals !== null;
-    for (let u = 0; !targeted && u < tenant.users.length; u++)
+    for (let u = 0; !targeted && u < tenant.userCount; u++)
       if (userScopeAt(tenant.userScopes, u, policy.index) === userIncluded) targeted = true;
     if (!targeted) {
       findings.push({

@@ -31,7 +31,7 @@ export function isEmergencyAccount(
   userIndex: number,
   groupNames: ReadonlyMap<string, string>,
 ): boolean {
-  const user = tenant.users[userIndex];
+  const user = tenant.userAt(userIndex);
   if (!user) return false;
   const names = [
     user.displayName,

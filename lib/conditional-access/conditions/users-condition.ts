@@ -12,7 +12,7 @@ export const usersCheck = defineCheck(
     return userScopeAt(tenant.userScopes, userIndex, policy.index) === userIncluded;
   },
   ({ tenant, policy, userIndex }) => {
-    const user = tenant.users[userIndex];
+    const user = tenant.userAt(userIndex);
     if (!user) return 'The sign-in is not a user sign-in, and this policy targets users.';
     return userScopeAt(tenant.userScopes, userIndex, policy.index) === userExcluded
       ? `${user.userPrincipalName} is excluded from this policy (exclusion wins over inclusion).`
