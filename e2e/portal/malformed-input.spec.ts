@@ -132,7 +132,11 @@ test('a server action body Next cannot decode is a 400 malformedBody with the co
     ['not an argument list', 'text/plain;charset=UTF-8', '"abc"'],
     ['a reference to a part it does not have', 'text/plain;charset=UTF-8', '["$Q9"]'],
     ['a multipart body that does not parse', 'multipart/form-data; boundary=xyz', 'garbage'],
-    ['a multipart body without its root field', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--xyz--\r\n'],
+    [
+      'a multipart body without its root field',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--xyz--\r\n',
+    ],
   ];
   for (const [name, contentType, data] of cases) {
     const response = await request.post(`${portalUrl}/admin/simulator`, {

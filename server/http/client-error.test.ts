@@ -84,7 +84,9 @@ describe('broken HTTP framing is a 400 with the common body, audited', () => {
   });
 
   it('a well-formed chunked request still reaches the handler', async () => {
-    const answer = await raw(`${head('/fine')}2\r\n{}\r\n0\r\n\r\n`.replace('HTTP/1.1\r\n', 'HTTP/1.1\r\nConnection: close\r\n'));
+    const answer = await raw(
+      `${head('/fine')}2\r\n{}\r\n0\r\n\r\n`.replace('HTTP/1.1\r\n', 'HTTP/1.1\r\nConnection: close\r\n'),
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(answer.endsWith('ok')).toBe(true);
   });

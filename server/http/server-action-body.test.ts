@@ -12,7 +12,8 @@ const actionId = '7f04e4743da801381650b791c5bd17b15a1e9237ea';
 /** The encoder the browser runs (React's Flight client as Next ships it), so "legitimate" means what clients send. */
 async function encodeReply(args: unknown[]): Promise<string | FormData> {
   const client: unknown = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/client.node.js');
-  if (!isRecord(client) || typeof client.encodeReply !== 'function') throw new Error('React client without encodeReply');
+  if (!isRecord(client) || typeof client.encodeReply !== 'function')
+    throw new Error('React client without encodeReply');
   const encoded: unknown = await client.encodeReply(args);
   if (typeof encoded === 'string' || encoded instanceof FormData) return encoded;
   throw new Error('encodeReply gave neither a string nor FormData');
