@@ -32,8 +32,8 @@ export type ReadinessParts = {
   /** PINGs Redis; absent when REDIS_URL is not set. */
   pingRedis?: () => Promise<unknown>;
   isDraining?: boolean;
-  /** Absent where no runner belongs to the instance (tests of the probe alone). */
-  jobRunner?: JobRunnerReadiness;
+  /** Absent where no runner belongs to the process (a context without the production services). */
+  jobRunner?: JobRunnerReadiness | undefined;
   countJobs?: () => Promise<{ pending: number; failed: number }>;
   timeoutMs?: number;
 };

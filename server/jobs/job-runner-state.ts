@@ -19,7 +19,7 @@ export type JobRunnerSnapshot = {
 
 export type JobRunnerReadiness = {
   isRunning: boolean;
-  status: 'running' | 'starting' | 'stopped' | 'crashed' | 'stalled' | 'notStarted';
+  status: 'running' | 'starting' | 'stopped' | 'crashed' | 'stalled';
   /** Seconds since the sweep loop last made progress; null before its first. */
   lastProgressSecondsAgo: number | null;
 };
@@ -58,13 +58,17 @@ export function jobRunnerSnapshot(): JobRunnerSnapshot {
 
 const worstFirst: readonly JobRunnerPartStatus[] = ['crashed', 'stopped', 'starting'];
 
-/** The runner's readiness at `now`: a part crashed, stopped or starting, else stalled, else running. */
-export function judgeJobRunner(snapshot: JobRunnerSnapshot, now: Date): JobRunnerReadiness {
+/**
+ * The runner's readiness at `now`: a part crashed, stopped or starting, else stalled, else running.
+ * Undefined when no part was ever started in this process: no runner belongs to it (a context built without
+ * the production services, as in tests). Production starts the sweep before it serves its first request.
+ */
+export function judgeJobRunner(snapshot: JobRunnerSnapshot, now: Date): JobRunnerReadiness | undefined {
   const lastProgressSecondsAgo = snapshot.lastProgressAt
     ? Math.round((now.getTime() - snapshot.lastProgressAt.getTime()) / 1000)
     : null;
   const statuses = [...snapshot.parts.values()].map((part) => part.status);
-  if (statuses.length === 0) return { isRunning: false, status: 'notStarted', lastProgressSecondsAgo };
+  if (statuses.length === 0) return undefined;
   const worst = worstFirst.find((status) => statuses.includes(status));
   if (worst) return { isRunning: false, status: worst, lastProgressSecondsAgo };
   // Before the first progress, the loop's clock starts when it was started.
