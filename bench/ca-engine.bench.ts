@@ -14,7 +14,7 @@
 // over 100,000 users < 2 s.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { computeBlastRadius, type BlastRadius } from '../lib/conditional-access/blast-radius';
 import type { CompiledTenant } from '../lib/conditional-access/compiled-model';
 import { reevaluateAfterPolicyEdit, replacePolicy } from '../lib/conditional-access/incremental-blast-radius';
@@ -26,13 +26,20 @@ import { standardSignInFlows } from '../lib/conditional-access/standard-flows';
 import { evaluateWhatIf } from '../lib/conditional-access/what-if';
 import { createSeededRandom } from './seeded-random';
 import { benchmarkTenantSize, generateSyntheticTenant, syntheticResetAppId } from './synthetic-tenant';
-import { summarizeNanoseconds, timeOnce, type LatencySummary } from './timing';
+import { collectGarbage, summarizeNanoseconds, timeOnce, type LatencySummary } from './timing';
 
 const whatIfWarmUpRuns = 5_000;
 const whatIfMeasuredRuns = 20_000;
 const blastRadiusRuns = 3;
 const incrementalRuns = 5;
-const targets = { whatIfMedianMicroseconds: 50, blastRadiusMilliseconds: 2_000, incrementalMilliseconds: 200 };
+const targets = {
+  whatIfMedianMicroseconds: 50,
+  blastRadiusMilliseconds: 2_000,
+  incrementalMilliseconds: 200,
+  // Issue 15's million-user targets (compile < 5 s, heap < 1.5 GB); the 100,000-user run reports them as well.
+  compileMilliseconds: 5_000,
+  peakHeapBytes: 1.5e9,
+};
 
 const isMillion = process.argv.includes('--million');
 const millionTenantSize = { users: 1_000_000, groups: 20_000, policies: 500, applications: 400 };
@@ -52,13 +59,23 @@ function generateAndParse() {
   return { generateMilliseconds: generated.milliseconds, parsed };
 }
 
+const loadAverage = () => loadavg().map((load) => round(load));
+
 function main() {
+  const loadAtStart = loadAverage();
   const heapTimer = setInterval(sampleHeap, 50);
   const { generateMilliseconds, parsed } = generateAndParse();
   const document = { users: parsed.value.users, applications: parsed.value.applications ?? [] };
   const namedLocationCount = (parsed.value.namedLocations ?? []).length;
+  // Compiled twice. First right after parsing, as every earlier figure was measured: that compile also pays for the
+  // full collection of the generated document (hundreds of MB at a million users) that V8 runs while it allocates.
+  // Then, that tenant dropped, after a full collection: the compiler's own time. The second tenant is the one used.
+  const compiledAfterParse = timeOnce(() => compileTenant(parsed.value).users.length);
+  sampleHeap();
+  collectGarbage();
   const compiled = timeOnce(() => compileTenant(parsed.value));
   sampleHeap();
+  collectGarbage();
 
   // A pool of realistic sign-ins: different users, apps, networks and platforms, so the figure is
   // not one cached path through the engine.
@@ -158,9 +175,13 @@ function main() {
       namedLocations: namedLocationCount,
     },
     machine: { cpu: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, node: process.version },
+    loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
     generateMilliseconds: round(generateMilliseconds),
     parseMilliseconds: round(parsed.milliseconds),
-    compileMilliseconds: round(compiled.milliseconds),
+    /** Right after parsing: includes V8's full collection of the generated document (as every earlier figure). */
+    compileMilliseconds: round(compiledAfterParse.milliseconds),
+    /** After a full collection: the compiler alone. */
+    compileAfterCollectionMilliseconds: round(compiled.milliseconds),
     heapUsedMiB: round(process.memoryUsage().heapUsed / 1024 / 1024),
     // Sampled synchronously after each phase (the interval timer cannot fire inside synchronous work).
     peakHeapUsedMiB: round(Math.max(peakHeapBytes, process.memoryUsage().heapUsed) / 1024 / 1024),
@@ -184,6 +205,9 @@ function main() {
     targets,
   };
   const verdict = {
+    compile: figures.compileMilliseconds < targets.compileMilliseconds,
+    compileAfterCollection: figures.compileAfterCollectionMilliseconds < targets.compileMilliseconds,
+    peakHeap: figures.peakHeapUsedMiB * 1024 * 1024 < targets.peakHeapBytes,
     whatIfMedian: figures.whatIf.medianMicroseconds < targets.whatIfMedianMicroseconds,
     blastRadius: figures.blastRadius.medianMilliseconds < targets.blastRadiusMilliseconds,
     incremental: incremental ? incremental.typical.medianMilliseconds < targets.incrementalMilliseconds : null,
@@ -202,8 +226,10 @@ function main() {
 type Figures = {
   tenant: { users: number; groups: number; policies: number };
   machine: { cpu: string; node: string };
+  loadAverage: { atStart: number[]; atEnd: number[] };
   parseMilliseconds: number;
   compileMilliseconds: number;
+  compileAfterCollectionMilliseconds: number;
   heapUsedMiB: number;
   peakHeapUsedMiB: number;
   whatIf: {
@@ -219,13 +245,29 @@ type Figures = {
 
 function renderReport(
   figures: Figures,
-  verdict: { whatIfMedian: boolean; blastRadius: boolean; incremental: boolean | null },
+  verdict: {
+    compile: boolean;
+    compileAfterCollection: boolean;
+    peakHeap: boolean;
+    whatIfMedian: boolean;
+    blastRadius: boolean;
+    incremental: boolean | null;
+  },
 ): string {
   const mark = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   const { tenant, whatIf, blastRadius } = figures;
   const rows: [string, string, string][] = [
     ['Parse tenant document', `${figures.parseMilliseconds} ms`, ''],
-    ['Compile tenant', `${figures.compileMilliseconds} ms`, ''],
+    [
+      'Compile tenant, right after parsing (includes collecting the generated document)',
+      `${figures.compileMilliseconds} ms`,
+      `< 5 s: ${mark(verdict.compile)}`,
+    ],
+    [
+      'Compile tenant, after a full collection (the compiler alone)',
+      `${figures.compileAfterCollectionMilliseconds} ms`,
+      `< 5 s: ${mark(verdict.compileAfterCollection)}`,
+    ],
     ['What-If, median', `${whatIf.medianMicroseconds} µs`, `< 50 µs: ${mark(verdict.whatIfMedian)}`],
     ['What-If, p95', `${whatIf.p95Microseconds} µs`, ''],
     ['What-If, p99', `${whatIf.p99Microseconds} µs`, ''],
@@ -250,16 +292,21 @@ function renderReport(
         ] satisfies [string, string, string][])
       : []),
     ['Heap used after the runs', `${figures.heapUsedMiB} MiB`, ''],
-    ['Peak heap used (sampled after each phase)', `${figures.peakHeapUsedMiB} MiB`, ''],
+    [
+      'Peak heap used (sampled after each phase)',
+      `${figures.peakHeapUsedMiB} MiB`,
+      `< 1.5 GB: ${mark(verdict.peakHeap)}`,
+    ],
   ];
   const heading = `Conditional Access engine benchmark: ${tenant.users.toLocaleString('en-US')} users, ${tenant.groups.toLocaleString('en-US')} nested groups, ${tenant.policies} policies`;
   const machine = `${figures.machine.cpu}, Node ${figures.machine.node}, one core (taskset -c 0), ${whatIf.runs.toLocaleString('en-US')} What-If runs after warm-up`;
+  const load = `Load average (1, 5, 15 min): ${figures.loadAverage.atStart.join(', ')} at start, ${figures.loadAverage.atEnd.join(', ')} at end (the machine's other work slows every figure)`;
   const markdown = [
     '| Measure | Result | Target |',
     '| --- | ---: | --- |',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ];
-  return `${heading}\n${machine}\n\n${markdown.join('\n')}\n\nWritten to bench/results/${isMillion ? 'ca-engine-million' : 'ca-engine'}.json\n`;
+  return `${heading}\n${machine}\n${load}\n\n${markdown.join('\n')}\n\nWritten to bench/results/${isMillion ? 'ca-engine-million' : 'ca-engine'}.json\n`;
 }
 
 // Re-evaluation after editing one policy (issue 15: < 200 ms at 100,000 users): replacePolicy + the incremental

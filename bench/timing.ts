@@ -1,5 +1,7 @@
 // Timing helpers for the benchmark: wall time of one call, and latency percentiles over samples
 // taken with process.hrtime.bigint (nanoseconds, monotonic).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export type LatencySummary = { median: number; p95: number; p99: number; mean: number; min: number; max: number };
 
@@ -23,4 +25,22 @@ export function summarizeNanoseconds(samples: readonly bigint[]): LatencySummary
     min: sorted[0] ?? 0,
     max: sorted.at(-1) ?? 0,
   };
+}
+
+let collect: (() => void) | null = null;
+
+/**
+ * A full garbage collection now, so the next timed phase does not pay for collecting the previous phase's garbage
+ * (V8's --expose-gc switched on at run time, so the npm scripts need no flag).
+ */
+export function collectGarbage(): void {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    if (typeof gc !== 'function') throw new Error('V8 did not expose gc()');
+    collect = () => {
+      gc();
+    };
+  }
+  collect();
 }

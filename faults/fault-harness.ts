@@ -17,6 +17,8 @@ const root = process.cwd();
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const logDir = path.join(root, 'data/faults');
+/** The portals' SHUTDOWN_TIMEOUT_SECONDS. */
+export const shutdownTimeoutSeconds = 6;
 
 export type PortalInstance = {
   name: string;
@@ -24,6 +26,8 @@ export type PortalInstance = {
   kill(): void;
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Sends SIGTERM and resolves when the process has exited, with its exit code and how long it took. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 };
 
 export type FaultHarness = {
@@ -99,10 +103,18 @@ function portalInstance(
     kill: () => void child?.kill('SIGKILL'),
     restart: start,
     stop: async () => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await instance.terminate();
+    },
+    terminate: async () => {
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null)
+        return { code: running?.exitCode ?? null, signal: running?.signalCode ?? null, ms: 0 };
+      const startedAt = Date.now();
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        running.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      running.kill('SIGTERM');
+      return { ...(await exited), ms: Date.now() - startedAt };
     },
   };
   return instance;
@@ -196,6 +208,8 @@ export async function startFaultHarness(options: FaultHarnessOptions = {}): Prom
     RESET_STARS_REQUIRED: '2',
     RESET_CHANNEL_CODES_CANNOT_BYPASS_MFA: 'false',
     LOG_LEVEL: 'info',
+    // SIGTERM's grace period, short so that the SIGTERM test is quick (the default is 20 s).
+    SHUTDOWN_TIMEOUT_SECONDS: String(shutdownTimeoutSeconds),
   };
   const portals: [PortalInstance, PortalInstance] = [
     portalInstance('portal-a', portalPorts[0], env, options.portalNodeArgs),

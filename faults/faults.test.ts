@@ -3,7 +3,7 @@
 // says what must hold. Bounded: the longest wait is one write lease (60 s) plus one sweep (10 s).
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultHarness, type FaultHarness } from './fault-harness';
+import { shutdownTimeoutSeconds, startFaultHarness, type FaultHarness } from './fault-harness';
 import { portalUser, type PortalUser } from './portal-client';
 
 let h: FaultHarness;
@@ -288,4 +288,62 @@ describe('dependencies refusing connections', () => {
       30_000,
     );
   }, 90_000);
+});
+
+describe('SIGTERM with a job in flight (graceful shutdown of a real portal process)', () => {
+  it('stops taking requests, hands the running job back and exits 0 within the grace period; B completes the job long before its lease', async () => {
+    const [a, b] = h.portals;
+    const before = await audited('reset.started', pradeep.id);
+    // The start step's job (account lookup, then reset.started) held at Graph on A: it outlives the grace period
+    // (Graph's timeout, 10 s, is longer than the portals' SHUTDOWN_TIMEOUT_SECONDS).
+    const isLookupOf = (r: { method: string; path: string }) =>
+      r.method === 'GET' && decodeURIComponent(r.path).toLowerCase().includes(pradeep.upn);
+    h.graph.inject(isLookupOf, { kind: 'holdBeforeUpstream' });
+    const start = await portalUser(h.appOrigin).post(a.url, '/reset/actions/start', {
+      purpose: 'reset',
+      username: pradeep.upn,
+    });
+    expect(start.location).toContain('/reset/services');
+    await eventually(
+      'the lookup held at Graph',
+      async () => h.graph.heldCount(),
+      (n) => n >= 1,
+      20_000,
+    );
+
+    const exit = a.terminate();
+    await pause(300);
+    // No new requests: the listener is closed (refused) or, at worst, readiness says draining.
+    const probe = await fetch(`${a.url}/api/health`).then(
+      (response) => response.status,
+      () => 'refused' as const,
+    );
+    expect([503, 'refused']).toContain(probe);
+    const { code, ms } = await exit;
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan((shutdownTimeoutSeconds + 2) * 1000);
+    const exitedAt = Date.now();
+    // A is gone; its held request is dropped on release, never sent for it.
+    h.graph.clear();
+    h.graph.releaseAll();
+
+    // Handed back, not stuck until the lease: B runs it within a few seconds (pg-boss's first retry backoff).
+    await eventually(
+      'Pradeep’s reset.started, by B',
+      () => audited('reset.started', pradeep.id),
+      (n) => n === before + 1,
+      30_000,
+    );
+    expect(Date.now() - exitedAt).toBeLessThan(60_000);
+    const { rows } = await h.db.query<{ state: string; retry_count: number }>(
+      `SELECT state, retry_count FROM pgboss.job WHERE name = 'verity_outbox' AND data->>'name' = 'reset.started' AND data::text ILIKE $1`,
+      [`%${pradeep.upn}%`],
+    );
+    expect(rows.map((row) => row.state)).toContain('completed');
+    expect(rows.some((row) => row.state === 'active')).toBe(false);
+    expect((await fetch(`${b.url}/api/health`)).status).toBe(200);
+    await pause(3_000);
+    expect(await audited('reset.started', pradeep.id)).toBe(before + 1);
+    await a.restart();
+  }, 120_000);
 });

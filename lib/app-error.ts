@@ -30,6 +30,8 @@ export const appErrorReasons = {
   INVALID_INPUT: [
     'invalidInput',
     'malformedPath',
+    'malformedBody',
+    'malformedRequest',
     'invalidCallbackUrl',
     'wrongCode',
     'passkeyFailed',

@@ -4,11 +4,14 @@
 // (lib/http/client-address.ts). Used by `npm start` and the Playwright portal; `next dev` is for local work only.
 // Next.js custom server: https://nextjs.org/docs/app/guides/custom-server
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import next from 'next';
+import { appendAuditEvent } from '../server/audit/append-audit-event';
 import { startAuditCheckpoints } from '../server/audit/audit-checkpoint-schedule';
 import { auditSettingsFrom } from '../server/audit/audit-settings';
 import { loadConfig, type Config } from '../server/config';
 import { createDatabaseClient } from '../server/database/create-database-client';
+import { handleClientError } from '../server/http/client-error';
 import { createLogger } from '../server/log/logger';
 import { settleBackgroundTasks } from '../server/reset/background-tasks';
 import { shutDownGracefully } from '../server/shutdown/graceful-shutdown';
@@ -32,13 +35,14 @@ const app = next({ dev: isDev, dir: process.cwd(), port: config.PORT, hostname: 
 const handle = app.getRequestHandler();
 
 await app.prepare();
+const database = createDatabaseClient(config.DATABASE_URL, process.cwd());
 // Signed checkpoints of the audit chain outside the database (docs/decisions/0005-keyed-audit-chain.md).
-startAuditCheckpoints(
-  createDatabaseClient(config.DATABASE_URL, process.cwd()),
-  auditSettingsFrom(config, process.cwd()),
-);
+startAuditCheckpoints(database, auditSettingsFrom(config, process.cwd()));
+/** The request each connection is carrying, for the audit entry when Node's parser then refuses its body. */
+const requestOnSocket = new WeakMap<Duplex, { method: string; path: string }>();
 const server = http
   .createServer((request, response) => {
+    requestOnSocket.set(request.socket, { method: request.method ?? 'GET', path: request.url ?? '/' });
     const forwarded = request.headers['x-forwarded-for'];
     const peer = request.socket.remoteAddress ?? '';
     const chain = [...(Array.isArray(forwarded) ? forwarded : forwarded ? [forwarded] : []), peer].filter(Boolean);
@@ -46,12 +50,35 @@ const server = http
     void handle(request, response);
   })
   .listen(config.PORT, () => logger.info({ port: config.PORT }, 'portal listening'));
+// A request Node's HTTP parser refuses (broken chunk framing, a malformed header line) never reaches Next: answer
+// it with the common error body and audit it (server/http/client-error.ts) instead of Node's bare 400.
+server.on('clientError', (error, socket) => {
+  void handleClientError(error, socket, {
+    requestOf: (connection) => requestOnSocket.get(connection),
+    audit: async ({ failure, ip, method, path, parserCode }) => {
+      try {
+        await appendAuditEvent(database, {
+          occurredAt: new Date(),
+          actorType: 'user',
+          action: 'http.denied',
+          outcome: 'denied',
+          ip,
+          details: { code: failure.code, reason: failure.reason ?? null, method, path, parserCode },
+        });
+      } catch (error) {
+        logger.error({ error: String(error), parserCode }, 'audit of a malformed request failed');
+      }
+    },
+  });
+});
 
-// SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking requests, finish the ones in flight and the work
-// they left running, then exit (server/shutdown/graceful-shutdown.ts).
+// SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking requests, finish the ones in flight and the jobs
+// running, hand back the rest, then exit within SHUTDOWN_TIMEOUT_SECONDS: 0 when nothing was abandoned
+// (server/shutdown/graceful-shutdown.ts).
 for (const signal of ['SIGTERM', 'SIGINT'] as const)
   process.once(signal, () => {
-    void shutDownGracefully({ server, settle: settleBackgroundTasks, timeoutMs: 20_000, logger }).then((result) =>
+    const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    void shutDownGracefully({ server, settle: settleBackgroundTasks, timeoutMs, logger }).then((result) =>
       process.exit(result === 'drained' ? 0 : 1),
     );
   });

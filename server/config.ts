@@ -44,6 +44,11 @@ export const configSchema = z.object({
   ENTRA_PORTAL_CLIENT_SECRET: z.string().min(1).default('dev-secret-portal'),
   /** Graph base URL; the mock serves a subset under /graph/v1.0. */
   GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://localhost:4443/graph/v1.0'),
+  /**
+   * How long the portal waits for one Graph request (server/graph/graph-client.ts). A write answered later
+   * has an unknown outcome and is reconciled; the leases are checked against it (server/production/lease-settings.ts).
+   */
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_PORT: port.default(2525),
   SMTP_SECURE: booleanFlag.default(false),
@@ -214,6 +219,8 @@ export const configSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How often each instance reconciles expired write leases and sweeps jobs (pg-boss's maintenance interval). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** SIGTERM's grace period: requests and running jobs finish, the rest is handed back, then the process exits. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 });
 
 export type Config = z.infer<typeof configSchema> & { AUTH_SECRET: string };

@@ -16,6 +16,8 @@ const pageErrorKeys: Record<PageErrorReason, PageErrorKeys> = {
   // INVALID_INPUT
   invalidInput: { reset: 'invalidInput', account: 'invalidInput' },
   malformedPath: { reset: 'invalidInput', account: 'invalidInput' },
+  malformedBody: { reset: 'invalidInput', account: 'invalidInput' },
+  malformedRequest: { reset: 'invalidInput', account: 'invalidInput' },
   invalidCallbackUrl: { reset: 'invalidInput', account: 'invalidInput' },
   wrongCode: { reset: 'wrongCode', account: 'wrongCode' },
   passkeyFailed: { reset: 'invalidInput', account: 'invalidInput' },

@@ -1,8 +1,9 @@
 // Malformed input at the edge is a 4xx with the common body, never a 500 (issue 13): a cross-origin server
-// action, an Origin header that is not a URL, a page path with malformed percent-encoding, a next-auth
-// callbackUrl or callback cookie that is not a URL.
+// action, an Origin header that is not a URL, a server-action body Next cannot decode, broken chunk framing (Node's
+// parser), a page path with malformed percent-encoding, a next-auth callbackUrl or callback cookie that is not a URL.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
@@ -11,12 +12,12 @@ import { ports } from '../fixtures/ports';
 import { portalUrl } from '../fixtures/portal';
 
 /** The edge's refusals in the portal's audit log (the e2e portal's own SQLite file, playwright.config.ts). */
-function edgeDenials(): { detailsJson: string }[] {
+function edgeDenials(action = 'edge.denied'): { detailsJson: string }[] {
   const db = new Database(`data/e2e-${ports.portal}.db`, { readonly: true });
   try {
     return z
       .array(z.object({ detailsJson: z.string() }))
-      .parse(db.prepare("SELECT detailsJson FROM AuditEvent WHERE action = 'edge.denied' ORDER BY seq").all());
+      .parse(db.prepare('SELECT detailsJson FROM AuditEvent WHERE action = ? ORDER BY seq').all(action));
   } finally {
     db.close();
   }
@@ -120,6 +121,75 @@ test('a chunked server action body over the limit, with no Content-Length, is a 
   const withArguments = await chunkedPost('/admin/simulator', '["$K1"]', headers);
   expect(withArguments.status).toBe(200);
   expect(withArguments.body).toContain('signedOut');
+});
+
+test('a server action body Next cannot decode is a 400 malformedBody with the common body, audited', async ({
+  request,
+}) => {
+  const headers = { 'next-action': importActionId(), origin: portalUrl, 'sec-fetch-site': 'same-origin' };
+  const cases: [string, string, string][] = [
+    ['not JSON', 'text/plain;charset=UTF-8', 'not json'],
+    ['not an argument list', 'text/plain;charset=UTF-8', '"abc"'],
+    ['a reference to a part it does not have', 'text/plain;charset=UTF-8', '["$Q9"]'],
+    ['a multipart body that does not parse', 'multipart/form-data; boundary=xyz', 'garbage'],
+    [
+      'a multipart body without its root field',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--xyz--\r\n',
+    ],
+  ];
+  for (const [name, contentType, data] of cases) {
+    const response = await request.post(`${portalUrl}/admin/simulator`, {
+      data,
+      headers: { ...headers, 'content-type': contentType },
+    });
+    expect(response.status(), name).toBe(400);
+    expect(await response.json(), name).toEqual({
+      error: { code: 'INVALID_INPUT', message: expect.any(String), reason: 'malformedBody' },
+    });
+  }
+  expect(edgeDenials().map((row) => JSON.parse(row.detailsJson))).toContainEqual({
+    code: 'INVALID_INPUT',
+    reason: 'malformedBody',
+    method: 'POST',
+    path: '/admin/simulator',
+  });
+  // A well-formed call still reaches the action (which refuses the signed-out caller).
+  const wellFormed = await request.post(`${portalUrl}/admin/simulator`, {
+    data: '["$K1"]',
+    headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' },
+  });
+  expect(wellFormed.status()).toBe(200);
+  expect(await wellFormed.text()).toContain('signedOut');
+});
+
+test('a chunked body with broken framing is a 400 with the common body, audited (not Node’s bare 400)', async () => {
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(ports.portal, 'localhost', () =>
+      socket.write(
+        'POST /api/desk/search HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+          'Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\nXYZ\r\n',
+      ),
+    );
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+    error: { code: 'INVALID_INPUT', message: expect.any(String), reason: 'malformedRequest' },
+  });
+  await expect
+    .poll(() => edgeDenials('http.denied').map((row) => JSON.parse(row.detailsJson)))
+    .toContainEqual({
+      code: 'INVALID_INPUT',
+      reason: 'malformedRequest',
+      method: 'POST',
+      path: '/api/desk/search',
+      parserCode: 'HPE_INVALID_CHUNK_SIZE',
+    });
 });
 
 test('a server action with an Origin header that is not a URL is a 403', async ({ request }) => {

@@ -1,6 +1,7 @@
 // Issue 15, "The authentication methods policy": what a user may use, not only what they registered, applied in
 // flows, the matrix, blast radius and lint; phone types; the "as of" date and the SMS/voice retirement.
 import { describe, expect, it } from 'vitest';
+import type { AuthenticationMethodMode } from './authentication-method-mode';
 import { computeBlastRadius } from './blast-radius';
 import { buildComparisonMatrix } from './comparison-matrix';
 import { compileTenant, type TenantOverrides } from './compile-tenant';
@@ -8,7 +9,7 @@ import { parseAuthenticationMethodsPolicy, parseTenant } from './parse-input';
 import { findPolicyIssues } from './policy-findings';
 import { findRetirementImpact } from './retirement-readiness';
 import { evaluateSignInFlow } from './sign-in-flow';
-import { policy, rawTenant, request, testAppId } from './test-tenant';
+import { policy, rawTenant, request, testAppId, type RawTenantUser } from './test-tenant';
 
 type Configuration = Record<string, unknown>;
 const enabled = (id: string, extra: Configuration = {}): Configuration => ({
@@ -27,9 +28,9 @@ const methodsPolicy = (...configurations: Configuration[]) =>
     'methods-policy.json',
   );
 
-function tenantWithUsers(users: Record<string, unknown>[], overrides: TenantOverrides = {}, policies = [policy()]) {
+function tenantWithUsers(users: RawTenantUser[], overrides: TenantOverrides = {}, policies = [policy()]) {
   const raw = rawTenant(policies);
-  (raw.users as Record<string, unknown>[]).push(...users);
+  raw.users.push(...users);
   return compileTenant(parseTenant(raw, 'tenant.json'), overrides);
 }
 const smsUser = {
@@ -39,8 +40,8 @@ const smsUser = {
   authenticationMethods: ['password'],
   phoneMethods: [{ phoneNumber: '+33 6 00 00 00 00', phoneType: 'mobile' }],
 };
-const flow = (tenant: ReturnType<typeof tenantWithUsers>, user: string, methods: string[]) =>
-  evaluateSignInFlow(tenant, request(user), { methods: methods as never });
+const flow = (tenant: ReturnType<typeof tenantWithUsers>, user: string, methods: AuthenticationMethodMode[]) =>
+  evaluateSignInFlow(tenant, request(user), { methods });
 
 describe('authentication methods policy in sign-in flows', () => {
   it('SMS disabled: a registered SMS is not usable, says why, and is not offered as a remedy', () => {

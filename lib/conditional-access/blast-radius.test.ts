@@ -6,6 +6,7 @@ import { evaluateSignInFlow } from './sign-in-flow';
 import { standardSignInFlows } from './standard-flows';
 import { parsedTenant, policy, request, testAppId } from './test-tenant';
 import { compileTenant } from './compile-tenant';
+import { parsePolicyExport } from './parse-input';
 
 const appRequest = {
   signInContext: { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [testAppId] },
@@ -45,7 +46,10 @@ describe('computeBlastRadius', () => {
     const after = compileTenant(tenant, {
       policies: [
         ...tenant.conditionalAccessPolicies,
-        policy({ grantControls: { authenticationStrength: { id: passwordlessStrengthId } } }, 'p2') as never,
+        ...parsePolicyExport(
+          [policy({ grantControls: { authenticationStrength: { id: passwordlessStrengthId } } }, 'p2')],
+          'added-policy.json',
+        ),
       ],
     });
     const diff = diffBlastRadius(

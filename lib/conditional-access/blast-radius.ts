@@ -8,6 +8,7 @@ import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
 import { evaluateFlowForUser, type SignInOutcome } from './sign-in-flow';
 import { compileSignInContext } from './sign-in-context';
+import { userIncluded } from './user-scope-matrix';
 import type { WhatIfRequestWithoutUser } from './what-if-request-schema';
 
 export type BlastRadiusFlow = { id?: string; label?: string; methods: readonly AuthenticationMethodMode[] };
@@ -78,8 +79,7 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   const flows: readonly BlastRadiusFlow[] = options.flows;
   const cache = new Map<number, { profile: Int32Array; outcomes: Uint8Array }[]>();
   let profileCount = 0;
-  const scopes = tenant.userScopes;
-  const stride = tenant.policies.length;
+  const { cells, rowBytes } = tenant.userScopes;
   const signatureIndex = new Map<string, number>();
   const candidateSignature = Int32Array.from(candidates, (p) => {
     const key = `${p.state}:${p.grant.signature}`;
@@ -88,7 +88,13 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
     signatureIndex.set(key, signatureIndex.size);
     return signatureIndex.size - 1;
   });
-  const candidateIndex = Int32Array.from(candidates, (p) => p.index);
+  // Each candidate's cell in a user's row of the scope matrix as one number read per user: the byte in the row
+  // (high bits) and the shift of its two bits (low three bits).
+  const candidateCell = Int32Array.from(candidates, (p) => ((p.index >> 2) << 3) | ((p.index & 3) << 1));
+  const isIncluded = (base: number, c: number): boolean => {
+    const cell = candidateCell[c] ?? 0;
+    return (((cells[base + (cell >> 3)] ?? 0) >> (cell & 7)) & 3) === userIncluded;
+  };
   const seen = new Uint8Array(signatureIndex.size);
   // The user's profile as numbers: three method masks, then the sorted signatures that apply. Profiles are found
   // by a hash of those numbers and confirmed number by number; a string key per user was most of a million-user run.
@@ -97,15 +103,15 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   const { registeredMask, usableMask, allowedMask } = tenant.userColumns;
 
   function evaluate(u: number): Uint8Array {
-    const user = tenant.users[u];
+    const user = tenant.userAt(u);
     if (!user) return none;
-    const base = u * stride;
+    const base = u * rowBytes;
     const applicable: CompiledPolicy[] = [];
     const taken = new Uint8Array(seen.length);
-    for (let c = 0; c < candidateIndex.length; c++) {
+    for (let c = 0; c < candidates.length; c++) {
       const sig = candidateSignature[c] ?? 0;
       const candidate = candidates[c];
-      if (candidate && scopes[base + (candidateIndex[c] ?? 0)] === 1 && taken[sig] === 0) {
+      if (candidate && isIncluded(base, c) && taken[sig] === 0) {
         taken[sig] = 1;
         applicable.push(candidate);
       }
@@ -122,11 +128,14 @@ export function createUserOutcomeEvaluator(tenant: CompiledTenant, options: Blas
   }
 
   function outcomesOf(u: number): Uint8Array {
-    if (u < 0 || u >= tenant.users.length) return none;
-    const base = u * stride;
+    if (u < 0 || u >= tenant.userCount) return none;
+    const base = u * rowBytes;
     seen.fill(0);
-    for (let c = 0; c < candidateIndex.length; c++)
-      if (scopes[base + (candidateIndex[c] ?? 0)] === 1) seen[candidateSignature[c] ?? 0] = 1;
+    // The hot loop of a million-user run: isIncluded written out.
+    for (let c = 0; c < candidateCell.length; c++) {
+      const cell = candidateCell[c] ?? 0;
+      if ((((cells[base + (cell >> 3)] ?? 0) >> (cell & 7)) & 3) === userIncluded) seen[candidateSignature[c] ?? 0] = 1;
+    }
     profile[0] = registeredMask[u] ?? 0;
     profile[1] = usableMask[u] ?? 0;
     profile[2] = allowedMask[u] ?? 0;
@@ -165,11 +174,11 @@ export function blastRadiusFromOutcomes(
   distinctProfiles: number,
   identity?: Pick<BlastRadius, 'userIds' | 'userPrincipalNames'>,
 ): BlastRadius {
-  const userCount = tenant.users.length;
+  const userCount = tenant.userCount;
   // The id and UPN lists (a million strings each) are built on first read, like the per-outcome lists below.
   let userIds: readonly string[] | undefined;
   let userPrincipalNames: readonly string[] | undefined;
-  const idsOf = (): readonly string[] => (userIds ??= identity?.userIds ?? tenant.users.map((u) => u.id));
+  const idsOf = (): readonly string[] => (userIds ??= identity?.userIds ?? tenant.source.users.map((u) => u.id));
   return {
     userCount,
     distinctProfiles,
@@ -177,7 +186,8 @@ export function blastRadiusFromOutcomes(
       return idsOf();
     },
     get userPrincipalNames(): readonly string[] {
-      return (userPrincipalNames ??= identity?.userPrincipalNames ?? tenant.users.map((u) => u.userPrincipalName));
+      return (userPrincipalNames ??=
+        identity?.userPrincipalNames ?? tenant.source.users.map((u) => u.userPrincipalName));
     },
     flows: flows.map((flow, f) => {
       const outcomeByUser = outcomeArrays[f] ?? new Uint8Array(userCount);
@@ -214,7 +224,7 @@ export function blastRadiusFromOutcomes(
 export function startBlastRadiusRun(tenant: CompiledTenant, options: BlastRadiusOptions): BlastRadiusRun {
   const evaluator = createUserOutcomeEvaluator(tenant, options);
   const flows = options.flows;
-  const userCount = tenant.users.length;
+  const userCount = tenant.userCount;
   const outcomeArrays = flows.map(() => new Uint8Array(userCount));
   // tallies[f * 4 + outcome]: a typed-array increment per user and flow, not a property written by name.
   const tallies = new Int32Array(flows.length * signInOutcomes.length);

@@ -5,22 +5,19 @@ import type { ResolvedStrength } from './authentication-strength-match';
 import type { CompiledPolicy } from './compiled-model';
 import { compileGrant } from './compile-grant';
 import { parseDeviceFilterRule } from './device-filter-rule';
-import { markTransitiveMembers, type GroupGraph } from './group-membership';
+import { forEachTransitiveMember, type GroupGraph } from './group-membership';
 import type { IdLookup } from './id-index';
 import { microsoftAdminPortalIds, office365ApplicationIds } from './office365-applications';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import { isRecord } from '../is-record';
-
-export const userNotIncluded = 0;
-export const userIncluded = 1;
-export const userExcluded = 2;
+import { fillEveryRow, setUserScope, userExcluded, userIncluded, type UserScopeMatrix } from './user-scope-matrix';
 
 export type UserTargetingInput = {
   userCount: number;
   /** The tenant's application ids, in index order. */
   applicationIds: readonly string[];
-  /** User targeting of every policy, user-major: scopes[userIndex * policyCount + policyIndex]. */
-  scopes: Uint8Array;
+  /** User targeting of every policy (user-scope-matrix.ts). */
+  scopes: UserScopeMatrix;
   policyCount: number;
   guestKinds: readonly string[]; // per user: '' for members, else a guestOrExternalUserTypes value
   /** Indices of the users whose guestKind is not '' (a guest condition reads these, not every user). */
@@ -68,8 +65,6 @@ function hasGuestMatch(types: ReadonlySet<string>, guestKind: string): boolean {
   return guestKind !== '' && types.has(guestKind);
 }
 
-// User-major layout: one What-If reads one user's 200 policy bytes from a single cache-friendly run, and blast
-// radius walks users in order. userNotIncluded / userIncluded / userExcluded per cell.
 /**
  * Writes every "All users" inclusion of a policy set at once, one row per user from a template: writing them
  * policy by policy touches a different cache line per user and policy (200 million scattered writes for a million
@@ -77,7 +72,7 @@ function hasGuestMatch(types: ReadonlySet<string>, guestKind: string): boolean {
  * inclusions are written (`allUsersPrewritten`) and applies the rest (exclusions always after inclusions).
  */
 export function writeAllUsersInclusions(policies: readonly ConditionalAccessPolicy[], input: UserTargetingInput): void {
-  const template = new Uint8Array(input.policyCount);
+  const template = new Array<number>(input.policyCount).fill(0);
   let hasAny = false;
   policies.forEach((policy, i) => {
     if ((policy.conditions?.users?.includeUsers ?? []).includes('All')) {
@@ -86,12 +81,7 @@ export function writeAllUsersInclusions(policies: readonly ConditionalAccessPoli
     }
   });
   if (!hasAny || input.userCount === 0) return;
-  // The first row, then the rows written so far copied after themselves (1, 2, 4, ... rows): twenty block copies
-  // for a million users instead of a million small ones.
-  input.scopes.set(template, 0);
-  const total = input.userCount * input.policyCount;
-  for (let written = input.policyCount; written < total; written *= 2)
-    input.scopes.copyWithin(written, 0, Math.min(written, total - written));
+  fillEveryRow(input.scopes, template);
 }
 
 function writeUserScope(
@@ -100,7 +90,7 @@ function writeUserScope(
   input: UserTargetingInput,
   allUsersPrewritten: boolean,
 ): void {
-  const { scopes, policyCount: stride } = input;
+  const { scopes } = input;
   const users = policy.conditions?.users;
   if (!users) return;
   const includeUsers = users.includeUsers ?? [];
@@ -114,20 +104,21 @@ function writeUserScope(
   ): void => {
     for (const id of ids) {
       const u = input.userIndexById.get(id);
-      if (u !== undefined) scopes[u * stride + index] = value;
+      if (u !== undefined) setUserScope(scopes, u, index, value);
     }
     const groupIndices = groups.map((g) => input.groupIndexById.get(g)).filter((g): g is number => g !== undefined);
-    if (groupIndices.length > 0) markTransitiveMembers(input.groupGraph, groupIndices, scopes, value, stride, index);
-    for (const role of roles) for (const u of input.usersByRole.get(role) ?? []) scopes[u * stride + index] = value;
+    if (groupIndices.length > 0)
+      forEachTransitiveMember(input.groupGraph, groupIndices, (u) => setUserScope(scopes, u, index, value));
+    for (const role of roles) for (const u of input.usersByRole.get(role) ?? []) setUserScope(scopes, u, index, value);
     if (guestTypes.size > 0 || allGuests) {
       for (const u of input.guestUsers) {
         const kind = input.guestKinds[u] ?? '';
-        if (kind !== '' && (allGuests || hasGuestMatch(guestTypes, kind))) scopes[u * stride + index] = value;
+        if (kind !== '' && (allGuests || hasGuestMatch(guestTypes, kind))) setUserScope(scopes, u, index, value);
       }
     }
   };
   if (includeUsers.includes('All')) {
-    if (!allUsersPrewritten) for (let u = 0; u < input.userCount; u++) scopes[u * stride + index] = userIncluded;
+    if (!allUsersPrewritten) for (let u = 0; u < input.userCount; u++) setUserScope(scopes, u, index, userIncluded);
   } else if (!includeUsers.includes('None')) {
     mark(
       userIncluded,

@@ -13,8 +13,12 @@ import { ancestorGroups, buildGroupGraph } from './group-membership';
 import { parseCidr, type CidrRange } from './ip-address';
 import type { AuthenticationMethodsPolicy } from './authentication-methods-policy-schema';
 import { createIdIndex, lazyIdIndex } from './id-index';
-import { methodAvailability, type MethodAvailability, type MethodAvailabilityInput } from './method-availability';
-import { maskOf } from './method-mask';
+import {
+  methodAvailability,
+  type MethodAvailability,
+  type MethodAvailabilityInput,
+  type SharedAvailabilities,
+} from './method-availability';
 import {
   isCompliantNetworkNamedLocation,
   isCountryNamedLocation,
@@ -23,6 +27,7 @@ import {
 } from './named-location-schema';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
+import { createUserScopeMatrix } from './user-scope-matrix';
 
 export type TenantOverrides = {
   /** Replaces the tenant document's authentication methods policy (null: none, every method allowed). */
@@ -118,8 +123,9 @@ export function writeApplicationTargets(targets: Uint8Array, policy: CompiledPol
 
 export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): CompiledTenant {
   const tenantUsers = tenant.users;
-  const userIndexById = createIdIndex(tenantUsers.length, (i) => tenantUsers[i]?.id ?? '');
-  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById);
+  const userIds = tenantUsers.map((u) => u.id);
+  const userIndexById = createIdIndex(userIds.length, (i) => userIds[i] ?? '');
+  const { graph, groupIndexById } = buildGroupGraph(tenant.groups ?? [], tenant.users, userIndexById, userIds);
   const groupIds = (tenant.groups ?? []).map((g) => g.id);
   // Built on first use (group-targeted methods policies, groupIdsOf): a million empty arrays up front cost
   // garbage-collection time in every compile.
@@ -149,7 +155,8 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
       : (tenant.authenticationMethodsPolicy ?? null);
   const asOf = overrides.asOf ?? null;
   // `shared`: users with the same registered list share one availability (and its arrays) when nothing restricts.
-  const availabilityOptions = { policy: methodsPolicy, asOf, shared: new Map<string, MethodAvailability>() };
+  const shared: SharedAvailabilities = new Map();
+  const availabilityOptions = { policy: methodsPolicy, asOf, shared };
   // One input object and one group-list function for every user (read synchronously by methodAvailability): a
   // closure per user was a million functions to allocate and collect.
   let current = 0;
@@ -170,48 +177,65 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const registeredMasks = new Int32Array(tenantUsers.length);
   const usableMasks = new Int32Array(tenantUsers.length);
   const allowedMasks = new Int32Array(tenantUsers.length);
-  const users: CompiledUser[] = tenantUsers.map((user, index) => {
+  // One pass over the user objects (each a cache miss at a million users) for everything read from them; what
+  // CompiledUser adds to the source user is kept in columns (userAt builds the object on demand).
+  const usersByRole = new Map<string, number[]>();
+  const guestKinds = new Array<string>(tenantUsers.length);
+  const guestUserIndices: number[] = [];
+  const availabilities = new Array<MethodAvailability>(tenantUsers.length);
+  for (let index = 0; index < tenantUsers.length; index++) {
+    const user = tenantUsers[index];
+    if (!user) continue;
     current = index;
+    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
+    for (const role of user.roles ?? []) {
+      const list = usersByRole.get(role);
+      if (list) list.push(index);
+      else usersByRole.set(role, [index]);
+    }
+    const guestKind = guestKindOf(user);
+    guestKinds[index] = guestKind;
+    if (guestKind !== '') guestUserIndices.push(index);
     availabilityInput.userId = user.id;
     availabilityInput.userPrincipalName = user.userPrincipalName;
     availabilityInput.registered = user.authenticationMethods ?? [];
     availabilityInput.phoneMethods = user.phoneMethods;
     const availability = methodAvailability(availabilityInput, availabilityOptions);
-    const registeredMask = maskOf(availability.registeredMethods);
-    registeredMasks[index] = registeredMask;
+    availabilities[index] = availability;
+    registeredMasks[index] = availability.registeredMask;
     usableMasks[index] = availability.usableMask;
     allowedMasks[index] = availability.allowedMask;
+  }
+  const userAt = (index: number): CompiledUser | undefined => {
+    const user = tenantUsers[index];
+    const availability = availabilities[index];
+    if (!user || !availability) return undefined;
     return {
       index,
       id: user.id,
       userPrincipalName: user.userPrincipalName,
       displayName: user.displayName,
       userType: user.userType ?? 'Member',
-      guestKind: guestKindOf(user),
+      guestKind: guestKinds[index] ?? '',
       registeredMethods: availability.registeredMethods,
-      registeredMask,
+      registeredMask: availability.registeredMask,
       usableMethods: availability.usableMethods,
       usableMask: availability.usableMask,
       allowedMask: availability.allowedMask,
       methodRestrictions: availability.restrictions,
       source: user,
     };
-  });
+  };
+  let allUsers: readonly CompiledUser[] | null = null;
+  const everyUser = (): readonly CompiledUser[] =>
+    (allUsers ??= Array.from(tenantUsers, (_, index) => userAt(index)).filter(
+      (user): user is CompiledUser => user !== undefined,
+    ));
   // Built on the first look-up by UPN (a What-If naming the user by UPN): a million lower-cased copies and their
   // index were two seconds of every million-user compile that most callers never use.
   const userIndexByUpn = lazyIdIndex(() => {
-    const lowerCased = users.map((u) => u.userPrincipalName.toLowerCase());
+    const lowerCased = tenantUsers.map((u) => u.userPrincipalName.toLowerCase());
     return createIdIndex(lowerCased.length, (i) => lowerCased[i] ?? '');
-  });
-
-  const usersByRole = new Map<string, number[]>();
-  tenant.users.forEach((user, u) => {
-    // `?? []` everywhere: callers may hand over a document that skipped parseTenant's defaults.
-    for (const role of user.roles ?? []) {
-      const list = usersByRole.get(role) ?? [];
-      list.push(u);
-      usersByRole.set(role, list);
-    }
   });
 
   const strengths = new Map<string, ResolvedStrength>();
@@ -231,17 +255,14 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   const namedLocationById = new Map(namedLocations.map((l) => [l.id, l]));
   const applicationIds = (tenant.applications ?? []).map((a) => a.appId);
   const applicationIndexById = new Map(applicationIds.map((id, i) => [id, i]));
-  const userScopes = new Uint8Array(users.length * policies.length);
+  const userScopes = createUserScopeMatrix(tenantUsers.length, policies.length);
   const targeting = {
-    userCount: users.length,
+    userCount: tenantUsers.length,
     applicationIds,
     scopes: userScopes,
     policyCount: policies.length,
-    guestKinds: users.map((u) => u.guestKind),
-    guestUsers: Int32Array.from(
-      users.filter((u) => u.guestKind !== ''),
-      (u) => u.index,
-    ),
+    guestKinds,
+    guestUsers: Int32Array.from(guestUserIndices),
     usersByRole,
     userIndexById,
     groupGraph: graph,
@@ -253,11 +274,15 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
   );
   const applicationTargets = new Uint8Array(applicationIds.length * compiledPolicies.length);
   for (const policy of compiledPolicies) writeApplicationTargets(applicationTargets, policy, compiledPolicies.length);
-  return {
+  const compiled: CompiledTenant = {
     tenantId: tenant.tenantId,
     domain: tenant.domain,
     source: tenant,
-    users,
+    userCount: tenantUsers.length,
+    userAt,
+    get users() {
+      return everyUser();
+    },
     userIndexById,
     userIndexByUpn,
     groupIndexById,
@@ -276,4 +301,7 @@ export function compileTenant(tenant: Tenant, overrides: TenantOverrides = {}): 
     asOf,
     hasAuthenticationMethodsPolicy: methodsPolicy !== null,
   };
+  // Not enumerable, so a spread of the tenant (replacePolicy) does not build a million CompiledUser objects.
+  Object.defineProperty(compiled, 'users', { enumerable: false, get: everyUser });
+  return compiled;
 }

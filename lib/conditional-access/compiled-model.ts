@@ -14,13 +14,22 @@ import type { MethodRestriction } from './method-availability';
 import type { NamedLocation } from './named-location-schema';
 import type { ConditionalAccessPolicy, PolicyState, SessionControls } from './policy-schema';
 import type { Tenant, TenantUser } from './tenant-schema';
+import type { UserScopeMatrix } from './user-scope-matrix';
 import type { DeviceInfo } from './what-if-request-schema';
 
 export type CompiledTenant = {
   tenantId: string;
   domain: string;
   source: Tenant;
-  users: readonly CompiledUser[];
+  userCount: number;
+  /**
+   * One user's compiled view, built from the columns (userColumns, the source user, the shared method availability)
+   * on each call: evaluation reads users one at a time, and a million CompiledUser objects built up front were a
+   * large share of a million-user compile and its heap.
+   */
+  userAt(userIndex: number): CompiledUser | undefined;
+  /** Every user's CompiledUser, built on first read (lint passes and pages that list users); evaluation uses userAt. */
+  readonly users: readonly CompiledUser[];
   userIndexById: IdLookup;
   /** By lower-cased UPN; built on its first look-up. */
   userIndexByUpn: IdLookup;
@@ -30,8 +39,8 @@ export type CompiledTenant = {
   namedLocationById: ReadonlyMap<string, CompiledNamedLocation>;
   strengths: ReadonlyMap<string, ResolvedStrength>;
   policies: readonly CompiledPolicy[];
-  /** userScopes[userIndex * policies.length + policyIndex]: 0 not included, 1 included, 2 excluded. */
-  userScopes: Uint8Array;
+  /** Every policy's user targeting per user (user-scope-matrix.ts: userScopeAt). */
+  userScopes: UserScopeMatrix;
   /**
    * The users' method masks as columns (the same values as users[u].registeredMask etc.): blast radius reads three
    * numbers per user from three contiguous arrays instead of a million scattered objects.
@@ -207,6 +216,12 @@ export type ConditionCheck = {
   description: string;
   /** False when the check reads the user: such checks run per user, the others once per request. */
   isUserIndependent: boolean;
+  /**
+   * The part of the sign-in isMet reads, as a string: two sign-ins with the same key meet the check for exactly the
+   * same policies, so a request's results for the whole policy list are computed once per key and reused
+   * (request-condition-rows.ts). Null when the check reads more than a small key can say (the device filter).
+   */
+  signInKey: ((signIn: CompiledSignIn) => string) | null;
   isMet(input: CheckInput): boolean;
   /** One sentence saying why the condition is not met. */
   explain(input: CheckInput): string;

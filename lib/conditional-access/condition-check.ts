@@ -8,7 +8,7 @@ export function defineCheck(
   description: string,
   isMet: ConditionCheck['isMet'],
   explain: ConditionCheck['explain'],
-  options: { isUserIndependent?: boolean } = {},
+  options: { isUserIndependent?: boolean; signInKey?: ConditionCheck['signInKey'] } = {},
 ): ConditionCheck {
   return {
     reason,
@@ -17,5 +17,6 @@ export function defineCheck(
     isMet,
     explain,
     isUserIndependent: options.isUserIndependent ?? true,
+    signInKey: options.signInKey ?? null,
   };
 }

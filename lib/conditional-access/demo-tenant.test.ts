@@ -130,7 +130,7 @@ describe('demo tenant', () => {
   it('the Graph export of the same policies loads without edits and evaluates identically', () => {
     const exported = parsePolicyExport(read('demo-policies-export.json'), 'demo-policies-export.json');
     expect(exported).toHaveLength(tenant.conditionalAccessPolicies.length);
-    expect((exported[0] as Record<string, unknown>).futurePolicyFlag).toBeDefined();
+    expect(exported[0]).toHaveProperty('futurePolicyFlag');
     const fromExport = compileTenant(tenant, { policies: exported });
     const req = resetFrom('adele.vance@contoso.test', home);
     const strip = (v: { id: string; policyApplies: boolean; analysisReasons: string }[]) =>

@@ -1,5 +1,6 @@
 // Microsoft's common policies (concept-conditional-access-policy-common and the policy-* how-to pages) end to end.
 import { describe, expect, it } from 'vitest';
+import { parseWhatIfRequest } from './parse-input';
 import { evaluateSignInFlow } from './sign-in-flow';
 import { globalAdministratorRoleId, policy, request, tenantWith, trustedLocationId } from './test-tenant';
 import { evaluateWhatIf } from './what-if';
@@ -164,10 +165,13 @@ describe('common policies', () => {
       'sp',
     );
     const userPolicy = policy({}, 'user');
-    const sp = {
-      ...request(),
-      signInIdentity: { '@odata.type': '#microsoft.graph.servicePrincipalSignIn', servicePrincipalId: 'sp-1' },
-    } as Parameters<typeof evaluateWhatIf>[1];
+    const sp = parseWhatIfRequest(
+      {
+        ...request(),
+        signInIdentity: { '@odata.type': '#microsoft.graph.servicePrincipalSignIn', servicePrincipalId: 'sp-1' },
+      },
+      'service-principal-request.json',
+    );
     const byId = Object.fromEntries(
       evaluateWhatIf(tenantWith([spPolicy, userPolicy]), sp).value.map((p) => [p.id, p.analysisReasons]),
     );

@@ -8,7 +8,7 @@ import { evaluateWhatIf } from './what-if';
 
 /** The test tenant with some users' registered methods replaced. */
 function tenantWithMethods(policies: Record<string, unknown>[], methods: Record<string, string[]>) {
-  const raw = rawTenant(policies) as { users: { id: string; authenticationMethods: string[] }[] };
+  const raw = rawTenant(policies);
   for (const user of raw.users) user.authenticationMethods = methods[user.id] ?? user.authenticationMethods;
   return compileTenant(parseTenant(raw, 'test-tenant.json'));
 }

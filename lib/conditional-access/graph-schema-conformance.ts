@@ -3,16 +3,24 @@
 // every property name exists on the type or a base type, its value has the declared Edm type, enum values are
 // members, and null appears only where the property is nullable. Used by tests to let Graph referee the engine's
 // schemas and the mock's responses (issue 15).
+import { z } from 'zod';
 import { isRecord } from '../is-record';
 
-export type GraphProperty = { type: string; nullable: boolean; navigation?: boolean };
-export type GraphType = {
-  kind: string;
-  baseType: string | null;
-  abstract: boolean;
-  properties: Record<string, GraphProperty>;
-};
-export type GraphSchemaExtract = { enums: Record<string, string[]>; types: Record<string, GraphType> };
+const graphPropertySchema = z.object({ type: z.string(), nullable: z.boolean(), navigation: z.boolean().optional() });
+const graphTypeSchema = z.object({
+  kind: z.string(),
+  baseType: z.string().nullable(),
+  abstract: z.boolean(),
+  properties: z.record(z.string(), graphPropertySchema),
+});
+/** The extract's shape, for reading the JSON file (its inferred JSON-module type is too literal to assign). */
+export const graphSchemaExtractSchema = z.object({
+  enums: z.record(z.string(), z.array(z.string())),
+  types: z.record(z.string(), graphTypeSchema),
+});
+export type GraphProperty = z.infer<typeof graphPropertySchema>;
+export type GraphType = z.infer<typeof graphTypeSchema>;
+export type GraphSchemaExtract = z.infer<typeof graphSchemaExtractSchema>;
 
 /** The properties of a type and all its base types. */
 export function propertiesOf(schema: GraphSchemaExtract, typeName: string): Record<string, GraphProperty> {

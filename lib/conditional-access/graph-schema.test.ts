@@ -2,6 +2,7 @@
 // enum, or is listed below as a known beta/preview or Verity value; every Graph member is accepted or knowingly
 // refused; the engine's condition and grant property names are Graph's. Extract: fixtures/graph-metadata/.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import demoTenant from '../../fixtures/demo-tenant.json';
 import extract from '../../fixtures/graph-metadata/graph-v1.0-extract.json';
 import {
@@ -12,7 +13,7 @@ import {
 import { analysisReasons } from './analysis-reason';
 import { authenticationMethodModes } from './authentication-method-mode';
 import { authenticationMethodConfigurationSchema, phoneMethodSchema } from './authentication-methods-policy-schema';
-import { conformanceProblems, propertiesOf, type GraphSchemaExtract } from './graph-schema-conformance';
+import { conformanceProblems, graphSchemaExtractSchema, propertiesOf } from './graph-schema-conformance';
 import { parseTenant } from './parse-input';
 import { countryNamedLocationSchema } from './named-location-schema';
 import {
@@ -28,7 +29,7 @@ import {
 } from './policy-schema';
 import { signInConditionsSchema, userActionContextSchema } from './what-if-request-schema';
 
-const graph = extract as unknown as GraphSchemaExtract;
+const graph = graphSchemaExtractSchema.parse(extract);
 
 type Case = {
   graphEnum: string;
@@ -39,30 +40,40 @@ type Case = {
   refused?: Record<string, string>;
 };
 
-// zod enum options, read without depending on zod internals beyond `.options`.
+// The engine's schemas read through zod's public classes: wrappers (optional, nullable, default) are unwrapped, and a
+// schema that is not the expected kind fails the test, naming what it was.
+function unwrapped(schema: unknown): unknown {
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodPrefault ||
+    schema instanceof z.ZodReadonly
+  )
+    return unwrapped(schema.unwrap());
+  return schema;
+}
+const kindOf = (schema: unknown): string => (schema instanceof z.ZodType ? schema.def.type : typeof schema);
 const options = (schema: unknown): string[] => {
-  let inner = schema as { options?: string[]; unwrap?: () => unknown };
-  while (!inner.options && inner.unwrap) inner = inner.unwrap() as typeof inner;
-  return inner.options ?? [];
+  const inner = unwrapped(schema);
+  if (!(inner instanceof z.ZodEnum)) throw new Error(`expected an enum, found ${kindOf(inner)}`);
+  return inner.options.map(String);
 };
 const shapeOf = (schema: unknown): Record<string, unknown> => {
-  let inner = schema as { shape?: Record<string, unknown>; unwrap?: () => unknown };
-  while (!inner.shape && inner.unwrap) inner = inner.unwrap() as typeof inner;
-  return inner.shape ?? {};
+  const inner = unwrapped(schema);
+  if (!(inner instanceof z.ZodObject)) throw new Error(`expected an object, found ${kindOf(inner)}`);
+  return inner.shape;
 };
 const field = (schema: unknown, ...path: string[]): unknown =>
-  path.reduce(
-    (s, key) =>
-      (shapeOf(s)[key] as unknown) ??
-      (() => {
-        throw new Error(`no ${key}`);
-      })(),
-    schema,
-  );
+  path.reduce((s, key) => {
+    const member = shapeOf(s)[key];
+    if (member === undefined) throw new Error(`no ${key}`);
+    return member;
+  }, schema);
 
 const elementOf = (schema: unknown): unknown => {
-  let inner = schema as { element?: unknown; unwrap?: () => unknown };
-  while (!inner.element && inner.unwrap) inner = inner.unwrap() as typeof inner;
+  const inner = unwrapped(schema);
+  if (!(inner instanceof z.ZodArray)) throw new Error(`expected an array, found ${kindOf(inner)}`);
   return inner.element;
 };
 

@@ -12,7 +12,7 @@ import {
   type BlastRadius,
   type BlastRadiusOptions,
 } from './blast-radius';
-import { userIncluded } from './compile-policy';
+import { copyUserScopeMatrix, userIncluded } from './user-scope-matrix';
 import { compilePolicyInTenant, writeApplicationTargets } from './compile-tenant';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
 import { evaluateRequestConditions } from './policy-applicability';
@@ -27,8 +27,11 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
   const index = tenant.policies.findIndex((p) => p.id === policy.id);
   if (index < 0) throw new RangeError(`replacePolicy: no policy ${policy.id} in the tenant`);
   const stride = tenant.policies.length;
-  const scopes = tenant.userScopes.slice();
-  for (let cell = index; cell < scopes.length; cell += stride) scopes[cell] = 0;
+  const scopes = copyUserScopeMatrix(tenant.userScopes);
+  const at = index >> 2;
+  const keep = ~(3 << ((index & 3) << 1)) & 0xff;
+  const { cells, rowBytes } = scopes;
+  for (let cell = at; cell < cells.length; cell += rowBytes) cells[cell] = (cells[cell] ?? 0) & keep;
   let strengths = tenant.strengths;
   // As compileTenant does: a Graph export's expanded strength object counts when the tenant lacks that id.
   const expanded = expandedStrengthOf(policy.grantControls?.authenticationStrength);
@@ -46,7 +49,17 @@ export function replacePolicy(tenant: CompiledTenant, policy: ConditionalAccessP
   const policies: CompiledPolicy[] = tenant.policies.map((p, i) => (i === index ? compiled : p));
   const applicationTargets = tenant.applicationTargets.slice();
   writeApplicationTargets(applicationTargets, compiled, stride);
-  return { ...tenant, policies, userScopes: scopes, applicationTargets, targeting, strengths };
+  const edited: CompiledTenant = {
+    ...tenant,
+    policies,
+    userScopes: scopes,
+    applicationTargets,
+    targeting,
+    strengths,
+  };
+  // The same users: their list (not enumerable, so not spread) is the original's, built only if read.
+  Object.defineProperty(edited, 'users', { enumerable: false, get: () => tenant.users });
+  return edited;
 }
 
 /** Whether the policy can apply to this request for anyone: enabled and every request condition met. */
@@ -71,7 +84,7 @@ export function reevaluateAfterPolicyEdit(
   options: BlastRadiusOptions,
 ): IncrementalBlastRadius {
   const index = after.policies.findIndex((p) => p.id === policyId);
-  if (index < 0 || before.policies[index]?.id !== policyId || before.users.length !== after.users.length)
+  if (index < 0 || before.policies[index]?.id !== policyId || before.userCount !== after.userCount)
     throw new RangeError('reevaluateAfterPolicyEdit: the tenants differ by more than one edited policy');
   const outcomeArrays = previous.flows.map((f) => f.outcomeByUser.slice());
   const relevantBefore = canApply(before, options, index);
@@ -80,12 +93,15 @@ export function reevaluateAfterPolicyEdit(
   let distinctProfiles = previous.distinctProfiles;
   if (relevantBefore || relevantAfter) {
     const evaluator = createUserOutcomeEvaluator(after, options);
-    const stride = after.policies.length;
-    const was = before.userScopes;
-    const now = after.userScopes;
-    for (let u = 0, cell = index; u < after.users.length; u++, cell += stride) {
+    const was = before.userScopes.cells;
+    const now = after.userScopes.cells;
+    const { rowBytes } = after.userScopes;
+    const shift = (index & 3) << 1;
+    for (let u = 0, cell = index >> 2; u < after.userCount; u++, cell += rowBytes) {
       // Touched: the edited policy applies to the user in a version that can apply to this request at all.
-      const isTouched = (relevantBefore && was[cell] === userIncluded) || (relevantAfter && now[cell] === userIncluded);
+      const isTouched =
+        (relevantBefore && (((was[cell] ?? 0) >> shift) & 3) === userIncluded) ||
+        (relevantAfter && (((now[cell] ?? 0) >> shift) & 3) === userIncluded);
       if (!isTouched) continue;
       reevaluatedUsers += 1;
       const outcomes = evaluator.outcomesOf(u);

@@ -2,7 +2,6 @@
 // turns a blocked sign-in into a granted one, and the order of policies never changes a result.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuthenticationMethodMode } from './authentication-method-mode';
 import { evaluateSignInFlow } from './sign-in-flow';
 import { standardSignInFlows } from './standard-flows';
 import { policyArb, toPolicy, userIdArb, usersConditionArb } from './policy-arbitraries-test-support';
@@ -12,7 +11,7 @@ import { evaluateWhatIf } from './what-if';
 const scenarioArb = fc.record({
   user: userIdArb,
   ipAddress: fc.constantFrom('192.0.2.10', '203.0.113.5'),
-  methods: fc.constantFrom(...standardSignInFlows.map((f) => f.methods as AuthenticationMethodMode[])),
+  methods: fc.constantFrom(...standardSignInFlows.map((f) => f.methods)),
   passwordForgotten: fc.boolean(),
 });
 

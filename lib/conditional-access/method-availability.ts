@@ -71,6 +71,7 @@ export type MethodAvailabilityInput = {
 
 export type MethodAvailability = {
   registeredMethods: AuthenticationMethodMode[];
+  registeredMask: number;
   usableMethods: AuthenticationMethodMode[];
   usableMask: number;
   /** Every mode the policy lets this user use (registered or not): what registration may offer. */
@@ -88,8 +89,29 @@ export type MethodAvailabilityOptions = {
    * One compile's interning table: when nothing can restrict, users with the same registered list share one
    * availability and its arrays (a million users have a few dozen distinct lists; each its own arrays is GC work).
    */
-  shared?: Map<string, MethodAvailability>;
+  shared?: SharedAvailabilities;
 };
+
+/**
+ * Availabilities by a hash of the registered list (in order), each confirmed mode by mode: a joined string key per
+ * user was a million strings to build and collect in a million-user compile.
+ */
+export type SharedAvailabilities = Map<
+  number,
+  { registered: readonly AuthenticationMethodMode[]; availability: MethodAvailability }[]
+>;
+
+function registeredListHash(registered: readonly AuthenticationMethodMode[]): number {
+  let hash = 0x811c9dc5 ^ registered.length;
+  for (const mode of registered) hash = Math.imul(hash ^ methodBit(mode), 0x01000193);
+  return hash;
+}
+
+function isSameList(a: readonly AuthenticationMethodMode[], b: readonly AuthenticationMethodMode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Registered modes: the listed ones plus those a phone gives (mobile: SMS and voice; other types: voice). */
 function registeredModesOf(input: MethodAvailabilityInput): AuthenticationMethodMode[] {
@@ -115,19 +137,23 @@ export function methodAvailability(
 ): MethodAvailability {
   // Fast path (most tenants, and a million users): nothing can restrict, so no per-user sets or maps.
   if (!options.policy && !options.asOf && !input.phoneMethods?.length) {
-    const key = input.registered.join(',');
-    const hit = options.shared?.get(key);
-    if (hit) return hit;
+    const hash = registeredListHash(input.registered);
+    const bucket = options.shared?.get(hash);
+    if (bucket)
+      for (const entry of bucket) if (isSameList(entry.registered, input.registered)) return entry.availability;
     const registeredMethods = [...new Set(input.registered)];
     const mask = maskOf(registeredMethods);
     const availability = {
       registeredMethods,
+      registeredMask: mask,
       usableMethods: registeredMethods,
       usableMask: mask,
       allowedMask: allModesMask,
       restrictions: noRestrictions,
     };
-    options.shared?.set(key, availability);
+    const entry = { registered: [...input.registered], availability };
+    if (bucket) bucket.push(entry);
+    else options.shared?.set(hash, [entry]);
     return availability;
   }
   const registeredMethods = registeredModesOf(input);
@@ -192,6 +218,7 @@ export function methodAvailability(
   }
   return {
     registeredMethods,
+    registeredMask,
     usableMethods: registeredMethods.filter((m) => (usableMask & methodBit(m)) !== 0),
     usableMask,
     allowedMask: allModesMask & ~deniedMask,

@@ -75,7 +75,7 @@ describe('parsePolicyExport', () => {
 
 describe('parseNamedLocationExport', () => {
   it('loads IPv4/IPv6 and country locations', () => {
-    const locations = parseNamedLocationExport({ value: rawTenant().namedLocations as unknown[] }, 'locations.json');
+    const locations = parseNamedLocationExport({ value: rawTenant().namedLocations }, 'locations.json');
     expect(locations).toHaveLength(3);
   });
   it.each(['203.0.113.0/33', '203.0.113/24', '300.1.1.1/8', '2001:db8::/129', '2001:db8:::/48', '10.0.0.0', 'banana'])(
@@ -109,13 +109,13 @@ describe('parseNamedLocationExport', () => {
 describe('parseTenant', () => {
   it('rejects an unknown authentication method mode where it is', () => {
     const raw = rawTenant();
-    (raw.users as Record<string, unknown>[])[2]!.authenticationMethods = ['password', 'carrierPigeon'];
+    raw.users[2]!.authenticationMethods = ['password', 'carrierPigeon'];
     const error = inputError(() => parseTenant(raw, 'tenant.json'));
     expect(error.details.path).toBe('$.users[2].authenticationMethods[1]');
   });
   it('rejects duplicate UPNs regardless of case', () => {
     const raw = rawTenant();
-    (raw.users as Record<string, unknown>[])[1]!.userPrincipalName = 'MEMBER@contoso.test';
+    raw.users[1]!.userPrincipalName = 'MEMBER@contoso.test';
     expect(inputError(() => parseTenant(raw, 'tenant.json')).details.path).toBe('$.users[1].userPrincipalName');
   });
   it('handles a 10 MB document without trouble', () => {
@@ -127,7 +127,7 @@ describe('parseTenant', () => {
       authenticationMethods: ['password', 'microsoftAuthenticatorPush'],
       memberOf: ['g-child'],
     }));
-    const text = JSON.stringify({ ...raw, users: [...(raw.users as unknown[]), ...users] });
+    const text = JSON.stringify({ ...raw, users: [...raw.users, ...users] });
     expect(text.length).toBeGreaterThan(10_000_000);
     // The suite's per-test timeout (vitest.config.ts) is the "no hang" bound; lib/ reads no clock, tests included.
     expect(parseTenant(parseJsonDocument(text, 'big.json'), 'big.json').users).toHaveLength(60_006);
@@ -136,7 +136,7 @@ describe('parseTenant', () => {
     let nested: unknown = 'x';
     for (let i = 0; i < 100_000; i++) nested = [nested];
     const raw = rawTenant();
-    (raw.users as Record<string, unknown>[])[0]!.memberOf = nested;
+    raw.users[0]!.memberOf = nested;
     const error = inputError(() => parseTenant(raw, 'tenant.json'));
     expect(error.details.path).toBe('$.users[0].memberOf[0]');
     const deepText = '['.repeat(200_000) + ']'.repeat(200_000);

@@ -5,20 +5,28 @@ import { sentence, type EngineText } from './engine-text';
 import { reasonBit, type AnalysisReason } from './analysis-reason';
 import { requestChecks, userCheck } from './condition-checks';
 import { applicationCheck } from './conditions/application-conditions';
+import { requestConditionPlanOf, rowFor } from './request-condition-rows';
 import { policyStatusMask, requestTablesOf } from './request-tables';
+import { userIncluded } from './user-scope-matrix';
 import type { CheckInput, CompiledPolicy, CompiledSignIn, CompiledTenant, ConditionCheck } from './compiled-model';
 
-const policyNotEnabled = reasonBit('policyNotEnabled');
-const invalidPolicy = reasonBit('invalidPolicy');
-const emptyPolicy = reasonBit('emptyPolicy');
 const usersBit = reasonBit('users');
 
 export { policyStatusMask };
 
-/** Per policy: status reasons, or the bits of unmet user-independent conditions (0 = all met). */
-export function evaluateRequestConditions(tenant: CompiledTenant, signIn: CompiledSignIn): Int32Array {
+/**
+ * Per policy: status reasons, or the bits of unmet user-independent conditions (0 = all met). `into` (the policy
+ * count long) is filled instead of a new array when given.
+ */
+export function evaluateRequestConditions(
+  tenant: CompiledTenant,
+  signIn: CompiledSignIn,
+  into?: Int32Array,
+): Int32Array {
   const policies = tenant.policies;
-  const masks = new Int32Array(policies.length);
+  const masks = into ?? new Int32Array(policies.length);
+  const tables = requestTablesOf(policies);
+  masks.set(tables.status);
   const first = policies[0];
   if (!first) return masks;
   const input: CheckInput = { tenant, policy: first, signIn, userIndex: -1 };
@@ -30,46 +38,53 @@ export function evaluateRequestConditions(tenant: CompiledTenant, signIn: Compil
       : -1;
   const targets = tenant.applicationTargets;
   const row = appIndex * policies.length;
-  const tables = requestTablesOf(policies);
-  const { offsets, checks } = tables.checks[signIn.contextKind];
-  for (let p = 0; p < policies.length; p++) {
-    const status = tables.status[p] ?? 0;
-    if (status !== 0) {
-      masks[p] = status;
+  const plan = requestConditionPlanOf(policies, signIn.contextKind);
+  for (const keyed of plan.keyed) {
+    const { check, policyIndices } = keyed;
+    if (check === applicationCheck && appIndex >= 0) {
+      for (let i = 0; i < policyIndices.length; i++) {
+        const p = policyIndices[i] ?? 0;
+        if (targets[row + p] !== 1) masks[p] = (masks[p] ?? 0) | check.bit;
+      }
       continue;
     }
-    let mask = 0;
-    const end = offsets[p + 1] ?? 0;
-    for (let k = offsets[p] ?? 0; k < end; k++) {
-      const check = checks[k];
-      if (!check) continue;
-      if (check === applicationCheck && appIndex >= 0) {
-        if (targets[row + p] !== 1) mask |= check.bit;
-        continue;
-      }
-      const policy = policies[p];
-      if (!policy) continue;
-      input.policy = policy;
-      if (!check.isMet(input)) mask |= check.bit;
+    const bits = rowFor(keyed, check.signInKey?.(signIn) ?? '', input, policies);
+    for (let i = 0; i < policyIndices.length; i++) {
+      const p = policyIndices[i] ?? 0;
+      masks[p] = (masks[p] ?? 0) | (bits[i] ?? 0);
     }
-    masks[p] = mask;
+  }
+  const { directPolicies, directChecks } = plan;
+  for (let i = 0; i < directPolicies.length; i++) {
+    const p = directPolicies[i] ?? 0;
+    const policy = policies[p];
+    const check = directChecks[i];
+    if (!policy || !check) continue;
+    input.policy = policy;
+    if (!check.isMet(input)) masks[p] = (masks[p] ?? 0) | check.bit;
   }
   return masks;
 }
 
-/** Adds the user targeting to a request mask. */
-export function withUserConditions(
-  tenant: CompiledTenant,
-  policy: CompiledPolicy,
-  requestMask: number,
-  userIndex: number,
-  isServicePrincipal: boolean,
-): number {
-  if ((requestMask & (policyNotEnabled | invalidPolicy | emptyPolicy)) !== 0) return requestMask;
-  if (isServicePrincipal) return policy.servicePrincipals ? requestMask : requestMask | usersBit;
-  return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === 1
-    ? requestMask
-    : requestMask | usersBit;
+/**
+ * Adds the user targeting to every policy's request mask (in place): the users bit when the user is not included,
+ * or, for a service principal sign-in (userIndex -1), when the policy has no workload-identity condition.
+ */
+export function addUserConditions(tenant: CompiledTenant, masks: Int32Array, userIndex: number): void {
+  const policies = tenant.policies;
+  const { status, hasServicePrincipals } = requestTablesOf(policies);
+  const stride = policies.length;
+  if (userIndex < 0) {
+    for (let p = 0; p < stride; p++)
+      if (status[p] === 0 && hasServicePrincipals[p] === 0) masks[p] = (masks[p] ?? 0) | usersBit;
+    return;
+  }
+  const { cells, rowBytes } = tenant.userScopes;
+  const row = userIndex * rowBytes;
+  for (let p = 0; p < stride; p++) {
+    const cell = ((cells[row + (p >> 2)] ?? 0) >> ((p & 3) << 1)) & 3;
+    if (status[p] === 0 && cell !== userIncluded) masks[p] = (masks[p] ?? 0) | usersBit;
+  }
 }
 
 /** The first failing check, for the one-line explanation the portal's What If shows. */

@@ -3,6 +3,7 @@
 // engine itself (the same targeting bytes and condition checks as What-If), not re-derived.
 import { countedText, engineText, english, joined, type EngineText } from './engine-text';
 import type { CompiledTenant } from './compiled-model';
+import { userIncluded, userScopeAt } from './user-scope-matrix';
 import {
   isActivePolicy as isActive,
   findingTexts,
@@ -82,7 +83,6 @@ export function findOutOfScopePolicies(tenant: CompiledTenant): OutOfScopePolicy
 export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssuesOptions = {}): Finding[] {
   const cap = options.maxUsersPerFinding ?? 1000;
   const findings: Finding[] = [];
-  const stride = tenant.policies.length;
   const sensitive = options.sensitiveApplicationIds ?? defaultSensitiveApps(tenant);
   findings.push(...trustedNetworkExemptions(tenant, sensitive, cap));
   findings.push(...strengthFindings(tenant, cap));
@@ -134,8 +134,8 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
     // Agent-only policies target no user by design: reported by findOutOfScopePolicies, not as a finding.
     if (policy.targetsAgentIdentitiesOnly) continue;
     let targeted = policy.servicePrincipals !== null;
-    for (let u = 0; !targeted && u < tenant.users.length; u++)
-      if (tenant.userScopes[u * stride + policy.index] === 1) targeted = true;
+    for (let u = 0; !targeted && u < tenant.userCount; u++)
+      if (userScopeAt(tenant.userScopes, u, policy.index) === userIncluded) targeted = true;
     if (!targeted) {
       findings.push({
         id: `policyTargetsNoOne:${policy.id}`,
@@ -252,11 +252,10 @@ export function findPolicyIssues(tenant: CompiledTenant, options: FindPolicyIssu
   let allEmergency = true;
   const groupNames = new Map(tenant.source.groups.map((g) => [g.id, g.displayName]));
   for (const user of tenant.users) {
-    const base = user.index * stride;
     let covered = false;
     const excluders: string[] = [];
     for (const p of enforced) {
-      const cell = tenant.userScopes[base + p.index];
+      const cell = userScopeAt(tenant.userScopes, user.index, p.index);
       if (cell === 1) {
         covered = true;
         break;

@@ -179,8 +179,8 @@ describe('conditions the engine does not evaluate', () => {
 });
 
 describe('sanitised and wrapped policy exports', () => {
-  const sanitised = { ...policy({}, 'x'), id: undefined };
-  delete (sanitised as { id?: unknown }).id;
+  // A sanitised export: the policy without its id.
+  const { id: _id, ...sanitised } = policy({}, 'x');
 
   it('generate a stable id from the content, with a warning naming file and index', () => {
     const warnings: LoadWarning[] = [];

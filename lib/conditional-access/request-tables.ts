@@ -17,6 +17,8 @@ export type RequestTables = {
   status: Int32Array;
   /** Per policy index: 1 when the policy has precomputed explanations (compileTenant's policies all do). */
   hasExplanations: Uint8Array;
+  /** Per policy index: 1 when the policy has a workload-identity condition (servicePrincipals), else 0. */
+  hasServicePrincipals: Uint8Array;
   checks: Readonly<Record<SignInContextKind, ChecksByPolicy>>;
 };
 
@@ -52,6 +54,7 @@ export function requestTablesOf(policies: readonly CompiledPolicy[]): RequestTab
   const tables: RequestTables = {
     status: Int32Array.from(policies, (policy) => policyStatusMask(policy)),
     hasExplanations: Uint8Array.from(policies, (policy) => (policy.explanations ? 1 : 0)),
+    hasServicePrincipals: Uint8Array.from(policies, (policy) => (policy.servicePrincipals ? 1 : 0)),
     checks: {
       application: checksOf(policies, 'application'),
       userAction: checksOf(policies, 'userAction'),

@@ -7,7 +7,7 @@ import { otherAppId, policy, rawTenant, testAppId } from './test-tenant';
 // The test app requires MFA (policy()); the other app only a password.
 function compiled(asOf: string) {
   const raw = rawTenant([policy()]);
-  (raw.users as Record<string, unknown>[]).push(
+  raw.users.push(
     {
       id: 'u-sms',
       userPrincipalName: 'sms@contoso.test',

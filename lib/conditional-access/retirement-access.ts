@@ -37,7 +37,7 @@ export function flowsFromMethods(methods: readonly AuthenticationMethodMode[]): 
 
 function canAccess(tenant: CompiledTenant, userId: string, appId: string, passwordForgotten: boolean): boolean {
   const index = tenant.userIndexById.get(userId);
-  const user = index === undefined ? undefined : tenant.users[index];
+  const user = index === undefined ? undefined : tenant.userAt(index);
   if (!user) return false;
   const request: WhatIfRequest = {
     signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },

@@ -5,6 +5,7 @@ import { countedText, engineText, joined } from './engine-text';
 import { findingTexts } from './finding';
 import { pickTrustedIpAddress, pickUntrustedIpAddress } from './comparison-matrix';
 import type { CompiledPolicy, CompiledTenant } from './compiled-model';
+import { userIncluded, userScopeAt } from './user-scope-matrix';
 import { isEnforcedPolicy, type Finding } from './finding';
 import { evaluateRequestConditions } from './policy-applicability';
 import { compileSignInContext } from './sign-in-context';
@@ -30,7 +31,7 @@ export function isEmergencyAccount(
   userIndex: number,
   groupNames: ReadonlyMap<string, string>,
 ): boolean {
-  const user = tenant.users[userIndex];
+  const user = tenant.userAt(userIndex);
   if (!user) return false;
   const names = [
     user.displayName,
@@ -44,7 +45,6 @@ export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonl
   const trustedIp = pickTrustedIpAddress(tenant);
   if (!trustedIp) return [];
   const findings: Finding[] = [];
-  const stride = tenant.policies.length;
   const groupNames = new Map(tenant.source.groups.map((g) => [g.id, g.displayName]));
   for (const appId of appIds) {
     const context = { '@odata.type': '#microsoft.graph.applicationContext' as const, includeApplications: [appId] };
@@ -70,11 +70,10 @@ export function trustedNetworkExemptions(tenant: CompiledTenant, appIds: readonl
     const unprotected: string[] = [];
     let unprotectedCount = 0;
     for (const user of tenant.users) {
-      const base = user.index * stride;
       let protectedOnTrusted = false;
       const protectingElsewhere: CompiledPolicy[] = [];
       for (const p of demanding) {
-        if (tenant.userScopes[base + p.index] !== 1) continue;
+        if (userScopeAt(tenant.userScopes, user.index, p.index) !== userIncluded) continue;
         if (trusted[p.index] === 0) {
           protectedOnTrusted = true;
           break;

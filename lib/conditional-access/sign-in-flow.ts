@@ -313,7 +313,7 @@ function usableMethodsText(
 /** Evaluates a sign-in flow for the request's user against the tenant's policies. */
 export function evaluateSignInFlow(tenant: CompiledTenant, request: WhatIfRequest, flow: SignInFlow): SignInFlowResult {
   const evaluated = evaluatePolicyApplicability(tenant, request);
-  const user = tenant.users[evaluated.userIndex];
+  const user = tenant.userAt(evaluated.userIndex);
   if (!user)
     throw new AppError('INVALID_INPUT', 'sign-in flows are evaluated for users, not service principals', {
       path: '$.signInIdentity',

@@ -5,11 +5,11 @@ import { interruptRegistrableModes, isAuthenticationMethodMode } from './authent
 import { isStrengthMet } from './authentication-strength-match';
 import { multifactorStrengthId } from './built-in-authentication-strengths';
 import type { CompiledTenant } from './compiled-model';
+import { userIncluded, userScopeAt } from './user-scope-matrix';
 import { findingTexts, isActivePolicy, type Finding } from './finding';
 
 export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[] {
   const findings: Finding[] = [];
-  const stride = tenant.policies.length;
   for (const policy of tenant.policies.filter(isActivePolicy)) {
     for (const requirement of policy.grant.requirements) {
       if (requirement.kind !== 'mfa' && requirement.kind !== 'authenticationStrength') continue;
@@ -23,7 +23,7 @@ export function strengthFindings(tenant: CompiledTenant, cap: number): Finding[]
       const users: string[] = [];
       let count = 0;
       for (const user of tenant.users) {
-        if (tenant.userScopes[user.index * stride + policy.index] !== 1) continue;
+        if (userScopeAt(tenant.userScopes, user.index, policy.index) !== userIncluded) continue;
         if (isStrengthMet(strength, user.usableMask)) continue;
         count++;
         if (users.length < cap) users.push(user.id);

@@ -33,7 +33,17 @@ export function policy(overrides: PolicyInput = {}, id = 'p1'): Record<string, u
   };
 }
 
-export function rawTenant(policies: Record<string, unknown>[] = []): Record<string, unknown> {
+/** A user of the raw document: the members tests change are named, anything else may be added. */
+export type RawTenantUser = { id: string; authenticationMethods: unknown; [member: string]: unknown };
+/** The raw tenant document, before the engine's parse: tests edit it to build what they need, valid or not. */
+export type RawTenant = {
+  users: RawTenantUser[];
+  namedLocations: Record<string, unknown>[];
+  conditionalAccessPolicies: Record<string, unknown>[];
+  [member: string]: unknown;
+};
+
+export function rawTenant(policies: Record<string, unknown>[] = []): RawTenant {
   return {
     tenantId: 'test-tenant',
     domain: 'contoso.test',

@@ -1,6 +1,7 @@
 // Graph's What-If contract (conditionalaccessroot-evaluate, whatifanalysisresult).
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../app-error';
+import { parseWhatIfRequest } from './parse-input';
 import { policy, request, tenantWith } from './test-tenant';
 import { evaluateWhatIf } from './what-if';
 
@@ -23,7 +24,7 @@ describe('evaluateWhatIf', () => {
       state: 'enabled',
       grantControls: { builtInControls: ['mfa'] },
     });
-    expect((value[2] as Record<string, unknown>).unknownFutureField).toEqual({ x: 1 });
+    expect(value[2]).toHaveProperty('unknownFutureField', { x: 1 });
   });
 
   it('appliedPoliciesOnly keeps only the policies that apply', () => {
@@ -66,7 +67,9 @@ describe('evaluateWhatIf on unparsed input', () => {
         includeApplications: ['11111111-0000-4000-8000-000000000001'],
       },
     };
-    const byId = Object.fromEntries(evaluateWhatIf(t, raw as never).value.map((p) => [p.id, p.analysisReasons]));
+    const byId = Object.fromEntries(
+      evaluateWhatIf(t, parseWhatIfRequest(raw, 'raw-request.json')).value.map((p) => [p.id, p.analysisReasons]),
+    );
     expect(byId).toEqual({ legacy: 'clientApps', modern: 'notSet' });
   });
 });

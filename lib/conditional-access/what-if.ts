@@ -6,15 +6,16 @@ import { analysisReasons, formatAnalysisReasons } from './analysis-reason';
 import { firstReasonOf, type Explained } from './policy-explanations';
 import type { CompiledPolicy, CompiledSignIn, CompiledTenant } from './compiled-model';
 import {
+  addUserConditions,
   evaluateRequestConditions,
   firstUnmetCheck,
   statusExplanation,
-  withUserConditions,
 } from './policy-applicability';
 import type { ConditionalAccessPolicy } from './policy-schema';
 import { isOneOf } from '../is-one-of';
 import { requestTablesOf } from './request-tables';
 import { compileSignInContext, resolveSignInUser } from './sign-in-context';
+import { userExcluded, userScopeAt } from './user-scope-matrix';
 import type { WhatIfRequest } from './what-if-request-schema';
 
 export type WhatIfPolicyResult = ConditionalAccessPolicy & {
@@ -45,18 +46,20 @@ export function applicablePolicies(evaluated: EvaluatedRequest): CompiledPolicy[
   return evaluated.tenant.policies.filter((p) => evaluated.reasonMasks[p.index] === 0);
 }
 
-/** Compact applicability for every policy; the building block of What-If, sign-in flows and the matrix. */
-export function evaluatePolicyApplicability(tenant: CompiledTenant, request: WhatIfRequest): EvaluatedRequest {
+/**
+ * Compact applicability for every policy; the building block of What-If, sign-in flows and the matrix. `into` (the
+ * policy count long) receives the masks instead of a new array when given.
+ */
+export function evaluatePolicyApplicability(
+  tenant: CompiledTenant,
+  request: WhatIfRequest,
+  into?: Int32Array,
+): EvaluatedRequest {
   const userIndex = resolveSignInUser(tenant, request);
   const signIn = compileSignInContext(tenant, request);
-  const requestMasks = evaluateRequestConditions(tenant, signIn);
-  const isServicePrincipal = userIndex < 0;
-  let i = 0;
-  for (const policy of tenant.policies) {
-    requestMasks[i] = withUserConditions(tenant, policy, requestMasks[i] ?? 0, userIndex, isServicePrincipal);
-    i++;
-  }
-  return { tenant, signIn, userIndex, reasonMasks: requestMasks };
+  const reasonMasks = evaluateRequestConditions(tenant, signIn, into);
+  addUserConditions(tenant, reasonMasks, userIndex);
+  return { tenant, signIn, userIndex, reasonMasks };
 }
 
 export function explainPolicyResult(evaluated: EvaluatedRequest, policyIndex: number): string {
@@ -115,7 +118,7 @@ function quickExplanation(evaluated: EvaluatedRequest, policy: CompiledPolicy, m
   if (explanations.status) return explanations.status;
   if ((mask & usersBit) !== 0) {
     const { tenant, userIndex } = evaluated;
-    return userIndex >= 0 && tenant.userScopes[userIndex * tenant.policies.length + policy.index] === 2
+    return userIndex >= 0 && userScopeAt(tenant.userScopes, userIndex, policy.index) === userExcluded
       ? explanations.usersExcluded
       : explanations.usersNotIncluded;
   }
@@ -130,19 +133,21 @@ function quickExplanation(evaluated: EvaluatedRequest, policy: CompiledPolicy, m
  * time and garbage at a million users. Results are plain data for serialising; callers must not mutate them.
  */
 export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): { value: WhatIfPolicyResult[] } {
-  const evaluated = evaluatePolicyApplicability(tenant, request);
+  const cache = resultCacheOf(tenant.policies);
+  // The masks live only for this call (the results are built from them before it returns): one buffer per policy
+  // list instead of a new 2 KB array per request.
+  const evaluated = evaluatePolicyApplicability(tenant, request, cache.masks);
   const value: WhatIfPolicyResult[] = [];
   const masks = evaluated.reasonMasks;
   const onlyApplied = request.appliedPoliciesOnly === true;
   const { userIndex } = evaluated;
   const policies = tenant.policies;
-  const stride = policies.length;
   const { hasExplanations } = requestTablesOf(policies);
-  const cache = resultCacheOf(policies);
   for (let index = 0; index < masks.length; index++) {
     const mask = masks[index] ?? 0;
     if (onlyApplied && mask !== 0) continue;
-    const isExcluded = (mask & usersBit) !== 0 && userIndex >= 0 && tenant.userScopes[userIndex * stride + index] === 2;
+    const isExcluded =
+      (mask & usersBit) !== 0 && userIndex >= 0 && userScopeAt(tenant.userScopes, userIndex, index) === userExcluded;
     const key = isExcluded ? -mask - 1 : mask;
     const cached = hasExplanations[index] === 1 ? cachedResult(cache, index, key) : undefined;
     if (cached) {
@@ -164,6 +169,8 @@ export function evaluateWhatIf(tenant: CompiledTenant, request: WhatIfRequest): 
 const resultWays = 4;
 const noKey = 0x7fffffff; // above every analysis mask (fewer than 31 reasons)
 type ResultCache = {
+  /** evaluateWhatIf's scratch masks (one per policy). */
+  masks: Int32Array;
   keys: Int32Array;
   items: (WhatIfPolicyResult | undefined)[];
   /** Keys beyond the first resultWays of a policy, by policy index. */
@@ -175,6 +182,7 @@ function resultCacheOf(policies: readonly CompiledPolicy[]): ResultCache {
   let cache = resultCaches.get(policies);
   if (!cache) {
     cache = {
+      masks: new Int32Array(policies.length),
       keys: new Int32Array(policies.length * resultWays).fill(noKey),
       items: new Array<WhatIfPolicyResult | undefined>(policies.length * resultWays).fill(undefined),
       overflow: new Map(),

@@ -5,31 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import extract from '../../fixtures/graph-metadata/graph-v1.0-extract.json';
-import { conformanceProblems, type GraphSchemaExtract } from '../../lib/conditional-access/graph-schema-conformance';
+import { conformanceProblems, graphSchemaExtractSchema } from '../../lib/conditional-access/graph-schema-conformance';
 import { readDemoCredentials } from '../methods/demo-credentials';
 import { createTemporaryAccessPass } from '../methods/temporary-access-pass';
 import { openStore } from '../store/store';
 import { readTenantFile } from '../store/tenant';
 import { authenticationMethodsOf, userResource } from './graph-representations';
 
-// The extract's shape, checked once (the JSON module's inferred type is too literal to assign).
-const graphSchemaExtractSchema = z.object({
-  enums: z.record(z.string(), z.array(z.string())),
-  types: z.record(
-    z.string(),
-    z.object({
-      kind: z.string(),
-      baseType: z.string().nullable(),
-      abstract: z.boolean(),
-      properties: z.record(
-        z.string(),
-        z.object({ type: z.string(), nullable: z.boolean(), navigation: z.boolean().optional() }),
-      ),
-    }),
-  ),
-}) satisfies z.ZodType<GraphSchemaExtract>;
 const graph = graphSchemaExtractSchema.parse(extract);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-graph-schema-'));
 const store = openStore(dataDir);

@@ -5,17 +5,33 @@
 // sign-in (and the reset portal's MFA through it) refuses Microsoft-provided SMS and voice, as Entra will
 // (Microsoft's retirement announcement; dates and source in lib/conditional-access/method-availability.ts).
 import type { AuthenticationMethodMode } from '../../lib/conditional-access/authentication-method-mode';
-import { buildComparisonMatrix } from '../../lib/conditional-access/comparison-matrix';
+import {
+  buildComparisonMatrix,
+  type ComparisonMatrix,
+  type ComparisonMatrixOptions,
+} from '../../lib/conditional-access/comparison-matrix';
 import { compileTenant } from '../../lib/conditional-access/compile-tenant';
 import type { CompiledTenant } from '../../lib/conditional-access/compiled-model';
 import { methodBit } from '../../lib/conditional-access/method-mask';
 import { parseTenant, parseWhatIfRequest } from '../../lib/conditional-access/parse-input';
-import { evaluateSignInFlow } from '../../lib/conditional-access/sign-in-flow';
-import { evaluateWhatIf } from '../../lib/conditional-access/what-if';
+import {
+  evaluateSignInFlow,
+  type AppliedPolicy,
+  type MissingRequirement,
+  type SignInFlow,
+  type SignInFlowResult,
+  type SignInOutcome,
+  type SignInReason,
+} from '../../lib/conditional-access/sign-in-flow';
+import type { Remedy } from '../../lib/conditional-access/sign-in-remedies';
+import type { Tenant as EngineTenant } from '../../lib/conditional-access/tenant-schema';
+import { evaluateWhatIf, type WhatIfPolicyResult } from '../../lib/conditional-access/what-if';
+import { isRecord } from '../../lib/is-record';
 import type { Tenant } from '../store/tenant';
 
-export type SignInOutcome = 'granted' | 'interrupted' | 'blocked' | 'unavailable';
+export type { SignInOutcome };
 
+/** One row of a sign-in log's appliedConditionalAccessPolicies (Graph's signIn resource). */
 export type AppliedConditionalAccessPolicy = {
   id: string;
   displayName: string;
@@ -25,15 +41,13 @@ export type AppliedConditionalAccessPolicy = {
   [key: string]: unknown;
 };
 
-export type GateRemedy = { kind: string; methods: AuthenticationMethodMode[]; message?: string };
-
 export type GateDecision = {
   outcome: SignInOutcome;
   /** The engine's ways out of an interruption (satisfiableWith): addMethods, restart, registerMethod. */
-  remedies: GateRemedy[];
-  reasons: unknown[];
-  appliedPolicies: AppliedConditionalAccessPolicy[];
-  missing: unknown;
+  remedies: Remedy[];
+  reasons: SignInReason[];
+  appliedPolicies: AppliedPolicy[];
+  missing: MissingRequirement[];
   isEngineAvailable: boolean;
 };
 
@@ -50,18 +64,19 @@ export type SignInCircumstances = {
 };
 
 export type ConditionalAccessEngine = {
-  parseTenant(json: unknown, source: string): unknown;
+  parseTenant(json: unknown, source: string): EngineTenant;
   /** `asOf` (YYYY-MM-DD): known method retirements effective by that day apply. */
-  compileTenant(tenant: unknown, options?: { asOf?: string | null }): unknown;
-  evaluateWhatIf(compiled: unknown, request: unknown): unknown;
-  evaluateSignInFlow(
-    compiled: unknown,
+  compileTenant(tenant: EngineTenant, options?: { asOf?: string | null }): CompiledTenant;
+  /** `request` is a Graph What-If body as received; the engine parses it (a bad one throws its AppError). */
+  evaluateWhatIf(compiled: CompiledTenant, request: unknown): { value: WhatIfPolicyResult[] };
+  evaluateSignInFlow(compiled: CompiledTenant, request: unknown, flow: SignInFlow): SignInFlowResult;
+  buildComparisonMatrix(
+    compiled: CompiledTenant,
     request: unknown,
-    options: { methods: AuthenticationMethodMode[]; passwordForgotten?: boolean },
-  ): unknown;
-  buildComparisonMatrix?: (compiled: unknown, ...rest: unknown[]) => unknown;
+    options?: ComparisonMatrixOptions,
+  ): ComparisonMatrix;
   /** Whether the tenant's authentication methods policy lets the user use the method (registered or not). */
-  isMethodAllowed(compiled: unknown, userId: string, mode: AuthenticationMethodMode): boolean;
+  isMethodAllowed(compiled: CompiledTenant, userId: string, mode: AuthenticationMethodMode): boolean;
 };
 
 /**
@@ -73,7 +88,7 @@ export type RegisteredMethodsView = { version(): string; methodsOf(userId: strin
 
 export type ConditionalAccessGate = {
   readonly engine: ConditionalAccessEngine | undefined;
-  compiled(tenant: Tenant): unknown;
+  compiled(tenant: Tenant): CompiledTenant | undefined;
   whatIfRequestFor(circumstances: SignInCircumstances): Record<string, unknown>;
   evaluate(tenant: Tenant, circumstances: SignInCircumstances, methods: AuthenticationMethodMode[]): GateDecision;
   whatIf(tenant: Tenant, body: unknown): unknown;
@@ -97,26 +112,13 @@ export function whatIfRequestFor(c: SignInCircumstances): Record<string, unknown
   };
 }
 
-type FlowResult = {
-  outcome?: unknown;
-  reasons?: unknown;
-  appliedPolicies?: unknown;
-  missing?: unknown;
-  satisfiableWith?: unknown;
-};
-
-function toDecision(result: unknown): GateDecision {
-  const r = (result ?? {}) as FlowResult;
-  const outcome =
-    (['granted', 'interrupted', 'blocked', 'unavailable'] as const).find((o) => o === r.outcome) ?? 'unavailable';
-  const applied = Array.isArray(r.appliedPolicies) ? (r.appliedPolicies as AppliedConditionalAccessPolicy[]) : [];
-  const remedies = Array.isArray(r.satisfiableWith) ? (r.satisfiableWith as GateRemedy[]) : [];
+function toDecision(result: SignInFlowResult): GateDecision {
   return {
-    outcome,
-    remedies,
-    reasons: Array.isArray(r.reasons) ? r.reasons : [],
-    appliedPolicies: applied,
-    missing: r.missing,
+    outcome: result.outcome,
+    remedies: result.satisfiableWith,
+    reasons: result.reasons,
+    appliedPolicies: result.appliedPolicies,
+    missing: result.missing,
     isEngineAvailable: true,
   };
 }
@@ -124,21 +126,21 @@ function toDecision(result: unknown): GateDecision {
 // Combine the app's decision with an authentication context's: both must grant; the worse wins.
 const severity: Record<SignInOutcome, number> = { granted: 0, interrupted: 1, unavailable: 2, blocked: 3 };
 
+// The view's methods go into the raw document, before the engine's parse, so the engine's schema checks them too.
 function withRegisteredMethods(raw: unknown, view: RegisteredMethodsView | undefined): unknown {
-  if (!view || !raw || typeof raw !== 'object') return raw;
+  if (!view || !isRecord(raw)) return raw;
   const patchUsers = (document: Record<string, unknown>) => ({
     ...document,
     users: Array.isArray(document.users)
-      ? document.users.map((u: Record<string, unknown>) => {
-          const methods = typeof u.id === 'string' ? view.methodsOf(u.id) : undefined;
-          return methods ? { ...u, authenticationMethods: methods } : u;
+      ? document.users.map((u: unknown) => {
+          const methods = isRecord(u) && typeof u.id === 'string' ? view.methodsOf(u.id) : undefined;
+          return isRecord(u) && methods ? { ...u, authenticationMethods: methods } : u;
         })
       : document.users,
   });
-  const document = raw as Record<string, unknown>;
-  if ('tenant' in document && !('users' in document))
-    return { ...document, tenant: patchUsers(document.tenant as Record<string, unknown>) };
-  return patchUsers(document);
+  if ('tenant' in raw && !('users' in raw))
+    return { ...raw, tenant: isRecord(raw.tenant) ? patchUsers(raw.tenant) : raw.tenant };
+  return patchUsers(raw);
 }
 
 /** The UTC calendar day of a clock reading, YYYY-MM-DD (the engine's "as of" date). */
@@ -152,9 +154,8 @@ export function createConditionalAccessGate(
   /** The mock's clock (MockIdp.now): its day is the "as of" date of method retirements. */
   now: () => number = () => Date.now(),
 ): ConditionalAccessGate {
-  const cache = new WeakMap<Tenant, { version: string; compiled: unknown }>();
-  function compiled(tenant: Tenant): unknown {
-    if (!engine) return undefined;
+  const cache = new WeakMap<Tenant, { version: string; compiled: CompiledTenant }>();
+  function compiledBy(engine: ConditionalAccessEngine, tenant: Tenant): CompiledTenant {
     const asOf = utcDayOf(now());
     const version = `${view?.version() ?? '0'}@${asOf}`;
     const cached = cache.get(tenant);
@@ -165,6 +166,7 @@ export function createConditionalAccessGate(
     cache.set(tenant, { version, compiled: value });
     return value;
   }
+  const compiled = (tenant: Tenant): CompiledTenant | undefined => (engine ? compiledBy(engine, tenant) : undefined);
   return {
     engine,
     compiled,
@@ -174,21 +176,21 @@ export function createConditionalAccessGate(
         return {
           outcome: 'granted',
           remedies: [],
-          reasons: ['engineUnavailable'],
+          reasons: [],
           appliedPolicies: [],
-          missing: undefined,
+          missing: [],
           isEngineAvailable: false,
         };
       const app = toDecision(
         engine.evaluateSignInFlow(
-          compiled(tenant),
+          compiledBy(engine, tenant),
           whatIfRequestFor({ ...circumstances, authenticationContext: undefined }),
           { methods },
         ),
       );
       if (!circumstances.authenticationContext) return app;
       const context = toDecision(
-        engine.evaluateSignInFlow(compiled(tenant), whatIfRequestFor(circumstances), { methods }),
+        engine.evaluateSignInFlow(compiledBy(engine, tenant), whatIfRequestFor(circumstances), { methods }),
       );
       const worst = severity[context.outcome] > severity[app.outcome] ? context : app;
       const seen = new Set(app.appliedPolicies.map((p) => p.id));
@@ -200,10 +202,10 @@ export function createConditionalAccessGate(
     },
     whatIf(tenant, body) {
       if (!engine) return { value: [] };
-      return engine.evaluateWhatIf(compiled(tenant), body);
+      return engine.evaluateWhatIf(compiledBy(engine, tenant), body);
     },
     isMethodAllowed(tenant, userId, mode) {
-      return engine ? engine.isMethodAllowed(compiled(tenant), userId, mode) : true;
+      return engine ? engine.isMethodAllowed(compiledBy(engine, tenant), userId, mode) : true;
     },
   };
 }
@@ -212,22 +214,16 @@ export function createConditionalAccessGate(
 export function loadConditionalAccessEngine(): ConditionalAccessEngine {
   return {
     parseTenant: (json, source) => parseTenant(json, source),
-    compileTenant: (tenant, options) => compileTenant(tenant as Parameters<typeof compileTenant>[0], options),
-    evaluateWhatIf: (compiled, request) =>
-      evaluateWhatIf(compiled as CompiledTenant, parseWhatIfRequest(request, 'request body')),
-    evaluateSignInFlow: (compiled, request, options) =>
-      evaluateSignInFlow(compiled as CompiledTenant, parseWhatIfRequest(request, 'sign-in'), options),
+    compileTenant: (tenant, options) => compileTenant(tenant, options),
+    evaluateWhatIf: (compiled, request) => evaluateWhatIf(compiled, parseWhatIfRequest(request, 'request body')),
+    evaluateSignInFlow: (compiled, request, flow) =>
+      evaluateSignInFlow(compiled, parseWhatIfRequest(request, 'sign-in'), flow),
     isMethodAllowed: (compiled, userId, mode) => {
-      const tenant = compiled as CompiledTenant;
-      const index = tenant.userIndexById.get(userId);
-      const user = index === undefined ? undefined : tenant.users[index];
+      const index = compiled.userIndexById.get(userId);
+      const user = index === undefined ? undefined : compiled.users[index];
       return user ? (user.allowedMask & methodBit(mode)) !== 0 : true;
     },
     buildComparisonMatrix: (compiled, request, options) =>
-      buildComparisonMatrix(
-        compiled as CompiledTenant,
-        parseWhatIfRequest(request, 'matrix request'),
-        options as Parameters<typeof buildComparisonMatrix>[2],
-      ),
+      buildComparisonMatrix(compiled, parseWhatIfRequest(request, 'matrix request'), options),
   };
 }

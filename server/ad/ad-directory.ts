@@ -125,9 +125,11 @@ export function createAdDirectory(settings: AdSettings): AdDirectory {
       });
     },
     async requirePasswordChangeAtNextSignIn(sid) {
-      await withAdConnection(settings, async (client) => {
+      await withAdConnection(settings, async (client, progress) => {
         const account = await requireAccount(client, settings, sid);
         try {
+          // From here a lost answer may hide a change that landed: the desk reads pwdLastSet back.
+          progress.writeSent();
           await client.modify(account.distinguishedName, [replace('pwdLastSet', '0')]);
         } catch (error) {
           throw adWriteError(error);

@@ -1,4 +1,3 @@
-import 'server-only';
 // Appends one entry to the keyed hash-chained audit log (HMAC-SHA-256 with the first AUDIT_HMAC_KEYS key;
 // docs/decisions/0005-keyed-audit-chain.md). The chain head is read and extended inside one transaction;
 // `previousHash` is unique, so when two writers race the loser's insert fails and it retries on the new

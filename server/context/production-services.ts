@@ -11,7 +11,8 @@ import { onPremisesDirectoriesFrom } from '../hybrid/on-premises-directories';
 import { sendEmail } from '../notify/send-email';
 import { sendSms } from '../notify/send-sms';
 import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
-import { configureOutbox } from '../jobs/outbox';
+import { configureJobRunner, stallAfterMsFor } from '../jobs/job-runner-state';
+import { configureOutbox, stopOutboxRuns } from '../jobs/outbox';
 import { createPgBossOutbox } from '../jobs/pg-boss-outbox';
 import { portalOutboxHandlers } from '../jobs/portal-outbox-handlers';
 import { registerShutdownStep } from '../shutdown/graceful-shutdown';
@@ -101,6 +102,14 @@ export function productionServices(): PortalServices {
     registerShutdownStep((options) => engine.stop(options));
   } else configureOutbox(services.db, { leaseSeconds });
   const sweepMs = config.SWEEP_INTERVAL_SECONDS * 1000;
-  startWriteReconciliation(resetDependenciesOf(services), services.logger, outboxHandlers, sweepMs);
+  configureJobRunner({ stallAfterMs: stallAfterMsFor(config) });
+  const stopSweep = startWriteReconciliation(resetDependenciesOf(services), services.logger, outboxHandlers, sweepMs);
+  // At SIGTERM: no more sweeps; the table's runs finish or are handed back (on SQLite all jobs are there).
+  const { db, logger } = services;
+  registerShutdownStep(async (options) => {
+    stopSweep();
+    const handedBack = await stopOutboxRuns(db, options);
+    logger.info({ job: 'outbox', handedBack }, 'job runner stopped');
+  });
   return services;
 }

@@ -12,7 +12,9 @@ import { auditDesk } from './desk-audit';
 import { assertCaseAgent, deskCaseFacts, loadDeskCase, type LoadedDeskCase } from './desk-case-store';
 import type { DeskDependencies } from './desk-dependencies';
 import type { DeskDirectoryUser } from './desk-directory';
+import { writeConfirmedAtSource } from '../hybrid/confirm-at-source';
 import { atSourceOfAuthority } from '../hybrid/desk-on-premises';
+import { resolvePasswordAuthority } from '../hybrid/password-authority';
 import { deskRefusalError } from './desk-refusal-error';
 import { runCommittedJob, writeOutboxJobs } from '../jobs/outbox';
 import { deskNoticeOutboxJob, deskOutboxHandlers } from './desk-notice-job';
@@ -69,43 +71,64 @@ async function sendResetLink(
   throw new AppError('CONFLICT', 'No alternate email or mobile number on record to send the link to.');
 }
 
+/** An action's result, and whether it was confirmed by reading AD after its answer was lost. */
+type ActionOutcome = { result: DeskActionResult; isReconciled: boolean };
+
 async function runAction(
   deps: DeskDependencies,
   action: DeskAction,
   loaded: LoadedDeskCase,
   user: DeskDirectoryUser,
-): Promise<DeskActionResult> {
+): Promise<ActionOutcome> {
+  const done = (result: DeskActionResult): ActionOutcome => ({ result, isReconciled: false });
   switch (action) {
-    case 'unlock':
-      // AD: lockoutTime=0, a real unlock; Entra: the smart-lockout extension (server/graph/users.ts).
-      return {
-        action,
-        ...(await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
-          entra: () => deps.directory.unlock(user.id),
-          activeDirectory: (ad) => ad.directory.unlock(ad.securityIdentifier),
-        })),
-      };
+    case 'unlock': {
+      // AD: lockoutTime=0, a real unlock; Entra: the smart-lockout extension (server/graph/users.ts). A lost AD
+      // answer is settled by reading lockoutTime back (server/hybrid/confirm-at-source.ts).
+      const unlocked = await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
+        entra: async () => ({ value: await deps.directory.unlock(user.id), isReconciled: false }),
+        activeDirectory: (ad) =>
+          writeConfirmedAtSource(
+            () => ad.directory.unlock(ad.securityIdentifier),
+            async () => {
+              const now = await resolvePasswordAuthority(user, deps.onPremises, deps.now());
+              if (now.kind !== 'activeDirectory' || now.report.lockout.isLocked) return null;
+              return { wasLocked: ad.report.account.lockedSince !== null };
+            },
+          ),
+      });
+      return { result: { action, ...unlocked.value }, isReconciled: unlocked.isReconciled };
+    }
     case 'sendResetLink':
-      return { action, sentTo: await sendResetLink(deps, loaded, user) };
+      return done({ action, sentTo: await sendResetLink(deps, loaded, user) });
     case 'issueTemporaryAccessPass': {
       const tap = await deps.directory.createTemporaryAccessPass(user.id, {
         lifetimeInMinutes: deps.policy.temporaryAccessPass.lifetimeMinutes,
         isUsableOnce: deps.policy.temporaryAccessPass.isUsableOnce,
       });
-      return {
+      return done({
         action,
         temporaryAccessPass: tap.temporaryAccessPass,
         lifetimeInMinutes: tap.lifetimeInMinutes,
         isUsableOnce: tap.isUsableOnce,
-      };
-    }
-    case 'requirePasswordChange':
-      // AD: pwdLastSet=0 (Graph refuses passwordProfile for synced users); Entra: forceChangePasswordNextSignIn.
-      await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
-        entra: () => deps.directory.requirePasswordChangeAtNextSignIn(user.id),
-        activeDirectory: (ad) => ad.directory.requirePasswordChangeAtNextSignIn(ad.securityIdentifier),
       });
-      return { action };
+    }
+    case 'requirePasswordChange': {
+      // AD: pwdLastSet=0 (Graph refuses passwordProfile for synced users); Entra: forceChangePasswordNextSignIn.
+      // A lost AD answer is settled by reading pwdLastSet back: 0 (no date) means the change landed.
+      const required = await atSourceOfAuthority(deps.onPremises, user, deps.now(), {
+        entra: async () => ({
+          value: await deps.directory.requirePasswordChangeAtNextSignIn(user.id),
+          isReconciled: false,
+        }),
+        activeDirectory: (ad) =>
+          writeConfirmedAtSource(
+            () => ad.directory.requirePasswordChangeAtNextSignIn(ad.securityIdentifier),
+            async () => ((await ad.directory.passwordLastSet(ad.securityIdentifier)) === null ? undefined : null),
+          ),
+      });
+      return { result: { action }, isReconciled: required.isReconciled };
+    }
   }
 }
 
@@ -134,8 +157,9 @@ export async function performDeskAction(
     : null;
   const user = await deps.directory.getUser(loaded.row.targetId);
   let result: DeskActionResult;
+  let isReconciled: boolean;
   try {
-    result = await runAction(deps, action, loaded, user);
+    ({ result, isReconciled } = await runAction(deps, action, loaded, user));
   } catch (error) {
     await auditDesk(deps, actor, {
       action: `desk.action.${action}`,
@@ -156,6 +180,8 @@ export async function performDeskAction(
   if (result.action === 'issueTemporaryAccessPass')
     Object.assign(details, { lifetimeInMinutes: result.lifetimeInMinutes, isUsableOnce: result.isUsableOnce });
   if (loaded.row.approvedBy) details.approvedBy = loaded.row.approvedBy;
+  // AD's answer was lost and the change was read back from AD (pwdLastSet, lockoutTime) instead.
+  if (isReconciled) details.confirmedBy = 'readBack';
   if (freshness) Object.assign(details, freshnessDetails(freshness));
   // The notice is committed before anything else can fail, so the user hears of a change that was made.
   const emails = deskActionNotices(user, action, actor.name, at);

@@ -7,12 +7,25 @@ vi.mock('server-only', () => ({}));
 vi.mock('../auth/msal-client', () => ({
   portalClient: () => ({ acquireTokenByClientCredential: async () => ({ accessToken: 'app-only-token' }) }),
 }));
+// A short Graph timeout from the environment (GRAPH_TIMEOUT_MS, read by server/config.ts): the default is 10 s.
+vi.stubEnv('GRAPH_TIMEOUT_MS', '300');
 const { graphRequest } = await import('./graph-client');
 const { runWithRequestId } = await import('../log/request-scope');
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
+
+/** A Graph that never answers: the call ends only when the portal's own timeout aborts it. */
+function stubSilentGraph() {
+  vi.stubGlobal(
+    'fetch',
+    (_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      }),
+  );
+}
 
 describe('graphRequest', () => {
   it('sends the request id of the portal request as client-request-id', async () => {
@@ -36,5 +49,15 @@ describe('graphRequest', () => {
     });
     await graphRequest('GET', '/users/user-adele', { schema: z.object({ id: z.string() }) });
     expect(seen[0]?.get('client-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('gives up after GRAPH_TIMEOUT_MS, and a write that timed out has an unknown outcome (reconciled, not "failed")', async () => {
+    stubSilentGraph();
+    const started = performance.now();
+    const failure = await graphRequest('PATCH', '/users/user-adele', { body: {}, schema: z.unknown() }).catch(
+      (error: unknown) => error,
+    );
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(failure).toMatchObject({ code: 'UPSTREAM_ERROR', details: { isOutcomeUnknown: true } });
   });
 });

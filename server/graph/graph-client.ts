@@ -8,7 +8,6 @@ import { getConfig } from '../config';
 import { portalLogger } from '../log/logger';
 import { currentRequestId } from '../log/request-scope';
 import { isRecord } from '@/lib/is-record';
-import { graphRequestTimeoutMs } from './graph-timeout';
 
 // App-only Microsoft Graph calls with the portal app's client credentials (the token is kept until shortly
 // before it expires: server/graph/app-token-cache.ts). Graph's own error message is kept in the AppError so pages can show
@@ -81,7 +80,7 @@ export async function graphRequest<T>(
         ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(graphRequestTimeoutMs),
+      signal: AbortSignal.timeout(getConfig().GRAPH_TIMEOUT_MS),
     });
   } catch (error) {
     // A timeout after the request was sent leaves a write's outcome unknown: Graph may have applied it

@@ -4,7 +4,11 @@ import 'server-only';
 // now: the database answers, Redis answers when REDIS_URL shares limits between instances. A load balancer
 // that routes only to ready instances stops sending users to one whose dependencies are down. Each check
 // has a deadline, so a hung dependency makes the probe answer "unavailable" instead of hanging it.
+// Readiness also requires this instance's job runner to run (docs/decisions/0007): a stopped, crashed or
+// stalled runner leaves the jobs its requests write to other instances. The job backlog is shared by every
+// instance, so it is reported in the details and never by itself a reason to take this one out of traffic.
 import type { DatabaseClient } from '../database/create-database-client';
+import type { JobRunnerReadiness } from '../jobs/job-runner-state';
 
 export type DependencyCheck = { reachable: boolean; latencyMs: number };
 
@@ -14,6 +18,8 @@ export type Readiness = {
   draining: boolean;
   database: DependencyCheck & { provider: 'sqlite' | 'postgresql' };
   redis: (DependencyCheck & { configured: true }) | { configured: false };
+  /** This instance's job runner (server/jobs/job-runner-state.ts); not running: unavailable. */
+  jobRunner?: JobRunnerReadiness;
   /** Outbox jobs not yet done, and given up after their retries (server/jobs/outbox.ts); details only. */
   jobs?: { pending: number; failed: number };
 };
@@ -26,6 +32,8 @@ export type ReadinessParts = {
   /** PINGs Redis; absent when REDIS_URL is not set. */
   pingRedis?: () => Promise<unknown>;
   isDraining?: boolean;
+  /** Absent where no runner belongs to the process (a context without the production services). */
+  jobRunner?: JobRunnerReadiness | undefined;
   countJobs?: () => Promise<{ pending: number; failed: number }>;
   timeoutMs?: number;
 };
@@ -60,12 +68,14 @@ export async function checkReadiness(parts: ReadinessParts): Promise<Readiness> 
   ]);
   const draining = parts.isDraining ?? false;
   const jobs = database.reachable && parts.countJobs ? await parts.countJobs().catch(() => undefined) : undefined;
-  const isReady = !draining && database.reachable && (redis?.reachable ?? true);
+  const isRunnerRunning = parts.jobRunner?.isRunning ?? true;
+  const isReady = !draining && isRunnerRunning && database.reachable && (redis?.reachable ?? true);
   return {
     status: isReady ? 'ok' : 'unavailable',
     draining,
     database: { provider: parts.provider, ...database },
     redis: redis ? { configured: true, ...redis } : { configured: false },
+    ...(parts.jobRunner ? { jobRunner: parts.jobRunner } : {}),
     ...(jobs ? { jobs } : {}),
   };
 }

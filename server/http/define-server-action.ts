@@ -45,7 +45,8 @@ export type ServerActionSpec<S extends z.ZodType> = {
 };
 
 export type ServerAction = ((previous: ActionState, form: FormData) => Promise<ActionState>) & {
-  run(form: FormData, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome>;
+  /** `form` is what Next decoded from the request: FormData from the portal's forms, anything from a forged call. */
+  run(form: unknown, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome>;
   readonly spec: { name: string; access: RouteAccess; kind: 'serverAction' };
 };
 
@@ -61,7 +62,7 @@ export function formFields(form: FormData): Record<string, unknown> {
 
 export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S>): ServerAction {
   // One JSON log line per action, as define-route.ts writes per request.
-  async function run(form: FormData, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome> {
+  async function run(form: unknown, headers: Headers, wiring: RouteWiring): Promise<ActionOutcome> {
     const { requestId, upstreamRequestId } = requestIdsFor(headers);
     const started = performance.now();
     const logged: { failure?: RequestFailure; error?: Record<string, string> } = {};
@@ -83,7 +84,7 @@ export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S
   }
 
   async function runAction(
-    form: FormData,
+    form: unknown,
     headers: Headers,
     wiring: RouteWiring,
     logged: { failure?: RequestFailure; error?: Record<string, string> },
@@ -99,7 +100,8 @@ export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S
     try {
       checkOrigin(headers, services.settings.APP_ORIGIN, { isUserNavigationAllowed: false });
       await checkAccess(context, spec.access, () => wiring.resolveActor(headers));
-      const input = spec.fields.safeParse(formFields(form));
+      // A forged call can pass any decoded value where the form goes: anything but FormData fails the schema.
+      const input = spec.fields.safeParse(form instanceof FormData ? formFields(form) : undefined);
       if (!input.success) {
         const path = input.error.issues[0]?.path.map(String).join('.') || undefined;
         return {
@@ -132,7 +134,7 @@ export function defineServerAction<S extends z.ZodType>(spec: ServerActionSpec<S
     }
   }
 
-  const action = async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+  const action = async (_previous: unknown, form: unknown): Promise<ActionState> => {
     const outcome = await run(form, await requestHeaders(), productionWiring());
     // redirect() throws Next's own control-flow error, so it runs outside the pipeline's catch.
     if ('redirectTo' in outcome) redirect(outcome.redirectTo);

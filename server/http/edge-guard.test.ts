@@ -69,16 +69,19 @@ describe('a server action (a POST to a page) must come from the portal', () => {
   });
 });
 
-/** A POST whose body streams in chunks with no Content-Length (Transfer-Encoding: chunked on the wire). */
+/**
+ * A POST whose body streams in chunks with no Content-Length (Transfer-Encoding: chunked on the wire). The body is a
+ * server action reply of exactly `bytes` bytes (one string argument), so only its size can be refused.
+ */
 function chunkedPost(path: string, bytes: number, headers: Record<string, string> = {}): Request {
-  const chunk = new Uint8Array(64 * 1024).fill(120);
+  const reply = new TextEncoder().encode(`["${'x'.repeat(bytes - 4)}"]`);
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= bytes) return controller.close();
-      const size = Math.min(chunk.byteLength, bytes - sent);
+      const size = Math.min(64 * 1024, bytes - sent);
+      controller.enqueue(reply.subarray(sent, sent + size));
       sent += size;
-      controller.enqueue(chunk.subarray(0, size));
     },
   });
   return new Request(`${appOrigin}${path}`, {

@@ -4,12 +4,15 @@
 //   not a URL: Next aborts it with "Invalid Server Actions request" and a 500; here it is a 403 with the common
 //   body. The action's own pipeline (define-server-action.ts) checks origin again and audits what reaches it.
 // - a server-action body over serverActions.bodySizeLimit: 413, whether it declares its length or is sent chunked
-//   without one (Next answers both with a 500 once it has read past its limit).
+//   without one (Next answers both with a 500 once it has read past its limit);
+// - a server-action body Next cannot decode (a broken multipart body, a reply that is not an argument list): 400
+//   (server/http/server-action-body.ts).
 // Route handlers are left to their pipeline (define-route.ts), which checks, audits and answers itself.
 // proxy.ts does not answer a refusal itself: it rewrites it to server/http/edge-refusal-route.ts, which audits it.
 import { AppError } from '@/lib/app-error';
 import { checkOrigin } from './check-origin';
 import { isRoutePath } from './route-paths';
+import { isDecodableServerActionBody } from './server-action-body';
 import { serverActionBodyLimitBytes } from './server-action-limit';
 
 /** The internal route proxy.ts rewrites a refusal to, and the headers it passes (set only by proxy.ts). */
@@ -23,6 +26,10 @@ export const edgeRefusalsByReason = {
   bodyTooLarge: () =>
     new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${serverActionBodyLimitBytes} bytes.`, {
       reason: 'bodyTooLarge',
+    }),
+  malformedBody: () =>
+    new AppError('INVALID_INPUT', 'The request body is not a form or server action call the portal accepts.', {
+      reason: 'malformedBody',
     }),
   crossSite: () =>
     new AppError('FORBIDDEN', 'This request did not come from the portal’s own page. Go back and try again.', {
@@ -85,10 +92,14 @@ export async function isUndeclaredBodyOver(request: Request, limitBytes: number)
   }
 }
 
-/** edgeRefusal, then the size of a server action's undeclared (chunked) body: what proxy.ts asks. */
+/**
+ * edgeRefusal, then the size of a server action's undeclared (chunked) body, then whether Next can decode the body:
+ * what proxy.ts asks.
+ */
 export async function edgeRefusalOf(request: Request, appOrigin: string): Promise<EdgeRefusalReason | null> {
   const refusal = edgeRefusal(request, appOrigin);
   if (refusal !== null || request.method === 'GET' || request.method === 'HEAD') return refusal;
   if (isRoutePath(new URL(request.url).pathname)) return null;
-  return (await isUndeclaredBodyOver(request, serverActionBodyLimitBytes)) ? 'bodyTooLarge' : null;
+  if (await isUndeclaredBodyOver(request, serverActionBodyLimitBytes)) return 'bodyTooLarge';
+  return (await isDecodableServerActionBody(request)) ? null : 'malformedBody';
 }

@@ -8,25 +8,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
 import { createAdDirectory } from '../ad/ad-directory';
 import { canBind } from '../../scripts/ad/demo-domain';
-import { createSyncedUser, demoController, serviceSettings } from '../ad/test-support/ad-test-kit';
+import { demoController, serviceSettings } from '../ad/test-support/ad-test-kit';
 import { startLdapsFaultProxy, type LdapsFaultProxy } from '../ad/test-support/ldaps-fault-proxy';
 import { createTestDatabase, type TestDatabase } from '../database/test-database';
 import { changePassword } from '../reset/change-password';
 import { reconcileExpiredWrites, reconcileSessionWrite, writeLeaseSeconds } from '../reset/directory-write-intent';
-import {
-  memoryDirectory,
-  passwordAndPush,
-  settleBackgroundTasks,
-  testResetDependencies,
-} from '../reset/reset-test-support';
+import { settleBackgroundTasks } from '../reset/reset-test-support';
 import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { unlockAccount } from '../reset/unlock-account';
-import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
-import { onPremisesDirectoriesOf } from './on-premises-directories';
+import { adPasswords, portalOnAd, syncedAdUser } from './hybrid-ad-test-support';
+import { testOrigin, verifiedSession } from './hybrid-test-support';
 
 const dc = demoController(inject('adDirectory'));
-const start = 'Start-Pass-2024!';
-const fresh = 'Blue-Harbour-Lantern-82';
+const { start, fresh } = adPasswords;
 
 let testDb: TestDatabase;
 let proxy: LdapsFaultProxy;
@@ -42,21 +36,13 @@ afterAll(async () => {
 /** The portal with AD reached through the fault proxy, a short operation timeout, and the machine's clock. */
 function throughProxy(user: ResetDirectoryUser, clockOffsetMs = 0) {
   const ad = createAdDirectory(serviceSettings(dc, { urls: [proxy.url], operationTimeoutMs: 1_500 }));
-  const graph = memoryDirectory([{ user, methods: passwordAndPush }]);
-  const deps = testResetDependencies(testDb.db, graph, { onPremises: onPremisesDirectoriesOf([ad]) });
+  const { graph, deps } = portalOnAd(testDb.db, dc, [user], ad);
   // Intents compare the portal's clock with the DC's: the DC runs on this machine's clock.
   deps.clock.now = new Date(Date.now() + clockOffsetMs);
   return { deps, graph };
 }
 
-async function synced(name: string) {
-  const account = await createSyncedUser(dc, name, start);
-  const user = syncedUser(`user-lost-${name}`, account.upn, {
-    securityIdentifier: account.sid,
-    domainName: 'corp.contoso.test',
-  });
-  return { account, user };
-}
+const synced = (name: string) => syncedAdUser(dc, name, { idPrefix: 'user-lost-' });
 
 async function lockOut(upn: string) {
   for (let attempt = 0; attempt < 5; attempt += 1) await canBind(dc, upn, 'Wrong-Pass-1!');

@@ -5,25 +5,18 @@ import { describe, expect, inject, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
 import { createAdDirectory, type AdDirectory } from '../ad/ad-directory';
 import { canBind } from '../../scripts/ad/demo-domain';
-import { createSyncedUser, demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
+import { demoController, serviceSettings, sidOf } from '../ad/test-support/ad-test-kit';
 import { setUpTestDatabase } from '../database/set-up-test-database';
 import { changePassword } from '../reset/change-password';
-import {
-  memoryDirectory,
-  passwordAndPush,
-  settleBackgroundTasks,
-  testResetDependencies,
-} from '../reset/reset-test-support';
+import { settleBackgroundTasks } from '../reset/reset-test-support';
 import type { ResetDirectoryUser } from '../reset/reset-directory';
 import { loadResetProgress } from '../reset/reset-progress';
 import { unlockAccount } from '../reset/unlock-account';
+import { adDomainName as domainName, adPasswords, portalOnAd, syncedAdUser } from './hybrid-ad-test-support';
 import { syncedUser, testOrigin, verifiedSession } from './hybrid-test-support';
-import { onPremisesDirectoriesOf } from './on-premises-directories';
 
 const dc = demoController(inject('adDirectory'));
-const domainName = 'corp.contoso.test';
-const start = 'Start-Pass-2024!';
-const fresh = 'Blue-Harbour-Lantern-82';
+const { start, fresh } = adPasswords;
 
 const testDb = setUpTestDatabase();
 
@@ -44,11 +37,7 @@ function countingDirectory(directory: AdDirectory) {
   return { counted, counts };
 }
 
-function setUp(users: ResetDirectoryUser[], ad: AdDirectory = createAdDirectory(serviceSettings(dc))) {
-  const graph = memoryDirectory(users.map((user) => ({ user, methods: passwordAndPush })));
-  const deps = testResetDependencies(testDb.db, graph, { onPremises: onPremisesDirectoriesOf([ad]) });
-  return { graph, deps };
-}
+const setUp = (users: ResetDirectoryUser[], ad?: AdDirectory) => portalOnAd(testDb.db, dc, users, ad);
 
 async function refusalOf(promise: Promise<unknown>) {
   try {
@@ -65,13 +54,8 @@ async function auditReasonOf(subjectId: string) {
   return { action: event?.action, outcome: event?.outcome, reason: JSON.parse(event?.detailsJson ?? '{}').reason };
 }
 
-async function synced(name: string, groups: string[] = [], password = start) {
-  const account = await createSyncedUser(dc, name, password, groups);
-  return {
-    account,
-    user: syncedUser(`user-${name}`, account.upn, { securityIdentifier: account.sid, domainName }),
-  };
-}
+const synced = (name: string, groups: string[] = [], password: string = start) =>
+  syncedAdUser(dc, name, { groups, password });
 
 describe('a synced user resets through the portal: the password is written to AD', () => {
   it('writes unicodePwd by objectSid through changePassword; the user binds with the new password; Graph is not written', async () => {

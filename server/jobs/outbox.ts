@@ -57,6 +57,27 @@ function settingsOf(db: DatabaseClient): OutboxSettings {
   return configured.get(db) ?? { leaseSeconds: outboxLockSeconds };
 }
 
+/**
+ * What this process holds of one client's table jobs, to hand back at shutdown: the runs it claimed (each
+ * with a way to stop waiting for it), and the jobs it wrote with the writer's claim but has not run yet.
+ */
+type HeldJobs = {
+  running: Map<string, { settled: Promise<unknown>; handBack: () => void }>;
+  /** Job id to the end of the writer's claim (ms); a claim past its end is no longer ours to hand back. */
+  written: Map<string, number>;
+  isStopping: boolean;
+};
+const held = new WeakMap<object, HeldJobs>();
+
+function heldBy(db: DatabaseClient): HeldJobs {
+  let jobs = held.get(db);
+  if (!jobs) {
+    jobs = { running: new Map(), written: new Map(), isStopping: false };
+    held.set(db, jobs);
+  }
+  return jobs;
+}
+
 /** A UUID (RFC 9562 version 8) derived from the key, so the id itself is the idempotency key in any engine. */
 export function outboxJobId(key: string): string {
   const bytes = createHash('sha256').update(`verity.outbox:${key}`).digest().subarray(0, 16);
@@ -92,6 +113,9 @@ export async function writeOutboxJobs(
   });
   const fresh = jobs.filter((job) => !existing.some((row) => row.key === job.key));
   const leaseMs = leaseSeconds * 1000;
+  const written = heldBy(deps.db).written;
+  for (const [id, until] of written) if (until <= Date.now()) written.delete(id);
+  for (const job of fresh) written.set(job.id, job.createdAt.getTime() + leaseMs);
   if (fresh.length > 0)
     await tx.outboxJob.createMany({
       data: fresh.map((job) => ({
@@ -134,6 +158,9 @@ export async function runOutboxJob(
   handlers: OutboxHandlers,
   options: { isWriter?: boolean } = {},
 ): Promise<boolean> {
+  const jobs = heldBy(deps.db);
+  // Shutting down: the job is handed back (stopOutboxRuns), not started here.
+  if (jobs.isStopping) return false;
   const now = deps.now();
   const lockedUntil = new Date(now.getTime() + settingsOf(deps.db).leaseSeconds * 1000);
   // The writer holds the claim it wrote with the row; anyone else needs it to have expired.
@@ -147,12 +174,25 @@ export async function runOutboxJob(
     data: { lockedUntil, attempts: { increment: 1 } },
   });
   if (claim.count === 0) return false;
+  jobs.written.delete(jobId);
+  // Stopped while claiming: stopOutboxRuns may have released its ids already, so hand this one back here.
+  if (jobs.isStopping) {
+    await deps.db.outboxJob.update({ where: { id: jobId }, data: { lockedUntil: null } });
+    return false;
+  }
   const job = await deps.db.outboxJob.findUniqueOrThrow({ where: { id: jobId } });
   const handler = handlers[job.name];
-  try {
+  const running = (async () => {
     if (!handler) throw new Error(`no handler for ${job.name}`);
     // Each handler checks its own payload's shape (parseStoredValue); here only that it is a JSON object.
     await handler(parseStoredJson(z.record(z.string(), z.unknown()), job.payloadJson, `OutboxJob ${job.name}`));
+  })();
+  let handBack = () => {};
+  const handedBack = new Promise<'handedBack'>((resolve) => (handBack = () => resolve('handedBack')));
+  jobs.running.set(jobId, { settled: running.catch(() => undefined), handBack });
+  try {
+    // Handed back at shutdown: the row is released for another instance; this run's outcome is not recorded.
+    if ((await Promise.race([running.then(() => 'done' as const), handedBack])) === 'handedBack') return false;
     await deps.db.outboxJob.update({ where: { id: jobId }, data: { completedAt: deps.now(), lockedUntil: null } });
     return true;
   } catch (error) {
@@ -166,7 +206,39 @@ export async function runOutboxJob(
       },
     });
     throw error;
+  } finally {
+    jobs.running.delete(jobId);
   }
+}
+
+/**
+ * Graceful shutdown of this process's runs (server/shutdown/graceful-shutdown.ts): no run starts any more,
+ * the runs in progress may finish within `timeoutMs`, and then every table job this process still holds
+ * (claimed and running, or written with the writer's claim and not run yet) is released at once, so another
+ * instance's next sweep runs it instead of waiting for the claim's lease. Returns how many were handed back.
+ */
+export async function stopOutboxRuns(db: DatabaseClient, options: { timeoutMs: number }): Promise<number> {
+  const jobs = heldBy(db);
+  jobs.isStopping = true;
+  // Runs waiting for a slot start no more: each finds the process stopping and leaves its job to be handed back.
+  for (const wake of waiting.splice(0)) wake();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...jobs.running.values()].map((run) => run.settled)),
+    new Promise((resolve) => (timer = setTimeout(resolve, options.timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  const ids = [...jobs.running.keys(), ...jobs.written.keys()];
+  const released =
+    ids.length === 0
+      ? { count: 0 }
+      : await db.outboxJob.updateMany({
+          where: { id: { in: ids }, completedAt: null, failedAt: null },
+          data: { lockedUntil: null },
+        });
+  for (const run of jobs.running.values()) run.handBack();
+  jobs.written.clear();
+  return released.count;
 }
 
 /**
@@ -180,9 +252,11 @@ export async function runCommittedJob(
 ): Promise<void> {
   const { engine } = settingsOf(deps.db);
   try {
-    await runSlot(() =>
-      engine ? engine.runCommitted(job, handlers) : runOutboxJob(deps, job.id, handlers, { isWriter: true }),
-    );
+    await runSlot(async () => {
+      // Shutting down (a run that waited for its slot): the job is handed back instead (stopOutboxRuns).
+      if (heldBy(deps.db).isStopping) return false;
+      return engine ? engine.runCommitted(job, handlers) : runOutboxJob(deps, job.id, handlers, { isWriter: true });
+    });
   } catch {
     // Recorded with its backoff; retried by the engine (pg-boss) or the next sweep (the table).
   }
@@ -192,7 +266,14 @@ export async function runCommittedJob(
  * Runs due table jobs: retries after their backoff, and jobs whose writer died. Runs on every database:
  * with pg-boss it drains rows written before the switch. Returns how many completed.
  */
-export async function sweepOutbox(deps: OutboxDependencies, handlers: OutboxHandlers, limit = 50): Promise<number> {
+export async function sweepOutbox(
+  deps: OutboxDependencies,
+  handlers: OutboxHandlers,
+  limit = 50,
+  /** Called after each job's run, done or not: the runner is making progress (server/jobs/job-runner-state.ts). */
+  onProgress: () => void = () => {},
+): Promise<number> {
+  if (heldBy(deps.db).isStopping) return 0;
   const due = await deps.db.outboxJob.findMany({
     where: { completedAt: null, failedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lte: deps.now() } }] },
     orderBy: { createdAt: 'asc' },
@@ -206,6 +287,7 @@ export async function sweepOutbox(deps: OutboxDependencies, handlers: OutboxHand
     } catch {
       // Recorded on the row with its backoff; the next sweep retries it.
     }
+    onProgress();
   }
   return completed;
 }

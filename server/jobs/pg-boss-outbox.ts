@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { parseStoredValue } from '../database/stored-json';
 import { errorSummary } from '../http/request-failure';
+import { reportJobRunnerPart } from './job-runner-state';
 import { outboxMaxAttempts, type OutboxEngine, type OutboxHandlers, type OutboxJob, type OutboxWriter } from './outbox';
 
 export const outboxQueue = 'verity_outbox';
@@ -93,7 +94,12 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
     deleteAfterDays: 14,
   });
   boss.on('error', (error: unknown) => settings.logger.error({ job: 'outbox', error: errorSummary(error) }, 'job'));
-  const inFlight = new Map<string, Promise<unknown>>();
+  // The writer's own runs (claimed by id), each with a way to stop waiting for it when handed back at shutdown.
+  const inFlight = new Map<string, { settled: Promise<unknown>; handBack: () => void }>();
+  // Jobs written here and held back one lease for this writer's run, not yet claimed: handed back at shutdown.
+  // Id to the end of its hold (ms): past it, any instance may run the job anyway.
+  const writtenHere = new Map<string, number>();
+  let isStopping = false;
 
   async function run(data: JobData, attempt: number): Promise<void> {
     const started = performance.now();
@@ -112,6 +118,7 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
   let starting: Promise<void> | undefined;
   const ensureStarted = (): Promise<void> => {
     starting ??= (async () => {
+      reportJobRunnerPart('pg-boss', 'starting', new Date());
       await boss.start();
       const queue = {
         name: outboxQueue,
@@ -133,7 +140,11 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
             if (job) await run(parseStoredValue(jobData, job.data, `pg-boss ${outboxQueue}`), job.retryCount + 1);
           },
         );
+      reportJobRunnerPart('pg-boss', 'running', new Date());
     })().catch((error: unknown) => {
+      // No workers run here: readiness answers 503 until a later call starts them (server/jobs/job-runner-state.ts).
+      reportJobRunnerPart('pg-boss', 'crashed', new Date());
+      settings.logger.error({ job: 'outbox', error: errorSummary(error) }, 'job engine did not start');
       starting = undefined;
       throw error;
     });
@@ -157,10 +168,14 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
         );
         if (id) written.push(id);
       }
+      for (const [id, until] of writtenHere) if (until <= Date.now()) writtenHere.delete(id);
+      for (const id of written) writtenHere.set(id, Date.now() + settings.leaseSeconds * 1000);
       return written;
     },
     async runCommitted(job: OutboxJob) {
+      if (isStopping) return false;
       await ensureStarted();
+      writtenHere.delete(job.id);
       // pg-boss fetches by queue, not by id: the writer's claim is the same conditional update its fetch
       // makes (state to active, started_on), on this one row; a worker that fetched it first wins.
       const claim = await boss
@@ -172,9 +187,12 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
       const row = claimedRow.optional().parse(claim.rows[0]);
       if (!row) return false;
       const running = run(parseStoredValue(jobData, row.data, `pg-boss ${outboxQueue}`), row.retry_count + 1);
-      inFlight.set(job.id, running);
+      let handBack = () => {};
+      const handedBack = new Promise<'handedBack'>((resolve) => (handBack = () => resolve('handedBack')));
+      inFlight.set(job.id, { settled: running.catch(() => undefined), handBack });
       try {
-        await running;
+        // Handed back at shutdown (failed with a retry by stop): its outcome here is no longer recorded.
+        if ((await Promise.race([running.then(() => 'done' as const), handedBack])) === 'handedBack') return false;
         await boss.complete(outboxQueue, job.id);
         return true;
       } catch (error) {
@@ -195,16 +213,30 @@ export function createPgBossOutbox(settings: PgBossOutboxSettings): PgBossOutbox
       return jobCounts.parse(result.rows[0]);
     },
     async stop({ timeoutMs }) {
+      isStopping = true;
+      reportJobRunnerPart('pg-boss', 'stopped', new Date());
       if (!starting) return;
       await starting.catch(() => undefined);
       const stoppingAt = Date.now();
       // No worker fetches another job from here on.
       await boss.offWork(outboxQueue);
+      // Written here, held back for a run that will not happen now: due at once for every instance.
+      if (writtenHere.size > 0)
+        await boss
+          .getDb()
+          .executeSql(
+            `UPDATE ${schema}.job SET start_after = now() WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'created'`,
+            [outboxQueue, [...writtenHere.keys()]],
+          );
+      writtenHere.clear();
       // The writer's own runs (claimed by id, so not pg-boss's to track): finish, or be handed back.
-      const deadline = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
-      await Promise.race([Promise.allSettled([...inFlight.values()]), deadline]);
-      for (const id of inFlight.keys())
+      // pg-boss's own stop takes at least a second (its minimum timeout): kept out of the wait.
+      const deadline = new Promise((resolve) => setTimeout(resolve, Math.max(0, timeoutMs - 1500)).unref());
+      await Promise.race([Promise.allSettled([...inFlight.values()].map((run) => run.settled)), deadline]);
+      for (const [id, run] of inFlight) {
         await boss.fail(outboxQueue, id, { message: 'portal shut down while the job ran' });
+        run.handBack();
+      }
       // The workers' runs: pg-boss waits for them until the deadline, then fails (hands back) the rest.
       const timeout = Math.max(0, timeoutMs - (Date.now() - stoppingAt));
       await boss.stop({ graceful: true, timeout, wait: true, close: true });

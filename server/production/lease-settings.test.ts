@@ -62,4 +62,24 @@ describe('lease and sweep settings', () => {
       /^Invalid environment variable SWEEP_INTERVAL_SECONDS: must not exceed the shortest lease \(60 s\)/,
     );
   });
+
+  it('GRAPH_TIMEOUT_MS is configuration: validated, counted in the leases, and production refuses nonsense', () => {
+    expect(defaults.GRAPH_TIMEOUT_MS).toBe(10_000);
+    expect(loadConfig({ GRAPH_TIMEOUT_MS: '25000' }).GRAPH_TIMEOUT_MS).toBe(25_000);
+    for (const nonsense of ['abc', '-5', '0', '2.5', '999999'])
+      expect(() => loadConfig({ GRAPH_TIMEOUT_MS: nonsense })).toThrow(
+        /^Invalid environment variable GRAPH_TIMEOUT_MS:/,
+      );
+    // Development may shorten it (tests); production refuses a timeout that nearly every write would exceed.
+    expect(loadConfig({ GRAPH_TIMEOUT_MS: '300' }).GRAPH_TIMEOUT_MS).toBe(300);
+    expect(() => loadConfig({ ...production, GRAPH_TIMEOUT_MS: '300' })).toThrow(
+      /^Invalid environment variable GRAPH_TIMEOUT_MS: must be at least 1000/,
+    );
+    // A longer Graph timeout needs longer leases: 40 s needs an 80 s write lease and a 120 s job lease.
+    expect(() => loadConfig({ ...production, GRAPH_TIMEOUT_MS: '40000' })).toThrow(
+      /^Invalid environment variable RESET_WRITE_LEASE_SECONDS: must be at least 80 \(twice the directory's 40 s timeout\)/,
+    );
+    const longer = { ...production, GRAPH_TIMEOUT_MS: '40000', RESET_WRITE_LEASE_SECONDS: '80' };
+    expect(() => loadConfig({ ...longer, JOB_LEASE_SECONDS: '120' })).not.toThrow();
+  });
 });

@@ -25,7 +25,7 @@ import { describeSession } from './reset-session-store';
 export type WriteKind = 'password' | 'unlock';
 export type WriteSettlement = 'applied' | 'notApplied' | 'pending';
 
-/** The default lease (RESET_WRITE_LEASE_SECONDS): longer than Graph's 10 s timeout with room to spare. */
+/** The default lease (RESET_WRITE_LEASE_SECONDS): longer than Graph's default 10 s timeout (GRAPH_TIMEOUT_MS) with room to spare. */
 export const writeLeaseSeconds = 60;
 /** Clock difference tolerated between the portal and the directory when comparing the change time. */
 const clockSkewMs = 60_000;

@@ -13,6 +13,7 @@ import { isStateOf } from '../verification/entra-mfa-verification';
 import { consumeStartAttempt } from './reset-attempt-limits';
 import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
+import { replaceOpenChallenge } from './open-challenge';
 import {
   ensureAccountResolved,
   loadActiveResetSession,
@@ -47,24 +48,13 @@ export async function startEntraVerification(
     binding: session.row.id,
     now,
   });
-  await deps.db.$transaction([
-    deps.db.verificationChallenge.updateMany({
-      where: { resetSessionId: session.row.id, service: 'entraMfa', consumedAt: null },
-      data: { consumedAt: now },
-    }),
-    deps.db.verificationChallenge.create({
-      data: {
-        id: crypto.randomUUID(),
-        resetSessionId: session.row.id,
-        service: 'entraMfa',
-        stateHash: pending.stateHash,
-        nonce: pending.nonce,
-        codeVerifier: pending.codeVerifier,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + roundTripSeconds * 1000),
-      },
-    }),
-  ]);
+  await replaceOpenChallenge(deps, {
+    resetSessionId: session.row.id,
+    service: 'entraMfa',
+    now,
+    lifetimeSeconds: roundTripSeconds,
+    secrets: { stateHash: pending.stateHash, nonce: pending.nonce, codeVerifier: pending.codeVerifier },
+  });
   return { authorizeUrl };
 }
 

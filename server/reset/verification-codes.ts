@@ -18,11 +18,10 @@ import {
   describeSession,
   ensureAccountResolved,
   loadActiveResetSession,
-  recordServiceVerified,
-  recordSessionFailure,
   type LoadedResetSession,
 } from './reset-session-store';
 import { parseStoredValue } from '../database/stored-json';
+import { recordVerificationFailure, recordVerificationSuccess } from './verification-attempt';
 
 export const codeServiceSchema = z.enum(['sms', 'email']);
 export type CodeService = z.infer<typeof codeServiceSchema>;
@@ -160,22 +159,13 @@ export async function checkVerificationCode(
   await assertServiceEnabled(deps, input.service);
   const code = codeInputSchema.parse(input.code);
   const now = deps.now();
+  const attempt = { session, service: input.service, origin: input.origin };
   const fail = async (
     reason: CodeCheckFailure,
     message: string,
     code: 'INVALID_INPUT' | 'EXPIRED' | 'RATE_LIMITED',
   ) => {
-    await recordSessionFailure(deps, session.row.id);
-    await auditReset(deps, {
-      action: 'reset.verification',
-      outcome: 'failure',
-      subjectId: session.row.userId,
-      purpose: session.purpose,
-      sessionId: resetSessionReference(session.row),
-      service: input.service,
-      reason,
-      origin: input.origin,
-    });
+    await recordVerificationFailure(deps, attempt, reason);
     return new AppError(code, message, { reason });
   };
   // Already verified in this session (a double click, a browser retry, a replayed form): the code stays single
@@ -213,15 +203,5 @@ export async function checkVerificationCode(
   });
   if (consumed.count === 0)
     throw await fail('expiredCode', 'This code has expired or was already used. Ask for a new code.', 'EXPIRED');
-  const updated = await recordServiceVerified(deps, session.row.id, input.service);
-  await auditReset(deps, {
-    action: 'reset.verification',
-    outcome: 'success',
-    subjectId: session.row.userId,
-    purpose: session.purpose,
-    sessionId: resetSessionReference(session.row),
-    service: input.service,
-    origin: input.origin,
-  });
-  return updated;
+  return recordVerificationSuccess(deps, attempt);
 }

@@ -11,25 +11,32 @@ import {
 } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
-import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import {
-  ensureAccountResolved,
-  loadActiveResetSession,
-  recordServiceVerified,
-  recordSessionFailure,
-  type LoadedResetSession,
-} from './reset-session-store';
+import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
-import { resetSessionReference } from './reset-secrets';
+import { replaceOpenChallenge } from './open-challenge';
+import { recordVerificationFailure, recordVerificationSuccess } from './verification-attempt';
 
 const ceremonySeconds = 5 * 60;
-export const assertionSchema = z.looseObject({
+const base64url = z
+  .string()
+  .max(16 * 1024)
+  .regex(/^[A-Za-z0-9_-]*={0,2}$/);
+/** The browser's assertion (WebAuthn's AuthenticationResponseJSON), checked member by member before verification. */
+export const assertionSchema = z.object({
   id: z.string().min(1).max(1024),
   rawId: z.string().max(1024),
   type: z.literal('public-key'),
-  response: z.looseObject({}),
-});
+  response: z.object({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: base64url.optional(),
+  }),
+  authenticatorAttachment: z.enum(['cross-platform', 'platform']).optional(),
+  // Verification reads none of the client's extension results; the ones it could are kept, the rest dropped.
+  clientExtensionResults: z.object({ appid: z.boolean().optional() }).default({}),
+}) satisfies z.ZodType<AuthenticationResponseJSON>;
 
 function relyingPartyOf(deps: ResetDependencies): { rpID: string; origin: string } {
   const url = new URL(deps.settings.appOrigin);
@@ -47,22 +54,13 @@ export async function passkeyAuthenticationOptions(
     userVerification: 'required',
   });
   const now = deps.now();
-  await deps.db.$transaction([
-    deps.db.verificationChallenge.updateMany({
-      where: { resetSessionId: session.row.id, service: 'passkey', consumedAt: null },
-      data: { consumedAt: now },
-    }),
-    deps.db.verificationChallenge.create({
-      data: {
-        id: crypto.randomUUID(),
-        resetSessionId: session.row.id,
-        service: 'passkey',
-        nonce: options.challenge,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + ceremonySeconds * 1000),
-      },
-    }),
-  ]);
+  await replaceOpenChallenge(deps, {
+    resetSessionId: session.row.id,
+    service: 'passkey',
+    now,
+    lifetimeSeconds: ceremonySeconds,
+    secrets: { nonce: options.challenge },
+  });
   return options;
 }
 
@@ -72,21 +70,12 @@ export async function verifyPasskey(
 ): Promise<LoadedResetSession> {
   const loaded = await loadActiveResetSession(deps, input.token);
   await assertServiceEnabled(deps, 'passkey');
-  const assertion = assertionSchema.parse(input.response) as unknown as AuthenticationResponseJSON;
+  const assertion = assertionSchema.parse(input.response);
   const session = await ensureAccountResolved(deps, loaded);
   const now = deps.now();
+  const attempt = { session, service: 'passkey', origin: input.origin } as const;
   const fail = async (reason: string) => {
-    await recordSessionFailure(deps, session.row.id);
-    await auditReset(deps, {
-      action: 'reset.verification',
-      outcome: 'failure',
-      subjectId: session.row.userId,
-      purpose: session.purpose,
-      sessionId: resetSessionReference(session.row),
-      service: 'passkey',
-      reason,
-      origin: input.origin,
-    });
+    await recordVerificationFailure(deps, attempt, reason);
     return new AppError('INVALID_INPUT', 'That passkey could not confirm it is you. Try another service.', {
       reason: 'passkeyFailed',
     });
@@ -131,15 +120,5 @@ export async function verifyPasskey(
     where: { id: credential.id },
     data: { counter: newCounter, lastUsedAt: now },
   });
-  const updated = await recordServiceVerified(deps, session.row.id, 'passkey');
-  await auditReset(deps, {
-    action: 'reset.verification',
-    outcome: 'success',
-    subjectId: session.row.userId,
-    purpose: session.purpose,
-    sessionId: resetSessionReference(session.row),
-    service: 'passkey',
-    origin: input.origin,
-  });
-  return updated;
+  return recordVerificationSuccess(deps, attempt);
 }

@@ -5,18 +5,12 @@ import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { openSealedSecret } from '../account/sealed-secret';
 import { matchTotpStep } from '../account/totp';
-import { auditReset } from './reset-audit';
 import type { RequestOrigin, ResetDependencies } from './reset-dependencies';
-import {
-  ensureAccountResolved,
-  loadActiveResetSession,
-  recordServiceVerified,
-  recordSessionFailure,
-  type LoadedResetSession,
-} from './reset-session-store';
+import { ensureAccountResolved, loadActiveResetSession, type LoadedResetSession } from './reset-session-store';
 import { assertServiceEnabled } from './verification-codes';
 import { resetSessionReference } from './reset-secrets';
 import { consumeCodeCheck } from './reset-attempt-limits';
+import { recordVerificationFailure, recordVerificationSuccess } from './verification-attempt';
 
 export const totpInputSchema = z
   .string()
@@ -31,18 +25,9 @@ export async function verifyTotp(
   await assertServiceEnabled(deps, 'totp');
   const code = totpInputSchema.parse(input.code);
   const session = await ensureAccountResolved(deps, loaded);
+  const attempt = { session, service: 'totp', origin: input.origin } as const;
   const fail = async (reason: string) => {
-    await recordSessionFailure(deps, session.row.id);
-    await auditReset(deps, {
-      action: 'reset.verification',
-      outcome: 'failure',
-      subjectId: session.row.userId,
-      purpose: session.purpose,
-      sessionId: resetSessionReference(session.row),
-      service: 'totp',
-      reason,
-      origin: input.origin,
-    });
+    await recordVerificationFailure(deps, attempt, reason);
     return reason === 'tooManyTries'
       ? new AppError('RATE_LIMITED', 'Too many wrong codes. Wait a few minutes and try again.', { reason })
       : new AppError('INVALID_INPUT', 'That code is not right. Check the time on your phone and try again.', {
@@ -66,17 +51,7 @@ export async function verifyTotp(
       data: { counter: step, lastUsedAt: now },
     });
     if (count === 0) throw await fail('codeReused');
-    const updated = await recordServiceVerified(deps, session.row.id, 'totp');
-    await auditReset(deps, {
-      action: 'reset.verification',
-      outcome: 'success',
-      subjectId: session.row.userId,
-      purpose: session.purpose,
-      sessionId: resetSessionReference(session.row),
-      service: 'totp',
-      origin: input.origin,
-    });
-    return updated;
+    return recordVerificationSuccess(deps, attempt);
   }
   throw await fail('wrongCode');
 }

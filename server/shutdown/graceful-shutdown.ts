@@ -1,10 +1,10 @@
 // Graceful shutdown on SIGTERM (what an orchestrator sends before it kills a process): readiness answers
 // 503 at once so the load balancer stops sending traffic, the server stops accepting connections and lets
-// requests in flight finish, and the work they left running after their responses (code delivery,
-// notifications: server/reset/background-tasks.ts) is awaited before the process exits, within a deadline.
-// Then the durable job engine stops (registered steps: pg-boss, server/jobs/pg-boss-outbox.ts): it fetches
-// nothing more, lets running jobs finish, and hands back the rest so another instance runs them at once
-// rather than after their lease. Issue 12, finding 1: a graceful stop used to drop that work; what a SIGKILL
+// requests in flight finish. Then the job runners stop (registered steps: the sweep and the table's runs,
+// server/jobs/outbox.ts; pg-boss, server/jobs/pg-boss-outbox.ts): they start nothing more, let running jobs
+// finish, and hand back the rest so another instance runs them at once rather than after their lease. The
+// work requests left after their responses (code delivery, notifications: server/reset/background-tasks.ts)
+// is those job runs, so it is settled by then. Issue 12, finding 1: a graceful stop used to drop that work; what a SIGKILL
 // interrupts is taken over after the lease.
 import type { Server } from 'node:http';
 import type { Logger } from '../log/logger';
@@ -30,6 +30,27 @@ export function isDraining(): boolean {
 
 export type ShutdownResult = 'drained' | 'timedOut';
 
+/** Resolves true when `promise` settles within `ms`, false at the deadline. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * In order, within `timeoutMs`: requests in flight finish (new connections are refused); the steps stop the
+ * job runners (running jobs finish, the rest are handed back to the other instances); the work requests
+ * left after their responses (each a job run, now finished or handed back) settles. `drained` when all three
+ * did: nothing is lost, so the process exits 0; `timedOut` when something had to be abandoned.
+ */
 export async function shutDownGracefully(input: {
   server: Server;
   settle: () => Promise<void>;
@@ -42,24 +63,20 @@ export async function shutDownGracefully(input: {
   // Keep-alive connections with no request in flight would otherwise hold close() open until they time out.
   input.server.closeIdleConnections();
   const deadlineAt = Date.now() + input.timeoutMs;
+  const timeLeft = () => deadlineAt - Date.now();
   // Time kept for the steps even when requests overrun: handing a job back takes one statement.
   const stepReserveMs = steps.size > 0 ? Math.min(5000, Math.round(input.timeoutMs / 4)) : 0;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<ShutdownResult>((resolve) => {
-    timer = setTimeout(() => resolve('timedOut'), input.timeoutMs - stepReserveMs);
-  });
-  const drained = Promise.all([closed, input.settle()]).then((): ShutdownResult => 'drained');
-  let result = await Promise.race([drained, deadline]);
-  clearTimeout(timer);
+  // Kept for the background tasks after the steps: by then each has finished or been handed back.
+  const settleReserveMs = steps.size > 0 ? Math.min(1000, Math.round(input.timeoutMs / 10)) : 0;
+  const isClosed = await settlesWithin(closed, timeLeft() - stepReserveMs - settleReserveMs);
+  let areStepsDone = true;
   if (steps.size > 0) {
-    const timeoutMs = Math.max(200, deadlineAt - Date.now());
-    const stepDeadline = new Promise<'timedOut'>((resolve) => {
-      timer = setTimeout(() => resolve('timedOut'), timeoutMs + 500);
-    });
-    const stepsDone = Promise.allSettled([...steps].map((step) => step({ timeoutMs }))).then(() => 'done' as const);
-    if ((await Promise.race([stepsDone, stepDeadline])) === 'timedOut') result = 'timedOut';
-    clearTimeout(timer);
+    const timeoutMs = Math.max(200, timeLeft() - settleReserveMs);
+    const stepsDone = Promise.allSettled([...steps].map((step) => step({ timeoutMs })));
+    areStepsDone = await settlesWithin(stepsDone, timeoutMs + 500);
   }
-  input.logger[result === 'drained' ? 'info' : 'warn']({ result }, 'shutdown');
+  const isSettled = await settlesWithin(input.settle(), Math.max(200, timeLeft()));
+  const result: ShutdownResult = isClosed && areStepsDone && isSettled ? 'drained' : 'timedOut';
+  input.logger[result === 'drained' ? 'info' : 'warn']({ result, isClosed, areStepsDone, isSettled }, 'shutdown');
   return result;
 }

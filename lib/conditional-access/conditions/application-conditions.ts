@@ -54,6 +54,8 @@ export const applicationCheck = defineCheck(
       ? `The application ${excluded.map(name).join(', ')} is excluded from this policy.`
       : `The application ${signIn.applicationIds.map(name).join(', ')} is not among this policy's target resources.`;
   },
+  // The indices are looked up from the ids in the same tenant, so the ids say everything the check reads.
+  { signInKey: (s) => (s.contextKind === 'application' ? JSON.stringify(s.applicationIds) : '') },
 );
 
 // Registering security information is in scope of the policies that target that user action and of the
@@ -76,6 +78,7 @@ export const userActionsCheck = defineCheck(
   'The user action (register security info, register or join devices) is targeted by the policy.',
   ({ policy, signIn }) => signIn.contextKind !== 'userAction' || isUserActionTargeted(policy, signIn.userAction ?? ''),
   ({ signIn }) => `This policy does not target the user action ${signIn.userAction ?? ''}.`,
+  { signInKey: (s) => (s.contextKind === 'userAction' ? `a${s.userAction ?? ''}` : '') },
 );
 
 export const authenticationContextCheck = defineCheck(
@@ -85,4 +88,5 @@ export const authenticationContextCheck = defineCheck(
     signIn.contextKind !== 'authContext' ||
     policy.applications.authenticationContexts.has(signIn.authenticationContext ?? ''),
   ({ signIn }) => `This policy does not target authentication context ${signIn.authenticationContext ?? ''}.`,
+  { signInKey: (s) => (s.contextKind === 'authContext' ? `c${s.authenticationContext ?? ''}` : '') },
 );

@@ -8,4 +8,5 @@ export const authenticationFlowCheck = defineCheck(
     !policy.transferMethods || (signIn.transferMethod !== null && policy.transferMethods.has(signIn.transferMethod)),
   ({ policy, signIn }) =>
     `The sign-in uses ${signIn.transferMethod ?? 'no transfer method'}; this policy targets ${[...(policy.transferMethods ?? [])].join(', ')}.`,
+  { signInKey: (s) => (s.transferMethod === null ? '' : `t${s.transferMethod}`) },
 );

@@ -17,4 +17,5 @@ export const clientAppsCheck = defineCheck(
   },
   ({ policy, signIn }) =>
     `The client app type ${signIn.clientAppType === 'all' ? '(modern, unspecified)' : signIn.clientAppType} is not among ${[...(policy.clientAppTypes ?? [])].join(', ')}.`,
+  { signInKey: (s) => s.clientAppType },
 );

@@ -20,4 +20,5 @@ export const devicePlatformCheck = defineCheck(
       ? `The ${platform} platform is excluded from this policy.`
       : `The ${platform} platform is not among the platforms this policy includes.`;
   },
+  { signInKey: (s) => (s.devicePlatform === null ? '' : `p${s.devicePlatform}`) },
 );

@@ -43,4 +43,6 @@ export const locationCheck = defineCheck(
     }
     return `The sign-in location is not in ${(locations?.include ?? []).map(name).join(', ')}.`;
   },
+  // The matched ids are in the tenant's named-location order (compileSignInContext), so equal sets give equal keys.
+  { signInKey: (s) => JSON.stringify([s.isTrustedLocation, ...s.matchedLocationIds]) },
 );

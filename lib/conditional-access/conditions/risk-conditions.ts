@@ -8,6 +8,7 @@ export const signInRiskCheck = defineCheck(
   ({ policy, signIn }) => !policy.signInRiskLevels || policy.signInRiskLevels.has(signIn.signInRiskLevel),
   ({ policy, signIn }) =>
     `Sign-in risk is ${signIn.signInRiskLevel}; this policy targets ${[...(policy.signInRiskLevels ?? [])].join(', ')}.`,
+  { signInKey: (s) => s.signInRiskLevel },
 );
 
 export const userRiskCheck = defineCheck(
@@ -16,6 +17,7 @@ export const userRiskCheck = defineCheck(
   ({ policy, signIn }) => !policy.userRiskLevels || policy.userRiskLevels.has(signIn.userRiskLevel),
   ({ policy, signIn }) =>
     `User risk is ${signIn.userRiskLevel}; this policy targets ${[...(policy.userRiskLevels ?? [])].join(', ')}.`,
+  { signInKey: (s) => s.userRiskLevel },
 );
 
 export const insiderRiskCheck = defineCheck(
@@ -24,6 +26,7 @@ export const insiderRiskCheck = defineCheck(
   ({ policy, signIn }) => !policy.insiderRiskLevels || policy.insiderRiskLevels.has(signIn.insiderRiskLevel),
   ({ policy, signIn }) =>
     `Insider risk is ${signIn.insiderRiskLevel}; this policy targets ${[...(policy.insiderRiskLevels ?? [])].join(', ')}.`,
+  { signInKey: (s) => s.insiderRiskLevel },
 );
 
 export const servicePrincipalRiskCheck = defineCheck(
@@ -34,4 +37,5 @@ export const servicePrincipalRiskCheck = defineCheck(
     signIn.servicePrincipalId === null ||
     policy.servicePrincipalRiskLevels.has(signIn.servicePrincipalRiskLevel),
   ({ signIn }) => `Service principal risk is ${signIn.servicePrincipalRiskLevel}, not a level this policy targets.`,
+  { signInKey: (s) => (s.servicePrincipalId === null ? '' : `s${s.servicePrincipalRiskLevel}`) },
 );

@@ -1,7 +1,7 @@
 // Users and workload identities (concept-conditional-access-users-groups): include All / None / users / groups
 // (nested) / directory roles / guest types; exclusion overrides inclusion. Precomputed per policy in compile-policy.
 import { defineCheck } from '../condition-check';
-import { userExcluded, userIncluded } from '../compile-policy';
+import { userExcluded, userIncluded, userScopeAt } from '../user-scope-matrix';
 
 export const usersCheck = defineCheck(
   'users',
@@ -9,12 +9,12 @@ export const usersCheck = defineCheck(
   ({ tenant, policy, userIndex }) => {
     // A service principal sign-in is judged by the workload identities check instead.
     if (userIndex < 0) return policy.servicePrincipals !== null;
-    return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === userIncluded;
+    return userScopeAt(tenant.userScopes, userIndex, policy.index) === userIncluded;
   },
   ({ tenant, policy, userIndex }) => {
-    const user = tenant.users[userIndex];
+    const user = tenant.userAt(userIndex);
     if (!user) return 'The sign-in is not a user sign-in, and this policy targets users.';
-    return tenant.userScopes[userIndex * tenant.policies.length + policy.index] === userExcluded
+    return userScopeAt(tenant.userScopes, userIndex, policy.index) === userExcluded
       ? `${user.userPrincipalName} is excluded from this policy (exclusion wins over inclusion).`
       : `${user.userPrincipalName} is not among the users, groups, roles or guest types this policy includes.`;
   },
@@ -32,4 +32,5 @@ export const workloadIdentitiesCheck = defineCheck(
     return (sp.includeAll || sp.include.has(id)) && !sp.exclude.has(id);
   },
   () => 'The service principal is not targeted by this policy.',
+  { signInKey: (s) => (s.servicePrincipalId === null ? '' : `s${s.servicePrincipalId}`) },
 );
